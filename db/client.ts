@@ -1,0 +1,61 @@
+import { mkdir } from "node:fs/promises";
+import { Kysely, PostgresDialect } from "kysely";
+import pg from "pg";
+import type { Database } from "./schema";
+
+export type DatabaseKind = "pglite" | "postgres";
+
+export interface DatabaseHandle {
+  readonly db: Kysely<Database>;
+  readonly kind: DatabaseKind;
+  /** Closes the pool, and for PGlite the embedded instance; idempotent. */
+  close(): Promise<void>;
+}
+
+export type DatabaseConfig =
+  | { readonly databaseUrl: string; readonly poolSize?: number }
+  | { readonly dataDir: string }
+  | { readonly pglite: PGliteLike };
+
+/** The subset of a PGlite instance we own and close; kept structural so tests can pass clones. */
+export interface PGliteLike {
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the database: PostgreSQL when a URL is given, otherwise embedded PGlite in `dataDir`.
+ * PGlite has no cross-process locking, so exactly one process may open a data directory.
+ */
+export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
+  if ("databaseUrl" in config) {
+    const pool = new pg.Pool({ connectionString: config.databaseUrl, max: config.poolSize ?? 10 });
+    return handle(pool, "postgres", async () => {});
+  }
+  const pglite = "pglite" in config ? config.pglite : await openPGlite(config.dataDir);
+  const { createPgConfig } = await import("@electric-sql/pglite/node-postgres");
+  // A pool of one: PGlite is a single connection, so one client keeps transactions isolated.
+  const pool = new pg.Pool(createPgConfig(pglite as never) as unknown as pg.PoolConfig);
+  return handle(pool, "pglite", () => pglite.close());
+}
+
+/** Creates (or reopens) a PGlite data directory with the extensions migrations expect. */
+export async function openPGlite(dataDir: string, loadDataDir?: Blob) {
+  const [{ PGlite }, { pg_trgm }] = await Promise.all([
+    import("@electric-sql/pglite"),
+    import("@electric-sql/pglite/contrib/pg_trgm"),
+  ]);
+  if (!dataDir.startsWith("memory://")) await mkdir(dataDir, { recursive: true });
+  const pglite = new PGlite({ dataDir, extensions: { pg_trgm }, loadDataDir });
+  await pglite.waitReady;
+  return pglite;
+}
+
+function handle(pool: pg.Pool, kind: DatabaseKind, closeEngine: () => Promise<void>): DatabaseHandle {
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  let closing: Promise<void> | undefined;
+  return {
+    db,
+    kind,
+    close: () => (closing ??= db.destroy().then(closeEngine)),
+  };
+}

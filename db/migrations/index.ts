@@ -1,0 +1,12 @@
+import type { Migration } from "kysely";
+import * as createAccounts from "./20261122000000-create-accounts";
+import * as createWorkspaces from "./20261122000100-create-workspaces";
+
+/**
+ * Every migration, by name, in order. Listed statically (not read from disk) so the same list
+ * works under tsx, Vite's SSR build and Vitest without a file-system provider.
+ */
+export const migrations: Record<string, Migration> = {
+  "20261122000000-create-accounts": createAccounts,
+  "20261122000100-create-workspaces": createWorkspaces,
+};

@@ -1,0 +1,63 @@
+import { randomBytes } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import pg from "pg";
+import { afterAll, beforeAll, describe, inject } from "vitest";
+import { openDatabase, openPGlite, type DatabaseHandle, type DatabaseKind } from "../../db/client";
+import { databaseUrlFor } from "./postgres-admin";
+
+/** The engines this run tests against: PGlite always, PostgreSQL when TEST_DATABASE_URL is set. */
+export function testDatabaseKinds(): DatabaseKind[] {
+  return inject("postgresTemplate") ? ["pglite", "postgres"] : ["pglite"];
+}
+
+/** A fresh database cloned from the migrated template; `close` drops it. */
+export async function openTestDatabase(kind: DatabaseKind): Promise<DatabaseHandle> {
+  if (kind === "pglite") {
+    const dump = await readFile(inject("pgliteTemplate"));
+    const pglite = await openPGlite("memory://", new Blob([dump]));
+    return openDatabase({ pglite });
+  }
+  const serverUrl = process.env.TEST_DATABASE_URL!;
+  const name = `caucus_test_${randomBytes(6).toString("hex")}`;
+  await adminQuery(serverUrl, `create database ${name} template ${inject("postgresTemplate")}`);
+  const handle = await openDatabase({ databaseUrl: databaseUrlFor(serverUrl, name), poolSize: 4 });
+  return {
+    ...handle,
+    close: async () => {
+      await handle.close();
+      await adminQuery(serverUrl, `drop database if exists ${name} with (force)`);
+    },
+  };
+}
+
+async function adminQuery(serverUrl: string, statement: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(statement);
+  } finally {
+    await admin.end();
+  }
+}
+
+/**
+ * Runs a suite once per engine, each with its own cloned database shared by the suite's tests
+ * (tests create their own rows with factories, so they do not collide).
+ */
+export function describeEachDatabase(name: string, suite: (db: () => DatabaseHandle) => void): void {
+  for (const kind of testDatabaseKinds()) {
+    describe(`${name} [${kind}]`, () => {
+      let handle: DatabaseHandle | undefined;
+      beforeAll(async () => {
+        handle = await openTestDatabase(kind);
+      });
+      afterAll(async () => {
+        await handle?.close();
+      });
+      suite(() => {
+        if (!handle) throw new Error("test database not open yet");
+        return handle;
+      });
+    });
+  }
+}
