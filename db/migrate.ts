@@ -1,5 +1,6 @@
 import { Migrator, type Kysely } from "kysely";
 import { migrations } from "./migrations/index";
+import type { Database } from "./schema";
 
 /** Thrown when a migration fails; the database is left at the last migration that succeeded. */
 export class MigrationError extends Error {
@@ -7,7 +8,7 @@ export class MigrationError extends Error {
 }
 
 /** Applies every pending migration; returns the names it applied. */
-export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
+export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => migrations },

@@ -1,0 +1,90 @@
+import { Form } from "@remix-run/react";
+import type { Role } from "../../../core/policies";
+import { Badge, Button, Card, type Option } from "../ui";
+import { shortRoleOptions } from "./role-options";
+
+interface Member {
+  membershipId: string;
+  userId: string;
+  name: string;
+  email: string;
+  role: Role;
+  organisationId: string | null;
+}
+
+export function MemberList({ members, organisations, currentUserId }: { members: Member[]; organisations: Option[]; currentUserId: string }) {
+  return (
+    <Card aria-labelledby="members-heading">
+      <h2 id="members-heading">Members</h2>
+      <div className="table-wrap">
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">Person</th>
+              <th scope="col">Role and organisation</th>
+              <th scope="col" className="actions">
+                <span className="sr-only">Remove</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {members.map((m) => (
+              <tr key={m.membershipId}>
+                <td>
+                  <strong>{m.name}</strong> {m.userId === currentUserId ? <Badge tone="accent">You</Badge> : null}
+                  <br />
+                  <span className="muted small">{m.email}</span>
+                </td>
+                <td>
+                  <Form method="post" className="inline-controls" aria-label={`Role of ${m.name}`}>
+                    <input type="hidden" name="intent" value="update-member" />
+                    <input type="hidden" name="membershipId" value={m.membershipId} />
+                    <label className="sr-only" htmlFor={`role-${m.membershipId}`}>
+                      Role of {m.name}
+                    </label>
+                    <select id={`role-${m.membershipId}`} name="role" className="input" defaultValue={m.role}>
+                      {shortRoleOptions.map((o) => (
+                        <option key={o.value} value={o.value}>
+                          {o.label}
+                        </option>
+                      ))}
+                    </select>
+                    <label className="sr-only" htmlFor={`org-${m.membershipId}`}>
+                      Organisation of {m.name}
+                    </label>
+                    <select id={`org-${m.membershipId}`} name="organisationId" className="input" defaultValue={m.organisationId ?? ""}>
+                      <option value="">No organisation</option>
+                      {organisations.map((o) => (
+                        <option key={o.value} value={o.value}>
+                          {o.label}
+                        </option>
+                      ))}
+                    </select>
+                    <Button type="submit" size="sm" variant="secondary">
+                      Save
+                    </Button>
+                  </Form>
+                </td>
+                <td className="actions">
+                  <Form
+                    method="post"
+                    onSubmit={(e) => {
+                      const who = m.userId === currentUserId ? "yourself" : m.name;
+                      if (!confirm(`Remove ${who} from this workspace?`)) e.preventDefault();
+                    }}
+                  >
+                    <input type="hidden" name="intent" value="remove-member" />
+                    <input type="hidden" name="membershipId" value={m.membershipId} />
+                    <Button type="submit" size="sm" variant="danger" aria-label={`Remove ${m.name}`}>
+                      {m.userId === currentUserId ? "Leave" : "Remove"}
+                    </Button>
+                  </Form>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </Card>
+  );
+}

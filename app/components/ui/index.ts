@@ -1,0 +1,5 @@
+export { Button, ButtonLink } from "./button";
+export { CheckboxField, SelectField, TextareaField, TextField, type Option } from "./field";
+export { Alert, Badge, Card, EmptyState, PageHeader } from "./surfaces";
+export { CopyField } from "./copy-field";
+export { cx } from "./cx";

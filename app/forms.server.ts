@@ -1,0 +1,42 @@
+import { data } from "@remix-run/node";
+import type { z } from "zod";
+
+export type FieldErrors = Record<string, string[] | undefined>;
+
+/** What an action returns when input is refused: field errors to show beside each field. */
+export interface FormFailure {
+  ok: false;
+  intent?: string;
+  fieldErrors: FieldErrors;
+  formError?: string;
+}
+
+/**
+ * Parses a form with its zod schema. On failure throws nothing: returns the errors so the action
+ * can answer 400 with them, having written nothing.
+ */
+export function parseForm<S extends z.ZodType>(
+  formData: FormData,
+  schema: S,
+): { ok: true; data: z.output<S> } | FormFailure {
+  const entries: Record<string, FormDataEntryValue> = {};
+  for (const [key, value] of formData) entries[key] = value;
+  const result = schema.safeParse(entries);
+  if (result.success) return { ok: true, data: result.data };
+  const fieldErrors: FieldErrors = {};
+  let formError: string | undefined;
+  for (const issue of result.error.issues) {
+    const field = issue.path.join(".");
+    if (!field) {
+      formError ??= issue.message;
+      continue;
+    }
+    (fieldErrors[field] ??= []).push(issue.message);
+  }
+  return { ok: false, intent: typeof entries.intent === "string" ? entries.intent : undefined, fieldErrors, formError };
+}
+
+/** A 400 answer carrying the failure, for `useActionData`. */
+export function invalid(failure: Omit<FormFailure, "ok">, status = 400) {
+  return data({ ok: false as const, ...failure }, { status });
+}

@@ -1,0 +1,95 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { PASSWORD_MIN_LENGTH } from "../../core/accounts/password-policy";
+import { findUserById, updatePasswordHash } from "../../db/queries/users";
+import { requireSession, signInAndRedirect } from "../auth/auth.server";
+import { hashPassword, verifyPassword } from "../auth/password.server";
+import { clearedSessionCookie, invalidateUserSessions } from "../auth/session.server";
+import { Alert, Button, Card, PageHeader, TextField } from "../components/ui";
+import { invalid, parseForm } from "../forms.server";
+import { ChangePasswordSchema } from "../schemas/account";
+
+export const meta: MetaFunction = () => [{ title: "Your account · Caucus" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { user } = await requireSession(request, context);
+  const changed = new URL(request.url).searchParams.get("changed") === "password";
+  return { user, changed };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const session = await requireSession(request, context);
+  const formData = await request.formData();
+
+  if (formData.get("intent") === "sign-out-everywhere") {
+    await invalidateUserSessions(context.db, session.user.id);
+    return redirect("/login", { headers: { "Set-Cookie": clearedSessionCookie(request, context) } });
+  }
+
+  const parsed = parseForm(formData, ChangePasswordSchema);
+  if (!parsed.ok) return invalid(parsed);
+  const user = await findUserById(context.db, session.user.id);
+  if (!user || !(await verifyPassword(user.password_hash, parsed.data.currentPassword))) {
+    return invalid({ fieldErrors: { currentPassword: ["That is not your current password."] } });
+  }
+  const passwordHash = await hashPassword(parsed.data.newPassword);
+  await context.db.transaction().execute(async (tx) => {
+    await updatePasswordHash(tx, user.id, passwordHash);
+    // A changed password ends every session, including ones an attacker may hold; this device gets a new one.
+    await invalidateUserSessions(tx, user.id);
+  });
+  return signInAndRedirect(request, context, user.id, "/account?changed=password");
+}
+
+export default function Account() {
+  const { user, changed } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const errors = actionData?.fieldErrors ?? {};
+  return (
+    <>
+      <PageHeader title="Your account" description={`Signed in as ${user.name} (${user.email}).`} />
+      {changed ? (
+        <Alert tone="success" title="Password changed">
+          Every other device has been signed out.
+        </Alert>
+      ) : null}
+      <div className="grid grid-2">
+        <Card aria-labelledby="password-heading">
+          <h2 id="password-heading">Change password</h2>
+          <Form method="post" className="form" noValidate>
+            <input type="hidden" name="intent" value="change-password" />
+            <TextField label="Current password" name="currentPassword" type="password" autoComplete="current-password" errors={errors.currentPassword} />
+            <TextField
+              label="New password"
+              name="newPassword"
+              type="password"
+              autoComplete="new-password"
+              minLength={PASSWORD_MIN_LENGTH}
+              description={`At least ${PASSWORD_MIN_LENGTH} characters.`}
+              errors={errors.newPassword}
+            />
+            <TextField label="Repeat new password" name="confirmPassword" type="password" autoComplete="new-password" errors={errors.confirmPassword} />
+            <div className="form-actions">
+              <Button type="submit" busy={busy}>
+                Change password
+              </Button>
+            </div>
+          </Form>
+        </Card>
+        <Card aria-labelledby="devices-heading">
+          <h2 id="devices-heading">Devices</h2>
+          <p className="muted">
+            Lost a laptop, or signed in on a shared computer? Sign out everywhere, this browser included.
+          </p>
+          <Form method="post">
+            <input type="hidden" name="intent" value="sign-out-everywhere" />
+            <Button type="submit" variant="danger">
+              Sign out of all devices
+            </Button>
+          </Form>
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,60 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { attemptLogin, requireAnonymous, safeRedirect, signInAndRedirect } from "../auth/auth.server";
+import { Alert, Button, Card, TextField } from "../components/ui";
+import { invalid, parseForm } from "../forms.server";
+import { LoginSchema } from "../schemas/account";
+
+export const meta: MetaFunction = () => [{ title: "Sign in · Caucus" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireAnonymous(request, context);
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const parsed = parseForm(await request.formData(), LoginSchema);
+  if (!parsed.ok) return invalid(parsed);
+  const result = await attemptLogin(context, parsed.data);
+  if (!result.ok) {
+    return result.reason === "rate_limited"
+      ? invalid({ fieldErrors: {}, formError: "Too many attempts. Wait 15 minutes, then try again." }, 429)
+      : // One message for unknown email and wrong password: the form must not confirm who has an account.
+        invalid({ fieldErrors: {}, formError: "That email and password do not match an account." }, 401);
+  }
+  return signInAndRedirect(request, context, result.userId, safeRedirect(parsed.data.redirectTo));
+}
+
+export default function Login() {
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const busy = useNavigation().state === "submitting";
+  const errors = actionData?.fieldErrors ?? {};
+  const redirectTo = params.get("redirectTo") ?? "";
+  return (
+    <div className="narrow-page">
+      <Card className="auth-card">
+        <h1>Sign in</h1>
+        {actionData?.formError ? <Alert tone="error">{actionData.formError}</Alert> : null}
+        <Form method="post" className="form" noValidate>
+          <input type="hidden" name="redirectTo" value={redirectTo} />
+          <TextField label="Email" name="email" type="email" autoComplete="email" required errors={errors.email} />
+          <TextField
+            label="Password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            errors={errors.password}
+          />
+          <Button type="submit" busy={busy}>
+            Sign in
+          </Button>
+        </Form>
+        <p className="auth-switch">
+          New to Caucus? <Link to={`/signup${redirectTo ? `?redirectTo=${encodeURIComponent(redirectTo)}` : ""}`}>Create an account</Link>
+        </p>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,14 @@
+import { redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { getSession } from "../auth/auth.server";
+import { clearedSessionCookie, invalidateSession } from "../auth/session.server";
+
+export async function loader() {
+  // Signing out changes state, so it is a POST (the origin guard protects it); GET just goes home.
+  throw redirect("/");
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const session = await getSession(request, context);
+  if (session) await invalidateSession(context.db, session.sessionId);
+  return redirect("/login", { headers: { "Set-Cookie": clearedSessionCookie(request, context) } });
+}

@@ -1,0 +1,70 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { PASSWORD_MIN_LENGTH } from "../../core/accounts/password-policy";
+import { registerUser, requireAnonymous, safeRedirect, signInAndRedirect } from "../auth/auth.server";
+import { Alert, Button, Card, TextField } from "../components/ui";
+import { invalid, parseForm } from "../forms.server";
+import { SignupSchema } from "../schemas/account";
+
+export const meta: MetaFunction = () => [{ title: "Create an account · Caucus" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireAnonymous(request, context);
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const parsed = parseForm(await request.formData(), SignupSchema);
+  if (!parsed.ok) return invalid(parsed);
+  const user = await registerUser(context, parsed.data);
+  if (!user) {
+    return invalid({ fieldErrors: { email: ["An account with this email already exists. Sign in instead."] } }, 409);
+  }
+  return signInAndRedirect(request, context, user.id, safeRedirect(parsed.data.redirectTo));
+}
+
+export default function Signup() {
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const busy = useNavigation().state === "submitting";
+  const errors = actionData?.fieldErrors ?? {};
+  const redirectTo = params.get("redirectTo") ?? "";
+  return (
+    <div className="narrow-page">
+      <Card className="auth-card">
+        <h1>Create your account</h1>
+        <p className="muted">You will create a coalition workspace next, or join one you were invited to.</p>
+        {actionData?.formError ? <Alert tone="error">{actionData.formError}</Alert> : null}
+        <Form method="post" className="form" noValidate>
+          <input type="hidden" name="redirectTo" value={redirectTo} />
+          <TextField label="Your name" name="name" autoComplete="name" required errors={errors.name} />
+          <TextField
+            label="Email"
+            name="email"
+            type="email"
+            autoComplete="email"
+            required
+            defaultValue={params.get("email") ?? undefined}
+            errors={errors.email}
+          />
+          <TextField
+            label="Password"
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            required
+            minLength={PASSWORD_MIN_LENGTH}
+            description={`At least ${PASSWORD_MIN_LENGTH} characters. A few unrelated words work well.`}
+            errors={errors.password}
+          />
+          <Button type="submit" busy={busy}>
+            Create account
+          </Button>
+        </Form>
+        <p className="auth-switch">
+          Already have an account? <Link to={`/login${redirectTo ? `?redirectTo=${encodeURIComponent(redirectTo)}` : ""}`}>Sign in</Link>
+        </p>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { listOrganisations } from "../../db/queries/organisations";
+import { requireWorkspaceAccess } from "../auth/guards.server";
+import { Alert, Card, EmptyState } from "../components/ui";
+import { OrganisationForm } from "../components/organisations/organisation-form";
+import { OrganisationRow } from "../components/organisations/organisation-row";
+import { invalid, parseForm } from "../forms.server";
+import { OrganisationActionSchema } from "../schemas/workspace";
+import {
+  addOrganisation,
+  editOrganisation,
+  OrganisationError,
+  removeOrganisation,
+} from "../workspaces/organisations.server";
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { workspace, abilities } = await requireWorkspaceAccess(request, context, params.workspaceId);
+  const organisations = await listOrganisations(context.db, workspace.id);
+  return {
+    canManage: abilities.manage,
+    organisations: organisations.map((o) => ({ id: o.id, name: o.name, acronym: o.acronym, confidential: o.confidential })),
+  };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { workspace, user } = await requireWorkspaceAccess(request, context, params.workspaceId, "manage");
+  const parsed = parseForm(await request.formData(), OrganisationActionSchema);
+  if (!parsed.ok) return invalid(parsed);
+  const input = parsed.data;
+  const actor = { userId: user.id, workspaceId: workspace.id };
+  try {
+    if (input.intent === "add-organisation") await addOrganisation(context, actor, input);
+    if (input.intent === "update-organisation") await editOrganisation(context, actor, input.organisationId, input);
+    if (input.intent === "remove-organisation") await removeOrganisation(context, actor, input.organisationId);
+  } catch (error) {
+    if (error instanceof OrganisationError) {
+      return invalid({ intent: input.intent, fieldErrors: { [error.field]: [error.message] } }, 409);
+    }
+    throw error;
+  }
+  return data({ ok: true as const, intent: input.intent });
+}
+
+export default function Organisations() {
+  const { organisations, canManage } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const failure = actionData && !actionData.ok ? actionData : null;
+  const addErrors = failure?.intent === "add-organisation" ? failure.fieldErrors : {};
+  const rowError = failure && failure.intent !== "add-organisation" ? Object.values(failure.fieldErrors).flat().join(" ") : null;
+  return (
+    <div className={canManage ? "grid grid-2" : undefined}>
+      <Card aria-labelledby="orgs-heading">
+        <h2 id="orgs-heading">Member organisations</h2>
+        <p className="muted small">
+          A confidential organisation is never named outside this workspace: not on invitations, not in exports.
+        </p>
+        {rowError ? <Alert tone="error">{rowError}</Alert> : null}
+        {organisations.length === 0 ? (
+          <EmptyState title="No organisations yet">
+            <p>{canManage ? "Add the coalition's member organisations with the form." : "Owners add member organisations."}</p>
+          </EmptyState>
+        ) : (
+          <ul className="audit-list">
+            {organisations.map((o) => (
+              <OrganisationRow key={o.id} organisation={o} canManage={canManage} />
+            ))}
+          </ul>
+        )}
+      </Card>
+      {canManage ? (
+        <Card aria-labelledby="add-org-heading">
+          <h2 id="add-org-heading">Add an organisation</h2>
+          <OrganisationForm intent="add-organisation" errors={addErrors} submitLabel="Add organisation" />
+        </Card>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import { z } from "zod";
+
+/** An unset variable and an empty one (`PORT=` in a .env file) mean the same: use the default. */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
+
+const postgresUrl = z
+  .string()
+  .refine((v) => /^postgres(ql)?:\/\/./.test(v), "must be a postgres:// or postgresql:// URL");
+
+const EnvSchema = z.object({
+  NODE_ENV: optional(z.enum(["development", "production", "test"])).default("development"),
+  PORT: optional(z.coerce.number().int().min(0).max(65535)).default(3000),
+  HOST: optional(z.string().min(1)).default("127.0.0.1"),
+  DATABASE_URL: optional(postgresUrl),
+  DATA_DIR: optional(z.string().min(1)).default("./.data"),
+  REDIS_URL: optional(z.string().refine((v) => /^rediss?:\/\/./.test(v), "must be a redis:// or rediss:// URL")),
+  ORIGIN: optional(
+    z.url().refine((v) => {
+      const url = new URL(v);
+      return (url.protocol === "http:" || url.protocol === "https:") && url.pathname === "/" && !url.search;
+    }, "must be an http(s) origin such as https://caucus.example.org, with no path"),
+  ),
+  LOG_LEVEL: optional(z.enum(["debug", "info", "warn", "error", "silent"])).default("info"),
+  TRUST_PROXY: optional(z.enum(["true", "false", "1", "0"]))
+    .default("false")
+    .transform((v) => v === "true" || v === "1"),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+/** Variables whose values may hold credentials: never echoed in error messages. */
+const SECRET = new Set(["DATABASE_URL", "REDIS_URL"]);
+
+export class EnvError extends Error {
+  override readonly name = "EnvError";
+}
+
+/** Parses the environment once at boot; a bad variable throws one clear line per problem. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = EnvSchema.safeParse(source);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => {
+    const name = String(issue.path[0] ?? "environment");
+    const value = source[name];
+    const shown = SECRET.has(name) || value === undefined ? "" : ` (got ${JSON.stringify(value)})`;
+    return `${name} ${issue.message}${shown}`;
+  });
+  throw new EnvError(lines.join("\n"));
+}

@@ -1,0 +1,85 @@
+/**
+ * Caucus: one Node process serving Remix over HTTP (and, from the co-editing issue on,
+ * WebSockets on the same port). Boot order: env → database → migrations → HTTP.
+ */
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { openDatabase } from "../db/client";
+import { migrateToLatest } from "../db/migrate";
+import { lockDataDir } from "./data-dir-lock";
+import { EnvError, parseEnv, type Env } from "./env";
+import { startHousekeeping } from "./housekeeping";
+import { createHttpApp } from "./http/app";
+import { createLogger } from "./logger";
+import { copyLinkMailer } from "./mail/mailer";
+import { routeUpgrade } from "./upgrade";
+
+const SHUTDOWN_GRACE_MS = 10_000;
+
+function readEnv(): Env {
+  try {
+    return parseEnv(process.env);
+  } catch (error) {
+    if (!(error instanceof EnvError)) throw error;
+    process.stderr.write(`caucus: invalid configuration\n${error.message}\n`);
+    process.exit(1);
+  }
+}
+
+const env = readEnv();
+const log = createLogger(env.LOG_LEVEL);
+const startedAt = performance.now();
+
+const releaseLock = env.DATABASE_URL ? async () => {} : await lockDataDir(env.DATA_DIR);
+const database = await openDatabase(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { dataDir: env.DATA_DIR });
+const applied = await migrateToLatest(database.db);
+if (applied.length) log.info("migrations applied", { migrations: applied });
+
+const httpServer = createServer();
+const { app, vite } = await createHttpApp({
+  env,
+  database,
+  mailer: copyLinkMailer,
+  httpServer,
+  log,
+  buildPath: pathToFileURL(resolve("build/server/index.js")).href,
+});
+httpServer.on("request", app);
+httpServer.on("upgrade", routeUpgrade);
+const stopHousekeeping = startHousekeeping(database.db, log);
+
+httpServer.listen(env.PORT, env.HOST, () => {
+  const { port } = httpServer.address() as AddressInfo;
+  const host = env.HOST === "0.0.0.0" || env.HOST === "127.0.0.1" ? "localhost" : env.HOST;
+  log.info("listening", {
+    url: `http://${host}:${port}`,
+    port,
+    database: database.kind,
+    mode: env.NODE_ENV,
+    bootMs: Math.round(performance.now() - startedAt),
+  });
+});
+
+let stopping = false;
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  log.info("shutting down", { signal });
+  stopHousekeeping();
+  // Stop accepting; requests in flight finish; keep-alive sockets idle now are closed.
+  const closed = new Promise<void>((done) => httpServer.close(() => done()));
+  httpServer.closeIdleConnections();
+  const force = setTimeout(() => httpServer.closeAllConnections(), SHUTDOWN_GRACE_MS);
+  force.unref();
+  await closed;
+  await vite?.close();
+  await database.close();
+  await releaseLock();
+  log.info("stopped");
+  process.exit(0);
+}
+
+process.once("SIGTERM", () => void shutdown("SIGTERM"));
+process.once("SIGINT", () => void shutdown("SIGINT"));
