@@ -35,7 +35,7 @@ export async function addOrganisation(context: AppLoadContext, actor: Actor, inp
       action: "organisation.added",
       targetType: "organisation",
       targetId: organisation.id,
-      details: { ...input },
+      details: { name: input.name, acronym: input.acronym, confidential: input.confidential },
     });
   });
 }
@@ -58,7 +58,7 @@ export async function editOrganisation(
       action: "organisation.updated",
       targetType: "organisation",
       targetId: organisationId,
-      details: { before: { name: before.name, acronym: before.acronym, confidential: before.confidential }, after: input },
+      details: { before: { name: before.name, acronym: before.acronym, confidential: before.confidential }, after: { name: input.name, acronym: input.acronym, confidential: input.confidential } },
     });
   });
 }

@@ -37,7 +37,7 @@ export async function createOrganisation(
 ): Promise<Organisation | undefined> {
   return db
     .insertInto("organisations")
-    .values({ workspace_id: workspaceId, ...input })
+    .values({ workspace_id: workspaceId, ...pickFields(input) })
     .onConflict((oc) => oc.doNothing())
     .returningAll()
     .executeTakeFirst();
@@ -58,10 +58,15 @@ export async function updateOrganisation(
     .where((eb) => eb(eb.fn("lower", ["name"]), "=", input.name.toLowerCase()))
     .executeTakeFirst();
   if (clash) return false;
-  await db.updateTable("organisations").set(input).where("workspace_id", "=", workspaceId).where("id", "=", id).execute();
+  await db.updateTable("organisations").set(pickFields(input)).where("workspace_id", "=", workspaceId).where("id", "=", id).execute();
   return true;
 }
 
 export async function deleteOrganisation(db: Executor, workspaceId: string, id: string): Promise<void> {
   await db.deleteFrom("organisations").where("workspace_id", "=", workspaceId).where("id", "=", id).execute();
+}
+
+/** Only the columns a caller may set, whatever else the parsed form carried. */
+function pickFields({ name, acronym, confidential }: OrganisationInput): OrganisationInput {
+  return { name, acronym, confidential };
 }

@@ -1,0 +1,250 @@
+import type { AppLoadContext } from "@remix-run/node";
+import { beforeAll, expect, it } from "vitest";
+import type { Ability, Role } from "../../core/policies";
+import { createInvitation } from "../../db/queries/invitations";
+import * as layout from "../../app/routes/workspaces.$workspaceId";
+import * as draftsIndex from "../../app/routes/workspaces.$workspaceId._index";
+import * as draftPage from "../../app/routes/workspaces.$workspaceId.drafts.$draftId";
+import * as organisations from "../../app/routes/workspaces.$workspaceId.organisations";
+import * as members from "../../app/routes/workspaces.$workspaceId.members";
+import * as audit from "../../app/routes/workspaces.$workspaceId.audit";
+import { describeEachDatabase } from "../db/test-database";
+import { addMember, buildUser, buildWorkspace, type TestUser } from "../factories";
+import { makeRequest, run, testContext } from "../remix";
+
+type Actor = Role | "stranger" | "signed-out";
+const ACTORS: Actor[] = ["owner", "editor", "reviewer", "viewer", "stranger", "signed-out"];
+
+/** What each role may do, written out from DESIGN.md §5 rather than read from the policy. */
+const ALLOWED: Record<Ability, Role[]> = {
+  read: ["owner", "editor", "reviewer", "viewer"],
+  comment: ["owner", "editor", "reviewer"],
+  edit: ["owner", "editor"],
+  export: ["owner", "editor", "reviewer", "viewer"],
+  manage: ["owner"],
+};
+
+interface World {
+  context: AppLoadContext;
+  workspaceId: string;
+  draftId: string;
+  organisationId: string;
+  users: Record<Role | "stranger", TestUser>;
+}
+
+interface Endpoint {
+  name: string;
+  ability: Ability;
+  kind: "loader" | "action";
+  /** Builds a fresh target for mutating endpoints so every case acts on its own rows. */
+  call: (world: World, token: string | undefined) => Promise<{ status: number; location: string | null }>;
+}
+
+const path = (w: World, rest = "") => `/workspaces/${w.workspaceId}${rest}`;
+const params = (w: World) => ({ workspaceId: w.workspaceId, draftId: w.draftId });
+
+const ENDPOINTS: Endpoint[] = [
+  {
+    name: "workspace layout",
+    ability: "read",
+    kind: "loader",
+    call: (w, token) => run(layout.loader, makeRequest(path(w), { token }), w.context, params(w)),
+  },
+  {
+    name: "drafts list",
+    ability: "read",
+    kind: "loader",
+    call: (w, token) => run(draftsIndex.loader, makeRequest(path(w), { token }), w.context, params(w)),
+  },
+  {
+    name: "create draft",
+    ability: "edit",
+    kind: "action",
+    call: (w, token) =>
+      run(
+        draftsIndex.action,
+        makeRequest(path(w), { token, form: { title: "Parallel report", mechanism: "CESCR", stateUnderReview: "CHN", deadline: "" } }),
+        w.context,
+        params(w),
+      ),
+  },
+  {
+    name: "draft page",
+    ability: "read",
+    kind: "loader",
+    call: (w, token) => run(draftPage.loader, makeRequest(path(w, `/drafts/${w.draftId}`), { token }), w.context, params(w)),
+  },
+  {
+    name: "organisations list",
+    ability: "read",
+    kind: "loader",
+    call: (w, token) => run(organisations.loader, makeRequest(path(w, "/organisations"), { token }), w.context, params(w)),
+  },
+  {
+    name: "add organisation",
+    ability: "manage",
+    kind: "action",
+    call: (w, token) =>
+      run(
+        organisations.action,
+        makeRequest(path(w, "/organisations"), {
+          token,
+          form: { intent: "add-organisation", name: `Org ${Math.random()}`, acronym: "X" },
+        }),
+        w.context,
+        params(w),
+      ),
+  },
+  {
+    name: "remove organisation",
+    ability: "manage",
+    kind: "action",
+    call: (w, token) =>
+      run(
+        organisations.action,
+        makeRequest(path(w, "/organisations"), { token, form: { intent: "remove-organisation", organisationId: w.organisationId } }),
+        w.context,
+        params(w),
+      ),
+  },
+  {
+    name: "members page",
+    ability: "manage",
+    kind: "loader",
+    call: (w, token) => run(members.loader, makeRequest(path(w, "/members"), { token }), w.context, params(w)),
+  },
+  {
+    name: "invite",
+    ability: "manage",
+    kind: "action",
+    call: (w, token) =>
+      run(
+        members.action,
+        makeRequest(path(w, "/members"), {
+          token,
+          form: { intent: "invite", email: `new.${Math.random().toString(36).slice(2)}@example.org`, role: "reviewer", organisationId: "" },
+        }),
+        w.context,
+        params(w),
+      ),
+  },
+  {
+    name: "change member role",
+    ability: "manage",
+    kind: "action",
+    call: async (w, token) => {
+      const target = await addMember({ db: w.context.db, kind: w.context.databaseKind, close: async () => {} }, w.workspaceId, "viewer");
+      return run(
+        members.action,
+        makeRequest(path(w, "/members"), {
+          token,
+          form: { intent: "update-member", membershipId: target.membershipId, role: "editor", organisationId: "" },
+        }),
+        w.context,
+        params(w),
+      );
+    },
+  },
+  {
+    name: "remove member",
+    ability: "manage",
+    kind: "action",
+    call: async (w, token) => {
+      const target = await addMember({ db: w.context.db, kind: w.context.databaseKind, close: async () => {} }, w.workspaceId, "viewer");
+      return run(
+        members.action,
+        makeRequest(path(w, "/members"), { token, form: { intent: "remove-member", membershipId: target.membershipId } }),
+        w.context,
+        params(w),
+      );
+    },
+  },
+  {
+    name: "revoke invitation",
+    ability: "manage",
+    kind: "action",
+    call: async (w, token) => {
+      const invitation = await createInvitation(w.context.db, {
+        workspaceId: w.workspaceId,
+        email: "pending@example.org",
+        role: "viewer",
+        organisationId: null,
+        tokenHash: Math.random().toString(36),
+        invitedBy: w.users.owner.id,
+        expiresAt: new Date(Date.now() + 60_000),
+      });
+      return run(
+        members.action,
+        makeRequest(path(w, "/members"), { token, form: { intent: "revoke-invitation", invitationId: invitation.id } }),
+        w.context,
+        params(w),
+      );
+    },
+  },
+  {
+    name: "audit log",
+    ability: "manage",
+    kind: "loader",
+    call: (w, token) => run(audit.loader, makeRequest(path(w, "/audit"), { token }), w.context, params(w)),
+  },
+];
+
+function expectedStatus(endpoint: Endpoint, actor: Actor): number[] {
+  if (actor === "signed-out") return [302];
+  if (actor === "stranger") return [404];
+  if (!ALLOWED[endpoint.ability].includes(actor)) return [403];
+  // Allowed: a page renders, or an action redirects to its result.
+  return endpoint.kind === "loader" ? [200] : [200, 302];
+}
+
+describeEachDatabase("authorisation matrix", (handle) => {
+  let world: World;
+  beforeAll(async () => {
+    const built = await buildWorkspace(handle());
+    // The stranger owns a workspace of their own: ownership elsewhere must grant nothing here.
+    const stranger = await buildUser(handle(), "Stranger");
+    await buildWorkspace(handle()).then(async (other) => {
+      await addMember(handle(), other.workspace.id, "viewer");
+    });
+    const { createWorkspace } = await import("../../db/queries/workspaces");
+    await createWorkspace(handle().db, { name: "Stranger's coalition", description: "", ownerId: stranger.id });
+    world = {
+      context: testContext(handle()),
+      workspaceId: built.workspace.id,
+      draftId: built.draft.id,
+      organisationId: built.organisation.id,
+      users: { ...built.members, stranger },
+    };
+  });
+
+  for (const endpoint of ENDPOINTS) {
+    for (const actor of ACTORS) {
+      const expected = expectedStatus(endpoint, actor);
+      it(`${endpoint.kind} ${endpoint.name} × ${actor} → ${expected.join(" or ")}`, async () => {
+        const token = actor === "signed-out" ? undefined : world.users[actor].token;
+        const outcome = await endpoint.call(world, token);
+        expect(expected).toContain(outcome.status);
+        if (actor === "signed-out") expect(outcome.location).toMatch(/^\/login\?redirectTo=/);
+      });
+    }
+  }
+
+  it("answers 404 for a draft reached through another workspace the user owns", async () => {
+    const other = await buildWorkspace(handle());
+    const outcome = await run(
+      draftPage.loader,
+      makeRequest(`/workspaces/${other.workspace.id}/drafts/${world.draftId}`, { token: other.members.owner.token }),
+      world.context,
+      { workspaceId: other.workspace.id, draftId: world.draftId },
+    );
+    expect(outcome.status).toBe(404);
+  });
+
+  it("answers 404, not a database error, for malformed ids", async () => {
+    const token = world.users.owner.token;
+    const bad = await run(layout.loader, makeRequest("/workspaces/not-a-uuid", { token }), world.context, { workspaceId: "not-a-uuid" });
+    expect(bad.status).toBe(404);
+    const badDraft = await run(draftPage.loader, makeRequest("/x", { token }), world.context, { workspaceId: world.workspaceId, draftId: "1 or 1=1" });
+    expect(badDraft.status).toBe(404);
+  });
+});

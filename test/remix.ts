@@ -1,0 +1,78 @@
+import type { AppLoadContext } from "@remix-run/node";
+import type { DatabaseHandle } from "../db/client";
+import { copyLinkMailer } from "../server/mail/mailer";
+
+/** The load context the server would build, over a test database. */
+export function testContext(handle: DatabaseHandle, clientIp = "203.0.113.7"): AppLoadContext {
+  return { db: handle.db, databaseKind: handle.kind, mailer: copyLinkMailer, clientIp, publicOrigin: undefined };
+}
+
+export const ORIGIN = "http://caucus.test";
+
+/** A request as the browser sends it: same-origin, with the session cookie when given. */
+export function makeRequest(
+  path: string,
+  options: { token?: string; form?: Record<string, string>; method?: string } = {},
+): Request {
+  const headers = new Headers({ origin: ORIGIN });
+  if (options.token) headers.set("cookie", `caucus_session=${options.token}`);
+  const method = options.method ?? (options.form ? "POST" : "GET");
+  const body = options.form ? new URLSearchParams(options.form) : undefined;
+  return new Request(`${ORIGIN}${path}`, { method, headers, body });
+}
+
+/** What a loader or action did, however it said it: returned, thrown, Response or data(). */
+export interface Outcome {
+  status: number;
+  location: string | null;
+  body: unknown;
+  setCookie: string | null;
+}
+
+interface DataWithInit {
+  type: "DataWithResponseInit";
+  data: unknown;
+  init: ResponseInit | null;
+}
+
+function isDataWithInit(value: unknown): value is DataWithInit {
+  return typeof value === "object" && value !== null && (value as { type?: unknown }).type === "DataWithResponseInit";
+}
+
+function toOutcome(value: unknown): Outcome {
+  if (value instanceof Response) {
+    return {
+      status: value.status,
+      location: value.headers.get("location"),
+      body: undefined,
+      setCookie: value.headers.get("set-cookie"),
+    };
+  }
+  if (isDataWithInit(value)) {
+    const headers = new Headers(value.init?.headers);
+    return { status: value.init?.status ?? 200, location: null, body: value.data, setCookie: headers.get("set-cookie") };
+  }
+  return { status: 200, location: null, body: value, setCookie: null };
+}
+
+type RouteFunction = (args: { request: Request; context: AppLoadContext; params: Record<string, string> }) => unknown;
+
+/** Runs a loader or action the way Remix would and reports the outcome. */
+export async function run(
+  fn: RouteFunction,
+  request: Request,
+  context: AppLoadContext,
+  params: Record<string, string> = {},
+): Promise<Outcome> {
+  try {
+    return toOutcome(await fn({ request, context, params }));
+  } catch (thrown) {
+    if (thrown instanceof Response || isDataWithInit(thrown)) return toOutcome(thrown);
+    throw thrown;
+  }
+}
+
+/** The token inside a Set-Cookie header that signs someone in. */
+export function tokenFromSetCookie(setCookie: string | null): string | undefined {
+  return /caucus_session=([a-z2-7]{32})/.exec(setCookie ?? "")?.[1];
+}
