@@ -20,7 +20,7 @@ const PROBLEMS = {
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { invitation, state } = await findInvitationByToken(context, params.token);
-  if (!invitation || state !== "valid") return data({ problem: PROBLEMS[state === "valid" ? "unknown" : state], invite: null, user: null }, { status: 404 });
+  if (!invitation || state !== "valid") return data({ problem: PROBLEMS[state === "valid" ? "unknown" : state], invite: null, user: null, path: "" }, { status: 404 });
   const [workspace, organisation, inviter, user] = await Promise.all([
     findWorkspace(context.db, invitation.workspace_id),
     invitation.organisation_id ? findOrganisation(context.db, invitation.workspace_id, invitation.organisation_id) : undefined,
@@ -29,6 +29,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   ]);
   return data({
     problem: null,
+    path: new URL(request.url).pathname,
     user: user ? { email: user.email, matches: user.email === invitation.email } : null,
     invite: {
       workspaceName: workspace?.name ?? "a workspace",
@@ -50,10 +51,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function Invitation() {
-  const { problem, invite, user } = useLoaderData<typeof loader>();
+  const { problem, invite, user, path } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
-  const here = typeof window === "undefined" ? "" : window.location.pathname;
   if (problem || !invite) {
     return (
       <div className="narrow-page">
@@ -65,7 +65,7 @@ export default function Invitation() {
       </div>
     );
   }
-  const back = encodeURIComponent(here);
+  const back = encodeURIComponent(path);
   return (
     <div className="narrow-page">
       <Card className="auth-card">

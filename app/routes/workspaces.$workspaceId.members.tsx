@@ -93,7 +93,7 @@ export default function Members() {
             <CopyField label="One-time invitation link" value={invite.link} />
           </Alert>
         ) : null}
-        <InviteForm organisations={organisations} errors={failure?.intent === "invite" ? failure.fieldErrors : {}} />
+        <InviteForm key={invite?.link ?? "new"} organisations={organisations} errors={failure?.intent === "invite" ? failure.fieldErrors : {}} />
       </Card>
     </div>
   );
