@@ -16,9 +16,11 @@ export interface RunningServer {
  * PGlite directory, exactly as `npm start` would after building.
  */
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
-  const dataDir = await mkdtemp(join(tmpdir(), "caucus-e2e-"));
+  // A caller-supplied DATA_DIR is theirs to keep (benchmarks reopen it); ours is removed on stop.
+  const ownDir = !env.DATA_DIR;
+  const dataDir = env.DATA_DIR ?? (await mkdtemp(join(tmpdir(), "caucus-e2e-")));
   const child: ChildProcess = spawn("node_modules/.bin/tsx", ["server/index.ts"], {
-    env: { ...process.env, NODE_ENV: "production", PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir, DATABASE_URL: "", ...env },
+    env: { ...process.env, NODE_ENV: "production", PORT: "0", HOST: "127.0.0.1", DATABASE_URL: "", ...env, DATA_DIR: dataDir },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const logs: string[] = [];
@@ -42,7 +44,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     async stop() {
       child.kill("SIGTERM");
       const code = await exited;
-      await rm(dataDir, { recursive: true, force: true });
+      if (ownDir) await rm(dataDir, { recursive: true, force: true });
       return code;
     },
   };
