@@ -15,7 +15,7 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { getSession } from "./auth/auth.server";
-import { sessionCookie } from "./auth/session.server";
+import { readSessionToken, sessionCookie } from "./auth/session.server";
 import { AppShell } from "./components/app-shell";
 import { ErrorPage } from "./components/error-page";
 import stylesheet from "./styles/app.css?url";
@@ -33,14 +33,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const session = await getSession(request, context);
   const user = session ? { id: session.user.id, name: session.user.name, email: session.user.email } : null;
   // Sliding expiry: when the server pushed the session back, push the cookie back with it.
+  const token = readSessionToken(request);
   const headers: HeadersInit | undefined =
-    session?.renewed ? { "Set-Cookie": sessionCookie(request, context, readToken(request), session.expiresAt) } : undefined;
+    session?.renewed && token ? { "Set-Cookie": sessionCookie(request, context, token, session.expiresAt) } : undefined;
   return data({ user }, { headers });
-}
-
-function readToken(request: Request): string {
-  const match = /(?:^|;\s*)caucus_session=([a-z2-7]+)/.exec(request.headers.get("cookie") ?? "");
-  return match?.[1] ?? "";
 }
 
 export function Layout({ children }: { children: ReactNode }) {

@@ -13,7 +13,7 @@ describe("parseEnv", () => {
   });
 
   it("names the bad variable and shows its value", () => {
-    expect(() => parseEnv({ PORT: "eighty" })).toThrow(/^PORT .*\(got "eighty"\)$/);
+    expect(() => parseEnv({ PORT: "eighty" })).toThrow(/^PORT must be a port number from 0 to 65535 \(got "eighty"\)$/);
   });
 
   it("never echoes a database URL, which may hold a password", () => {

@@ -9,8 +9,16 @@ const postgresUrl = z
   .refine((v) => /^postgres(ql)?:\/\/./.test(v), "must be a postgres:// or postgresql:// URL");
 
 const EnvSchema = z.object({
-  NODE_ENV: optional(z.enum(["development", "production", "test"])).default("development"),
-  PORT: optional(z.coerce.number().int().min(0).max(65535)).default(3000),
+  NODE_ENV: optional(
+    z.enum(["development", "production", "test"], { error: "must be development, production or test" }),
+  ).default("development"),
+  PORT: optional(
+    z.coerce
+      .number({ error: "must be a port number from 0 to 65535" })
+      .int({ error: "must be a port number from 0 to 65535" })
+      .min(0, { error: "must be a port number from 0 to 65535" })
+      .max(65535, { error: "must be a port number from 0 to 65535" }),
+  ).default(3000),
   HOST: optional(z.string().min(1)).default("127.0.0.1"),
   DATABASE_URL: optional(postgresUrl),
   DATA_DIR: optional(z.string().min(1)).default("./.data"),
@@ -21,8 +29,10 @@ const EnvSchema = z.object({
       return (url.protocol === "http:" || url.protocol === "https:") && url.pathname === "/" && !url.search;
     }, "must be an http(s) origin such as https://caucus.example.org, with no path"),
   ),
-  LOG_LEVEL: optional(z.enum(["debug", "info", "warn", "error", "silent"])).default("info"),
-  TRUST_PROXY: optional(z.enum(["true", "false", "1", "0"]))
+  LOG_LEVEL: optional(
+    z.enum(["debug", "info", "warn", "error", "silent"], { error: "must be one of debug, info, warn, error, silent" }),
+  ).default("info"),
+  TRUST_PROXY: optional(z.enum(["true", "false", "1", "0"], { error: "must be true or false" }))
     .default("false")
     .transform((v) => v === "true" || v === "1"),
 });

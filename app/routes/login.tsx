@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useActionData } from "@remix-run/react";
 import { attemptLogin, requireAnonymous, safeRedirect, signInAndRedirect } from "../auth/auth.server";
-import { Alert, Button, Card, TextField } from "../components/ui";
+import { AuthCard } from "../components/auth-card";
+import { TextField } from "../components/ui";
 import { invalid, parseForm } from "../forms.server";
 import { LoginSchema } from "../schemas/account";
 
@@ -27,34 +28,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function Login() {
   const actionData = useActionData<typeof action>();
-  const [params] = useSearchParams();
-  const busy = useNavigation().state === "submitting";
   const errors = actionData?.fieldErrors ?? {};
-  const redirectTo = params.get("redirectTo") ?? "";
   return (
-    <div className="narrow-page">
-      <Card className="auth-card">
-        <h1>Sign in</h1>
-        {actionData?.formError ? <Alert tone="error">{actionData.formError}</Alert> : null}
-        <Form method="post" className="form" noValidate>
-          <input type="hidden" name="redirectTo" value={redirectTo} />
-          <TextField label="Email" name="email" type="email" autoComplete="email" required errors={errors.email} />
-          <TextField
-            label="Password"
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            required
-            errors={errors.password}
-          />
-          <Button type="submit" busy={busy}>
-            Sign in
-          </Button>
-        </Form>
-        <p className="auth-switch">
-          New to Caucus? <Link to={`/signup${redirectTo ? `?redirectTo=${encodeURIComponent(redirectTo)}` : ""}`}>Create an account</Link>
-        </p>
-      </Card>
-    </div>
+    <AuthCard
+      title="Sign in"
+      formError={actionData?.formError}
+      submitLabel="Sign in"
+      switchPrompt="New to Caucus?"
+      switchLabel="Create an account"
+      switchTo="/signup"
+    >
+      <TextField label="Email" name="email" type="email" autoComplete="email" required errors={errors.email} />
+      <TextField label="Password" name="password" type="password" autoComplete="current-password" required errors={errors.password} />
+    </AuthCard>
   );
 }

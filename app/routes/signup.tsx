@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useActionData, useSearchParams } from "@remix-run/react";
 import { PASSWORD_MIN_LENGTH } from "../../core/accounts/password-policy";
 import { registerUser, requireAnonymous, safeRedirect, signInAndRedirect } from "../auth/auth.server";
-import { Alert, Button, Card, TextField } from "../components/ui";
+import { AuthCard } from "../components/auth-card";
+import { TextField } from "../components/ui";
 import { invalid, parseForm } from "../forms.server";
 import { SignupSchema } from "../schemas/account";
 
@@ -26,45 +27,37 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function Signup() {
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const busy = useNavigation().state === "submitting";
   const errors = actionData?.fieldErrors ?? {};
-  const redirectTo = params.get("redirectTo") ?? "";
   return (
-    <div className="narrow-page">
-      <Card className="auth-card">
-        <h1>Create your account</h1>
-        <p className="muted">You will create a coalition workspace next, or join one you were invited to.</p>
-        {actionData?.formError ? <Alert tone="error">{actionData.formError}</Alert> : null}
-        <Form method="post" className="form" noValidate>
-          <input type="hidden" name="redirectTo" value={redirectTo} />
-          <TextField label="Your name" name="name" autoComplete="name" required errors={errors.name} />
-          <TextField
-            label="Email"
-            name="email"
-            type="email"
-            autoComplete="email"
-            required
-            defaultValue={params.get("email") ?? undefined}
-            errors={errors.email}
-          />
-          <TextField
-            label="Password"
-            name="password"
-            type="password"
-            autoComplete="new-password"
-            required
-            minLength={PASSWORD_MIN_LENGTH}
-            description={`At least ${PASSWORD_MIN_LENGTH} characters. A few unrelated words work well.`}
-            errors={errors.password}
-          />
-          <Button type="submit" busy={busy}>
-            Create account
-          </Button>
-        </Form>
-        <p className="auth-switch">
-          Already have an account? <Link to={`/login${redirectTo ? `?redirectTo=${encodeURIComponent(redirectTo)}` : ""}`}>Sign in</Link>
-        </p>
-      </Card>
-    </div>
+    <AuthCard
+      title="Create your account"
+      intro="You will create a coalition workspace next, or join one you were invited to."
+      formError={actionData?.formError}
+      submitLabel="Create account"
+      switchPrompt="Already have an account?"
+      switchLabel="Sign in"
+      switchTo="/login"
+    >
+      <TextField label="Your name" name="name" autoComplete="name" required errors={errors.name} />
+      <TextField
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        defaultValue={params.get("email") ?? undefined}
+        errors={errors.email}
+      />
+      <TextField
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={PASSWORD_MIN_LENGTH}
+        description={`At least ${PASSWORD_MIN_LENGTH} characters. A few unrelated words work well.`}
+        errors={errors.password}
+      />
+    </AuthCard>
   );
 }

@@ -14,6 +14,15 @@ async function signUp(page: Page, name: string, email?: string) {
   await page.getByRole("button", { name: "Create account" }).click();
 }
 
+/** Opens an invitation link signed out, creates the account it asks for, and joins. */
+async function joinFromInvitation(page: Page, link: string, name: string, email: string) {
+  await page.goto(link);
+  await page.getByRole("link", { name: "Create an account to join" }).click();
+  await expect.poll(() => page.getByLabel("Email").inputValue()).toBe(email);
+  await signUp(page, name);
+  await page.getByRole("button", { name: "Join the workspace" }).click();
+}
+
 describe.runIf(browserAvailable())("a coalition in the browser", () => {
   let server: RunningServer;
   let browser: Browser;
@@ -79,10 +88,7 @@ describe.runIf(browserAvailable())("a coalition in the browser", () => {
     // Outside the workspace, a confidential organisation stays unnamed.
     expect(await page.content()).not.toContain("Hidden Defenders");
     await page.screenshot({ path: `${SHOTS}/invitation.png`, fullPage: true });
-    await page.getByRole("link", { name: "Create an account to join" }).click();
-    await expect.poll(() => page.getByLabel("Email").inputValue()).toBe("rita@example.org");
-    await signUp(page, "Rita Mensah");
-    await page.getByRole("button", { name: "Join the workspace" }).click();
+    await joinFromInvitation(page, links.reviewer!, "Rita Mensah", "rita@example.org");
     await page.waitForURL(workspaceUrl);
     await page.getByText("Your role: Reviewer").waitFor();
     await expect(page.getByRole("link", { name: "Members" }).count()).resolves.toBe(0);
@@ -92,11 +98,7 @@ describe.runIf(browserAvailable())("a coalition in the browser", () => {
   it("a viewer cannot reach member management, and a stranger cannot see the workspace at all", async () => {
     const viewer = await browser.newContext();
     const page = await viewer.newPage();
-    await page.goto(links.viewer!);
-    await page.getByRole("link", { name: "Create an account to join" }).click();
-    await expect.poll(() => page.getByLabel("Email").inputValue()).toBe("victor@example.org");
-    await signUp(page, "Victor Owusu");
-    await page.getByRole("button", { name: "Join the workspace" }).click();
+    await joinFromInvitation(page, links.viewer!, "Victor Owusu", "victor@example.org");
     await page.waitForURL(workspaceUrl);
     const members = await page.goto(`${workspaceUrl}/members`);
     expect(members?.status()).toBe(403);
@@ -112,6 +114,18 @@ describe.runIf(browserAvailable())("a coalition in the browser", () => {
     expect(response?.status()).toBe(404);
     expect(await strangerPage.content()).not.toContain("Ghana UPR Coalition");
     await stranger.close();
+  });
+
+  it("refuses a cross-site form post before it reaches any action", async () => {
+    const forged = await fetch(`${server.url}/login`, {
+      method: "POST",
+      headers: { origin: "https://attacker.example", "content-type": "application/x-www-form-urlencoded" },
+      body: "email=amina%40example.org&password=x",
+      redirect: "manual",
+    });
+    expect(forged.status).toBe(403);
+    const health = await (await fetch(`${server.url}/healthz`)).json();
+    expect(health).toEqual({ status: "ok", database: "pglite" });
   });
 
   it("the owner reads every change in the audit log", async () => {

@@ -6,7 +6,7 @@ import * as account from "../../app/routes/account";
 import * as workspaces from "../../app/routes/workspaces._index";
 import { validateSessionToken } from "../../app/auth/session.server";
 import { hashToken } from "../../app/auth/tokens.server";
-import { MAX_FAILURES_PER_ACCOUNT } from "../../core/accounts/login-limits";
+import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_IP } from "../../core/accounts/login-limits";
 import { describeEachDatabase } from "../db/test-database";
 import { buildUser, TEST_PASSWORD } from "../factories";
 import { makeRequest, run, testContext, tokenFromSetCookie } from "../remix";
@@ -60,6 +60,18 @@ describeEachDatabase("accounts and sessions", (handle) => {
     }
     const blocked = await run(login.action, makeRequest("/login", { form: { email: user.email, password: TEST_PASSWORD } }), ctx("192.0.2.200"));
     expect(blocked.status).toBe(429);
+  });
+
+  it("rate-limits an address spraying many accounts", async () => {
+    const ip = "192.0.2.250";
+    for (let i = 0; i < MAX_FAILURES_PER_IP; i++) {
+      await run(login.action, makeRequest("/login", { form: { email: `spray.${i}@example.org`, password: "Winter2026!" } }), ctx(ip));
+    }
+    const user = await buildUser(handle());
+    const blocked = await run(login.action, makeRequest("/login", { form: { email: user.email, password: TEST_PASSWORD } }), ctx(ip));
+    expect(blocked.status).toBe(429);
+    const elsewhere = await run(login.action, makeRequest("/login", { form: { email: user.email, password: TEST_PASSWORD } }), ctx("192.0.2.251"));
+    expect(elsewhere.status).toBe(302);
   });
 
   it("signs out: the old cookie no longer opens anything", async () => {

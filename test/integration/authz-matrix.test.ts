@@ -43,6 +43,15 @@ interface Endpoint {
 const path = (w: World, rest = "") => `/workspaces/${w.workspaceId}${rest}`;
 const params = (w: World) => ({ workspaceId: w.workspaceId, draftId: w.draftId });
 
+const postMembers = (w: World, token: string | undefined, form: Record<string, string>) =>
+  run(members.action, makeRequest(path(w, "/members"), { token, form }), w.context, params(w));
+
+/** A viewer added just for one case, so mutating cases never act on each other's rows. */
+async function freshViewer(w: World): Promise<string> {
+  const member = await addMember({ db: w.context.db, kind: w.context.databaseKind, close: async () => {} }, w.workspaceId, "viewer");
+  return member.membershipId;
+}
+
 const ENDPOINTS: Endpoint[] = [
   {
     name: "workspace layout",
@@ -118,46 +127,20 @@ const ENDPOINTS: Endpoint[] = [
     ability: "manage",
     kind: "action",
     call: (w, token) =>
-      run(
-        members.action,
-        makeRequest(path(w, "/members"), {
-          token,
-          form: { intent: "invite", email: `new.${Math.random().toString(36).slice(2)}@example.org`, role: "reviewer", organisationId: "" },
-        }),
-        w.context,
-        params(w),
-      ),
+      postMembers(w, token, { intent: "invite", email: `new.${Math.random().toString(36).slice(2)}@example.org`, role: "reviewer", organisationId: "" }),
   },
   {
     name: "change member role",
     ability: "manage",
     kind: "action",
-    call: async (w, token) => {
-      const target = await addMember({ db: w.context.db, kind: w.context.databaseKind, close: async () => {} }, w.workspaceId, "viewer");
-      return run(
-        members.action,
-        makeRequest(path(w, "/members"), {
-          token,
-          form: { intent: "update-member", membershipId: target.membershipId, role: "editor", organisationId: "" },
-        }),
-        w.context,
-        params(w),
-      );
-    },
+    call: async (w, token) =>
+      postMembers(w, token, { intent: "update-member", membershipId: await freshViewer(w), role: "editor", organisationId: "" }),
   },
   {
     name: "remove member",
     ability: "manage",
     kind: "action",
-    call: async (w, token) => {
-      const target = await addMember({ db: w.context.db, kind: w.context.databaseKind, close: async () => {} }, w.workspaceId, "viewer");
-      return run(
-        members.action,
-        makeRequest(path(w, "/members"), { token, form: { intent: "remove-member", membershipId: target.membershipId } }),
-        w.context,
-        params(w),
-      );
-    },
+    call: async (w, token) => postMembers(w, token, { intent: "remove-member", membershipId: await freshViewer(w) }),
   },
   {
     name: "revoke invitation",
@@ -173,12 +156,7 @@ const ENDPOINTS: Endpoint[] = [
         invitedBy: w.users.owner.id,
         expiresAt: new Date(Date.now() + 60_000),
       });
-      return run(
-        members.action,
-        makeRequest(path(w, "/members"), { token, form: { intent: "revoke-invitation", invitationId: invitation.id } }),
-        w.context,
-        params(w),
-      );
+      return postMembers(w, token, { intent: "revoke-invitation", invitationId: invitation.id });
     },
   },
   {

@@ -1,16 +1,10 @@
 import { Form } from "@remix-run/react";
-import type { Role } from "../../../core/policies";
+import type { MemberRow } from "../../../db/queries/memberships";
 import { Badge, Button, Card, type Option } from "../ui";
 import { shortRoleOptions } from "./role-options";
 
-interface Member {
-  membershipId: string;
-  userId: string;
-  name: string;
-  email: string;
-  role: Role;
-  organisationId: string | null;
-}
+/** A member as the loader sends it (dates become strings on the way). */
+type Member = Omit<MemberRow, "joinedAt">;
 
 export function MemberList({ members, organisations, currentUserId }: { members: Member[]; organisations: Option[]; currentUserId: string }) {
   return (
