@@ -33,6 +33,7 @@ export default function WorkspaceLayout() {
         <NavLink to={`${base}/organisations`}>Organisations</NavLink>
         {abilities.manage ? <NavLink to={`${base}/members`}>Members</NavLink> : null}
         {abilities.manage ? <NavLink to={`${base}/audit`}>Audit log</NavLink> : null}
+        {abilities.manage ? <NavLink to={`${base}/settings`}>Settings</NavLink> : null}
       </nav>
       <Outlet />
     </>

@@ -9,6 +9,11 @@ export const WorkspaceSchema = z.object({
   description: z.string().trim().max(500, "Use at most 500 characters.").default(""),
 });
 
+export const WorkspaceSettingsSchema = z.discriminatedUnion("intent", [
+  WorkspaceSchema.extend({ intent: z.literal("update-workspace") }),
+  z.object({ intent: z.literal("delete-workspace"), confirmName: z.string().trim().default("") }),
+]);
+
 export const OrganisationFields = z.object({
   name: NameField,
   acronym: z.string().trim().max(20, "Acronyms are at most 20 characters.").default(""),

@@ -1,7 +1,7 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { recordAudit } from "../../db/queries/audit";
 import { createDraft } from "../../db/queries/drafts";
-import { createWorkspace } from "../../db/queries/workspaces";
+import { createWorkspace, updateWorkspace } from "../../db/queries/workspaces";
 import type { Draft, Workspace } from "../../db/schema";
 
 /** A new coalition workspace with its creator as owner, recorded in the audit log. */
@@ -48,5 +48,24 @@ export async function createDraftInWorkspace(
       details: { title: draft.title, mechanism: draft.mechanism, stateUnderReview: draft.state_under_review },
     });
     return draft;
+  });
+}
+
+export async function updateWorkspaceDetails(
+  context: AppLoadContext,
+  actorId: string,
+  workspace: Workspace,
+  input: { name: string; description: string },
+): Promise<void> {
+  await context.db.transaction().execute(async (tx) => {
+    await updateWorkspace(tx, workspace.id, input);
+    await recordAudit(tx, {
+      workspaceId: workspace.id,
+      actorId,
+      action: "workspace.updated",
+      targetType: "workspace",
+      targetId: workspace.id,
+      details: { before: { name: workspace.name }, after: { name: input.name }, descriptionChanged: workspace.description !== input.description },
+    });
   });
 }

@@ -77,3 +77,8 @@ export async function listWorkspacesForUser(db: Executor, userId: string): Promi
     draftCount: Number(r.draft_count ?? 0),
   }));
 }
+
+/** Deletes a workspace and, by cascade, everything in it: drafts, members, invitations, audit log. */
+export async function deleteWorkspace(db: Executor, id: string): Promise<void> {
+  await db.deleteFrom("workspaces").where("id", "=", id).execute();
+}

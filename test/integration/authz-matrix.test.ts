@@ -8,6 +8,7 @@ import * as draftPage from "../../app/routes/workspaces.$workspaceId.drafts.$dra
 import * as organisations from "../../app/routes/workspaces.$workspaceId.organisations";
 import * as members from "../../app/routes/workspaces.$workspaceId.members";
 import * as audit from "../../app/routes/workspaces.$workspaceId.audit";
+import * as settings from "../../app/routes/workspaces.$workspaceId.settings";
 import { describeEachDatabase } from "../db/test-database";
 import { addMember, buildUser, buildWorkspace, type TestUser } from "../factories";
 import { makeRequest, run, testContext } from "../remix";
@@ -36,6 +37,8 @@ interface Endpoint {
   name: string;
   ability: Ability;
   kind: "loader" | "action";
+  /** Statuses that mean "let through" when not the default (page 200, action 200 or redirect). */
+  allowed?: number[];
   /** Builds a fresh target for mutating endpoints so every case acts on its own rows. */
   call: (world: World, token: string | undefined) => Promise<{ status: number; location: string | null }>;
 }
@@ -160,6 +163,28 @@ const ENDPOINTS: Endpoint[] = [
     },
   },
   {
+    name: "settings page",
+    ability: "manage",
+    kind: "loader",
+    call: (w, token) => run(settings.loader, makeRequest(path(w, "/settings"), { token }), w.context, params(w)),
+  },
+  {
+    name: "rename workspace",
+    ability: "manage",
+    kind: "action",
+    call: (w, token) =>
+      run(settings.action, makeRequest(path(w, "/settings"), { token, form: { intent: "update-workspace", name: "Renamed coalition", description: "" } }), w.context, params(w)),
+  },
+  {
+    // A wrong confirmation keeps the shared workspace alive for the other cases; the guard runs first.
+    name: "delete workspace (unconfirmed)",
+    ability: "manage",
+    kind: "action",
+    allowed: [400],
+    call: (w, token) =>
+      run(settings.action, makeRequest(path(w, "/settings"), { token, form: { intent: "delete-workspace", confirmName: "no" } }), w.context, params(w)),
+  },
+  {
     name: "audit log",
     ability: "manage",
     kind: "loader",
@@ -172,7 +197,7 @@ function expectedStatus(endpoint: Endpoint, actor: Actor): number[] {
   if (actor === "stranger") return [404];
   if (!ALLOWED[endpoint.ability].includes(actor)) return [403];
   // Allowed: a page renders, or an action redirects to its result.
-  return endpoint.kind === "loader" ? [200] : [200, 302];
+  return endpoint.allowed ?? (endpoint.kind === "loader" ? [200] : [200, 302]);
 }
 
 describeEachDatabase("authorisation matrix", (handle) => {

@@ -1,6 +1,8 @@
 import { expect, it } from "vitest";
 import * as members from "../../app/routes/workspaces.$workspaceId.members";
 import * as invite from "../../app/routes/invite.$token";
+import * as draftsIndex from "../../app/routes/workspaces.$workspaceId._index";
+import * as settings from "../../app/routes/workspaces.$workspaceId.settings";
 import * as auditPage from "../../app/routes/workspaces.$workspaceId.audit";
 import { findMembership } from "../../db/queries/memberships";
 import { createOrganisation } from "../../db/queries/organisations";
@@ -64,6 +66,35 @@ describeEachDatabase("invitations, roles and the audit log", (handle) => {
     expect(revoked.status).toBe(404);
     const unknown = await run(invite.loader, makeRequest("/invite/x"), ctx(), { token: "a".repeat(32) });
     expect(unknown.status).toBe(404);
+  });
+
+  it("refuses an invalid draft with field errors and writes no row", async () => {
+    const world = await buildWorkspace(handle());
+    const before = await handle().db.selectFrom("drafts").select("id").where("workspace_id", "=", world.workspace.id).execute();
+    const refused = await run(
+      draftsIndex.action,
+      makeRequest("/d", { token: world.members.editor.token, form: { title: "x", mechanism: "UNKNOWN", stateUnderReview: "ZZZ", deadline: "31/12" } }),
+      ctx(),
+      { workspaceId: world.workspace.id },
+    );
+    expect(refused.status).toBe(400);
+    expect(Object.keys((refused.body as { fieldErrors: object }).fieldErrors).sort()).toEqual(["deadline", "mechanism", "stateUnderReview", "title"]);
+    const after = await handle().db.selectFrom("drafts").select("id").where("workspace_id", "=", world.workspace.id).execute();
+    expect(after).toHaveLength(before.length);
+  });
+
+  it("deletes a workspace only with its name typed, taking everything in it", async () => {
+    const world = await buildWorkspace(handle());
+    const form = (confirmName: string) => ({ intent: "delete-workspace", confirmName });
+    const params = { workspaceId: world.workspace.id };
+    const wrong = await run(settings.action, makeRequest("/s", { token: world.members.owner.token, form: form("nope") }), ctx(), params);
+    expect(wrong.status).toBe(400);
+    const done = await run(settings.action, makeRequest("/s", { token: world.members.owner.token, form: form(world.workspace.name) }), ctx(), params);
+    expect(done).toMatchObject({ status: 302, location: "/workspaces" });
+    const left = await handle().db.selectFrom("drafts").select("id").where("workspace_id", "=", world.workspace.id).execute();
+    expect(left).toEqual([]);
+    const editorView = await run(draftsIndex.loader, makeRequest("/w", { token: world.members.editor.token }), ctx(), params);
+    expect(editorView.status).toBe(404);
   });
 
   it("keeps at least one owner, and writes nothing when refusing", async () => {

@@ -10,8 +10,11 @@ export function describeAuditEvent(action: string, details: Record<string, unkno
   switch (action) {
     case "workspace.created":
       return `created the workspace “${text("name")}”`;
-    case "workspace.updated":
-      return "updated the workspace details";
+    case "workspace.updated": {
+      const before = (details.before as { name?: string } | undefined)?.name;
+      const after = (details.after as { name?: string } | undefined)?.name;
+      return before && after && before !== after ? `renamed the workspace from “${before}” to “${after}”` : "updated the workspace description";
+    }
     case "organisation.added":
       return `added the organisation ${text("name")}${details.confidential ? " (confidential)" : ""}`;
     case "organisation.updated":

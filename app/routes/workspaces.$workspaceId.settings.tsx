@@ -1,0 +1,75 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { deleteWorkspace } from "../../db/queries/workspaces";
+import { requireWorkspaceAccess } from "../auth/guards.server";
+import { Alert, Button, Card, TextareaField, TextField } from "../components/ui";
+import { invalid, parseForm } from "../forms.server";
+import { WorkspaceSettingsSchema } from "../schemas/workspace";
+import { updateWorkspaceDetails } from "../workspaces/workspaces.server";
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { workspace } = await requireWorkspaceAccess(request, context, params.workspaceId, "manage");
+  return { workspace: { name: workspace.name, description: workspace.description } };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { workspace, user } = await requireWorkspaceAccess(request, context, params.workspaceId, "manage");
+  const parsed = parseForm(await request.formData(), WorkspaceSettingsSchema);
+  if (!parsed.ok) return invalid(parsed);
+  if (parsed.data.intent === "delete-workspace") {
+    if (parsed.data.confirmName !== workspace.name) {
+      return invalid({ intent: "delete-workspace", fieldErrors: { confirmName: ["Type the workspace name exactly as shown."] } });
+    }
+    await deleteWorkspace(context.db, workspace.id);
+    return redirect("/workspaces");
+  }
+  await updateWorkspaceDetails(context, user.id, workspace, parsed.data);
+  return data({ ok: true as const, intent: parsed.data.intent });
+}
+
+export default function WorkspaceSettings() {
+  const { workspace } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const failure = actionData && !actionData.ok ? actionData : null;
+  const detailsErrors = failure?.intent === "update-workspace" ? failure.fieldErrors : {};
+  const deleteErrors = failure?.intent === "delete-workspace" ? failure.fieldErrors : {};
+  return (
+    <div className="grid grid-2">
+      <Card aria-labelledby="details-heading">
+        <h2 id="details-heading">Workspace details</h2>
+        {actionData?.ok ? <Alert tone="success">Saved.</Alert> : null}
+        <Form method="post" className="form" noValidate>
+          <input type="hidden" name="intent" value="update-workspace" />
+          <TextField label="Coalition name" name="name" required defaultValue={workspace.name} errors={detailsErrors.name} />
+          <TextareaField label="Description" name="description" defaultValue={workspace.description} errors={detailsErrors.description} />
+          <div className="form-actions">
+            <Button type="submit" busy={navigation.formData?.get("intent") === "update-workspace"}>
+              Save details
+            </Button>
+          </div>
+        </Form>
+      </Card>
+      <Card aria-labelledby="delete-heading">
+        <h2 id="delete-heading">Delete this workspace</h2>
+        <p className="muted">
+          Deletes every draft, member list, invitation and the audit log, for everyone, at once. This cannot be undone.
+        </p>
+        <Form method="post" className="form" noValidate>
+          <input type="hidden" name="intent" value="delete-workspace" />
+          <TextField
+            label={`Type “${workspace.name}” to confirm`}
+            name="confirmName"
+            autoComplete="off"
+            errors={deleteErrors.confirmName}
+          />
+          <div className="form-actions">
+            <Button type="submit" variant="danger">
+              Delete workspace
+            </Button>
+          </div>
+        </Form>
+      </Card>
+    </div>
+  );
+}

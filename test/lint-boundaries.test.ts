@@ -1,0 +1,32 @@
+import { ESLint } from "eslint";
+import { describe, expect, it } from "vitest";
+
+// The import boundaries of DESIGN.md §2 are only worth something if ESLint really refuses them.
+const eslint = new ESLint();
+
+async function boundaryErrors(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? []).filter((m) => m.ruleId === "no-restricted-imports").map((m) => m.message);
+}
+
+describe("import boundaries", () => {
+  it("refuses app/ from server/", async () => {
+    expect(await boundaryErrors("server/boundary-probe.ts", 'import "../app/root";\n')).toEqual([
+      expect.stringMatching(/server\/ never imports app\//),
+    ]);
+  });
+
+  it("refuses node built-ins, db/ and server/ from core/", async () => {
+    const code = 'import "node:fs";\nimport "../../db/client";\nimport "../../server/env";\n';
+    expect(await boundaryErrors("core/policies/boundary-probe.ts", code)).toHaveLength(3);
+  });
+
+  it("refuses project code from a migration", async () => {
+    expect(await boundaryErrors("db/migrations/20990101000000-probe.ts", 'import "../schema";\n')).toHaveLength(1);
+  });
+
+  it("lets app/ use core/ and db/", async () => {
+    const code = 'import "../core/policies";\nimport "../db/queries/users";\n';
+    expect(await boundaryErrors("app/boundary-probe.ts", code)).toEqual([]);
+  });
+});
