@@ -102,6 +102,24 @@ export interface AuditEventsTable {
   created_at: CreatedAt;
 }
 
+export interface DraftUpdatesTable {
+  /** Global order of appends; int8 comes back as a string from pg and PGlite alike. */
+  seq: Generated<string>;
+  draft_id: string;
+  update: Uint8Array;
+  user_id: string | null;
+  created_at: CreatedAt;
+}
+
+export interface DraftSnapshotsTable {
+  draft_id: string;
+  state: Uint8Array;
+  content: JsonObject;
+  text: string;
+  up_to_seq: string;
+  updated_at: Generated<Date>;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -112,6 +130,8 @@ export interface Database {
   invitations: InvitationsTable;
   drafts: DraftsTable;
   audit_events: AuditEventsTable;
+  draft_updates: DraftUpdatesTable;
+  draft_snapshots: DraftSnapshotsTable;
 }
 
 export type User = Selectable<UsersTable>;

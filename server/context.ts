@@ -1,7 +1,14 @@
 import type { Kysely } from "kysely";
 import type { DatabaseKind } from "../db/client";
 import type { Database } from "../db/schema";
+import type { RevalidationFilter } from "./collab/types";
 import type { Mailer } from "./mail/mailer";
+
+/** What HTTP routes may ask of the collaboration server: re-check open sockets after a change. */
+export interface CollabControl {
+  /** Closes, on every node, the sockets whose access the change reduced (within a second). */
+  revalidate(filter: RevalidationFilter): Promise<void>;
+}
 
 /** What the server hands every Remix loader and action (typed as AppLoadContext in app/). */
 // A type alias, not an interface: Remix's AppLoadContext has an index signature that only
@@ -10,6 +17,7 @@ export type RequestContext = {
   db: Kysely<Database>;
   databaseKind: DatabaseKind;
   mailer: Mailer;
+  collab: CollabControl;
   /** The client's address (behind a proxy only when TRUST_PROXY is set); for rate limiting. */
   clientIp: string;
   /** Public origin from ORIGIN, or undefined to use the request's own. */

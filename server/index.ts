@@ -14,7 +14,8 @@ import { startHousekeeping } from "./housekeeping";
 import { createHttpApp } from "./http/app";
 import { createLogger } from "./logger";
 import { copyLinkMailer } from "./mail/mailer";
-import { routeUpgrade } from "./upgrade";
+import { createCollabServer } from "./collab";
+import { upgradeRouter } from "./upgrade";
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -37,17 +38,19 @@ const database = await openDatabase(env.DATABASE_URL ? { databaseUrl: env.DATABA
 const applied = await migrateToLatest(database.db);
 if (applied.length) log.info("migrations applied", { migrations: applied });
 
+const collab = createCollabServer({ db: database.db, log, publicOrigin: env.ORIGIN, trustProxy: env.TRUST_PROXY });
 const httpServer = createServer();
 const { app, vite } = await createHttpApp({
   env,
   database,
   mailer: copyLinkMailer,
+  collab: { revalidate: (filter) => collab.revalidate(filter) },
   httpServer,
   log,
   buildPath: pathToFileURL(resolve("build/server/index.js")).href,
 });
 httpServer.on("request", app);
-httpServer.on("upgrade", routeUpgrade);
+httpServer.on("upgrade", upgradeRouter(collab));
 const stopHousekeeping = startHousekeeping(database.db, log);
 
 httpServer.listen(env.PORT, env.HOST, () => {
@@ -70,6 +73,8 @@ async function shutdown(signal: string): Promise<void> {
   stopHousekeeping();
   // Stop accepting; requests in flight finish; keep-alive sockets idle now are closed.
   const closed = new Promise<void>((done) => httpServer.close(() => done()));
+  // Every room is flushed to the database before its sockets close (clients then reconnect).
+  await collab.shutdown();
   httpServer.closeIdleConnections();
   const force = setTimeout(() => httpServer.closeAllConnections(), SHUTDOWN_GRACE_MS);
   force.unref();

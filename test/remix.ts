@@ -1,10 +1,18 @@
 import type { AppLoadContext } from "@remix-run/node";
 import type { DatabaseHandle } from "../db/client";
+import type { CollabControl } from "../server/context";
 import { copyLinkMailer } from "../server/mail/mailer";
 
 /** The load context the server would build, over a test database. */
-export function testContext(handle: DatabaseHandle, clientIp = "203.0.113.7"): AppLoadContext {
-  return { db: handle.db, databaseKind: handle.kind, mailer: copyLinkMailer, clientIp, publicOrigin: undefined };
+export function testContext(handle: DatabaseHandle, clientIp = "203.0.113.7", collab?: CollabControl): AppLoadContext {
+  return {
+    db: handle.db,
+    databaseKind: handle.kind,
+    mailer: copyLinkMailer,
+    collab: collab ?? { revalidate: async () => {} },
+    clientIp,
+    publicOrigin: undefined,
+  };
 }
 
 export const ORIGIN = "http://caucus.test";

@@ -1,7 +1,7 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { describe, expect, it } from "vitest";
 import { clearedSessionCookie, readSessionToken, sessionCookie } from "./session.server";
-import { generateToken, hashToken } from "./tokens.server";
+import { generateToken, hashToken } from "../../server/auth/tokens";
 
 const context = (publicOrigin?: string) => ({ publicOrigin }) as AppLoadContext;
 const inAWeek = new Date(Date.now() + 7 * 86_400_000);

@@ -1,82 +1,19 @@
 import type { AppLoadContext } from "@remix-run/node";
-import {
-  deleteSession,
-  deleteUserSessions,
-  extendSession,
-  findSessionWithUser,
-  insertSession,
-} from "../../db/queries/sessions";
-import { generateToken, hashToken } from "./tokens.server";
+import { readSessionTokenFromCookies, SESSION_COOKIE } from "../../server/auth/sessions";
 
-/** Sessions after Lucia's current guide: random token in the cookie, its SHA-256 in the table. */
-export const SESSION_COOKIE = "caucus_session";
-const DAY_MS = 24 * 60 * 60 * 1000;
-export const SESSION_LIFETIME_MS = 30 * DAY_MS;
-/** Sliding expiry: a session used in its second half is pushed back to a full lifetime. */
-const RENEW_WHEN_REMAINING_MS = SESSION_LIFETIME_MS / 2;
-
-export interface SessionUser {
-  id: string;
-  email: string;
-  name: string;
-}
-
-export interface ValidSession {
-  sessionId: string;
-  user: SessionUser;
-  expiresAt: Date;
-  /** True when this request extended the session (the cookie should be refreshed too). */
-  renewed: boolean;
-}
-
-export async function createSession(
-  db: AppLoadContext["db"],
-  userId: string,
-): Promise<{ token: string; expiresAt: Date }> {
-  const token = generateToken();
-  const expiresAt = new Date(Date.now() + SESSION_LIFETIME_MS);
-  await insertSession(db, { id: hashToken(token), user_id: userId, expires_at: expiresAt, created_at: new Date() });
-  return { token, expiresAt };
-}
-
-export async function validateSessionToken(db: AppLoadContext["db"], token: string): Promise<ValidSession | null> {
-  const sessionId = hashToken(token);
-  const found = await findSessionWithUser(db, sessionId);
-  if (!found) return null;
-  const now = Date.now();
-  if (found.session.expires_at.getTime() <= now) {
-    await deleteSession(db, sessionId);
-    return null;
-  }
-  let expiresAt = found.session.expires_at;
-  const renewed = expiresAt.getTime() - now < RENEW_WHEN_REMAINING_MS;
-  if (renewed) {
-    expiresAt = new Date(now + SESSION_LIFETIME_MS);
-    await extendSession(db, sessionId, expiresAt);
-  }
-  return { sessionId, user: found.user, expiresAt, renewed };
-}
-
-export async function invalidateSession(db: AppLoadContext["db"], sessionId: string): Promise<void> {
-  await deleteSession(db, sessionId);
-}
-
-export async function invalidateUserSessions(db: AppLoadContext["db"], userId: string): Promise<void> {
-  await deleteUserSessions(db, userId);
-}
+export {
+  createSession,
+  invalidateSession,
+  invalidateUserSessions,
+  SESSION_COOKIE,
+  SESSION_LIFETIME_MS,
+  validateSessionToken,
+  type SessionUser,
+  type ValidSession,
+} from "../../server/auth/sessions";
 
 export function readSessionToken(request: Request): string | null {
-  const header = request.headers.get("cookie");
-  if (!header) return null;
-  for (const part of header.split(";")) {
-    const [name, ...rest] = part.trim().split("=");
-    if (name === SESSION_COOKIE) {
-      const value = rest.join("=");
-      // Tokens are base32: anything else was not set by us and is not worth a database query.
-      return /^[a-z2-7]{32}$/.test(value) ? value : null;
-    }
-  }
-  return null;
+  return readSessionTokenFromCookies(request.headers.get("cookie"));
 }
 
 /** Secure whenever the public origin is https, so a proxy terminating TLS still gets it right. */

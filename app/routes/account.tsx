@@ -23,6 +23,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   if (formData.get("intent") === "sign-out-everywhere") {
     await invalidateUserSessions(context.db, session.user.id);
+    await context.collab.revalidate({ userId: session.user.id });
     return redirect("/login", { headers: { "Set-Cookie": clearedSessionCookie(request, context) } });
   }
 
@@ -38,6 +39,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     // A changed password ends every session, including ones an attacker may hold; this device gets a new one.
     await invalidateUserSessions(tx, user.id);
   });
+  await context.collab.revalidate({ userId: user.id });
   return signInAndRedirect(request, context, user.id, "/account?changed=password");
 }
 

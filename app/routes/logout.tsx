@@ -9,6 +9,9 @@ export async function loader() {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const session = await getSession(request, context);
-  if (session) await invalidateSession(context.db, session.sessionId);
+  if (session) {
+    await invalidateSession(context.db, session.sessionId);
+    await context.collab.revalidate({ userId: session.user.id });
+  }
   return redirect("/login", { headers: { "Set-Cookie": clearedSessionCookie(request, context) } });
 }

@@ -21,6 +21,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       return invalid({ intent: "delete-workspace", fieldErrors: { confirmName: ["Type the workspace name exactly as shown."] } });
     }
     await deleteWorkspace(context.db, workspace.id);
+    await context.collab.revalidate({ workspaceId: workspace.id });
     return redirect("/workspaces");
   }
   await updateWorkspaceDetails(context, user.id, workspace, parsed.data);

@@ -7,7 +7,7 @@ import {
 } from "../../db/queries/invitations";
 import { findMembership, upsertMembership } from "../../db/queries/memberships";
 import type { Invitation } from "../../db/schema";
-import { hashToken } from "../auth/tokens.server";
+import { hashToken } from "../../server/auth/tokens";
 import type { SessionUser } from "../auth/session.server";
 
 export type InvitationState = "valid" | "expired" | "used" | "revoked" | "unknown";

@@ -11,7 +11,7 @@ import {
 } from "../../db/queries/memberships";
 import { findOrganisation } from "../../db/queries/organisations";
 import { findUserById } from "../../db/queries/users";
-import { generateToken, hashToken } from "../auth/tokens.server";
+import { generateToken, hashToken } from "../../server/auth/tokens";
 
 export const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -107,7 +107,7 @@ export async function changeMember(
   actor: Actor,
   input: { membershipId: string; role: Role; organisationId: string | null },
 ): Promise<void> {
-  await context.db.transaction().execute(async (tx) => {
+  const userId = await context.db.transaction().execute(async (tx) => {
     const owners = await lockOwnerIds(tx, actor.workspaceId);
     const member = await findMembershipById(tx, actor.workspaceId, input.membershipId);
     if (!member) throw new MemberChangeError("membershipId", "That person is no longer a member.");
@@ -117,7 +117,7 @@ export async function changeMember(
     if (input.organisationId && !(await findOrganisation(tx, actor.workspaceId, input.organisationId))) {
       throw new MemberChangeError("organisationId", "That organisation is no longer in this workspace.");
     }
-    if (member.role === input.role && member.organisation_id === input.organisationId) return;
+    if (member.role === input.role && member.organisation_id === input.organisationId) return null;
     await updateMembership(tx, member.id, input);
     const user = await findUserById(tx, member.user_id);
     await recordAudit(tx, {
@@ -133,12 +133,15 @@ export async function changeMember(
         organisationChanged: member.organisation_id !== input.organisationId,
       },
     });
+    return member.user_id;
   });
+  // After commit, so the re-check reads the new role: their open editors follow within a second.
+  if (userId) await context.collab.revalidate({ workspaceId: actor.workspaceId, userId });
 }
 
 /** Removes a member (or the actor themself, when another owner remains). */
 export async function removeMember(context: AppLoadContext, actor: Actor, membershipId: string): Promise<{ removedSelf: boolean }> {
-  return context.db.transaction().execute(async (tx) => {
+  const result = await context.db.transaction().execute(async (tx) => {
     const owners = await lockOwnerIds(tx, actor.workspaceId);
     const member = await findMembershipById(tx, actor.workspaceId, membershipId);
     if (!member) throw new MemberChangeError("membershipId", "That person is no longer a member.");
@@ -156,6 +159,8 @@ export async function removeMember(context: AppLoadContext, actor: Actor, member
       targetId: member.id,
       details: { member: user?.name ?? null, email: user?.email ?? null, role: member.role },
     });
-    return { removedSelf };
+    return { removedSelf, userId: member.user_id };
   });
+  await context.collab.revalidate({ workspaceId: actor.workspaceId, userId: result.userId });
+  return { removedSelf: result.removedSelf };
 }

@@ -8,7 +8,7 @@ import type { DatabaseHandle } from "../../db/client";
 import type { Env } from "../env";
 import type { Logger } from "../logger";
 import type { Mailer } from "../mail/mailer";
-import type { RequestContext } from "../context";
+import type { CollabControl, RequestContext } from "../context";
 import { originGuard } from "./origin-guard";
 import { securityHeaders } from "./security-headers";
 
@@ -16,6 +16,7 @@ export interface HttpAppOptions {
   env: Env;
   database: DatabaseHandle;
   mailer: Mailer;
+  collab: CollabControl;
   httpServer: Server;
   log: Logger;
   /** Where `remix vite:build` put the server bundle (production only). */
@@ -70,6 +71,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<{ app: exp
         db: database.db,
         databaseKind: database.kind,
         mailer: options.mailer,
+        collab: options.collab,
         clientIp: req.ip ?? "unknown",
         publicOrigin: env.ORIGIN,
       }),

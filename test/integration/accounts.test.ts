@@ -5,7 +5,7 @@ import * as logout from "../../app/routes/logout";
 import * as account from "../../app/routes/account";
 import * as workspaces from "../../app/routes/workspaces._index";
 import { validateSessionToken } from "../../app/auth/session.server";
-import { hashToken } from "../../app/auth/tokens.server";
+import { hashToken } from "../../server/auth/tokens";
 import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_IP } from "../../core/accounts/login-limits";
 import { describeEachDatabase } from "../db/test-database";
 import { buildUser, TEST_PASSWORD } from "../factories";

@@ -1,0 +1,46 @@
+/**
+ * WebSocket close codes the collaboration server sends and the client switches on. y-websocket
+ * treats 4400–4499 as permanent (it stops reconnecting and emits `closed`) and everything else as
+ * transient, so the numbers carry the retry decision; the names carry the message to the user.
+ */
+export const CloseCode = {
+  /** The session expired or was signed out: sign in again. */
+  SessionEnded: 4401,
+  /** An owner removed this person or changed their role while the draft was open. */
+  AuthorizationChanged: 4403,
+  /** No such draft, or not one this person may see (a stranger learns nothing more). */
+  DocumentNotFound: 4404,
+  /** A single message was over the frame limit. Retrying would send it again. */
+  MessageTooLarge: 4413,
+  /** Applying the change would take the document over its size limit. */
+  DocumentTooLarge: 4422,
+  /** This node is at its connection limit, or this person has too many open: try later. */
+  TooManyConnections: 4529,
+  /** The server is restarting: reconnect (to this or another node). */
+  ServerShuttingDown: 4503,
+} as const;
+
+export type CloseCodeName = keyof typeof CloseCode;
+
+const MESSAGES: Record<CloseCodeName, string> = {
+  SessionEnded: "You were signed out. Sign in again to keep working on this draft.",
+  AuthorizationChanged:
+    "Your access to this draft changed: an owner changed your role or removed you. Reload the page to continue with your current access.",
+  DocumentNotFound: "This draft does not exist, or you no longer have access to it.",
+  MessageTooLarge: "Your last change was too large to send (for example a very long paste). Reload and paste in smaller parts.",
+  DocumentTooLarge: "This draft has reached the maximum size. Split it, or remove content you no longer need.",
+  TooManyConnections: "Too many open connections. Close other tabs with this draft; reconnecting shortly.",
+  ServerShuttingDown: "The server is restarting. Reconnecting…",
+};
+
+/** Whether the client should stop reconnecting after this close code. */
+export function isPermanentClose(code: number): boolean {
+  return (code >= 4400 && code < 4500) || code === 1009;
+}
+
+/** A sentence for the person at the keyboard, or null for an ordinary disconnect. */
+export function closeMessage(code: number): string | null {
+  if (code === 1009) return MESSAGES.MessageTooLarge;
+  const name = (Object.keys(CloseCode) as CloseCodeName[]).find((k) => CloseCode[k] === code);
+  return name ? MESSAGES[name] : null;
+}

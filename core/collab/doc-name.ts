@@ -1,0 +1,26 @@
+/**
+ * Collaboration document names: `draft.<uuid>`, built and parsed only here. The WebSocket path
+ * is `/collab/<name>` (y-websocket appends the room name to the server URL).
+ */
+export const COLLAB_PATH_PREFIX = "/collab/";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export function draftDocName(draftId: string): string {
+  return `draft.${draftId}`;
+}
+
+/** The draft id in a document name, or null for anything that is not exactly `draft.<uuid>`. */
+export function parseDraftDocName(name: string): string | null {
+  if (!name.startsWith("draft.")) return null;
+  const id = name.slice("draft.".length).toLowerCase();
+  return UUID.test(id) ? id : null;
+}
+
+/** The document name in a request path such as `/collab/draft.<uuid>?x=1`, or null. */
+export function docNameFromPath(path: string): string | null {
+  const pathname = path.split("?")[0] ?? "";
+  if (!pathname.startsWith(COLLAB_PATH_PREFIX)) return null;
+  const name = decodeURIComponent(pathname.slice(COLLAB_PATH_PREFIX.length));
+  return parseDraftDocName(name) ? name : null;
+}

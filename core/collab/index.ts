@@ -1,0 +1,2 @@
+export * from "./doc-name";
+export * from "./close-codes";

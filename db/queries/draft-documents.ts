@@ -1,0 +1,77 @@
+import { sql } from "kysely";
+import type { Executor } from "./executor";
+
+export interface StoredDocument {
+  /** The compacted state, or null before the first compaction. */
+  snapshot: Uint8Array | null;
+  /** Every update still in the log, in order. Some may already be in the snapshot: Yjs ignores repeats. */
+  updates: Uint8Array[];
+  /** Their seqs: compaction deletes exactly these, never "everything up to n". */
+  seqs: string[];
+}
+
+/** Appends one (merged) update to a draft's log. */
+export async function appendDraftUpdate(db: Executor, draftId: string, update: Uint8Array, userId: string | null): Promise<string> {
+  const row = await db
+    .insertInto("draft_updates")
+    .values({ draft_id: draftId, update: asBuffer(update), user_id: userId })
+    .returning("seq")
+    .executeTakeFirstOrThrow();
+  return row.seq;
+}
+
+/**
+ * Snapshot plus every logged update: everything needed to rebuild the Y.Doc. The tail is not
+ * filtered by seq: an identity value is taken before its transaction commits, so a row with a
+ * lower seq can become visible after a compaction read past it.
+ */
+export async function loadDraftDocument(db: Executor, draftId: string): Promise<StoredDocument> {
+  const snapshot = await db.selectFrom("draft_snapshots").select("state").where("draft_id", "=", draftId).executeTakeFirst();
+  const rows = await db
+    .selectFrom("draft_updates")
+    .select(["seq", "update"])
+    .where("draft_id", "=", draftId)
+    .orderBy("seq")
+    .execute();
+  return { snapshot: snapshot?.state ?? null, updates: rows.map((r) => r.update), seqs: rows.map((r) => r.seq) };
+}
+
+/**
+ * Takes the per-draft compaction lock for the rest of the transaction. Nodes compact the same
+ * draft one at a time; readers and appenders are not blocked.
+ */
+export async function lockDraftForCompaction(db: Executor, draftId: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtextextended(${`draft-compaction:${draftId}`}, 0))`.execute(db);
+}
+
+/** Stores the merged state and removes exactly the log rows it was merged from. */
+export async function saveDraftSnapshot(
+  db: Executor,
+  input: { draftId: string; state: Uint8Array; content: Record<string, unknown>; text: string; mergedSeqs: string[] },
+): Promise<void> {
+  const upToSeq = input.mergedSeqs.at(-1) ?? "0";
+  const values = {
+    draft_id: input.draftId,
+    state: asBuffer(input.state),
+    content: JSON.stringify(input.content),
+    text: input.text,
+    up_to_seq: upToSeq,
+  };
+  await db
+    .insertInto("draft_snapshots")
+    .values(values)
+    .onConflict((oc) => oc.column("draft_id").doUpdateSet({ ...values, updated_at: new Date() }))
+    .execute();
+  if (input.mergedSeqs.length > 0) {
+    await db
+      .deleteFrom("draft_updates")
+      .where("draft_id", "=", input.draftId)
+      .where(sql<boolean>`seq = any(${input.mergedSeqs}::bigint[])`)
+      .execute();
+  }
+}
+
+/** pg writes bytea from Buffers; a plain Uint8Array view is wrapped without copying. */
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}

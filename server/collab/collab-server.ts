@@ -1,0 +1,235 @@
+import type { IncomingMessage } from "node:http";
+import type { Duplex } from "node:stream";
+import * as awarenessProtocol from "y-protocols/awareness";
+import * as Y from "yjs";
+import { WebSocketServer, type WebSocket } from "ws";
+import { CloseCode } from "../../core/collab/close-codes";
+import { docNameFromPath, parseDraftDocName } from "../../core/collab/doc-name";
+import type { Logger } from "../logger";
+import { Connection } from "./connection";
+import { RoomRegistry } from "./room-registry";
+import {
+  classifyMessage,
+  encodeAwarenessStates,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  readAwarenessPayload,
+  readStateVector,
+  readSyncPayload,
+} from "./protocol";
+import type { Room } from "./room";
+import {
+  CloseRefusal,
+  HttpRefusal,
+  type ChangeOrigin,
+  type CollabExtension,
+  type ConnectionIdentity,
+  type RevalidationFilter,
+  type UpgradeRequest,
+} from "./types";
+
+export interface CollabServerOptions {
+  extensions: CollabExtension[];
+  log: Logger;
+  /** Hard cap on one frame; ws closes the socket (1009) past it. Extensions enforce the softer limits. */
+  maxPayloadBytes: number;
+  /** How long an empty room stays in memory, so a reload does not reload from storage. */
+  roomGraceMs: number;
+  /** Re-checks a connection's access when memberships change: the new identity, or why it ended. */
+  reauthorise: (identity: ConnectionIdentity) => Promise<ConnectionIdentity | "session-ended" | "no-access">;
+}
+
+const HEARTBEAT_MS = 30_000;
+
+/** The y-websocket protocol server: upgrade → pipeline of extensions → rooms. */
+export class CollabServer {
+  private readonly wss: WebSocketServer;
+  readonly rooms: RoomRegistry;
+  private readonly heartbeat: NodeJS.Timeout;
+  private closing = false;
+
+  constructor(private readonly options: CollabServerOptions) {
+    this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayloadBytes });
+    this.rooms = new RoomRegistry({
+      extensions: options.extensions,
+      graceMs: options.roomGraceMs,
+      log: options.log,
+      onChange: (room, update, origin) => this.each("onChange", (e) => e.onChange?.(room, update, origin)),
+      onAwarenessChange: (room, update, origin) =>
+        this.each("onAwarenessChange", (e) => e.onAwarenessChange?.(room, update, origin)),
+    });
+    this.heartbeat = setInterval(() => {
+      for (const room of this.rooms.all()) for (const c of room.connections) c.heartbeat();
+    }, HEARTBEAT_MS);
+    this.heartbeat.unref();
+  }
+
+  get connectionCount(): number {
+    let n = 0;
+    for (const room of this.rooms.all()) n += room.connections.size;
+    return n;
+  }
+
+  /** Handles an HTTP upgrade for `/collab/draft.<uuid>`; refuses anything else. */
+  async handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    const docName = docNameFromPath(req.url ?? "");
+    if (!docName || this.closing) {
+      refuseHttp(socket, this.closing ? 503 : 404, this.closing ? "Server shutting down" : "Not Found");
+      return;
+    }
+    const request: UpgradeRequest = { headers: req.headers, docName, draftId: parseDraftDocName(docName)! };
+    try {
+      for (const extension of this.options.extensions) await extension.onUpgrade?.(request);
+    } catch (error) {
+      if (error instanceof HttpRefusal) return refuseHttp(socket, error.status, error.message);
+      if (error instanceof CloseRefusal) {
+        this.wss.handleUpgrade(req, socket, head, (ws) => ws.close(error.code, error.message));
+        return;
+      }
+      this.options.log.error("collab upgrade failed", { error: String(error) });
+      return refuseHttp(socket, 503, "Service Unavailable");
+    }
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, request as ConnectionIdentity));
+  }
+
+  private accept(ws: WebSocket, identity: ConnectionIdentity): void {
+    const connection = new Connection(ws, identity);
+    // Listen before any await: the client's sync step 1 arrives at once and must not be lost.
+    const queue: Uint8Array[] = [];
+    let room: Room | null = null;
+    ws.on("message", (data: Buffer) => {
+      const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+      if (room) this.receive(room, connection, bytes);
+      else queue.push(bytes);
+    });
+    ws.on("close", () => {
+      if (room) {
+        room.remove(connection);
+        this.each("onDisconnect", (e) => e.onDisconnect?.(connection));
+        this.rooms.release(room);
+      }
+    });
+    ws.on("error", (error) => this.options.log.warn("collab socket error", { error: String(error) }));
+    this.each("onConnect", (e) => e.onConnect?.(connection));
+    this.rooms
+      .open(identity.docName, identity.draftId, identity.workspaceId)
+      .then((opened) => {
+        if (ws.readyState !== ws.OPEN) return this.rooms.release(opened);
+        room = opened;
+        opened.connections.add(connection);
+        connection.send(encodeSyncStep1(opened.doc));
+        const states = [...opened.awareness.getStates().keys()];
+        if (states.length > 0) connection.send(encodeAwarenessStates(opened.awareness, states));
+        for (const bytes of queue.splice(0)) this.receive(opened, connection, bytes);
+      })
+      .catch((error: unknown) => {
+        this.options.log.error("collab room failed to load", { draftId: identity.draftId, error: String(error) });
+        connection.close(1011, "Could not load the draft");
+      });
+  }
+
+  private receive(room: Room, connection: Connection, bytes: Uint8Array): void {
+    const message = classifyMessage(bytes);
+    for (const extension of this.options.extensions) {
+      if (extension.onMessage && !extension.onMessage(connection, message, room)) return;
+    }
+    const origin: ChangeOrigin = { kind: "client", connection };
+    try {
+      switch (message.type) {
+        case "sync-step-1": {
+          const stateVector = readStateVector(bytes);
+          // An empty state vector (a new client) gets the cached full state: no re-encoding.
+          const reply = isEmptyStateVector(stateVector)
+            ? room.fullState()
+            : encodeSyncStep2Diff(room.doc, stateVector);
+          connection.send(reply);
+          return;
+        }
+        case "sync-step-2":
+        case "sync-update":
+          Y.applyUpdate(room.doc, readSyncPayload(bytes), origin);
+          return;
+        case "awareness":
+          awarenessProtocol.applyAwarenessUpdate(room.awareness, readAwarenessPayload(bytes), origin);
+          return;
+        case "query-awareness":
+          connection.send(encodeAwarenessStates(room.awareness, [...room.awareness.getStates().keys()]));
+          return;
+        default:
+          return;
+      }
+    } catch (error) {
+      this.options.log.warn("collab frame refused", { draftId: room.draftId, error: String(error) });
+      connection.close(1007, "Malformed update");
+    }
+  }
+
+  /**
+   * Re-checks the access of every local socket the filter matches (a membership changed) and
+   * closes those whose abilities shrank. Extensions tell the other nodes.
+   */
+  async revalidate(filter: RevalidationFilter, fromPeer = false): Promise<void> {
+    this.each("onRevalidate", (e) => e.onRevalidate?.(filter, fromPeer));
+    const checks: Promise<void>[] = [];
+    for (const room of this.rooms.all()) {
+      if (filter.workspaceId && room.workspaceId !== filter.workspaceId) continue;
+      for (const connection of room.connections) {
+        if (filter.userId && connection.identity.user.id !== filter.userId) continue;
+        checks.push(this.recheck(connection));
+      }
+    }
+    await Promise.all(checks);
+  }
+
+  private async recheck(connection: Connection): Promise<void> {
+    const before = connection.identity;
+    const after = await this.options.reauthorise(before).catch(() => "no-access" as const);
+    if (after === "session-ended") return connection.close(CloseCode.SessionEnded, "Signed out");
+    // Any change of what this editor may do needs a fresh page: it decided read-only at load.
+    const same =
+      after !== "no-access" &&
+      after.abilities.read &&
+      after.abilities.edit === before.abilities.edit &&
+      after.abilities.comment === before.abilities.comment;
+    if (same) {
+      connection.identity = after;
+      return;
+    }
+    connection.close(CloseCode.AuthorizationChanged, "Access changed");
+  }
+
+  /** Stops accepting, flushes every room, then closes the sockets (clients reconnect elsewhere). */
+  async shutdown(): Promise<void> {
+    this.closing = true;
+    clearInterval(this.heartbeat);
+    await this.rooms.flushAll();
+    for (const room of this.rooms.all()) {
+      for (const connection of room.connections) connection.close(CloseCode.ServerShuttingDown, "Server restarting");
+    }
+    for (const extension of this.options.extensions) await extension.onShutdown?.();
+    this.wss.close();
+  }
+
+  private each(hook: string, call: (extension: CollabExtension) => void): void {
+    for (const extension of this.options.extensions) {
+      try {
+        call(extension);
+      } catch (error) {
+        this.options.log.error("collab extension failed", { extension: extension.name, hook, error: String(error) });
+      }
+    }
+  }
+}
+
+function isEmptyStateVector(stateVector: Uint8Array): boolean {
+  return stateVector.byteLength === 1 && stateVector[0] === 0;
+}
+
+function encodeSyncStep2Diff(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
+  return encodeSyncStep2(Y.encodeStateAsUpdate(doc, stateVector));
+}
+
+function refuseHttp(socket: Duplex, status: number, message: string): void {
+  const text = message.replace(/[^\x20-\x7e]/g, "");
+  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${text.length}\r\n\r\n${text}`);
+}

@@ -1,0 +1,54 @@
+import { WebSocket } from "ws";
+import type { ConnectionIdentity } from "./types";
+
+let nextId = 1;
+
+/**
+ * One client socket. Frames that arrive before its room is ready are queued, never lost (the
+ * client sends sync step 1 straight after opening).
+ */
+export class Connection {
+  readonly id = nextId++;
+  /** Awareness client ids this socket announced, removed when it goes. */
+  readonly awarenessClients = new Set<number>();
+  /** Frames dropped by the read-only filter, for logs and tests. */
+  droppedFrames = 0;
+  private alive = true;
+
+  constructor(
+    readonly socket: WebSocket,
+    public identity: ConnectionIdentity,
+  ) {
+    socket.on("pong", () => {
+      this.alive = true;
+    });
+  }
+
+  get readOnly(): boolean {
+    return !this.identity.abilities.edit;
+  }
+
+  send(frame: Uint8Array): void {
+    if (this.socket.readyState !== WebSocket.OPEN) return;
+    this.socket.send(frame, (error) => {
+      if (error) this.socket.terminate();
+    });
+  }
+
+  close(code: number, reason: string): void {
+    if (this.socket.readyState === WebSocket.OPEN || this.socket.readyState === WebSocket.CONNECTING) {
+      // Close reasons are limited to 123 bytes by the protocol.
+      this.socket.close(code, reason.slice(0, 120));
+    }
+  }
+
+  /** Called by the heartbeat: a peer that did not answer the last ping is gone. */
+  heartbeat(): void {
+    if (!this.alive) {
+      this.socket.terminate();
+      return;
+    }
+    this.alive = false;
+    this.socket.ping();
+  }
+}

@@ -1,0 +1,18 @@
+import type { Logger } from "../../logger";
+import type { CollabExtension } from "../types";
+
+/** Who came and went, and how many frames a read-only socket tried to slip in. No content. */
+export function logging(log: Logger): CollabExtension {
+  return {
+    name: "logging",
+    onConnect(connection) {
+      const { user, draftId, abilities } = connection.identity;
+      log.debug("collab connect", { connection: connection.id, user: user.id, draftId, readOnly: !abilities.edit });
+    },
+    onDisconnect(connection) {
+      const fields = { connection: connection.id, draftId: connection.identity.draftId, dropped: connection.droppedFrames };
+      if (connection.droppedFrames > 0) log.warn("collab read-only connection sent changes", fields);
+      else log.debug("collab disconnect", fields);
+    },
+  };
+}

@@ -1,0 +1,49 @@
+import type { Kysely } from "kysely";
+import type { Database } from "../../db/schema";
+import type { Logger } from "../logger";
+import { CollabServer } from "./collab-server";
+import { authentication } from "./extensions/authentication";
+import { authorisation, reauthorise } from "./extensions/authorisation";
+import { DEFAULT_LIMITS, limits, type CollabLimits } from "./extensions/limits";
+import { logging } from "./extensions/logging";
+import { persistence } from "./extensions/persistence";
+import { readOnlyFilter } from "./extensions/read-only";
+import type { CollabExtension } from "./types";
+
+export interface CollabOptions {
+  db: Kysely<Database>;
+  log: Logger;
+  publicOrigin: string | undefined;
+  trustProxy: boolean;
+  limits?: Partial<CollabLimits>;
+  /** Extra extensions (Redis fan-out), placed after persistence. */
+  fanOut?: CollabExtension[];
+  roomGraceMs?: number;
+}
+
+/**
+ * The collaboration server, as a recipe: each concern is one extension, called in this order.
+ * Authentication and authorisation run at upgrade; limits and the read-only filter see every
+ * frame before it is applied; persistence and fan-out see every change after it was broadcast.
+ */
+export function createCollabServer(options: CollabOptions): CollabServer {
+  const config = { ...DEFAULT_LIMITS, ...options.limits };
+  return new CollabServer({
+    extensions: [
+      authentication({ db: options.db, publicOrigin: options.publicOrigin, trustProxy: options.trustProxy }),
+      authorisation({ db: options.db }),
+      limits(config),
+      readOnlyFilter(),
+      persistence({ db: options.db, log: options.log, debounceMs: 100, maxWaitMs: 500, compactEvery: 200 }),
+      ...(options.fanOut ?? []),
+      logging(options.log),
+    ],
+    log: options.log,
+    // Twice the soft frame limit: past it ws drops the socket before buffering more.
+    maxPayloadBytes: config.maxFrameBytes * 2,
+    roomGraceMs: options.roomGraceMs ?? 30_000,
+    reauthorise: (identity) => reauthorise(options.db, identity),
+  });
+}
+
+export type { CollabServer } from "./collab-server";

@@ -1,0 +1,85 @@
+import type { IncomingHttpHeaders } from "node:http";
+import type { Abilities } from "../../core/policies";
+import type { Connection } from "./connection";
+import type { Room } from "./room";
+
+/** Who is connecting and to what; filled in by the upgrade hooks, in pipeline order. */
+export interface UpgradeRequest {
+  readonly headers: IncomingHttpHeaders;
+  readonly docName: string;
+  readonly draftId: string;
+  /** Set by authentication. */
+  user?: { id: string; name: string; email: string };
+  sessionId?: string;
+  /** Set by authorisation. */
+  workspaceId?: string;
+  abilities?: Abilities;
+}
+
+export type ConnectionIdentity = Required<Omit<UpgradeRequest, "headers">>;
+
+/** Where a change to a room's document came from. */
+export type ChangeOrigin =
+  | { kind: "client"; connection: Connection }
+  | { kind: "storage" }
+  | { kind: "peer"; nodeId: string };
+
+/** The first part of an incoming frame, read without applying it. */
+export interface ClassifiedMessage {
+  type: "sync-step-1" | "sync-step-2" | "sync-update" | "awareness" | "query-awareness" | "auth" | "unknown";
+  bytes: Uint8Array;
+}
+
+/** Which connections a membership change concerns. */
+export interface RevalidationFilter {
+  workspaceId?: string;
+  userId?: string;
+}
+
+/**
+ * One concern of the collaboration server (STYLE.md §5). The server calls each hook of each
+ * extension in the order the extensions are listed in `server/collab/index.ts`.
+ */
+export interface CollabExtension {
+  readonly name: string;
+  /** Before the WebSocket exists; throw an HttpRefusal or CloseRefusal to refuse. */
+  onUpgrade?(request: UpgradeRequest): Promise<void> | void;
+  onConnect?(connection: Connection): void;
+  /** An incoming frame before it is applied; return false to drop it. */
+  onMessage?(connection: Connection, message: ClassifiedMessage, room: Room): boolean;
+  /** Fill a new room's document (from storage) before any client sees it. */
+  onLoadDocument?(room: Room): Promise<void>;
+  /** A change that was applied to a room's document; must not block (persistence queues). */
+  onChange?(room: Room, update: Uint8Array, origin: ChangeOrigin): void;
+  onAwarenessChange?(room: Room, update: Uint8Array, origin: ChangeOrigin): void;
+  onDisconnect?(connection: Connection): void;
+  /** Whether the room still has work in flight (unsaved updates): such a room is never unloaded. */
+  isBusy?(room: Room): boolean;
+  /** Before a room leaves memory: flush whatever it holds. */
+  beforeUnload?(room: Room): Promise<void>;
+  /** A membership change happened here; peers may need to hear of it. */
+  onRevalidate?(filter: RevalidationFilter, fromPeer: boolean): void;
+  onShutdown?(): Promise<void>;
+}
+
+/** Refuse at the HTTP level, before any WebSocket exists (no cookie, bad Origin). */
+export class HttpRefusal extends Error {
+  override readonly name = "HttpRefusal";
+  constructor(
+    readonly status: 400 | 401 | 403 | 404 | 503,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Accept, then close with a named code the client recognises (authenticated but refused). */
+export class CloseRefusal extends Error {
+  override readonly name = "CloseRefusal";
+  constructor(
+    readonly code: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
