@@ -24,7 +24,20 @@ export default defineConfig({
         }),
       ],
   // argon2's package.json has a browser field the dev scanner would follow and fail on.
-  optimizeDeps: { exclude: ["@node-rs/argon2"] },
+  optimizeDeps: {
+    exclude: ["@node-rs/argon2"],
+    // Pre-bundled up front, or the first dev visit to a draft reloads the page once.
+    include: [
+      "@tiptap/react",
+      "@tiptap/starter-kit",
+      "@tiptap/extension-collaboration",
+      "@tiptap/extension-collaboration-caret",
+      "@tiptap/y-tiptap",
+      "yjs",
+      "y-websocket",
+      "y-indexeddb",
+    ],
+  },
   server: { hmr: true },
   test: {
     include: ["{app,server,core,db,templates,test}/**/*.test.{ts,tsx}"],

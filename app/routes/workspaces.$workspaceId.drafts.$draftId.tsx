@@ -1,5 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { lazy, Suspense, useEffect, useState } from "react";
+import { draftDocName } from "../../core/collab/doc-name";
+import { ROLE_LABELS, type Role } from "../../core/policies";
 import { mechanismName } from "../../core/un/mechanisms";
 import { stateName } from "../../core/un/states";
 import { findUserById } from "../../db/queries/users";
@@ -10,7 +13,7 @@ import { STATUS_LABELS } from "../components/draft-status";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.draft.title} · Caucus` : "Caucus" }];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { draft, draftAbilities } = await requireDraftAccess(request, context, params);
+  const { draft, draftAbilities, user, membership } = await requireDraftAccess(request, context, params);
   const author = draft.created_by ? await findUserById(context.db, draft.created_by) : undefined;
   return {
     draft: {
@@ -25,12 +28,29 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       createdAt: draft.created_at.toISOString(),
       updatedAt: draft.updated_at.toISOString(),
     },
-    canEdit: draftAbilities.edit,
+    docName: draftDocName(draft.id),
+    user: { id: user.id, name: user.name },
+    readOnlyReason: draftAbilities.edit ? null : readOnlyReason(membership.role, draft.status),
   };
 }
 
+/** Said in the toolbar, so a reviewer knows why they cannot type, not just that they cannot. */
+function readOnlyReason(role: Role, status: string): string {
+  if (status === "submitted") return "This draft was submitted and is now read-only.";
+  return `Read-only: as ${ROLE_LABELS[role].toLowerCase()} you can read this draft${role === "reviewer" ? " and comment on it" : ""}, not edit it.`;
+}
+
+// The editor touches the DOM, IndexedDB and WebSockets: it loads in the browser only, after hydration.
+const CollabEditor = lazy(() => import("../editor/collab-editor.client"));
+
+function ClientOnly({ children, fallback }: { children: () => React.ReactNode; fallback: React.ReactNode }) {
+  const [mounted, setMounted] = useState(false);
+  useEffect(() => setMounted(true), []);
+  return mounted ? <Suspense fallback={fallback}>{children()}</Suspense> : fallback;
+}
+
 export default function DraftPage() {
-  const { draft, canEdit } = useLoaderData<typeof loader>();
+  const { draft, docName, user, readOnlyReason } = useLoaderData<typeof loader>();
   return (
     <>
       <p className="small">
@@ -41,17 +61,10 @@ export default function DraftPage() {
         description={`${draft.mechanism} submission on ${draft.state}`}
         actions={<Badge tone="accent">{STATUS_LABELS[draft.status]}</Badge>}
       />
-      <div className="grid grid-2">
-        <div className="placeholder-page" aria-label="Document">
-          <p>
-            <strong>The shared document opens here.</strong>
-          </p>
-          <p>
-            {canEdit
-              ? "Co-editing is being switched on for this workspace; your draft and its details are saved."
-              : "You can read and comment once co-editing is switched on; your role does not allow editing."}
-          </p>
-        </div>
+      <div className="draft-layout">
+        <ClientOnly fallback={<p className="muted">Opening the draft…</p>}>
+          {() => <CollabEditor docName={docName} user={user} readOnlyReason={readOnlyReason} />}
+        </ClientOnly>
         <Card aria-labelledby="details-heading">
           <h2 id="details-heading">Details</h2>
           <dl className="meta-list">

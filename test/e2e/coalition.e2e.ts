@@ -1,28 +1,11 @@
 import { mkdir } from "node:fs/promises";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type RunningServer } from "./app-server";
 import { browserAvailable, launchBrowser } from "./browser";
+import { joinFromInvitation, PASSWORD, signUp } from "./flows";
 
 const SHOTS = "test-results";
-const PASSWORD = "tea kettle harbour 42";
-
-async function signUp(page: Page, name: string, email?: string) {
-  await page.getByLabel("Your name").fill(name);
-  if (email) await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Create account" }).click();
-}
-
-/** Opens an invitation link signed out, creates the account it asks for, and joins. */
-async function joinFromInvitation(page: Page, link: string, name: string, email: string) {
-  await page.goto(link);
-  await page.getByRole("link", { name: "Create an account to join" }).click();
-  await expect.poll(() => page.getByLabel("Email").inputValue()).toBe(email);
-  await signUp(page, name);
-  await page.getByRole("button", { name: "Join the workspace" }).click();
-}
-
 describe.runIf(browserAvailable())("a coalition in the browser", () => {
   let server: RunningServer;
   let browser: Browser;

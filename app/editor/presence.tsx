@@ -1,0 +1,51 @@
+import { useEffect, useState } from "react";
+import type { WebsocketProvider } from "y-websocket";
+import { initials } from "./user-color";
+
+interface Present {
+  clientId: number;
+  name: string;
+  color: string;
+  self: boolean;
+}
+
+const SHOWN = 6;
+
+/** Who is in the draft right now, from Yjs awareness: coloured initials, names on hover and for screen readers. */
+export function Presence({ provider }: { provider: WebsocketProvider }) {
+  const [people, setPeople] = useState<Present[]>([]);
+  useEffect(() => {
+    const awareness = provider.awareness;
+    const read = () => {
+      const list: Present[] = [];
+      awareness.getStates().forEach((state, clientId) => {
+        const user = state.user as { name?: unknown; color?: unknown } | undefined;
+        if (typeof user?.name === "string" && typeof user.color === "string") {
+          list.push({ clientId, name: user.name, color: user.color, self: clientId === awareness.clientID });
+        }
+      });
+      list.sort((a, b) => Number(b.self) - Number(a.self) || a.name.localeCompare(b.name));
+      setPeople(list);
+    };
+    read();
+    awareness.on("change", read);
+    return () => awareness.off("change", read);
+  }, [provider]);
+
+  const extra = people.length - SHOWN;
+  return (
+    <ul className="presence" aria-label={`${people.length} ${people.length === 1 ? "person" : "people"} in this draft`}>
+      {people.slice(0, SHOWN).map((p) => (
+        <li key={p.clientId} className="avatar" style={{ background: p.color }} title={p.self ? `${p.name} (you)` : p.name}>
+          <span aria-hidden="true">{initials(p.name)}</span>
+          <span className="sr-only">{p.self ? `${p.name} (you)` : p.name}</span>
+        </li>
+      ))}
+      {extra > 0 ? (
+        <li className="avatar avatar-more" title={people.slice(SHOWN).map((p) => p.name).join(", ")}>
+          +{extra}
+        </li>
+      ) : null}
+    </ul>
+  );
+}

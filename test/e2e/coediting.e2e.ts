@@ -1,0 +1,90 @@
+import { mkdir } from "node:fs/promises";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startServer, type RunningServer } from "./app-server";
+import { browserAvailable, launchBrowser } from "./browser";
+import { createDraft, invite, joinFromInvitation, ownerWithWorkspace } from "./flows";
+
+const SHOTS = "test-results";
+
+/** The document's text without other people's caret labels. */
+function documentText(page: Page): Promise<string> {
+  return page.locator(".document").evaluate((node) => {
+    const copy = node.cloneNode(true) as HTMLElement;
+    copy.querySelectorAll(".collaboration-carets__caret").forEach((caret) => caret.remove());
+    return copy.innerText;
+  });
+}
+
+describe.runIf(browserAvailable())("co-editing a draft in the browser", () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let owner: Page;
+  let editor: Page;
+  let reviewer: Page;
+  let draftUrl = "";
+
+  beforeAll(async () => {
+    await mkdir(SHOTS, { recursive: true });
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    const created = await ownerWithWorkspace(browser, server.url, "Amina Diallo", "amina@example.org", "Ghana UPR Coalition");
+    owner = created.page;
+    await owner.goto(`${created.workspaceUrl}/members`);
+    const editorLink = await invite(owner, "kofi@example.org", "editor");
+    const reviewerLink = await invite(owner, "rita@example.org", "reviewer");
+    await owner.goto(created.workspaceUrl);
+    draftUrl = await createDraft(owner, "Joint submission, 4th cycle");
+    editor = await (await browser.newContext()).newPage();
+    await joinFromInvitation(editor, editorLink, "Kofi Mensah", "kofi@example.org");
+    await editor.waitForURL(created.workspaceUrl);
+    reviewer = await (await browser.newContext()).newPage();
+    await joinFromInvitation(reviewer, reviewerLink, "Rita Owusu", "rita@example.org");
+    await reviewer.waitForURL(created.workspaceUrl);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    if (server) expect(await server.stop()).toBe(0);
+  });
+
+  it("two editors type in one draft and each sees the other's text and caret", async () => {
+    await Promise.all([owner.goto(draftUrl), editor.goto(draftUrl)]);
+    await owner.getByText("All changes sent").waitFor();
+    await owner.locator(".document").click();
+    await owner.keyboard.type("Ghana supported recommendation 186.60. ");
+    await editor.locator(".document").getByText("186.60", { exact: false }).waitFor();
+    await editor.locator(".document").click();
+    await editor.keyboard.press("Control+End");
+    await editor.keyboard.type("We recommend full implementation.");
+    await owner.locator(".document").getByText("full implementation", { exact: false }).waitFor();
+    // Each sees the other's named caret.
+    await owner.locator(".collaboration-carets__label", { hasText: "Kofi Mensah" }).waitFor();
+    await editor.locator(".collaboration-carets__label", { hasText: "Amina Diallo" }).waitFor();
+    await owner.screenshot({ path: `${SHOTS}/coediting.png`, fullPage: true });
+    expect(await documentText(owner)).toBe(await documentText(editor));
+  });
+
+  it("undo takes back only your own typing", async () => {
+    // Yjs groups edits less than 500 ms apart into one undo step; pause so this one stands alone.
+    await editor.waitForTimeout(700);
+    await editor.keyboard.type(" Kofi's sentence.");
+    await owner.locator(".document").getByText("Kofi's sentence.", { exact: false }).waitFor();
+    await owner.keyboard.type(" Amina's sentence.");
+    await editor.locator(".document").getByText("Amina's sentence.", { exact: false }).waitFor();
+    await editor.keyboard.press("Control+z");
+    await expect.poll(() => documentText(owner)).not.toContain("Kofi's sentence.");
+    const text = await documentText(owner);
+    expect(text).toContain("Amina's sentence.");
+    expect(text).toContain("We recommend full implementation.");
+  });
+
+  it("a reviewer sees the live text read-only, is told why, and still shows up in presence", async () => {
+    await reviewer.goto(draftUrl);
+    await reviewer.locator(".document").getByText("full implementation", { exact: false }).waitFor();
+    expect(await reviewer.locator(".document").getAttribute("contenteditable")).toBe("false");
+    await reviewer.getByText("Read-only: as reviewer you can read this draft and comment on it, not edit it.").waitFor();
+    expect(await reviewer.getByRole("button", { name: /^Bold/ }).isDisabled()).toBe(true);
+    await owner.getByRole("list", { name: /3 people in this draft/ }).waitFor();
+    await reviewer.screenshot({ path: `${SHOTS}/reviewer.png`, fullPage: true });
+  });
+});

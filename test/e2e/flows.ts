@@ -1,0 +1,54 @@
+import type { Browser, Page } from "playwright-core";
+import { expect } from "vitest";
+
+export const PASSWORD = "tea kettle harbour 42";
+
+export async function signUp(page: Page, name: string, email?: string): Promise<void> {
+  await page.getByLabel("Your name").fill(name);
+  if (email) await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Create account" }).click();
+}
+
+/** Opens an invitation link signed out, creates the account it asks for, and joins. */
+export async function joinFromInvitation(page: Page, link: string, name: string, email: string): Promise<void> {
+  await page.goto(link);
+  await page.getByRole("link", { name: "Create an account to join" }).click();
+  await page.waitForURL(/\/signup\?/);
+  // The invitation pre-fills the invited address.
+  expect(await page.getByLabel("Email").inputValue()).toBe(email);
+  await signUp(page, name);
+  await page.getByRole("button", { name: "Join the workspace" }).click();
+}
+
+/** On the members page: creates an invitation and returns its one-time link. */
+export async function invite(page: Page, email: string, role: "editor" | "reviewer" | "viewer"): Promise<string> {
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Role", { exact: true }).selectOption(role);
+  await page.getByRole("button", { name: "Create invitation link" }).click();
+  await page.getByText(`Invitation for ${email} created`).waitFor();
+  return page.getByLabel("One-time invitation link").inputValue();
+}
+
+/** A new owner with a workspace: returns the page (signed in) and the workspace URL. */
+export async function ownerWithWorkspace(browser: Browser, baseUrl: string, name: string, email: string, workspace: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/signup`);
+  await signUp(page, name, email);
+  await page.waitForURL(`${baseUrl}/workspaces`);
+  await page.getByLabel("Coalition name").fill(workspace);
+  await page.getByRole("button", { name: "Create workspace" }).click();
+  await page.waitForURL(/\/workspaces\/[0-9a-f-]{36}$/);
+  return { context, page, workspaceUrl: page.url() };
+}
+
+/** From the workspace's drafts tab: creates a draft and returns its URL. */
+export async function createDraft(page: Page, title: string): Promise<string> {
+  await page.getByLabel("Title").fill(title);
+  await page.getByLabel("Mechanism").selectOption("UPR");
+  await page.getByLabel("State under review").selectOption("GHA");
+  await page.getByRole("button", { name: "Create draft" }).click();
+  await page.waitForURL(/\/drafts\/[0-9a-f-]{36}$/);
+  return page.url();
+}
