@@ -5,7 +5,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startServer } from "../test/e2e/app-server";
+import { startServer } from "../test/app-server";
 
 const dataDir = await mkdtemp(join(tmpdir(), "caucus-bench-"));
 for (const label of ["new data directory", "reopened data directory"]) {

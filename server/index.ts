@@ -38,7 +38,13 @@ const database = await openDatabase(env.DATABASE_URL ? { databaseUrl: env.DATABA
 const applied = await migrateToLatest(database.db);
 if (applied.length) log.info("migrations applied", { migrations: applied });
 
-const collab = createCollabServer({ db: database.db, log, publicOrigin: env.ORIGIN, trustProxy: env.TRUST_PROXY });
+const collab = createCollabServer({
+  db: database.db,
+  log,
+  publicOrigin: env.ORIGIN,
+  trustProxy: env.TRUST_PROXY,
+  redisUrl: env.REDIS_URL,
+});
 const httpServer = createServer();
 const { app, vite } = await createHttpApp({
   env,

@@ -6,18 +6,21 @@ import type { Database } from "../../db/schema";
 
 /**
  * Merges a draft's update log into its snapshot (Yjs state + canonical JSON + text). Reads from
- * the database, not from memory, so it is correct whichever node runs it and whatever other
- * nodes appended; the advisory lock makes nodes take turns. Returns how many updates it folded.
+ * the database, so it is correct whichever node runs it and whatever other nodes appended; the
+ * advisory lock makes nodes take turns. `inMemory` (a room's state) is merged in too, so changes
+ * this node only heard from a peer reach the database even if that peer died before saving them.
+ * Returns how many log rows it folded.
  */
-export async function compactDraft(db: Kysely<Database>, draftId: string): Promise<number> {
+export async function compactDraft(db: Kysely<Database>, draftId: string, inMemory?: Uint8Array): Promise<number> {
   return db.transaction().execute(async (tx) => {
     await lockDraftForCompaction(tx, draftId);
     const stored = await loadDraftDocument(tx, draftId);
-    if (stored.updates.length === 0 && stored.snapshot) return 0;
+    if (stored.updates.length === 0 && stored.snapshot && !inMemory) return 0;
     const doc = new Y.Doc();
     try {
       if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
       for (const update of stored.updates) Y.applyUpdate(doc, update);
+      if (inMemory) Y.applyUpdate(doc, inMemory);
       const { json, text } = canonicalDocument(doc);
       await saveDraftSnapshot(tx, { draftId, state: Y.encodeStateAsUpdate(doc), content: json, text, mergedSeqs: stored.seqs });
       return stored.updates.length;

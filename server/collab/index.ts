@@ -8,6 +8,7 @@ import { DEFAULT_LIMITS, limits, type CollabLimits } from "./extensions/limits";
 import { logging } from "./extensions/logging";
 import { persistence } from "./extensions/persistence";
 import { readOnlyFilter } from "./extensions/read-only";
+import { redisFanOut } from "./extensions/redis-fan-out";
 import type { CollabExtension } from "./types";
 
 export interface CollabOptions {
@@ -16,8 +17,8 @@ export interface CollabOptions {
   publicOrigin: string | undefined;
   trustProxy: boolean;
   limits?: Partial<CollabLimits>;
-  /** Extra extensions (Redis fan-out), placed after persistence. */
-  fanOut?: CollabExtension[];
+  /** With a Redis URL, rooms are shared with every other node on the same Redis. */
+  redisUrl?: string;
   roomGraceMs?: number;
 }
 
@@ -28,14 +29,17 @@ export interface CollabOptions {
  */
 export function createCollabServer(options: CollabOptions): CollabServer {
   const config = { ...DEFAULT_LIMITS, ...options.limits };
-  return new CollabServer({
+  const fanOut: CollabExtension[] = options.redisUrl
+    ? [redisFanOut({ url: options.redisUrl, log: options.log, revalidateLocally: (filter) => server.revalidate(filter, true) })]
+    : [];
+  const server: CollabServer = new CollabServer({
     extensions: [
       authentication({ db: options.db, publicOrigin: options.publicOrigin, trustProxy: options.trustProxy }),
       authorisation({ db: options.db }),
       limits(config),
       readOnlyFilter(),
       persistence({ db: options.db, log: options.log, debounceMs: 100, maxWaitMs: 500, compactEvery: 200 }),
-      ...(options.fanOut ?? []),
+      ...fanOut,
       logging(options.log),
     ],
     log: options.log,
@@ -44,6 +48,7 @@ export function createCollabServer(options: CollabOptions): CollabServer {
     roomGraceMs: options.roomGraceMs ?? 30_000,
     reauthorise: (identity) => reauthorise(options.db, identity),
   });
+  return server;
 }
 
 export type { CollabServer } from "./collab-server";

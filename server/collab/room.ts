@@ -70,7 +70,8 @@ export class Room {
   remove(connection: Connection): void {
     this.connections.delete(connection);
     if (connection.awarenessClients.size > 0) {
-      awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessClients], null);
+      const origin: ChangeOrigin = { kind: "client", connection };
+      awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessClients], origin);
     }
   }
 

@@ -19,13 +19,18 @@ export interface CollabHarness {
 }
 
 /** The real collaboration server on an ephemeral port, over a test database. */
-export async function startCollab(handle: DatabaseHandle, limits?: Partial<CollabLimits>): Promise<CollabHarness> {
+export async function startCollab(
+  handle: DatabaseHandle,
+  limits?: Partial<CollabLimits>,
+  redisUrl?: string,
+): Promise<CollabHarness> {
   const collab = createCollabServer({
     db: handle.db,
     log: createLogger("silent"),
     publicOrigin: undefined,
     trustProxy: false,
     limits,
+    redisUrl,
     roomGraceMs: 50,
   });
   const server: Server = createServer((_req, res) => res.writeHead(404).end());

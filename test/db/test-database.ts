@@ -10,8 +10,13 @@ export function testDatabaseKinds(): DatabaseKind[] {
   return inject("postgresTemplate") ? ["pglite", "postgres"] : ["pglite"];
 }
 
+export interface TestDatabase extends DatabaseHandle {
+  /** For PostgreSQL, the URL of this database (to hand a spawned server); undefined for PGlite. */
+  url?: string;
+}
+
 /** A fresh database cloned from the migrated template; `close` drops it. */
-export async function openTestDatabase(kind: DatabaseKind): Promise<DatabaseHandle> {
+export async function openTestDatabase(kind: DatabaseKind): Promise<TestDatabase> {
   if (kind === "pglite") {
     const dump = await readFile(inject("pgliteTemplate"));
     const pglite = await openPGlite("memory://", new Blob([dump]));
@@ -20,9 +25,11 @@ export async function openTestDatabase(kind: DatabaseKind): Promise<DatabaseHand
   const serverUrl = process.env.TEST_DATABASE_URL!;
   const name = `caucus_test_${randomBytes(6).toString("hex")}`;
   await adminQuery(serverUrl, `create database ${name} template ${inject("postgresTemplate")}`);
-  const handle = await openDatabase({ databaseUrl: databaseUrlFor(serverUrl, name), poolSize: 4 });
+  const url = databaseUrlFor(serverUrl, name);
+  const handle = await openDatabase({ databaseUrl: url, poolSize: 4 });
   return {
     ...handle,
+    url,
     close: async () => {
       await handle.close();
       await adminQuery(serverUrl, `drop database if exists ${name} with (force)`);

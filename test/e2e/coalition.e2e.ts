@@ -1,7 +1,7 @@
 import { mkdir } from "node:fs/promises";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startServer, type RunningServer } from "./app-server";
+import { startServer, type RunningServer } from "../app-server";
 import { browserAvailable, launchBrowser } from "./browser";
 import { joinFromInvitation, PASSWORD, signUp } from "./flows";
 

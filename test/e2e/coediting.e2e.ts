@@ -1,7 +1,7 @@
 import { mkdir } from "node:fs/promises";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startServer, type RunningServer } from "./app-server";
+import { startServer, type RunningServer } from "../app-server";
 import { browserAvailable, launchBrowser } from "./browser";
 import { createDraft, invite, joinFromInvitation, ownerWithWorkspace } from "./flows";
 

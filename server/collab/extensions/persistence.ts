@@ -26,6 +26,8 @@ interface DraftSaver {
   firstPendingAt: number;
   appendedSinceCompaction: number;
   failures: number;
+  /** Changes heard from peer nodes since the last compaction: theirs to save, ours to reconcile. */
+  peerChanges: boolean;
 }
 
 /**
@@ -39,7 +41,7 @@ export function persistence(options: PersistenceOptions): CollabExtension {
   const saverFor = (room: Room): DraftSaver => {
     let saver = savers.get(room.draftId);
     if (!saver) {
-      saver = { pending: [], pendingUsers: new Set(), saving: null, timer: null, firstPendingAt: 0, appendedSinceCompaction: 0, failures: 0 };
+      saver = { pending: [], pendingUsers: new Set(), saving: null, timer: null, firstPendingAt: 0, appendedSinceCompaction: 0, failures: 0, peerChanges: false };
       savers.set(room.draftId, saver);
     }
     return saver;
@@ -98,6 +100,7 @@ export function persistence(options: PersistenceOptions): CollabExtension {
       saverFor(room).appendedSinceCompaction = stored.updates.length;
     },
     onChange(room, update, origin) {
+      if (origin.kind === "peer") saverFor(room).peerChanges = true;
       if (origin.kind !== "client") return;
       const saver = saverFor(room);
       if (saver.pending.length === 0) saver.firstPendingAt = Date.now();
@@ -112,10 +115,13 @@ export function persistence(options: PersistenceOptions): CollabExtension {
     },
     async beforeUnload(room) {
       await flush(room);
-      if (room.connections.size === 0) {
-        await compactDraft(options.db, room.draftId);
-        savers.delete(room.draftId);
+      const saver = saverFor(room);
+      const leaving = room.connections.size === 0;
+      if (leaving || saver.peerChanges) {
+        saver.peerChanges = false;
+        await compactDraft(options.db, room.draftId, Y.encodeStateAsUpdate(room.doc));
       }
+      if (leaving) savers.delete(room.draftId);
     },
   };
 }

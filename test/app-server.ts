@@ -9,6 +9,19 @@ export interface RunningServer {
   logs: string[];
   /** SIGTERM, then the exit code: graceful shutdown must end with 0. */
   stop(): Promise<number | null>;
+  /** SIGKILL: no shutdown, no flush — a crash. */
+  kill(): Promise<void>;
+}
+
+/** A port that was free a moment ago, for a server that must come back on the same one. */
+export async function freePort(): Promise<number> {
+  const { createServer } = await import("node:net");
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
 }
 
 /**
@@ -19,8 +32,9 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   // A caller-supplied DATA_DIR is theirs to keep (benchmarks reopen it); ours is removed on stop.
   const ownDir = !env.DATA_DIR;
   const dataDir = env.DATA_DIR ?? (await mkdtemp(join(tmpdir(), "caucus-e2e-")));
-  const child: ChildProcess = spawn("node_modules/.bin/tsx", ["server/index.ts"], {
-    env: { ...process.env, NODE_ENV: "production", PORT: "0", HOST: "127.0.0.1", DATABASE_URL: "", ...env, DATA_DIR: dataDir },
+  // One process (no tsx wrapper), so a signal reaches the server itself, SIGKILL included.
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
+    env: { ...process.env, NODE_ENV: "production", PORT: "0", HOST: "127.0.0.1", DATABASE_URL: "", REDIS_URL: "", ...env, DATA_DIR: dataDir },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const logs: string[] = [];
@@ -46,6 +60,10 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
       const code = await exited;
       if (ownDir) await rm(dataDir, { recursive: true, force: true });
       return code;
+    },
+    async kill() {
+      child.kill("SIGKILL");
+      await exited;
     },
   };
 }

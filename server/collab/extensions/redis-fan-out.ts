@@ -1,0 +1,110 @@
+import { randomBytes } from "node:crypto";
+import { Redis } from "ioredis";
+import * as awarenessProtocol from "y-protocols/awareness";
+import * as Y from "yjs";
+import type { Logger } from "../../logger";
+import type { Room } from "../room";
+import type { ChangeOrigin, CollabExtension, RevalidationFilter } from "../types";
+
+const KIND_UPDATE = 0;
+const KIND_AWARENESS = 1;
+/** "I just opened this room; here is my state vector": peers answer with what it lacks. */
+const KIND_SYNC_REQUEST = 2;
+
+const REVALIDATE_CHANNEL = "caucus:collab:revalidate";
+const roomChannel = (draftId: string) => `caucus:collab:draft:${draftId}`;
+
+/** [kind][node id length][node id][payload]: binary, so Yjs bytes are never re-encoded. */
+function frame(kind: number, nodeId: string, payload: Uint8Array): Buffer {
+  const id = Buffer.from(nodeId);
+  return Buffer.concat([Buffer.from([kind, id.length]), id, payload]);
+}
+
+function unframe(message: Buffer): { kind: number; nodeId: string; payload: Uint8Array } {
+  const idLength = message[1]!;
+  return {
+    kind: message[0]!,
+    nodeId: message.subarray(2, 2 + idLength).toString(),
+    payload: new Uint8Array(message.buffer, message.byteOffset + 2 + idLength, message.byteLength - 2 - idLength),
+  };
+}
+
+export interface RedisFanOutOptions {
+  url: string;
+  log: Logger;
+  /** Applies a membership change announced by another node to this node's sockets. */
+  revalidateLocally: (filter: RevalidationFilter) => Promise<void>;
+}
+
+/**
+ * Several app nodes, one document: each node publishes the changes and awareness its own
+ * clients send on a per-draft channel and applies what the others publish. Messages carry the
+ * node id, so nothing echoes back to the node that sent it.
+ */
+export function redisFanOut(options: RedisFanOutOptions): CollabExtension & { nodeId: string } {
+  const nodeId = randomBytes(6).toString("hex");
+  const publisher = new Redis(options.url, { lazyConnect: false, maxRetriesPerRequest: 3 });
+  const subscriber = new Redis(options.url, { lazyConnect: false });
+  const rooms = new Map<string, Room>();
+
+  for (const client of [publisher, subscriber]) {
+    client.on("error", (error) => options.log.warn("redis connection problem", { error: String(error) }));
+  }
+  void subscriber.subscribe(REVALIDATE_CHANNEL);
+  subscriber.on("messageBuffer", (channelBytes: Buffer, message: Buffer) => {
+    const channel = channelBytes.toString();
+    if (channel === REVALIDATE_CHANNEL) {
+      const { from, filter } = JSON.parse(message.toString()) as { from: string; filter: RevalidationFilter };
+      if (from !== nodeId) void options.revalidateLocally(filter);
+      return;
+    }
+    const room = rooms.get(channel);
+    if (!room) return;
+    const { kind, nodeId: from, payload } = unframe(message);
+    if (from === nodeId) return;
+    const origin: ChangeOrigin = { kind: "peer", nodeId: from };
+    if (kind === KIND_UPDATE) Y.applyUpdate(room.doc, payload, origin);
+    else if (kind === KIND_AWARENESS) awarenessProtocol.applyAwarenessUpdate(room.awareness, payload, origin);
+    else if (kind === KIND_SYNC_REQUEST) {
+      const missing = Y.encodeStateAsUpdate(room.doc, payload);
+      void publisher.publish(channel, frame(KIND_UPDATE, nodeId, missing));
+    }
+  });
+
+  const publish = (room: Room, kind: number, payload: Uint8Array) => {
+    publisher.publish(roomChannel(room.draftId), frame(kind, nodeId, payload)).catch((error: unknown) => {
+      options.log.warn("redis publish failed", { draftId: room.draftId, error: String(error) });
+    });
+  };
+
+  return {
+    name: "redis fan-out",
+    nodeId,
+    async onLoadDocument(room) {
+      const channel = roomChannel(room.draftId);
+      rooms.set(channel, room);
+      await subscriber.subscribe(channel);
+      // Peers may hold updates their clients sent that are not in the database yet.
+      publish(room, KIND_SYNC_REQUEST, Y.encodeStateVector(room.doc));
+    },
+    onChange(room, update, origin) {
+      if (origin.kind === "client") publish(room, KIND_UPDATE, update);
+    },
+    onAwarenessChange(room, update, origin) {
+      if (origin.kind === "client") publish(room, KIND_AWARENESS, update);
+    },
+    async beforeUnload(room) {
+      if (room.connections.size > 0) return;
+      const channel = roomChannel(room.draftId);
+      rooms.delete(channel);
+      await subscriber.unsubscribe(channel);
+    },
+    onRevalidate(filter, fromPeer) {
+      if (!fromPeer) void publisher.publish(REVALIDATE_CHANNEL, JSON.stringify({ from: nodeId, filter }));
+    },
+    async onShutdown() {
+      subscriber.disconnect();
+      await publisher.quit().catch(() => publisher.disconnect());
+    },
+  };
+}
