@@ -26,7 +26,7 @@ export default function CollabEditor(props: CollabEditorProps) {
 }
 
 function SessionEditor({ session, user, readOnlyReason }: CollabEditorProps & { session: CollabSession }) {
-  const reason = session.endedBecause ?? readOnlyReason;
+  const reason = session.endedBecause ? "Editing is off: see the message above." : readOnlyReason;
   const editor = useEditor(
     {
       immediatelyRender: false,
@@ -60,7 +60,12 @@ function SessionEditor({ session, user, readOnlyReason }: CollabEditorProps & { 
       {session.endedBecause ? (
         <div className="alert alert-warning" role="alert">
           <p className="alert-title">Editing stopped</p>
-          <div className="alert-body">{session.endedBecause}</div>
+          <div className="alert-body">
+            <p>{session.endedBecause}</p>
+            <button type="button" className="btn btn-secondary btn-sm" onClick={() => window.location.reload()}>
+              Reload the page
+            </button>
+          </div>
         </div>
       ) : null}
       {editor ? <Toolbar editor={editor} readOnlyReason={reason} /> : null}

@@ -34,7 +34,9 @@ export function useCollabSession(docName: string, userId: string): CollabSession
       shouldReconnect: (event) => !isPermanentClose(event.code),
       maxBackoffTime: 5000,
     });
-    let everConnected = false;
+    // Offline once a connection was lost or an attempt failed: a tab reloaded without network
+    // has never connected, yet its edits are just as safe on this device.
+    let failedOrLost = false;
     let current: CollabSession = { doc, provider, state: "connecting", synced: false, endedBecause: null };
     const update = (changes: Partial<CollabSession>) => {
       current = { ...current, ...changes };
@@ -42,9 +44,23 @@ export function useCollabSession(docName: string, userId: string): CollabSession
     };
     provider.on("status", ({ status }) => {
       if (current.state === "ended") return;
-      if (status === "connected") everConnected = true;
-      update({ state: status === "connected" ? "connected" : everConnected ? "offline" : "connecting" });
+      if (status === "disconnected") failedOrLost = true;
+      update({ state: status === "connected" ? "connected" : failedOrLost ? "offline" : "connecting" });
     });
+    const markOffline = () => {
+      failedOrLost = true;
+      if (current.state === "connecting") update({ state: "offline" });
+    };
+    provider.on("connection-error", markOffline);
+    provider.on("connection-close", markOffline);
+    // Back on the network: try now rather than wait out the backoff.
+    const reconnect = () => {
+      if (current.state !== "ended" && !provider.wsconnected) {
+        provider.disconnect();
+        provider.connect();
+      }
+    };
+    window.addEventListener("online", reconnect);
     provider.on("sync", (synced: boolean) => update({ synced }));
     provider.on("closed", ({ code }) => {
       update({ state: "ended", endedBecause: closeMessage(code) ?? "The server closed the connection." });
@@ -52,6 +68,7 @@ export function useCollabSession(docName: string, userId: string): CollabSession
     void local.whenSynced.then(() => provider.connect());
     setSession(current);
     return () => {
+      window.removeEventListener("online", reconnect);
       provider.destroy();
       void local.destroy();
       doc.destroy();

@@ -87,4 +87,49 @@ describe.runIf(browserAvailable())("co-editing a draft in the browser", () => {
     await owner.getByRole("list", { name: /3 people in this draft/ }).waitFor();
     await reviewer.screenshot({ path: `${SHOTS}/reviewer.png`, fullPage: true });
   });
+
+  it("keeps typing offline, keeps it across a reload, and merges on reconnect", async () => {
+    let online = true;
+    const open: Array<{ close: (options?: { code?: number; reason?: string }) => Promise<void> }> = [];
+    await editor.context().routeWebSocket(/\/collab\//, (ws) => {
+      if (!online) {
+        void ws.close({ code: 4000, reason: "offline" });
+        return;
+      }
+      ws.connectToServer();
+      open.push(ws);
+    });
+    await editor.reload();
+    await editor.getByText("All changes sent").waitFor();
+
+    online = false;
+    for (const ws of open.splice(0)) await ws.close({ code: 4000, reason: "offline" });
+    await editor.getByText("Offline — changes kept on this device").waitFor();
+    await editor.locator(".document").click();
+    await editor.keyboard.press("Control+End");
+    await editor.keyboard.type(" Typed in a tunnel.");
+    await editor.reload();
+    // The reloaded tab has never reached the server, yet the offline sentence is there.
+    await editor.locator(".document").getByText("Typed in a tunnel.", { exact: false }).waitFor();
+    await editor.getByText("Offline — changes kept on this device").waitFor();
+    expect(await documentText(owner)).not.toContain("Typed in a tunnel.");
+
+    online = true;
+    await owner.locator(".document").getByText("Typed in a tunnel.", { exact: false }).waitFor({ timeout: 15_000 });
+    await editor.getByText("All changes sent").waitFor();
+  });
+
+  it("stops an open editor within a second when an owner lowers that person's role, and says why", async () => {
+    const workspaceUrl = draftUrl.replace(/\/drafts\/.*$/, "");
+    await owner.goto(`${workspaceUrl}/members`);
+    const row = owner.getByRole("form", { name: "Role of Kofi Mensah" });
+    await row.getByLabel("Role of Kofi Mensah").selectOption("reviewer");
+    const started = Date.now();
+    await row.getByRole("button", { name: "Save" }).click();
+    await editor.getByText("Editing stopped").waitFor({ timeout: 2000 });
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(await editor.locator(".document").getAttribute("contenteditable")).toBe("false");
+    await editor.getByText(/an owner changed your role or removed you/).first().waitFor();
+    await editor.screenshot({ path: `${SHOTS}/access-changed.png`, fullPage: true });
+  });
 });
