@@ -10,6 +10,18 @@ export interface StoredDocument {
   seqs: string[];
 }
 
+/** Appends one merged update per draft in a single statement: one round trip for a whole node. */
+export async function appendDraftUpdates(
+  db: Executor,
+  rows: Array<{ draftId: string; update: Uint8Array; userId: string | null }>,
+): Promise<void> {
+  if (rows.length === 0) return;
+  await db
+    .insertInto("draft_updates")
+    .values(rows.map((r) => ({ draft_id: r.draftId, update: asBuffer(r.update), user_id: r.userId })))
+    .execute();
+}
+
 /** Appends one (merged) update to a draft's log. */
 export async function appendDraftUpdate(db: Executor, draftId: string, update: Uint8Array, userId: string | null): Promise<string> {
   const row = await db

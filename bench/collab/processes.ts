@@ -1,0 +1,92 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { createInterface } from "node:readline";
+import { freePort } from "../../test/app-server";
+
+export interface ServerUnderTest {
+  name: "caucus" | "reference";
+  pid: number;
+  wsUrl: string;
+  origin: string;
+  stop(): Promise<void>;
+}
+
+const CLK_TCK = 100;
+
+/** CPU time (user + system) a process has used, in microseconds, from /proc. */
+export function cpuMicros(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  // After "pid (comm) ", utime and stime are the 12th and 13th fields.
+  return ((Number(fields[11]) + Number(fields[12])) * 1_000_000) / CLK_TCK;
+}
+
+export function rssKiB(pid: number): number {
+  const line = readFileSync(`/proc/${pid}/status`, "utf8").split("\n").find((l) => l.startsWith("VmRSS:"));
+  return Number(line?.match(/\d+/)?.[0] ?? 0);
+}
+
+/** Runs a command pinned to one core (taskset execs it, so the pid is the program's own). */
+function pinned(core: number, args: string[], env: Record<string, string>): ChildProcess {
+  return spawn("taskset", ["-c", String(core), process.execPath, ...args], {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+}
+
+async function waitForLine(child: ChildProcess, match: (line: string) => boolean, what: string): Promise<string> {
+  const lines: string[] = [];
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${what} did not start:\n${lines.join("\n")}`)), 60_000);
+    for (const stream of [child.stdout!, child.stderr!]) {
+      createInterface({ input: stream }).on("line", (line) => {
+        lines.push(line);
+        if (match(line)) {
+          clearTimeout(timer);
+          resolve(line);
+        }
+      });
+    }
+    child.once("exit", (code) => reject(new Error(`${what} exited with ${code}:\n${lines.join("\n")}`)));
+  });
+}
+
+function stopper(child: ChildProcess): () => Promise<void> {
+  return async () => {
+    if (child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    child.kill("SIGTERM");
+    await exited;
+  };
+}
+
+/** Caucus itself, production build, auth and persistence on, pinned to core 0. */
+export async function startCaucus(env: Record<string, string>): Promise<ServerUnderTest> {
+  const port = await freePort();
+  // BENCH_CPU_PROF=1 writes a V8 CPU profile of the server to bench/.profiles/ on exit.
+  const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", "--cpu-prof-dir=bench/.profiles"] : [];
+  const child = pinned(0, [...profile, "--import", "tsx", "server/index.ts"], {
+    NODE_ENV: "production",
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    LOG_LEVEL: "warn",
+    DATABASE_URL: "",
+    REDIS_URL: "",
+    ...env,
+  });
+  // At warn level nothing is printed on start: poll the health check instead.
+  for (let i = 0; i < 600; i++) {
+    const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false);
+    if (ok) break;
+    if (child.exitCode !== null) throw new Error(`caucus exited with ${child.exitCode}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return { name: "caucus", pid: child.pid!, wsUrl: `ws://127.0.0.1:${port}/collab`, origin: `http://127.0.0.1:${port}`, stop: stopper(child) };
+}
+
+/** y-websocket@2's bundled server: no auth, in memory. Its own process, pinned to core 0. */
+export async function startReference(): Promise<ServerUnderTest> {
+  const port = await freePort();
+  const child = pinned(0, ["node_modules/y-websocket-reference/bin/server.cjs"], { HOST: "127.0.0.1", PORT: String(port) });
+  await waitForLine(child, (line) => line.includes("running at"), "reference server");
+  return { name: "reference", pid: child.pid!, wsUrl: `ws://127.0.0.1:${port}`, origin: `http://127.0.0.1:${port}`, stop: stopper(child) };
+}
