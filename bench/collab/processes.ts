@@ -6,6 +6,8 @@ import { freePort } from "../../test/app-server";
 export interface ServerUnderTest {
   name: "caucus" | "reference";
   pid: number;
+  /** Parsed JSON log lines (Caucus only; LOG_LEVEL=debug in env to get first-sync timings). */
+  logs: Array<Record<string, unknown>>;
   wsUrl: string;
   origin: string;
   stop(): Promise<void>;
@@ -73,6 +75,15 @@ export async function startCaucus(env: Record<string, string>): Promise<ServerUn
     REDIS_URL: "",
     ...env,
   });
+  const logs: Array<Record<string, unknown>> = [];
+  createInterface({ input: child.stdout! }).on("line", (line) => {
+    try {
+      logs.push(JSON.parse(line) as Record<string, unknown>);
+    } catch {
+      // Not a log line.
+    }
+  });
+  child.stderr!.resume();
   // At warn level nothing is printed on start: poll the health check instead.
   for (let i = 0; i < 600; i++) {
     const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false);
@@ -80,7 +91,7 @@ export async function startCaucus(env: Record<string, string>): Promise<ServerUn
     if (child.exitCode !== null) throw new Error(`caucus exited with ${child.exitCode}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  return { name: "caucus", pid: child.pid!, wsUrl: `ws://127.0.0.1:${port}/collab`, origin: `http://127.0.0.1:${port}`, stop: stopper(child) };
+  return { name: "caucus", pid: child.pid!, logs, wsUrl: `ws://127.0.0.1:${port}/collab`, origin: `http://127.0.0.1:${port}`, stop: stopper(child) };
 }
 
 /** y-websocket@2's bundled server: no auth, in memory. Its own process, pinned to core 0. */
@@ -88,5 +99,5 @@ export async function startReference(): Promise<ServerUnderTest> {
   const port = await freePort();
   const child = pinned(0, ["node_modules/y-websocket-reference/bin/server.cjs"], { HOST: "127.0.0.1", PORT: String(port) });
   await waitForLine(child, (line) => line.includes("running at"), "reference server");
-  return { name: "reference", pid: child.pid!, wsUrl: `ws://127.0.0.1:${port}`, origin: `http://127.0.0.1:${port}`, stop: stopper(child) };
+  return { name: "reference", pid: child.pid!, logs: [], wsUrl: `ws://127.0.0.1:${port}`, origin: `http://127.0.0.1:${port}`, stop: stopper(child) };
 }

@@ -114,3 +114,18 @@ export async function lockOwnerIds(db: Executor, workspaceId: string): Promise<s
     .execute();
   return rows.map((r) => r.id);
 }
+
+/** A draft's workspace and status with the user's role there (null: not a member), in one query. */
+export async function findDraftAccess(
+  db: Executor,
+  draftId: string,
+  userId: string,
+): Promise<{ workspaceId: string; status: "drafting" | "in_review" | "submitted"; role: Role | null } | undefined> {
+  const row = await db
+    .selectFrom("drafts as d")
+    .leftJoin("memberships as m", (join) => join.onRef("m.workspace_id", "=", "d.workspace_id").on("m.user_id", "=", userId))
+    .select(["d.workspace_id as workspaceId", "d.status", "m.role"])
+    .where("d.id", "=", draftId)
+    .executeTakeFirst();
+  return row ? { workspaceId: row.workspaceId, status: row.status, role: row.role ?? null } : undefined;
+}

@@ -72,6 +72,7 @@ export class CollabServer {
 
   /** Handles an HTTP upgrade for `/collab/draft.<uuid>`; refuses anything else. */
   async handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    const startedAt = performance.now();
     const docName = docNameFromPath(req.url ?? "");
     if (!docName || this.closing) {
       refuseHttp(socket, this.closing ? 503 : 404, this.closing ? "Server shutting down" : "Not Found");
@@ -89,11 +90,14 @@ export class CollabServer {
       this.options.log.error("collab upgrade failed", { error: String(error) });
       return refuseHttp(socket, 503, "Service Unavailable");
     }
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, request as ConnectionIdentity));
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, request as ConnectionIdentity, startedAt));
   }
 
-  private accept(ws: WebSocket, identity: ConnectionIdentity): void {
+  private accept(ws: WebSocket, identity: ConnectionIdentity, upgradeStartedAt: number): void {
     const connection = new Connection(ws, identity);
+    connection.upgradeStartedAt = upgradeStartedAt;
+    connection.acceptedAt = performance.now();
+    connection.roomWasOpen = this.rooms.get(identity.docName) !== undefined;
     // Listen before any await: the client's sync step 1 arrives at once and must not be lost.
     const queue: Uint8Array[] = [];
     let room: Room | null = null;
@@ -116,6 +120,7 @@ export class CollabServer {
       .then((opened) => {
         if (ws.readyState !== ws.OPEN) return this.rooms.release(opened);
         room = opened;
+        connection.roomReadyAt = performance.now();
         opened.connections.add(connection);
         connection.send(encodeSyncStep1(opened.doc));
         const states = [...opened.awareness.getStates().keys()];
@@ -137,12 +142,30 @@ export class CollabServer {
     try {
       switch (message.type) {
         case "sync-step-1": {
+          const replyStartedAt = performance.now();
           const stateVector = readStateVector(bytes);
           // An empty state vector (a new client) gets the cached full state: no re-encoding.
           const reply = isEmptyStateVector(stateVector)
             ? room.fullState()
             : encodeSyncStep2Diff(room.doc, stateVector);
           connection.send(reply);
+          if (!connection.firstSyncDone) {
+            connection.firstSyncDone = true;
+            // Server time only: authenticate, load the room, answer; not the client's round trip.
+            const ms = (from: number, to: number) => Math.round((to - from) * 1000) / 1000;
+            const authMs = ms(connection.upgradeStartedAt, connection.acceptedAt);
+            const loadMs = ms(connection.acceptedAt, connection.roomReadyAt);
+            const replyMs = ms(replyStartedAt, performance.now());
+            this.options.log.debug("collab first sync", {
+              draftId: room.draftId,
+              warm: connection.roomWasOpen,
+              serverMs: Math.round((authMs + loadMs + replyMs) * 1000) / 1000,
+              authMs,
+              loadMs,
+              replyMs,
+              bytes: reply.byteLength,
+            });
+          }
           return;
         }
         case "sync-step-2":

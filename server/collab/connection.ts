@@ -13,6 +13,13 @@ export class Connection {
   readonly awarenessClients = new Set<number>();
   /** Frames dropped by the read-only filter, for logs and tests. */
   droppedFrames = 0;
+  /** performance.now() marks, to time the first sync without the client's own round trip. */
+  upgradeStartedAt = 0;
+  acceptedAt = 0;
+  roomReadyAt = 0;
+  /** Whether its room was already in memory when it connected (a warm first sync). */
+  roomWasOpen = false;
+  firstSyncDone = false;
   private alive = true;
 
   constructor(

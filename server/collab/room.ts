@@ -60,6 +60,14 @@ export class Room {
     );
   }
 
+  /**
+   * Seeds the full-state cache with bytes that already encode the whole document (a snapshot
+   * loaded with no tail), so the first client after a cold load costs no re-encoding.
+   */
+  primeFullState(update: Uint8Array): void {
+    this.fullStateFrame = encodeSyncStep2(update);
+  }
+
   /** The sync-step-2 answer for a client that has nothing yet, encoded once per change. */
   fullState(): Uint8Array {
     this.fullStateFrame ??= encodeSyncStep2(Y.encodeStateAsUpdate(this.doc));

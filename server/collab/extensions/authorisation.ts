@@ -1,22 +1,20 @@
 import type { Kysely } from "kysely";
 import { CloseCode } from "../../../core/collab/close-codes";
 import { draftAbilities, type Abilities } from "../../../core/policies";
-import { findDraft } from "../../../db/queries/drafts";
-import { findMembership } from "../../../db/queries/memberships";
+import { findDraftAccess } from "../../../db/queries/memberships";
 import { findSessionWithUser } from "../../../db/queries/sessions";
 import type { Database } from "../../../db/schema";
 import { CloseRefusal, type CollabExtension, type ConnectionIdentity } from "../types";
 
 /** The abilities of a user on a draft, from `core/policies`; null when they may not even read it. */
 async function abilitiesOn(db: Kysely<Database>, userId: string, draftId: string) {
-  const draft = await findDraft(db, draftId);
-  if (!draft) return null;
-  const membership = await findMembership(db, draft.workspace_id, userId);
+  const access = await findDraftAccess(db, draftId, userId);
+  if (!access) return null;
   const abilities: Abilities = draftAbilities(
-    membership ? { role: membership.role, workspaceId: membership.workspace_id } : null,
-    { workspaceId: draft.workspace_id, status: draft.status },
+    access.role ? { role: access.role, workspaceId: access.workspaceId } : null,
+    { workspaceId: access.workspaceId, status: access.status },
   );
-  return abilities.read ? { abilities, workspaceId: draft.workspace_id } : null;
+  return abilities.read ? { abilities, workspaceId: access.workspaceId } : null;
 }
 
 /**

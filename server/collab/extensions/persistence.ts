@@ -109,6 +109,8 @@ export function persistence(options: PersistenceOptions): CollabExtension {
         if (stored.snapshot) Y.applyUpdate(room.doc, stored.snapshot, STORAGE_ORIGIN);
         for (const update of stored.updates) Y.applyUpdate(room.doc, update, STORAGE_ORIGIN);
       }, STORAGE_ORIGIN);
+      // A compacted draft's snapshot already is its full state: new clients get it as stored.
+      if (stored.snapshot && stored.updates.length === 0) room.primeFullState(stored.snapshot);
       rowsSinceCompaction.set(room.draftId, stored.updates.length);
     },
     onChange(room, update, origin) {
