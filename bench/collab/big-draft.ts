@@ -6,7 +6,6 @@
  *   npx tsx bench/collab/big-draft.ts    (needs `npm run build`)
  */
 import * as Y from "yjs";
-import { draftDocName } from "../../core/collab/doc-name";
 import { canonicalDocument } from "../../core/editor/canonical";
 import { appendDraftUpdates } from "../../db/queries/draft-documents";
 import { compactDraft } from "../../server/collab/compaction";
