@@ -95,7 +95,8 @@ async function runOnce(server: ServerUnderTest, shape: Shape, tokens: string[], 
   };
 }
 
-for (const shape of SHAPES) {
+// SHAPE=1 or SHAPE=2 runs one shape only.
+for (const shape of process.env.SHAPE ? [SHAPES[Number(process.env.SHAPE) - 1]!] : SHAPES) {
   const data = await prepareBenchData(shape.rooms * shape.editorsPerRoom, shape.rooms);
   const runs: Record<ServerUnderTest["name"], RunResult[]> = { caucus: [], reference: [] };
   for (let repeat = 0; repeat < REPEATS; repeat++) {

@@ -107,8 +107,20 @@ process.on("message", (message: { type: "start"; startAt: number; warmupMs: numb
   for (const peer of peers) {
     if (!peer.writer) continue;
     const writer = peer.writer;
-    const text = peer.doc.getText("body");
     const edits = peer.doc.getMap("edits");
+    // Write the way the editor does: a paragraph in the "body" XmlFragment, so the server's
+    // compaction reads the same document shape it reads in production.
+    const body = peer.doc.getXmlFragment("body");
+    const paragraph = () => {
+      const own = body.toArray().find((node) => node instanceof Y.XmlElement && node.getAttribute("data-writer") === writer) as Y.XmlElement | undefined;
+      if (own) return own.get(0) as Y.XmlText;
+      const p = new Y.XmlElement("paragraph");
+      p.setAttribute("data-writer", writer);
+      p.insert(0, [new Y.XmlText()]);
+      body.insert(body.length, [p]);
+      return p.get(0) as Y.XmlText;
+    };
+    let text: Y.XmlText | null = null;
     // A random phase per writer, so edits spread over the interval like real typing.
     const begin = startAt + Math.random() * interval;
     const tick = () => {
@@ -116,6 +128,7 @@ process.on("message", (message: { type: "start"; startAt: number; warmupMs: numb
       if (at > measuring.to) return;
       peer.seq += 1;
       peer.doc.transact(() => {
+        text ??= paragraph();
         text.insert(text.length, "x");
         edits.set(writer, [peer.seq, at]);
       });

@@ -1,27 +1,17 @@
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
-import * as awarenessProtocol from "y-protocols/awareness";
-import * as Y from "yjs";
 import { WebSocketServer, type WebSocket } from "ws";
 import { CloseCode } from "../../core/collab/close-codes";
 import { docNameFromPath, parseDraftDocName } from "../../core/collab/doc-name";
 import type { Logger } from "../logger";
 import { Connection } from "./connection";
 import { RoomRegistry } from "./room-registry";
-import {
-  classifyMessage,
-  encodeAwarenessStates,
-  encodeSyncStep1,
-  encodeSyncStep2,
-  readAwarenessPayload,
-  readStateVector,
-  readSyncPayload,
-} from "./protocol";
+import { applyFrame } from "./frames";
+import { classifyMessage, encodeAwarenessStates, encodeSyncStep1 } from "./protocol";
 import type { Room } from "./room";
 import {
   CloseRefusal,
   HttpRefusal,
-  type ChangeOrigin,
   type CollabExtension,
   type ConnectionIdentity,
   type RevalidationFilter,
@@ -138,53 +128,7 @@ export class CollabServer {
     for (const extension of this.options.extensions) {
       if (extension.onMessage && !extension.onMessage(connection, message, room)) return;
     }
-    const origin: ChangeOrigin = { kind: "client", connection };
-    try {
-      switch (message.type) {
-        case "sync-step-1": {
-          const replyStartedAt = performance.now();
-          const stateVector = readStateVector(bytes);
-          // An empty state vector (a new client) gets the cached full state: no re-encoding.
-          const reply = isEmptyStateVector(stateVector)
-            ? room.fullState()
-            : encodeSyncStep2Diff(room.doc, stateVector);
-          connection.send(reply);
-          if (!connection.firstSyncDone) {
-            connection.firstSyncDone = true;
-            // Server time only: authenticate, load the room, answer; not the client's round trip.
-            const ms = (from: number, to: number) => Math.round((to - from) * 1000) / 1000;
-            const authMs = ms(connection.upgradeStartedAt, connection.acceptedAt);
-            const loadMs = ms(connection.acceptedAt, connection.roomReadyAt);
-            const replyMs = ms(replyStartedAt, performance.now());
-            this.options.log.debug("collab first sync", {
-              draftId: room.draftId,
-              warm: connection.roomWasOpen,
-              serverMs: Math.round((authMs + loadMs + replyMs) * 1000) / 1000,
-              authMs,
-              loadMs,
-              replyMs,
-              bytes: reply.byteLength,
-            });
-          }
-          return;
-        }
-        case "sync-step-2":
-        case "sync-update":
-          Y.applyUpdate(room.doc, readSyncPayload(bytes), origin);
-          return;
-        case "awareness":
-          awarenessProtocol.applyAwarenessUpdate(room.awareness, readAwarenessPayload(bytes), origin);
-          return;
-        case "query-awareness":
-          connection.send(encodeAwarenessStates(room.awareness, [...room.awareness.getStates().keys()]));
-          return;
-        default:
-          return;
-      }
-    } catch (error) {
-      this.options.log.warn("collab frame refused", { draftId: room.draftId, error: String(error) });
-      connection.close(1007, "Malformed update");
-    }
+    applyFrame(room, connection, message, this.options.log);
   }
 
   /**
@@ -242,14 +186,6 @@ export class CollabServer {
       }
     }
   }
-}
-
-function isEmptyStateVector(stateVector: Uint8Array): boolean {
-  return stateVector.byteLength === 1 && stateVector[0] === 0;
-}
-
-function encodeSyncStep2Diff(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
-  return encodeSyncStep2(Y.encodeStateAsUpdate(doc, stateVector));
 }
 
 function refuseHttp(socket: Duplex, status: number, message: string): void {

@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import * as Y from "yjs";
 import { CloseCode } from "../../core/collab/close-codes";
@@ -150,5 +151,27 @@ describeEachDatabase("collaboration server", (handle) => {
     const snapshot = await handle().db.selectFrom("draft_snapshots").select(["text", "content"]).where("draft_id", "=", world.draft.id).executeTakeFirst();
     expect(snapshot?.text).toBe("Paragraph one survives a restart.");
     expect(Y.encodeStateVector(b.doc).byteLength).toBeGreaterThan(1);
+  });
+
+  it("keeps a room with unsaved changes in memory while the database refuses writes, then saves it", async () => {
+    const world = await buildWorkspace(handle());
+    const name = draftDocName(world.draft.id);
+    const a = connect(world.members.owner.token, world.draft.id);
+    await synced(a);
+    // A real failure: the table the log is appended to is gone for a while.
+    await sql`alter table draft_updates rename to draft_updates_paused`.execute(handle().db);
+    try {
+      a.type("Written while the database was down.");
+      await eventually(() => harness.collab.rooms.get(name)?.doc, (d) => Boolean(d && canonicalDocument(d).text.includes("down")));
+      a.destroy();
+      // Well past the 50 ms grace period: the empty room tried to close, and must not have.
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      expect(harness.collab.rooms.get(name)).toBeDefined();
+    } finally {
+      await sql`alter table draft_updates_paused rename to draft_updates`.execute(handle().db);
+    }
+    await eventually(() => harness.collab.rooms.get(name), (room) => room === undefined, 15_000);
+    const snapshot = await handle().db.selectFrom("draft_snapshots").select("text").where("draft_id", "=", world.draft.id).executeTakeFirst();
+    expect(snapshot?.text).toBe("Written while the database was down.");
   });
 });
