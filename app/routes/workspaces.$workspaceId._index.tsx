@@ -4,7 +4,15 @@ import { MECHANISMS, mechanismName } from "../../core/un/mechanisms";
 import { stateName, UN_STATES } from "../../core/un/states";
 import { listDrafts } from "../../db/queries/drafts";
 import { requireWorkspaceAccess } from "../auth/guards.server";
-import { Badge, Button, Card, EmptyState, SelectField, TextField } from "../components/ui";
+import { Badge, Button, Card, DataTable, EmptyState, SelectField, TextField, type Column } from "../components/ui";
+
+const COLUMNS: Column[] = [
+  { label: "Title" },
+  { label: "Mechanism" },
+  { label: "State under review" },
+  { label: "Status" },
+  { label: "Deadline" },
+];
 import { STATUS_LABELS } from "../components/draft-status";
 import { invalid, parseForm } from "../forms.server";
 import { DraftSchema } from "../schemas/draft";
@@ -52,18 +60,7 @@ export default function Drafts() {
             <p>{canCreate ? "Start one with the form beside this list." : "Editors and owners start drafts."}</p>
           </EmptyState>
         ) : (
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">Title</th>
-                  <th scope="col">Mechanism</th>
-                  <th scope="col">State under review</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Deadline</th>
-                </tr>
-              </thead>
-              <tbody>
+      <DataTable columns={COLUMNS}>
                 {drafts.map((d) => (
                   <tr key={d.id}>
                     <td>
@@ -81,9 +78,7 @@ export default function Drafts() {
                     <td>{d.deadline ?? <span className="muted">—</span>}</td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
-          </div>
+      </DataTable>
         )}
       </Card>
       {canCreate ? (

@@ -97,7 +97,9 @@ export async function startCaucus(env: Record<string, string>): Promise<ServerUn
 /** y-websocket@2's bundled server: no auth, in memory. Its own process, pinned to core 0. */
 export async function startReference(): Promise<ServerUnderTest> {
   const port = await freePort();
-  const child = pinned(0, ["node_modules/y-websocket-reference/bin/server.cjs"], { HOST: "127.0.0.1", PORT: String(port) });
+  // REFERENCE_UNDER_TSX=1 runs it with our loader too, to rule the runtime in or out of a comparison.
+  const loader = process.env.REFERENCE_UNDER_TSX ? ["--import", "tsx"] : [];
+  const child = pinned(0, [...loader, "node_modules/y-websocket-reference/bin/server.cjs"], { HOST: "127.0.0.1", PORT: String(port) });
   await waitForLine(child, (line) => line.includes("running at"), "reference server");
   return { name: "reference", pid: child.pid!, logs: [], wsUrl: `ws://127.0.0.1:${port}`, origin: `http://127.0.0.1:${port}`, stop: stopper(child) };
 }

@@ -1,6 +1,6 @@
 import { Form } from "@remix-run/react";
 import { ROLE_LABELS, type Role } from "../../../core/policies";
-import { Badge, Button, Card } from "../ui";
+import { Badge, Button, Card, DataTable } from "../ui";
 
 interface PendingInvitation {
   id: string;
@@ -16,19 +16,7 @@ export function InvitationList({ invitations }: { invitations: PendingInvitation
   return (
     <Card aria-labelledby="invitations-heading">
       <h2 id="invitations-heading">Pending invitations</h2>
-      <div className="table-wrap">
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">Email</th>
-              <th scope="col">Role</th>
-              <th scope="col">Expires</th>
-              <th scope="col" className="actions">
-                <span className="sr-only">Revoke</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
+      <DataTable columns={[{ label: "Email" }, { label: "Role" }, { label: "Expires" }, { label: "Revoke", hidden: true, align: "end" }]}>
             {invitations.map((i) => (
               <tr key={i.id}>
                 <td>
@@ -55,9 +43,7 @@ export function InvitationList({ invitations }: { invitations: PendingInvitation
                 </td>
               </tr>
             ))}
-          </tbody>
-        </table>
-      </div>
+      </DataTable>
     </Card>
   );
 }

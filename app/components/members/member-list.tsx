@@ -1,6 +1,6 @@
 import { Form } from "@remix-run/react";
 import type { MemberRow } from "../../../db/queries/memberships";
-import { Badge, Button, Card, type Option } from "../ui";
+import { Badge, Button, Card, DataTable, type Option } from "../ui";
 import { shortRoleOptions } from "./role-options";
 
 /** A member as the loader sends it (dates become strings on the way). */
@@ -10,18 +10,7 @@ export function MemberList({ members, organisations, currentUserId }: { members:
   return (
     <Card aria-labelledby="members-heading">
       <h2 id="members-heading">Members</h2>
-      <div className="table-wrap">
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">Person</th>
-              <th scope="col">Role and organisation</th>
-              <th scope="col" className="actions">
-                <span className="sr-only">Remove</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
+      <DataTable columns={[{ label: "Person" }, { label: "Role and organisation" }, { label: "Remove", hidden: true, align: "end" }]}>
             {members.map((m) => (
               <tr key={m.membershipId}>
                 <td>
@@ -76,9 +65,7 @@ export function MemberList({ members, organisations, currentUserId }: { members:
                 </td>
               </tr>
             ))}
-          </tbody>
-        </table>
-      </div>
+      </DataTable>
     </Card>
   );
 }

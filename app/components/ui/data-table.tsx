@@ -1,0 +1,28 @@
+import type { ReactNode } from "react";
+
+export interface Column {
+  label: string;
+  /** Visually hidden (an actions column still needs a name for screen readers). */
+  hidden?: boolean;
+  align?: "end";
+}
+
+/** A scrollable table with a labelled header row; rows are the caller's `<tr>` elements. */
+export function DataTable({ columns, children }: { columns: Column[]; children: ReactNode }) {
+  return (
+    <div className="table-wrap">
+      <table className="table">
+        <thead>
+          <tr>
+            {columns.map((c) => (
+              <th key={c.label} scope="col" className={c.align === "end" ? "actions" : undefined}>
+                {c.hidden ? <span className="sr-only">{c.label}</span> : c.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
+  );
+}
