@@ -66,7 +66,9 @@ export async function startCaucus(env: Record<string, string>): Promise<ServerUn
   const port = await freePort();
   // BENCH_CPU_PROF=1 writes a V8 CPU profile of the server to bench/.profiles/ on exit.
   const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", "--cpu-prof-dir=bench/.profiles"] : [];
-  const child = pinned(0, [...profile, "--import", "tsx", "server/index.ts"], {
+  // BENCH_NODE_FLAGS passes V8 flags to the server (e.g. "--max-semi-space-size=32").
+  const flags = (process.env.BENCH_NODE_FLAGS ?? "").split(" ").filter(Boolean);
+  const child = pinned(0, [...flags, ...profile, "--import", "tsx", "server/index.ts"], {
     NODE_ENV: "production",
     PORT: String(port),
     HOST: "127.0.0.1",
