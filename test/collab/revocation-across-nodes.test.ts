@@ -50,3 +50,27 @@ describe.runIf(redisUrl)("revocation across nodes", () => {
     });
   });
 });
+
+describeEachDatabase("a node whose Redis is unreachable", (handle) => {
+  it("still opens rooms, converges its own clients and saves", async () => {
+    // Nothing listens on port 1: every Redis command fails, and the node must carry on alone.
+    const node = await startCollab(handle(), undefined, "redis://127.0.0.1:1");
+    const world = await buildWorkspace(handle());
+    const a = connectClient(node, world.members.owner.token, world.draft.id);
+    const b = connectClient(node, world.members.editor.token, world.draft.id);
+    try {
+      await Promise.all([synced(a), synced(b)]);
+      a.type("Redis is down, ");
+      b.type("and we still write.");
+      await eventually(() => [a.text(), b.text()], ([x, y]) => x === y && x!.includes("Redis is down") && x!.includes("still write"));
+    } finally {
+      a.destroy();
+      b.destroy();
+      await node.close();
+    }
+    const rows = await handle().db.selectFrom("draft_updates").select("seq").where("draft_id", "=", world.draft.id).execute();
+    const snapshot = await handle().db.selectFrom("draft_snapshots").select("text").where("draft_id", "=", world.draft.id).executeTakeFirst();
+    expect(rows.length + (snapshot ? 1 : 0)).toBeGreaterThan(0);
+  });
+});
+

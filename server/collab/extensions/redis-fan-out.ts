@@ -80,12 +80,16 @@ export function redisFanOut(options: RedisFanOutOptions): CollabExtension & { no
   return {
     name: "redis fan-out",
     nodeId,
-    async onLoadDocument(room) {
+    onLoadDocument(room) {
       const channel = roomChannel(room.draftId);
       rooms.set(channel, room);
-      await subscriber.subscribe(channel);
-      // Peers may hold updates their clients sent that are not in the database yet.
-      publish(room, KIND_SYNC_REQUEST, Y.encodeStateVector(room.doc));
+      // Not awaited: with Redis down the room still opens and this node edits alone until it is back.
+      subscriber
+        .subscribe(channel)
+        // Peers may hold updates their clients sent that are not in the database yet.
+        .then(() => publish(room, KIND_SYNC_REQUEST, Y.encodeStateVector(room.doc)))
+        .catch((error: unknown) => options.log.warn("redis subscribe failed; editing on this node only", { draftId: room.draftId, error: String(error) }));
+      return Promise.resolve();
     },
     onChange(room, update, origin) {
       if (origin.kind === "client") publish(room, KIND_UPDATE, update);
