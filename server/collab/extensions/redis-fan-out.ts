@@ -97,18 +97,23 @@ export function redisFanOut(options: RedisFanOutOptions): CollabExtension & { no
     onAwarenessChange(room, update, origin) {
       if (origin.kind === "client") publish(room, KIND_AWARENESS, update);
     },
-    async beforeUnload(room) {
-      if (room.connections.size > 0) return;
-      const channel = roomChannel(room.draftId);
-      rooms.delete(channel);
-      await subscriber.unsubscribe(channel);
+    beforeUnload(room) {
+      if (room.connections.size === 0) {
+        const channel = roomChannel(room.draftId);
+        rooms.delete(channel);
+        // Not awaited: with Redis down an UNSUBSCRIBE waits for a connection that may never come.
+        subscriber.unsubscribe(channel).catch(() => {});
+      }
+      return Promise.resolve();
     },
     onRevalidate(filter, fromPeer) {
       if (!fromPeer) void publisher.publish(REVALIDATE_CHANNEL, JSON.stringify({ from: nodeId, filter }));
     },
     async onShutdown() {
+      // Fan-out holds no state to flush (persistence does), so drop the connections at once:
+      // QUIT would wait forever on a Redis that is down.
       subscriber.disconnect();
-      await publisher.quit().catch(() => publisher.disconnect());
+      publisher.disconnect();
     },
   };
 }
