@@ -13,7 +13,12 @@ export interface DatabaseHandle {
 }
 
 export type DatabaseConfig =
-  | { readonly databaseUrl: string; readonly poolSize?: number }
+  | {
+      readonly databaseUrl: string;
+      readonly poolSize?: number;
+      /** An idle pooled connection failed (server restart, admin termination); the pool replaces it. */
+      readonly onIdleError?: (error: Error) => void;
+    }
   | { readonly dataDir: string }
   | { readonly pglite: PGliteLike };
 
@@ -29,6 +34,9 @@ export interface PGliteLike {
 export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
   if ("databaseUrl" in config) {
     const pool = new pg.Pool({ connectionString: config.databaseUrl, max: config.poolSize ?? 10 });
+    // Without a listener, an idle client's error (PostgreSQL restarted, a connection terminated)
+    // is an uncaught exception that takes the whole process down.
+    pool.on("error", config.onIdleError ?? (() => {}));
     return handle(pool, "postgres", async () => {});
   }
   const pglite = "pglite" in config ? config.pglite : await openPGlite(config.dataDir);

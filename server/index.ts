@@ -34,7 +34,11 @@ const log = createLogger(env.LOG_LEVEL);
 const startedAt = performance.now();
 
 const releaseLock = env.DATABASE_URL ? async () => {} : await lockDataDir(env.DATA_DIR);
-const database = await openDatabase(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { dataDir: env.DATA_DIR });
+const database = await openDatabase(
+  env.DATABASE_URL
+    ? { databaseUrl: env.DATABASE_URL, onIdleError: (error) => log.warn("database connection lost; the pool reconnects", { error: error.message }) }
+    : { dataDir: env.DATA_DIR },
+);
 const applied = await migrateToLatest(database.db);
 if (applied.length) log.info("migrations applied", { migrations: applied });
 

@@ -32,9 +32,26 @@ export async function openTestDatabase(kind: DatabaseKind): Promise<TestDatabase
     url,
     close: async () => {
       await handle.close();
+      // pool.end() resolves before the server has seen every goodbye; dropping "with (force)"
+      // at that moment would terminate a closing connection and surface as an uncaught error.
+      await waitForNoSessions(serverUrl, name);
       await adminQuery(serverUrl, `drop database if exists ${name} with (force)`);
     },
   };
+}
+
+async function waitForNoSessions(serverUrl: string, database: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    for (let i = 0; i < 100; i++) {
+      const { rows } = await admin.query<{ n: string }>("select count(*) as n from pg_stat_activity where datname = $1", [database]);
+      if (rows[0]?.n === "0") return;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  } finally {
+    await admin.end();
+  }
 }
 
 async function adminQuery(serverUrl: string, statement: string): Promise<void> {
