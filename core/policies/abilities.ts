@@ -45,8 +45,3 @@ export function draftAbilities(
   if (draft.status === "submitted") return { ...base, edit: false };
   return base;
 }
-
-/** Abilities that create things in a workspace (drafts now; library entries later). */
-export function canCreateDrafts(membership: MembershipLike | null): boolean {
-  return workspaceAbilities(membership).edit;
-}

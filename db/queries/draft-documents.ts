@@ -22,16 +22,6 @@ export async function appendDraftUpdates(
     .execute();
 }
 
-/** Appends one (merged) update to a draft's log. */
-export async function appendDraftUpdate(db: Executor, draftId: string, update: Uint8Array, userId: string | null): Promise<string> {
-  const row = await db
-    .insertInto("draft_updates")
-    .values({ draft_id: draftId, update: asBuffer(update), user_id: userId })
-    .returning("seq")
-    .executeTakeFirstOrThrow();
-  return row.seq;
-}
-
 /**
  * Snapshot plus every logged update: everything needed to rebuild the Y.Doc. The tail is not
  * filtered by seq: an identity value is taken before its transaction commits, so a row with a
