@@ -9,7 +9,7 @@
 import { draftDocName } from "../../core/collab/doc-name";
 import { prepareBenchData } from "./fixtures";
 import { startWorkers } from "./load";
-import { cpuMicros, rssKiB, startCaucus, startReference, type ServerUnderTest } from "./processes";
+import { cpuMicros, readProbe, rssKiB, signalProbe, startCaucus, startReference, type ServerUnderTest } from "./processes";
 import { fmt, median, percentile, table } from "./stats";
 
 const REPEATS = Number(process.env.REPEATS ?? 3);
@@ -27,6 +27,9 @@ interface Shape {
 const SHAPES: Shape[] = [
   { name: "1 room × 50 editors, 4 edits/s each", rooms: 1, editorsPerRoom: 50, editsPerSecond: 4, workers: 2 },
   { name: "100 rooms × 5 editors, 16 edits/s each", rooms: 100, editorsPerRoom: 5, editsPerSecond: 16, workers: 4 },
+  // The issue's second shape saturates the one load-generator core on a 2-core machine (its tail
+  // then measures the clients); this one is the most rooms × rate that core absorbs here.
+  { name: "100 rooms × 5 editors, 4 edits/s each", rooms: 100, editorsPerRoom: 5, editsPerSecond: 4, workers: 4 },
 ];
 
 interface RunResult {
@@ -39,6 +42,12 @@ interface RunResult {
   rssMiB: number;
   incomplete: number;
   echoes: number;
+  /** The load generators' CPU use over the window, % of their one core. */
+  loadCpuPercent: number;
+  /** Server-side, over the window: event-loop delay p99 and max, longest GC pause (ms). */
+  loopP99: number;
+  loopMax: number;
+  gcMaxMs: number;
 }
 
 async function runOnce(server: ServerUnderTest, shape: Shape, tokens: string[], draftIds: string[]): Promise<RunResult> {
@@ -52,10 +61,24 @@ async function runOnce(server: ServerUnderTest, shape: Shape, tokens: string[], 
   const startAt = performance.timeOrigin + performance.now() + 500;
   let cpuStart = 0;
   let cpuEnd = 0;
-  setTimeout(() => (cpuStart = cpuMicros(server.pid)), startAt + WARMUP_MS - (performance.timeOrigin + performance.now()));
-  setTimeout(() => (cpuEnd = cpuMicros(server.pid)), startAt + WARMUP_MS + DURATION_MS - (performance.timeOrigin + performance.now()));
+  // The load generators' CPU over the window: near 100 % of their core, latency measures them.
+  const loadCpu = () => workers.processes.reduce((sum, child) => sum + cpuMicros(child.pid!), 0);
+  let loadCpuStart = 0;
+  let loadCpuEnd = 0;
+  const untilMs = (at: number) => at - (performance.timeOrigin + performance.now());
+  setTimeout(() => {
+    cpuStart = cpuMicros(server.pid);
+    loadCpuStart = loadCpu();
+    signalProbe(server);
+  }, untilMs(startAt + WARMUP_MS));
+  setTimeout(() => {
+    cpuEnd = cpuMicros(server.pid);
+    loadCpuEnd = loadCpu();
+    signalProbe(server);
+  }, untilMs(startAt + WARMUP_MS + DURATION_MS));
   const results = await workers.run(startAt, WARMUP_MS, DURATION_MS);
   const rss = rssKiB(server.pid);
+  const probe = await readProbe(server);
   await workers.stop();
 
   const merged = new Map<string, [number, number]>();
@@ -92,12 +115,20 @@ async function runOnce(server: ServerUnderTest, shape: Shape, tokens: string[], 
     rssMiB: rss / 1024,
     incomplete,
     echoes,
+    loadCpuPercent: ((loadCpuEnd - loadCpuStart) / (DURATION_MS * 1000)) * 100,
+    loopP99: probe?.p99 ?? NaN,
+    loopMax: probe?.max ?? NaN,
+    gcMaxMs: probe?.gc.maxMs ?? NaN,
   };
 }
 
-// SHAPE=1 or SHAPE=2 runs one shape only.
+// SHAPE=1, 2 or 3 runs one shape only.
 for (const shape of process.env.SHAPE ? [SHAPES[Number(process.env.SHAPE) - 1]!] : SHAPES) {
-  const data = await prepareBenchData(shape.rooms * shape.editorsPerRoom, shape.rooms);
+  // Fresh drafts for every run: the reference starts each run from an empty document, so ours
+  // must too (re-using drafts made later runs load and sync what earlier runs typed).
+  const data = await prepareBenchData(shape.rooms * shape.editorsPerRoom, shape.rooms * REPEATS * 2);
+  let nextDraft = 0;
+  const freshDrafts = () => data.draftIds.slice(nextDraft, (nextDraft += shape.rooms));
   const runs: Record<ServerUnderTest["name"], RunResult[]> = { caucus: [], reference: [] };
   for (let repeat = 0; repeat < REPEATS; repeat++) {
     // Alternate which server goes first, so warm caches favour neither.
@@ -105,7 +136,11 @@ for (const shape of process.env.SHAPE ? [SHAPES[Number(process.env.SHAPE) - 1]!]
     for (const name of order) {
       const server = name === "caucus" ? await startCaucus(data.env) : await startReference();
       try {
-        runs[name].push(await runOnce(server, shape, data.tokens, data.draftIds));
+        const result = await runOnce(server, shape, data.tokens, freshDrafts());
+        runs[name].push(result);
+        console.log(
+          `  run ${repeat + 1} ${name.padEnd(9)} p50 ${fmt(result.p50)}  p99 ${fmt(result.p99)}  loop p99 ${fmt(result.loopP99)}  loop max ${fmt(result.loopMax)}  gc max ${fmt(result.gcMaxMs)} ms  load-gen CPU ${fmt(result.loadCpuPercent, 0)} %`,
+        );
       } finally {
         await server.stop();
       }
@@ -121,14 +156,17 @@ for (const shape of process.env.SHAPE ? [SHAPES[Number(process.env.SHAPE) - 1]!]
     fmt(median(rs.map((r) => r.cpuPerDelivered))),
     fmt(median(rs.map((r) => r.cpuPerEdit))),
     fmt(median(rs.map((r) => r.rssMiB)), 0),
+    fmt(median(rs.map((r) => r.loopP99))),
+    fmt(median(rs.map((r) => r.loopMax))),
+    fmt(median(rs.map((r) => r.gcMaxMs))),
     String(median(rs.map((r) => r.incomplete))),
     String(median(rs.map((r) => r.echoes))),
   ];
   const ours = row("caucus", runs.caucus);
   const reference = row("reference", runs.reference);
-  const ratio = ["ours/reference", ...ours.slice(1, 8).map((v, i) => fmt(Number(v) / Number(reference[i + 1]), 2)), "", ""];
+  const ratio = ["ours/reference", ...ours.slice(1, 11).map((v, i) => fmt(Number(v) / Number(reference[i + 1]), 2)), "", ""];
   console.log(`\n${shape.name} — medians of ${REPEATS} runs, ${DURATION_MS / 1000} s each`);
   console.log(
-    table(["server", "p50 ms", "p95 ms", "p99 ms", "delivered/s", "CPU µs/deliv", "CPU µs/edit", "RSS MiB", "incomplete", "echoed"], [ours, reference, ratio]),
+    table(["server", "p50 ms", "p95 ms", "p99 ms", "delivered/s", "CPU µs/deliv", "CPU µs/edit", "RSS MiB", "loop p99", "loop max", "GC max", "incomplete", "echoed"], [ours, reference, ratio]),
   );
 }

@@ -1,5 +1,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { freePort } from "../../test/app-server";
 
@@ -10,7 +13,39 @@ export interface ServerUnderTest {
   logs: Array<Record<string, unknown>>;
   wsUrl: string;
   origin: string;
+  /** Where loop-probe.mjs writes the window's event-loop delay and GC pauses (see readProbe). */
+  probeFile: string;
   stop(): Promise<void>;
+}
+
+export interface ProbeResult {
+  p50: number;
+  p99: number;
+  max: number;
+  gc: { count: number; totalMs: number; maxMs: number };
+}
+
+/** Both servers preload the probe; SIGUSR2 starts and ends its window. */
+const PROBE = ["--import", "./bench/collab/loop-probe.mjs"];
+
+function probeFileFor(name: string): string {
+  return join(tmpdir(), `caucus-probe-${name}-${process.pid}-${Date.now()}.json`);
+}
+
+/** Starts (first call) or ends (second call) the server's probe window. */
+export function signalProbe(server: ServerUnderTest): void {
+  process.kill(server.pid, "SIGUSR2");
+}
+
+export async function readProbe(server: ServerUnderTest): Promise<ProbeResult | null> {
+  for (let i = 0; i < 20; i++) {
+    try {
+      return JSON.parse(await readFile(server.probeFile, "utf8")) as ProbeResult;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+  return null;
 }
 
 const CLK_TCK = 100;
@@ -68,7 +103,9 @@ export async function startCaucus(env: Record<string, string>): Promise<ServerUn
   const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", "--cpu-prof-dir=bench/.profiles"] : [];
   // BENCH_NODE_FLAGS passes V8 flags to the server (e.g. "--max-semi-space-size=32").
   const flags = (process.env.BENCH_NODE_FLAGS ?? "").split(" ").filter(Boolean);
-  const child = pinned(0, [...flags, ...profile, "--import", "tsx", "server/index.ts"], {
+  const probeFile = probeFileFor("caucus");
+  const child = pinned(0, [...flags, ...profile, ...PROBE, "--import", "tsx", "server/index.ts"], {
+    LOOP_PROBE_FILE: probeFile,
     NODE_ENV: "production",
     PORT: String(port),
     HOST: "127.0.0.1",
@@ -93,7 +130,7 @@ export async function startCaucus(env: Record<string, string>): Promise<ServerUn
     if (child.exitCode !== null) throw new Error(`caucus exited with ${child.exitCode}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  return { name: "caucus", pid: child.pid!, logs, wsUrl: `ws://127.0.0.1:${port}/collab`, origin: `http://127.0.0.1:${port}`, stop: stopper(child) };
+  return { name: "caucus", pid: child.pid!, logs, wsUrl: `ws://127.0.0.1:${port}/collab`, origin: `http://127.0.0.1:${port}`, probeFile, stop: stopper(child) };
 }
 
 /** y-websocket@2's bundled server: no auth, in memory. Its own process, pinned to core 0. */
@@ -101,7 +138,12 @@ export async function startReference(): Promise<ServerUnderTest> {
   const port = await freePort();
   // REFERENCE_UNDER_TSX=1 runs it with our loader too, to rule the runtime in or out of a comparison.
   const loader = process.env.REFERENCE_UNDER_TSX ? ["--import", "tsx"] : [];
-  const child = pinned(0, [...loader, "node_modules/y-websocket-reference/bin/server.cjs"], { HOST: "127.0.0.1", PORT: String(port) });
+  const probeFile = probeFileFor("reference");
+  const child = pinned(0, [...PROBE, ...loader, "node_modules/y-websocket-reference/bin/server.cjs"], {
+    HOST: "127.0.0.1",
+    PORT: String(port),
+    LOOP_PROBE_FILE: probeFile,
+  });
   await waitForLine(child, (line) => line.includes("running at"), "reference server");
-  return { name: "reference", pid: child.pid!, logs: [], wsUrl: `ws://127.0.0.1:${port}`, origin: `http://127.0.0.1:${port}`, stop: stopper(child) };
+  return { name: "reference", pid: child.pid!, logs: [], wsUrl: `ws://127.0.0.1:${port}`, origin: `http://127.0.0.1:${port}`, probeFile, stop: stopper(child) };
 }
