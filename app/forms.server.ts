@@ -19,8 +19,12 @@ export function parseForm<S extends z.ZodType>(
   formData: FormData,
   schema: S,
 ): { ok: true; data: z.output<S> } | FormFailure {
-  const entries: Record<string, FormDataEntryValue> = {};
-  for (const [key, value] of formData) entries[key] = value;
+  // A key sent more than once (checkboxes of one name) becomes an array; schemas say which they expect.
+  const entries: Record<string, FormDataEntryValue | FormDataEntryValue[]> = {};
+  for (const key of new Set(formData.keys())) {
+    const values = formData.getAll(key);
+    entries[key] = values.length === 1 ? values[0]! : values;
+  }
   const result = schema.safeParse(entries);
   if (result.success) return { ok: true, data: result.data };
   const fieldErrors: FieldErrors = {};

@@ -1,10 +1,17 @@
 import { TemplateSchema, type Template } from "./schema";
+import { TREATY_BODY_TEMPLATES } from "./treaty-bodies";
+import { UPR_TEMPLATES } from "./upr";
 
-/** Every template Caucus offers, by slug. Empty until the submission-document work adds them. */
-const RAW_TEMPLATES: unknown[] = [];
-
-export const TEMPLATES: readonly Template[] = RAW_TEMPLATES.map((t) => TemplateSchema.parse(t));
+/** Every template Caucus offers, validated once at import: a malformed one fails loudly. */
+export const TEMPLATES: readonly Template[] = [...UPR_TEMPLATES, ...TREATY_BODY_TEMPLATES].map((t) => TemplateSchema.parse(t));
 
 export function findTemplate(slug: string): Template | undefined {
   return TEMPLATES.find((t) => t.slug === slug);
 }
+
+export function templatesFor(mechanism: string): Template[] {
+  return TEMPLATES.filter((t) => t.mechanism === mechanism);
+}
+
+export type { Template, TemplateSection } from "./schema";
+export { templateDocument, templateYDoc } from "./document";

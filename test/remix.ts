@@ -20,12 +20,15 @@ export const ORIGIN = "http://caucus.test";
 /** A request as the browser sends it: same-origin, with the session cookie when given. */
 export function makeRequest(
   path: string,
-  options: { token?: string; form?: Record<string, string>; method?: string } = {},
+  options: { token?: string; form?: Record<string, string | string[]>; method?: string } = {},
 ): Request {
   const headers = new Headers({ origin: ORIGIN });
   if (options.token) headers.set("cookie", `caucus_session=${options.token}`);
   const method = options.method ?? (options.form ? "POST" : "GET");
-  const body = options.form ? new URLSearchParams(options.form) : undefined;
+  // An array is sent as a repeated field, as a group of checkboxes is.
+  const body = options.form
+    ? new URLSearchParams(Object.entries(options.form).flatMap(([key, value]) => (Array.isArray(value) ? value : [value]).map((v) => [key, v])))
+    : undefined;
   return new Request(`${ORIGIN}${path}`, { method, headers, body });
 }
 

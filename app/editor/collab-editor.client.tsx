@@ -6,6 +6,12 @@ import type { WebsocketProvider } from "y-websocket";
 import type * as Y from "yjs";
 import { BODY_FIELD, documentExtensions } from "../../core/editor/extensions";
 import { ConnectionStatus } from "./connection-status";
+import type { DraftTemplate } from "./draft-template";
+import { FootnoteWithPopover } from "./footnotes/footnote-view";
+import { FootnotesPane } from "./footnotes/footnotes-pane";
+import { GuidancePanel } from "./guidance-panel";
+import { Outline } from "./outline";
+import { WordCountBar } from "./word-count-bar";
 import { Presence } from "./presence";
 import { Toolbar } from "./toolbar";
 import { useCollabSession, type CollabSession } from "./use-collab-session";
@@ -16,6 +22,8 @@ export interface CollabEditorProps {
   user: { id: string; name: string };
   /** Why this person may not edit (their role), or null if they may. */
   readOnlyReason: string | null;
+  /** The template the draft was made from: numbering, guidance, the word-limit rule. */
+  template: DraftTemplate | null;
 }
 
 /** The live draft: Tiptap bound to the shared Y.Doc, with presence, carets and connection state. */
@@ -25,14 +33,16 @@ export default function CollabEditor(props: CollabEditorProps) {
   return <SessionEditor key={props.docName} session={session} {...props} />;
 }
 
-function SessionEditor({ session, user, readOnlyReason }: CollabEditorProps & { session: CollabSession }) {
+function SessionEditor({ session, user, readOnlyReason, template }: CollabEditorProps & { session: CollabSession }) {
   const reason = session.endedBecause ? "Editing is off: see the message above." : readOnlyReason;
   const editor = useEditor(
     {
       immediatelyRender: false,
       editable: reason === null,
       extensions: [
-        ...documentExtensions(),
+        // The page's footnote gets its marker and popover here; the schema stays core/editor's.
+        ...documentExtensions({ headingNumbering: template?.headingNumbering }).filter((e) => e.name !== "footnote"),
+        FootnoteWithPopover,
         Collaboration.configure({ document: session.doc as Y.Doc, field: BODY_FIELD }),
         CollaborationCaret.configure({
           provider: session.provider as WebsocketProvider,
@@ -69,9 +79,17 @@ function SessionEditor({ session, user, readOnlyReason }: CollabEditorProps & { 
         </div>
       ) : null}
       {editor ? <Toolbar editor={editor} readOnlyReason={reason} /> : null}
-      <div className="page">
-        <EditorContent editor={editor} />
+      <div className="editor-columns">
+        {editor ? <Outline editor={editor} template={template} /> : <div />}
+        <div className="page-column">
+          <div className="page">
+            <EditorContent editor={editor} />
+          </div>
+          {editor ? <FootnotesPane editor={editor} /> : null}
+        </div>
+        {editor ? <GuidancePanel editor={editor} template={template} /> : <div />}
       </div>
+      {editor ? <WordCountBar editor={editor} template={template} /> : null}
     </section>
   );
 }

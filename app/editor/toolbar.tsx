@@ -1,5 +1,6 @@
 import { useEditorState, type Editor } from "@tiptap/react";
 import { isAllowedLink } from "../../core/editor/extensions";
+import type { ListStyle } from "../../core/editor/nodes/ordered-list";
 
 interface Tool {
   label: string;
@@ -30,10 +31,59 @@ const TOOLS: Tool[][] = [
     { label: "Link", text: "Link", isActive: (e) => e.isActive("link"), run: editLink },
   ],
   [
-    { label: "Bulleted list", text: "•", isActive: (e) => e.isActive("bulletList"), run: (e) => e.chain().focus().toggleBulletList().run() },
-    { label: "Numbered list", text: "1.", isActive: (e) => e.isActive("orderedList"), run: (e) => e.chain().focus().toggleOrderedList().run() },
+    { label: "Superscript", text: "x²", isActive: (e) => e.isActive("superscript"), run: (e) => e.chain().focus().toggleSuperscript().run() },
+    { label: "Subscript", text: "x₂", isActive: (e) => e.isActive("subscript"), run: (e) => e.chain().focus().toggleSubscript().run() },
   ],
+  [
+    { label: "Bulleted list", text: "•", isActive: (e) => e.isActive("bulletList"), run: (e) => e.chain().focus().toggleBulletList().run() },
+    {
+      label: "Sub-paragraphs (a), (b)",
+      text: "(a)",
+      isActive: (e) => e.isActive("orderedList", { listStyle: "lower-alpha" }),
+      run: (e) => orderedList(e, "lower-alpha"),
+    },
+    {
+      label: "Sub-paragraphs (i), (ii)",
+      text: "(i)",
+      isActive: (e) => e.isActive("orderedList", { listStyle: "lower-roman" }),
+      run: (e) => orderedList(e, "lower-roman"),
+    },
+    { label: "Numbered list 1, 2, 3", text: "1.", isActive: (e) => e.isActive("orderedList", { listStyle: "decimal" }), run: (e) => orderedList(e, "decimal") },
+  ],
+  [
+    {
+      label: "Unnumbered paragraph (no number in the margin)",
+      text: "¶̸",
+      isActive: (e) => e.isActive("paragraph", { numbered: false }),
+      run: (e) => e.chain().focus().setParagraphNumbered(e.isActive("paragraph", { numbered: false })).run(),
+    },
+    { label: "Right to left", text: "⇠", isActive: (e) => e.isActive({ dir: "rtl" }), run: toggleDirection },
+    { label: "Quote", text: "❝", isActive: (e) => e.isActive("blockquote"), run: (e) => e.chain().focus().toggleBlockquote().run() },
+    { label: "Table with a header row", text: "▦", run: (e) => e.chain().focus().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run() },
+  ],
+  [{ label: "Footnote", shortcut: "Ctrl+Alt+F", text: "Footnote", isActive: (e) => e.isActive("footnote"), run: (e) => e.chain().focus().insertFootnote().run() }],
 ];
+
+/** Toggles an ordered list of this style, or restyles the list the cursor is in. */
+function orderedList(editor: Editor, style: ListStyle): void {
+  if (editor.isActive("orderedList")) {
+    if (editor.isActive("orderedList", { listStyle: style })) editor.chain().focus().toggleOrderedList().run();
+    else editor.chain().focus().setListStyle(style).run();
+    return;
+  }
+  editor.chain().focus().toggleOrderedList().setListStyle(style).run();
+}
+
+/** One Arabic paragraph in an English draft: right to left, marked as Arabic unless said otherwise. */
+function toggleDirection(editor: Editor): void {
+  const type = editor.isActive("heading") ? "heading" : "paragraph";
+  const rtl = editor.isActive({ dir: "rtl" });
+  editor
+    .chain()
+    .focus()
+    .updateAttributes(type, rtl ? { dir: null, lang: null } : { dir: "rtl", lang: editor.getAttributes(type).lang ?? "ar" })
+    .run();
+}
 
 function editLink(editor: Editor): void {
   const current = editor.getAttributes("link").href as string | undefined;

@@ -6,8 +6,9 @@ import { ROLE_LABELS, type Role } from "../../core/policies";
 import { mechanismName } from "../../core/un/mechanisms";
 import { stateName } from "../../core/un/states";
 import { findUserById } from "../../db/queries/users";
+import { findTemplate } from "../../templates";
 import { requireDraftAccess } from "../auth/guards.server";
-import { Badge, Card, PageHeader } from "../components/ui";
+import { Badge, PageHeader } from "../components/ui";
 import { STATUS_LABELS } from "../components/draft-status";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.draft.title} · Caucus` : "Caucus" }];
@@ -29,8 +30,22 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       updatedAt: draft.updated_at.toISOString(),
     },
     docName: draftDocName(draft.id),
+    template: draftTemplate(draft.template_slug),
     user: { id: user.id, name: user.name },
     readOnlyReason: draftAbilities.edit ? null : readOnlyReason(membership.role, draft.status),
+  };
+}
+
+/** The parts of the draft's template the editor uses; null for drafts made without one. */
+function draftTemplate(slug: string | null) {
+  const template = slug ? findTemplate(slug) : undefined;
+  if (!template) return null;
+  return {
+    title: template.title,
+    headingNumbering: template.rules.headingNumbering,
+    sections: template.sections.map((s) => ({ id: s.id, title: s.title, guidance: s.guidance, required: s.required })),
+    counts: { footnotes: template.rules.counts.footnotes, headings: template.rules.counts.headings, tables: template.rules.counts.tables },
+    wordLimit: template.rules.wordLimit?.words ?? null,
   };
 }
 
@@ -50,7 +65,7 @@ function ClientOnly({ children, fallback }: { children: () => React.ReactNode; f
 }
 
 export default function DraftPage() {
-  const { draft, docName, user, readOnlyReason } = useLoaderData<typeof loader>();
+  const { draft, docName, user, readOnlyReason, template } = useLoaderData<typeof loader>();
   return (
     <>
       <p className="small">
@@ -61,32 +76,32 @@ export default function DraftPage() {
         description={`${draft.mechanism} submission on ${draft.state}`}
         actions={<Badge tone="accent">{STATUS_LABELS[draft.status]}</Badge>}
       />
-      <div className="draft-layout">
-        <ClientOnly fallback={<p className="muted">Opening the draft…</p>}>
-          {() => <CollabEditor docName={docName} user={user} readOnlyReason={readOnlyReason} />}
-        </ClientOnly>
-        <Card aria-labelledby="details-heading">
-          <h2 id="details-heading">Details</h2>
-          <dl className="meta-list">
-            <dt>Mechanism</dt>
-            <dd>
-              {draft.mechanism} — {draft.mechanismName}
-            </dd>
-            <dt>State under review</dt>
-            <dd>{draft.state}</dd>
-            <dt>Status</dt>
-            <dd>{STATUS_LABELS[draft.status]}</dd>
-            <dt>Deadline</dt>
-            <dd>{draft.deadline ?? "Not set"}</dd>
-            <dt>Created by</dt>
-            <dd>{draft.createdBy ?? "A former member"}</dd>
-            <dt>Created</dt>
-            <dd>
-              <time dateTime={draft.createdAt}>{draft.createdAt.slice(0, 10)}</time>
-            </dd>
-          </dl>
-        </Card>
-      </div>
+      <details className="draft-details">
+        <summary>Draft details</summary>
+        <dl className="meta-list">
+          <dt>Mechanism</dt>
+          <dd>
+            {draft.mechanism} — {draft.mechanismName}
+          </dd>
+          <dt>State under review</dt>
+          <dd>{draft.state}</dd>
+          <dt>Template</dt>
+          <dd>{template?.title ?? "None"}</dd>
+          <dt>Status</dt>
+          <dd>{STATUS_LABELS[draft.status]}</dd>
+          <dt>Deadline</dt>
+          <dd>{draft.deadline ?? "Not set"}</dd>
+          <dt>Created by</dt>
+          <dd>{draft.createdBy ?? "A former member"}</dd>
+          <dt>Created</dt>
+          <dd>
+            <time dateTime={draft.createdAt}>{draft.createdAt.slice(0, 10)}</time>
+          </dd>
+        </dl>
+      </details>
+      <ClientOnly fallback={<p className="muted">Opening the draft…</p>}>
+        {() => <CollabEditor docName={docName} user={user} readOnlyReason={readOnlyReason} template={template} />}
+      </ClientOnly>
     </>
   );
 }

@@ -3,6 +3,7 @@ import type { Schema } from "@tiptap/pm/model";
 import { yXmlFragmentToProseMirrorRootNode } from "@tiptap/y-tiptap";
 import type * as Y from "yjs";
 import { BODY_FIELD, documentExtensions } from "./extensions";
+import { plainText } from "./plain-text";
 
 let schema: Schema | undefined;
 
@@ -15,20 +16,13 @@ export function documentSchema(): Schema {
 export interface CanonicalDocument {
   /** ProseMirror JSON, as every reader outside the editor (checks, export, search) consumes it. */
   json: Record<string, unknown>;
-  /** Plain text, blocks separated by blank lines: for search and word counts. */
+  /** Plain text, blocks separated by blank lines, footnotes after the body: for search. */
   text: string;
 }
 
 /** Reads a draft's Y.Doc through the document schema into canonical JSON and plain text. */
 export function canonicalDocument(doc: Y.Doc): CanonicalDocument {
   const root = yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(BODY_FIELD), documentSchema());
-  const blocks: string[] = [];
-  root.descendants((node) => {
-    if (node.isTextblock) {
-      blocks.push(node.textContent);
-      return false;
-    }
-    return true;
-  });
-  return { json: root.toJSON() as Record<string, unknown>, text: blocks.join("\n\n") };
+  const { blocks, notes } = plainText(root);
+  return { json: root.toJSON() as Record<string, unknown>, text: [...blocks, ...notes].join("\n\n") };
 }

@@ -1,5 +1,17 @@
 import type { Extensions } from "@tiptap/core";
+import Subscript from "@tiptap/extension-subscript";
+import Superscript from "@tiptap/extension-superscript";
+import { Table, TableCell, TableHeader, TableRow } from "@tiptap/extension-table";
 import StarterKit from "@tiptap/starter-kit";
+import { BlockLanguage } from "./language";
+import { Citation } from "./nodes/citation";
+import { Footnote } from "./nodes/footnote";
+import { UnOrderedList } from "./nodes/ordered-list";
+import { UnParagraph } from "./nodes/paragraph";
+import { Recommendation } from "./nodes/recommendation";
+import { SectionHeading } from "./nodes/section-heading";
+import { NumberingDecorations } from "./numbering-decorations";
+import { NO_HEADING_NUMBERING, type HeadingNumbering } from "./numbering";
 
 /** The Y.Doc field holding the ProseMirror document (DESIGN.md §4). */
 export const BODY_FIELD = "body";
@@ -11,12 +23,17 @@ export function isAllowedLink(url: string): boolean {
   return ALLOWED_LINK.test(url.trim());
 }
 
+export interface DocumentOptions {
+  /** The template's heading numbering ("I.", "A.", "1."); only changes how headings are shown. */
+  headingNumbering?: HeadingNumbering;
+}
+
 /**
  * The ONE extension list: the browser editor, the collaboration server (Y.Doc → canonical
  * JSON), templates, checks and exporters all build their schema from it, so they agree on what a
  * document is. Browser-only behaviour (collaboration, carets, node views) is added in app/editor.
  */
-export function documentExtensions(): Extensions {
+export function documentExtensions(options: DocumentOptions = {}): Extensions {
   return [
     StarterKit.configure({
       // Yjs's UndoManager replaces ProseMirror history: it undoes only this person's changes.
@@ -25,6 +42,9 @@ export function documentExtensions(): Extensions {
       code: false,
       codeBlock: false,
       horizontalRule: false,
+      // Replaced by the UN variants below (numbered paragraphs, (a)/(i) list styles).
+      paragraph: false,
+      orderedList: false,
       link: {
         openOnClick: false,
         autolink: true,
@@ -32,5 +52,20 @@ export function documentExtensions(): Extensions {
         isAllowedUri: (url) => isAllowedLink(url),
       },
     }),
+    UnParagraph,
+    UnOrderedList,
+    Superscript,
+    Subscript,
+    // A header row, no merged cells required; column resizing is a browser nicety kept off the schema.
+    Table.configure({ resizable: false }),
+    TableRow,
+    TableHeader,
+    TableCell,
+    Footnote,
+    Citation,
+    Recommendation,
+    BlockLanguage,
+    SectionHeading,
+    NumberingDecorations.configure({ headingNumbering: options.headingNumbering ?? NO_HEADING_NUMBERING }),
   ];
 }

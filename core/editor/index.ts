@@ -1,2 +1,11 @@
 export * from "./extensions";
 export * from "./canonical";
+export * from "./numbering";
+export * from "./plain-text";
+export * from "./language";
+export { newFootnoteId } from "./nodes/footnote";
+export { LIST_STYLES, type ListStyle } from "./nodes/ordered-list";
+export { recommendationProvenance, type RecommendationAttributes } from "./nodes/recommendation";
+export type { CitationAttributes } from "./nodes/citation";
+export * from "./cover";
+export { sectionAt } from "./nodes/section-heading";

@@ -5,6 +5,7 @@ import { createInvitation } from "../../db/queries/invitations";
 import * as layout from "../../app/routes/workspaces.$workspaceId";
 import * as draftsIndex from "../../app/routes/workspaces.$workspaceId._index";
 import * as draftPage from "../../app/routes/workspaces.$workspaceId.drafts.$draftId";
+import * as newDraft from "../../app/routes/workspaces.$workspaceId.drafts.new";
 import * as organisations from "../../app/routes/workspaces.$workspaceId.organisations";
 import * as members from "../../app/routes/workspaces.$workspaceId.members";
 import * as audit from "../../app/routes/workspaces.$workspaceId.audit";
@@ -69,13 +70,19 @@ const ENDPOINTS: Endpoint[] = [
     call: (w, token) => run(draftsIndex.loader, makeRequest(path(w), { token }), w.context, params(w)),
   },
   {
+    name: "new draft page (template gallery)",
+    ability: "edit",
+    kind: "loader",
+    call: (w, token) => run(newDraft.loader, makeRequest(path(w, "/drafts/new"), { token }), w.context, params(w)),
+  },
+  {
     name: "create draft",
     ability: "edit",
     kind: "action",
     call: (w, token) =>
       run(
-        draftsIndex.action,
-        makeRequest(path(w), { token, form: { title: "Parallel report", mechanism: "CESCR", stateUnderReview: "CHN", deadline: "" } }),
+        newDraft.action,
+        makeRequest(path(w, "/drafts/new"), { token, form: { title: "Parallel report", template: "cescr-session", stateUnderReview: "CHN", deadline: "" } }),
         w.context,
         params(w),
       ),

@@ -2,6 +2,7 @@ import { expect, it } from "vitest";
 import * as members from "../../app/routes/workspaces.$workspaceId.members";
 import * as invite from "../../app/routes/invite.$token";
 import * as draftsIndex from "../../app/routes/workspaces.$workspaceId._index";
+import * as newDraft from "../../app/routes/workspaces.$workspaceId.drafts.new";
 import * as settings from "../../app/routes/workspaces.$workspaceId.settings";
 import * as auditPage from "../../app/routes/workspaces.$workspaceId.audit";
 import { findMembership } from "../../db/queries/memberships";
@@ -72,13 +73,13 @@ describeEachDatabase("invitations, roles and the audit log", (handle) => {
     const world = await buildWorkspace(handle());
     const before = await handle().db.selectFrom("drafts").select("id").where("workspace_id", "=", world.workspace.id).execute();
     const refused = await run(
-      draftsIndex.action,
-      makeRequest("/d", { token: world.members.editor.token, form: { title: "x", mechanism: "UNKNOWN", stateUnderReview: "ZZZ", deadline: "31/12" } }),
+      newDraft.action,
+      makeRequest("/d", { token: world.members.editor.token, form: { title: "x", template: "upr-unknown", stateUnderReview: "ZZZ", deadline: "31/12" } }),
       ctx(),
       { workspaceId: world.workspace.id },
     );
     expect(refused.status).toBe(400);
-    expect(Object.keys((refused.body as { fieldErrors: object }).fieldErrors).sort()).toEqual(["deadline", "mechanism", "stateUnderReview", "title"]);
+    expect(Object.keys((refused.body as { fieldErrors: object }).fieldErrors).sort()).toEqual(["deadline", "stateUnderReview", "template", "title"]);
     const after = await handle().db.selectFrom("drafts").select("id").where("workspace_id", "=", world.workspace.id).execute();
     expect(after).toHaveLength(before.length);
   });

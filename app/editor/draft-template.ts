@@ -1,0 +1,10 @@
+import type { HeadingNumbering } from "../../core/editor/numbering";
+
+/** What the editor needs of a draft's template (sent by the draft page's loader). */
+export interface DraftTemplate {
+  title: string;
+  headingNumbering: HeadingNumbering;
+  sections: Array<{ id: string; title: string; guidance: string; required: boolean }>;
+  counts: { footnotes: boolean; headings: boolean; tables: boolean };
+  wordLimit: number | null;
+}

@@ -1,0 +1,139 @@
+import type { Editor } from "@tiptap/core";
+import type { Node as PMNode } from "@tiptap/pm/model";
+import type { NodeView } from "@tiptap/pm/view";
+import { Footnote, newFootnoteId } from "../../../core/editor/nodes/footnote";
+import { NoteEditor } from "./note-editor";
+
+/**
+ * The footnote marker in the page: a superscript number (from the numbering decorations) that
+ * opens the note in a popover, edited in place with its own small view. Deleting the marker
+ * deletes the note: it is one node.
+ */
+class FootnoteView implements NodeView {
+  readonly dom: HTMLElement;
+  private readonly marker: HTMLButtonElement;
+  private popover: HTMLElement | null = null;
+  private note: NoteEditor | null = null;
+
+  constructor(
+    private node: PMNode,
+    private readonly editor: Editor,
+    private readonly getPos: () => number | undefined,
+    storage: FootnoteStorage,
+  ) {
+    this.dom = document.createElement("sup");
+    this.dom.className = "footnote-ref";
+    this.dom.setAttribute("data-footnote", "");
+    this.marker = document.createElement("button");
+    this.marker.type = "button";
+    this.marker.className = "footnote-marker";
+    this.marker.contentEditable = "false";
+    this.marker.setAttribute("aria-haspopup", "dialog");
+    this.marker.setAttribute("aria-expanded", "false");
+    this.marker.addEventListener("mousedown", (event) => event.preventDefault());
+    this.marker.addEventListener("click", () => (this.popover ? this.close() : this.open()));
+    this.dom.append(this.marker);
+    this.syncLabel();
+    // A note inserted here by this person opens at once, ready for its text.
+    if (storage.openId !== null && storage.openId === node.attrs.id) {
+      storage.openId = null;
+      queueMicrotask(() => this.open());
+    }
+  }
+
+  /** The number comes from the decoration on `dom`; the button's name follows it for screen readers. */
+  private syncLabel(): void {
+    queueMicrotask(() => {
+      const number = this.dom.getAttribute("data-footnote-number") ?? "";
+      this.marker.textContent = number;
+      this.marker.setAttribute("aria-label", `Footnote ${number}`);
+    });
+  }
+
+  open(): void {
+    if (this.popover) return;
+    this.popover = document.createElement("div");
+    this.popover.className = "footnote-popover";
+    this.popover.setAttribute("role", "dialog");
+    this.popover.setAttribute("aria-label", `Footnote ${this.dom.getAttribute("data-footnote-number") ?? ""}`);
+    this.dom.append(this.popover);
+    this.marker.setAttribute("aria-expanded", "true");
+    this.note = new NoteEditor(this.popover, this.node, {
+      outer: this.editor.view,
+      getPos: this.getPos,
+      editable: () => this.editor.isEditable,
+      undo: () => this.editor.commands.undo(),
+      redo: () => this.editor.commands.redo(),
+      onEscape: () => {
+        this.close();
+        this.editor.commands.focus();
+      },
+      label: `Text of footnote ${this.dom.getAttribute("data-footnote-number") ?? ""}`,
+    });
+    if (this.editor.isEditable) this.note.focus();
+  }
+
+  close(): void {
+    this.note?.destroy();
+    this.note = null;
+    this.popover?.remove();
+    this.popover = null;
+    this.marker.setAttribute("aria-expanded", "false");
+  }
+
+  update(node: PMNode): boolean {
+    if (!node.sameMarkup(this.node)) return false;
+    this.node = node;
+    this.note?.update(node);
+    this.syncLabel();
+    return true;
+  }
+
+  selectNode(): void {
+    this.dom.classList.add("ProseMirror-selectednode");
+  }
+
+  deselectNode(): void {
+    this.dom.classList.remove("ProseMirror-selectednode");
+  }
+
+  /** Events inside the popover belong to the note's own view, not the page's. */
+  stopEvent(event: Event): boolean {
+    return Boolean(this.popover?.contains(event.target as Node)) || event.target === this.marker;
+  }
+
+  ignoreMutation(): boolean {
+    return true;
+  }
+
+  destroy(): void {
+    this.close();
+  }
+}
+
+interface FootnoteStorage {
+  /** The id of the note this tab just inserted, whose popover should open when it renders. */
+  openId: string | null;
+}
+
+/** The document's footnote with the browser's marker and popover attached (schema unchanged). */
+export const FootnoteWithPopover = Footnote.extend<object, FootnoteStorage>({
+  addStorage() {
+    return { openId: null };
+  },
+  addCommands() {
+    const parent = this.parent?.();
+    return {
+      ...parent,
+      insertFootnote: (attrs) => (props) => {
+        const id = attrs?.id ?? newFootnoteId();
+        const done = parent!.insertFootnote!({ id })(props);
+        if (done && props.dispatch) this.storage.openId = id;
+        return done;
+      },
+    };
+  },
+  addNodeView() {
+    return ({ node, editor, getPos }) => new FootnoteView(node, editor, getPos as () => number | undefined, this.storage);
+  },
+});

@@ -1,0 +1,100 @@
+import { useEditorState, type Editor } from "@tiptap/react";
+import { useEffect, useRef, useState } from "react";
+import { findFootnote, footnoteEntries, type FootnoteEntry } from "./footnote-positions";
+import { NoteEditor } from "./note-editor";
+
+/** The pane's notes by key, refreshed once per transaction rather than once per note. */
+class PaneRegistry {
+  private readonly notes = new Map<string, NoteEditor>();
+  private entries = new Map<string, FootnoteEntry>();
+
+  constructor(private readonly editor: Editor) {}
+
+  refresh = () => {
+    this.entries = new Map(footnoteEntries(this.editor.state.doc).map((entry) => [entry.key, entry]));
+    for (const [key, note] of this.notes) {
+      const entry = this.entries.get(key);
+      if (entry) note.update(entry.node);
+      note.setEditable();
+    }
+  };
+
+  position(key: string): number | undefined {
+    // The cached position is from the last transaction; check it still holds this note.
+    const cached = this.entries.get(key);
+    if (cached && this.editor.state.doc.nodeAt(cached.pos)?.type.name === "footnote") return cached.pos;
+    return findFootnote(this.editor.state.doc, key)?.pos;
+  }
+
+  add(key: string, note: NoteEditor): void {
+    this.notes.set(key, note);
+  }
+
+  remove(key: string): void {
+    this.notes.delete(key);
+  }
+}
+
+/**
+ * All the draft's notes in order under the page, each editable in place: the same NoteEditor as
+ * the popover, so a note typed here appears in the popover (and at every co-author's) at once.
+ */
+export function FootnotesPane({ editor }: { editor: Editor }) {
+  const [registry] = useState(() => new PaneRegistry(editor));
+  const notes = useEditorState({
+    editor,
+    selector: ({ editor: e }) => footnoteEntries(e.state.doc).map((n) => n.key).join("|"),
+  });
+  useEffect(() => {
+    registry.refresh();
+    editor.on("transaction", registry.refresh);
+    return () => {
+      editor.off("transaction", registry.refresh);
+    };
+  }, [editor, registry]);
+  const keys = notes ? notes.split("|") : [];
+  return (
+    <section className="footnotes-pane" aria-labelledby="footnotes-heading">
+      <h2 id="footnotes-heading">Footnotes</h2>
+      {keys.length === 0 ? (
+        <p className="muted small">No footnotes yet. Put the cursor after a claim and press Ctrl+Alt+F, or use the toolbar's “Footnote”.</p>
+      ) : (
+        <ol className="footnotes-list">
+          {keys.map((key, index) => (
+            <PaneNote key={key} editor={editor} registry={registry} noteKey={key} number={index + 1} />
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+function PaneNote({ editor, registry, noteKey, number }: { editor: Editor; registry: PaneRegistry; noteKey: string; number: number }) {
+  const mount = useRef<HTMLDivElement>(null);
+  const label = `Text of footnote ${number}`;
+  useEffect(() => {
+    const found = findFootnote(editor.state.doc, noteKey);
+    if (!mount.current || !found) return;
+    const note = new NoteEditor(mount.current, found.node, {
+      outer: editor.view,
+      getPos: () => registry.position(noteKey),
+      editable: () => editor.isEditable,
+      undo: () => editor.commands.undo(),
+      redo: () => editor.commands.redo(),
+      label,
+    });
+    registry.add(noteKey, note);
+    return () => {
+      registry.remove(noteKey);
+      note.destroy();
+    };
+  }, [editor, registry, noteKey]); // eslint-disable-line react-hooks/exhaustive-deps -- the label follows through the DOM below
+  useEffect(() => {
+    mount.current?.querySelector(".note-editor")?.setAttribute("aria-label", label);
+  }, [label]);
+  return (
+    <li className="footnote-entry" value={number}>
+      <div ref={mount} />
+    </li>
+  );
+}

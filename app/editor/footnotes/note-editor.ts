@@ -1,0 +1,107 @@
+import { baseKeymap, toggleMark } from "@tiptap/pm/commands";
+import { keymap } from "@tiptap/pm/keymap";
+import type { Node as PMNode } from "@tiptap/pm/model";
+import { EditorState, type Command, type Transaction } from "@tiptap/pm/state";
+import { StepMap } from "@tiptap/pm/transform";
+import { EditorView } from "@tiptap/pm/view";
+
+export interface NoteEditorOptions {
+  /** The page's view: every keystroke in the note becomes a step there, so Yjs carries it. */
+  outer: EditorView;
+  /** Where the footnote node sits in the page now, or undefined once it is gone. */
+  getPos: () => number | undefined;
+  editable: () => boolean;
+  /** The page's own undo and redo (Yjs: only this person's changes). */
+  undo: () => void;
+  redo: () => void;
+  onEscape?: () => void;
+  label: string;
+}
+
+const FROM_PAGE = "caucus:noteFromPage";
+
+/**
+ * Edits one footnote's content in its own small ProseMirror view (the pattern of ProseMirror's
+ * footnote example): the note's steps are offset into the page's document and dispatched there,
+ * so the Collaboration binding sends them to everyone; changes from the page (a co-author typing
+ * in the same note) come back through update(). Used by the popover and by the notes pane.
+ */
+export class NoteEditor {
+  readonly view: EditorView;
+
+  constructor(mount: HTMLElement, node: PMNode, private readonly options: NoteEditorOptions) {
+    const { schema } = options.outer.state;
+    const mark = (name: string): Command => (schema.marks[name] ? toggleMark(schema.marks[name]) : () => false);
+    const hardBreak: Command = (state, dispatch) => {
+      const type = state.schema.nodes.hardBreak;
+      if (!type) return false;
+      dispatch?.(state.tr.replaceSelectionWith(type.create()).scrollIntoView());
+      return true;
+    };
+    const run = (action: () => void): Command => () => {
+      action();
+      return true;
+    };
+    this.view = new EditorView(mount, {
+      state: EditorState.create({
+        doc: node,
+        plugins: [
+          keymap({
+            "Mod-z": run(options.undo),
+            "Mod-y": run(options.redo),
+            "Shift-Mod-z": run(options.redo),
+            "Mod-b": mark("bold"),
+            "Mod-i": mark("italic"),
+            "Mod-u": mark("underline"),
+            // A note is one run of text: Enter breaks the line instead of splitting the node.
+            Enter: hardBreak,
+            "Shift-Enter": hardBreak,
+            Escape: run(() => options.onEscape?.()),
+          }),
+          keymap(baseKeymap),
+        ],
+      }),
+      editable: options.editable,
+      attributes: { class: "note-editor", role: "textbox", "aria-multiline": "true", "aria-label": options.label },
+      dispatchTransaction: (tr) => this.dispatchInner(tr),
+    });
+  }
+
+  private dispatchInner(tr: Transaction): void {
+    const { state, transactions } = this.view.state.applyTransaction(tr);
+    this.view.updateState(state);
+    if (tr.getMeta(FROM_PAGE)) return;
+    const pos = this.options.getPos();
+    if (pos === undefined) return;
+    const outerTr = this.options.outer.state.tr;
+    const offset = StepMap.offset(pos + 1);
+    for (const transaction of transactions) for (const step of transaction.steps) outerTr.step(step.map(offset)!);
+    if (outerTr.docChanged) this.options.outer.dispatch(outerTr);
+  }
+
+  /** Brings in the page's version of the note (someone else typed in it), keeping this cursor. */
+  update(node: PMNode): void {
+    const state = this.view.state;
+    const start = node.content.findDiffStart(state.doc.content);
+    if (start === null) return;
+    let { a: endA, b: endB } = node.content.findDiffEnd(state.doc.content)!;
+    const overlap = start - Math.min(endA, endB);
+    if (overlap > 0) {
+      endA += overlap;
+      endB += overlap;
+    }
+    this.view.dispatch(state.tr.replace(start, endB, node.slice(start, endA)).setMeta(FROM_PAGE, true));
+  }
+
+  setEditable(): void {
+    this.view.setProps({ editable: this.options.editable });
+  }
+
+  focus(): void {
+    this.view.focus();
+  }
+
+  destroy(): void {
+    this.view.destroy();
+  }
+}

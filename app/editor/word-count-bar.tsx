@@ -1,0 +1,33 @@
+import { useEditorState, type Editor } from "@tiptap/react";
+import { countDocumentWords } from "../../core/checks/word-count";
+import type { DraftTemplate } from "./draft-template";
+
+const ALL = { footnotes: true, headings: true, tables: true };
+
+function ruleText(counts: DraftTemplate["counts"]): string {
+  const parts = ["body", counts.headings && "headings", counts.tables && "tables", counts.footnotes && "footnotes"].filter(Boolean);
+  return parts.join(", ");
+}
+
+/** Words against the template's limit, counted by its rule, live as anyone types. */
+export function WordCountBar({ editor, template }: { editor: Editor; template: DraftTemplate | null }) {
+  const counts = template?.counts ?? ALL;
+  const tally = useEditorState({
+    editor,
+    selector: ({ editor: e }) => countDocumentWords(e.state.doc, counts),
+    equalityFn: (a, b) => b !== null && a.counted === b.counted && a.footnotes === b.footnotes,
+  });
+  const limit = template?.wordLimit ?? null;
+  const over = limit !== null && tally.counted > limit;
+  const format = (n: number) => n.toLocaleString("en");
+  return (
+    <div className={over ? "status-bar status-over" : "status-bar"} role="status">
+      <span>
+        <strong>{format(tally.counted)}</strong>
+        {limit !== null ? ` / ${format(limit)} words` : " words (no published limit)"}
+        {over ? ` — ${format(tally.counted - limit)} over` : ""}
+      </span>
+      <span className="muted">Counted: {ruleText(counts)}. Footnotes: {format(tally.footnotes)} words.</span>
+    </div>
+  );
+}

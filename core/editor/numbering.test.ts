@@ -1,0 +1,118 @@
+import { prosemirrorJSONToYDoc, yXmlFragmentToProseMirrorRootNode } from "@tiptap/y-tiptap";
+import { describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { BODY_FIELD, canonicalDocument, computeNumbering, documentSchema, formatCounter, toRoman, UN_HEADING_NUMBERING } from "./index";
+
+const text = (value: string) => ({ type: "text", text: value });
+const para = (value: string, numbered = true) => ({ type: "paragraph", attrs: { numbered }, content: [text(value)] });
+const heading = (level: number, value: string) => ({ type: "heading", attrs: { level }, content: [text(value)] });
+const footnote = (value: string) => ({ type: "footnote", attrs: { id: value }, content: [text(value)] });
+
+function numbersOf(json: Record<string, unknown>) {
+  const doc = documentSchema().nodeFromJSON(json);
+  const numbering = computeNumbering(doc, UN_HEADING_NUMBERING);
+  const label = (pos: number) => doc.nodeAt(pos)!.textContent;
+  return {
+    paragraphs: [...numbering.paragraphs].map(([pos, n]) => `${n} ${label(pos)}`),
+    headings: [...numbering.headings].map(([pos, l]) => `${l} ${label(pos)}`),
+    footnotes: [...numbering.footnotes].map(([pos, n]) => `${n} ${label(pos)}`),
+  };
+}
+
+function readBack(doc: Y.Doc) {
+  return yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(BODY_FIELD), documentSchema());
+}
+
+/** Two replicas that start from the same state and exchange updates only when told to. */
+function replicas(json: Record<string, unknown>): [Y.Doc, Y.Doc, () => void] {
+  const a = prosemirrorJSONToYDoc(documentSchema(), json, BODY_FIELD);
+  const b = new Y.Doc();
+  Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+  const sync = () => {
+    Y.applyUpdate(a, Y.encodeStateAsUpdate(b, Y.encodeStateVector(a)));
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)));
+  };
+  return [a, b, sync];
+}
+
+function paragraphElement(textValue: string): Y.XmlElement {
+  const element = new Y.XmlElement("paragraph");
+  element.insert(0, [new Y.XmlText(textValue)]);
+  return element;
+}
+
+describe("computed numbering", () => {
+  it("numbers top-level paragraphs through the document, skipping unnumbered, empty and nested ones", () => {
+    const numbers = numbersOf({
+      type: "doc",
+      content: [
+        para("Summary", false),
+        heading(1, "Introduction"),
+        { type: "paragraph", attrs: { numbered: true } },
+        para("First"),
+        { type: "bulletList", content: [{ type: "listItem", content: [para("in a list")] }] },
+        { type: "blockquote", content: [para("quoted")] },
+        heading(2, "Background"),
+        para("Second"),
+        heading(1, "Civil and political rights"),
+        heading(2, "Fundamental freedoms"),
+        heading(3, "Expression"),
+        para("Third"),
+      ],
+    });
+    expect(numbers.paragraphs).toEqual(["1 First", "2 Second", "3 Third"]);
+    expect(numbers.headings).toEqual(["I. Introduction", "A. Background", "II. Civil and political rights", "A. Fundamental freedoms", "1. Expression"]);
+  });
+
+  it("numbers footnotes in reading order, wherever they sit", () => {
+    const numbers = numbersOf({
+      type: "doc",
+      content: [
+        { type: "paragraph", content: [text("One"), footnote("n-a"), text(" two"), footnote("n-b")] },
+        { type: "bulletList", content: [{ type: "listItem", content: [{ type: "paragraph", content: [text("Listed"), footnote("n-c")] }] }] },
+      ],
+    });
+    expect(numbers.footnotes).toEqual(["1 n-a", "2 n-b", "3 n-c"]);
+  });
+
+  it("formats counters the UN way", () => {
+    expect([1, 4, 9, 14, 40, 1994].map(toRoman)).toEqual(["I", "IV", "IX", "XIV", "XL", "MCMXCIV"]);
+    expect(formatCounter(27, "upper-alpha")).toBe("AA.");
+    expect(formatCounter(3, "lower-alpha")).toBe("c.");
+    expect(formatCounter(3, "none")).toBe("");
+  });
+
+  it("gives distinct, consecutive numbers after two people insert paragraphs at the same place at once", () => {
+    const [a, b, sync] = replicas({ type: "doc", content: [para("First"), para("Last")] });
+    a.getXmlFragment(BODY_FIELD).insert(1, [paragraphElement("From A"), paragraphElement("From A again")]);
+    b.getXmlFragment(BODY_FIELD).insert(1, [paragraphElement("From B")]);
+    sync();
+    const numbersA = [...computeNumbering(readBack(a)).paragraphs.values()];
+    const numbersB = [...computeNumbering(readBack(b)).paragraphs.values()];
+    expect(numbersA).toEqual([1, 2, 3, 4, 5]);
+    expect(numbersB).toEqual(numbersA);
+    expect(canonicalDocument(a).json).toEqual(canonicalDocument(b).json);
+  });
+
+  it("merges two people's edits inside the same footnote", () => {
+    const [a, b, sync] = replicas({
+      type: "doc",
+      content: [{ type: "paragraph", content: [text("Claim."), { type: "footnote", attrs: { id: "f1" }, content: [text("Report, p. 4.")] }] }],
+    });
+    const noteText = (doc: Y.Doc) => {
+      const paragraph = doc.getXmlFragment(BODY_FIELD).get(0) as Y.XmlElement;
+      const note = paragraph.toArray().find((child) => child instanceof Y.XmlElement && child.nodeName === "footnote") as Y.XmlElement;
+      return note.get(0) as Y.XmlText;
+    };
+    noteText(a).insert(0, "Amnesty International, ");
+    const endB = noteText(b);
+    endB.insert(endB.length, " See also ibid.");
+    sync();
+    const expected = "Amnesty International, Report, p. 4. See also ibid.";
+    for (const doc of [a, b]) {
+      const root = readBack(doc);
+      const [pos] = computeNumbering(root).footnotes.keys();
+      expect(root.nodeAt(pos!)!.textContent).toBe(expected);
+    }
+  });
+});
