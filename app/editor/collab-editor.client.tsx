@@ -6,11 +6,13 @@ import type { WebsocketProvider } from "y-websocket";
 import type * as Y from "yjs";
 import { BODY_FIELD, documentExtensions } from "../../core/editor/extensions";
 import { ConnectionStatus } from "./connection-status";
+import { CoverPanel, type CoverOrganisation } from "./cover-panel";
 import type { DraftTemplate } from "./draft-template";
 import { FootnoteWithPopover } from "./footnotes/footnote-view";
 import { FootnotesPane } from "./footnotes/footnotes-pane";
 import { GuidancePanel } from "./guidance-panel";
 import { Outline } from "./outline";
+import { PasteFootnotes } from "./paste-footnotes";
 import { WordCountBar } from "./word-count-bar";
 import { Presence } from "./presence";
 import { Toolbar } from "./toolbar";
@@ -24,6 +26,9 @@ export interface CollabEditorProps {
   readOnlyReason: string | null;
   /** The template the draft was made from: numbering, guidance, the word-limit rule. */
   template: DraftTemplate | null;
+  /** The workspace's organisations, for the cover's list of submitting organisations. */
+  organisations: CoverOrganisation[];
+  stateName: string;
 }
 
 /** The live draft: Tiptap bound to the shared Y.Doc, with presence, carets and connection state. */
@@ -33,7 +38,7 @@ export default function CollabEditor(props: CollabEditorProps) {
   return <SessionEditor key={props.docName} session={session} {...props} />;
 }
 
-function SessionEditor({ session, user, readOnlyReason, template }: CollabEditorProps & { session: CollabSession }) {
+function SessionEditor({ session, user, readOnlyReason, template, organisations, stateName }: CollabEditorProps & { session: CollabSession }) {
   const reason = session.endedBecause ? "Editing is off: see the message above." : readOnlyReason;
   const editor = useEditor(
     {
@@ -43,6 +48,7 @@ function SessionEditor({ session, user, readOnlyReason, template }: CollabEditor
         // The page's footnote gets its marker and popover here; the schema stays core/editor's.
         ...documentExtensions({ headingNumbering: template?.headingNumbering }).filter((e) => e.name !== "footnote"),
         FootnoteWithPopover,
+        PasteFootnotes,
         Collaboration.configure({ document: session.doc as Y.Doc, field: BODY_FIELD }),
         CollaborationCaret.configure({
           provider: session.provider as WebsocketProvider,
@@ -78,6 +84,7 @@ function SessionEditor({ session, user, readOnlyReason, template }: CollabEditor
           </div>
         </div>
       ) : null}
+      <CoverPanel doc={session.doc as Y.Doc} organisations={organisations} editable={reason === null} stateName={stateName} />
       {editor ? <Toolbar editor={editor} readOnlyReason={reason} /> : null}
       <div className="editor-columns">
         {editor ? <Outline editor={editor} template={template} /> : <div />}

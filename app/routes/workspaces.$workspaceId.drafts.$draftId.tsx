@@ -5,6 +5,7 @@ import { draftDocName } from "../../core/collab/doc-name";
 import { ROLE_LABELS, type Role } from "../../core/policies";
 import { mechanismName } from "../../core/un/mechanisms";
 import { stateName } from "../../core/un/states";
+import { listOrganisations } from "../../db/queries/organisations";
 import { findUserById } from "../../db/queries/users";
 import { findTemplate } from "../../templates";
 import { requireDraftAccess } from "../auth/guards.server";
@@ -31,6 +32,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     },
     docName: draftDocName(draft.id),
     template: draftTemplate(draft.template_slug),
+    // Members only reach this loader, so confidential organisations may be listed for the cover.
+    organisations: (await listOrganisations(context.db, draft.workspace_id)).map((o) => ({ id: o.id, name: o.name, acronym: o.acronym, confidential: o.confidential })),
     user: { id: user.id, name: user.name },
     readOnlyReason: draftAbilities.edit ? null : readOnlyReason(membership.role, draft.status),
   };
@@ -65,7 +68,7 @@ function ClientOnly({ children, fallback }: { children: () => React.ReactNode; f
 }
 
 export default function DraftPage() {
-  const { draft, docName, user, readOnlyReason, template } = useLoaderData<typeof loader>();
+  const { draft, docName, user, readOnlyReason, template, organisations } = useLoaderData<typeof loader>();
   return (
     <>
       <p className="small">
@@ -100,7 +103,7 @@ export default function DraftPage() {
         </dl>
       </details>
       <ClientOnly fallback={<p className="muted">Opening the draft…</p>}>
-        {() => <CollabEditor docName={docName} user={user} readOnlyReason={readOnlyReason} template={template} />}
+        {() => <CollabEditor docName={docName} user={user} readOnlyReason={readOnlyReason} template={template} organisations={organisations} stateName={draft.state} />}
       </ClientOnly>
     </>
   );

@@ -3,7 +3,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type RunningServer } from "../app-server";
 import { browserAvailable, launchBrowser } from "./browser";
-import { joinFromInvitation, PASSWORD, signUp } from "./flows";
+import { createDraft, joinFromInvitation, PASSWORD, signUp } from "./flows";
 
 const SHOTS = "test-results";
 describe.runIf(browserAvailable())("a coalition in the browser", () => {
@@ -41,12 +41,8 @@ describe.runIf(browserAvailable())("a coalition in the browser", () => {
     await page.getByText("Confidential", { exact: true }).first().waitFor();
 
     await page.getByRole("link", { name: "Drafts" }).click();
-    await page.getByLabel("Title").fill("Joint submission, 4th cycle");
-    await page.getByLabel("Mechanism").selectOption("UPR");
-    await page.getByLabel("State under review").selectOption("GHA");
-    await page.getByRole("button", { name: "Create draft" }).click();
-    await page.waitForURL(/\/drafts\/[0-9a-f-]{36}$/);
-    await page.locator("dd", { hasText: /^Ghana$/ }).waitFor();
+    await createDraft(page, "Joint submission, 4th cycle");
+    await page.getByText("UPR submission on Ghana").waitFor();
 
     await page.goto(`${workspaceUrl}/members`);
     for (const [who, role] of [["rita@example.org", "reviewer"], ["victor@example.org", "viewer"]] as const) {

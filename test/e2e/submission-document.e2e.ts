@@ -76,6 +76,40 @@ describe.runIf(browserAvailable())("a UPR joint submission from its template", (
     await owner.screenshot({ path: `${SHOTS}/submission-document.png`, fullPage: true });
   });
 
+  it("turns a pasted Word paragraph's footnote into a Caucus footnote and drops styles and images", async () => {
+    const wordHtml = `<html><body><p class=MsoNormal style='color:red;font-family:"Comic Sans MS"'>Arrests rose in 2023.<a style='mso-footnote-id:ftn1' href="#_ftn1" name="_ftnref1" title=""><span class=MsoFootnoteReference>[1]</span></a> <img src="data:image/png;base64,iVBORw0KGgo="></p>
+      <div style='mso-element:footnote-list'><div style='mso-element:footnote' id=ftn1><p class=MsoFootnoteText><a style='mso-footnote-id:ftn1' href="#_ftnref1" name="_ftn1" title=""><span class=MsoFootnoteReference>[1]</span></a> Amnesty International, <i>Annual Report</i>, 2024.</p></div></div></body></html>`;
+    // Into the empty paragraph the template left under "Follow-up to the previous review".
+    await owner.locator(".document h1[data-section='follow-up'] + p").click();
+    // ProseMirror reads the caret from the browser's selectionchange, which fires after the click.
+    await owner.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    await owner.locator(".document").evaluate((node, html) => {
+      const data = new DataTransfer();
+      data.setData("text/html", html);
+      data.setData("text/plain", "Arrests rose in 2023.");
+      node.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+    }, wordHtml);
+    const pane = owner.getByRole("region", { name: "Footnotes" });
+    await expect.poll(() => pane.locator("li").count()).toBe(2);
+    // In reading order the pasted note comes after the introduction's: it is note 2.
+    expect(await pane.locator("li").nth(1).innerText()).toBe("Amnesty International, Annual Report, 2024.");
+    expect(await pane.locator("li").nth(1).locator("em").innerText()).toBe("Annual Report");
+    const pasted = owner.locator(".document p", { hasText: "Arrests rose in 2023." });
+    expect(await pasted.getAttribute("style")).toBeNull();
+    // ProseMirror's own cursor helpers are images too (img.ProseMirror-separator); the pasted one must be gone.
+    expect(await owner.locator(".document img:not(.ProseMirror-separator)").count()).toBe(0);
+    expect(await pasted.innerText()).not.toContain("[1]");
+  });
+
+  it("shares the cover: a session typed by one member appears at the other's", async () => {
+    await owner.locator(".cover-panel summary").click();
+    expect(await owner.getByLabel("Title", { exact: true }).inputValue()).toBe("Joint submission on Ghana");
+    await editor.locator(".cover-panel summary").click();
+    await editor.getByLabel("Session or cycle").fill("UPR 4th cycle, 42nd session");
+    await editor.getByLabel("Contact").click();
+    await expect.poll(() => owner.locator(".cover-panel summary").innerText()).toContain("UPR 4th cycle, 42nd session");
+  });
+
   it("shows the guidance for the section the cursor is in", async () => {
     await owner.locator(".document h1", { hasText: "Recommendations" }).click();
     await owner.getByRole("complementary", { name: "Guidance" }).getByText("specific and measurable", { exact: false }).waitFor();
