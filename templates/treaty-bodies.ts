@@ -3,14 +3,22 @@ import type { Template, TemplateRules } from "./schema";
 import { SOURCES } from "./sources";
 import { section, type SectionInput } from "./upr";
 
+interface PublishedLimit {
+  words: number;
+  footnotes: boolean;
+  annexes?: false;
+  source: string;
+  confidence: "V" | "P" | "U";
+}
+
 interface Committee {
   id: "CESCR" | "CCPR" | "CAT" | "CEDAW" | "CRC" | "CERD" | "CRPD";
   name: string;
   treaty: string;
   source: string;
   /** Published limits, each with its source; absent: "no published limit" (rules.md §1b). */
-  session?: { words: number; footnotes: boolean; annexes?: false; source: string; confidence: "V" | "P" | "U" };
-  listOfIssues?: { words: number; footnotes: boolean; annexes?: false; source: string; confidence: "V" | "P" | "U" };
+  session?: PublishedLimit;
+  listOfIssues?: PublishedLimit;
   /** How the committee's concluding observations are arranged: by article or by cluster. */
   structure: string;
   followUp: boolean;
@@ -52,7 +60,7 @@ const COMMITTEES: Committee[] = [
   { id: "CRPD", name: "Committee on the Rights of Persons with Disabilities", treaty: "Convention on the Rights of Persons with Disabilities", source: SOURCES.crpd, structure: "articles 1–33 of the Convention", followUp: false },
 ];
 
-function rules(committee: Committee, limit: Committee["session"]): TemplateRules {
+function rules(committee: Committee, limit: PublishedLimit | undefined): TemplateRules {
   const countSource = limit?.source ?? committee.source;
   return {
     wordLimit: limit ? { words: limit.words, source: limit.source, confidence: limit.confidence } : null,

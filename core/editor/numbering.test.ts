@@ -1,5 +1,8 @@
 import { prosemirrorJSONToYDoc, yXmlFragmentToProseMirrorRootNode } from "@tiptap/y-tiptap";
+import { EditorState, TextSelection } from "@tiptap/pm/state";
+import { sinkListItem } from "@tiptap/pm/schema-list";
 import { describe, expect, it } from "vitest";
+import { nestedListStylePlugin } from "./nodes/ordered-list";
 import * as Y from "yjs";
 import { BODY_FIELD, canonicalDocument, computeNumbering, documentSchema, formatCounter, toRoman, UN_HEADING_NUMBERING } from "./index";
 
@@ -114,5 +117,26 @@ describe("computed numbering", () => {
       const [pos] = computeNumbering(root).footnotes.keys();
       expect(root.nodeAt(pos!)!.textContent).toBe(expected);
     }
+  });
+});
+
+describe("sub-paragraph lists", () => {
+  it("turns an (a) list indented inside an (a) list into an (i) list", () => {
+    const schema = documentSchema();
+    const item = (value: string) => ({ type: "listItem", content: [{ type: "paragraph", content: [{ type: "text", text: value }] }] });
+    const doc = schema.nodeFromJSON({ type: "doc", content: [{ type: "orderedList", attrs: { listStyle: "lower-alpha" }, content: [item("first"), item("second")] }] });
+    let state = EditorState.create({ doc, plugins: [nestedListStylePlugin()] });
+    let secondPos = 0;
+    doc.descendants((node, pos) => {
+      if (node.isText && node.text === "second") secondPos = pos;
+    });
+    state = state.apply(state.tr.setSelection(TextSelection.create(state.doc, secondPos + 1)));
+    const sink = sinkListItem(schema.nodes.listItem!);
+    expect(sink(state, (tr) => (state = state.applyTransaction(tr).state))).toBe(true);
+    const styles: string[] = [];
+    state.doc.descendants((node) => {
+      if (node.type.name === "orderedList") styles.push(String(node.attrs.listStyle));
+    });
+    expect(styles).toEqual(["lower-alpha", "lower-roman"]);
   });
 });

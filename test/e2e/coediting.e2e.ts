@@ -3,7 +3,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type RunningServer } from "../app-server";
 import { browserAvailable, launchBrowser } from "./browser";
-import { createDraft, invite, joinFromInvitation, ownerWithWorkspace } from "./flows";
+import { coalitionWithDraft } from "./flows";
 
 const SHOTS = "test-results";
 
@@ -27,19 +27,12 @@ describe.runIf(browserAvailable())("co-editing a draft in the browser", () => {
   beforeAll(async () => {
     await mkdir(SHOTS, { recursive: true });
     [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    const created = await ownerWithWorkspace(browser, server.url, "Amina Diallo", "amina@example.org", "Ghana UPR Coalition");
-    owner = created.page;
-    await owner.goto(`${created.workspaceUrl}/members`);
-    const editorLink = await invite(owner, "kofi@example.org", "editor");
-    const reviewerLink = await invite(owner, "rita@example.org", "reviewer");
-    await owner.goto(created.workspaceUrl);
-    draftUrl = await createDraft(owner, "Joint submission, 4th cycle");
-    editor = await (await browser.newContext()).newPage();
-    await joinFromInvitation(editor, editorLink, "Kofi Mensah", "kofi@example.org");
-    await editor.waitForURL(created.workspaceUrl);
-    reviewer = await (await browser.newContext()).newPage();
-    await joinFromInvitation(reviewer, reviewerLink, "Rita Owusu", "rita@example.org");
-    await reviewer.waitForURL(created.workspaceUrl);
+    const coalition = await coalitionWithDraft(browser, server.url, "Joint submission, 4th cycle", [
+      { name: "Kofi Mensah", email: "kofi@example.org", role: "editor" },
+      { name: "Rita Owusu", email: "rita@example.org", role: "reviewer" },
+    ]);
+    ({ owner, draftUrl } = coalition);
+    [editor, reviewer] = coalition.members as [Page, Page];
   });
 
   afterAll(async () => {

@@ -54,3 +54,31 @@ export async function createDraft(page: Page, title: string, template = "UPR joi
   await page.waitForURL(/\/drafts\/[0-9a-f-]{36}$/);
   return page.url();
 }
+
+export interface Invitee {
+  name: string;
+  email: string;
+  role: "editor" | "reviewer" | "viewer";
+}
+
+/**
+ * Amina's Ghana coalition with one draft and the given people, each invited and joined in a
+ * browser context of their own: the starting point of the editor tests.
+ */
+export async function coalitionWithDraft(browser: Browser, baseUrl: string, draftTitle: string, invitees: Invitee[]) {
+  const created = await ownerWithWorkspace(browser, baseUrl, "Amina Diallo", "amina@example.org", "Ghana UPR Coalition");
+  const owner = created.page;
+  await owner.goto(`${created.workspaceUrl}/members`);
+  const links: string[] = [];
+  for (const person of invitees) links.push(await invite(owner, person.email, person.role));
+  await owner.goto(created.workspaceUrl);
+  const draftUrl = await createDraft(owner, draftTitle);
+  const members: Page[] = [];
+  for (const [i, person] of invitees.entries()) {
+    const page = await (await browser.newContext()).newPage();
+    await joinFromInvitation(page, links[i]!, person.name, person.email);
+    await page.waitForURL(created.workspaceUrl);
+    members.push(page);
+  }
+  return { owner, draftUrl, workspaceUrl: created.workspaceUrl, members };
+}

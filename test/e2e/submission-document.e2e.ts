@@ -3,9 +3,14 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type RunningServer } from "../app-server";
 import { browserAvailable, launchBrowser } from "./browser";
-import { createDraft, invite, joinFromInvitation, ownerWithWorkspace } from "./flows";
+import { coalitionWithDraft } from "./flows";
 
 const SHOTS = "test-results";
+
+/** ProseMirror reads the caret from the browser's selectionchange, which fires after a click or key. */
+function settle(page: Page): Promise<unknown> {
+  return page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+}
 
 describe.runIf(browserAvailable())("a UPR joint submission from its template", () => {
   let server: RunningServer;
@@ -17,15 +22,11 @@ describe.runIf(browserAvailable())("a UPR joint submission from its template", (
   beforeAll(async () => {
     await mkdir(SHOTS, { recursive: true });
     [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    const created = await ownerWithWorkspace(browser, server.url, "Amina Diallo", "amina@example.org", "Ghana UPR Coalition");
-    owner = created.page;
-    await owner.goto(`${created.workspaceUrl}/members`);
-    const editorLink = await invite(owner, "kofi@example.org", "editor");
-    await owner.goto(created.workspaceUrl);
-    draftUrl = await createDraft(owner, "Joint submission on Ghana");
-    editor = await (await browser.newContext()).newPage();
-    await joinFromInvitation(editor, editorLink, "Kofi Mensah", "kofi@example.org");
-    await editor.waitForURL(created.workspaceUrl);
+    const coalition = await coalitionWithDraft(browser, server.url, "Joint submission on Ghana", [
+      { name: "Kofi Mensah", email: "kofi@example.org", role: "editor" },
+    ]);
+    ({ owner, draftUrl } = coalition);
+    [editor] = coalition.members as [Page];
   });
 
   afterAll(async () => {
@@ -81,8 +82,7 @@ describe.runIf(browserAvailable())("a UPR joint submission from its template", (
       <div style='mso-element:footnote-list'><div style='mso-element:footnote' id=ftn1><p class=MsoFootnoteText><a style='mso-footnote-id:ftn1' href="#_ftnref1" name="_ftn1" title=""><span class=MsoFootnoteReference>[1]</span></a> Amnesty International, <i>Annual Report</i>, 2024.</p></div></div></body></html>`;
     // Into the empty paragraph the template left under "Follow-up to the previous review".
     await owner.locator(".document h1[data-section='follow-up'] + p").click();
-    // ProseMirror reads the caret from the browser's selectionchange, which fires after the click.
-    await owner.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    await settle(owner);
     await owner.locator(".document").evaluate((node, html) => {
       const data = new DataTransfer();
       data.setData("text/html", html);
@@ -108,6 +108,41 @@ describe.runIf(browserAvailable())("a UPR joint submission from its template", (
     await editor.getByLabel("Session or cycle").fill("UPR 4th cycle, 42nd session");
     await editor.getByLabel("Contact").click();
     await expect.poll(() => owner.locator(".cover-panel summary").innerText()).toContain("UPR 4th cycle, 42nd session");
+  });
+
+  it("deletes a note with its marker, and undo brings both back", async () => {
+    const pane = owner.getByRole("region", { name: "Footnotes" });
+    const notes = () => pane.locator("li").count();
+    const before = await notes();
+    // Yjs's undo manager groups one person's edits made within 500 ms into one step; let the
+    // previous test's paste settle into its own step so undo here takes back only the deletion.
+    await owner.waitForTimeout(600);
+    const paragraph = owner.locator(".document p[data-number='2']");
+    // The paragraph's bottom-right corner puts the caret at its very end, after the marker (which
+    // may have wrapped onto a line of its own, where End on the first line would not reach).
+    const box = (await paragraph.boundingBox())!;
+    await paragraph.click({ position: { x: box.width - 2, y: box.height - 4 } });
+    await settle(owner);
+    // From the end of the paragraph, the left arrow selects the marker (an atom); Backspace deletes it.
+    await owner.keyboard.press("ArrowLeft");
+    await owner.keyboard.press("Backspace");
+    await expect.poll(notes, { timeout: 5000 }).toBe(before - 1);
+    expect(await paragraph.innerText()).toContain("same-sex relations.");
+    await owner.keyboard.press("Control+z");
+    await expect.poll(notes, { timeout: 5000 }).toBe(before);
+    await expect.poll(() => pane.locator("li").first().innerText()).toContain("section 104");
+  });
+
+  it("writes one paragraph right to left without breaking the numbering", async () => {
+    const paragraph = owner.locator(".document p[data-number='1']");
+    await paragraph.click();
+    await settle(owner);
+    await owner.getByRole("button", { name: "Right to left" }).click();
+    await expect.poll(() => paragraph.getAttribute("dir")).toBe("rtl");
+    expect(await paragraph.getAttribute("lang")).toBe("ar");
+    expect(await paragraph.getAttribute("data-number")).toBe("1");
+    const numbers = await owner.locator(".document p[data-number]").evaluateAll((ps) => ps.map((p) => Number(p.getAttribute("data-number"))));
+    expect(numbers).toEqual(numbers.map((_, i) => i + 1));
   });
 
   it("shows the guidance for the section the cursor is in", async () => {

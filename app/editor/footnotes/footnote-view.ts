@@ -14,6 +14,10 @@ class FootnoteView implements NodeView {
   private readonly marker: HTMLButtonElement;
   private popover: HTMLElement | null = null;
   private note: NoteEditor | null = null;
+  /** Closes the popover when someone clicks anywhere else on the page. */
+  private readonly closeOnOutsideClick = (event: MouseEvent) => {
+    if (!this.dom.contains(event.target as Node)) this.close();
+  };
 
   constructor(
     private node: PMNode,
@@ -58,6 +62,7 @@ class FootnoteView implements NodeView {
     this.popover.setAttribute("aria-label", `Footnote ${this.dom.getAttribute("data-footnote-number") ?? ""}`);
     this.dom.append(this.popover);
     this.marker.setAttribute("aria-expanded", "true");
+    document.addEventListener("mousedown", this.closeOnOutsideClick, true);
     this.note = new NoteEditor(this.popover, this.node, {
       outer: this.editor.view,
       getPos: this.getPos,
@@ -74,6 +79,7 @@ class FootnoteView implements NodeView {
   }
 
   close(): void {
+    document.removeEventListener("mousedown", this.closeOnOutsideClick, true);
     this.note?.destroy();
     this.note = null;
     this.popover?.remove();
