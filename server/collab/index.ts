@@ -38,7 +38,7 @@ export function createCollabServer(options: CollabOptions): CollabServer {
       authorisation({ db: options.db }),
       limits(config),
       readOnlyFilter(),
-      persistence({ db: options.db, log: options.log, batchMs: 250, compactEvery: 200 }),
+      persistence({ db: options.db, log: options.log, batchMs: 500, compactEvery: 200 }),
       ...fanOut,
       logging(options.log),
     ],
