@@ -6,7 +6,8 @@ import type { WebsocketProvider } from "y-websocket";
 import type * as Y from "yjs";
 import { BODY_FIELD, documentExtensions } from "../../core/editor/extensions";
 import { ConnectionStatus } from "./connection-status";
-import { CoverPanel, type CoverOrganisation } from "./cover-panel";
+import { directionOf } from "../../core/editor/language";
+import { CoverPanel, useCover, type CoverOrganisation } from "./cover-panel";
 import type { DraftTemplate } from "./draft-template";
 import { FootnoteWithPopover } from "./footnotes/footnote-view";
 import { FootnotesPane } from "./footnotes/footnotes-pane";
@@ -62,6 +63,10 @@ function SessionEditor({ session, user, readOnlyReason, template, organisations,
     [session.doc, session.provider],
   );
 
+  // The submission's language (from its cover) sets the page's language and direction; a
+  // paragraph can still carry its own (an Arabic quotation in an English report).
+  const { language } = useCover(session.doc as Y.Doc);
+
   // Access can end while the page is open (role lowered, removed): stop accepting edits at once.
   useEffect(() => {
     editor?.setEditable(reason === null);
@@ -89,7 +94,7 @@ function SessionEditor({ session, user, readOnlyReason, template, organisations,
       <div className="editor-columns">
         {editor ? <Outline editor={editor} template={template} /> : <div />}
         <div className="page-column">
-          <div className="page">
+          <div className="page" lang={language} dir={directionOf(language)}>
             <EditorContent editor={editor} />
           </div>
           {editor ? <FootnotesPane editor={editor} /> : null}

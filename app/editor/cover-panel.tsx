@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react";
 import type * as Y from "yjs";
 import { COVER_FIELD, readCover, writeCover, type Cover } from "../../core/editor/cover";
+import { UN_LANGUAGES } from "../../core/un/languages";
 
 export interface CoverOrganisation {
   id: string;
@@ -18,12 +19,8 @@ const TEXT_FIELDS: Array<{ key: TextKey; label: string; type?: string }> = [
   { key: "date", label: "Date", type: "date" },
 ];
 
-/**
- * The cover block, shared like the text: it lives in the draft's Y.Doc (map "cover"), so a
- * change by one member reaches everyone at once and travels with the document into exports.
- * Text fields are written when they lose focus, so a half-typed title does not flicker at others.
- */
-export function CoverPanel({ doc, organisations, editable, stateName }: { doc: Y.Doc; organisations: CoverOrganisation[]; editable: boolean; stateName: string }) {
+/** The draft's cover, re-read whenever anyone changes it. */
+export function useCover(doc: Y.Doc): Cover {
   const [cover, setCover] = useState<Cover>(() => readCover(doc));
   useEffect(() => {
     const map = doc.getMap(COVER_FIELD);
@@ -32,6 +29,16 @@ export function CoverPanel({ doc, organisations, editable, stateName }: { doc: Y
     refresh();
     return () => map.unobserve(refresh);
   }, [doc]);
+  return cover;
+}
+
+/**
+ * The cover block, shared like the text: it lives in the draft's Y.Doc (map "cover"), so a
+ * change by one member reaches everyone at once and travels with the document into exports.
+ * Text fields are written when they lose focus, so a half-typed title does not flicker at others.
+ */
+export function CoverPanel({ doc, organisations, editable, stateName }: { doc: Y.Doc; organisations: CoverOrganisation[]; editable: boolean; stateName: string }) {
+  const cover = useCover(doc);
   const named = new Set(cover.organisations);
   return (
     <details className="cover-panel">
@@ -56,6 +63,21 @@ export function CoverPanel({ doc, organisations, editable, stateName }: { doc: Y
             />
           </label>
         ))}
+        <label className="field">
+          <span className="field-label">Language of the submission</span>
+          <select
+            className="input"
+            value={cover.language}
+            disabled={!editable}
+            onChange={(event) => writeCover(doc, { language: event.currentTarget.value })}
+          >
+            {Object.entries(UN_LANGUAGES).map(([code, name]) => (
+              <option key={code} value={code}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </label>
         <fieldset className="field">
           <legend className="field-label">Submitting organisations</legend>
           {organisations.length === 0 ? <p className="field-description">No organisations in this workspace yet.</p> : null}

@@ -5,6 +5,7 @@ import { listOrganisations } from "../../db/queries/organisations";
 import { TEMPLATES } from "../../templates";
 import { requireWorkspaceAccess } from "../auth/guards.server";
 import { TemplateGallery } from "../components/templates/template-gallery";
+import { UN_LANGUAGES } from "../../core/un/languages";
 import { summariseTemplate } from "../components/templates/template-summary";
 import { Button, Card, SelectField, TextField } from "../components/ui";
 import { invalid, parseForm } from "../forms.server";
@@ -14,8 +15,7 @@ import { createDraftInWorkspace } from "../workspaces/workspaces.server";
 export const meta: MetaFunction = () => [{ title: "New draft · Caucus" }];
 
 const stateOptions = UN_STATES.map((s) => ({ value: s.code, label: s.name }));
-const LANGUAGE_NAMES: Record<string, string> = { en: "English", fr: "French", es: "Spanish", ar: "Arabic", ru: "Russian", zh: "Chinese" };
-const languageOptions = Object.entries(LANGUAGE_NAMES).map(([value, label]) => ({ value, label }));
+const languageOptions = Object.entries(UN_LANGUAGES).map(([value, label]) => ({ value, label }));
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { workspace } = await requireWorkspaceAccess(request, context, params.workspaceId, "edit");

@@ -108,6 +108,12 @@ describe.runIf(browserAvailable())("a UPR joint submission from its template", (
     await editor.getByLabel("Session or cycle").fill("UPR 4th cycle, 42nd session");
     await editor.getByLabel("Contact").click();
     await expect.poll(() => owner.locator(".cover-panel summary").innerText()).toContain("UPR 4th cycle, 42nd session");
+    // The submission's language is the page's: Arabic turns the whole page right to left.
+    expect(await owner.locator(".page").getAttribute("lang")).toBe("en");
+    await editor.getByLabel("Language of the submission").selectOption("ar");
+    await expect.poll(() => owner.locator(".page").getAttribute("dir")).toBe("rtl");
+    await editor.getByLabel("Language of the submission").selectOption("en");
+    await expect.poll(() => owner.locator(".page").getAttribute("dir")).toBe("ltr");
   });
 
   it("deletes a note with its marker, and undo brings both back", async () => {
