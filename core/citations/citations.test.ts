@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+// Pinpoints from real NGO footnotes (shared/data), copied into the project's fixtures.
+import fixture from "../../test/fixtures/pinpoints.json";
+import { formatFootnotes, type CitedSource } from "./footnote-format";
+import { normalisePinpoint } from "./pinpoint";
+
+describe("pinpoints", () => {
+  it("writes the real submissions' pinpoints in UN style", () => {
+    const cases: Record<string, [string, string]> = {
+      "para. 186.60; para. 186.63; para. 186.67": ["paragraph", "paras. 186.60, 186.63 and 186.67"],
+      "paras. 31-36": ["paragraph", "paras. 31–36"],
+      "paras. 15 and 46": ["paragraph", "paras. 15 and 46"],
+      "26": ["paragraph", "para. 26"],
+      "pg. 8": ["page", "p. 8"],
+      "pages 9 and 10": ["page", "pp. 9 and 10"],
+      "pp. 23-24": ["page", "pp. 23–24"],
+      "Art.3": ["article", "art. 3"],
+      "Art 27": ["article", "art. 27"],
+      "Articles 3, 25, 26, 29, 30, 31, and 62": ["article", "arts. 3, 25, 26, 29, 30, 31 and 62"],
+      "Art. 19(2)": ["article", "art. 19 (2)"],
+      "Principle 1(3)": ["other", "Principle 1(3)"],
+      "Basis of Review": ["other", "Basis of Review"],
+    };
+    for (const [input, [kind, text]] of Object.entries(cases)) {
+      expect(fixture.pinpoints, input).toContain(input);
+      expect(normalisePinpoint(input), input).toMatchObject({ kind, text });
+    }
+    for (const pinpoint of fixture.pinpoints) {
+      const normalised = normalisePinpoint(pinpoint);
+      expect(normalised.text.length, pinpoint).toBeGreaterThan(0);
+      // Normalising twice changes nothing: the output is already UN style.
+      expect(normalisePinpoint(normalised.text).text, pinpoint).toBe(normalised.text);
+    }
+  });
+
+  it("says what it changed", () => {
+    expect(normalisePinpoint("para 27(d)").issues).toEqual(["Write “para.” with its full stop.", "Put a space before a subparagraph letter: “27 (d)”."]);
+    expect(normalisePinpoint("para. 27 (d)").issues).toEqual([]);
+  });
+});
+
+describe("footnote text with ibid.", () => {
+  const report: CitedSource = { key: "A/HRC/25/5", label: "A/HRC/25/5" };
+  const cedaw: CitedSource = { key: "CEDAW/C/CHN/CO/7-8", label: "CEDAW/C/CHN/CO/7-8" };
+
+  it("uses ibid. only after a note that cites the same single source", () => {
+    expect(
+      formatFootnotes([
+        [{ ...report, pinpoint: "para. 186.60" }],
+        [{ ...report, pinpoint: "para. 186.61" }],
+        [{ ...report, pinpoint: "para. 186.61" }],
+        [{ ...cedaw, pinpoint: "para 27(d)" }, { ...report, pinpoint: "para. 186.61" }],
+        [{ ...report, pinpoint: "para. 186.61" }],
+        [{ ...cedaw }],
+      ]),
+    ).toEqual([
+      "A/HRC/25/5, para. 186.60.",
+      "Ibid., para. 186.61.",
+      "Ibid.",
+      "CEDAW/C/CHN/CO/7-8, para. 27 (d); A/HRC/25/5, para. 186.61.",
+      "A/HRC/25/5, para. 186.61.",
+      "CEDAW/C/CHN/CO/7-8.",
+    ]);
+  });
+
+  it("recomputes when a note moves: the ibid. becomes a full citation", () => {
+    const notes = [[{ ...report, pinpoint: "para. 1" }], [{ ...report, pinpoint: "para. 2" }], [{ ...cedaw, pinpoint: "para. 3" }]];
+    expect(formatFootnotes(notes)[1]).toBe("Ibid., para. 2.");
+    const moved = [notes[0]!, notes[2]!, notes[1]!];
+    expect(formatFootnotes(moved)).toEqual(["A/HRC/25/5, para. 1.", "CEDAW/C/CHN/CO/7-8, para. 3.", "A/HRC/25/5, para. 2."]);
+  });
+});

@@ -1,0 +1,60 @@
+/** Where in a source a note points: paragraphs, pages, articles, or something else as typed. */
+export type PinpointKind = "paragraph" | "page" | "article" | "other";
+
+export interface Pinpoint {
+  kind: PinpointKind;
+  /** The pinpoint in UN style: "para. 27 (d)", "paras. 19 and 20", "pp. 4–5", "art. 7". */
+  text: string;
+  /** What was changed to get there, for a check to report. */
+  issues: string[];
+}
+
+const KINDS: Array<{ kind: Exclude<PinpointKind, "other">; pattern: RegExp; one: string; many: string }> = [
+  { kind: "paragraph", pattern: /^(?:paras?|paragraphs?)\b\.?\s*/i, one: "para.", many: "paras." },
+  { kind: "page", pattern: /^(?:pp?|pg|pages?)\b\.?\s*/i, one: "p.", many: "pp." },
+  { kind: "article", pattern: /^(?:arts?|articles?)\b\.?\s*/i, one: "art.", many: "arts." },
+];
+
+/** "27(d)" → "27 (d)" and "31-36" → "31–36": the UN's spacing and its en dash in ranges. */
+function tidyNumber(value: string, issues: string[]): string {
+  let out = value.trim();
+  if (/\d\(/.test(out)) {
+    issues.push("Put a space before a subparagraph letter: “27 (d)”.");
+    out = out.replace(/(\d)\(/g, "$1 (");
+  }
+  if (/\d\s*[-\u2010\u2011]\s*\d/.test(out)) out = out.replace(/(\d)\s*[-\u2010\u2011]\s*(\d)/g, "$1–$2");
+  return out;
+}
+
+/** "A, B and C" from a list, as UN footnotes join several paragraphs. */
+function joinList(items: string[]): string {
+  if (items.length <= 1) return items[0] ?? "";
+  return `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
+}
+
+/**
+ * Normalises a pinpoint to UN style (rules.md §4b): "para 186.60" → "para. 186.60";
+ * "para. 186.60; para. 186.63" → "paras. 186.60 and 186.63"; "pages 9 and 10" → "pp. 9 and 10";
+ * "paras. 31-36" → "paras. 31–36". Anything it does not recognise is kept as typed ("Principle
+ * 1(3)", "Basis of Review"): a pinpoint is never refused.
+ */
+export function normalisePinpoint(input: string): Pinpoint {
+  const issues: string[] = [];
+  const raw = input.trim().replace(/\.$/, "");
+  // Bare numbers (a pinpoint field holding just "26") are paragraphs in UN practice.
+  const parts = raw.split(/\s*;\s*/).map((part) => (/^\d/.test(part) ? `para. ${part}` : part));
+  const kinds = parts.map((part) => KINDS.find((k) => k.pattern.test(part)));
+  const first = kinds[0];
+  if (!first || kinds.some((k) => k !== first)) return { kind: "other", text: raw, issues };
+  const numbers: string[] = [];
+  for (const part of parts) {
+    const label = part.match(first.pattern)![0];
+    if (!label.includes(".") && !/^(?:paragraphs?|pages?|articles?)/i.test(label)) issues.push(`Write “${first.one}” with its full stop.`);
+    if (/^pg/i.test(label)) issues.push("Write “p.” for a page, not “pg.”.");
+    const rest = part.slice(label.length);
+    // "15 and 46", "3, 25, 26, and 62": one list, whatever joined it.
+    numbers.push(...rest.split(/\s*,\s*(?:and\s+)?|\s+and\s+/).filter(Boolean).map((n) => tidyNumber(n, issues)));
+  }
+  const plural = numbers.length > 1 || numbers.some((n) => n.includes("–"));
+  return { kind: first.kind, text: `${plural ? first.many : first.one} ${joinList(numbers)}`, issues };
+}
