@@ -20,8 +20,13 @@ export function WordCountBar({ editor, template }: { editor: Editor; template: D
   const limit = template?.wordLimit ?? null;
   const over = limit !== null && tally.counted > limit;
   const format = (n: number) => n.toLocaleString("en");
+  // Not a live region: announcing every keystroke's count would drown a screen reader. Crossing
+  // the limit is announced once, in the polite region below.
   return (
-    <div className={over ? "status-bar status-over" : "status-bar"} role="status">
+    <div className={over ? "status-bar status-over" : "status-bar"} role="region" aria-label="Word count">
+      <span className="sr-only" aria-live="polite">
+        {over ? "The draft is over its word limit." : ""}
+      </span>
       <span>
         <strong>{format(tally.counted)}</strong>
         {limit !== null ? ` / ${format(limit)} words` : " words (no published limit)"}
