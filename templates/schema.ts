@@ -85,3 +85,7 @@ export const TemplateSchema = z
 export type Template = z.infer<typeof TemplateSchema>;
 export type TemplateSection = z.infer<typeof SectionSchema>;
 export type TemplateRules = z.infer<typeof RulesSchema>;
+
+/** A template as written in a template file: the schema fills in defaults (level, numbering, starter). */
+export type TemplateInput = z.input<typeof TemplateSchema>;
+export type SectionInput = z.input<typeof SectionSchema>;

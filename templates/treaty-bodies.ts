@@ -1,12 +1,10 @@
 import { lettered, paragraph } from "./blocks";
-import type { Template, TemplateRules } from "./schema";
+import type { SectionInput, Template, TemplateInput, TemplateRules } from "./schema";
 import { SOURCES } from "./sources";
-import { section, type SectionInput } from "./upr";
 
 interface PublishedLimit {
   words: number;
   footnotes: boolean;
-  annexes?: false;
   source: string;
   confidence: "V" | "P" | "U";
 }
@@ -52,7 +50,7 @@ const COMMITTEES: Committee[] = [
     name: "Committee on the Rights of the Child",
     treaty: "Convention on the Rights of the Child",
     source: SOURCES.crc,
-    listOfIssues: { words: 10000, footnotes: true, annexes: false, source: SOURCES.crcListOfIssues, confidence: "V" },
+    listOfIssues: { words: 10000, footnotes: true, source: SOURCES.crcListOfIssues, confidence: "V" },
     structure: "the Committee's clusters (general measures, definition of the child, general principles, civil rights and freedoms, …)",
     followUp: false,
   },
@@ -73,7 +71,7 @@ function rules(committee: Committee, limit: PublishedLimit | undefined): Templat
   };
 }
 
-const organisations = section({
+const organisations: SectionInput = {
   id: "submitting-organisations",
   title: "Submitting organisations",
   guidance:
@@ -81,19 +79,19 @@ const organisations = section({
   required: true,
   numberedParagraphs: false,
   starter: [paragraph("This report is submitted by [Organisation] ([ACRONYM]) …", false)],
-});
+};
 
 const LANGUAGES: Template["languages"] = ["en", "fr", "es"];
 const COVER: Template["coverFields"] = ["title", "mechanism", "session", "stateUnderReview", "organisations", "contact", "date", "language"];
 
-function sessionTemplate(c: Committee): Template {
-  const issues: SectionInput = section({
+function sessionTemplate(c: Committee): TemplateInput {
+  const issues: SectionInput = {
     id: "issues",
     title: "Issues of concern",
     guidance: `One sub-heading per issue, in the order of ${c.structure}, so the country rapporteur can match your text to the State report. For each: the facts since the last review, the State's replies to the List of Issues where they are wrong or incomplete, and sources in footnotes.`,
     required: true,
     starter: [paragraph("[The first issue: facts, the State's position, sources in footnotes.]")],
-  });
+  };
   return {
     slug: `${c.id.toLowerCase()}-session`,
     title: `${c.id} parallel report for the session`,
@@ -105,20 +103,20 @@ function sessionTemplate(c: Committee): Template {
     coverFields: COVER,
     sections: [
       organisations,
-      section({ id: "introduction", title: "Introduction", guidance: "The period covered, how the information was gathered, and the Committee's previous concluding observations this report builds on (cite them by symbol and paragraph).", required: true }),
+      { id: "introduction", title: "Introduction", guidance: "The period covered, how the information was gathered, and the Committee's previous concluding observations this report builds on (cite them by symbol and paragraph).", required: true },
       issues,
-      section({
+      {
         id: "suggested-recommendations",
         title: "Suggested recommendations",
         guidance: "Recommendations you want in the concluding observations: specific, addressed to the State, each tied to an issue above.",
         required: true,
         starter: [paragraph("We suggest that the Committee recommend that the State party:"), lettered(["[A specific, measurable action.]"])],
-      }),
-    ].map(normalise),
+      },
+    ],
   };
 }
 
-function listOfIssuesTemplate(c: Committee): Template {
+function listOfIssuesTemplate(c: Committee): TemplateInput {
   return {
     slug: `${c.id.toLowerCase()}-list-of-issues`,
     title: `${c.id} input to the List of Issues (LOI / LOIPR)`,
@@ -130,18 +128,18 @@ function listOfIssuesTemplate(c: Committee): Template {
     coverFields: COVER,
     sections: [
       organisations,
-      section({
+      {
         id: "proposed-questions",
         title: "Proposed questions",
         guidance: `Grouped by ${c.structure}. For each issue: two or three sentences of context with sources, then the question you propose, phrased as the Committee would ask it ("Please provide information on …").`,
         required: true,
         starter: [paragraph("[Context, with a footnote for each source.]"), paragraph("Proposed question: Please provide information on …")],
-      }),
-    ].map(normalise),
+      },
+    ],
   };
 }
 
-function followUpTemplate(c: Committee): Template {
+function followUpTemplate(c: Committee): TemplateInput {
   return {
     slug: `${c.id.toLowerCase()}-follow-up`,
     title: `${c.id} follow-up submission`,
@@ -153,23 +151,19 @@ function followUpTemplate(c: Committee): Template {
     coverFields: COVER,
     sections: [
       organisations,
-      section({
+      {
         id: "follow-up-recommendations",
         title: "Recommendations selected for follow-up",
         guidance: "One sub-heading per follow-up paragraph of the concluding observations (cite the symbol and paragraph). Quote it, say what the State did, and assess it: implemented, partially implemented, not implemented.",
         required: true,
         starter: [paragraph("[Quote the follow-up recommendation, then assess what the State did.]")],
-      }),
-      section({ id: "state-reply", title: "Comments on the State party's follow-up reply", guidance: "Where the State's follow-up report is inaccurate or incomplete, and what it leaves out.", required: false }),
-    ].map(normalise),
+      },
+      { id: "state-reply", title: "Comments on the State party's follow-up reply", guidance: "Where the State's follow-up report is inaccurate or incomplete, and what it leaves out.", required: false },
+    ],
   };
 }
 
-function normalise(input: SectionInput) {
-  return { level: 1 as const, numberedParagraphs: true, starter: [], ...input };
-}
-
-export const TREATY_BODY_TEMPLATES: Template[] = COMMITTEES.flatMap((c) => [
+export const TREATY_BODY_TEMPLATES: TemplateInput[] = COMMITTEES.flatMap((c) => [
   sessionTemplate(c),
   listOfIssuesTemplate(c),
   ...(c.followUp ? [followUpTemplate(c)] : []),

@@ -1,10 +1,7 @@
 import { lettered, paragraph, table } from "./blocks";
-import type { Template, TemplateRules, TemplateSection } from "./schema";
+import type { SectionInput, Template, TemplateInput, TemplateRules } from "./schema";
 import { SOURCES } from "./sources";
 
-/** A section as written in a template file; the schema fills in level, numbering and starter. */
-export type SectionInput = Omit<TemplateSection, "level" | "numberedParagraphs" | "starter"> & Partial<TemplateSection>;
-export const section = (input: SectionInput): SectionInput => input;
 
 /** What OHCHR's UPR guidance is believed to count: text and notes, not the cover or annexes (U). */
 const uprRules = (words: number | null): TemplateRules => ({
@@ -22,93 +19,93 @@ const uprRules = (words: number | null): TemplateRules => ({
  * placed here is easier to pick up.
  */
 export const UPR_CLUSTERS: SectionInput[] = [
-  section({
+  {
     id: "scope-of-obligations",
     title: "Scope of international obligations and cooperation with human rights mechanisms",
     guidance:
       "Ratification of treaties and optional protocols, reservations, standing invitations to special procedures, cooperation with treaty bodies and the UPR itself. Say which earlier recommendations on these points were supported and what happened since.",
     required: false,
-  }),
-  section({
+  },
+  {
     id: "national-framework",
     title: "National human rights framework",
     guidance:
       "Constitution and legislation, the national human rights institution (its accreditation and independence), national action plans and policies. Cite laws by name, number and date in the footnotes.",
     required: false,
-  }),
-  section({
+  },
+  {
     id: "implementation",
     title: "Implementation of international human rights obligations",
     guidance:
       "The heart of the submission: one sub-section per theme you cover. Each paragraph should state a fact, its source in a footnote, and, where it applies, the earlier recommendation it follows up.",
     required: true,
     starter: [],
-  }),
-  section({
+  },
+  {
     id: "cross-cutting",
     level: 2,
     title: "Cross-cutting issues",
     guidance: "Equality and non-discrimination; development, the environment, business and human rights; human rights and counter-terrorism.",
     required: false,
-  }),
-  section({
+  },
+  {
     id: "civil-and-political-rights",
     level: 2,
     title: "Civil and political rights",
     guidance:
       "Right to life, liberty and security of person; administration of justice and the rule of law; fundamental freedoms (expression, association, peaceful assembly, religion); prohibition of slavery; right to privacy.",
     required: false,
-  }),
-  section({
+  },
+  {
     id: "economic-social-cultural-rights",
     level: 2,
     title: "Economic, social and cultural rights",
     guidance: "Work and just conditions of work, social security, an adequate standard of living, health, education.",
     required: false,
-  }),
-  section({
+  },
+  {
     id: "specific-persons-or-groups",
     level: 2,
     title: "Rights of specific persons or groups",
     guidance: "Women, children, persons with disabilities, minorities and indigenous peoples, migrants, refugees and asylum seekers, stateless persons.",
     required: false,
-  }),
+  },
 ];
 
-const introduction = section({
+const introduction: SectionInput = {
   id: "introduction",
   title: "Introduction",
   guidance:
     "Who is submitting and why you know this subject (one or two sentences each), the period covered (since the last review) and how you gathered the information. Keep it short: every word counts toward the limit.",
   required: true,
   starter: [paragraph("[Who submits this report, what they work on, and the period it covers.]")],
-});
+};
 
-const followUp = section({
+const followUp: SectionInput = {
   id: "follow-up",
   title: "Follow-up to the previous review",
   guidance:
     "The fourth cycle asks above all about implementation. For each recommendation you follow up, quote it with its number, the recommending State and the response (\"Recommendation 186.60 (Ghana), supported\"), then say what was and was not done, with sources.",
   required: true,
-});
+};
 
-const recommendations = section({
+const recommendations: SectionInput = {
   id: "recommendations",
   title: "Recommendations",
   guidance:
     "Addressed to the State under review, specific and measurable (\"Repeal article 7 of … by …\" rather than \"Improve …\"). Recommendations States can act on within the cycle are the ones other States pick up.",
   required: true,
   starter: [paragraph("We recommend that the Government:"), lettered(["[A specific, measurable action.]"])],
-});
+};
 
-const executiveSummary = section({
+const executiveSummary: SectionInput = {
   id: "executive-summary",
   title: "Executive summary",
   guidance: "Optional: the main points in a few sentences, with key words. Its paragraphs are not numbered.",
   required: false,
   numberedParagraphs: false,
   starter: [paragraph("", false)],
-});
+};
 
 const COVER: Template["coverFields"] = ["title", "mechanism", "session", "stateUnderReview", "organisations", "contact", "date", "language"];
 const LANGUAGES: Template["languages"] = ["en", "fr", "es"];
@@ -137,7 +134,7 @@ export const UPR_TEMPLATES = [
     rules: uprRules(5630),
     coverFields: COVER,
     sections: [
-      section({
+      {
         id: "submitting-organisations",
         title: "Submitting organisations",
         guidance:
@@ -145,7 +142,7 @@ export const UPR_TEMPLATES = [
         required: true,
         numberedParagraphs: false,
         starter: [paragraph("This joint submission is made by [Organisation] ([ACRONYM]), [Organisation] ([ACRONYM]) …", false)],
-      }),
+      },
       executiveSummary,
       introduction,
       followUp,
@@ -164,14 +161,14 @@ export const UPR_TEMPLATES = [
     rules: uprRules(5630),
     coverFields: COVER,
     sections: [
-      section({
+      {
         id: "introduction",
         title: "Introduction",
         guidance:
           "The institution, its mandate and its accreditation status under the Paris Principles (A or B, and when it was last reviewed), and the period covered.",
         required: true,
         starter: [paragraph("[The institution, its mandate and accreditation status.]")],
-      }),
+      },
       followUp,
       ...UPR_CLUSTERS,
       recommendations,
@@ -189,13 +186,13 @@ export const UPR_TEMPLATES = [
     coverFields: COVER,
     sections: [
       introduction,
-      section({
+      {
         id: "methodology",
         title: "Methodology",
         guidance: "Which recommendations you assess (all, or a theme), the sources you used, who you consulted, and the cut-off date of the information.",
         required: true,
-      }),
-      section({
+      },
+      {
         id: "implementation-matrix",
         title: "Recommendations matrix",
         guidance:
@@ -203,14 +200,14 @@ export const UPR_TEMPLATES = [
         required: true,
         numberedParagraphs: false,
         starter: [table(["Recommendation", "Response", "Status", "Evidence"])],
-      }),
-      section({
+      },
+      {
         id: "assessment",
         title: "Assessment by theme",
         guidance: "What the matrix shows, theme by theme: progress, setbacks and what stands in the way.",
         required: false,
-      }),
+      },
       recommendations,
     ],
   },
-] satisfies Array<Omit<Template, "sections"> & { sections: SectionInput[] }>;
+] satisfies TemplateInput[];

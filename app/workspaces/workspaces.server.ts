@@ -1,9 +1,9 @@
 import type { AppLoadContext } from "@remix-run/node";
+import * as Y from "yjs";
 import { recordAudit } from "../../db/queries/audit";
 import { createDraft } from "../../db/queries/drafts";
 import { createWorkspace, updateWorkspace } from "../../db/queries/workspaces";
 import type { Draft, Workspace } from "../../db/schema";
-import * as Y from "yjs";
 import { canonicalDocument } from "../../core/editor/canonical";
 import { saveDraftSnapshot } from "../../db/queries/draft-documents";
 import { listOrganisations } from "../../db/queries/organisations";

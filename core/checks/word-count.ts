@@ -1,4 +1,5 @@
 import type { Node as PMNode } from "@tiptap/pm/model";
+import { inlineText } from "../editor/plain-text";
 
 /** What a template's word limit counts (templates/schema.ts `rules.counts`). */
 export interface CountingRule {
@@ -38,20 +39,9 @@ export function countWords(text: string): number {
 }
 
 function inlineWords(node: PMNode, tally: WordCount, into: "body" | "headings" | "tables"): void {
-  let text = "";
-  node.forEach((child) => {
-    if (child.isText) text += child.text ?? "";
-    else if (child.type.name === "hardBreak") text += " ";
-    else if (child.type.name === "footnote") {
-      text += " ";
-      let note = "";
-      child.forEach((part) => {
-        note += part.isText ? (part.text ?? "") : part.type.name === "citation" ? ` ${String(part.attrs.label ?? "")} ` : " ";
-      });
-      tally.footnotes += countWords(note);
-    } else text += ` ${child.textContent} `;
-  });
+  const { text, notes } = inlineText(node);
   tally[into] += countWords(text);
+  for (const note of notes) tally.footnotes += countWords(note);
 }
 
 type Parts = Omit<WordCount, "counted">;

@@ -7,17 +7,21 @@ export interface PlainText {
   notes: string[];
 }
 
-/** The text of one run of inline content; footnotes are set aside, not read into the sentence. */
-function inlineText(node: PMNode, notes: string[]): string {
-  let out = "";
+/**
+ * The text of one textblock's inline content, with its footnotes set aside rather than read into
+ * the sentence. The one reading of inline content: plain text and the word count both use it.
+ */
+export function inlineText(node: PMNode): { text: string; notes: string[] } {
+  const notes: string[] = [];
+  let text = "";
   node.forEach((child) => {
-    if (child.isText) out += child.text ?? "";
-    else if (child.type.name === "hardBreak") out += "\n";
-    else if (child.type.name === "footnote") notes.push(inlineText(child, notes));
-    else if (child.type.name === "citation") out += String(child.attrs.label ?? "");
-    else out += child.textContent;
+    if (child.isText) text += child.text ?? "";
+    else if (child.type.name === "hardBreak") text += "\n";
+    else if (child.type.name === "footnote") notes.push(inlineText(child).text);
+    else if (child.type.name === "citation") text += String(child.attrs.label ?? "");
+    else text += child.textContent;
   });
-  return out;
+  return { text, notes };
 }
 
 /**
@@ -29,7 +33,9 @@ export function plainText(doc: PMNode): PlainText {
   const notes: string[] = [];
   doc.descendants((node) => {
     if (node.isTextblock) {
-      blocks.push(inlineText(node, notes));
+      const inline = inlineText(node);
+      blocks.push(inline.text);
+      notes.push(...inline.notes);
       return false;
     }
     if (node.type.name === "recommendation") {

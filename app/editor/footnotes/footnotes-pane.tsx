@@ -10,12 +10,17 @@ class PaneRegistry {
 
   constructor(private readonly editor: Editor) {}
 
+  private seenDoc: unknown = null;
+
   refresh = () => {
+    for (const note of this.notes.values()) note.setEditable();
+    // Most transactions only move a caret: the notes have not changed, nothing to re-read.
+    if (this.editor.state.doc === this.seenDoc) return;
+    this.seenDoc = this.editor.state.doc;
     this.entries = new Map(footnoteEntries(this.editor.state.doc).map((entry) => [entry.key, entry]));
     for (const [key, note] of this.notes) {
       const entry = this.entries.get(key);
       if (entry) note.update(entry.node);
-      note.setEditable();
     }
   };
 

@@ -35,9 +35,10 @@ const yieldToSockets = () => new Promise<void>((resolve) => setImmediate(resolve
  * Appends what this node's clients send to `draft_updates`. Changes wait at most `batchMs`, then
  * one save writes every open draft's batch as one merged row per draft, in multi-row inserts of
  * ROWS_PER_INSERT: a few statements per tick for the whole node, instead of one per room (which
- * cost a third of the server's CPU on PGlite at 100 busy rooms). One save at a time; a failed save puts its batches back and retries with
- * backoff, never dropping them. Broadcast never waits for any of this. Updates from peer nodes
- * are theirs to store; rooms merge their memory into the snapshot when they close.
+ * cost a third of the server's CPU on PGlite at 100 busy rooms). One save at a time; a failed
+ * save puts its batches back and retries with backoff, never dropping them. Broadcast never
+ * waits for any of this. Updates from peer nodes are theirs to store; rooms merge their memory
+ * into the snapshot when they close.
  */
 export function persistence(options: PersistenceOptions): CollabExtension {
   const pending = new Map<string, Pending>();
