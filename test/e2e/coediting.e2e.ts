@@ -16,6 +16,28 @@ function documentText(page: Page): Promise<string> {
   });
 }
 
+/** How many Yjs updates this tab's offline copy (y-indexeddb, "caucus:<user>:<draft>") holds. */
+function storedUpdates(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const name = (await indexedDB.databases()).map((d) => d.name).find((n) => n?.startsWith("caucus:"));
+    if (!name) return 0;
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(name);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    try {
+      return await new Promise<number>((resolve, reject) => {
+        const request = db.transaction("updates").objectStore("updates").count();
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+    } finally {
+      db.close();
+    }
+  });
+}
+
 describe.runIf(browserAvailable())("co-editing a draft in the browser", () => {
   let server: RunningServer;
   let browser: Browser;
@@ -100,7 +122,11 @@ describe.runIf(browserAvailable())("co-editing a draft in the browser", () => {
     await editor.getByText("Offline — changes kept on this device").waitFor();
     await editor.locator(".document").click();
     await editor.keyboard.press("Control+End");
+    const before = await storedUpdates(editor);
     await editor.keyboard.type(" Typed in a tunnel.");
+    // Reload only once IndexedDB holds every keystroke (one update each): y-indexeddb writes
+    // asynchronously, and a reload on a busy machine could otherwise outrun the last writes.
+    await expect.poll(() => storedUpdates(editor), { timeout: 10_000 }).toBeGreaterThanOrEqual(before + " Typed in a tunnel.".length);
     await editor.reload();
     // The reloaded tab has never reached the server, yet the offline sentence is there.
     await editor.locator(".document").getByText("Typed in a tunnel.", { exact: false }).waitFor();
