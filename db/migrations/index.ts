@@ -2,6 +2,7 @@ import type { Migration } from "kysely";
 import * as createAccounts from "./20261122000000-create-accounts";
 import * as createWorkspaces from "./20261122000100-create-workspaces";
 import * as createDraftDocuments from "./20261122010000-create-draft-documents";
+import * as createLibrary from "./20261127000000-create-library";
 
 /**
  * Every migration, by name, in order. Listed statically (not read from disk) so the same list
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   "20261122000000-create-accounts": createAccounts,
   "20261122000100-create-workspaces": createWorkspaces,
   "20261122010000-create-draft-documents": createDraftDocuments,
+  "20261127000000-create-library": createLibrary,
 };
