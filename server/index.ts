@@ -8,6 +8,7 @@ import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { openDatabase } from "../db/client";
 import { migrateToLatest } from "../db/migrate";
+import { seedDemoLibrary } from "../db/seed/demo-library";
 import { lockDataDir } from "./data-dir-lock";
 import { EnvError, parseEnv, type Env } from "./env";
 import { startHousekeeping } from "./housekeeping";
@@ -41,6 +42,8 @@ const database = await openDatabase(
 );
 const applied = await migrateToLatest(database.db);
 if (applied.length) log.info("migrations applied", { migrations: applied });
+const seeded = await seedDemoLibrary(database.db);
+if (seeded.recommendations) log.info("demo library loaded into the empty shared library", seeded);
 
 const collab = createCollabServer({
   db: database.db,

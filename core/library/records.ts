@@ -73,15 +73,35 @@ export interface RecommendationRecord extends RecommendationInput {
   updatedAt: string;
 }
 
+// cyrb53 (public domain): a fast 53-bit string hash with no dependency, so the key stays short
+// enough for a unique index however long the text is. Not for secrets.
+function hash53(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+}
+
 /**
  * Two rows are the same recommendation when they share document, paragraph and recommending
  * States (rules.md §5e). A paragraph may hold one recommendation made by several States, so
- * the States are compared as a set.
+ * the States are compared as a set. Without a paragraph (UPR Info rows, many UHRI treaty-body
+ * rows) a hash of the text stands in for it, or every unnumbered recommendation of a document
+ * would collapse into one row.
  */
-export function recommendationDedupeKey(input: Pick<RecommendationInput, "symbol" | "paragraph" | "recommendingStates">): string {
+export function recommendationDedupeKey(input: Pick<RecommendationInput, "symbol" | "paragraph" | "recommendingStates" | "text">): string {
   const states = [...new Set(input.recommendingStates.map((s) => s.trim().toLowerCase()))].sort().join(";");
   const paragraph = input.paragraph.replace(/\s+/g, " ").trim().toLowerCase();
-  return `${input.symbol.toUpperCase()}|${paragraph}|${states}`;
+  const key = `${input.symbol.toUpperCase()}|${paragraph}|${states}`;
+  if (paragraph) return key;
+  const text = input.text.toLowerCase().replace(/\s+/g, " ").replace(/[\s.;,]+$/, "").trim();
+  return `${key}|text:${hash53(text)}`;
 }
 
 /**

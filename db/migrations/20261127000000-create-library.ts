@@ -48,6 +48,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`create index recommendations_tsv_english_idx on recommendations using gin (tsv_english)`.execute(db);
   await sql`create index recommendations_tsv_simple_idx on recommendations using gin (tsv_simple)`.execute(db);
   await sql`create index recommendations_search_keys_idx on recommendations using gin (search_keys gin_trgm_ops)`.execute(db);
+  // Exact lookups of a reference: "A/HRC/25/5", "186.60", "A/HRC/25/5, para. 186.60".
+  await sql`create index recommendations_symbol_idx on recommendations (symbol)`.execute(db);
+  await sql`create index recommendations_paragraph_idx on recommendations (lower(paragraph))`.execute(db);
   await sql`create index recommendations_scope_date_idx on recommendations (workspace_id, publication_date desc nulls last, id)`.execute(db);
 
   await db.schema

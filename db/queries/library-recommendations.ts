@@ -5,6 +5,7 @@ import type { Selectable } from "kysely";
 import type { RecommendationsTable } from "../schema";
 import type { Executor } from "./executor";
 import { inLibraryScope, SHARED_LIBRARY_KEY } from "./library-scope";
+import { forgetLibraryFacetCounts } from "./library-facet-cache";
 
 /** Rows per INSERT: 23 parameters a row stays well under PostgreSQL's 65,535 per statement. */
 const ROWS_PER_STATEMENT = 500;
@@ -13,6 +14,8 @@ export interface UpsertCounts {
   inserted: number;
   updated: number;
   unchanged: number;
+  /** Inputs that repeated an earlier input's key; the later one was kept. */
+  duplicates: number;
 }
 
 /** Every column an import may change; the rest identify the row or are managed by the database. */
@@ -73,9 +76,13 @@ export async function upsertRecommendations(
   inputs: readonly RecommendationInput[],
   options: { createdBy?: string | null; onBatch?: (done: number) => void } = {},
 ): Promise<UpsertCounts> {
-  const counts: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0 };
-  for (let start = 0; start < inputs.length; start += ROWS_PER_STATEMENT) {
-    const batch = inputs.slice(start, start + ROWS_PER_STATEMENT);
+  // One statement may not touch a row twice, so repeats within the input are merged first.
+  const byKey = new Map<string, RecommendationInput>();
+  for (const input of inputs) byKey.set(recommendationDedupeKey(input), input);
+  const unique = [...byKey.values()];
+  const counts: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0, duplicates: inputs.length - unique.length };
+  for (let start = 0; start < unique.length; start += ROWS_PER_STATEMENT) {
+    const batch = unique.slice(start, start + ROWS_PER_STATEMENT);
     const rows = await db
       .insertInto("recommendations")
       .values(batch.map((input) => toRow(workspaceId, input, options.createdBy ?? null)))
@@ -100,8 +107,9 @@ export async function upsertRecommendations(
     counts.inserted += inserted;
     counts.updated += rows.length - inserted;
     counts.unchanged += batch.length - rows.length;
-    options.onBatch?.(Math.min(start + batch.length, inputs.length));
+    options.onBatch?.(start + batch.length);
   }
+  forgetLibraryFacetCounts();
   return counts;
 }
 
@@ -182,6 +190,7 @@ export async function findRecommendations(db: Executor, workspaceId: string, ids
 /** Deletes one of a workspace's own recommendations; the shared library is not theirs to change. */
 export async function deleteWorkspaceRecommendation(db: Executor, workspaceId: string, id: string): Promise<boolean> {
   const result = await db.deleteFrom("recommendations").where("id", "=", id).where("workspace_id", "=", workspaceId).executeTakeFirst();
+  forgetLibraryFacetCounts();
   return Number(result.numDeletedRows) > 0;
 }
 

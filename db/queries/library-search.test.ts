@@ -32,17 +32,25 @@ describeEachDatabase("library search", (handle) => {
   it("inserts, leaves identical rows alone, and updates a changed one", async () => {
     const { db } = handle();
     const first = await upsertRecommendations(db, other, records);
-    expect(first).toEqual({ inserted: 4, updated: 0, unchanged: 0 });
+    expect(first).toEqual({ inserted: 4, updated: 0, unchanged: 0, duplicates: 0 });
     const again = await upsertRecommendations(db, other, records);
-    expect(again).toEqual({ inserted: 0, updated: 0, unchanged: 4 });
+    expect(again).toEqual({ inserted: 0, updated: 0, unchanged: 4, duplicates: 0 });
     const changed = await upsertRecommendations(db, other, [{ ...records[0]!, response: "noted" }]);
-    expect(changed).toEqual({ inserted: 0, updated: 1, unchanged: 0 });
+    expect(changed).toEqual({ inserted: 0, updated: 1, unchanged: 0, duplicates: 0 });
+  });
+
+  it("merges repeats within one input, the later one winning", async () => {
+    const { db } = handle();
+    const twice = [buildRecommendation({ stateUnderReview: STATE, paragraph: "9.1", text: "First wording" }), buildRecommendation({ stateUnderReview: STATE, paragraph: "9.1", text: "Second wording" })];
+    expect(await upsertRecommendations(db, other, twice)).toEqual({ inserted: 1, updated: 0, unchanged: 0, duplicates: 1 });
+    const stored = await searchRecommendations(db, other, LibrarySearchSchema.parse({ q: "9.1", stateUnderReview: STATE }));
+    expect(stored.results.map((r) => r.text)).toEqual(["Second wording"]);
   });
 
   it("treats the recommending States as a set when deduplicating", async () => {
     const { db } = handle();
     const swapped = { ...records[1]!, recommendingStates: ["Chile", "Mexico"] };
-    expect(await upsertRecommendations(db, workspaceId, [swapped])).toEqual({ inserted: 0, updated: 0, unchanged: 1 });
+    expect(await upsertRecommendations(db, workspaceId, [swapped])).toEqual({ inserted: 0, updated: 0, unchanged: 1, duplicates: 0 });
   });
 
   it("finds words with English stemming and ranks the closest first", async () => {

@@ -1,0 +1,56 @@
+import { ImportFileError } from "./import-file-error";
+import { boundRow, type ReadLimits, type TableRow, type TableSource } from "./table";
+
+// Caucus's own shape (its export, db/seed/recommendations.json) rather than someone's flat table.
+function isRecordShaped(value: Record<string, unknown>): boolean {
+  return "text" in value && "symbol" in value && ("stateUnderReview" in value || "provenance" in value);
+}
+
+function jsonCellText(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  if (Array.isArray(value)) return value.map(jsonCellText).join("\n"); // one value per line, as UHRI
+  if (typeof value === "object") return JSON.stringify(value);
+  return String(value);
+}
+
+/**
+ * A JSON array of objects: recommendation records as they are, or flat objects whose keys are
+ * the headers. `{ "recommendations": [...] }` is accepted too.
+ */
+export function readJson(bytes: Uint8Array, limits: ReadLimits): TableSource {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(new TextDecoder("utf-8").decode(bytes).replace(/^\uFEFF/, ""));
+  } catch (error) {
+    throw new ImportFileError("unreadable", `The JSON file cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const list = Array.isArray(parsed) ? parsed : (parsed as { recommendations?: unknown } | null)?.recommendations;
+  if (!Array.isArray(list)) throw new ImportFileError("unsupported-format", "A JSON import must be an array of objects.");
+  if (list.length === 0) throw new ImportFileError("empty", "The JSON array is empty.");
+  if (list.length > limits.maxRows) throw new ImportFileError("too-many-rows", `The file has more than ${limits.maxRows.toLocaleString("en")} items; split it and import the parts.`);
+  const objects = list.map((item) => (item && typeof item === "object" && !Array.isArray(item) ? (item as Record<string, unknown>) : null));
+  const first = objects.find((o) => o !== null);
+  if (!first) throw new ImportFileError("unsupported-format", "A JSON import must be an array of objects.");
+
+  if (isRecordShaped(first)) {
+    return { kind: "records", format: "json", items: objects.map((value, i) => ({ rowNumber: i + 1, value: value ?? {} })) };
+  }
+  const headerSet = new Set<string>();
+  for (const object of objects) for (const key of Object.keys(object ?? {})) headerSet.add(key);
+  const headers = [...headerSet];
+  if (headers.length > limits.maxColumns) {
+    throw new ImportFileError("too-many-columns", `The objects have ${headers.length} different keys; the limit is ${limits.maxColumns}.`);
+  }
+  async function* rows(): AsyncGenerator<TableRow> {
+    for (let i = 0; i < objects.length; i++) {
+      const object = objects[i];
+      if (!object) {
+        yield { rowNumber: i + 1, cells: [], problems: ["This item is not an object"] };
+        continue;
+      }
+      const row = boundRow(i + 1, headers.map((h) => jsonCellText(object[h])), headers, limits);
+      if (row) yield row;
+    }
+  }
+  return { kind: "table", format: "json", headers, rows: rows() };
+}

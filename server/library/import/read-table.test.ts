@@ -1,0 +1,143 @@
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ImportFileError } from "./import-file-error";
+import { declaredUnzippedBytes } from "./read-xlsx";
+import { IMPORT_LIMITS, readTable, type ImportInput, type TableRow } from "./read-table";
+
+const FIXTURES = new URL("../../../test/fixtures/library/", import.meta.url);
+const fixture = (name: string) => readFile(new URL(name, FIXTURES));
+
+async function table(input: ImportInput, limits = IMPORT_LIMITS) {
+  const source = await readTable(input, limits);
+  if (source.kind !== "table") throw new Error(`expected a table, got ${source.kind}`);
+  const rows: TableRow[] = [];
+  for await (const row of source.rows) rows.push(row);
+  return { format: source.format, headers: source.headers, rows };
+}
+
+const csv = (text: string, name = "export.csv"): ImportInput => ({ name, bytes: Buffer.from(text, "utf8") });
+
+async function fileError(run: () => Promise<unknown>): Promise<ImportFileError> {
+  try {
+    await run();
+  } catch (error) {
+    if (error instanceof ImportFileError) return error;
+    throw error;
+  }
+  throw new Error("expected an ImportFileError");
+}
+
+describe("readTable: CSV", () => {
+  it("reads Excel's semicolon CSV with a BOM and a quoted multi-line cell, numbering rows as Excel does", async () => {
+    const text = '\uFEFFText;Symbol\n"Ratify the ICCPR;\nand the OP";A/HRC/25/5\n\nAbolish;A/HRC/25/5\n';
+    const { headers, rows } = await table(csv(text));
+    expect(headers).toEqual(["Text", "Symbol"]);
+    expect(rows).toEqual([
+      { rowNumber: 2, cells: ["Ratify the ICCPR;\nand the OP", "A/HRC/25/5"], problems: [] },
+      { rowNumber: 4, cells: ["Abolish", "A/HRC/25/5"], problems: [] },
+    ]);
+  });
+
+  it("detects tabs, and decodes UTF-16 ('Unicode text') and Windows-1252 files", async () => {
+    expect((await table(csv("Text\tSymbol\r\nRatify, now\tA/HRC/25/5\r\n", "export.tsv"))).rows[0]?.cells).toEqual(["Ratify, now", "A/HRC/25/5"]);
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("State\tText\nCôte d'Ivoire\tRatify\n", "utf16le")]);
+    expect((await table({ name: "export.txt", bytes: utf16 })).rows[0]?.cells).toEqual(["Côte d'Ivoire", "Ratify"]);
+    const cp1252 = Buffer.from("State,Text\nC\xf4te d'Ivoire,Ratify\n", "latin1");
+    expect((await table({ name: "export.csv", bytes: cp1252 })).rows[0]?.cells).toEqual(["Côte d'Ivoire", "Ratify"]);
+  });
+
+  it("reads the same rows from a path as from bytes", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "caucus-read-table-"));
+    try {
+      const path = join(dir, "uhri-export.csv");
+      await writeFile(path, await fixture("uhri-export.csv"));
+      const fromPath = await table({ name: "uhri-export.csv", path });
+      const fromBytes = await table({ name: "uhri-export.csv", bytes: await fixture("uhri-export.csv") });
+      expect(fromPath).toEqual(fromBytes);
+      expect(fromPath.rows.map((r) => r.rowNumber)).toEqual([2, 3, 4, 5, 6, 7, 9, 10, 11, 12, 13]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("reports an over-long cell and stray cells on the row, and a quote never closed for the file", async () => {
+    const limits = { ...IMPORT_LIMITS, maxCellLength: 10 };
+    const { rows } = await table(csv("Text,Symbol\nThis text is too long,A/HRC/25/5\nShort,A/HRC/25/5,oops\n"), limits);
+    expect(rows.map((r) => r.problems)).toEqual([
+      ["“Text” has 21 characters; the limit is 10"],
+      ["1 cell(s) beyond the last column: a separator inside an unquoted cell?"],
+    ]);
+    expect(rows[0]?.cells).toEqual(["", "A/HRC/25/5"]);
+    const open = await fileError(() => table(csv('Text,Symbol\n"Ratify,A/HRC/25/5\nAbolish,A/HRC/25/5\n')));
+    expect([open.code, open.message]).toEqual(["unreadable", "A quoted cell in row 2 is never closed."]);
+  });
+});
+
+describe("readTable: bounds and formats", () => {
+  it("refuses a file over the size limit before reading it", async () => {
+    const error = await fileError(() => readTable(csv("Text\nRatify\n"), { ...IMPORT_LIMITS, maxBytes: 5 }));
+    expect([error.code, error.message]).toEqual(["too-large", "The file is 0.0 MB; the limit is 0.0 MB."]);
+  });
+
+  it("stops at the row limit, counting data rows only", async () => {
+    const limits = { ...IMPORT_LIMITS, maxRows: 2 };
+    expect((await table(csv("Text\nA\n\nB\n"), limits)).rows).toHaveLength(2);
+    const error = await fileError(() => table(csv("Text\nA\nB\nC\n"), limits));
+    expect([error.code, error.message]).toEqual(["too-many-rows", "The file has more than 2 rows; split it and import the parts."]);
+  });
+
+  it("tells workbooks, old .xls files and strangers apart by their first bytes", async () => {
+    const xlsx = await fixture("uhri-export.xlsx");
+    expect((await table({ name: "renamed.csv", bytes: xlsx })).format).toBe("xlsx");
+    const xls = await fileError(() => readTable({ name: "old.xls", bytes: Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]) }));
+    expect(xls.message).toMatch(/old Excel \(\.xls\) workbook/);
+    expect((await fileError(() => readTable(csv("Text\n", "fake.xlsx")))).message).toBe("This file is named .xlsx but is not an Excel workbook.");
+    expect((await fileError(() => readTable(csv("%PDF-1.4", "report.pdf")))).code).toBe("unsupported-format");
+    expect((await fileError(() => readTable({ name: "blob.csv", bytes: Buffer.from([1, 0, 2, 0]) }))).code).toBe("unsupported-format");
+  });
+});
+
+describe("readTable: XLSX", () => {
+  it("reads the first worksheet with Excel's row numbers, and rich text, links, formulas and dates as text", async () => {
+    const { headers, rows } = await table({ name: "uhri-export.xlsx", bytes: await fixture("uhri-export.xlsx") });
+    const csvTable = await table({ name: "uhri-export.csv", bytes: await fixture("uhri-export.csv") });
+    expect(headers).toEqual(csvTable.headers);
+    expect(rows.map((r) => r.rowNumber)).toEqual(csvTable.rows.map((r) => r.rowNumber));
+    const column = (name: string) => headers.indexOf(name);
+    expect(rows[0]?.cells[column("Document Symbol")]).toBe("A/HRC/25/5"); // a hyperlink cell
+    expect(rows[1]?.cells[column("Text")]).toBe(csvTable.rows[1]?.cells[column("Text")]); // rich text
+    expect(rows[2]?.cells[column("UPR Session")]).toBe("- 17th Session"); // a formula's result
+    expect(rows[1]?.cells[column("Document Publication Date")]).toBe("2013-12-04"); // a date cell
+    expect(rows.some((r) => r.cells.some((c) => c.includes("Not a recommendation")))).toBe(false); // second sheet
+  });
+
+  it("refuses a workbook whose zip directory declares more than the inflate limit", async () => {
+    const xlsx = await fixture("uhri-export.xlsx");
+    const declared = declaredUnzippedBytes(xlsx);
+    expect(declared).toBeGreaterThan(xlsx.length);
+    const error = await fileError(() => readTable({ name: "bomb.xlsx", bytes: xlsx }, { ...IMPORT_LIMITS, maxUnzippedBytes: declared - 1 }));
+    expect(error.code).toBe("too-large");
+  });
+});
+
+describe("readTable: JSON", () => {
+  const json = (value: unknown): ImportInput => ({ name: "export.json", bytes: Buffer.from(JSON.stringify(value)) });
+
+  it("treats flat objects as a table whose headers are their keys, lists one value per line", async () => {
+    const { headers, rows } = await table(json([{ Text: "Ratify", Themes: ["Women", "Children"] }, { Text: "Abolish", Symbol: "A/HRC/25/5" }]));
+    expect(headers).toEqual(["Text", "Themes", "Symbol"]);
+    expect(rows).toEqual([
+      { rowNumber: 1, cells: ["Ratify", "Women\nChildren", ""], problems: [] },
+      { rowNumber: 2, cells: ["Abolish", "", "A/HRC/25/5"], problems: [] },
+    ]);
+  });
+
+  it("hands recommendation-shaped objects over as records, and refuses what is not an array of objects", async () => {
+    const source = await readTable({ name: "caucus-records.json", bytes: await fixture("caucus-records.json") });
+    expect(source.kind === "records" && source.items.map((i) => i.rowNumber)).toEqual([1, 2, 3]);
+    expect((await fileError(() => readTable(json({ text: "Ratify" })))).message).toBe("A JSON import must be an array of objects.");
+    expect((await fileError(() => readTable({ name: "x.json", bytes: Buffer.from("[{") }))).code).toBe("unreadable");
+  });
+});

@@ -1,0 +1,124 @@
+import { Readable } from "node:stream";
+import ExcelJS from "exceljs";
+import { ImportFileError, megabytes } from "./import-file-error";
+import { boundRow, type ReadLimits, type TableRow } from "./table";
+
+/**
+ * Sums the uncompressed sizes the zip's central directory declares, so a small .xlsx that would
+ * inflate to gigabytes is refused before any of it is inflated.
+ */
+export function declaredUnzippedBytes(zip: Uint8Array): number {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  // The end-of-central-directory record sits in the last 22 bytes plus up to 64 KB of comment.
+  let end = -1;
+  for (let i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 0xffff); i--) {
+    if (view.getUint32(i, true) === 0x06054b50) {
+      end = i;
+      break;
+    }
+  }
+  if (end < 0) throw new ImportFileError("unreadable", "This .xlsx file is damaged (no zip directory).");
+  const entries = view.getUint16(end + 10, true);
+  let offset = view.getUint32(end + 16, true);
+  let total = 0;
+  for (let n = 0; n < entries; n++) {
+    if (offset + 46 > zip.length || view.getUint32(offset, true) !== 0x02014b50) {
+      throw new ImportFileError("unreadable", "This .xlsx file is damaged (bad zip directory).");
+    }
+    const size = view.getUint32(offset + 24, true);
+    if (size === 0xffffffff) return Infinity; // ZIP64: over 4 GB for one part
+    total += size;
+    offset += 46 + view.getUint16(offset + 28, true) + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true);
+  }
+  return total;
+}
+
+function isMidnightUtc(date: Date): boolean {
+  return date.getUTCHours() === 0 && date.getUTCMinutes() === 0 && date.getUTCSeconds() === 0;
+}
+
+/** Rich text, hyperlinks, formulas and dates as the plain text a CSV of the sheet would hold. */
+export function xlsxCellText(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) return "";
+    return isMidnightUtc(value) ? value.toISOString().slice(0, 10) : value.toISOString();
+  }
+  if (typeof value === "object") {
+    const v = value as { richText?: Array<{ text?: string }>; text?: unknown; result?: unknown; error?: unknown };
+    if (Array.isArray(v.richText)) return v.richText.map((run) => run.text ?? "").join("");
+    if ("text" in v) return xlsxCellText(v.text); // hyperlink: the text shown, which may itself be rich
+    if ("result" in v) return xlsxCellText(v.result); // formula: its last computed value
+    if ("error" in v) return ""; // #N/A and friends carry no data
+  }
+  return "";
+}
+
+function cellsOf(row: ExcelJS.Row): string[] {
+  // row.values is 1-based and sparse: index 0 is always empty.
+  const values = row.values as unknown[];
+  const cells: string[] = [];
+  for (let i = 1; i < values.length; i++) cells.push(xlsxCellText(values[i]).trim() === "" ? "" : xlsxCellText(values[i]));
+  return cells;
+}
+
+/** Streams the first worksheet of an .xlsx as rows numbered as Excel numbers them. */
+export async function readXlsx(bytes: Uint8Array, limits: ReadLimits): Promise<{ headers: string[]; rows: AsyncIterable<TableRow> }> {
+  const inflated = declaredUnzippedBytes(bytes);
+  if (inflated > limits.maxUnzippedBytes) {
+    throw new ImportFileError("too-large", `This workbook unpacks to ${megabytes(inflated)}; the limit is ${megabytes(limits.maxUnzippedBytes)}.`);
+  }
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]), {
+    worksheets: "emit",
+    sharedStrings: "cache",
+    // Styles tell a date from a number; hyperlink targets are not needed, their text is in the cell.
+    styles: "cache",
+    hyperlinks: "ignore",
+    entries: "ignore",
+  });
+  const unreadable = (error: unknown) =>
+    error instanceof ImportFileError ? error : new ImportFileError("unreadable", `This workbook cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+
+  const sheets = reader[Symbol.asyncIterator]();
+  let sheetRows: AsyncIterator<ExcelJS.Row>;
+  let headers: string[] | null = null;
+  try {
+    const sheet = await sheets.next();
+    if (sheet.done) throw new ImportFileError("empty", "The workbook has no worksheet.");
+    sheetRows = sheet.value[Symbol.asyncIterator]();
+    while (!headers) {
+      const row = await sheetRows.next();
+      if (row.done) throw new ImportFileError("empty", "The first worksheet has no header row.");
+      const cells = cellsOf(row.value);
+      if (cells.some((c) => c.trim())) headers = cells.map((h) => h.trim());
+    }
+  } catch (error) {
+    throw unreadable(error);
+  }
+  if (headers.length > limits.maxColumns) {
+    throw new ImportFileError("too-many-columns", `The header has ${headers.length} columns; the limit is ${limits.maxColumns}.`);
+  }
+  const header = headers;
+
+  async function* rows(): AsyncGenerator<TableRow> {
+    let dataRows = 0;
+    try {
+      for (let row = await sheetRows.next(); !row.done; row = await sheetRows.next()) {
+        const bounded = boundRow(row.value.number, cellsOf(row.value), header, limits);
+        if (!bounded) continue;
+        if (++dataRows > limits.maxRows) throw new ImportFileError("too-many-rows", `The worksheet has more than ${limits.maxRows.toLocaleString("en")} rows; split it and import the parts.`);
+        yield bounded;
+      }
+      // Excel writes the shared strings after the sheets, so exceljs has spooled every sheet to a
+      // temporary file; it deletes each only once that sheet has been read to the end.
+      for (let sheet = await sheets.next(); !sheet.done; sheet = await sheets.next()) {
+        for await (const _ of sheet.value) void _;
+      }
+    } catch (error) {
+      throw unreadable(error);
+    }
+  }
+  return { headers: header, rows: rows() };
+}
