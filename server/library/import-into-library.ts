@@ -1,0 +1,72 @@
+import type { ColumnMapping } from "../../core/library/import-fields";
+import type { Provenance } from "../../core/library/records";
+import type { Executor } from "../../db/queries/executor";
+import { upsertRecommendations, type UpsertCounts } from "../../db/queries/library-recommendations";
+import { upsertSources } from "../../db/queries/library-sources";
+import { parseRecommendationFile, type RowError } from "./import/import-recommendations";
+import type { ImportInput } from "./import/read-table";
+import { parseSources, type SourcesFormat } from "./sources-io";
+
+/** What a person chooses when some rows are bad: nothing is written, or the good rows are. */
+export type BadRowPolicy = "all-or-nothing" | "skip-bad-rows";
+
+export type ImportPhase =
+  | { phase: "reading"; rowsRead: number }
+  | { phase: "writing"; written: number; total: number };
+
+export interface LibraryImportResult {
+  /** False when bad rows stopped an all-or-nothing import: the library is unchanged. */
+  written: boolean;
+  rowsRead: number;
+  rowUnit: "row" | "item";
+  counts: UpsertCounts;
+  errors: RowError[];
+  errorCount: number;
+}
+
+const NOTHING: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0, duplicates: 0 };
+
+/**
+ * Reads a recommendations file (CSV, XLSX, JSON) with the confirmed column mapping and writes
+ * it into one library (null = the shared one) in a single transaction, so a failure part-way
+ * leaves the library as it was. With bad rows, "all-or-nothing" writes nothing and reports
+ * them; "skip-bad-rows" writes the rest and reports them too.
+ */
+export async function importRecommendationsIntoLibrary(
+  db: Executor,
+  target: string | null,
+  input: ImportInput,
+  options: { mapping?: ColumnMapping; provenance: Provenance; policy: BadRowPolicy; createdBy?: string | null; onProgress?: (phase: ImportPhase) => void },
+): Promise<LibraryImportResult> {
+  const parsed = await parseRecommendationFile(input, {
+    mapping: options.mapping,
+    provenance: options.provenance,
+    onProgress: (progress) => options.onProgress?.({ phase: "reading", rowsRead: progress.rowsRead }),
+  });
+  const base = { rowsRead: parsed.rowsRead, rowUnit: parsed.rowUnit, errors: parsed.errors, errorCount: parsed.errorCount };
+  if (parsed.errorCount > 0 && options.policy === "all-or-nothing") return { ...base, written: false, counts: { ...NOTHING, duplicates: parsed.duplicatesInFile } };
+  const total = parsed.records.length;
+  const counts = await db.transaction().execute((trx) =>
+    upsertRecommendations(trx, target, parsed.records, {
+      createdBy: options.createdBy ?? null,
+      onBatch: (written) => options.onProgress?.({ phase: "writing", written, total }),
+    }),
+  );
+  return { ...base, written: true, counts: { ...counts, duplicates: counts.duplicates + parsed.duplicatesInFile } };
+}
+
+/** Reads BibTeX, RIS or CSL-JSON and writes the sources in one transaction, same policy. */
+export async function importSourcesIntoLibrary(
+  db: Executor,
+  target: string | null,
+  text: string,
+  options: { format?: SourcesFormat | "auto"; provenance: Provenance; policy: BadRowPolicy; createdBy?: string | null },
+) {
+  const parsed = parseSources(text, options.format ?? "auto", options.provenance);
+  const errors = parsed.errors.map((e) => ({ rowNumber: e.index, reasons: [e.reason] }));
+  if (errors.length > 0 && options.policy === "all-or-nothing") {
+    return { written: false, format: parsed.format, read: parsed.sources.length + errors.length, inserted: 0, updated: 0, errors };
+  }
+  const stored = await db.transaction().execute((trx) => upsertSources(trx, target, parsed.sources, { createdBy: options.createdBy ?? null }));
+  return { written: true, format: parsed.format, read: parsed.sources.length + errors.length, inserted: stored.inserted, updated: stored.updated, errors };
+}
