@@ -1,7 +1,7 @@
 import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { EditorContent, useEditor } from "@tiptap/react";
-import { useEffect } from "react";
+import { useEffect, useMemo } from "react";
 import type { WebsocketProvider } from "y-websocket";
 import type * as Y from "yjs";
 import { BODY_FIELD, documentExtensions } from "../../core/editor/extensions";
@@ -11,11 +11,13 @@ import { CoverPanel, useCover, type CoverOrganisation } from "./cover-panel";
 import type { DraftTemplate } from "./draft-template";
 import { FootnoteWithPopover } from "./footnotes/footnote-view";
 import { FootnotesPane } from "./footnotes/footnotes-pane";
-import { GuidancePanel } from "./guidance-panel";
 import { Outline } from "./outline";
 import { PasteFootnotes } from "./paste-footnotes";
 import { WordCountBar } from "./word-count-bar";
 import { Presence } from "./presence";
+import { useChangedRecommendations } from "./library/changed-recommendations";
+import { LibraryApi } from "./library/library-api";
+import { SidePanel } from "./side-panel";
 import { Toolbar } from "./toolbar";
 import { useCollabSession, type CollabSession } from "./use-collab-session";
 import { userColor } from "./user-color";
@@ -30,6 +32,9 @@ export interface CollabEditorProps {
   /** The workspace's organisations, for the cover's list of submitting organisations. */
   organisations: CoverOrganisation[];
   stateName: string;
+  workspaceId: string;
+  /** ISO3 code of the draft's State under review: the Library panel starts filtered to it. */
+  stateCode: string;
 }
 
 /** The live draft: Tiptap bound to the shared Y.Doc, with presence, carets and connection state. */
@@ -39,8 +44,9 @@ export default function CollabEditor(props: CollabEditorProps) {
   return <SessionEditor key={props.docName} session={session} {...props} />;
 }
 
-function SessionEditor({ session, user, readOnlyReason, template, organisations, stateName }: CollabEditorProps & { session: CollabSession }) {
+function SessionEditor({ session, user, readOnlyReason, template, organisations, stateName, workspaceId, stateCode }: CollabEditorProps & { session: CollabSession }) {
   const reason = session.endedBecause ? "Editing is off: see the message above." : readOnlyReason;
+  const library = useMemo(() => new LibraryApi(`/workspaces/${workspaceId}/library`), [workspaceId]);
   const editor = useEditor(
     {
       immediatelyRender: false,
@@ -48,7 +54,7 @@ function SessionEditor({ session, user, readOnlyReason, template, organisations,
       extensions: [
         // The page's footnote gets its marker and popover here; the schema stays core/editor's.
         ...documentExtensions({ headingNumbering: template?.headingNumbering }).filter((e) => e.name !== "footnote"),
-        FootnoteWithPopover,
+        FootnoteWithPopover.configure({ library }),
         PasteFootnotes,
         Collaboration.configure({ document: session.doc as Y.Doc, field: BODY_FIELD }),
         CollaborationCaret.configure({
@@ -66,6 +72,7 @@ function SessionEditor({ session, user, readOnlyReason, template, organisations,
   // The submission's language (from its cover) sets the page's language and direction; a
   // paragraph can still carry its own (an Arabic quotation in an English report).
   const { language } = useCover(session.doc as Y.Doc);
+  const changed = useChangedRecommendations(editor, library);
 
   // Access can end while the page is open (role lowered, removed): stop accepting edits at once.
   useEffect(() => {
@@ -99,7 +106,7 @@ function SessionEditor({ session, user, readOnlyReason, template, organisations,
           </div>
           {editor ? <FootnotesPane editor={editor} /> : null}
         </div>
-        {editor ? <GuidancePanel editor={editor} template={template} /> : <div />}
+        {editor ? <SidePanel editor={editor} template={template} library={library} stateUnderReview={stateCode} changed={changed} /> : <div />}
       </div>
       {editor ? <WordCountBar editor={editor} template={template} /> : null}
     </section>

@@ -24,6 +24,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       mechanism: draft.mechanism,
       mechanismName: mechanismName(draft.mechanism),
       state: stateName(draft.state_under_review),
+      stateCode: draft.state_under_review,
+      workspaceId: draft.workspace_id,
       status: draft.status,
       deadline: draft.deadline ? draft.deadline.toISOString().slice(0, 10) : null,
       createdBy: author?.name ?? null,
@@ -103,7 +105,7 @@ export default function DraftPage() {
         </dl>
       </details>
       <ClientOnly fallback={<p className="muted">Opening the draft…</p>}>
-        {() => <CollabEditor docName={docName} user={user} readOnlyReason={readOnlyReason} template={template} organisations={organisations} stateName={draft.state} />}
+        {() => <CollabEditor docName={docName} user={user} readOnlyReason={readOnlyReason} template={template} organisations={organisations} stateName={draft.state} workspaceId={draft.workspaceId} stateCode={draft.stateCode} />}
       </ClientOnly>
     </>
   );

@@ -58,7 +58,10 @@ function tallyBlock(block: PMNode): Parts {
   if (cached) return cached;
   const tally: WordCount = { counted: 0, body: 0, headings: 0, tables: 0, footnotes: 0 };
   const visit = (node: PMNode, inTable: boolean) => {
-    if (node.type.name === "recommendation") tally[inTable ? "tables" : "body"] += countWords(String(node.attrs.text ?? ""));
+    if (node.type.name === "recommendation") {
+      tally[inTable ? "tables" : "body"] += countWords(String(node.attrs.text ?? ""));
+      for (const note of inlineText(node).notes) tally.footnotes += countWords(note);
+    }
     else if (node.type.name === "heading") inlineWords(node, tally, "headings");
     else if (node.isTextblock) inlineWords(node, tally, inTable ? "tables" : "body");
     else node.forEach((child) => visit(child, inTable || node.type.name === "table"));

@@ -32,14 +32,16 @@ export function plainText(doc: PMNode): PlainText {
   const blocks: string[] = [];
   const notes: string[] = [];
   doc.descendants((node) => {
+    // Before the textblock case: a recommendation's text is an attribute, its content only its note.
+    if (node.type.name === "recommendation") {
+      blocks.push(String(node.attrs.text ?? ""));
+      notes.push(...inlineText(node).notes);
+      return false;
+    }
     if (node.isTextblock) {
       const inline = inlineText(node);
       blocks.push(inline.text);
       notes.push(...inline.notes);
-      return false;
-    }
-    if (node.type.name === "recommendation") {
-      blocks.push(String(node.attrs.text ?? ""));
       return false;
     }
     return true;

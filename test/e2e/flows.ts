@@ -44,12 +44,12 @@ export async function ownerWithWorkspace(browser: Browser, baseUrl: string, name
 }
 
 /** From the workspace's drafts tab: creates a draft from a template and returns its URL. */
-export async function createDraft(page: Page, title: string, template = "UPR joint submission — a coalition"): Promise<string> {
+export async function createDraft(page: Page, title: string, template = "UPR joint submission — a coalition", state = "GHA"): Promise<string> {
   await page.getByRole("link", { name: "New draft" }).click();
   await page.waitForURL(/\/drafts\/new$/);
   await page.getByRole("radio", { name: new RegExp(`^${template}`) }).check();
   await page.getByLabel("Title").fill(title);
-  await page.getByLabel("State under review").selectOption("GHA");
+  await page.getByLabel("State under review").selectOption(state);
   await page.getByRole("button", { name: "Create draft" }).click();
   await page.waitForURL(/\/drafts\/[0-9a-f-]{36}$/);
   return page.url();

@@ -2,6 +2,8 @@ import type { Editor } from "@tiptap/core";
 import type { Node as PMNode } from "@tiptap/pm/model";
 import type { NodeView } from "@tiptap/pm/view";
 import { Footnote, newFootnoteId } from "../../../core/editor/nodes/footnote";
+import type { LibraryApi } from "../library/library-api";
+import { citationTextsOf, citationTools } from "./citation-picker";
 import { NoteEditor } from "./note-editor";
 
 /**
@@ -23,7 +25,7 @@ class FootnoteView implements NodeView {
     private node: PMNode,
     private readonly editor: Editor,
     private readonly getPos: () => number | undefined,
-    storage: FootnoteStorage,
+    private readonly storage: FootnoteStorage,
   ) {
     this.dom = document.createElement("sup");
     this.dom.className = "footnote-ref";
@@ -74,7 +76,9 @@ class FootnoteView implements NodeView {
         this.editor.commands.focus();
       },
       label: `Text of footnote ${this.dom.getAttribute("data-footnote-number") ?? ""}`,
+      citationTexts: () => citationTextsOf(this.editor.state.doc, this.node.attrs.id),
     });
+    if (this.editor.isEditable && this.storage.library) this.popover.append(citationTools(this.note, this.editor.schema, this.storage.library));
     if (this.editor.isEditable) this.note.focus();
   }
 
@@ -120,12 +124,21 @@ class FootnoteView implements NodeView {
 interface FootnoteStorage {
   /** The id of the note this tab just inserted, whose popover should open when it renders. */
   openId: string | null;
+  /** The workspace's library, for citing sources from a note; null where there is none. */
+  library: LibraryApi | null;
+}
+
+interface FootnoteOptions {
+  library: LibraryApi | null;
 }
 
 /** The document's footnote with the browser's marker and popover attached (schema unchanged). */
-export const FootnoteWithPopover = Footnote.extend<object, FootnoteStorage>({
+export const FootnoteWithPopover = Footnote.extend<FootnoteOptions, FootnoteStorage>({
+  addOptions() {
+    return { library: null };
+  },
   addStorage() {
-    return { openId: null };
+    return { openId: null, library: this.options.library };
   },
   addCommands() {
     const parent = this.parent?.();

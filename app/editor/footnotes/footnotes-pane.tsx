@@ -1,6 +1,7 @@
 import { useEditorState, type Editor } from "@tiptap/react";
 import { useEffect, useRef, useState } from "react";
 import { findFootnote, footnoteEntries, type FootnoteEntry } from "./footnote-positions";
+import { citationTextsOf } from "./citation-picker";
 import { NoteEditor } from "./note-editor";
 
 /** The pane's notes by key, refreshed once per transaction rather than once per note. */
@@ -87,6 +88,7 @@ function PaneNote({ editor, registry, noteKey, number }: { editor: Editor; regis
       undo: () => editor.commands.undo(),
       redo: () => editor.commands.redo(),
       label,
+      citationTexts: () => citationTextsOf(editor.state.doc, found.node.attrs.id),
     });
     registry.add(noteKey, note);
     return () => {

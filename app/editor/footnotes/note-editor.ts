@@ -3,7 +3,7 @@ import { keymap } from "@tiptap/pm/keymap";
 import type { Node as PMNode } from "@tiptap/pm/model";
 import { EditorState, type Command, type Transaction } from "@tiptap/pm/state";
 import { StepMap } from "@tiptap/pm/transform";
-import { EditorView } from "@tiptap/pm/view";
+import { Decoration, DecorationSet, EditorView, type NodeView } from "@tiptap/pm/view";
 
 export interface NoteEditorOptions {
   /** The page's view: every keystroke in the note becomes a step there, so Yjs carries it. */
@@ -16,6 +16,34 @@ export interface NoteEditorOptions {
   redo: () => void;
   onEscape?: () => void;
   label: string;
+  /** How each citation in this note reads now (UN style, "Ibid." computed from the notes before). */
+  citationTexts?: () => string[] | undefined;
+}
+
+/** A citation shows its computed reading ("Ibid., para. 55"), which is never stored. */
+class CitationView implements NodeView {
+  readonly dom = document.createElement("cite");
+
+  constructor(
+    private node: PMNode,
+    decorations: readonly Decoration[],
+  ) {
+    this.dom.setAttribute("data-citation", "");
+    this.render(decorations);
+  }
+
+  private render(decorations: readonly Decoration[]): void {
+    const display = (decorations[0]?.spec as { display?: string } | undefined)?.display;
+    this.dom.textContent = display ?? String(this.node.attrs.label ?? "");
+    this.dom.title = String(this.node.attrs.label ?? "");
+  }
+
+  update(node: PMNode, decorations: readonly Decoration[]): boolean {
+    if (node.type !== this.node.type) return false;
+    this.node = node;
+    this.render(decorations);
+    return true;
+  }
 }
 
 const FROM_PAGE = "caucus:noteFromPage";
@@ -62,9 +90,36 @@ export class NoteEditor {
         ],
       }),
       editable: options.editable,
+      decorations: (state) => this.citationDecorations(state.doc),
+      nodeViews: { citation: (node, _view, _getPos, decorations) => new CitationView(node, decorations) },
       attributes: { class: "note-editor", role: "textbox", "aria-multiline": "true", "aria-label": options.label },
       dispatchTransaction: (tr) => this.dispatchInner(tr),
     });
+  }
+
+  private citationDecorations(doc: PMNode): DecorationSet | null {
+    const texts = this.options.citationTexts?.();
+    if (!texts) return null;
+    const decorations: Decoration[] = [];
+    let index = 0;
+    doc.forEach((child, offset) => {
+      if (child.type.name !== "citation") return;
+      const display = texts[index++];
+      if (display) decorations.push(Decoration.node(offset, offset + child.nodeSize, {}, { display }));
+    });
+    return DecorationSet.create(doc, decorations);
+  }
+
+  /** Inserts a node (a citation) where this note's cursor is; the step reaches the page like a keystroke. */
+  insert(node: PMNode): void {
+    this.view.dispatch(this.view.state.tr.replaceSelectionWith(node).scrollIntoView());
+    this.view.focus();
+  }
+
+  /** Replaces the note's whole content (a typed reference turned into a citation). */
+  replaceContent(nodes: PMNode[]): void {
+    const { doc } = this.view.state;
+    this.view.dispatch(this.view.state.tr.replaceWith(0, doc.content.size, nodes));
   }
 
   private dispatchInner(tr: Transaction): void {
@@ -83,7 +138,11 @@ export class NoteEditor {
   update(node: PMNode): void {
     const state = this.view.state;
     const start = node.content.findDiffStart(state.doc.content);
-    if (start === null) return;
+    if (start === null) {
+      // Same text, but the page changed: a citation may now read "Ibid." (or stop to).
+      this.setEditable();
+      return;
+    }
     let { a: endA, b: endB } = node.content.findDiffEnd(state.doc.content)!;
     const overlap = start - Math.min(endA, endB);
     if (overlap > 0) {
@@ -93,6 +152,7 @@ export class NoteEditor {
     this.view.dispatch(state.tr.replace(start, endB, node.slice(start, endA)).setMeta(FROM_PAGE, true));
   }
 
+  /** Re-reads whether the page is editable and how citations read (both change with the page). */
   setEditable(): void {
     this.view.setProps({ editable: this.options.editable });
   }

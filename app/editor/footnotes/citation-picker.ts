@@ -1,0 +1,110 @@
+import type { Node as PMNode, Schema } from "@tiptap/pm/model";
+import { citationDisplays } from "../../../core/citations/citation-display";
+import type { LibraryApi } from "../library/library-api";
+import type { NoteEditor } from "./note-editor";
+
+const displaysByDoc = new WeakMap<PMNode, Map<string, string[]>>();
+
+/** How the citations of one note read, computed once per version of the page (many notes ask). */
+export function citationTextsOf(doc: PMNode, footnoteId: unknown): string[] | undefined {
+  let displays = displaysByDoc.get(doc);
+  if (!displays) {
+    displays = citationDisplays(doc);
+    displaysByDoc.set(doc, displays);
+  }
+  return displays.get(String(footnoteId));
+}
+
+interface ElementProps {
+  className?: string;
+  textContent?: string;
+  type?: string;
+  placeholder?: string;
+  title?: string;
+  hidden?: boolean;
+}
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, props: ElementProps = {}, ...children: Array<Node | string>): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(props)) (node as unknown as Record<string, unknown>)[key] = value;
+  node.append(...children);
+  return node;
+}
+
+/**
+ * Under a note in its popover: "Cite a source" (search the library, give a pinpoint, insert a
+ * citation at the note's cursor) and "Save to library" (read the typed note into a source and
+ * offer to replace the text by a citation to it). Plain DOM: it lives in the footnote's node view.
+ */
+export function citationTools(note: NoteEditor, schema: Schema, api: LibraryApi): HTMLElement {
+  const status = element("p", { className: "small muted" });
+  status.setAttribute("role", "status");
+  const search = element("input", { type: "search", className: "input", placeholder: "Search sources: A/HRC/25/5, Amnesty…" });
+  search.setAttribute("aria-label", "Search the library's sources");
+  const pinpoint = element("input", { type: "text", className: "input", placeholder: "para. 186.60, p. 12" });
+  pinpoint.setAttribute("aria-label", "Pinpoint (paragraph or page)");
+  const results = element("ul");
+  results.setAttribute("aria-label", "Sources");
+  const picker = element("div", { className: "citation-picker", hidden: true }, search, pinpoint, results);
+
+  let controller: AbortController | null = null;
+  const find = async () => {
+    controller?.abort();
+    controller = new AbortController();
+    try {
+      const sources = await api.sources(search.value, controller.signal);
+      results.replaceChildren(
+        ...sources.map((source) => {
+          const choose = element("button", { type: "button", textContent: source.label, title: source.description });
+          choose.addEventListener("mousedown", (event) => event.preventDefault());
+          choose.addEventListener("click", () => {
+            note.insert(schema.nodes.citation!.create({ sourceId: source.id, label: source.label, pinpoint: pinpoint.value.trim() || (source.defaultPinpoint ?? "") }));
+            status.textContent = `Cited ${source.label}.`;
+            picker.hidden = true;
+          });
+          return element("li", {}, choose);
+        }),
+      );
+      if (sources.length === 0) status.textContent = "No source matches. Type the reference in the note and use “Save to library”.";
+    } catch (error) {
+      if ((error as Error).name !== "AbortError") status.textContent = (error as Error).message;
+    }
+  };
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  search.addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void find(), 200);
+  });
+
+  const cite = element("button", { type: "button", className: "btn btn-secondary btn-sm", textContent: "Cite a source" });
+  cite.addEventListener("click", () => {
+    picker.hidden = !picker.hidden;
+    if (!picker.hidden) {
+      search.focus();
+      void find();
+    }
+  });
+
+  const save = element("button", { type: "button", className: "btn btn-secondary btn-sm", textContent: "Save to library" });
+  save.addEventListener("click", async () => {
+    const text = note.view.state.doc.textContent.trim();
+    if (!text) {
+      status.textContent = "Type the reference first.";
+      return;
+    }
+    try {
+      const { source, pinpoint: found } = await api.addSource({ intent: "from-footnote", text });
+      status.textContent = `Saved to the coalition library as “${source.label}”. `;
+      const replace = element("button", { type: "button", className: "btn btn-link btn-sm", textContent: "Use a citation instead of the typed text" });
+      replace.addEventListener("click", () => {
+        note.replaceContent([schema.nodes.citation!.create({ sourceId: source.id, label: source.label, pinpoint: found ?? "" }), schema.text(".")]);
+        status.textContent = `The note now cites ${source.label}.`;
+      });
+      status.append(replace);
+    } catch (error) {
+      status.textContent = (error as Error).message;
+    }
+  });
+
+  return element("div", { className: "note-tools" }, element("div", { className: "note-tool-buttons" }, cite, save), picker, status);
+}

@@ -1,0 +1,123 @@
+import type { Node as PMNode } from "@tiptap/pm/model";
+import { Plugin, PluginKey } from "@tiptap/pm/state";
+import { Decoration, DecorationSet } from "@tiptap/pm/view";
+import type { Editor } from "@tiptap/react";
+import { useEffect, useState } from "react";
+import type { RecommendationAttributes } from "../../../core/editor/nodes/recommendation";
+import type { RecommendationRecord } from "../../../core/library/records";
+import { changedFields, type LibraryApi } from "./library-api";
+
+/** A recommendation block whose library record changed after it was inserted. */
+export interface ChangedRecommendation {
+  pos: number;
+  frozen: RecommendationAttributes;
+  current: RecommendationRecord;
+  fields: string[];
+}
+
+const key = new PluginKey<Map<string, RecommendationRecord>>("changedRecommendations");
+const CHECK_DELAY_MS = 1000;
+
+function libraryIds(doc: PMNode): string[] {
+  const ids = new Set<string>();
+  doc.descendants((node) => {
+    if (node.type.name === "recommendation" && node.attrs.libraryId) ids.add(String(node.attrs.libraryId));
+    return node.isBlock && !node.isTextblock;
+  });
+  return [...ids].sort();
+}
+
+/** Blocks whose frozen copy differs from the library's record, in document order. */
+export function changedRecommendations(doc: PMNode, records: ReadonlyMap<string, RecommendationRecord>): ChangedRecommendation[] {
+  const changed: ChangedRecommendation[] = [];
+  doc.descendants((node, pos) => {
+    if (node.type.name !== "recommendation") return node.isBlock && !node.isTextblock;
+    const current = node.attrs.libraryId ? records.get(String(node.attrs.libraryId)) : undefined;
+    const frozen = node.attrs as RecommendationAttributes;
+    const fields = current ? changedFields(frozen, current) : [];
+    if (current && fields.length) changed.push({ pos, frozen, current, fields });
+    return false;
+  });
+  return changed;
+}
+
+const changedPlugin = () =>
+  new Plugin<Map<string, RecommendationRecord>>({
+    key,
+    state: {
+      init: () => new Map(),
+      apply: (tr, records) => tr.getMeta(key) ?? records,
+    },
+    props: {
+      decorations(state) {
+        const records = key.getState(state);
+        if (!records?.size) return null;
+        return DecorationSet.create(
+          state.doc,
+          changedRecommendations(state.doc, records).map((c) =>
+            Decoration.node(c.pos, c.pos + state.doc.nodeAt(c.pos)!.nodeSize, {
+              class: "recommendation-changed",
+              title: `Changed in the library since it was inserted (${c.fields.join(", ")}). The Library tab offers the new version.`,
+            }),
+          ),
+        );
+      },
+    },
+  });
+
+/**
+ * Keeps the draft's recommendation blocks compared with the library: whenever the set of
+ * library ids in the draft changes (and once on open), it fetches their records; blocks whose
+ * frozen copy differs are marked in the page and listed for the Library tab to offer an update.
+ * The draft itself is never changed without the writer asking.
+ */
+export function useChangedRecommendations(editor: Editor | null, api: LibraryApi): ChangedRecommendation[] {
+  const [records, setRecords] = useState<Map<string, RecommendationRecord>>(new Map());
+  const [ids, setIds] = useState("");
+  const [changed, setChanged] = useState<ChangedRecommendation[]>([]);
+
+  useEffect(() => {
+    if (!editor) return;
+    const plugin = changedPlugin();
+    editor.registerPlugin(plugin);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const onUpdate = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => setIds(libraryIds(editor.state.doc).join(",")), CHECK_DELAY_MS);
+    };
+    onUpdate();
+    editor.on("update", onUpdate);
+    return () => {
+      clearTimeout(timer);
+      editor.off("update", onUpdate);
+      if (!editor.isDestroyed) editor.unregisterPlugin(key);
+    };
+  }, [editor]);
+
+  useEffect(() => {
+    if (!ids) return;
+    let live = true;
+    api
+      .records(ids.split(","))
+      .then((list) => live && setRecords(new Map(list.map((r) => [r.id, r]))))
+      .catch(() => {
+        // Offline or the library unreachable: the blocks keep their frozen copies, unmarked.
+      });
+    return () => {
+      live = false;
+    };
+  }, [api, ids]);
+
+  useEffect(() => {
+    if (!editor || editor.isDestroyed) return;
+    editor.view.dispatch(editor.state.tr.setMeta(key, records).setMeta("addToHistory", false));
+    const refresh = () => setChanged(records.size ? changedRecommendations(editor.state.doc, records) : []);
+    refresh();
+    editor.on("update", refresh);
+    return () => {
+      editor.off("update", refresh);
+    };
+  }, [editor, records]);
+
+  return changed;
+}

@@ -1,0 +1,72 @@
+import type { RecommendationAttributes, RecommendationNote } from "../../../core/editor/nodes/recommendation";
+import type { RecommendationRecord } from "../../../core/library/records";
+import type { LibrarySearchResult } from "../../../db/queries/library-search";
+import type { PickerSource } from "../../routes/workspaces.$workspaceId.library_.sources";
+
+/** The editor's calls to the library's resource routes; every one answers for one workspace. */
+export class LibraryApi {
+  constructor(private readonly base: string) {}
+
+  async search(params: URLSearchParams, signal?: AbortSignal): Promise<LibrarySearchResult> {
+    return this.get(`${this.base}/search?${params}`, signal);
+  }
+
+  async records(ids: readonly string[]): Promise<RecommendationRecord[]> {
+    if (ids.length === 0) return [];
+    const params = new URLSearchParams(ids.map((id) => ["id", id]));
+    return (await this.get<{ records: RecommendationRecord[] }>(`${this.base}/records?${params}`)).records;
+  }
+
+  async sources(q: string, signal?: AbortSignal): Promise<PickerSource[]> {
+    return (await this.get<{ sources: PickerSource[] }>(`${this.base}/sources?${new URLSearchParams({ q })}`, signal)).sources;
+  }
+
+  /** Adds a source to the coalition's library (or finds the one already there). */
+  async addSource(fields: Record<string, string>): Promise<{ source: PickerSource; pinpoint: string | null }> {
+    const response = await fetch(`${this.base}/sources`, { method: "POST", body: new URLSearchParams(fields), headers: { accept: "application/json" } });
+    const body = (await response.json().catch(() => ({}))) as { error?: string; source?: PickerSource; pinpoint?: string | null };
+    if (!response.ok || !body.source) throw new Error(body.error ?? `The library refused this (${response.status}).`);
+    return { source: body.source, pinpoint: body.pinpoint ?? null };
+  }
+
+  private async get<T>(url: string, signal?: AbortSignal): Promise<T> {
+    const response = await fetch(url, { signal, headers: { accept: "application/json" } });
+    if (!response.ok) throw new Error(`The library did not answer (${response.status}).`);
+    return (await response.json()) as T;
+  }
+}
+
+/** What a recommendation block freezes of a library record. */
+export function recommendationAttributes(record: RecommendationRecord): RecommendationAttributes {
+  return {
+    libraryId: record.id,
+    text: record.text,
+    body: record.body,
+    symbol: record.symbol,
+    paragraph: record.paragraph,
+    recommendingStates: record.recommendingStates.join(", "),
+    response: record.response ?? "",
+    cycle: record.cycle === null ? "" : String(record.cycle),
+  };
+}
+
+/** The fields of a block that differ from the library's current record ("text", "response"…). */
+export function changedFields(frozen: RecommendationAttributes, current: RecommendationRecord): string[] {
+  const now = recommendationAttributes(current);
+  return (Object.keys(now) as Array<keyof RecommendationAttributes>).filter((key) => key !== "libraryId" && (frozen[key] ?? "") !== now[key]);
+}
+
+/**
+ * The footnote a recommendation brings: its document, found in (or added to) the library, and
+ * its paragraph. Without a source record (no right to add one, or the library unreachable) the
+ * citation still reads right from its frozen label.
+ */
+export async function recommendationNote(api: LibraryApi, record: RecommendationRecord): Promise<RecommendationNote> {
+  const pinpoint = record.paragraph ? `para. ${record.paragraph}` : "";
+  try {
+    const { source } = await api.addSource({ intent: "ensure-symbol", symbol: record.symbol, ...(record.publicationDate ? { date: record.publicationDate } : {}) });
+    return { sourceId: source.id, label: source.label, pinpoint };
+  } catch {
+    return { sourceId: null, label: record.symbol, pinpoint };
+  }
+}

@@ -1,0 +1,173 @@
+import { useEditorState, type Editor } from "@tiptap/react";
+import { addMatrixRow, findMatrixTable, IMPLEMENTATION_STATUSES, type ImplementationStatus } from "../../../core/editor/matrix";
+import { useEffect, useMemo, useState } from "react";
+import { recommendationProvenance } from "../../../core/editor/nodes/recommendation";
+import type { RecommendationRecord } from "../../../core/library/records";
+import { FACET_LABELS, type Facet } from "../../../core/library/search-query";
+import { stateName } from "../../../core/un/states";
+import type { LibrarySearchResult } from "../../../db/queries/library-search";
+import type { ChangedRecommendation } from "./changed-recommendations";
+import { recommendationAttributes, recommendationNote, type LibraryApi } from "./library-api";
+
+/** Facets offered as filters in the narrow panel; the Library page offers them all. */
+const PANEL_FACETS: Facet[] = ["body", "stateUnderReview", "response", "theme", "cycle"];
+const DEBOUNCE_MS = 250;
+
+function facetLabel(facet: Facet, value: string): string {
+  if (facet === "stateUnderReview") return stateName(value);
+  if (facet === "cycle") return `Cycle ${value}`;
+  return value;
+}
+
+/**
+ * The editor's Library tab: search the recommendations the coalition reads (shared + its own),
+ * narrow by facets, read one, and insert it as a recommendation block with its footnote.
+ */
+export function LibraryPanel({ editor, api, stateUnderReview, changed }: { editor: Editor; api: LibraryApi; stateUnderReview: string; changed: ChangedRecommendation[] }) {
+  const [q, setQ] = useState("");
+  const [filters, setFilters] = useState<Partial<Record<Facet, string>>>(() => (stateUnderReview ? { stateUnderReview } : {}));
+  const [result, setResult] = useState<LibrarySearchResult | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [announcement, setStatus] = useState("");
+
+  const params = useMemo(() => {
+    const p = new URLSearchParams({ q, limit: "20" });
+    for (const [facet, value] of Object.entries(filters)) if (value) p.set(facet, value);
+    return p;
+  }, [q, filters]);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    const timer = setTimeout(() => {
+      api
+        .search(params, controller.signal)
+        .then((r) => {
+          setResult(r);
+          setError(null);
+        })
+        .catch((e: Error) => {
+          if (e.name !== "AbortError") setError(e.message);
+        });
+    }, DEBOUNCE_MS);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [api, params]);
+
+  const hasMatrix = useEditorState({ editor, selector: ({ editor: e }) => findMatrixTable(e.state.doc) !== null });
+  const [status, setMatrixStatus] = useState<ImplementationStatus>("No information");
+
+  const addToMatrix = async (record: RecommendationRecord) => {
+    const attrs = recommendationAttributes(record);
+    const tr = addMatrixRow(editor.state, attrs, await recommendationNote(api, record), status);
+    if (tr) editor.view.dispatch(tr);
+    setStatus(`Added ${recommendationProvenance(attrs)} to the matrix as “${status}”.`);
+  };
+
+  const insert = async (record: RecommendationRecord) => {
+    const note = await recommendationNote(api, record);
+    editor.chain().focus().insertRecommendation(recommendationAttributes(record), note).run();
+    setStatus(`Inserted ${recommendationProvenance(recommendationAttributes(record))}, with its footnote.`);
+  };
+
+  return (
+    <div className="library-panel">
+      {changed.length ? (
+        <section aria-labelledby="library-changed-heading" className="library-changed">
+          <h3 id="library-changed-heading" className="small">
+            Changed in the library since inserted
+          </h3>
+          <ul>
+            {changed.map((c) => (
+              <li key={c.pos} className="small">
+                {recommendationProvenance(c.frozen)}: {c.fields.join(", ")} changed.{" "}
+                {editor.isEditable ? (
+                  <button type="button" className="btn btn-secondary btn-sm" onClick={() => editor.chain().focus().refreshRecommendation(c.pos, recommendationAttributes(c.current)).run()}>
+                    Update to the library's version
+                  </button>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <form role="search" onSubmit={(event) => event.preventDefault()}>
+        <label className="small" htmlFor="library-q">
+          Search recommendations
+        </label>
+        <input
+          id="library-q"
+          type="search"
+          className="input"
+          value={q}
+          placeholder="human rights defenders, A/HRC/25/5, 186.60"
+          onChange={(event) => setQ(event.target.value)}
+        />
+      </form>
+      <div className="library-filters">
+        {PANEL_FACETS.map((facet) => {
+          const values = result?.facets[facet] ?? [];
+          const selected = filters[facet] ?? "";
+          if (values.length === 0 && !selected) return null;
+          return (
+            <label key={facet} className="small">
+              {FACET_LABELS[facet]}
+              <select className="input" value={selected} onChange={(event) => setFilters((f) => ({ ...f, [facet]: event.target.value || undefined }))}>
+                <option value="">Any</option>
+                {selected && !values.some((v) => v.value === selected) ? <option value={selected}>{facetLabel(facet, selected)}</option> : null}
+                {values.map((v) => (
+                  <option key={v.value} value={v.value}>
+                    {facetLabel(facet, v.value)} ({v.count.toLocaleString("en")})
+                  </option>
+                ))}
+              </select>
+            </label>
+          );
+        })}
+      </div>
+      {hasMatrix ? (
+        <label className="small">
+          Status when added to the matrix
+          <select className="input" value={status} onChange={(event) => setMatrixStatus(event.target.value as ImplementationStatus)}>
+            {IMPLEMENTATION_STATUSES.map((s) => (
+              <option key={s}>{s}</option>
+            ))}
+          </select>
+        </label>
+      ) : null}
+      <p className="small muted" aria-live="polite">
+        {error ??
+          (result
+            ? `${result.total.toLocaleString("en")} ${result.total === 1 ? "recommendation" : "recommendations"}${result.mode === "similar" ? " with a similar spelling" : ""}`
+            : "Searching…")}
+      </p>
+      <p className="sr-only" role="status">
+        {announcement}
+      </p>
+      <ol className="library-results">
+        {result?.results.map((record) => (
+          <li key={record.id} className="library-result">
+            <p className="library-result-text">{record.text}</p>
+            <p className="small muted">{recommendationProvenance(recommendationAttributes(record))}</p>
+            <p className="small muted">
+              {stateName(record.stateUnderReview)}
+              {record.publicationDate ? ` · ${record.publicationDate.slice(0, 4)}` : ""}
+              {record.workspaceId ? " · Coalition library" : ""}
+            </p>
+            {editor.isEditable ? (
+              <button type="button" className="btn btn-secondary btn-sm" onClick={() => void insert(record)} aria-label={`Insert ${recommendationProvenance(recommendationAttributes(record))}`}>
+                Insert
+              </button>
+            ) : null}
+            {editor.isEditable && hasMatrix ? (
+              <button type="button" className="btn btn-secondary btn-sm" onClick={() => void addToMatrix(record)} aria-label={`Add ${recommendationProvenance(recommendationAttributes(record))} to the matrix`}>
+                Add to matrix
+              </button>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}

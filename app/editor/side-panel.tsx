@@ -1,0 +1,65 @@
+import type { Editor } from "@tiptap/react";
+import { useState, type KeyboardEvent } from "react";
+import type { DraftTemplate } from "./draft-template";
+import { GuidancePanel } from "./guidance-panel";
+import type { ChangedRecommendation } from "./library/changed-recommendations";
+import type { LibraryApi } from "./library/library-api";
+import { LibraryPanel } from "./library/library-panel";
+
+const TABS = [
+  { id: "guidance", label: "Guidance" },
+  { id: "library", label: "Library" },
+] as const;
+type TabId = (typeof TABS)[number]["id"];
+
+/**
+ * The right-hand panel of the draft (DESIGN.md §8): one column, tabs for Guidance and the
+ * Library (checks and comments join later). Tabs follow the WAI-ARIA pattern: arrow keys move
+ * between them.
+ */
+export function SidePanel({
+  editor,
+  template,
+  library,
+  stateUnderReview,
+  changed,
+}: {
+  editor: Editor;
+  template: DraftTemplate | null;
+  library: LibraryApi;
+  stateUnderReview: string;
+  changed: ChangedRecommendation[];
+}) {
+  const [tab, setTab] = useState<TabId>("guidance");
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== "ArrowRight" && event.key !== "ArrowLeft") return;
+    const index = TABS.findIndex((t) => t.id === tab);
+    const next = TABS[(index + (event.key === "ArrowRight" ? 1 : TABS.length - 1)) % TABS.length]!;
+    setTab(next.id);
+    document.getElementById(`side-tab-${next.id}`)?.focus();
+  };
+  return (
+    <aside className="side-panel">
+      <div role="tablist" aria-label="Beside the draft" className="side-tabs" onKeyDown={onKeyDown}>
+        {TABS.map((t) => (
+          <button
+            key={t.id}
+            id={`side-tab-${t.id}`}
+            type="button"
+            role="tab"
+            aria-selected={tab === t.id}
+            aria-controls={`side-panel-${t.id}`}
+            tabIndex={tab === t.id ? 0 : -1}
+            onClick={() => setTab(t.id)}
+          >
+            {t.label}
+            {t.id === "library" && changed.length ? <span className="badge" aria-label={`, ${changed.length} changed in the library`}>{changed.length}</span> : null}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`side-panel-${tab}`} aria-labelledby={`side-tab-${tab}`}>
+        {tab === "guidance" ? <GuidancePanel editor={editor} template={template} /> : <LibraryPanel editor={editor} api={library} stateUnderReview={stateUnderReview} changed={changed} />}
+      </div>
+    </aside>
+  );
+}

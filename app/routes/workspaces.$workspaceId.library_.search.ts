@@ -1,0 +1,16 @@
+import { data, type LoaderFunctionArgs } from "@remix-run/node";
+import { LibrarySearchSchema } from "../../core/library/search-query";
+import { searchRecommendations } from "../../db/queries/library-search";
+import { requireWorkspaceAccess } from "../auth/guards.server";
+
+/**
+ * GET: the library search as JSON, for the editor's Library panel (the Library page renders the
+ * same search itself). Query parameters as LibrarySearchSchema; any member may search.
+ */
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { workspace } = await requireWorkspaceAccess(request, context, params.workspaceId, "read");
+  const url = new URL(request.url);
+  const parsed = LibrarySearchSchema.safeParse(Object.fromEntries(url.searchParams));
+  if (!parsed.success) return data({ error: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") }, { status: 400 });
+  return data(await searchRecommendations(context.db, workspace.id, parsed.data), { headers: { "Cache-Control": "private, no-store" } });
+}

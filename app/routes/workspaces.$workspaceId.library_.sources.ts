@@ -1,0 +1,79 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { z } from "zod";
+import { footnoteToSource } from "../../core/citations/footnote-to-source";
+import { formatSourceLabel } from "../../core/citations/source-format";
+import { SourceInputSchema, type SourceRecord } from "../../core/library/records";
+import { findSourceBySymbol, searchSources, upsertSources } from "../../db/queries/library-sources";
+import { requireWorkspaceAccess } from "../auth/guards.server";
+import { parseForm } from "../forms.server";
+
+/** A source as the editor's citation picker shows and inserts it. */
+function forPicker(source: SourceRecord) {
+  return {
+    id: source.id,
+    label: formatSourceLabel(source),
+    description: formatSourceLabel(source, { form: "full" }),
+    unSymbol: source.unSymbol,
+    defaultPinpoint: source.defaultPinpoint,
+    shared: source.workspaceId === null,
+  };
+}
+export type PickerSource = ReturnType<typeof forPicker>;
+
+const NO_STORE = { "Cache-Control": "private, no-store" };
+
+/** GET ?q=: sources to cite (shared + coalition), for the footnote's citation picker. */
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { workspace } = await requireWorkspaceAccess(request, context, params.workspaceId, "read");
+  const q = (new URL(request.url).searchParams.get("q") ?? "").slice(0, 200);
+  const sources = await searchSources(context.db, workspace.id, q, 15);
+  return data({ sources: sources.map(forPicker) }, { headers: NO_STORE });
+}
+
+const ActionSchema = z.discriminatedUnion("intent", [
+  // The source a recommendation's automatic footnote cites: its UN document.
+  z.object({
+    intent: z.literal("ensure-symbol"),
+    symbol: z.string().trim().min(1).max(120),
+    title: z.string().trim().max(500).optional(),
+    issuingBody: z.string().trim().max(300).optional(),
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  }),
+  // "Turn this footnote into a library source".
+  z.object({ intent: z.literal("from-footnote"), text: z.string().trim().min(1).max(5000) }),
+]);
+
+/**
+ * POST: adds a source to the coalition's library (owners and editors). Adding one that is
+ * already there (same symbol, DOI or URL) returns the existing record instead of a copy.
+ */
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { workspace, user } = await requireWorkspaceAccess(request, context, params.workspaceId, "edit");
+  const parsed = parseForm(await request.formData(), ActionSchema);
+  if (!parsed.ok) return data({ error: parsed.formError ?? Object.values(parsed.fieldErrors).flat().join(" ") }, { status: 400 });
+  const input = parsed.data;
+  const provenance = { source: `Added in Caucus by ${user.name}`, licence: null, retrievedAt: new Date().toISOString().slice(0, 10) };
+
+  if (input.intent === "ensure-symbol") {
+    const existing = await findSourceBySymbol(context.db, workspace.id, input.symbol);
+    if (existing) return data({ source: forPicker(existing), pinpoint: null });
+    const draft = SourceInputSchema.safeParse({
+      csl: { type: "report", title: input.title, ...(input.date ? { issued: { "date-parts": [input.date.split("-").map(Number)] } } : {}) },
+      unSymbol: input.symbol,
+      issuingBody: input.issuingBody ?? null,
+      provenance,
+    });
+    if (!draft.success) return data({ error: `“${input.symbol}” is not a UN document symbol.` }, { status: 422 });
+    const { records } = await upsertSources(context.db, workspace.id, [draft.data], { createdBy: user.id });
+    return data({ source: forPicker(records[0]!), pinpoint: null });
+  }
+
+  const reading = footnoteToSource(input.text, provenance);
+  const draft = reading.source ? SourceInputSchema.safeParse(reading.source) : null;
+  if (!draft?.success) {
+    const why = reading.pointer ? "This note points at another note (Ibid., supra); cite the original instead." : "No document, URL or title was found in this note.";
+    return data({ error: why }, { status: 422 });
+  }
+  const { records } = await upsertSources(context.db, workspace.id, [draft.data], { createdBy: user.id });
+  return data({ source: forPicker(records[0]!), pinpoint: reading.pinpoint });
+}
