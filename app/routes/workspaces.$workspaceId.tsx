@@ -30,6 +30,7 @@ export default function WorkspaceLayout() {
         <NavLink to={base} end>
           Drafts
         </NavLink>
+        <NavLink to={`${base}/library`}>Library</NavLink>
         <NavLink to={`${base}/organisations`}>Organisations</NavLink>
         {abilities.manage ? <NavLink to={`${base}/members`}>Members</NavLink> : null}
         {abilities.manage ? <NavLink to={`${base}/audit`}>Audit log</NavLink> : null}

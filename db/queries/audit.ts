@@ -14,13 +14,15 @@ export type AuditAction =
   | "member.role_changed"
   | "member.removed"
   | "member.left"
-  | "draft.created";
+  | "draft.created"
+  | "library.imported"
+  | "library.recommendation_deleted";
 
 export interface AuditInput {
   workspaceId: string;
   actorId: string | null;
   action: AuditAction;
-  targetType: "workspace" | "organisation" | "invitation" | "membership" | "draft";
+  targetType: "workspace" | "organisation" | "invitation" | "membership" | "draft" | "recommendation";
   targetId: string | null;
   details?: Record<string, unknown>;
 }

@@ -24,6 +24,9 @@ export interface LibraryImportResult {
   errorCount: number;
 }
 
+/** Runs inside the import's transaction after the rows are written (an audit event), so both land or neither. */
+export type AfterWrite = (trx: Executor, written: { inserted: number; updated: number; skipped: number }) => Promise<void>;
+
 const NOTHING: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0, duplicates: 0 };
 
 /**
@@ -36,7 +39,14 @@ export async function importRecommendationsIntoLibrary(
   db: Executor,
   target: string | null,
   input: ImportInput,
-  options: { mapping?: ColumnMapping; provenance: Provenance; policy: BadRowPolicy; createdBy?: string | null; onProgress?: (phase: ImportPhase) => void },
+  options: {
+    mapping?: ColumnMapping;
+    provenance: Provenance;
+    policy: BadRowPolicy;
+    createdBy?: string | null;
+    onProgress?: (phase: ImportPhase) => void;
+    afterWrite?: AfterWrite;
+  },
 ): Promise<LibraryImportResult> {
   const parsed = await parseRecommendationFile(input, {
     mapping: options.mapping,
@@ -46,12 +56,14 @@ export async function importRecommendationsIntoLibrary(
   const base = { rowsRead: parsed.rowsRead, rowUnit: parsed.rowUnit, errors: parsed.errors, errorCount: parsed.errorCount };
   if (parsed.errorCount > 0 && options.policy === "all-or-nothing") return { ...base, written: false, counts: { ...NOTHING, duplicates: parsed.duplicatesInFile } };
   const total = parsed.records.length;
-  const counts = await db.transaction().execute((trx) =>
-    upsertRecommendations(trx, target, parsed.records, {
+  const counts = await db.transaction().execute(async (trx) => {
+    const written = await upsertRecommendations(trx, target, parsed.records, {
       createdBy: options.createdBy ?? null,
-      onBatch: (written) => options.onProgress?.({ phase: "writing", written, total }),
-    }),
-  );
+      onBatch: (done) => options.onProgress?.({ phase: "writing", written: done, total }),
+    });
+    await options.afterWrite?.(trx, { inserted: written.inserted, updated: written.updated, skipped: parsed.errorCount });
+    return written;
+  });
   return { ...base, written: true, counts: { ...counts, duplicates: counts.duplicates + parsed.duplicatesInFile } };
 }
 
@@ -60,13 +72,17 @@ export async function importSourcesIntoLibrary(
   db: Executor,
   target: string | null,
   text: string,
-  options: { format?: SourcesFormat | "auto"; provenance: Provenance; policy: BadRowPolicy; createdBy?: string | null },
+  options: { format?: SourcesFormat | "auto"; provenance: Provenance; policy: BadRowPolicy; createdBy?: string | null; afterWrite?: AfterWrite },
 ) {
   const parsed = parseSources(text, options.format ?? "auto", options.provenance);
   const errors = parsed.errors.map((e) => ({ rowNumber: e.index, reasons: [e.reason] }));
   if (errors.length > 0 && options.policy === "all-or-nothing") {
     return { written: false, format: parsed.format, read: parsed.sources.length + errors.length, inserted: 0, updated: 0, errors };
   }
-  const stored = await db.transaction().execute((trx) => upsertSources(trx, target, parsed.sources, { createdBy: options.createdBy ?? null }));
+  const stored = await db.transaction().execute(async (trx) => {
+    const written = await upsertSources(trx, target, parsed.sources, { createdBy: options.createdBy ?? null });
+    await options.afterWrite?.(trx, { inserted: written.inserted, updated: written.updated, skipped: errors.length });
+    return written;
+  });
   return { written: true, format: parsed.format, read: parsed.sources.length + errors.length, inserted: stored.inserted, updated: stored.updated, errors };
 }

@@ -30,8 +30,8 @@ describe.runIf(browserAvailable())("the library inside the editor", () => {
     await page.getByRole("tab", { name: "Library" }).click();
     const panel = page.getByRole("tabpanel");
     await panel.getByRole("searchbox", { name: "Search recommendations" }).fill("human rights defenders");
-    await expect.poll(() => panel.locator(".library-result").count()).toBeGreaterThan(0);
-    const texts = await panel.locator(".library-result-text").allInnerTexts();
+    await expect.poll(() => panel.locator(".rec-card").count()).toBeGreaterThan(0);
+    const texts = await panel.locator(".rec-card-text").allInnerTexts();
     expect(texts.some((t) => /defenders/i.test(t))).toBe(true);
     expect(await panel.getByText(/Recommendation 186\.\d+ \(/).count()).toBeGreaterThan(0);
     expect(await panel.getByLabel("State under review").inputValue()).toBe("CHN");

@@ -37,6 +37,10 @@ export function describeAuditEvent(action: string, details: Record<string, unkno
       return "left the workspace";
     case "draft.created":
       return `created the draft “${text("title")}” (${text("mechanism")})`;
+    case "library.imported":
+      return `imported ${text("file")} into the coalition library (${Number(details.inserted ?? 0)} new, ${Number(details.updated ?? 0)} updated${Number(details.skipped ?? 0) ? `, ${Number(details.skipped)} bad rows skipped` : ""})`;
+    case "library.recommendation_deleted":
+      return `deleted ${text("symbol")}${details.paragraph ? `, para. ${text("paragraph")}` : ""} from the coalition library`;
     default:
       return action;
   }

@@ -1,11 +1,12 @@
 import { useEditorState, type Editor } from "@tiptap/react";
 import { addMatrixRow, findMatrixTable, IMPLEMENTATION_STATUSES, type ImplementationStatus } from "../../../core/editor/matrix";
 import { useEffect, useMemo, useState } from "react";
-import { recommendationProvenance } from "../../../core/editor/nodes/recommendation";
+import { recommendationProvenance } from "../../../core/library/recommendation-attributes";
 import type { RecommendationRecord } from "../../../core/library/records";
 import { FACET_LABELS, type Facet } from "../../../core/library/search-query";
-import { stateName } from "../../../core/un/states";
 import type { LibrarySearchResult } from "../../../db/queries/library-search";
+import { facetValueLabel } from "../../components/library/facet-labels";
+import { RecommendationCard } from "../../components/library/recommendation-card";
 import type { ChangedRecommendation } from "./changed-recommendations";
 import { recommendationAttributes, recommendationNote, type LibraryApi } from "./library-api";
 
@@ -13,11 +14,6 @@ import { recommendationAttributes, recommendationNote, type LibraryApi } from ".
 const PANEL_FACETS: Facet[] = ["body", "stateUnderReview", "response", "theme", "cycle"];
 const DEBOUNCE_MS = 250;
 
-function facetLabel(facet: Facet, value: string): string {
-  if (facet === "stateUnderReview") return stateName(value);
-  if (facet === "cycle") return `Cycle ${value}`;
-  return value;
-}
 
 /**
  * The editor's Library tab: search the recommendations the coalition reads (shared + its own),
@@ -115,10 +111,10 @@ export function LibraryPanel({ editor, api, stateUnderReview, changed }: { edito
               {FACET_LABELS[facet]}
               <select className="input" value={selected} onChange={(event) => setFilters((f) => ({ ...f, [facet]: event.target.value || undefined }))}>
                 <option value="">Any</option>
-                {selected && !values.some((v) => v.value === selected) ? <option value={selected}>{facetLabel(facet, selected)}</option> : null}
+                {selected && !values.some((v) => v.value === selected) ? <option value={selected}>{facetValueLabel(facet, selected)}</option> : null}
                 {values.map((v) => (
                   <option key={v.value} value={v.value}>
-                    {facetLabel(facet, v.value)} ({v.count.toLocaleString("en")})
+                    {facetValueLabel(facet, v.value)} ({v.count.toLocaleString("en")})
                   </option>
                 ))}
               </select>
@@ -146,27 +142,32 @@ export function LibraryPanel({ editor, api, stateUnderReview, changed }: { edito
         {announcement}
       </p>
       <ol className="library-results">
-        {result?.results.map((record) => (
-          <li key={record.id} className="library-result">
-            <p className="library-result-text">{record.text}</p>
-            <p className="small muted">{recommendationProvenance(recommendationAttributes(record))}</p>
-            <p className="small muted">
-              {stateName(record.stateUnderReview)}
-              {record.publicationDate ? ` · ${record.publicationDate.slice(0, 4)}` : ""}
-              {record.workspaceId ? " · Coalition library" : ""}
-            </p>
-            {editor.isEditable ? (
-              <button type="button" className="btn btn-secondary btn-sm" onClick={() => void insert(record)} aria-label={`Insert ${recommendationProvenance(recommendationAttributes(record))}`}>
-                Insert
-              </button>
-            ) : null}
-            {editor.isEditable && hasMatrix ? (
-              <button type="button" className="btn btn-secondary btn-sm" onClick={() => void addToMatrix(record)} aria-label={`Add ${recommendationProvenance(recommendationAttributes(record))} to the matrix`}>
-                Add to matrix
-              </button>
-            ) : null}
-          </li>
-        ))}
+        {result?.results.map((record) => {
+          const title = recommendationProvenance(recommendationAttributes(record));
+          return (
+            <li key={record.id}>
+              <RecommendationCard
+                record={record}
+                compact
+                headingLevel={4}
+                actions={
+                  editor.isEditable ? (
+                    <>
+                      <button type="button" className="btn btn-secondary btn-sm" onClick={() => void insert(record)} aria-label={`Insert ${title}`}>
+                        Insert
+                      </button>
+                      {hasMatrix ? (
+                        <button type="button" className="btn btn-secondary btn-sm" onClick={() => void addToMatrix(record)} aria-label={`Add ${title} to the matrix`}>
+                          Add to matrix
+                        </button>
+                      ) : null}
+                    </>
+                  ) : null
+                }
+              />
+            </li>
+          );
+        })}
       </ol>
     </div>
   );

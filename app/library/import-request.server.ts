@@ -1,0 +1,66 @@
+import type { AppLoadContext } from "@remix-run/node";
+import type { z } from "zod";
+import type { ImportPhase } from "../../server/library/import-into-library";
+import type { ImportSummary, RecommendationPreview } from "../components/library/import-types";
+import { parseForm, type FormFailure } from "../forms.server";
+import { RecommendationImportFormSchema, SourcesImportFormSchema, type RecommendationImportForm } from "../schemas/library";
+import { importFileFailure, importRecommendations, importSources, previewRecommendationImport } from "./import.server";
+
+/**
+ * One import request, whichever endpoint it came to (the page's form post, or the streaming
+ * endpoint the page calls with fetch): which form it is, then what it did.
+ */
+
+export type ImportRequest =
+  | { kind: "preview" | "recommendations"; form: RecommendationImportForm }
+  | { kind: "sources"; form: z.output<typeof SourcesImportFormSchema> };
+
+export type ImportFormFailure = FormFailure & { status: 400 | 409 };
+
+/** Parses either import form; the intent field says which. */
+export function parseImportRequest(formData: FormData): { ok: true; request: ImportRequest } | ImportFormFailure {
+  if (formData.get("intent") === "import-sources") {
+    const parsed = parseForm(formData, SourcesImportFormSchema);
+    return parsed.ok ? { ok: true, request: { kind: "sources", form: parsed.data } } : { ...parsed, status: 400 };
+  }
+  const parsed = parseForm(formData, RecommendationImportFormSchema);
+  if (!parsed.ok) return { ...parsed, status: 400 };
+  const { intent, previewed, file } = parsed.data;
+  // A mapping is confirmed for one file's columns; applied to another it would file text as States.
+  const otherFile = previewed !== null && (previewed.name !== file.name || previewed.size !== file.size);
+  if (intent === "import" && otherFile) {
+    const message = `This is not the file you previewed (${previewed.name}): preview it first, so its columns are mapped.`;
+    return { ok: false, intent, fieldErrors: { file: [message] }, status: 409 };
+  }
+  // Previewing another file starts again from the mapping its own headers suggest.
+  const form = otherFile ? { ...parsed.data, mapping: undefined } : parsed.data;
+  return { ok: true, request: { kind: intent === "preview" ? "preview" : "recommendations", form } };
+}
+
+export type ImportOutcome =
+  | { ok: true; kind: "preview"; preview: RecommendationPreview }
+  | { ok: true; kind: "recommendations" | "sources"; summary: ImportSummary }
+  | { ok: false; status: 400 | 413; message: string };
+
+/** Runs a parsed import request; a whole-file refusal (unreadable, too large) is an outcome, not a throw. */
+export async function runImportRequest(
+  context: AppLoadContext,
+  actor: { userId: string; workspaceId: string },
+  request: ImportRequest,
+  onProgress?: (phase: ImportPhase) => void,
+): Promise<ImportOutcome> {
+  try {
+    if (request.kind === "sources") {
+      const summary = await importSources(context, actor, request.form.file, request.form);
+      return { ok: true, kind: "sources", summary };
+    }
+    const { file, mapping, policy, source } = request.form;
+    if (request.kind === "preview") return { ok: true, kind: "preview", preview: await previewRecommendationImport(file, mapping) };
+    const summary = await importRecommendations(context, actor, file, { mapping, policy, source, onProgress });
+    return { ok: true, kind: "recommendations", summary };
+  } catch (error) {
+    const failure = importFileFailure(error);
+    if (failure) return { ok: false, ...failure };
+    throw error;
+  }
+}

@@ -1,0 +1,148 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { FACET_LABELS, FACETS, type Facet } from "../../core/library/search-query";
+import { countRecommendations } from "../../db/queries/library-recommendations";
+import { searchRecommendations, type LibrarySearchResult } from "../../db/queries/library-search";
+import { requireWorkspaceAccess } from "../auth/guards.server";
+import { DeleteRecommendationForm } from "../components/library/delete-recommendation-form";
+import { FacetFilters } from "../components/library/facet-filters";
+import { LibrarySearchForm } from "../components/library/library-search-form";
+import { Pager } from "../components/library/pager";
+import { RecommendationCard, recommendationCardTitle } from "../components/library/recommendation-card";
+import { librarySearchHref } from "../components/library/search-url";
+import { Alert, ButtonLink, Card, EmptyState } from "../components/ui";
+import { invalid, parseForm } from "../forms.server";
+import { deleteCoalitionRecommendation } from "../library/recommendations.server";
+import {
+  DeleteRecommendationSchema,
+  LIBRARY_MAX_PAGE,
+  LIBRARY_PAGE_SIZE,
+  parseLibraryQuery,
+  selectedFacets,
+  toLibrarySearch,
+  type LibraryQuery,
+} from "../schemas/library";
+
+export const meta: MetaFunction = () => [{ title: "Library · Caucus" }];
+
+const EMPTY: LibrarySearchResult = { mode: "browse", total: 0, results: [], facets: Object.fromEntries(FACETS.map((f) => [f, []])) as unknown as LibrarySearchResult["facets"] };
+
+const fieldLabel = (field: string) => (field === "q" ? "Search" : field === "page" ? "Page" : (FACET_LABELS[field as Facet] ?? field));
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { workspace, abilities } = await requireWorkspaceAccess(request, context, params.workspaceId);
+  const parsed = parseLibraryQuery(new URL(request.url).searchParams);
+  const page = {
+    workspaceId: workspace.id,
+    canEdit: abilities.edit,
+    canExport: abilities.export,
+    ownCount: await countRecommendations(context.db, workspace.id),
+  };
+  if (!parsed.success) {
+    // A hand-edited or stale URL: say what is wrong and show the search box, not an error page.
+    const errors = parsed.error.issues.map((issue) => `${fieldLabel(String(issue.path[0] ?? ""))}: ${issue.message}`);
+    return data({ ...page, query: { q: "", page: 1 } as LibraryQuery, result: EMPTY, errors }, { status: 400 });
+  }
+  const result = await searchRecommendations(context.db, workspace.id, toLibrarySearch(parsed.data));
+  return { ...page, query: parsed.data, result, errors: [] as string[] };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { workspace, user } = await requireWorkspaceAccess(request, context, params.workspaceId, "edit");
+  const parsed = parseForm(await request.formData(), DeleteRecommendationSchema);
+  if (!parsed.ok) return invalid(parsed);
+  const outcome = await deleteCoalitionRecommendation(context, { userId: user.id, workspaceId: workspace.id }, parsed.data.recommendationId);
+  if (outcome.status === "shared") return invalid({ fieldErrors: {}, formError: "The shared library cannot be changed from Caucus." }, 403);
+  if (outcome.status === "not-found") return invalid({ fieldErrors: {}, formError: "That recommendation is no longer in the coalition’s library." }, 404);
+  return data({ ok: true as const, deleted: recommendationCardTitle(outcome.record) });
+}
+
+const MODE_NOTES: Partial<Record<LibrarySearchResult["mode"], string>> = {
+  reference: "Looked up as a document reference.",
+  similar: "No record has these words; these have a similar spelling.",
+};
+
+export default function Library() {
+  const { workspaceId, canEdit, canExport, ownCount, query, result, errors } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const selected = selectedFacets(query);
+  const filtered = Object.keys(selected).length > 0;
+  const base = `/workspaces/${workspaceId}/library`;
+  const plural = (n: number) => `${n.toLocaleString("en")} ${n === 1 ? "recommendation" : "recommendations"}`;
+
+  return (
+    <div className="library">
+      <Card aria-labelledby="library-heading">
+        <div className="card-header">
+          <h2 id="library-heading">Library</h2>
+          {canEdit ? (
+            <ButtonLink to={`${base}/import`} variant="secondary" size="sm">
+              Import
+            </ButtonLink>
+          ) : null}
+        </div>
+        <p className="muted small">
+          Recommendations from the shared library and the coalition’s own ({plural(ownCount)}, marked “Coalition”).
+        </p>
+        {canExport ? (
+          <p className="library-exports small">
+            Export the coalition’s own library: <a href={`${base}/export/recommendations.csv`} download>recommendations (CSV)</a>,{" "}
+            <a href={`${base}/export/sources.json`} download>sources (CSL-JSON, for Zotero)</a>,{" "}
+            <a href={`${base}/export/sources.csv`} download>sources (CSV)</a>.
+          </p>
+        ) : null}
+        <LibrarySearchForm q={query.q} selected={selected} errors={errors.length ? errors : undefined} />
+      </Card>
+
+      {actionData && !actionData.ok && actionData.formError ? <Alert tone="error">{actionData.formError}</Alert> : null}
+      {actionData?.ok ? <Alert tone="success">Deleted {actionData.deleted} from the coalition’s library.</Alert> : null}
+
+      <div className="library-layout">
+        <aside className="library-facets">
+          <FacetFilters
+            facets={result.facets}
+            selected={selected}
+            hrefFor={(facet, value) => librarySearchHref(query, { [facet]: value })}
+            clearAllHref={librarySearchHref({ q: query.q }, {})}
+          />
+        </aside>
+        <section className="library-results" aria-labelledby="results-heading">
+          <h2 id="results-heading" className="library-total" aria-live="polite">
+            {plural(result.total)}
+            {query.q ? ` for “${query.q}”` : ""}
+            {filtered ? " (filtered)" : ""}
+          </h2>
+          {MODE_NOTES[result.mode] ? <p className="muted small">{MODE_NOTES[result.mode]}</p> : null}
+          {result.results.length === 0 ? (
+            <EmptyState title={result.mode === "browse" && !filtered ? "The library is empty" : "No recommendation matches"}>
+              <p>{canEdit ? "Import the coalition’s own recommendations, or try other words or fewer filters." : "Try other words or fewer filters."}</p>
+            </EmptyState>
+          ) : (
+            <ol className="rec-list">
+              {result.results.map((record) => (
+                <li key={record.id}>
+                  <RecommendationCard
+                    record={record}
+                    actions={
+                      canEdit && record.workspaceId !== null ? (
+                        <DeleteRecommendationForm recommendationId={record.id} label={recommendationCardTitle(record)} />
+                      ) : undefined
+                    }
+                  />
+                </li>
+              ))}
+            </ol>
+          )}
+          <Pager
+            total={result.total}
+            page={query.page}
+            pageSize={LIBRARY_PAGE_SIZE}
+            maxPage={LIBRARY_MAX_PAGE}
+            hrefFor={(page) => librarySearchHref(query, { page })}
+            noun="recommendations"
+          />
+        </section>
+      </div>
+    </div>
+  );
+}
