@@ -10,6 +10,12 @@ import * as organisations from "../../app/routes/workspaces.$workspaceId.organis
 import * as members from "../../app/routes/workspaces.$workspaceId.members";
 import * as audit from "../../app/routes/workspaces.$workspaceId.audit";
 import * as settings from "../../app/routes/workspaces.$workspaceId.settings";
+import * as library from "../../app/routes/workspaces.$workspaceId.library";
+import * as librarySearch from "../../app/routes/workspaces.$workspaceId.library_.search";
+import * as libraryRecords from "../../app/routes/workspaces.$workspaceId.library_.records";
+import * as librarySources from "../../app/routes/workspaces.$workspaceId.library_.sources";
+import * as libraryImport from "../../app/routes/workspaces.$workspaceId.library_.import";
+import * as libraryExport from "../../app/routes/workspaces.$workspaceId.library_.export.$file";
 import { describeEachDatabase } from "../db/test-database";
 import { addMember, buildUser, buildWorkspace, type TestUser } from "../factories";
 import { makeRequest, run, testContext } from "../remix";
@@ -196,6 +202,49 @@ const ENDPOINTS: Endpoint[] = [
     ability: "manage",
     kind: "loader",
     call: (w, token) => run(audit.loader, makeRequest(path(w, "/audit"), { token }), w.context, params(w)),
+  },
+  {
+    name: "library page",
+    ability: "read",
+    kind: "loader",
+    call: (w, token) => run(library.loader, makeRequest(path(w, "/library"), { token }), w.context, params(w)),
+  },
+  {
+    name: "library search (editor panel)",
+    ability: "read",
+    kind: "loader",
+    call: (w, token) => run(librarySearch.loader, makeRequest(path(w, "/library/search?q=torture"), { token }), w.context, params(w)),
+  },
+  {
+    name: "library records (changed since)",
+    ability: "read",
+    kind: "loader",
+    call: (w, token) => run(libraryRecords.loader, makeRequest(path(w, "/library/records?id=00000000-0000-4000-8000-000000000000"), { token }), w.context, params(w)),
+  },
+  {
+    name: "library sources (citation picker)",
+    ability: "read",
+    kind: "loader",
+    call: (w, token) => run(librarySources.loader, makeRequest(path(w, "/library/sources?q=A%2FHRC"), { token }), w.context, params(w)),
+  },
+  {
+    name: "add a source to the coalition library",
+    ability: "edit",
+    kind: "action",
+    call: (w, token) =>
+      run(librarySources.action, makeRequest(path(w, "/library/sources"), { token, form: { intent: "ensure-symbol", symbol: "A/HRC/25/5" } }), w.context, params(w)),
+  },
+  {
+    name: "library import page",
+    ability: "edit",
+    kind: "loader",
+    call: (w, token) => run(libraryImport.loader, makeRequest(path(w, "/library/import"), { token }), w.context, params(w)),
+  },
+  {
+    name: "library export",
+    ability: "export",
+    kind: "loader",
+    call: (w, token) => run(libraryExport.loader, makeRequest(path(w, "/library/export/sources.json"), { token }), w.context, { ...params(w), file: "sources.json" }),
   },
 ];
 
