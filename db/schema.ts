@@ -128,6 +128,8 @@ type GeneratedAlways<T> = ColumnType<T, never, never>;
 
 export interface RecommendationsTable {
   id: Generated<string>;
+  /** Identity (int8, so a string): the row's number in the in-memory library index. */
+  seq: GeneratedAlways<string>;
   /** null = the shared library. */
   workspace_id: string | null;
   mechanism: "UPR" | "TB" | "SP";
@@ -151,11 +153,29 @@ export interface RecommendationsTable {
   dedupe_key: string;
   search_document: string;
   search_keys: string;
-  tsv_english: GeneratedAlways<string>;
-  tsv_simple: GeneratedAlways<string>;
   created_by: string | null;
   created_at: CreatedAt;
   updated_at: Generated<Date>;
+}
+
+/** Written only by the recommendations triggers: the full text of each row, kept narrow. */
+export interface RecommendationSearchTable {
+  seq: string;
+  /** workspace_id, or the all-zero uuid for the shared library. */
+  library_key: string;
+  tsv_english: string;
+  tsv_simple: string;
+}
+
+/** Written only by the recommendations triggers: every distinct search key, for misspellings. */
+export interface LibraryTermsTable {
+  term: string;
+}
+
+/** Written only by the recommendations triggers: a new random revision per library per write. */
+export interface LibraryRevisionsTable {
+  library_key: string;
+  revision: string;
 }
 
 export interface SourcesTable {
@@ -187,6 +207,9 @@ export interface Database {
   draft_updates: DraftUpdatesTable;
   draft_snapshots: DraftSnapshotsTable;
   recommendations: RecommendationsTable;
+  recommendation_search: RecommendationSearchTable;
+  library_terms: LibraryTermsTable;
+  library_revisions: LibraryRevisionsTable;
   sources: SourcesTable;
 }
 

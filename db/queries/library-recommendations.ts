@@ -5,7 +5,6 @@ import type { Selectable } from "kysely";
 import type { RecommendationsTable } from "../schema";
 import type { Executor } from "./executor";
 import { inLibraryScope, SHARED_LIBRARY_KEY } from "./library-scope";
-import { forgetLibraryFacetCounts } from "./library-facet-cache";
 
 /** Rows per INSERT: 23 parameters a row stays well under PostgreSQL's 65,535 per statement. */
 const ROWS_PER_STATEMENT = 500;
@@ -109,7 +108,6 @@ export async function upsertRecommendations(
     counts.unchanged += batch.length - rows.length;
     options.onBatch?.(start + batch.length);
   }
-  forgetLibraryFacetCounts();
   return counts;
 }
 
@@ -190,7 +188,6 @@ export async function findRecommendations(db: Executor, workspaceId: string, ids
 /** Deletes one of a workspace's own recommendations; the shared library is not theirs to change. */
 export async function deleteWorkspaceRecommendation(db: Executor, workspaceId: string, id: string): Promise<boolean> {
   const result = await db.deleteFrom("recommendations").where("id", "=", id).where("workspace_id", "=", workspaceId).executeTakeFirst();
-  forgetLibraryFacetCounts();
   return Number(result.numDeletedRows) > 0;
 }
 

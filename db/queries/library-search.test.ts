@@ -1,9 +1,10 @@
+import { sql } from "kysely";
 import { beforeAll, expect, it } from "vitest";
 import { LibrarySearchSchema, NO_RESPONSE, type LibrarySearchInput } from "../../core/library/search-query";
 import { buildWorkspace } from "../../test/factories";
 import { buildRecommendation } from "../../test/library-factories";
 import { describeEachDatabase } from "../../test/db/test-database";
-import { findRecommendations, upsertRecommendations } from "./library-recommendations";
+import { deleteWorkspaceRecommendation, findRecommendations, upsertRecommendations } from "./library-recommendations";
 import { searchRecommendations } from "./library-search";
 
 // Each suite writes into its own coalition library, so the shared library (written by other
@@ -125,5 +126,93 @@ describeEachDatabase("library search", (handle) => {
       cycle: 2,
       provenance: { source: "test", licence: null, retrievedAt: null },
     });
+  });
+
+  // The searches below use States of their own, in fresh coalitions, so they change nothing the
+  // assertions above see.
+  const inFresh = async (state: string, own: Parameters<typeof buildRecommendation>[0][], shared: Parameters<typeof buildRecommendation>[0][] = []) => {
+    const { db } = handle();
+    const id = (await buildWorkspace(handle())).workspace.id;
+    await upsertRecommendations(db, id, own.map((fields) => buildRecommendation({ stateUnderReview: state, ...fields })));
+    await upsertRecommendations(db, null, shared.map((fields) => buildRecommendation({ stateUnderReview: state, ...fields })));
+    return (input: LibrarySearchInput) => searchRecommendations(db, id, LibrarySearchSchema.parse({ stateUnderReview: state, ...input }));
+  };
+
+  it("browses newest first, then by symbol and paragraph number, across the shared and own libraries", async () => {
+    const find = await inFresh(
+      "NOR",
+      [
+        { symbol: "A/HRC/27/15", paragraph: "186.60", publicationDate: "2014-07-01" },
+        { symbol: "A/HRC/27/15", paragraph: "186.9", publicationDate: "2014-07-01" },
+        { symbol: "A/HRC/13/5", paragraph: "97.2", publicationDate: "2010-01-04" },
+        { symbol: "A/HRC/27/15", paragraph: "186.10", publicationDate: null },
+      ],
+      [{ symbol: "A/HRC/27/15", paragraph: "186.20", publicationDate: "2014-07-01" }, { symbol: "A/HRC/42/9", paragraph: "1.1", publicationDate: "2019-07-01" }],
+    );
+    const all = await find({});
+    expect(all.results.map((r) => r.paragraph)).toEqual(["1.1", "186.9", "186.20", "186.60", "97.2", "186.10"]);
+    expect(all.results.map((r) => r.workspaceId === null)).toEqual([true, false, true, false, false, false]);
+    const page = await find({ offset: 2, limit: 3 });
+    expect(page.total).toBe(6);
+    expect(page.results.map((r) => r.paragraph)).toEqual(["186.20", "186.60", "97.2"]);
+    expect(all.facets.body).toEqual([{ value: "UPR", count: 6 }]);
+  });
+
+  it("sees a write that bypassed this module, as another node's would be", async () => {
+    const find = await inFresh("ISL", [{ paragraph: "5.1", response: "supported" }, { paragraph: "5.2", response: "supported" }]);
+    expect((await find({})).facets.response).toEqual([{ value: "supported", count: 2 }]);
+    await sql`update recommendations set response = 'noted' where state_under_review = 'ISL' and paragraph = '5.1'`.execute(handle().db);
+    const after = await find({});
+    expect(after.facets.response).toEqual([
+      { value: "noted", count: 1 },
+      { value: "supported", count: 1 },
+    ]);
+    expect((await find({ response: "noted" })).results.map((r) => r.paragraph)).toEqual(["5.1"]);
+  });
+
+  it("forgets a deleted record in results and counts", async () => {
+    const { db } = handle();
+    const find = await inFresh("FIN", [{ paragraph: "7.1", themes: ["Right to health"] }, { paragraph: "7.2", themes: ["Right to health"] }]);
+    const before = await find({ theme: "Right to health" });
+    expect(before.total).toBe(2);
+    const gone = before.results[0]!;
+    expect(await deleteWorkspaceRecommendation(db, gone.workspaceId!, gone.id)).toBe(true);
+    const after = await find({ theme: "Right to health" });
+    expect(after.total).toBe(1);
+    expect(after.results.map((r) => r.id)).not.toContain(gone.id);
+    expect(after.facets.theme).toEqual([{ value: "Right to health", count: 1 }]);
+  });
+
+  it("clears a deleted coalition's records out of the search tables with them", async () => {
+    const { db } = handle();
+    const id = (await buildWorkspace(handle())).workspace.id;
+    await upsertRecommendations(db, id, [buildRecommendation({ stateUnderReview: "EST", paragraph: "3.1" })]);
+    const searchRows = () => db.selectFrom("recommendation_search").select((eb) => eb.fn.countAll<string>().as("n")).where("library_key", "=", id).executeTakeFirstOrThrow();
+    expect(Number((await searchRows()).n)).toBe(1);
+    await db.deleteFrom("workspaces").where("id", "=", id).execute();
+    expect(Number((await searchRows()).n)).toBe(0);
+  });
+
+  it("matches a misspelt recommending State or affected group to its records", async () => {
+    const find = await inFresh("DNK", [
+      { paragraph: "8.1", recommendingStates: ["Liechtenstein"], affectedPersons: [] },
+      { paragraph: "8.2", recommendingStates: ["Peru"], affectedPersons: ["Persons with disabilities"] },
+    ]);
+    expect((await find({ q: "Lichtenstein" })).results.map((r) => r.paragraph)).toEqual(["8.1"]);
+    const group = await find({ q: "disabilites" });
+    expect(group.mode).toBe("similar");
+    expect(group.results.map((r) => r.paragraph)).toEqual(["8.2"]);
+  });
+
+  it("keeps labels whole that hold the characters the index is packed with", async () => {
+    const odd = "Odd\u001ename\u001f\u001d";
+    const find = await inFresh("SWE", [{ paragraph: "9.1", themes: [odd, "Right to work"], recommendingStates: ["Chile"] }, { paragraph: "9.2", themes: ["Right to work"] }]);
+    const all = await find({});
+    expect(all.total).toBe(2);
+    expect(all.facets.theme).toEqual([
+      { value: "Right to work", count: 2 },
+      { value: odd, count: 1 },
+    ]);
+    expect((await find({ theme: odd })).results.map((r) => r.paragraph)).toEqual(["9.1"]);
   });
 });
