@@ -82,3 +82,8 @@ export async function coalitionWithDraft(browser: Browser, baseUrl: string, draf
   }
   return { owner, draftUrl, workspaceUrl: created.workspaceUrl, members };
 }
+
+/** ProseMirror reads the caret from the browser's selectionchange, which fires after a click or key: wait two frames. */
+export function settle(page: Page): Promise<unknown> {
+  return page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+}

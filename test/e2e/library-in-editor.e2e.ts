@@ -2,12 +2,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type RunningServer } from "../app-server";
 import { browserAvailable, launchBrowser } from "./browser";
-import { createDraft, ownerWithWorkspace } from "./flows";
-
-/** ProseMirror reads the caret from the browser's selectionchange, which fires after a click or key. */
-function settle(page: Page): Promise<unknown> {
-  return page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-}
+import { createDraft, ownerWithWorkspace, settle } from "./flows";
 
 describe.runIf(browserAvailable())("the library inside the editor", () => {
   let server: RunningServer;

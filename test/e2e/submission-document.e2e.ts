@@ -3,14 +3,9 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type RunningServer } from "../app-server";
 import { browserAvailable, launchBrowser } from "./browser";
-import { coalitionWithDraft } from "./flows";
+import { coalitionWithDraft, settle } from "./flows";
 
 const SHOTS = "test-results";
-
-/** ProseMirror reads the caret from the browser's selectionchange, which fires after a click or key. */
-function settle(page: Page): Promise<unknown> {
-  return page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-}
 
 describe.runIf(browserAvailable())("a UPR joint submission from its template", () => {
   let server: RunningServer;
