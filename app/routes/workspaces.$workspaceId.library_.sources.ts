@@ -2,6 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { z } from "zod";
 import { footnoteToSource } from "../../core/citations/footnote-to-source";
 import { formatSourceLabel } from "../../core/citations/source-format";
+import { parseUnSymbol } from "../../core/citations/un-symbol";
 import { SourceInputSchema, type SourceRecord } from "../../core/library/records";
 import { findSourceBySymbol, searchSources, upsertSources } from "../../db/queries/library-sources";
 import { requireWorkspaceAccess } from "../auth/guards.server";
@@ -55,11 +56,13 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const provenance = { source: `Added in Caucus by ${user.name}`, licence: null, retrievedAt: new Date().toISOString().slice(0, 10) };
 
   if (input.intent === "ensure-symbol") {
-    const existing = await findSourceBySymbol(context.db, workspace.id, input.symbol);
+    const symbol = parseUnSymbol(input.symbol);
+    if (!symbol.valid) return data({ error: `“${input.symbol}” is not a UN document symbol.` }, { status: 422 });
+    const existing = await findSourceBySymbol(context.db, workspace.id, symbol.normalised);
     if (existing) return data({ source: forPicker(existing), pinpoint: null });
     const draft = SourceInputSchema.safeParse({
       csl: { type: "report", title: input.title, ...(input.date ? { issued: { "date-parts": [input.date.split("-").map(Number)] } } : {}) },
-      unSymbol: input.symbol,
+      unSymbol: symbol.normalised,
       issuingBody: input.issuingBody ?? null,
       provenance,
     });
