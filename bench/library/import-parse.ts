@@ -5,8 +5,10 @@
  * real texts, half UPR rows ("186.x … (State)") and half treaty-body paragraphs.
  *
  *   npx tsx bench/library/import-parse.ts            (ROWS=…, BENCH_XLSX=1 to time an .xlsx too)
+ *   CSV_OUT=/tmp/uhri.csv npx tsx bench/library/import-parse.ts   keeps the CSV, to time the whole
+ *   import with `time npm run library:import -- /tmp/uhri.csv` (parse + write, one transaction)
  */
-import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { copyFile, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
@@ -58,6 +60,7 @@ try {
   for (let i = 0; i < ROWS; i++) lines.push(rowAt(i, texts).map(csvCell).join(","));
   await writeFile(csvPath, `${lines.join("\r\n")}\r\n`);
   console.log(`CSV: ${ROWS.toLocaleString("en")} rows, ${((await stat(csvPath)).size / 1024 / 1024).toFixed(1)} MB`);
+  if (process.env.CSV_OUT) await copyFile(csvPath, process.env.CSV_OUT);
   const provenance = { source: "bench", licence: null, retrievedAt: "2026-11-27" };
   const result = await time("parseRecommendationFile (CSV)", () => parseRecommendationFile({ name: "uhri.csv", path: csvPath }, { provenance }));
   console.log(`  ${result.records.length.toLocaleString("en")} records, ${result.errorCount} row errors, ${result.duplicatesInFile} duplicates; heap ${Math.round(process.memoryUsage().heapUsed / 1024 / 1024)} MB`);
