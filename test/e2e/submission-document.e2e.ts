@@ -70,6 +70,9 @@ describe.runIf(browserAvailable())("a UPR joint submission from its template", (
     await editor.keyboard.type(" See also A/HRC/37/16, para. 146.");
     await expect.poll(() => pane.locator("li").first().innerText()).toContain("A/HRC/37/16");
     await owner.screenshot({ path: `${SHOTS}/submission-document.png`, fullPage: true });
+    // Escape in the note closes its popover, as a writer does before moving on.
+    await owner.keyboard.press("Escape");
+    await note.waitFor({ state: "detached" });
   });
 
   it("turns a pasted Word paragraph's footnote into a Caucus footnote and drops styles and images", async () => {
