@@ -1,0 +1,78 @@
+import { Fragment } from "@tiptap/pm/model";
+import { describe, expect, it } from "vitest";
+import { findTemplate, templateDocument } from "../../templates";
+import { EMPTY_COVER, type Cover } from "../editor/cover";
+import { documentSchema } from "../editor";
+import { structureFindings, type CoverOrganisation } from "./structure-rules";
+
+const schema = documentSchema();
+const joint = findTemplate("upr-joint")!;
+const organisations: CoverOrganisation[] = [
+  { id: "o1", name: "Ghana Human Rights Network", acronym: "GHRN" },
+  { id: "o2", name: "Women's Rights Coalition", acronym: "WRC" },
+  { id: "o3", name: "Lawyers Without Acronyms", acronym: "" },
+];
+const completeCover: Cover = { ...EMPTY_COVER, title: "Joint submission", stateUnderReview: "GHA", organisations: ["o1", "o2"], contact: "amina@example.org", language: "en" };
+
+/** The joint template's document with every instruction replaced by real text. */
+function writtenDraft(recommendation = "Repeal section 104 of the Criminal Offences Act by 2027.") {
+  const fill = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(fill);
+    if (value && typeof value === "object") {
+      const node = value as Record<string, unknown>;
+      if (node.type === "paragraph" && Array.isArray(node.content) && node.content.length === 0) return { ...node, content: [{ type: "text", text: "Written text." }] };
+      if (node.type === "text") {
+        const text = String(node.text);
+        return { ...node, text: text.includes("[A specific, measurable action.]") ? recommendation : text.replace(/\[[^\]]*\]/g, "Written text.") };
+      }
+      return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, fill(v)]));
+    }
+    return value;
+  };
+  const json = fill(templateDocument(joint)) as Record<string, unknown>;
+  return schema.nodeFromJSON(json);
+}
+
+const rules = (doc = writtenDraft(), cover: Partial<Cover> = {}) =>
+  structureFindings(doc, { template: joint, cover: { ...completeCover, ...cover }, organisations }).map((f) => f.rule);
+
+describe("structure and cover rules", () => {
+  it("find nothing in a complete joint submission", () => {
+    expect(structureFindings(writtenDraft(), { template: joint, cover: completeCover, organisations }).map((f) => f.message)).toEqual([]);
+  });
+
+  it("flag a fresh draft's unwritten sections, whose only text is the template's instructions", () => {
+    const fresh = schema.nodeFromJSON(templateDocument(joint));
+    const found = rules(fresh);
+    expect(found).toContain("structure.section-empty");
+    expect(found).toContain("structure.recommendations-empty");
+  });
+
+  it("flag a required section whose heading was deleted", () => {
+    const doc = writtenDraft();
+    const blocks: ReturnType<typeof doc.child>[] = [];
+    doc.forEach((node) => {
+      if (!(node.type.name === "heading" && node.attrs.section === "recommendations")) blocks.push(node);
+    });
+    expect(rules(doc.copy(Fragment.from(blocks)))).toContain("structure.section-missing");
+  });
+
+  it("nudge a new recommendation that only asks the State to continue or consider", () => {
+    expect(rules(writtenDraft("Continue its efforts to protect human rights defenders."))).toEqual(["recommendation.weak-verb"]);
+    expect(rules(writtenDraft("Consider ratifying the Optional Protocol."))).toEqual(["recommendation.weak-verb"]);
+  });
+
+  it("require the cover's State, contact, title, and every joint member named with an acronym", () => {
+    expect(rules(undefined, { stateUnderReview: "" })).toEqual(["cover.state"]);
+    expect(rules(undefined, { contact: " " })).toEqual(["cover.contact"]);
+    expect(rules(undefined, { title: "" })).toEqual(["cover.title"]);
+    expect(rules(undefined, { organisations: ["o1"] })).toEqual(["cover.organisations"]);
+    expect(rules(undefined, { organisations: ["o1", "o3"] })).toEqual(["cover.acronym"]);
+  });
+
+  it("refuse a language the mechanism does not accept", () => {
+    const [finding] = structureFindings(writtenDraft(), { template: { ...joint, languages: ["en", "fr", "es"] }, cover: { ...completeCover, language: "ru" }, organisations });
+    expect(finding).toMatchObject({ rule: "cover.language", severity: "error" });
+    expect(finding!.message).toContain("English, French, Spanish");
+  });
+});

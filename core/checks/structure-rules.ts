@@ -1,0 +1,134 @@
+import type { Node as PMNode } from "@tiptap/pm/model";
+import type { Cover } from "../editor/cover";
+import { UN_LANGUAGES } from "../un/languages";
+import { isStateCode } from "../un/states";
+import type { Finding } from "./finding";
+
+/** The parts of a template the structure rules read (templates/schema.ts). */
+export interface StructureTemplate {
+  kind: string;
+  languages: readonly string[];
+  coverFields: readonly string[];
+  sections: ReadonlyArray<{ id: string; title: string; required: boolean }>;
+}
+
+/** The workspace's organisations as the cover names them (acronyms build OHCHR's "JS2" keys). */
+export interface CoverOrganisation {
+  id: string;
+  name: string;
+  acronym: string;
+}
+
+interface Section {
+  id: string | null;
+  heading: { pos: number; node: PMNode } | null;
+  blocks: Array<{ pos: number; node: PMNode }>;
+}
+
+/** The document cut at its template headings (a heading with a `section` starts one). */
+function sectionsOf(doc: PMNode): Section[] {
+  const sections: Section[] = [{ id: null, heading: null, blocks: [] }];
+  doc.forEach((node, pos) => {
+    if (node.type.name === "heading" && node.attrs.section) sections.push({ id: String(node.attrs.section), heading: { pos, node }, blocks: [] });
+    else sections.at(-1)!.blocks.push({ pos, node });
+  });
+  return sections;
+}
+
+// Starter text is an instruction in square brackets ("[Who submits …]"): not yet written. A
+// lead-in ending with a colon ("We recommend that the Government:") is not a recommendation.
+function written(node: PMNode): boolean {
+  if (node.type.name === "recommendation") return true;
+  let found = false;
+  node.descendants((child) => {
+    if (found || !child.isTextblock) return !found;
+    const text = child.textContent.replace(/\[[^\]]*\]/g, "").trim();
+    if (text && !text.endsWith(":")) found = true;
+    return false;
+  });
+  if (node.isTextblock) {
+    const text = node.textContent.replace(/\[[^\]]*\]/g, "").trim();
+    return Boolean(text) && !text.endsWith(":");
+  }
+  return found;
+}
+
+function sectionFindings(doc: PMNode, template: StructureTemplate): Finding[] {
+  const findings: Finding[] = [];
+  const present = new Map(sectionsOf(doc).filter((s) => s.id).map((s) => [s.id!, s]));
+  for (const expected of template.sections) {
+    if (!expected.required) continue;
+    const section = present.get(expected.id);
+    if (!section) {
+      findings.push({ rule: "structure.section-missing", severity: "error", message: `The required section “${expected.title}” is missing: put its heading back (the outline lists the sections).`, location: null });
+    } else if (!section.blocks.some((b) => written(b.node))) {
+      const at = section.heading!;
+      findings.push({
+        rule: expected.id === "recommendations" ? "structure.recommendations-empty" : "structure.section-empty",
+        severity: expected.id === "recommendations" ? "error" : "warning",
+        message: `The section “${expected.title}” has no text yet${section.blocks.some((b) => b.node.textContent.includes("[")) ? " (only the template's instructions in brackets)" : ""}.`,
+        location: { from: at.pos, to: at.pos + at.node.nodeSize },
+      });
+    }
+  }
+  return findings;
+}
+
+// McMahon categories 2 and 3 (rules.md §2b): continuing and considering action.
+const WEAK_OPENERS = /^(?:to\s+)?(continue|maintain|pursue|consider|review|reflect|study|explore)\b/i;
+
+/**
+ * New recommendations that open with "continue", "consider", "reflect"… (action categories 2–3)
+ * get a nudge toward a specific, time-bound action. Read from the list items and paragraphs of
+ * the "recommendations" section; quoted UN recommendations (blocks) are history, not advice.
+ */
+function recommendationQuality(doc: PMNode): Finding[] {
+  const section = sectionsOf(doc).find((s) => s.id === "recommendations");
+  if (!section) return [];
+  const findings: Finding[] = [];
+  for (const block of section.blocks) {
+    block.node.descendants((node, offset) => {
+      if (!node.isTextblock) return true;
+      const text = node.textContent.trim();
+      const match = WEAK_OPENERS.exec(text);
+      if (match) {
+        const from = block.pos + 1 + offset;
+        findings.push({
+          rule: "recommendation.weak-verb",
+          severity: "warning",
+          message: `“${match[1]}…” asks for little that can be checked at the next review (action category 2–3). Name a specific action and a date: “Repeal article 7 of … by 2027”.`,
+          location: { from, to: from + node.nodeSize },
+        });
+      }
+      return false;
+    });
+  }
+  return findings;
+}
+
+function coverFindings(cover: Cover, template: StructureTemplate, organisations: readonly CoverOrganisation[]): Finding[] {
+  const findings: Finding[] = [];
+  const missing = (field: string, message: string) => findings.push({ rule: `cover.${field}`, severity: "error", message, location: null });
+  const asks = (field: string) => template.coverFields.includes(field);
+  if (asks("title") && !cover.title.trim()) missing("title", "The cover has no title.");
+  if (asks("stateUnderReview") && !isStateCode(cover.stateUnderReview)) missing("state", "The cover names no State under review: a submission covers exactly one State.");
+  if (asks("contact") && !cover.contact.trim()) missing("contact", "The cover has no contact: OHCHR writes to the lead organisation's contact.");
+  if (asks("organisations")) {
+    const named = cover.organisations.map((id) => organisations.find((o) => o.id === id)).filter((o): o is CoverOrganisation => Boolean(o));
+    if (named.length === 0) missing("organisations", "The cover names no submitting organisation.");
+    if (template.kind === "upr-joint" && named.length < 2) missing("organisations", "A joint submission lists every co-submitting organisation on its cover; this one names fewer than two.");
+    for (const organisation of named) {
+      if (!organisation.acronym.trim()) missing("acronym", `“${organisation.name}” has no acronym: OHCHR cites joint submissions and their members by acronym. Add it on the Organisations page.`);
+    }
+  }
+  if (!template.languages.includes(cover.language)) {
+    const accepted = template.languages.map((code) => UN_LANGUAGES[code] ?? code).join(", ");
+    findings.push({ rule: "cover.language", severity: "error", message: `This mechanism accepts submissions in ${accepted}; the cover says ${UN_LANGUAGES[cover.language] ?? cover.language}.`, location: null });
+  }
+  return findings;
+}
+
+/** Required sections present and written, recommendations written and specific, the cover complete. */
+export function structureFindings(doc: PMNode, context: { template: StructureTemplate; cover: Cover; organisations: readonly CoverOrganisation[] }): Finding[] {
+  return [...sectionFindings(doc, context.template), ...recommendationQuality(doc), ...coverFindings(context.cover, context.template, context.organisations)];
+}
