@@ -2,6 +2,85 @@ import { describe, expect, it } from "vitest";
 import { documentSchema } from "../editor";
 import { countDocumentWords, countWords } from "./word-count";
 
+/**
+ * The cases table of docs/decisions/008-counting-words-as-word-does.md, row for row: keep the two
+ * in step. `[^…]` stands for a footnote marker whose note is the text inside; `notes` is the
+ * words of those notes, which the footnote rule counts (the marker itself is not text).
+ */
+const DECISION_CASES: Array<{ input: string; words: number; notes?: number }> = [
+  { input: "2,815", words: 1 },
+  { input: "186.60", words: 1 },
+  { input: "1960", words: 1 },
+  { input: "June 30, 2003", words: 3 },
+  { input: "06/30/2003", words: 1 },
+  { input: "https://www.ohchr.org/en/hr-bodies/upr/documentation", words: 1 },
+  { input: "see www.upr-info.org.", words: 2 },
+  { input: "non-discrimination", words: 1 },
+  { input: "well-known", words: 1 },
+  { input: "real-time video", words: 2 },
+  { input: "and/or", words: 1 },
+  { input: "A/HRC/25/5", words: 1 },
+  { input: "A/HRC/25/5, para. 186.60", words: 3 },
+  { input: "rights—including", words: 1 },
+  { input: "rights — including", words: 2 },
+  { input: "2013–2018", words: 1 },
+  { input: "2013 – 2018", words: 2 },
+  { input: "The law was adopted.[^Official Gazette, 2015.]", words: 4, notes: 3 },
+  { input: "in 2015[^Ibid.] and 2016[^See A/HRC/25/5.]", words: 4, notes: 3 },
+  { input: "•", words: 0 },
+  { input: "–", words: 0 },
+  { input: "• Education", words: 1 },
+  { input: "– Education", words: 1 },
+  { input: "(a)", words: 1 },
+  { input: "1.", words: 1 },
+  { input: "(iv) Ratify the Convention", words: 4 },
+  { input: "“torture”", words: 1 },
+  { input: '"torture"', words: 1 },
+  { input: "(Ghana)", words: 1 },
+  { input: "[sic]", words: 1 },
+  { input: "( Ghana )", words: 1 },
+  { input: "don't", words: 1 },
+  { input: "wait…", words: 1 },
+  { input: "wait ... then", words: 2 },
+  { input: "…", words: 0 },
+  { input: "每个字", words: 3 },
+  { input: "人权理事会。", words: 5 },
+  { input: "私はappleを買った", words: 7 },
+  { input: "ｱｲｳ", words: 3 },
+  { input: "２０２０年", words: 5 },
+  { input: "حرية التعبير مكفولة", words: 3 },
+  { input: "права человека", words: 2 },
+  { input: "UN人权理事会", words: 6 },
+  { input: "Hello 你好", words: 3 },
+];
+
+const text = (value: string) => ({ type: "text", text: value });
+
+/** A one-paragraph document of a case, each `[^note]` made a footnote holding `note`. */
+function caseDocument(input: string) {
+  const content: object[] = [];
+  let rest = input;
+  for (let match = /\[\^([^\]]*)\]/.exec(rest); match; match = /\[\^([^\]]*)\]/.exec(rest)) {
+    if (match.index > 0) content.push(text(rest.slice(0, match.index)));
+    content.push({ type: "footnote", attrs: { id: `n${content.length}` }, content: [text(match[1] ?? "")] });
+    rest = rest.slice(match.index + match[0].length);
+  }
+  if (rest) content.push(text(rest));
+  return documentSchema().nodeFromJSON({ type: "doc", content: [{ type: "paragraph", content }] });
+}
+
+describe("the decision record's cases", () => {
+  it.each(DECISION_CASES)("$input → $words", ({ input, words, notes = 0 }) => {
+    if (!input.includes("[^")) expect(countWords(input)).toBe(words);
+    const doc = caseDocument(input);
+    const withNotes = countDocumentWords(doc, { footnotes: true, headings: true, tables: true });
+    expect(withNotes.body).toBe(words);
+    expect(withNotes.footnotes).toBe(notes);
+    expect(withNotes.counted).toBe(words + notes);
+    expect(countDocumentWords(doc, { footnotes: false, headings: true, tables: true }).counted).toBe(words);
+  });
+});
+
 describe("word count", () => {
   it("counts words as Word does", () => {
     expect(countWords("Recommendation 186.60 (Ghana), supported.")).toBe(4);
@@ -13,7 +92,6 @@ describe("word count", () => {
   });
 
   it("counts body, headings, tables and footnotes apart, and totals them by the rule", () => {
-    const text = (value: string) => ({ type: "text", text: value });
     const doc = documentSchema().nodeFromJSON({
       type: "doc",
       content: [

@@ -17,14 +17,17 @@ export interface WordCount {
   footnotes: number;
 }
 
-// Han, kana and Hangul: Word counts each character as a word, and so do we.
-const EAST_ASIAN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
+// Han, kana and Hangul, and the full-width digits and Latin letters of CJK typing (U+FF10–FF5A):
+// Word counts each such character as a word, and so do we (docs/decisions/008).
+const EAST_ASIAN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/gu;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 /**
  * Words as Microsoft Word counts them, since OHCHR checks limits in Word: runs of text between
- * spaces that hold a letter or digit ("186.60", "A/HRC/25/5" and "non-discrimination" are one
- * word each; a lone dash is none), and every Chinese, Japanese or Korean character is a word.
+ * spaces that hold a letter or digit ("186.60", "A/HRC/25/5", "rights—including" and
+ * "non-discrimination" are one word each; a lone dash or bullet is none), and every Chinese,
+ * Japanese or Korean character is a word. The cases, and which are verified against Word, are
+ * in docs/decisions/008-counting-words-as-word-does.md.
  */
 export function countWords(text: string): number {
   let words = 0;
@@ -44,7 +47,13 @@ function inlineWords(node: PMNode, tally: WordCount, into: "body" | "headings" |
   for (const note of notes) tally.footnotes += countWords(note);
 }
 
-type Parts = Omit<WordCount, "counted">;
+/** A block's (or a document's) words by part, before a rule picks which parts count. */
+export type Parts = Omit<WordCount, "counted">;
+
+/** The words a template's rule counts, of the parts given. */
+export function countedByRule(parts: Parts, rule: CountingRule): number {
+  return parts.body + (rule.headings ? parts.headings : 0) + (rule.tables ? parts.tables : 0) + (rule.footnotes ? parts.footnotes : 0);
+}
 
 /**
  * Tallies of top-level blocks by node. ProseMirror documents share unchanged nodes between
@@ -53,7 +62,11 @@ type Parts = Omit<WordCount, "counted">;
  */
 const blockTallies = new WeakMap<PMNode, Parts>();
 
-function tallyBlock(block: PMNode): Parts {
+/**
+ * One top-level block's words by part (its footnotes under `footnotes`), cached by node: call
+ * it per block of a document, never on the document itself.
+ */
+export function tallyBlock(block: PMNode): Parts {
   const cached = blockTallies.get(block);
   if (cached) return cached;
   const tally: WordCount = { counted: 0, body: 0, headings: 0, tables: 0, footnotes: 0 };
@@ -82,6 +95,6 @@ export function countDocumentWords(doc: PMNode, rule: CountingRule): WordCount {
     tally.tables += parts.tables;
     tally.footnotes += parts.footnotes;
   });
-  tally.counted = tally.body + (rule.headings ? tally.headings : 0) + (rule.tables ? tally.tables : 0) + (rule.footnotes ? tally.footnotes : 0);
+  tally.counted = countedByRule(tally, rule);
   return tally;
 }

@@ -115,15 +115,35 @@ export function parseUnSymbol(input: string): ParsedSymbol {
 // A candidate in running text: a series, then slash-separated segments; "Add. 13" allowed.
 const CANDIDATE = /\b(?:[A-Z]{1,6})(?:\s?\/\s?(?:[A-Za-z]{1,5}\.\s?\d+|[A-Za-z]{1,5}|\d+(?:[-\u2010\u2011\u2013]\d+)?|[A-Z]{3}(?:-[A-Z]{3})?))+\*?/g;
 
-/** The UN symbols in a footnote's text, normalised, in order: "U.N. Doc. CCPR/C/21/Rev.1/Add. 13 (2004)". */
-export function findUnSymbols(text: string): ParsedSymbol[] {
-  const found: ParsedSymbol[] = [];
+/**
+ * "A/HRC/25" names a Council session and "A/HRC/WG.6/17" a Working Group session, not documents,
+ * though the permissive grammar accepts their form; "A/HRC/WGAD/2019/1" (an opinion) has the same
+ * outline as "A/HRC/25/5" and is one. Usually a symbol cut short.
+ */
+export function namesASessionNotADocument(parsed: Pick<ParsedSymbol, "normalised" | "family">): boolean {
+  if (parsed.normalised.startsWith("A/HRC/WG.6/")) return parsed.family !== "upr-working-group";
+  return parsed.normalised.startsWith("A/HRC/") && parsed.normalised.split("/").length < 4;
+}
+
+/**
+ * Everything in running text that is written like a UN symbol, valid or not, with where it
+ * starts: the pre-flight check reports the ones that do not parse or are not written as the UN
+ * writes them.
+ */
+export function findSymbolCandidates(text: string): Array<{ index: number; text: string; parsed: ParsedSymbol }> {
+  const found: Array<{ index: number; text: string; parsed: ParsedSymbol }> = [];
   for (const match of text.matchAll(CANDIDATE)) {
     const candidate = match[0];
     // A lone word or a date ("1/2") is not a symbol: a symbol has a slash after a capitalised series.
     if (!/^[A-Z]{1,6}\s?\//.test(candidate)) continue;
-    const parsed = parseUnSymbol(candidate);
-    if (parsed.valid && parsed.normalised.split("/").length >= 2) found.push(parsed);
+    found.push({ index: match.index, text: candidate, parsed: parseUnSymbol(candidate) });
   }
   return found;
+}
+
+/** The UN symbols in a footnote's text, normalised, in order: "U.N. Doc. CCPR/C/21/Rev.1/Add. 13 (2004)". */
+export function findUnSymbols(text: string): ParsedSymbol[] {
+  return findSymbolCandidates(text)
+    .map((candidate) => candidate.parsed)
+    .filter((parsed) => parsed.valid && parsed.normalised.split("/").length >= 2);
 }

@@ -1,4 +1,4 @@
-import { findUnSymbols, parseUnSymbol } from "../citations/un-symbol";
+import { findUnSymbols, namesASessionNotADocument, parseUnSymbol } from "../citations/un-symbol";
 import { MECHANISMS } from "../un/mechanisms";
 import { canonicalStateName, findStateCode } from "../un/state-aliases";
 import type { Cell } from "./import-fields";
@@ -194,12 +194,6 @@ export interface CheckedSymbol {
 
 const symbolCache = new Map<string, CheckedSymbol | null>();
 
-// "A/HRC/25" names a Council session and "A/HRC/WG.6/17" a Working Group session, not documents;
-// "A/HRC/WGAD/2019/1" (an opinion) has the same outline as "A/HRC/25/5" and is one.
-function isCouncilSession(symbol: string, family: string): boolean {
-  if (symbol.startsWith("A/HRC/WG.6/")) return family !== "upr-working-group";
-  return symbol.startsWith("A/HRC/") && symbol.split("/").length < 4;
-}
 
 /**
  * A UN symbol, normalised, or undefined. Stricter than the schema for the Human Rights Council
@@ -212,7 +206,7 @@ export function checkSymbol(raw: string): CheckedSymbol | undefined {
   if (checked === undefined) {
     let parsed = parseUnSymbol(value);
     if (!parsed.valid && /\s/.test(value)) parsed = findUnSymbols(value)[0] ?? parsed;
-    const ok = parsed.valid && !isCouncilSession(parsed.normalised, parsed.family);
+    const ok = parsed.valid && !namesASessionNotADocument(parsed);
     checked = ok ? { symbol: parsed.normalised, country: parsed.country, body: parsed.body } : null;
     if (symbolCache.size > 10_000) symbolCache.clear();
     symbolCache.set(value, checked);

@@ -1,0 +1,158 @@
+import type { Node as PMNode } from "@tiptap/pm/model";
+import { findPinpoint } from "../citations/footnote-parts";
+import { normalisePinpoint } from "../citations/pinpoint";
+import type { Finding } from "./finding";
+import { markerPunctuationFindings } from "./footnote-marker";
+import { normaliseNote, noteLocation, readNotes, type NoteView } from "./footnote-notes";
+import { badUrlFindings, bareUrlFindings } from "./footnote-urls";
+import { countWords } from "./word-count";
+
+export interface FootnoteContext {
+  /** The draft's language ("en", "fr", "es" …): where the marker goes around punctuation. */
+  language: string;
+  /** The library's source ids; when given, a citation to any other id is a deleted source. */
+  knownSourceIds?: ReadonlySet<string>;
+  maxNoteWords?: number;
+}
+
+const DEFAULT_MAX_NOTE_WORDS = 150;
+
+/** `footnote.empty`: a marker whose note says nothing. */
+function emptyFindings(notes: NoteView[]): Finding[] {
+  return notes
+    .filter((note) => note.citations.length === 0 && !note.typed.trim())
+    .map((note) => ({
+      rule: "footnote.empty",
+      severity: "error" as const,
+      message: `Note ${note.number} is empty. Write the reference, or delete the marker.`,
+      location: noteLocation(note),
+    }));
+}
+
+const pinpointOf = (typed: string) => {
+  const pin = findPinpoint(typed);
+  return pin ? { span: pin, text: normalisePinpoint(pin.text).text } : null;
+};
+
+/**
+ * `footnote.repeat-source`: a typed note that writes out again the single source of the note
+ * before it. Notes of citation nodes are left alone: their display already reads "Ibid."
+ * (citation-display.ts). The fix is offered only when it keeps the meaning: a note without a
+ * pinpoint after one with a pinpoint cites the whole source, and "Ibid." would read as the page.
+ */
+function repeatSourceFindings(notes: NoteView[]): Finding[] {
+  const findings: Finding[] = [];
+  notes.forEach((note, i) => {
+    const previous = notes[i - 1];
+    if (!previous || previous.sources !== 1 || note.ibid || previous.ibid) return;
+    if (note.citations.length > 0 || previous.citations.length > 0) return;
+    const here = pinpointOf(note.typed);
+    const before = pinpointOf(previous.typed);
+    const withoutPinpoint = (typed: string, pin: ReturnType<typeof pinpointOf>) =>
+      normaliseNote((pin ? typed.slice(0, pin.span.start) + typed.slice(pin.span.end) : typed).replace(/\s*,(\s*[,.;]|\s*$)/g, "$1"));
+    const text = withoutPinpoint(note.typed, here);
+    if (!text || text !== withoutPinpoint(previous.typed, before)) return;
+    const ibid = !here || here.text === before?.text ? (before && !here ? null : "Ibid.") : `Ibid., ${here.text}.`;
+    findings.push({
+      rule: "footnote.repeat-source",
+      severity: "info",
+      message: ibid
+        ? `Note ${note.number} repeats the source of note ${previous.number} in full; it could read “${ibid}”.`
+        : `Note ${note.number} repeats the source of note ${previous.number} in full; it could read “Ibid.”, but note ${previous.number} cites ${before!.text} and this note cites the whole source, so check before shortening it.`,
+      location: noteLocation(note),
+      ...(ibid ? { fix: { label: `Replace with “${ibid}”`, from: note.pos + 1, to: note.pos + note.node.nodeSize - 1, text: ibid } } : {}),
+    });
+  });
+  return findings;
+}
+
+/** `footnote.ibid-misused` (rules.md §4c, §5a.3): "Ibid." with no single source just before it. */
+function ibidFindings(notes: NoteView[]): Finding[] {
+  const findings: Finding[] = [];
+  notes.forEach((note, i) => {
+    if (!note.ibid) return;
+    const previous = notes[i - 1];
+    const written = note.ibid[0].trim();
+    let why: string | null = null;
+    if (!previous) why = `Note ${note.number} is the first note, so “${written}” refers to nothing`;
+    else if (previous.sources === 0) why = `Note ${note.number} reads “${written}” but note ${previous.number} before it cites no source`;
+    else if (previous.sources > 1)
+      why = `Note ${note.number} reads “${written}” but note ${previous.number} before it cites ${previous.sources} sources, so the reader cannot tell which one is meant`;
+    if (!why) return;
+    findings.push({ rule: "footnote.ibid-misused", severity: "error", message: `${why}. Give the full reference instead.`, location: noteLocation(note) });
+  });
+  return findings;
+}
+
+/** `footnote.deleted-source`: a citation whose library source is gone. */
+function deletedSourceFindings(notes: NoteView[], known: ReadonlySet<string> | undefined): Finding[] {
+  return notes.flatMap((note) =>
+    note.citations
+      .filter((c) => c.sourceId === null || (known !== undefined && !known.has(c.sourceId)))
+      .map((c) => ({
+        rule: "footnote.deleted-source",
+        severity: "error" as const,
+        message: `Note ${note.number} cites a source no longer in the library (“${c.label || "untitled"}”). Choose the source again, or type the reference.`,
+        location: { from: c.pos, to: c.pos + 1, ...(note.id ? { footnoteId: note.id } : {}) },
+      })),
+  );
+}
+
+/** `footnote.duplicate`: the same note text again, further on (the next note is repeat-source's). */
+function duplicateFindings(notes: NoteView[]): Finding[] {
+  const findings: Finding[] = [];
+  const seen = new Map<string, NoteView>();
+  notes.forEach((note, i) => {
+    const text = normaliseNote(note.text);
+    if (!text || note.ibid) return;
+    const first = seen.get(text);
+    const previous = notes[i - 1];
+    if (first && previous && normaliseNote(previous.text) !== text) {
+      findings.push({
+        rule: "footnote.duplicate",
+        severity: "warning",
+        message: `Note ${note.number} has the same text as note ${first.number}. If both are meant, keep them; otherwise delete one or cite the source in a shorter form.`,
+        location: noteLocation(note),
+      });
+    }
+    if (!first) seen.set(text, note);
+  });
+  return findings;
+}
+
+/** `footnote.long`: a note that has become a paragraph. */
+function longFindings(notes: NoteView[], max: number): Finding[] {
+  return notes.flatMap((note) => {
+    const words = countWords(note.text);
+    if (words <= max) return [];
+    return [
+      {
+        rule: "footnote.long",
+        severity: "warning" as const,
+        message: `Note ${note.number} has ${words} words (more than ${max}). Move the argument into the text and keep the note to the reference.`,
+        location: noteLocation(note),
+      },
+    ];
+  });
+}
+
+/**
+ * Every footnote check (rules.md §4, §5a.2, §5a.3, §5a.8) on the draft, sorted by where they are:
+ * empty notes, bare and broken URLs, Ibid. use, repeated and duplicate notes, deleted sources,
+ * long notes, and the marker's place around punctuation.
+ */
+export function footnoteFindings(doc: PMNode, context: FootnoteContext): Finding[] {
+  const notes = readNotes(doc);
+  const findings = [
+    ...emptyFindings(notes),
+    ...bareUrlFindings(notes),
+    ...repeatSourceFindings(notes),
+    ...ibidFindings(notes),
+    ...markerPunctuationFindings(doc, context.language),
+    ...badUrlFindings(notes),
+    ...deletedSourceFindings(notes, context.knownSourceIds),
+    ...duplicateFindings(notes),
+    ...longFindings(notes, context.maxNoteWords ?? DEFAULT_MAX_NOTE_WORDS),
+  ];
+  return findings.sort((a, b) => (a.location?.from ?? 0) - (b.location?.from ?? 0));
+}

@@ -1,0 +1,70 @@
+import { findUrls } from "../citations/footnote-parts";
+import type { Finding } from "./finding";
+import { noteLocation, type NoteView } from "./footnote-notes";
+
+// "See", "Available at:" and the final full stop are not part of what the note cites.
+const LEAD = /^\s*(?:see(?:\s+also)?,?|available\s+(?:at|from):?)\s*/i;
+
+/** `footnote.bare-url`: a note that is nothing but an address (rules.md §5a.8). */
+export function bareUrlFindings(notes: NoteView[]): Finding[] {
+  const findings: Finding[] = [];
+  for (const note of notes) {
+    if (note.citations.length > 0) continue;
+    const rest = note.typed.replace(LEAD, "").replace(/[\s.,;]+$/, "");
+    const urls = findUrls(rest);
+    if (urls.length !== 1 || urls[0]!.start !== 0 || urls[0]!.end !== rest.length) continue;
+    findings.push({
+      rule: "footnote.bare-url",
+      severity: "warning",
+      message: `Note ${note.number} is only a web address. Add who published it, its title and its date (and the UN symbol, if it is a UN document), so the reference still reads when the link breaks.`,
+      location: noteLocation(note),
+    });
+  }
+  return findings;
+}
+
+// Any "scheme://…", and the schemes that work without "//" and must never be in a submission.
+const SCHEMED = /\b(?:[a-z][a-z0-9+.-]*:\/\/|(?:javascript|data|file|vbscript|mailto):)[^\s<>"“”]*/gi;
+// "http:/example.org" or "https:www.example.org": the slashes are missing.
+const MISSING_SLASHES = /\bhttps?:(?!\/\/)[^\s<>"“”]+/gi;
+
+/** Why an http(s) or "www." address cannot be followed, or null when it can. */
+function urlProblem(url: string): string | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(/^https?:\/\//i.test(url) ? url : `http://${url}`);
+  } catch {
+    return "is not a valid web address";
+  }
+  if (!parsed.hostname.includes(".") || /\.\.|^\.|\.$/.test(parsed.hostname)) return `has no valid domain name (“${parsed.hostname}”)`;
+  return null;
+}
+
+/** `footnote.bad-url`: an address that does not parse, or that is not http/https (ftp:, javascript:, file:). */
+export function badUrlFindings(notes: NoteView[]): Finding[] {
+  const findings: Finding[] = [];
+  for (const note of notes) {
+    const problems: string[] = [];
+    for (const match of note.typed.matchAll(SCHEMED)) {
+      const scheme = match[0].slice(0, match[0].indexOf(":")).toLowerCase();
+      if (scheme === "http" || scheme === "https") continue;
+      problems.push(`“${match[0].replace(/[.,;:]+$/, "")}” uses ${scheme}:, which readers of a submission cannot or should not open; cite an http or https address`);
+    }
+    for (const match of note.typed.matchAll(MISSING_SLASHES)) {
+      problems.push(`“${match[0].replace(/[.,;:]+$/, "")}” is missing the “//” after “${match[0].slice(0, match[0].indexOf(":") + 1)}”`);
+    }
+    for (const url of findUrls(note.typed)) {
+      const problem = urlProblem(url.text);
+      if (problem) problems.push(`“${url.text}” ${problem}`);
+    }
+    for (const problem of problems) {
+      findings.push({
+        rule: "footnote.bad-url",
+        severity: "warning",
+        message: `In note ${note.number}, ${problem}.`,
+        location: noteLocation(note),
+      });
+    }
+  }
+  return findings;
+}

@@ -1,0 +1,53 @@
+import { EditorState } from "@tiptap/pm/state";
+import { describe, expect, it } from "vitest";
+import { documentSchema } from "../editor";
+import { symbolFindings } from "./symbol-rules";
+
+const schema = documentSchema();
+const docWith = (body: string, note?: string) =>
+  schema.nodes.doc!.create(null, [
+    schema.nodes.paragraph!.create(null, [schema.text(body), ...(note ? [schema.nodes.footnote!.create({ id: "n1" }, schema.text(note))] : [])]),
+  ]);
+
+/** Applies a finding's fix to the document's text, as the panel's one-click fix does. */
+function applied(doc: ReturnType<typeof docWith>, index = 0): string {
+  const fix = symbolFindings(doc)[index]!.fix!;
+  return EditorState.create({ schema, doc }).tr.insertText(fix.text, fix.from, fix.to).doc.textContent;
+}
+
+describe("symbol and pinpoint rules", () => {
+  it("find nothing in well-written references", () => {
+    expect(symbolFindings(docWith("As the Committee said (CEDAW/C/CHN/CO/7-8, para. 27 (d)).", "A/HRC/25/5, paras. 186.60 and 186.61."))).toEqual([]);
+  });
+
+  it("suggest the UN's form of a symbol, with a fix", () => {
+    const doc = docWith("See A/HRC/25/5/add.1 on the responses.");
+    const [finding] = symbolFindings(doc);
+    expect(finding).toMatchObject({ rule: "symbol.normalise", severity: "warning", message: "The UN writes “A/HRC/25/5/add.1” as “A/HRC/25/5/Add.1”." });
+    expect(applied(doc)).toBe("See A/HRC/25/5/Add.1 on the responses.");
+  });
+
+  it("normalise an en dash in a combined report number, in a note, naming the note", () => {
+    const doc = docWith("Claim.", "CEDAW/C/CHN/CO/7–8, para. 27.");
+    const [finding] = symbolFindings(doc);
+    expect(finding).toMatchObject({ rule: "symbol.normalise", location: { footnoteId: "n1" } });
+    expect(finding!.fix!.text).toBe("CEDAW/C/CHN/CO/7-8");
+  });
+
+  it("report a symbol that does not parse", () => {
+    const found = symbolFindings(docWith("See A/HRC/25 and A/HRC/WG.6/17 for the compilation.", "CEDAW/C/CHN/CO/7-8, para. 1."));
+    expect(found.map((f) => [f.rule, f.location?.footnoteId])).toEqual([
+      ["symbol.invalid", undefined],
+      ["symbol.invalid", undefined],
+    ]);
+    expect(found[0]!.message).toContain("names a session");
+  });
+
+  it("write para. with a full stop and a space", () => {
+    const doc = docWith("Claim.", "A/HRC/25/5, para 186.60.");
+    const [finding] = symbolFindings(doc);
+    expect(finding).toMatchObject({ rule: "pinpoint.format", severity: "info" });
+    expect(applied(doc)).toBe("Claim.A/HRC/25/5, para. 186.60.");
+    expect(symbolFindings(docWith("paras.3 and 4")).map((f) => f.fix?.text)).toEqual(["paras. "]);
+  });
+});
