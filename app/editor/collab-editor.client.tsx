@@ -71,7 +71,8 @@ function SessionEditor({ session, user, readOnlyReason, template, organisations,
 
   // The submission's language (from its cover) sets the page's language and direction; a
   // paragraph can still carry its own (an Arabic quotation in an English report).
-  const { language } = useCover(session.doc as Y.Doc);
+  const cover = useCover(session.doc as Y.Doc);
+  const { language } = cover;
   const changed = useChangedRecommendations(editor, library);
 
   // Access can end while the page is open (role lowered, removed): stop accepting edits at once.
@@ -106,7 +107,7 @@ function SessionEditor({ session, user, readOnlyReason, template, organisations,
           </div>
           {editor ? <FootnotesPane editor={editor} /> : null}
         </div>
-        {editor ? <SidePanel editor={editor} template={template} library={library} stateUnderReview={stateCode} changed={changed} /> : <div />}
+        {editor ? <SidePanel editor={editor} template={template} library={library} stateUnderReview={stateCode} changed={changed} cover={cover} organisations={organisations} /> : <div />}
       </div>
       {editor ? <WordCountBar editor={editor} template={template} /> : null}
     </section>

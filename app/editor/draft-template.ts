@@ -7,4 +7,8 @@ export interface DraftTemplate {
   sections: Array<{ id: string; title: string; guidance: string; required: boolean }>;
   counts: { footnotes: boolean; headings: boolean; tables: boolean };
   wordLimit: number | null;
+  /** For the pre-flight checks: the kind (joint submissions list every member), languages, cover. */
+  kind: string;
+  languages: string[];
+  coverFields: string[];
 }

@@ -1,16 +1,20 @@
 import type { Editor } from "@tiptap/react";
 import { useState, type KeyboardEvent } from "react";
+import type { Cover } from "../../core/editor/cover";
+import { ChecksPanel } from "./checks-panel";
+import type { CoverOrganisation } from "./cover-panel";
 import type { DraftTemplate } from "./draft-template";
 import { GuidancePanel } from "./guidance-panel";
 import type { ChangedRecommendation } from "./library/changed-recommendations";
 import type { LibraryApi } from "./library/library-api";
 import { LibraryPanel } from "./library/library-panel";
 
-const TABS = [
+const ALL_TABS = [
   { id: "guidance", label: "Guidance" },
   { id: "library", label: "Library" },
+  { id: "checks", label: "Checks" },
 ] as const;
-type TabId = (typeof TABS)[number]["id"];
+type TabId = (typeof ALL_TABS)[number]["id"];
 
 /**
  * The right-hand panel of the draft (DESIGN.md §8): one column, tabs for Guidance and the
@@ -23,14 +27,20 @@ export function SidePanel({
   library,
   stateUnderReview,
   changed,
+  cover,
+  organisations,
 }: {
   editor: Editor;
   template: DraftTemplate | null;
   library: LibraryApi;
   stateUnderReview: string;
   changed: ChangedRecommendation[];
+  cover: Cover;
+  organisations: CoverOrganisation[];
 }) {
   const [tab, setTab] = useState<TabId>("guidance");
+  // The checks read the template's rules: a draft made without one has none to check against.
+  const TABS = template ? ALL_TABS : ALL_TABS.filter((t) => t.id !== "checks");
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key !== "ArrowRight" && event.key !== "ArrowLeft") return;
     const index = TABS.findIndex((t) => t.id === tab);
@@ -58,7 +68,9 @@ export function SidePanel({
         ))}
       </div>
       <div role="tabpanel" id={`side-panel-${tab}`} aria-labelledby={`side-tab-${tab}`}>
-        {tab === "guidance" ? <GuidancePanel editor={editor} template={template} /> : <LibraryPanel editor={editor} api={library} stateUnderReview={stateUnderReview} changed={changed} />}
+        {tab === "guidance" ? <GuidancePanel editor={editor} template={template} /> : null}
+        {tab === "library" ? <LibraryPanel editor={editor} api={library} stateUnderReview={stateUnderReview} changed={changed} /> : null}
+        {tab === "checks" && template ? <ChecksPanel editor={editor} template={template} cover={cover} organisations={organisations} /> : null}
       </div>
     </aside>
   );

@@ -51,6 +51,9 @@ function draftTemplate(slug: string | null) {
     sections: template.sections.map((s) => ({ id: s.id, title: s.title, guidance: s.guidance, required: s.required })),
     counts: { footnotes: template.rules.counts.footnotes, headings: template.rules.counts.headings, tables: template.rules.counts.tables },
     wordLimit: template.rules.wordLimit?.words ?? null,
+    kind: template.kind,
+    languages: [...template.languages],
+    coverFields: [...template.coverFields],
   };
 }
 

@@ -1,0 +1,109 @@
+import { NodeSelection, TextSelection } from "@tiptap/pm/state";
+import type { Editor } from "@tiptap/react";
+import { useEffect, useState } from "react";
+import type { Finding, Severity } from "../../core/checks/finding";
+import { preflight, type PreflightReport } from "../../core/checks/preflight";
+import type { Cover } from "../../core/editor/cover";
+import type { CoverOrganisation } from "./cover-panel";
+import type { DraftTemplate } from "./draft-template";
+
+const RECHECK_MS = 300;
+const GROUPS: Array<{ severity: Severity; title: string }> = [
+  { severity: "error", title: "Errors" },
+  { severity: "warning", title: "Warnings" },
+  { severity: "info", title: "Suggestions" },
+];
+
+/** Where the cursor goes for a finding: its text, or the marker of the note it is in. */
+function jump(editor: Editor, finding: Finding): void {
+  const location = finding.location;
+  if (!location) return;
+  const { doc } = editor.state;
+  let markerPos: number | null = null;
+  if (location.footnoteId) {
+    doc.descendants((node, pos) => {
+      if (markerPos === null && node.type.name === "footnote" && String(node.attrs.id) === location.footnoteId) markerPos = pos;
+      return markerPos === null;
+    });
+  }
+  const selection =
+    markerPos !== null ? NodeSelection.create(doc, markerPos) : TextSelection.create(doc, Math.min(location.from, doc.content.size), Math.min(location.to, doc.content.size));
+  editor.view.dispatch(editor.state.tr.setSelection(selection).scrollIntoView());
+  editor.view.focus();
+}
+
+/** A fix is an ordinary edit: it goes through Yjs to everyone and Ctrl+Z takes it back. */
+function applyFix(editor: Editor, finding: Finding): void {
+  const fix = finding.fix;
+  if (!fix) return;
+  editor.view.dispatch(editor.state.tr.insertText(fix.text, fix.from, fix.to));
+}
+
+/**
+ * The Checks tab: the word count against the template's limit, then every finding by severity,
+ * re-run shortly after anyone's edit; click one to go there, apply a safe fix in one click.
+ */
+export function ChecksPanel({ editor, template, cover, organisations }: { editor: Editor; template: DraftTemplate; cover: Cover; organisations: CoverOrganisation[] }) {
+  const [report, setReport] = useState<PreflightReport | null>(null);
+  useEffect(() => {
+    const run = () => setReport(preflight({ doc: editor.state.doc, cover, template: { ...template, sections: template.sections }, organisations }));
+    run();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const onUpdate = () => {
+      clearTimeout(timer);
+      timer = setTimeout(run, RECHECK_MS);
+    };
+    editor.on("update", onUpdate);
+    return () => {
+      clearTimeout(timer);
+      editor.off("update", onUpdate);
+    };
+  }, [editor, template, cover, organisations]);
+
+  if (!report) return null;
+  const { words, limit, findings } = report;
+  const format = (n: number) => n.toLocaleString("en");
+  return (
+    <div className="checks-panel">
+      <p className="checks-count" aria-live="polite">
+        <strong>{format(words.counted)}</strong>
+        {limit !== null ? ` of ${format(limit)} words` : " words"}
+        {template.counts.footnotes ? " · footnotes counted" : ""}
+        {limit !== null ? ` · ${words.counted > limit ? `${format(words.counted - limit)} over` : `${format(limit - words.counted)} to spare`}` : ""}
+      </p>
+      <p className="small muted">
+        {findings.length === 0
+          ? "No problems found."
+          : GROUPS.map((g) => `${findings.filter((f) => f.severity === g.severity).length} ${g.title.toLowerCase()}`).join(" · ")}
+      </p>
+      {GROUPS.map((group) => {
+        const list = findings.filter((f) => f.severity === group.severity);
+        if (list.length === 0) return null;
+        return (
+          <section key={group.severity} aria-label={group.title}>
+            <h3 className={`checks-group checks-${group.severity}`}>{group.title}</h3>
+            <ul className="checks-list">
+              {list.map((finding, i) => (
+                <li key={`${finding.rule}-${finding.location?.from ?? i}-${i}`} data-rule={finding.rule}>
+                  <p className="small">{finding.message}</p>
+                  <div className="checks-actions">
+                    {finding.location ? (
+                      <button type="button" className="btn btn-secondary btn-sm" onClick={() => jump(editor, finding)}>
+                        Go to
+                      </button>
+                    ) : null}
+                    {finding.fix && editor.isEditable ? (
+                      <button type="button" className="btn btn-secondary btn-sm" onClick={() => applyFix(editor, finding)}>
+                        {finding.fix.label}
+                      </button>
+                    ) : null}
+                  </div>
+                </li>
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import type { Node as PMNode } from "@tiptap/pm/model";
+import type { Cover } from "../editor/cover";
+import type { Finding } from "./finding";
+import { footnoteFindings } from "./footnote-rules";
+import { structureFindings, type CoverOrganisation, type StructureTemplate } from "./structure-rules";
+import { symbolFindings } from "./symbol-rules";
+import { countDocumentWords, type CountingRule, type WordCount } from "./word-count";
+
+export interface PreflightInput {
+  doc: PMNode;
+  cover: Cover;
+  template: StructureTemplate & { counts: CountingRule; wordLimit: number | null };
+  organisations: readonly CoverOrganisation[];
+  /** Library sources that still exist; citations to others are reported. */
+  knownSourceIds?: ReadonlySet<string>;
+}
+
+export interface PreflightReport {
+  words: WordCount;
+  limit: number | null;
+  findings: Finding[];
+}
+
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+/**
+ * Every pre-flight rule over one draft, errors first then in document order: what the Checks
+ * panel shows as anyone types, and what an export shows before it runs.
+ */
+export function preflight(input: PreflightInput): PreflightReport {
+  const { doc, template } = input;
+  const words = countDocumentWords(doc, template.counts);
+  const findings: Finding[] = [];
+  if (template.wordLimit !== null && words.counted > template.wordLimit) {
+    const over = words.counted - template.wordLimit;
+    findings.push({
+      rule: "words.over-limit",
+      severity: "error",
+      message: `${words.counted.toLocaleString("en")} of ${template.wordLimit.toLocaleString("en")} words${template.counts.footnotes ? ", footnotes counted" : ""}: ${over.toLocaleString("en")} over. Submissions over the limit are returned or cut.`,
+      location: null,
+    });
+  }
+  findings.push(
+    ...footnoteFindings(doc, { language: input.cover.language, knownSourceIds: input.knownSourceIds }),
+    ...symbolFindings(doc),
+    ...structureFindings(doc, { template, cover: input.cover, organisations: input.organisations }),
+  );
+  findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (a.location?.from ?? -1) - (b.location?.from ?? -1));
+  return { words, limit: template.wordLimit, findings };
+}

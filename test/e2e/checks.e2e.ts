@@ -1,0 +1,66 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startServer, type RunningServer } from "../app-server";
+import { browserAvailable, launchBrowser } from "./browser";
+import { createDraft, ownerWithWorkspace, settle } from "./flows";
+
+describe.runIf(browserAvailable())("pre-flight checks in the editor", () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    ({ page } = await ownerWithWorkspace(browser, server.url, "Kofi Mensah", "kofi@example.org", "Ghana Coalition"));
+    await createDraft(page, "Submission on Ghana", "UPR stakeholder submission — one organisation");
+    await page.getByText("All changes sent").waitFor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    if (server) expect(await server.stop()).toBe(0);
+  });
+
+  it("shows the word-limit error when a draft goes over, and clears it when the paragraph goes", async () => {
+    await page.getByRole("tab", { name: "Checks" }).click();
+    const panel = page.getByRole("tabpanel");
+    await expect.poll(() => panel.locator(".checks-count").innerText()).toContain("of 2,815 words");
+    expect(await panel.locator("[data-rule='words.over-limit']").count()).toBe(0);
+
+    // A long paragraph pasted into the introduction: 3,000 words.
+    const long = Array.from({ length: 3000 }, (_, i) => `word${i}`).join(" ");
+    const intro = page.locator(".document p[data-number]").first();
+    await intro.click();
+    await settle(page);
+    await page.locator(".document").evaluate((node, text) => {
+      const data = new DataTransfer();
+      data.setData("text/plain", text);
+      node.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+    }, long);
+    const error = panel.locator("[data-rule='words.over-limit']");
+    await error.waitFor();
+    expect(await error.innerText()).toMatch(/of 2,815 words, footnotes counted: [\d,]+ over/);
+
+    // Select the long paragraph and delete it: the error goes.
+    const pasted = page.locator(".document p", { hasText: "word2999" });
+    await pasted.click({ clickCount: 3 });
+    await page.keyboard.press("Delete");
+    await expect.poll(() => error.count()).toBe(0);
+    expect(await panel.locator(".checks-count").innerText()).toContain("to spare");
+  });
+
+  it("lists a cover without contact as an error and jumps to a symbol that needs fixing, fixing it in one click", async () => {
+    const panel = page.getByRole("tabpanel");
+    expect(await panel.locator("[data-rule='cover.contact']").count()).toBe(1);
+    const paragraph = page.locator(".document p[data-number]").first();
+    await paragraph.click();
+    await settle(page);
+    await page.keyboard.press("End");
+    await page.keyboard.type(" See A/HRC/22/6/add.1 on the responses.");
+    const finding = panel.locator("[data-rule='symbol.normalise']");
+    await finding.waitFor();
+    await finding.getByRole("button", { name: "Write A/HRC/22/6/Add.1" }).click();
+    await expect.poll(() => page.locator(".document").innerText()).toContain("See A/HRC/22/6/Add.1 on the responses.");
+    await expect.poll(() => finding.count()).toBe(0);
+  });
+});
