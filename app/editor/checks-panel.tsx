@@ -3,6 +3,7 @@ import type { Editor } from "@tiptap/react";
 import { useEffect, useState } from "react";
 import type { Finding, Severity } from "../../core/checks/finding";
 import { preflight, type PreflightReport } from "../../core/checks/preflight";
+import { countSectionWords } from "../../core/checks/section-words";
 import type { Cover } from "../../core/editor/cover";
 import type { CoverOrganisation } from "./cover-panel";
 import type { DraftTemplate } from "./draft-template";
@@ -71,6 +72,16 @@ export function ChecksPanel({ editor, template, cover, organisations }: { editor
         {template.counts.footnotes ? " · footnotes counted" : ""}
         {limit !== null ? ` · ${words.counted > limit ? `${format(words.counted - limit)} over` : `${format(limit - words.counted)} to spare`}` : ""}
       </p>
+      <details className="small">
+        <summary>Words by section</summary>
+        <ul className="checks-sections">
+          {countSectionWords(editor.state.doc, template.counts).map((section) => (
+            <li key={section.section ?? "before"}>
+              <span>{section.heading || "Before the first section"}</span> <span className="muted">{format(section.words)}</span>
+            </li>
+          ))}
+        </ul>
+      </details>
       <p className="small muted">
         {findings.length === 0
           ? "No problems found."
