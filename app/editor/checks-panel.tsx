@@ -4,6 +4,9 @@ import { useEffect, useState } from "react";
 import type { Finding, Severity } from "../../core/checks/finding";
 import { preflight, type PreflightReport } from "../../core/checks/preflight";
 import { countSectionWords } from "../../core/checks/section-words";
+import { isStateCode, stateName } from "../../core/un/states";
+import type { LibraryApi } from "./library/library-api";
+import { useRecommendationLookups } from "./library/recommendation-lookups";
 import type { Cover } from "../../core/editor/cover";
 import type { CoverOrganisation } from "./cover-panel";
 import type { DraftTemplate } from "./draft-template";
@@ -44,10 +47,28 @@ function applyFix(editor: Editor, finding: Finding): void {
  * The Checks tab: the word count against the template's limit, then every finding by severity,
  * re-run shortly after anyone's edit; click one to go there, apply a safe fix in one click.
  */
-export function ChecksPanel({ editor, template, cover, organisations }: { editor: Editor; template: DraftTemplate; cover: Cover; organisations: CoverOrganisation[] }) {
+export function ChecksPanel({
+  editor,
+  template,
+  cover,
+  organisations,
+  library,
+  stateUnderReview,
+}: {
+  editor: Editor;
+  template: DraftTemplate;
+  cover: Cover;
+  organisations: CoverOrganisation[];
+  library: LibraryApi;
+  stateUnderReview: string;
+}) {
   const [report, setReport] = useState<PreflightReport | null>(null);
+  const known = useRecommendationLookups(editor, library, stateUnderReview);
   useEffect(() => {
-    const run = () => setReport(preflight({ doc: editor.state.doc, cover, template: { ...template, sections: template.sections }, organisations }));
+    const run = () =>
+      setReport(
+        preflight({ doc: editor.state.doc, cover, template, organisations, knownRecommendations: known, stateName: isStateCode(stateUnderReview) ? stateName(stateUnderReview) : "the State" }),
+      );
     run();
     let timer: ReturnType<typeof setTimeout> | undefined;
     const onUpdate = () => {
@@ -59,7 +80,7 @@ export function ChecksPanel({ editor, template, cover, organisations }: { editor
       clearTimeout(timer);
       editor.off("update", onUpdate);
     };
-  }, [editor, template, cover, organisations]);
+  }, [editor, template, cover, organisations, known, stateUnderReview]);
 
   if (!report) return null;
   const { words, limit, findings } = report;

@@ -70,7 +70,7 @@ export function SidePanel({
       <div role="tabpanel" id={`side-panel-${tab}`} aria-labelledby={`side-tab-${tab}`}>
         {tab === "guidance" ? <GuidancePanel editor={editor} template={template} /> : null}
         {tab === "library" ? <LibraryPanel editor={editor} api={library} stateUnderReview={stateUnderReview} changed={changed} /> : null}
-        {tab === "checks" && template ? <ChecksPanel editor={editor} template={template} cover={cover} organisations={organisations} /> : null}
+        {tab === "checks" && template ? <ChecksPanel editor={editor} template={template} cover={cover} organisations={organisations} library={library} stateUnderReview={stateUnderReview} /> : null}
       </div>
     </aside>
   );

@@ -2,6 +2,7 @@ import type { Node as PMNode } from "@tiptap/pm/model";
 import type { Cover } from "../editor/cover";
 import type { Finding } from "./finding";
 import { footnoteFindings } from "./footnote-rules";
+import { recommendationFindings } from "./recommendation-rules";
 import { structureFindings, type CoverOrganisation, type StructureTemplate } from "./structure-rules";
 import { symbolFindings } from "./symbol-rules";
 import { countDocumentWords, type CountingRule, type WordCount } from "./word-count";
@@ -13,6 +14,10 @@ export interface PreflightInput {
   organisations: readonly CoverOrganisation[];
   /** Library sources that still exist; citations to others are reported. */
   knownSourceIds?: ReadonlySet<string>;
+  /** UPR recommendation numbers looked up in the library for the State (number → found). */
+  knownRecommendations?: ReadonlyMap<string, boolean>;
+  /** The State under review's name, for messages. */
+  stateName?: string;
 }
 
 export interface PreflightReport {
@@ -44,6 +49,7 @@ export function preflight(input: PreflightInput): PreflightReport {
     ...footnoteFindings(doc, { language: input.cover.language, knownSourceIds: input.knownSourceIds }),
     ...symbolFindings(doc),
     ...structureFindings(doc, { template, cover: input.cover, organisations: input.organisations }),
+    ...(input.knownRecommendations ? recommendationFindings(doc, { known: input.knownRecommendations, stateName: input.stateName ?? "the State" }) : []),
   );
   findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (a.location?.from ?? -1) - (b.location?.from ?? -1));
   return { words, limit: template.wordLimit, findings };

@@ -63,4 +63,16 @@ describe.runIf(browserAvailable())("pre-flight checks in the editor", () => {
     await expect.poll(() => page.locator(".document").innerText()).toContain("See A/HRC/22/6/Add.1 on the responses.");
     await expect.poll(() => finding.count()).toBe(0);
   });
+
+  it("looks up a cited UPR recommendation number in the library and flags one no report holds", async () => {
+    const panel = page.getByRole("tabpanel");
+    await page.locator(".document p[data-number]").first().click();
+    await settle(page);
+    await page.keyboard.press("End");
+    // The demo library holds China's 2013 review, not Ghana's: no Ghana recommendation 186.60.
+    await page.keyboard.type(" Ghana supported recommendation 186.60.");
+    const unknown = panel.locator("[data-rule='recommendation.unknown']");
+    await unknown.waitFor();
+    expect(await unknown.innerText()).toContain("Recommendation 186.60 is not in the library for Ghana's reviews");
+  });
 });
