@@ -4,11 +4,12 @@ import type { HeadingNumbering } from "../../core/editor/numbering";
 export interface DraftTemplate {
   title: string;
   headingNumbering: HeadingNumbering;
-  sections: Array<{ id: string; title: string; guidance: string; required: boolean }>;
+  sections: Array<{ id: string; title: string; guidance: string; required: boolean; numberedParagraphs: boolean }>;
   counts: { footnotes: boolean; headings: boolean; tables: boolean };
   wordLimit: number | null;
   /** For the pre-flight checks: the kind (joint submissions list every member), languages, cover. */
   kind: string;
   languages: string[];
   coverFields: string[];
+  paragraphNumbering: boolean;
 }

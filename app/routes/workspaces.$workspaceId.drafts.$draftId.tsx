@@ -48,12 +48,13 @@ function draftTemplate(slug: string | null) {
   return {
     title: template.title,
     headingNumbering: template.rules.headingNumbering,
-    sections: template.sections.map((s) => ({ id: s.id, title: s.title, guidance: s.guidance, required: s.required })),
+    sections: template.sections.map((s) => ({ id: s.id, title: s.title, guidance: s.guidance, required: s.required, numberedParagraphs: s.numberedParagraphs })),
     counts: { footnotes: template.rules.counts.footnotes, headings: template.rules.counts.headings, tables: template.rules.counts.tables },
     wordLimit: template.rules.wordLimit?.words ?? null,
     kind: template.kind,
     languages: [...template.languages],
     coverFields: [...template.coverFields],
+    paragraphNumbering: template.rules.paragraphNumbering.required,
   };
 }
 

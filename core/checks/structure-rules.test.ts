@@ -70,6 +70,22 @@ describe("structure and cover rules", () => {
     expect(rules(undefined, { organisations: ["o1", "o3"] })).toEqual(["cover.acronym"]);
   });
 
+  it("flag a written paragraph left unnumbered where the mechanism numbers paragraphs", () => {
+    const doc = writtenDraft();
+    const blocks: ReturnType<typeof doc.child>[] = [];
+    let done = false;
+    doc.forEach((node) => {
+      const target = !done && node.type.name === "paragraph" && node.attrs.numbered !== false && node.textContent !== "";
+      if (target) done = true;
+      blocks.push(target ? node.type.create({ ...node.attrs, numbered: false }, node.content) : node);
+    });
+    const unnumbered = doc.copy(Fragment.from(blocks));
+    const withRule = { ...joint, paragraphNumbering: true };
+    const found = structureFindings(unnumbered, { template: withRule, cover: completeCover, organisations }).map((f) => f.rule);
+    expect(found).toEqual(["paragraph.unnumbered"]);
+    expect(structureFindings(unnumbered, { template: { ...withRule, paragraphNumbering: false }, cover: completeCover, organisations })).toEqual([]);
+  });
+
   it("refuse a language the mechanism does not accept", () => {
     const [finding] = structureFindings(writtenDraft(), { template: { ...joint, languages: ["en", "fr", "es"] }, cover: { ...completeCover, language: "ru" }, organisations });
     expect(finding).toMatchObject({ rule: "cover.language", severity: "error" });

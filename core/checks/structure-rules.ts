@@ -9,7 +9,9 @@ export interface StructureTemplate {
   kind: string;
   languages: readonly string[];
   coverFields: readonly string[];
-  sections: ReadonlyArray<{ id: string; title: string; required: boolean }>;
+  sections: ReadonlyArray<{ id: string; title: string; required: boolean; numberedParagraphs?: boolean }>;
+  /** Whether the mechanism expects numbered paragraphs (UPR and treaty bodies: yes; mid-term: no). */
+  paragraphNumbering?: boolean;
 }
 
 /** The workspace's organisations as the cover names them (acronyms build OHCHR's "JS2" keys). */
@@ -128,7 +130,36 @@ function coverFindings(cover: Cover, template: StructureTemplate, organisations:
   return findings;
 }
 
-/** Required sections present and written, recommendations written and specific, the cover complete. */
+/**
+ * Where the mechanism expects numbered paragraphs (OHCHR cites "JS2, para. 43"), a written body
+ * paragraph marked unnumbered in a section that numbers its paragraphs cannot be cited.
+ */
+function paragraphNumbering(doc: PMNode, template: StructureTemplate): Finding[] {
+  if (!template.paragraphNumbering) return [];
+  const numbered = new Map(template.sections.map((s) => [s.id, s.numberedParagraphs !== false]));
+  const findings: Finding[] = [];
+  for (const section of sectionsOf(doc)) {
+    if (!section.id || !numbered.get(section.id)) continue;
+    for (const block of section.blocks) {
+      if (block.node.type.name === "paragraph" && block.node.attrs.numbered === false && written(block.node)) {
+        findings.push({
+          rule: "paragraph.unnumbered",
+          severity: "warning",
+          message: "This paragraph has no number, so it cannot be cited (\u201cJS2, para. 43\u201d): number it with the toolbar's ¶ button unless it is a heading or a lead-in.",
+          location: { from: block.pos, to: block.pos + block.node.nodeSize },
+        });
+      }
+    }
+  }
+  return findings;
+}
+
+/** Required sections present and written, paragraphs numbered, recommendations specific, the cover complete. */
 export function structureFindings(doc: PMNode, context: { template: StructureTemplate; cover: Cover; organisations: readonly CoverOrganisation[] }): Finding[] {
-  return [...sectionFindings(doc, context.template), ...recommendationQuality(doc), ...coverFindings(context.cover, context.template, context.organisations)];
+  return [
+    ...sectionFindings(doc, context.template),
+    ...paragraphNumbering(doc, context.template),
+    ...recommendationQuality(doc),
+    ...coverFindings(context.cover, context.template, context.organisations),
+  ];
 }
