@@ -4,7 +4,7 @@ import { footnoteToSource } from "../../core/citations/footnote-to-source";
 import { formatSourceLabel } from "../../core/citations/source-format";
 import { parseUnSymbol } from "../../core/citations/un-symbol";
 import { SourceInputSchema, type SourceRecord } from "../../core/library/records";
-import { findSourceBySymbol, searchSources, upsertSources } from "../../db/queries/library-sources";
+import { findSourceBySymbol, findSources, searchSources, upsertSources } from "../../db/queries/library-sources";
 import { requireWorkspaceAccess } from "../auth/guards.server";
 import { parseForm } from "../forms.server";
 
@@ -23,10 +23,23 @@ export type PickerSource = ReturnType<typeof forPicker>;
 
 const NO_STORE = { "Cache-Control": "private, no-store" };
 
-/** GET ?q=: sources to cite (shared + coalition), for the footnote's citation picker. */
+const Ids = z.array(z.uuid()).max(500);
+
+/**
+ * GET ?q=: sources to cite (shared + coalition), for the footnote's citation picker.
+ * GET ?id=…&id=…: which of the sources a draft cites are still in the library (the pre-flight
+ * check reports citations to the others).
+ */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { workspace } = await requireWorkspaceAccess(request, context, params.workspaceId, "read");
-  const q = (new URL(request.url).searchParams.get("q") ?? "").slice(0, 200);
+  const url = new URL(request.url);
+  if (url.searchParams.has("id")) {
+    const ids = Ids.safeParse(url.searchParams.getAll("id"));
+    if (!ids.success) return data({ error: "id must be up to 500 source ids" }, { status: 400 });
+    const found = await findSources(context.db, workspace.id, ids.data);
+    return data({ known: found.map((s) => s.id) }, { headers: NO_STORE });
+  }
+  const q = (url.searchParams.get("q") ?? "").slice(0, 200);
   const sources = await searchSources(context.db, workspace.id, q, 15);
   return data({ sources: sources.map(forPicker) }, { headers: NO_STORE });
 }

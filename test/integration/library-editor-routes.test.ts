@@ -59,6 +59,12 @@ describeEachDatabase("the editor's library routes", (handle) => {
     expect((picked.body as { sources: Array<{ id: string }> }).sources.map((s) => s.id)).toContain(source.id);
     const invalid = await post({ intent: "ensure-symbol", symbol: "not a symbol" });
     expect(invalid.status).toBe(422);
+    // The pre-flight check asks which cited sources still exist: another coalition's is not.
+    const gone = "00000000-0000-4000-8000-000000000001";
+    const known = await run(sources.loader, makeRequest(at(built, `/sources?id=${source.id}&id=${gone}`), { token: built.members.viewer.token }), context, params(built));
+    expect((known.body as { known: string[] }).known).toEqual([source.id]);
+    const theirs = await run(sources.loader, makeRequest(at(other, `/sources?id=${source.id}`), { token: other.members.viewer.token }), context, params(other));
+    expect((theirs.body as { known: string[] }).known).toEqual([]);
   });
 
   it("turns a typed footnote into a source and returns its pinpoint", async () => {

@@ -21,6 +21,13 @@ export class LibraryApi {
     return (await this.get<{ sources: PickerSource[] }>(`${this.base}/sources?${new URLSearchParams({ q })}`, signal)).sources;
   }
 
+  /** Which of these source ids are still in the library the workspace reads. */
+  async knownSources(ids: readonly string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const params = new URLSearchParams(ids.map((id) => ["id", id]));
+    return new Set((await this.get<{ known: string[] }>(`${this.base}/sources?${params}`)).known);
+  }
+
   /** Adds a source to the coalition's library (or finds the one already there). */
   async addSource(fields: Record<string, string>): Promise<{ source: PickerSource; pinpoint: string | null }> {
     const response = await fetch(`${this.base}/sources`, { method: "POST", body: new URLSearchParams(fields), headers: { accept: "application/json" } });

@@ -42,3 +42,45 @@ export function useRecommendationLookups(editor: Editor, api: LibraryApi, stateU
   }, [editor, api, stateUnderReview]);
   return known;
 }
+
+function citedSourceIds(doc: Editor["state"]["doc"]): string[] {
+  const ids = new Set<string>();
+  doc.descendants((node) => {
+    if (node.type.name === "citation" && node.attrs.sourceId) ids.add(String(node.attrs.sourceId));
+    return true;
+  });
+  return [...ids].sort();
+}
+
+/**
+ * The cited sources still in the library, re-asked when the set of cited ids changes; undefined
+ * until the first answer (and offline), so nothing is reported as deleted on a guess.
+ */
+export function useKnownSources(editor: Editor, api: LibraryApi): ReadonlySet<string> | undefined {
+  const [ids, setIds] = useState("");
+  const [known, setKnown] = useState<ReadonlySet<string> | undefined>(undefined);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const schedule = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => setIds(citedSourceIds(editor.state.doc).join(",")), LOOKUP_DELAY_MS);
+    };
+    schedule();
+    editor.on("update", schedule);
+    return () => {
+      clearTimeout(timer);
+      editor.off("update", schedule);
+    };
+  }, [editor]);
+  useEffect(() => {
+    let live = true;
+    api
+      .knownSources(ids ? ids.split(",") : [])
+      .then((found) => live && setKnown(found))
+      .catch(() => live && setKnown(undefined));
+    return () => {
+      live = false;
+    };
+  }, [api, ids]);
+  return known;
+}
