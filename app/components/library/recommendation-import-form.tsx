@@ -1,6 +1,6 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useId, useState, type ChangeEvent, type FormEvent } from "react";
-import { Alert, Button } from "../ui";
+import { Alert, Button, TextField } from "../ui";
 import { ImportMapping } from "./import-mapping";
 import { ImportProgress } from "./import-progress";
 import { ImportSummaryView } from "./import-summary";
@@ -69,35 +69,21 @@ export function RecommendationImportForm({ preview, summary, fileErrors, formErr
       </p>
       <h3>Step 1: choose a file</h3>
       {formError ? <Alert tone="error">{formError}</Alert> : null}
-      <div className={errors.length ? "field field-invalid" : "field"}>
-        <label className="field-label" htmlFor={`${id}-file`}>
-          Recommendations file
-        </label>
-        <p className="field-description" id={`${id}-file-d`}>
-          A UHRI or UPR Info export, or any spreadsheet with a column of recommendations: CSV, Excel (.xlsx) or Caucus JSON, up to {megabytes(maxBytes)}.
-        </p>
-        <input
-          id={`${id}-file`}
-          className="input"
-          type="file"
-          name="file"
-          required
-          accept=".csv,.tsv,.txt,.xlsx,.json,text/csv,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          aria-describedby={`${id}-file-d${errors.length ? ` ${id}-file-e` : ""}`}
-          aria-invalid={errors.length ? true : undefined}
-          onChange={onFileChange}
-        />
-        {errors.length ? (
-          <p className="field-error" id={`${id}-file-e`} role="alert">
-            {errors.join(" ")}
-          </p>
-        ) : null}
-        {shownPreview ? (
-          <noscript>
-            <p className="field-description">Choose the same file again before importing: the server keeps nothing between the two steps.</p>
-          </noscript>
-        ) : null}
-      </div>
+      <TextField
+        label="Recommendations file"
+        description={`A UHRI or UPR Info export, or any spreadsheet with a column of recommendations: CSV, Excel (.xlsx) or Caucus JSON, up to ${megabytes(maxBytes)}.`}
+        errors={errors}
+        type="file"
+        name="file"
+        required
+        accept=".csv,.tsv,.txt,.xlsx,.json,text/csv,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        onChange={onFileChange}
+      />
+      {shownPreview ? (
+        <noscript>
+          <p className="field-description">Choose the same file again before importing: the server keeps nothing between the two steps.</p>
+        </noscript>
+      ) : null}
       {shownPreview ? null : (
         <div className="form-actions">
           <Button type="submit" name="intent" value="preview" busy={previewing}>

@@ -1,6 +1,6 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useId } from "react";
-import { Alert, Button } from "../ui";
+import { Alert, Button, TextField } from "../ui";
 import { ImportSummaryView } from "./import-summary";
 import type { ImportSummary } from "./import-types";
 import { PolicyChoice } from "./policy-choice";
@@ -25,26 +25,7 @@ export function SourcesImportForm({ summary, fileErrors, formError, libraryHref 
       <h2 id={`${id}-heading`}>Import sources</h2>
       <p className="muted small">The reports, laws and articles footnotes cite. In Zotero: File → Export Library…, then BibTeX, RIS or CSL JSON.</p>
       {formError ? <Alert tone="error">{formError}</Alert> : null}
-      <div className={fileErrors?.length ? "field field-invalid" : "field"}>
-        <label className="field-label" htmlFor={`${id}-file`}>
-          Sources file
-        </label>
-        <input
-          id={`${id}-file`}
-          className="input"
-          type="file"
-          name="file"
-          required
-          accept=".bib,.bibtex,.ris,.json,.txt"
-          aria-describedby={fileErrors?.length ? `${id}-file-e` : undefined}
-          aria-invalid={fileErrors?.length ? true : undefined}
-        />
-        {fileErrors?.length ? (
-          <p className="field-error" id={`${id}-file-e`} role="alert">
-            {fileErrors.join(" ")}
-          </p>
-        ) : null}
-      </div>
+      <TextField label="Sources file" errors={fileErrors} type="file" name="file" required accept=".bib,.bibtex,.ris,.json,.txt" />
       <PolicyChoice legend="Entries that cannot be read" />
       <div className="form-actions">
         <Button type="submit" name="intent" value="import-sources" busy={busy}>

@@ -6,6 +6,7 @@ import { useEffect, useState } from "react";
 import type { RecommendationAttributes } from "../../../core/editor/nodes/recommendation";
 import type { RecommendationRecord } from "../../../core/library/records";
 import { changedFields, type LibraryApi } from "./library-api";
+import { useSettledDocKey } from "./use-settled-doc-key";
 
 /** A recommendation block whose library record changed after it was inserted. */
 export interface ChangedRecommendation {
@@ -18,13 +19,14 @@ export interface ChangedRecommendation {
 const key = new PluginKey<Map<string, RecommendationRecord>>("changedRecommendations");
 const CHECK_DELAY_MS = 1000;
 
-function libraryIds(doc: PMNode): string[] {
+/** The library ids of the draft's recommendation blocks, sorted and joined: the key to re-ask by. */
+function libraryIdsKey(doc: PMNode): string {
   const ids = new Set<string>();
   doc.descendants((node) => {
     if (node.type.name === "recommendation" && node.attrs.libraryId) ids.add(String(node.attrs.libraryId));
     return node.isBlock && !node.isTextblock;
   });
-  return [...ids].sort();
+  return [...ids].sort().join(",");
 }
 
 /** Blocks whose frozen copy differs from the library's record, in document order. */
@@ -73,23 +75,13 @@ const changedPlugin = () =>
  */
 export function useChangedRecommendations(editor: Editor | null, api: LibraryApi): ChangedRecommendation[] {
   const [records, setRecords] = useState<Map<string, RecommendationRecord>>(new Map());
-  const [ids, setIds] = useState("");
+  const ids = useSettledDocKey(editor, libraryIdsKey, CHECK_DELAY_MS);
   const [changed, setChanged] = useState<ChangedRecommendation[]>([]);
 
   useEffect(() => {
     if (!editor) return;
-    const plugin = changedPlugin();
-    editor.registerPlugin(plugin);
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const onUpdate = () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => setIds(libraryIds(editor.state.doc).join(",")), CHECK_DELAY_MS);
-    };
-    onUpdate();
-    editor.on("update", onUpdate);
+    editor.registerPlugin(changedPlugin());
     return () => {
-      clearTimeout(timer);
-      editor.off("update", onUpdate);
       if (!editor.isDestroyed) editor.unregisterPlugin(key);
     };
   }, [editor]);

@@ -1,7 +1,9 @@
+import type { Node as PMNode } from "@tiptap/pm/model";
 import type { Editor } from "@tiptap/react";
 import { useEffect, useState } from "react";
 import { citedRecommendationNumbers } from "../../../core/checks/recommendation-rules";
 import type { LibraryApi } from "./library-api";
+import { useSettledDocKey } from "./use-settled-doc-key";
 
 const LOOKUP_DELAY_MS = 800;
 
@@ -11,45 +13,43 @@ const LOOKUP_DELAY_MS = 800;
  * it is never reported as missing.
  */
 export function useRecommendationLookups(editor: Editor, api: LibraryApi, stateUnderReview: string): ReadonlyMap<string, boolean> {
+  const numbers = useSettledDocKey(editor, citedNumbersKey, LOOKUP_DELAY_MS);
   const [known, setKnown] = useState<ReadonlyMap<string, boolean>>(new Map());
+  const [asked] = useState(() => new Set<string>());
   useEffect(() => {
     let live = true;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const asked = new Set<string>();
     const lookUp = async () => {
-      const numbers = [...new Set(citedRecommendationNumbers(editor.state.doc).map((c) => c.number))].filter((n) => !asked.has(n));
-      for (const number of numbers) {
-        asked.add(number);
+      for (const number of numbers ? numbers.split(",") : []) {
+        if (asked.has(`${stateUnderReview}:${number}`)) continue;
+        asked.add(`${stateUnderReview}:${number}`);
         try {
           const result = await api.search(new URLSearchParams({ q: number, stateUnderReview, body: "UPR", limit: "1" }));
+          // An answer that arrives after the page moved on is asked again next time.
           if (live) setKnown((previous) => new Map(previous).set(number, result.total > 0));
+          else asked.delete(`${stateUnderReview}:${number}`);
         } catch {
-          asked.delete(number);
+          asked.delete(`${stateUnderReview}:${number}`);
         }
       }
     };
-    const schedule = () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => void lookUp(), LOOKUP_DELAY_MS);
-    };
-    schedule();
-    editor.on("update", schedule);
+    void lookUp();
     return () => {
       live = false;
-      clearTimeout(timer);
-      editor.off("update", schedule);
     };
-  }, [editor, api, stateUnderReview]);
+  }, [api, stateUnderReview, numbers, asked]);
   return known;
 }
 
-function citedSourceIds(doc: Editor["state"]["doc"]): string[] {
+const citedNumbersKey = (doc: PMNode) => [...new Set(citedRecommendationNumbers(doc).map((c) => c.number))].sort().join(",");
+
+/** The library sources the draft's citations point at, sorted and joined: the key to re-ask by. */
+function citedSourceIdsKey(doc: PMNode): string {
   const ids = new Set<string>();
   doc.descendants((node) => {
     if (node.type.name === "citation" && node.attrs.sourceId) ids.add(String(node.attrs.sourceId));
     return true;
   });
-  return [...ids].sort();
+  return [...ids].sort().join(",");
 }
 
 /**
@@ -57,21 +57,8 @@ function citedSourceIds(doc: Editor["state"]["doc"]): string[] {
  * until the first answer (and offline), so nothing is reported as deleted on a guess.
  */
 export function useKnownSources(editor: Editor, api: LibraryApi): ReadonlySet<string> | undefined {
-  const [ids, setIds] = useState("");
+  const ids = useSettledDocKey(editor, citedSourceIdsKey, LOOKUP_DELAY_MS);
   const [known, setKnown] = useState<ReadonlySet<string> | undefined>(undefined);
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const schedule = () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => setIds(citedSourceIds(editor.state.doc).join(",")), LOOKUP_DELAY_MS);
-    };
-    schedule();
-    editor.on("update", schedule);
-    return () => {
-      clearTimeout(timer);
-      editor.off("update", schedule);
-    };
-  }, [editor]);
   useEffect(() => {
     let live = true;
     api
