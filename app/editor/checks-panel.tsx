@@ -11,7 +11,7 @@ import type { Cover } from "../../core/editor/cover";
 import type { CoverOrganisation } from "./cover-panel";
 import type { DraftTemplate } from "./draft-template";
 
-const RECHECK_MS = 300;
+const RECHECK_MS = 250;
 const GROUPS: Array<{ severity: Severity; title: string }> = [
   { severity: "error", title: "Errors" },
   { severity: "warning", title: "Warnings" },
@@ -71,10 +71,15 @@ export function ChecksPanel({
         preflight({ doc: editor.state.doc, cover, template, organisations, knownRecommendations: known, knownSourceIds, stateName: isStateCode(stateUnderReview) ? stateName(stateUnderReview) : "the State" }),
       );
     run();
+    // At most one check per RECHECK_MS while anyone types (a throttle, not a debounce, so the panel
+    // keeps up during a long stretch of typing); the checks re-read only what changed.
     let timer: ReturnType<typeof setTimeout> | undefined;
     const onUpdate = () => {
-      clearTimeout(timer);
-      timer = setTimeout(run, RECHECK_MS);
+      if (timer !== undefined) return;
+      timer = setTimeout(() => {
+        timer = undefined;
+        run();
+      }, RECHECK_MS);
     };
     editor.on("update", onUpdate);
     return () => {

@@ -1,9 +1,10 @@
 import type { Node as PMNode } from "@tiptap/pm/model";
-import { blank, findUrls } from "../citations/footnote-parts";
+import { blank, findUrls, type Span } from "../citations/footnote-parts";
 import { footnoteToSource } from "../citations/footnote-to-source";
 import { findUnSymbols } from "../citations/un-symbol";
-import { computeNumbering, inlineText } from "../editor";
+import { inlineText } from "../editor";
 import type { FindingLocation } from "./finding";
+import { memoByNode } from "./node-memo";
 
 /** One footnote as the footnote rules read it. */
 export interface NoteView {
@@ -35,24 +36,30 @@ export const noteLocation = (note: NoteView): FindingLocation => ({
 });
 
 /** Whitespace and case folded, final full stop dropped: how two notes are compared. */
-export const normaliseNote = (text: string) => text.replace(/\s+/g, " ").trim().replace(/[.\s]+$/, "").toLowerCase();
+export function normaliseNote(text: string): string {
+  const folded = text.replace(/\s+/g, " ").trim();
+  // Trimmed by hand: /[.\s]+$/ retries at every space of the note, which is slow on long notes.
+  let end = folded.length;
+  while (end > 0 && (folded[end - 1] === "." || folded[end - 1] === " ")) end -= 1;
+  return folded.slice(0, end).toLowerCase();
+}
 
 /** The note's references split at top-level semicolons ("A, para. 2; B, p. 3"), ignoring empty pieces. */
 function topLevelReferences(text: string): number {
   let depth = 0;
   let count = 0;
-  let piece = "";
-  const close = () => {
-    if (/\p{L}{2}/u.test(piece)) count += 1;
-    piece = "";
+  let start = 0;
+  const close = (end: number) => {
+    if (/\p{L}{2}/u.test(text.slice(start, end))) count += 1;
+    start = end + 1;
   };
-  for (const c of text) {
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
     if (c === "(" || c === "[") depth += 1;
     else if ((c === ")" || c === "]") && depth > 0) depth -= 1;
-    if (c === ";" && depth === 0) close();
-    else piece += c;
+    else if (c === ";" && depth === 0) close(i);
   }
-  close();
+  close(text.length);
   return count;
 }
 
@@ -62,54 +69,89 @@ function topLevelReferences(text: string): number {
  * cited document is about); one when footnoteToSource finds a source or it points at another
  * note (supra, a short form); none for commentary alone.
  */
-export function typedSourceCount(text: string): number {
+export function typedSourceCount(text: string, urls: readonly Span[] = findUrls(text)): number {
   if (!text.trim()) return 0;
   // A URL's path holds symbol-like strings ("symbolno=CCPR%2fC%2f21"): read symbols without them.
-  const masked = blank(text, findUrls(text));
+  const masked = blank(text, urls);
   const symbols = new Set(
     findUnSymbols(masked)
       .filter((s) => masked[masked.indexOf(s.input.trim()) - 1] !== "(")
       .map((s) => s.normalised),
   );
   const references = topLevelReferences(masked);
-  const reading = footnoteToSource(text, PROVENANCE);
-  const one = reading.source || reading.pointer || symbols.size > 0 || /\brecommendations?\s+\d/i.test(text) ? 1 : 0;
+  // Reading the note as a source is the slow part (~80 µs): only when nothing cheaper decides.
+  // A note with an address always reads as a source (footnoteToSource keeps any URL's note).
+  const citesSomething = () => {
+    const reading = footnoteToSource(text, PROVENANCE);
+    return Boolean(reading.source || reading.pointer);
+  };
+  const one = symbols.size > 0 || urls.length > 0 || /\brecommendations?\s+\d/i.test(text) || citesSomething() ? 1 : 0;
   return Math.max(one, symbols.size, one && references > 1 ? references : 0);
 }
 
+export interface NoteFacts {
+  typed: string;
+  text: string;
+  /** Citations at offsets inside the note (add the note's position + 1). */
+  citations: Array<{ offset: number; sourceId: string | null; label: string; pinpoint: string }>;
+  ibid: RegExpExecArray | null;
+  /** The web addresses typed in the note. */
+  urls: Span[];
+  /** Sources cited when the note is not an Ibid. (an Ibid. cites what the note before cites). */
+  ownSources: number;
+}
+
+/** What a note says, read once per note node: unchanged notes are not read again after an edit. */
+export const factsOf = memoByNode((node): NoteFacts => {
+  let typed = "";
+  const citations: NoteFacts["citations"] = [];
+  node.forEach((child, offset) => {
+    if (child.isText) typed += child.text ?? "";
+    else if (child.type.name === "hardBreak") typed += "\n";
+    else if (child.type.name === "citation") {
+      const attrs = child.attrs as { sourceId: string | null; label: string; pinpoint: string };
+      citations.push({ offset, sourceId: attrs.sourceId, label: attrs.label ?? "", pinpoint: attrs.pinpoint ?? "" });
+    }
+  });
+  const ibid = citations.length === 0 ? IBID.exec(typed) : null;
+  const cited = new Set(citations.map((c) => c.sourceId ?? `label:${c.label}`)).size;
+  // Typed text beside citation nodes ("See also", "and") is read as the writer's words, not a source.
+  const urls = findUrls(typed);
+  const ownSources = ibid ? 0 : cited || typedSourceCount(typed, urls);
+  return { typed, text: inlineText(node).text, citations, ibid, urls, ownSources };
+});
+
+/** Footnotes inside one top-level block, at offsets from the block (as perBlock counts them). */
+const notesInBlock = memoByNode((block) => {
+  const found: Array<{ node: PMNode; offset: number }> = [];
+  block.descendants((node, offset) => {
+    if (node.type.name !== "footnote") return true;
+    found.push({ node, offset: 1 + offset });
+    return false;
+  });
+  return found;
+});
+
 /** Every footnote in reading order, with what the rules need to know about it. */
 export function readNotes(doc: PMNode): NoteView[] {
-  const numbers = computeNumbering(doc).footnotes;
   const notes: NoteView[] = [];
-  doc.descendants((node, pos) => {
-    if (node.type.name !== "footnote") return true;
-    let typed = "";
-    const citations: NoteView["citations"] = [];
-    node.forEach((child, offset) => {
-      if (child.isText) typed += child.text ?? "";
-      else if (child.type.name === "hardBreak") typed += "\n";
-      else if (child.type.name === "citation") {
-        const attrs = child.attrs as { sourceId: string | null; label: string; pinpoint: string };
-        citations.push({ pos: pos + 1 + offset, sourceId: attrs.sourceId, label: attrs.label ?? "", pinpoint: attrs.pinpoint ?? "" });
-      }
-    });
-    const ibid = citations.length === 0 ? IBID.exec(typed) : null;
-    const previous = notes.at(-1);
-    const cited = new Set(citations.map((c) => c.sourceId ?? `label:${c.label}`)).size;
-    // Typed text beside citation nodes ("See also", "and") is read as the writer's words, not a source.
-    const sources = ibid ? (previous?.sources ?? 0) : cited || typedSourceCount(typed);
-    notes.push({
-      node,
-      pos,
-      number: numbers.get(pos) ?? notes.length + 1,
-      id: node.attrs.id ? String(node.attrs.id) : undefined,
-      typed,
-      text: inlineText(node).text,
-      citations,
-      ibid,
-      sources,
-    });
-    return false;
+  doc.forEach((block, blockOffset) => {
+    for (const { node, offset } of notesInBlock(block)) {
+      const pos = blockOffset + offset;
+      const facts = factsOf(node);
+      const previous = notes.at(-1);
+      notes.push({
+        node,
+        pos,
+        number: notes.length + 1,
+        id: node.attrs.id ? String(node.attrs.id) : undefined,
+        typed: facts.typed,
+        text: facts.text,
+        citations: facts.citations.map((c) => ({ pos: pos + 1 + c.offset, sourceId: c.sourceId, label: c.label, pinpoint: c.pinpoint })),
+        ibid: facts.ibid,
+        sources: facts.ibid ? (previous?.sources ?? 0) : facts.ownSources,
+      });
+    }
   });
   return notes;
 }

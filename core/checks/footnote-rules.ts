@@ -3,9 +3,10 @@ import { findPinpoint } from "../citations/footnote-parts";
 import { normalisePinpoint } from "../citations/pinpoint";
 import type { Finding } from "./finding";
 import { markerPunctuationFindings } from "./footnote-marker";
-import { normaliseNote, noteLocation, readNotes, type NoteView } from "./footnote-notes";
+import { factsOf, normaliseNote, noteLocation, readNotes, type NoteView } from "./footnote-notes";
+import { memoByNode } from "./node-memo";
 import { badUrlFindings, bareUrlFindings } from "./footnote-urls";
-import { countWords } from "./word-count";
+import { footnoteWords } from "./word-count";
 
 export interface FootnoteContext {
   /** The draft's language ("en", "fr", "es" …): where the marker goes around punctuation. */
@@ -34,6 +35,16 @@ const pinpointOf = (typed: string) => {
   return pin ? { span: pin, text: normalisePinpoint(pin.text).text } : null;
 };
 
+/** A typed note compared without its pinpoint, and that pinpoint: read once per note node. */
+const withoutPinpoint = memoByNode((node) => {
+  const { typed } = factsOf(node);
+  const pin = pinpointOf(typed);
+  return { pin, rest: normaliseNote((pin ? typed.slice(0, pin.span.start) + typed.slice(pin.span.end) : typed).replace(/\s*,(\s*[,.;]|\s*$)/g, "$1")) };
+});
+
+/** A note's text as two notes are compared (normaliseNote), read once per note node. */
+const comparable = memoByNode((node) => normaliseNote(factsOf(node).text));
+
 /**
  * `footnote.repeat-source`: a typed note that writes out again the single source of the note
  * before it. Notes of citation nodes are left alone: their display already reads "Ibid."
@@ -46,12 +57,9 @@ function repeatSourceFindings(notes: NoteView[]): Finding[] {
     const previous = notes[i - 1];
     if (!previous || previous.sources !== 1 || note.ibid || previous.ibid) return;
     if (note.citations.length > 0 || previous.citations.length > 0) return;
-    const here = pinpointOf(note.typed);
-    const before = pinpointOf(previous.typed);
-    const withoutPinpoint = (typed: string, pin: ReturnType<typeof pinpointOf>) =>
-      normaliseNote((pin ? typed.slice(0, pin.span.start) + typed.slice(pin.span.end) : typed).replace(/\s*,(\s*[,.;]|\s*$)/g, "$1"));
-    const text = withoutPinpoint(note.typed, here);
-    if (!text || text !== withoutPinpoint(previous.typed, before)) return;
+    const { pin: here, rest: text } = withoutPinpoint(note.node);
+    const { pin: before, rest: previousText } = withoutPinpoint(previous.node);
+    if (!text || text !== previousText) return;
     const ibid = !here || here.text === before?.text ? (before && !here ? null : "Ibid.") : `Ibid., ${here.text}.`;
     findings.push({
       rule: "footnote.repeat-source",
@@ -103,11 +111,11 @@ function duplicateFindings(notes: NoteView[]): Finding[] {
   const findings: Finding[] = [];
   const seen = new Map<string, NoteView>();
   notes.forEach((note, i) => {
-    const text = normaliseNote(note.text);
+    const text = comparable(note.node);
     if (!text || note.ibid) return;
     const first = seen.get(text);
     const previous = notes[i - 1];
-    if (first && previous && normaliseNote(previous.text) !== text) {
+    if (first && previous && comparable(previous.node) !== text) {
       findings.push({
         rule: "footnote.duplicate",
         severity: "warning",
@@ -123,7 +131,7 @@ function duplicateFindings(notes: NoteView[]): Finding[] {
 /** `footnote.long`: a note that has become a paragraph. */
 function longFindings(notes: NoteView[], max: number): Finding[] {
   return notes.flatMap((note) => {
-    const words = countWords(note.text);
+    const words = footnoteWords(note.node);
     if (words <= max) return [];
     return [
       {

@@ -1,18 +1,23 @@
-import { findUrls } from "../citations/footnote-parts";
 import type { Finding } from "./finding";
-import { noteLocation, type NoteView } from "./footnote-notes";
+import { factsOf, noteLocation, type NoteView } from "./footnote-notes";
+import { memoByNode } from "./node-memo";
 
 // "See", "Available at:" and the final full stop are not part of what the note cites.
 const LEAD = /^\s*(?:see(?:\s+also)?,?|available\s+(?:at|from):?)\s*/i;
+
+/** Nothing but one address, after an optional "See" or "Available at:" and before a full stop. */
+const isBareUrl = memoByNode((node) => {
+  const { typed, urls } = factsOf(node);
+  if (urls.length !== 1) return false;
+  const [url] = urls;
+  return /^\s*$/.test(typed.slice(0, url!.start).replace(LEAD, "")) && /^[\s.,;]*$/.test(typed.slice(url!.end));
+});
 
 /** `footnote.bare-url`: a note that is nothing but an address (rules.md §5a.8). */
 export function bareUrlFindings(notes: NoteView[]): Finding[] {
   const findings: Finding[] = [];
   for (const note of notes) {
-    if (note.citations.length > 0) continue;
-    const rest = note.typed.replace(LEAD, "").replace(/[\s.,;]+$/, "");
-    const urls = findUrls(rest);
-    if (urls.length !== 1 || urls[0]!.start !== 0 || urls[0]!.end !== rest.length) continue;
+    if (note.citations.length > 0 || !isBareUrl(note.node)) continue;
     findings.push({
       rule: "footnote.bare-url",
       severity: "warning",
@@ -40,31 +45,33 @@ function urlProblem(url: string): string | null {
   return null;
 }
 
+/** What is wrong with each address a note holds, read once per note node. */
+const urlProblems = memoByNode((node) => {
+  const { typed, urls } = factsOf(node);
+  const problems: string[] = [];
+  for (const match of typed.matchAll(SCHEMED)) {
+    const scheme = match[0].slice(0, match[0].indexOf(":")).toLowerCase();
+    if (scheme === "http" || scheme === "https") continue;
+    problems.push(`“${match[0].replace(/[.,;:]+$/, "")}” uses ${scheme}:, which readers of a submission cannot or should not open; cite an http or https address`);
+  }
+  for (const match of typed.matchAll(MISSING_SLASHES)) {
+    problems.push(`“${match[0].replace(/[.,;:]+$/, "")}” is missing the “//” after “${match[0].slice(0, match[0].indexOf(":") + 1)}”`);
+  }
+  for (const url of urls) {
+    const problem = urlProblem(url.text);
+    if (problem) problems.push(`“${url.text}” ${problem}`);
+  }
+  return problems;
+});
+
 /** `footnote.bad-url`: an address that does not parse, or that is not http/https (ftp:, javascript:, file:). */
 export function badUrlFindings(notes: NoteView[]): Finding[] {
-  const findings: Finding[] = [];
-  for (const note of notes) {
-    const problems: string[] = [];
-    for (const match of note.typed.matchAll(SCHEMED)) {
-      const scheme = match[0].slice(0, match[0].indexOf(":")).toLowerCase();
-      if (scheme === "http" || scheme === "https") continue;
-      problems.push(`“${match[0].replace(/[.,;:]+$/, "")}” uses ${scheme}:, which readers of a submission cannot or should not open; cite an http or https address`);
-    }
-    for (const match of note.typed.matchAll(MISSING_SLASHES)) {
-      problems.push(`“${match[0].replace(/[.,;:]+$/, "")}” is missing the “//” after “${match[0].slice(0, match[0].indexOf(":") + 1)}”`);
-    }
-    for (const url of findUrls(note.typed)) {
-      const problem = urlProblem(url.text);
-      if (problem) problems.push(`“${url.text}” ${problem}`);
-    }
-    for (const problem of problems) {
-      findings.push({
-        rule: "footnote.bad-url",
-        severity: "warning",
-        message: `In note ${note.number}, ${problem}.`,
-        location: noteLocation(note),
-      });
-    }
-  }
-  return findings;
+  return notes.flatMap((note) =>
+    urlProblems(note.node).map((problem) => ({
+      rule: "footnote.bad-url",
+      severity: "warning" as const,
+      message: `In note ${note.number}, ${problem}.`,
+      location: noteLocation(note),
+    })),
+  );
 }

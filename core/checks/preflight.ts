@@ -2,7 +2,7 @@ import type { Node as PMNode } from "@tiptap/pm/model";
 import type { Cover } from "../editor/cover";
 import type { Finding } from "./finding";
 import { footnoteFindings } from "./footnote-rules";
-import { recommendationFindings } from "./recommendation-rules";
+import { recommendationFindings, type RecommendationTexts } from "./recommendation-rules";
 import { structureFindings, type CoverOrganisation, type StructureTemplate } from "./structure-rules";
 import { symbolFindings } from "./symbol-rules";
 import { countDocumentWords, type CountingRule, type WordCount } from "./word-count";
@@ -14,8 +14,8 @@ export interface PreflightInput {
   organisations: readonly CoverOrganisation[];
   /** Library sources that still exist; citations to others are reported. */
   knownSourceIds?: ReadonlySet<string>;
-  /** UPR recommendation numbers looked up in the library for the State (number → found). */
-  knownRecommendations?: ReadonlyMap<string, boolean>;
+  /** UPR recommendation numbers looked up in the library for the State: number → the texts found. */
+  knownRecommendations?: RecommendationTexts;
   /** The State under review's name, for messages. */
   stateName?: string;
 }

@@ -1,4 +1,4 @@
-import { Fragment } from "@tiptap/pm/model";
+import { Fragment, Slice } from "@tiptap/pm/model";
 import { describe, expect, it } from "vitest";
 import { findTemplate, templateDocument } from "../../templates";
 import { EMPTY_COVER, type Cover } from "../editor/cover";
@@ -60,6 +60,17 @@ describe("structure and cover rules", () => {
   it("nudge a new recommendation that only asks the State to continue or consider", () => {
     expect(rules(writtenDraft("Continue its efforts to protect human rights defenders."))).toEqual(["recommendation.weak-verb"]);
     expect(rules(writtenDraft("Consider ratifying the Optional Protocol."))).toEqual(["recommendation.weak-verb"]);
+  });
+
+  it("nudge one written as a paragraph of the section, not only as a list item", () => {
+    const doc = writtenDraft();
+    let end = -1;
+    doc.forEach((node, offset) => {
+      if (node.type.name === "heading" && node.attrs.section === "recommendations") end = offset + node.nodeSize;
+    });
+    const withParagraph = doc.replace(end, end, new Slice(Fragment.from(schema.nodes.paragraph!.create(null, schema.text("Continue to review the law."))), 0, 0));
+    const found = structureFindings(withParagraph, { template: joint, cover: completeCover, organisations });
+    expect(found.map((f) => [f.rule, withParagraph.textBetween(f.location!.from, f.location!.to)])).toEqual([["recommendation.weak-verb", "Continue to review the law."]]);
   });
 
   it("require the cover's State, contact, title, and every joint member named with an acronym", () => {

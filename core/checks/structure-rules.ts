@@ -88,22 +88,26 @@ function recommendationQuality(doc: PMNode): Finding[] {
   const section = sectionsOf(doc).find((s) => s.id === "recommendations");
   if (!section) return [];
   const findings: Finding[] = [];
-  for (const block of section.blocks) {
-    block.node.descendants((node, offset) => {
-      if (!node.isTextblock) return true;
-      const text = node.textContent.trim();
-      const match = WEAK_OPENERS.exec(text);
-      if (match) {
-        const from = block.pos + 1 + offset;
-        findings.push({
-          rule: "recommendation.weak-verb",
-          severity: "warning",
-          message: `“${match[1]}…” asks for little that can be checked at the next review (action category 2–3). Name a specific action and a date: “Repeal article 7 of … by 2027”.`,
-          location: { from, to: from + node.nodeSize },
-        });
-      }
-      return false;
+  const check = (node: PMNode, from: number) => {
+    const match = WEAK_OPENERS.exec(node.textContent.trim());
+    if (!match) return;
+    findings.push({
+      rule: "recommendation.weak-verb",
+      severity: "warning",
+      message: `“${match[1]}…” asks for little that can be checked at the next review (action category 2–3). Name a specific action and a date: “Repeal article 7 of … by 2027”.`,
+      location: { from, to: from + node.nodeSize },
     });
+  };
+  for (const block of section.blocks) {
+    // A recommendation written as a paragraph of the section, or as an item of a list in it.
+    if (block.node.isTextblock) check(block.node, block.pos);
+    else if (block.node.type.name !== "recommendation") {
+      block.node.descendants((node, offset) => {
+        if (!node.isTextblock) return true;
+        check(node, block.pos + 1 + offset);
+        return false;
+      });
+    }
   }
   return findings;
 }

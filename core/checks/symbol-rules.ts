@@ -1,34 +1,31 @@
 import type { Node as PMNode } from "@tiptap/pm/model";
 import { findSymbolCandidates, namesASessionNotADocument } from "../citations/un-symbol";
 import type { Finding } from "./finding";
+import { perBlock } from "./node-memo";
 
 /** "para 27", "paras 3 and 4", "para.27": the UN writes "para. 27" (rules.md §4b). */
 const PINPOINT_WITHOUT_STOP = /\b(paras?)(\.?)(\s*)(?=\d)/g;
 
-/** The footnote a text position is in, if any: findings in notes carry its id. */
-function footnoteAt(doc: PMNode, pos: number): string | undefined {
-  const $pos = doc.resolve(pos);
-  for (let depth = $pos.depth; depth > 0; depth--) {
-    const node = $pos.node(depth);
-    if (node.type.name === "footnote") return node.attrs.id ? String(node.attrs.id) : undefined;
-  }
-  return undefined;
-}
+/** The id of the footnote a text node is in (its parent), for findings in notes. */
+const footnoteIdOf = (parent: PMNode | null) =>
+  parent?.type.name === "footnote" && parent.attrs.id ? String(parent.attrs.id) : undefined;
 
 /**
  * Every UN document symbol in the text and the notes must parse (core/citations grammar,
  * rules.md §3c) and be written as the UN writes it ("Add.1", plain hyphen in "7-8", no spaces);
  * "para 27" becomes "para. 27". Where the right form is certain, the finding carries the fix.
  */
-export function symbolFindings(doc: PMNode): Finding[] {
+export const symbolFindings = perBlock((block) => {
   const findings: Finding[] = [];
-  doc.descendants((node, pos) => {
+  block.descendants((node, offset, parent) => {
     if (!node.isText || !node.text) return true;
+    const pos = 1 + offset;
+    const footnoteId = footnoteIdOf(parent);
     const text = node.text;
     for (const candidate of findSymbolCandidates(text)) {
       const from = pos + candidate.index;
       const to = from + candidate.text.length;
-      const location = { from, to, footnoteId: footnoteAt(doc, from) };
+      const location = { from, to, footnoteId };
       const { parsed } = candidate;
       if (!parsed.valid || namesASessionNotADocument(parsed)) {
         const why = parsed.valid
@@ -55,11 +52,11 @@ export function symbolFindings(doc: PMNode): Finding[] {
         rule: "pinpoint.format",
         severity: "info",
         message: `Paragraph references read “${right.trim()} 27”, with a full stop and a space.`,
-        location: { from, to: from + whole.length, footnoteId: footnoteAt(doc, from) },
+        location: { from, to: from + whole.length, footnoteId },
         fix: { label: `Write “${right.trim()}”`, from, to: from + whole.length, text: right },
       });
     }
     return false;
   });
   return findings;
-}
+});

@@ -111,3 +111,30 @@ describe("word count", () => {
     expect(countDocumentWords(doc, { footnotes: false, headings: false, tables: false }).counted).toBe(6);
   });
 });
+
+/** The rule as first written, token by token with regular expressions: the one-pass count must agree. */
+function countWordsByTokens(text: string): number {
+  const eastAsian = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/gu;
+  let words = 0;
+  for (const token of text.split(/\s+/)) {
+    if (!token) continue;
+    words += token.match(eastAsian)?.length ?? 0;
+    for (const part of token.replace(eastAsian, " ").split(" ")) if (/[\p{L}\p{N}]/u.test(part)) words += 1;
+  }
+  return words;
+}
+
+describe("the one-pass word count", () => {
+  it("agrees with the token-by-token rule on mixed-script text", () => {
+    // Pieces of every kind the rule distinguishes, joined at random (seeded, so a failure repeats).
+    const pieces = ["word", "186.60", "A/HRC/25/5", "—", " — ", "-", " ", "\u00a0", "\u3000", "\n", "\t", "人权", "審議", "ひらがな", "한국어", "ＵＰＲ", "１２", "права", "حقوق", "é", "•", "“", "”", "(a)", "𠀀", "🙂", ".", ",", "\u200b", "x"];
+    let seed = 42;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let sample = 0; sample < 2000; sample++) {
+      let text = "";
+      const length = 1 + Math.floor(random() * 12);
+      for (let i = 0; i < length; i++) text += pieces[Math.floor(random() * pieces.length)];
+      expect([text, countWords(text)]).toEqual([text, countWordsByTokens(text)]);
+    }
+  });
+});

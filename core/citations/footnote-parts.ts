@@ -11,7 +11,7 @@ export interface Span {
 }
 
 /** The text with the spans replaced by spaces: positions stay where they were. */
-export function blank(text: string, spans: Array<Pick<Span, "start" | "end">>): string {
+export function blank(text: string, spans: ReadonlyArray<Pick<Span, "start" | "end">>): string {
   let out = text;
   for (const { start, end } of spans) out = out.slice(0, start) + " ".repeat(end - start) + out.slice(end);
   return out;

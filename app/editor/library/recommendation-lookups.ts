@@ -1,20 +1,23 @@
 import type { Node as PMNode } from "@tiptap/pm/model";
 import type { Editor } from "@tiptap/react";
 import { useEffect, useState } from "react";
-import { citedRecommendationNumbers } from "../../../core/checks/recommendation-rules";
+import { citedRecommendationNumbers, type RecommendationTexts } from "../../../core/checks/recommendation-rules";
 import type { LibraryApi } from "./library-api";
 import { useSettledDocKey } from "./use-settled-doc-key";
 
 const LOOKUP_DELAY_MS = 800;
+/** One number in several cycles' reports; more than a handful would be a library to clean up. */
+const TEXTS_PER_NUMBER = 10;
 
 /**
  * Looks up, in the library, the UPR recommendation numbers the draft cites ("186.60") for its
- * State, each number once per page: number → found. A failed lookup (offline) stays unknown, so
- * it is never reported as missing.
+ * State, each number once per page: number → the texts of the recommendations with that number
+ * (several cycles may reuse one), none when not found. A failed lookup (offline) stays unknown,
+ * so it is never reported as missing.
  */
-export function useRecommendationLookups(editor: Editor, api: LibraryApi, stateUnderReview: string): ReadonlyMap<string, boolean> {
+export function useRecommendationLookups(editor: Editor, api: LibraryApi, stateUnderReview: string): RecommendationTexts {
   const numbers = useSettledDocKey(editor, citedNumbersKey, LOOKUP_DELAY_MS);
-  const [known, setKnown] = useState<ReadonlyMap<string, boolean>>(new Map());
+  const [known, setKnown] = useState<RecommendationTexts>(new Map());
   const [asked] = useState(() => new Set<string>());
   useEffect(() => {
     let live = true;
@@ -23,9 +26,9 @@ export function useRecommendationLookups(editor: Editor, api: LibraryApi, stateU
         if (asked.has(`${stateUnderReview}:${number}`)) continue;
         asked.add(`${stateUnderReview}:${number}`);
         try {
-          const result = await api.search(new URLSearchParams({ q: number, stateUnderReview, body: "UPR", limit: "1" }));
+          const result = await api.search(new URLSearchParams({ q: number, stateUnderReview, body: "UPR", limit: String(TEXTS_PER_NUMBER) }));
           // An answer that arrives after the page moved on is asked again next time.
-          if (live) setKnown((previous) => new Map(previous).set(number, result.total > 0));
+          if (live) setKnown((previous) => new Map(previous).set(number, result.results.map((r) => r.text)));
           else asked.delete(`${stateUnderReview}:${number}`);
         } catch {
           asked.delete(`${stateUnderReview}:${number}`);
