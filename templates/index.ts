@@ -15,3 +15,4 @@ export function templatesFor(mechanism: string): Template[] {
 
 export type { Template, TemplateSection } from "./schema";
 export { templateDocument, templateYDoc } from "./document";
+export { preflightRules, untemplatedPreflightRules, type PreflightTemplateRules } from "./preflight-rules";

@@ -1,0 +1,45 @@
+import type { Node as PMNode } from "@tiptap/pm/model";
+import { z } from "zod";
+import { citedRecommendationNumbers, type RecommendationTexts } from "../../core/checks/recommendation-rules";
+import { LibrarySearchSchema } from "../../core/library/search-query";
+import type { Executor } from "../../db/queries/executor";
+import { searchRecommendations } from "../../db/queries/library-search";
+import { findSources } from "../../db/queries/library-sources";
+
+/** As the editor asks (app/editor/library/recommendation-lookups.ts): one number in several cycles' reports. */
+const TEXTS_PER_NUMBER = 10;
+
+const SourceId = z.uuid();
+
+/**
+ * The library sources the draft's citations point at that the workspace can still read. An id
+ * that is not a UUID cannot be a source (and would make PostgreSQL refuse the whole query), so
+ * it is left out here and its citation is reported like one to a deleted source.
+ */
+export async function findKnownSourceIds(db: Executor, workspaceId: string, doc: PMNode): Promise<ReadonlySet<string>> {
+  const cited = new Set<string>();
+  doc.descendants((node) => {
+    if (node.type.name === "citation" && node.attrs.sourceId) cited.add(String(node.attrs.sourceId));
+    return true;
+  });
+  const ids = [...cited].filter((id) => SourceId.safeParse(id).success);
+  const found = await findSources(db, workspaceId, ids);
+  return new Set(found.map((source) => source.id));
+}
+
+/**
+ * The library's texts for each UPR recommendation number the draft cites, for its State under
+ * review: the same search the editor's Checks tab sends (q = the number, UPR, the State), so a
+ * number is "unknown" on the server exactly when it is in the browser.
+ */
+export async function lookUpCitedRecommendations(db: Executor, workspaceId: string, stateUnderReview: string, doc: PMNode): Promise<RecommendationTexts> {
+  const numbers = [...new Set(citedRecommendationNumbers(doc).map((cited) => cited.number))];
+  const known = new Map<string, string[]>();
+  // One at a time: PGlite answers one statement at a time anyway, and a draft cites a few dozen at most.
+  for (const number of numbers) {
+    const search = LibrarySearchSchema.parse({ q: number, stateUnderReview, body: "UPR", limit: TEXTS_PER_NUMBER });
+    const result = await searchRecommendations(db, workspaceId, search);
+    known.set(number, result.results.map((record) => record.text));
+  }
+  return known;
+}
