@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+import type { ThreadStatus } from "../core/comments/contract";
 import type { Role } from "../core/policies/roles";
 
 /** Timestamps come back as Date from both pg and PGlite; inserts may omit them (DB default). */
@@ -194,6 +195,62 @@ export interface SourcesTable {
   updated_at: Generated<Date>;
 }
 
+export interface CommentThreadsTable {
+  id: Generated<string>;
+  draft_id: string;
+  /** The draft's workspace, kept here so counts per workspace need no join. */
+  workspace_id: string;
+  /** Base64 Yjs relative positions against the draft's body (Y.encodeRelativePosition). */
+  anchor_start: string;
+  anchor_end: string;
+  /** The quoted text as it was: the fallback when the positions no longer resolve. */
+  quote: string;
+  status: Generated<ThreadStatus>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  /** Set exactly while the thread is resolved (a check says so). */
+  resolved_at: Date | null;
+  resolved_by: string | null;
+}
+
+export interface CommentsTable {
+  id: Generated<string>;
+  thread_id: string;
+  author_id: string | null;
+  /** Kept so the thread still reads after the author's account is gone. */
+  author_name: string;
+  /** Empty exactly when deleted_at is set. */
+  body: string;
+  /** Members named with "@Name" in the body, as the server kept them. */
+  mentions: ColumnType<string[], string[] | undefined, string[]>;
+  created_at: CreatedAt;
+  edited_at: Date | null;
+  /** Set on an opening comment deleted while replies remain; every other deletion removes the row. */
+  deleted_at: Date | null;
+}
+
+export type NotificationKind = "mention" | "review-request";
+
+export interface NotificationsTable {
+  id: Generated<string>;
+  user_id: string;
+  workspace_id: string;
+  draft_id: string;
+  thread_id: string | null;
+  comment_id: string | null;
+  kind: NotificationKind;
+  actor_id: string | null;
+  read_at: Date | null;
+  created_at: CreatedAt;
+}
+
+export interface DraftReviewersTable {
+  draft_id: string;
+  user_id: string;
+  assigned_by: string | null;
+  assigned_at: CreatedAt;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -211,6 +268,10 @@ export interface Database {
   library_terms: LibraryTermsTable;
   library_revisions: LibraryRevisionsTable;
   sources: SourcesTable;
+  comment_threads: CommentThreadsTable;
+  comments: CommentsTable;
+  notifications: NotificationsTable;
+  draft_reviewers: DraftReviewersTable;
 }
 
 export type User = Selectable<UsersTable>;
@@ -224,3 +285,6 @@ export type Invitation = Selectable<InvitationsTable>;
 export type Draft = Selectable<DraftsTable>;
 export type NewDraft = Insertable<DraftsTable>;
 export type AuditEvent = Selectable<AuditEventsTable>;
+export type CommentThread = Selectable<CommentThreadsTable>;
+export type CommentRow = Selectable<CommentsTable>;
+export type NotificationRow = Selectable<NotificationsTable>;

@@ -1,13 +1,20 @@
 import type { Kysely } from "kysely";
 import type { DatabaseKind } from "../db/client";
 import type { Database } from "../db/schema";
+import type { DraftEvent } from "../core/collab/draft-events";
 import type { RevalidationFilter } from "./collab/types";
 import type { Mailer } from "./mail/mailer";
 
-/** What HTTP routes may ask of the collaboration server: re-check open sockets after a change. */
+/** What HTTP routes may ask of the collaboration server. */
 export interface CollabControl {
   /** Closes, on every node, the sockets whose access the change reduced (within a second). */
   revalidate(filter: RevalidationFilter): Promise<void>;
+  /**
+   * Tells every open socket on the draft, on every node, that something outside the Y.Doc
+   * changed (a comment thread, the status): their browsers fetch it again. Never throws; a lost
+   * event only delays what the next fetch shows.
+   */
+  announce(draftId: string, event: DraftEvent): void;
 }
 
 /** What the server hands every Remix loader and action (typed as AppLoadContext in app/). */

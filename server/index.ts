@@ -58,7 +58,7 @@ const { app, vite } = await createHttpApp({
   env,
   database,
   mailer: copyLinkMailer,
-  collab: { revalidate: (filter) => collab.revalidate(filter) },
+  collab: { revalidate: (filter) => collab.revalidate(filter), announce: (draftId, event) => collab.announce(draftId, event) },
   httpServer,
   log,
   buildPath: pathToFileURL(resolve("build/server/index.js")).href,

@@ -1,6 +1,7 @@
 import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { EditorContent, useEditor } from "@tiptap/react";
+import { useRevalidator } from "@remix-run/react";
 import { useEffect, useMemo } from "react";
 import type { WebsocketProvider } from "y-websocket";
 import type * as Y from "yjs";
@@ -19,6 +20,11 @@ import { useChangedRecommendations } from "./library/changed-recommendations";
 import { LibraryApi } from "./library/library-api";
 import { SidePanel } from "./side-panel";
 import { Toolbar } from "./toolbar";
+import { parseDraftDocName } from "../../core/collab/doc-name";
+import { CommentHighlights } from "./comments/comment-highlights";
+import { CommentsApi } from "./comments/comments-api";
+import { useStartComment } from "./comments/use-start-comment";
+import { useDraftEvents } from "./draft-events";
 import { useCollabSession, type CollabSession } from "./use-collab-session";
 import { userColor } from "./user-color";
 
@@ -35,6 +41,8 @@ export interface CollabEditorProps {
   workspaceId: string;
   /** ISO3 code of the draft's State under review: the Library panel starts filtered to it. */
   stateCode: string;
+  /** Whether this person may comment (owners, editors, reviewers; not viewers). */
+  canComment: boolean;
 }
 
 /** The live draft: Tiptap bound to the shared Y.Doc, with presence, carets and connection state. */
@@ -44,9 +52,10 @@ export default function CollabEditor(props: CollabEditorProps) {
   return <SessionEditor key={props.docName} session={session} {...props} />;
 }
 
-function SessionEditor({ session, user, readOnlyReason, template, organisations, stateName, workspaceId, stateCode }: CollabEditorProps & { session: CollabSession }) {
+function SessionEditor({ session, docName, user, readOnlyReason, template, organisations, stateName, workspaceId, stateCode, canComment }: CollabEditorProps & { session: CollabSession }) {
   const reason = session.endedBecause ? "Editing is off: see the message above." : readOnlyReason;
   const library = useMemo(() => new LibraryApi(`/workspaces/${workspaceId}/library`), [workspaceId]);
+  const commentsApi = useMemo(() => new CommentsApi(`/workspaces/${workspaceId}/drafts/${parseDraftDocName(docName)}/comments`), [workspaceId, docName]);
   const editor = useEditor(
     {
       immediatelyRender: false,
@@ -56,6 +65,7 @@ function SessionEditor({ session, user, readOnlyReason, template, organisations,
         ...documentExtensions({ headingNumbering: template?.headingNumbering }).filter((e) => e.name !== "footnote"),
         FootnoteWithPopover.configure({ library }),
         PasteFootnotes,
+        CommentHighlights,
         Collaboration.configure({ document: session.doc as Y.Doc, field: BODY_FIELD }),
         CollaborationCaret.configure({
           provider: session.provider as WebsocketProvider,
@@ -74,6 +84,13 @@ function SessionEditor({ session, user, readOnlyReason, template, organisations,
   const cover = useCover(session.doc as Y.Doc);
   const { language } = cover;
   const changed = useChangedRecommendations(editor, library);
+
+  const commenting = useStartComment(editor, canComment && !session.endedBecause);
+  // Someone moved the draft to review or back: the page's loader data (status, reviewers) is stale.
+  const revalidator = useRevalidator();
+  useDraftEvents(session.provider as WebsocketProvider, (event) => {
+    if (event.type === "status") revalidator.revalidate();
+  });
 
   // Access can end while the page is open (role lowered, removed): stop accepting edits at once.
   useEffect(() => {
@@ -98,7 +115,12 @@ function SessionEditor({ session, user, readOnlyReason, template, organisations,
         </div>
       ) : null}
       <CoverPanel doc={session.doc as Y.Doc} organisations={organisations} editable={reason === null} stateName={stateName} />
-      {editor ? <Toolbar editor={editor} readOnlyReason={reason} /> : null}
+      {editor ? <Toolbar editor={editor} readOnlyReason={reason} onComment={commenting.start} /> : null}
+      {commenting.hint ? (
+        <p className="small muted" role="status">
+          {commenting.hint}
+        </p>
+      ) : null}
       <div className="editor-columns">
         {editor ? <Outline editor={editor} template={template} /> : <div />}
         <div className="page-column">
@@ -107,7 +129,20 @@ function SessionEditor({ session, user, readOnlyReason, template, organisations,
           </div>
           {editor ? <FootnotesPane editor={editor} /> : null}
         </div>
-        {editor ? <SidePanel editor={editor} template={template} library={library} stateUnderReview={stateCode} changed={changed} cover={cover} organisations={organisations} /> : <div />}
+        {editor ? (
+          <SidePanel
+            editor={editor}
+            template={template}
+            library={library}
+            stateUnderReview={stateCode}
+            changed={changed}
+            cover={cover}
+            organisations={organisations}
+            comments={{ api: commentsApi, provider: session.provider as WebsocketProvider, pendingAnchor: commenting.pending, onPendingDone: commenting.done }}
+          />
+        ) : (
+          <div />
+        )}
       </div>
       {editor ? <WordCountBar editor={editor} template={template} /> : null}
     </section>

@@ -1,7 +1,11 @@
 import type { Editor } from "@tiptap/react";
-import { useState, type KeyboardEvent } from "react";
+import { useEffect, useState, type KeyboardEvent } from "react";
+import type { WebsocketProvider } from "y-websocket";
+import type { Anchor } from "../../core/comments/contract";
 import type { Cover } from "../../core/editor/cover";
 import { ChecksPanel } from "./checks-panel";
+import type { CommentsApi } from "./comments/comments-api";
+import { CommentsPanel } from "./comments/comments-panel";
 import type { CoverOrganisation } from "./cover-panel";
 import type { DraftTemplate } from "./draft-template";
 import { GuidancePanel } from "./guidance-panel";
@@ -13,13 +17,14 @@ const ALL_TABS = [
   { id: "guidance", label: "Guidance" },
   { id: "library", label: "Library" },
   { id: "checks", label: "Checks" },
+  { id: "comments", label: "Comments" },
 ] as const;
 type TabId = (typeof ALL_TABS)[number]["id"];
 
 /**
- * The right-hand panel of the draft (DESIGN.md §8): one column, tabs for Guidance and the
- * Library (checks and comments join later). Tabs follow the WAI-ARIA pattern: arrow keys move
- * between them.
+ * The right-hand panel of the draft (DESIGN.md §8): one column, tabs for Guidance, the Library,
+ * the pre-flight Checks and Comments. Tabs follow the WAI-ARIA pattern: arrow keys move between
+ * them. Starting a comment (toolbar, Ctrl+Alt+M) opens the Comments tab.
  */
 export function SidePanel({
   editor,
@@ -29,7 +34,9 @@ export function SidePanel({
   changed,
   cover,
   organisations,
+  comments,
 }: {
+  comments: { api: CommentsApi; provider: WebsocketProvider; pendingAnchor: Anchor | null; onPendingDone: () => void };
   editor: Editor;
   template: DraftTemplate | null;
   library: LibraryApi;
@@ -38,7 +45,11 @@ export function SidePanel({
   cover: Cover;
   organisations: CoverOrganisation[];
 }) {
-  const [tab, setTab] = useState<TabId>("guidance");
+  // A notification's link (?thread=<id>) opens the Comments tab.
+  const [tab, setTab] = useState<TabId>(() => (new URLSearchParams(window.location.search).has("thread") ? "comments" : "guidance"));
+  useEffect(() => {
+    if (comments.pendingAnchor) setTab("comments");
+  }, [comments.pendingAnchor]);
   // The checks read the template's rules: a draft made without one has none to check against.
   const TABS = template ? ALL_TABS : ALL_TABS.filter((t) => t.id !== "checks");
   const onKeyDown = (event: KeyboardEvent) => {
@@ -70,6 +81,7 @@ export function SidePanel({
       <div role="tabpanel" id={`side-panel-${tab}`} aria-labelledby={`side-tab-${tab}`}>
         {tab === "guidance" ? <GuidancePanel editor={editor} template={template} /> : null}
         {tab === "library" ? <LibraryPanel editor={editor} api={library} stateUnderReview={stateUnderReview} changed={changed} /> : null}
+        {tab === "comments" ? <CommentsPanel editor={editor} {...comments} /> : null}
         {tab === "checks" && template ? <ChecksPanel editor={editor} template={template} cover={cover} organisations={organisations} library={library} stateUnderReview={stateUnderReview} /> : null}
       </div>
     </aside>

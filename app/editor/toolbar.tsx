@@ -100,8 +100,11 @@ function editLink(editor: Editor): void {
   editor.chain().focus().extendMarkRange("link").setLink({ href: answer.trim() }).run();
 }
 
-/** Formatting controls. Read-only people see them disabled, with the reason beside them. */
-export function Toolbar({ editor, readOnlyReason }: { editor: Editor; readOnlyReason: string | null }) {
+/**
+ * Formatting controls. Read-only people see them disabled, with the reason beside them; the
+ * Comment button stays for everyone who may comment (reviewers included).
+ */
+export function Toolbar({ editor, readOnlyReason, onComment }: { editor: Editor; readOnlyReason: string | null; onComment: (() => void) | null }) {
   const active = useEditorState({
     editor,
     selector: ({ editor: e }) => TOOLS.flat().map((tool) => tool.isActive?.(e) ?? false),
@@ -131,6 +134,20 @@ export function Toolbar({ editor, readOnlyReason }: { editor: Editor; readOnlyRe
           })}
         </div>
       ))}
+      {onComment ? (
+        <div className="toolbar-group">
+          <button
+            type="button"
+            className="tool"
+            aria-label="Comment on the selected text (Ctrl+Alt+M)"
+            title="Comment on the selected text (Ctrl+Alt+M)"
+            onMouseDown={(event) => event.preventDefault()}
+            onClick={onComment}
+          >
+            Comment
+          </button>
+        </div>
+      ) : null}
       {readOnlyReason ? <p className="toolbar-note">{readOnlyReason}</p> : null}
     </div>
   );

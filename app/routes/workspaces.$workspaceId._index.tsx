@@ -2,9 +2,12 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { mechanismName } from "../../core/un/mechanisms";
 import { stateName } from "../../core/un/states";
+import { countOpenThreads } from "../../db/queries/comment-threads";
+import { listDraftsAwaitingReviewBy } from "../../db/queries/draft-reviewers";
 import { listDrafts } from "../../db/queries/drafts";
 import { requireWorkspaceAccess } from "../auth/guards.server";
 import { findTemplate } from "../../templates";
+import { STATUS_LABELS } from "../components/draft-status";
 import { Badge, ButtonLink, Card, DataTable, EmptyState, type Column } from "../components/ui";
 
 const COLUMNS: Column[] = [
@@ -12,14 +15,15 @@ const COLUMNS: Column[] = [
   { label: "Mechanism" },
   { label: "State under review" },
   { label: "Status" },
+  { label: "Open threads", align: "end" },
   { label: "Deadline" },
 ];
-import { STATUS_LABELS } from "../components/draft-status";
-
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { workspace, abilities } = await requireWorkspaceAccess(request, context, params.workspaceId);
+  const { workspace, abilities, user } = await requireWorkspaceAccess(request, context, params.workspaceId);
   const drafts = await listDrafts(context.db, workspace.id);
+  const openThreads = await countOpenThreads(context.db, workspace.id);
+  const awaitingMyReview = new Set(await listDraftsAwaitingReviewBy(context.db, workspace.id, user.id));
   return {
     canCreate: abilities.edit,
     drafts: drafts.map((d) => ({
@@ -29,6 +33,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       template: d.template_slug ? (findTemplate(d.template_slug)?.title ?? null) : null,
       state: stateName(d.state_under_review),
       status: d.status,
+      openThreads: openThreads.get(d.id) ?? 0,
+      awaitingMyReview: awaitingMyReview.has(d.id),
       deadline: d.deadline ? d.deadline.toISOString().slice(0, 10) : null,
       updatedAt: d.updated_at.toISOString(),
     })),
@@ -37,38 +43,64 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export default function Drafts() {
   const { drafts, canCreate } = useLoaderData<typeof loader>();
+  const forMe = drafts.filter((d) => d.awaitingMyReview);
   return (
-    <Card aria-labelledby="drafts-heading">
-      <div className="card-header">
-        <h2 id="drafts-heading">Drafts</h2>
-        {canCreate ? <ButtonLink to="drafts/new">New draft</ButtonLink> : null}
-      </div>
-      {drafts.length === 0 ? (
-        <EmptyState title="No drafts yet">
-          <p>{canCreate ? "Start one from a UPR or treaty-body template with “New draft”." : "Editors and owners start drafts."}</p>
-        </EmptyState>
-      ) : (
-        <DataTable columns={COLUMNS}>
-          {drafts.map((d) => (
-            <tr key={d.id}>
-              <td>
-                <Link className="row-title" to={`drafts/${d.id}`}>
-                  {d.title}
-                </Link>
-                {d.template ? <div className="small muted">{d.template}</div> : null}
-              </td>
-              <td>
-                <abbr title={mechanismName(d.mechanism)}>{d.mechanism}</abbr>
-              </td>
-              <td>{d.state}</td>
-              <td>
-                <Badge>{STATUS_LABELS[d.status]}</Badge>
-              </td>
-              <td>{d.deadline ?? <span className="muted">—</span>}</td>
-            </tr>
-          ))}
-        </DataTable>
-      )}
-    </Card>
+    <>
+      {forMe.length > 0 ? (
+        <Card aria-labelledby="review-heading" className="review-queue">
+          <h2 id="review-heading">Assigned to you for review</h2>
+          <ul>
+            {forMe.map((d) => (
+              <li key={d.id}>
+                <Link to={`drafts/${d.id}`}>{d.title}</Link>{" "}
+                <span className="small muted">
+                  {d.openThreads} open {d.openThreads === 1 ? "thread" : "threads"}
+                  {d.deadline ? ` · due ${d.deadline}` : ""}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
+      <Card aria-labelledby="drafts-heading">
+        <div className="card-header">
+          <h2 id="drafts-heading">Drafts</h2>
+          {canCreate ? <ButtonLink to="drafts/new">New draft</ButtonLink> : null}
+        </div>
+        {drafts.length === 0 ? (
+          <EmptyState title="No drafts yet">
+            <p>{canCreate ? "Start one from a UPR or treaty-body template with “New draft”." : "Editors and owners start drafts."}</p>
+          </EmptyState>
+        ) : (
+          <DataTable columns={COLUMNS}>
+            {drafts.map((d) => (
+              <tr key={d.id}>
+                <td>
+                  <Link className="row-title" to={`drafts/${d.id}`}>
+                    {d.title}
+                  </Link>
+                  {d.template ? <div className="small muted">{d.template}</div> : null}
+                </td>
+                <td>
+                  <abbr title={mechanismName(d.mechanism)}>{d.mechanism}</abbr>
+                </td>
+                <td>{d.state}</td>
+                <td>
+                  <Badge>{STATUS_LABELS[d.status]}</Badge>
+                  {d.awaitingMyReview ? (
+                    <>
+                      {" "}
+                      <Badge tone="accent">Your review</Badge>
+                    </>
+                  ) : null}
+                </td>
+                <td className="actions">{d.openThreads > 0 ? d.openThreads : <span className="muted">—</span>}</td>
+                <td>{d.deadline ?? <span className="muted">—</span>}</td>
+              </tr>
+            ))}
+          </DataTable>
+        )}
+      </Card>
+    </>
   );
 }

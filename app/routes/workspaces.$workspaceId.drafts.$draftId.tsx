@@ -7,15 +7,17 @@ import { mechanismName } from "../../core/un/mechanisms";
 import { stateName } from "../../core/un/states";
 import { listOrganisations } from "../../db/queries/organisations";
 import { findUserById } from "../../db/queries/users";
-import { findTemplate } from "../../templates";
+import { findTemplate, preflightRules } from "../../templates";
 import { requireDraftAccess } from "../auth/guards.server";
-import { Badge, PageHeader } from "../components/ui";
+import { DraftStatusControl } from "../components/draft-status-control";
+import { loadDraftStatusControl } from "../review/status.server";
+import { PageHeader } from "../components/ui";
 import { STATUS_LABELS } from "../components/draft-status";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.draft.title} · Caucus` : "Caucus" }];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { draft, draftAbilities, user, membership } = await requireDraftAccess(request, context, params);
+  const { draft, draftAbilities, user, membership, abilities } = await requireDraftAccess(request, context, params);
   const author = draft.created_by ? await findUserById(context.db, draft.created_by) : undefined;
   return {
     draft: {
@@ -38,23 +40,26 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     organisations: (await listOrganisations(context.db, draft.workspace_id)).map((o) => ({ id: o.id, name: o.name, acronym: o.acronym, confidential: o.confidential })),
     user: { id: user.id, name: user.name },
     readOnlyReason: draftAbilities.edit ? null : readOnlyReason(membership.role, draft.status),
+    canComment: draftAbilities.comment,
+    // Owners and editors move the draft between drafting and review (the workspace's edit ability).
+    statusControl: await loadDraftStatusControl(context.db, draft, abilities.edit),
   };
 }
 
-/** The parts of the draft's template the editor uses; null for drafts made without one. */
+/**
+ * The parts of the draft's template the editor uses; null for drafts made without one. The
+ * check rules come from preflightRules, as the server's checks do, so both judge alike.
+ */
 function draftTemplate(slug: string | null) {
   const template = slug ? findTemplate(slug) : undefined;
   if (!template) return null;
+  const rules = preflightRules(template);
   return {
+    ...rules,
     title: template.title,
     headingNumbering: template.rules.headingNumbering,
-    sections: template.sections.map((s) => ({ id: s.id, title: s.title, guidance: s.guidance, required: s.required, numberedParagraphs: s.numberedParagraphs })),
-    counts: { footnotes: template.rules.counts.footnotes, headings: template.rules.counts.headings, tables: template.rules.counts.tables },
-    wordLimit: template.rules.wordLimit?.words ?? null,
-    kind: template.kind,
-    languages: [...template.languages],
-    coverFields: [...template.coverFields],
-    paragraphNumbering: template.rules.paragraphNumbering.required,
+    // preflightRules keeps the template's section order, so index i is the same section.
+    sections: rules.sections.map((section, i) => ({ ...section, guidance: template.sections[i]!.guidance })),
   };
 }
 
@@ -74,7 +79,7 @@ function ClientOnly({ children, fallback }: { children: () => React.ReactNode; f
 }
 
 export default function DraftPage() {
-  const { draft, docName, user, readOnlyReason, template, organisations } = useLoaderData<typeof loader>();
+  const { draft, docName, user, readOnlyReason, template, organisations, canComment, statusControl } = useLoaderData<typeof loader>();
   return (
     <>
       <p className="small">
@@ -83,7 +88,7 @@ export default function DraftPage() {
       <PageHeader
         title={draft.title}
         description={`${draft.mechanism} submission on ${draft.state}`}
-        actions={<Badge tone="accent">{STATUS_LABELS[draft.status]}</Badge>}
+        actions={<DraftStatusControl {...statusControl} />}
       />
       <details className="draft-details">
         <summary>Draft details</summary>
@@ -109,7 +114,7 @@ export default function DraftPage() {
         </dl>
       </details>
       <ClientOnly fallback={<p className="muted">Opening the draft…</p>}>
-        {() => <CollabEditor docName={docName} user={user} readOnlyReason={readOnlyReason} template={template} organisations={organisations} stateName={draft.state} workspaceId={draft.workspaceId} stateCode={draft.stateCode} />}
+        {() => <CollabEditor docName={docName} user={user} readOnlyReason={readOnlyReason} template={template} organisations={organisations} stateName={draft.state} workspaceId={draft.workspaceId} stateCode={draft.stateCode} canComment={canComment} />}
       </ClientOnly>
     </>
   );

@@ -1,22 +1,26 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import { Link, NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { ROLE_LABELS } from "../../core/policies";
+import { countUnreadNotifications } from "../../db/queries/notifications";
 import { requireWorkspaceAccess } from "../auth/guards.server";
 import { Badge, PageHeader } from "../components/ui";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.workspace.name} · Caucus` : "Caucus" }];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { workspace, membership, abilities } = await requireWorkspaceAccess(request, context, params.workspaceId);
+  const { workspace, membership, abilities, user } = await requireWorkspaceAccess(request, context, params.workspaceId);
   return {
     workspace: { id: workspace.id, name: workspace.name, description: workspace.description },
     role: membership.role,
     abilities,
+    // Re-read whenever Remix revalidates this layout (after any action, or a reload), so
+    // marking read shows at once; a mention from someone else shows from the next one on.
+    unreadNotifications: await countUnreadNotifications(context.db, user.id, workspace.id),
   };
 }
 
 export default function WorkspaceLayout() {
-  const { workspace, role, abilities } = useLoaderData<typeof loader>();
+  const { workspace, role, abilities, unreadNotifications } = useLoaderData<typeof loader>();
   const base = `/workspaces/${workspace.id}`;
   return (
     <>
@@ -24,7 +28,20 @@ export default function WorkspaceLayout() {
         eyebrow="Coalition workspace"
         title={workspace.name}
         description={workspace.description || undefined}
-        actions={<Badge tone={role === "owner" ? "accent" : "neutral"}>Your role: {ROLE_LABELS[role]}</Badge>}
+        actions={
+          <>
+            <Link className="notifications-link" to={`${base}/notifications`}>
+              Notifications
+              {unreadNotifications > 0 ? (
+                <span className="notifications-count">
+                  {unreadNotifications}
+                  <span className="sr-only"> unread</span>
+                </span>
+              ) : null}
+            </Link>
+            <Badge tone={role === "owner" ? "accent" : "neutral"}>Your role: {ROLE_LABELS[role]}</Badge>
+          </>
+        }
       />
       <nav className="tabs" aria-label="Workspace">
         <NavLink to={base} end>

@@ -2,7 +2,8 @@ import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocketServer, type WebSocket } from "ws";
 import { CloseCode } from "../../core/collab/close-codes";
-import { docNameFromPath, parseDraftDocName } from "../../core/collab/doc-name";
+import { docNameFromPath, draftDocName, parseDraftDocName } from "../../core/collab/doc-name";
+import { DraftEventSchema, encodeDraftEvent, MESSAGE_DRAFT_EVENT, type DraftEvent } from "../../core/collab/draft-events";
 import type { Logger } from "../logger";
 import { Connection } from "./connection";
 import { RoomRegistry } from "./room-registry";
@@ -12,6 +13,7 @@ import type { Room } from "./room";
 import {
   CloseRefusal,
   HttpRefusal,
+  type ClassifiedMessage,
   type CollabExtension,
   type ConnectionIdentity,
   type RevalidationFilter,
@@ -37,6 +39,8 @@ export class CollabServer {
   readonly rooms: RoomRegistry;
   private readonly heartbeat: NodeJS.Timeout;
   private closing = false;
+  /** Sockets already logged for forging a draft event: once each, so a loop cannot flood the log. */
+  private readonly forgers = new WeakSet<Connection>();
 
   constructor(private readonly options: CollabServerOptions) {
     this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayloadBytes });
@@ -128,7 +132,49 @@ export class CollabServer {
     for (const extension of this.options.extensions) {
       if (extension.onMessage && !extension.onMessage(connection, message, room)) return;
     }
+    // After the extensions, so limits still close an oversized frame of any type.
+    if (message.type === "unknown") return this.dropUnknown(room, connection, message);
     applyFrame(room, connection, message, this.options.log);
+  }
+
+  /**
+   * Nothing the server does not understand is applied or relayed, whoever sent it. A draft
+   * event from a client (type 100 is the server's own) would be a forged "refetch" for everyone:
+   * it is counted like the read-only filter's drops and logged once per socket.
+   */
+  private dropUnknown(room: Room, connection: Connection, message: ClassifiedMessage): void {
+    connection.droppedFrames += 1;
+    // A varUint below 128 is one byte, so the first byte is the whole message type.
+    if (message.bytes[0] !== MESSAGE_DRAFT_EVENT || this.forgers.has(connection)) return;
+    this.forgers.add(connection);
+    this.options.log.warn("collab client sent a draft event; dropped", {
+      connection: connection.id,
+      user: connection.identity.user.id,
+      draftId: room.draftId,
+    });
+  }
+
+  /**
+   * Tells every socket on the draft, on this node and (through the extensions) on the others,
+   * that something stored outside the Y.Doc changed; browsers refetch it over HTTP. Sent even
+   * when the draft is not open here: it may be open on another node. Never throws: a lost event
+   * only delays what the next fetch shows.
+   */
+  announce(draftId: string, event: DraftEvent): void {
+    try {
+      // Callers are typed, but a bad id would be dropped by every browser: better to say so here.
+      const parsed = DraftEventSchema.safeParse(event);
+      if (!parsed.success) {
+        this.options.log.warn("collab draft event refused", { draftId, error: parsed.error.message });
+        return;
+      }
+      const frame = encodeDraftEvent(parsed.data);
+      const room = this.rooms.get(draftDocName(draftId));
+      if (room) for (const connection of room.connections) connection.send(frame);
+      this.each("onAnnounce", (e) => e.onAnnounce?.(draftId, frame));
+    } catch (error) {
+      this.options.log.warn("collab draft event not sent", { draftId, error: String(error) });
+    }
   }
 
   /**

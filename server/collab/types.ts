@@ -59,6 +59,12 @@ export interface CollabExtension {
   beforeUnload?(room: Room): Promise<void>;
   /** A membership change happened here; peers may need to hear of it. */
   onRevalidate?(filter: RevalidationFilter, fromPeer: boolean): void;
+  /**
+   * A draft event was announced on this node (an HTTP write) and already sent to this node's
+   * sockets on the draft; peers need to hear of it, whether or not the room is open here.
+   * `frame` is the encoded MESSAGE_DRAFT_EVENT frame, ready to send as it is. Must not block.
+   */
+  onAnnounce?(draftId: string, frame: Uint8Array): void;
   onShutdown?(): Promise<void>;
 }
 

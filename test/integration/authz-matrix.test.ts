@@ -6,6 +6,7 @@ import * as layout from "../../app/routes/workspaces.$workspaceId";
 import * as draftsIndex from "../../app/routes/workspaces.$workspaceId._index";
 import * as draftPage from "../../app/routes/workspaces.$workspaceId.drafts.$draftId";
 import * as newDraft from "../../app/routes/workspaces.$workspaceId.drafts.new";
+import * as draftChecks from "../../app/routes/workspaces.$workspaceId.drafts.$draftId_.checks";
 import * as organisations from "../../app/routes/workspaces.$workspaceId.organisations";
 import * as members from "../../app/routes/workspaces.$workspaceId.members";
 import * as audit from "../../app/routes/workspaces.$workspaceId.audit";
@@ -16,6 +17,9 @@ import * as libraryRecords from "../../app/routes/workspaces.$workspaceId.librar
 import * as librarySources from "../../app/routes/workspaces.$workspaceId.library_.sources";
 import * as libraryImport from "../../app/routes/workspaces.$workspaceId.library_.import";
 import * as libraryExport from "../../app/routes/workspaces.$workspaceId.library_.export.$file";
+import * as draftComments from "../../app/routes/workspaces.$workspaceId.drafts.$draftId.comments";
+import * as draftStatus from "../../app/routes/workspaces.$workspaceId.drafts.$draftId.status";
+import * as notifications from "../../app/routes/workspaces.$workspaceId.notifications";
 import { describeEachDatabase } from "../db/test-database";
 import { addMember, buildUser, buildWorkspace, type TestUser } from "../factories";
 import { makeRequest, run, testContext } from "../remix";
@@ -98,6 +102,12 @@ const ENDPOINTS: Endpoint[] = [
     ability: "read",
     kind: "loader",
     call: (w, token) => run(draftPage.loader, makeRequest(path(w, `/drafts/${w.draftId}`), { token }), w.context, params(w)),
+  },
+  {
+    name: "draft checks (export screen)",
+    ability: "read",
+    kind: "loader",
+    call: (w, token) => run(draftChecks.loader, makeRequest(path(w, `/drafts/${w.draftId}/checks`), { token }), w.context, params(w)),
   },
   {
     name: "organisations list",
@@ -245,6 +255,47 @@ const ENDPOINTS: Endpoint[] = [
     ability: "export",
     kind: "loader",
     call: (w, token) => run(libraryExport.loader, makeRequest(path(w, "/library/export/sources.json"), { token }), w.context, { ...params(w), file: "sources.json" }),
+  },
+  {
+    name: "draft comments (Comments tab)",
+    ability: "read",
+    kind: "loader",
+    call: (w, token) => run(draftComments.loader, makeRequest(path(w, `/drafts/${w.draftId}/comments`), { token }), w.context, params(w)),
+  },
+  {
+    name: "open a comment thread",
+    ability: "comment",
+    kind: "action",
+    call: (w, token) =>
+      run(
+        draftComments.action,
+        makeRequest(path(w, `/drafts/${w.draftId}/comments`), {
+          token,
+          form: { intent: "create-thread", "anchor.start": "AQID", "anchor.end": "BAUG", "anchor.quote": "housing", body: "A point" },
+        }),
+        w.context,
+        params(w),
+      ),
+  },
+  {
+    // Back to drafting, where the draft already is: the guard runs, nothing changes.
+    name: "set draft status",
+    ability: "edit",
+    kind: "action",
+    call: (w, token) =>
+      run(draftStatus.action, makeRequest(path(w, `/drafts/${w.draftId}/status`), { token, form: { intent: "set-status", status: "drafting" } }), w.context, params(w)),
+  },
+  {
+    name: "notifications page",
+    ability: "read",
+    kind: "loader",
+    call: (w, token) => run(notifications.loader, makeRequest(path(w, "/notifications"), { token }), w.context, params(w)),
+  },
+  {
+    name: "mark notifications read",
+    ability: "read",
+    kind: "action",
+    call: (w, token) => run(notifications.action, makeRequest(path(w, "/notifications"), { token, form: { intent: "mark-all-read" } }), w.context, params(w)),
   },
 ];
 

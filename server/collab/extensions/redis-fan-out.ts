@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { Redis } from "ioredis";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
+import { MESSAGE_DRAFT_EVENT } from "../../../core/collab/draft-events";
 import type { Logger } from "../../logger";
 import type { Room } from "../room";
 import type { ChangeOrigin, CollabExtension, RevalidationFilter } from "../types";
@@ -10,9 +11,12 @@ const KIND_UPDATE = 0;
 const KIND_AWARENESS = 1;
 /** "I just opened this room; here is my state vector": peers answer with what it lacks. */
 const KIND_SYNC_REQUEST = 2;
+/** An encoded MESSAGE_DRAFT_EVENT frame, passed to local sockets as it is. */
+const KIND_DRAFT_EVENT = 3;
 
 const REVALIDATE_CHANNEL = "caucus:collab:revalidate";
-const roomChannel = (draftId: string) => `caucus:collab:draft:${draftId}`;
+/** Exported for tests, which wait for a node's subscription before announcing. */
+export const roomChannel = (draftId: string) => `caucus:collab:draft:${draftId}`;
 
 /** [kind][node id length][node id][payload]: binary, so Yjs bytes are never re-encoded. */
 function frame(kind: number, nodeId: string, payload: Uint8Array): Buffer {
@@ -39,7 +43,9 @@ export interface RedisFanOutOptions {
 /**
  * Several app nodes, one document: each node publishes the changes and awareness its own
  * clients send on a per-draft channel and applies what the others publish. Messages carry the
- * node id, so nothing echoes back to the node that sent it.
+ * node id, so nothing echoes back to the node that sent it. Draft events go out on the same
+ * channel and peers pass them to their sockets on the draft; a node only hears the drafts it
+ * has open, which are the only ones it has sockets to tell.
  */
 export function redisFanOut(options: RedisFanOutOptions): CollabExtension & { nodeId: string } {
   const nodeId = randomBytes(6).toString("hex");
@@ -68,12 +74,16 @@ export function redisFanOut(options: RedisFanOutOptions): CollabExtension & { no
     else if (kind === KIND_SYNC_REQUEST) {
       const missing = Y.encodeStateAsUpdate(room.doc, payload);
       void publisher.publish(channel, frame(KIND_UPDATE, nodeId, missing));
+    } else if (kind === KIND_DRAFT_EVENT && payload[0] === MESSAGE_DRAFT_EVENT) {
+      // Only ever a draft event: whatever else sits on the channel never reaches a browser raw.
+      for (const connection of room.connections) connection.send(payload);
     }
   });
 
-  const publish = (room: Room, kind: number, payload: Uint8Array) => {
-    publisher.publish(roomChannel(room.draftId), frame(kind, nodeId, payload)).catch((error: unknown) => {
-      options.log.warn("redis publish failed", { draftId: room.draftId, error: String(error) });
+  // By draft id, not room: a draft event is published from a node with no room open for it.
+  const publish = (draftId: string, kind: number, payload: Uint8Array) => {
+    publisher.publish(roomChannel(draftId), frame(kind, nodeId, payload)).catch((error: unknown) => {
+      options.log.warn("redis publish failed", { draftId, error: String(error) });
     });
   };
 
@@ -87,15 +97,19 @@ export function redisFanOut(options: RedisFanOutOptions): CollabExtension & { no
       subscriber
         .subscribe(channel)
         // Peers may hold updates their clients sent that are not in the database yet.
-        .then(() => publish(room, KIND_SYNC_REQUEST, Y.encodeStateVector(room.doc)))
+        .then(() => publish(room.draftId, KIND_SYNC_REQUEST, Y.encodeStateVector(room.doc)))
         .catch((error: unknown) => options.log.warn("redis subscribe failed; editing on this node only", { draftId: room.draftId, error: String(error) }));
       return Promise.resolve();
     },
     onChange(room, update, origin) {
-      if (origin.kind === "client") publish(room, KIND_UPDATE, update);
+      if (origin.kind === "client") publish(room.draftId, KIND_UPDATE, update);
     },
     onAwarenessChange(room, update, origin) {
-      if (origin.kind === "client") publish(room, KIND_AWARENESS, update);
+      if (origin.kind === "client") publish(room.draftId, KIND_AWARENESS, update);
+    },
+    onAnnounce(draftId, draftEvent) {
+      // The server already told this node's sockets; the node id tag keeps it from hearing it again.
+      publish(draftId, KIND_DRAFT_EVENT, draftEvent);
     },
     beforeUnload(room) {
       if (room.connections.size === 0) {

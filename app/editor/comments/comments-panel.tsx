@@ -1,0 +1,163 @@
+import { TextSelection } from "@tiptap/pm/state";
+import { useEditorState, type Editor } from "@tiptap/react";
+import { useEffect, useState, type KeyboardEvent } from "react";
+import type { WebsocketProvider } from "y-websocket";
+import type { Anchor, CommentIntent, ThreadView } from "../../../core/comments/contract";
+import { setActiveThread, threadRanges, type ThreadRange } from "./comment-highlights";
+import { CommentComposer } from "./comment-composer";
+import { CommentRefused, type CommentsApi } from "./comments-api";
+import { ThreadCard } from "./thread-card";
+import { useCommentThreads } from "./use-comment-threads";
+
+const FILTERS = [
+  { id: "open", label: "Open" },
+  { id: "resolved", label: "Resolved" },
+  { id: "mine", label: "Mine" },
+  { id: "mentions", label: "Mentioning me" },
+] as const;
+type Filter = (typeof FILTERS)[number]["id"];
+
+function matches(thread: ThreadView, filter: Filter, me: string): boolean {
+  if (filter === "open") return thread.status === "open";
+  if (filter === "resolved") return thread.status === "resolved";
+  if (filter === "mine") return thread.comments.some((c) => c.authorId === me);
+  return thread.comments.some((c) => c.mentions.includes(me));
+}
+
+/** Puts the cursor on a thread's text and scrolls it into view. */
+function jumpTo(editor: Editor, range: ThreadRange): void {
+  if (!range) return;
+  editor.view.dispatch(editor.state.tr.setSelection(TextSelection.create(editor.state.doc, range.from, range.to)).scrollIntoView());
+  editor.view.focus();
+}
+
+/**
+ * The Comments tab: threads in the order of their text, the one at the cursor marked and kept in
+ * view; a thread whose text was deleted is listed under "Detached" with the words it was on.
+ * Arrow keys move between threads, Enter goes to the text.
+ */
+export function CommentsPanel({
+  editor,
+  api,
+  provider,
+  pendingAnchor,
+  onPendingDone,
+}: {
+  editor: Editor;
+  api: CommentsApi;
+  provider: WebsocketProvider;
+  pendingAnchor: Anchor | null;
+  onPendingDone: () => void;
+}) {
+  const { snapshot, error, replace, refresh } = useCommentThreads(editor, api, provider);
+  const [filter, setFilter] = useState<Filter>("open");
+  const [failure, setFailure] = useState<string | null>(null);
+  const { ranges, cursor } = useEditorState({ editor, selector: ({ editor: e }) => ({ ranges: threadRanges(e.state), cursor: e.state.selection.from }) });
+  // A notification links to the draft with ?thread=<id>: that thread starts chosen.
+  const [chosen, setChosen] = useState<string | null>(() => new URLSearchParams(window.location.search).get("thread"));
+
+  const threads = snapshot?.threads ?? [];
+  const me = snapshot?.me.id ?? "";
+  const shown = threads.filter((t) => matches(t, filter, me));
+  const attached = shown.filter((t) => ranges.get(t.id)).sort((a, b) => ranges.get(a.id)!.from - ranges.get(b.id)!.from);
+  const detached = shown.filter((t) => !ranges.get(t.id));
+  const atCursor = attached.find((t) => ranges.get(t.id)!.from <= cursor && cursor <= ranges.get(t.id)!.to)?.id ?? null;
+  const active = chosen ?? atCursor;
+
+  useEffect(() => {
+    setActiveThread(editor, active);
+    document.querySelector(`.thread-card[data-thread-id="${active}"]`)?.scrollIntoView({ block: "nearest" });
+  }, [editor, active]);
+
+  const send = async (intent: CommentIntent): Promise<boolean> => {
+    try {
+      const thread = await api.send(intent);
+      // A deleted thread comes back as null: read the list again rather than guess which it was.
+      if (thread) replace(thread);
+      else await refresh();
+      setFailure(null);
+      return true;
+    } catch (refused) {
+      setFailure(refused instanceof CommentRefused ? refused.message : "The comment could not be sent: check the connection and try again.");
+      return false;
+    }
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLOListElement>) => {
+    if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
+    const cards = [...event.currentTarget.querySelectorAll<HTMLElement>(":scope > .thread-card")];
+    const at = cards.findIndex((card) => card.contains(document.activeElement));
+    const next = cards[Math.max(0, Math.min(cards.length - 1, at + (event.key === "ArrowDown" ? 1 : -1)))];
+    if (!next) return;
+    event.preventDefault();
+    next.focus();
+    setChosen(next.dataset.threadId ?? null);
+  };
+
+  const card = (thread: ThreadView, isDetached: boolean) => (
+    <ThreadCard
+      key={thread.id}
+      thread={thread}
+      me={me}
+      canComment={snapshot?.me.canComment ?? false}
+      members={snapshot?.members ?? []}
+      active={thread.id === active}
+      detached={isDetached}
+      send={send}
+      onJump={() => {
+        setChosen(null);
+        jumpTo(editor, ranges.get(thread.id) ?? null);
+      }}
+    />
+  );
+
+  return (
+    <div className="comments-panel">
+      {pendingAnchor && snapshot?.me.canComment ? (
+        <section aria-label="New comment" className="thread-card is-active">
+          <p className="thread-quote small">“{pendingAnchor.quote.length > 140 ? `${pendingAnchor.quote.slice(0, 139)}…` : pendingAnchor.quote}”</p>
+          <CommentComposer
+            members={snapshot.members}
+            label="Comment"
+            submitLabel="Comment"
+            autoFocus
+            onCancel={onPendingDone}
+            onSubmit={async (body, mentions) => {
+              const done = await send({ intent: "create-thread", anchor: pendingAnchor, body, mentions });
+              if (done) onPendingDone();
+              return done;
+            }}
+          />
+        </section>
+      ) : null}
+      {error ? <p className="small error">{error}</p> : null}
+      {failure ? (
+        <p className="small error" role="alert">
+          {failure}
+        </p>
+      ) : null}
+      <div className="comment-filters" role="group" aria-label="Show threads">
+        {FILTERS.map((f) => (
+          <button key={f.id} type="button" className={`btn btn-sm ${filter === f.id ? "btn-primary" : "btn-secondary"}`} aria-pressed={filter === f.id} onClick={() => setFilter(f.id)}>
+            {f.label} <span className="muted">{threads.filter((t) => matches(t, f.id, me)).length}</span>
+          </button>
+        ))}
+      </div>
+      {!snapshot ? <p className="muted small">Loading comments…</p> : null}
+      {snapshot && shown.length === 0 ? (
+        <p className="muted small">{filter === "open" ? "No open comments. Select text and press Comment (Ctrl+Alt+M)." : "No threads here."}</p>
+      ) : null}
+      <ol className="thread-list" aria-label="Comment threads" onKeyDown={onKeyDown}>
+        {attached.map((thread) => card(thread, false))}
+      </ol>
+      {detached.length > 0 ? (
+        <section aria-label="Detached threads">
+          <h3 className="small">Detached: their text was deleted</h3>
+          <ol className="thread-list" onKeyDown={onKeyDown}>
+            {detached.map((thread) => card(thread, true))}
+          </ol>
+        </section>
+      ) : null}
+    </div>
+  );
+}

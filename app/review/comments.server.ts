@@ -1,0 +1,150 @@
+import type { AppLoadContext } from "@remix-run/node";
+import type { CommentIntent } from "../../core/comments/contract";
+import { createThread, deleteThread, lockThreadInDraft, reopenThread, resolveThread } from "../../db/queries/comment-threads";
+import {
+  countLiveComments,
+  createComment,
+  deleteComment,
+  findCommentInDraft,
+  findOpeningCommentId,
+  markCommentDeleted,
+  updateCommentBody,
+} from "../../db/queries/comments";
+import { lockDraftStatus } from "../../db/queries/draft-status";
+import type { Executor } from "../../db/queries/executor";
+import { listMembers } from "../../db/queries/memberships";
+import { createNotifications, deleteCommentNotifications } from "../../db/queries/notifications";
+import { keepMentions } from "./comment-input.server";
+
+/** A refusal the comments route answers with its status and sentence; nothing was written. */
+export class CommentRefusal extends Error {
+  override readonly name = "CommentRefusal";
+  constructor(
+    readonly status: 403 | 404 | 409,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export const SUBMITTED_MESSAGE = "This draft was submitted and is read-only: its comments can no longer change.";
+
+interface Actor {
+  userId: string;
+  userName: string;
+}
+
+interface Target {
+  draftId: string;
+  workspaceId: string;
+}
+
+/** What a write did: the thread it touched, whether anything changed, whether the thread is gone. */
+export interface CommentOutcome {
+  threadId: string;
+  changed: boolean;
+  threadDeleted: boolean;
+}
+
+/**
+ * Applies one intent in one transaction: the thread or comment, its mention notifications and
+ * the checks they rest on land together or not at all. The caller has already checked that the
+ * actor may comment on the draft.
+ */
+export async function applyCommentIntent(
+  context: AppLoadContext,
+  actor: Actor,
+  target: Target,
+  intent: CommentIntent,
+): Promise<CommentOutcome> {
+  const members = new Map((await listMembers(context.db, target.workspaceId)).map((m) => [m.userId, m.name]));
+  return context.db.transaction().execute(async (tx) => {
+    // Shared lock: the draft cannot be submitted between this check and the write.
+    if ((await lockDraftStatus(tx, target.draftId, "share")) === "submitted") throw new CommentRefusal(409, SUBMITTED_MESSAGE);
+    const mentionsIn = (body: string, requested: readonly string[]) => keepMentions(body, requested, members);
+    switch (intent.intent) {
+      case "create-thread": {
+        const thread = await createThread(tx, { ...target, anchor: intent.anchor, createdBy: actor.userId });
+        await addComment(tx, actor, target, thread.id, intent.body, mentionsIn(intent.body, intent.mentions));
+        return { threadId: thread.id, changed: true, threadDeleted: false };
+      }
+      case "reply": {
+        await requireThread(tx, target.draftId, intent.threadId);
+        await addComment(tx, actor, target, intent.threadId, intent.body, mentionsIn(intent.body, intent.mentions));
+        return { threadId: intent.threadId, changed: true, threadDeleted: false };
+      }
+      case "edit": {
+        const comment = await requireOwnComment(tx, actor, target.draftId, intent.commentId, "edit");
+        const mentions = mentionsIn(intent.body, intent.mentions);
+        await updateCommentBody(tx, comment.id, { body: intent.body, mentions });
+        // Newly named people hear of it once; people no longer named lose the notice.
+        const added = mentions.filter((id) => !comment.mentions.includes(id));
+        await notifyMentions(tx, actor, target, comment.thread_id, comment.id, added);
+        await deleteCommentNotifications(tx, comment.id, comment.mentions.filter((id) => !mentions.includes(id)));
+        return { threadId: comment.thread_id, changed: true, threadDeleted: false };
+      }
+      case "delete": {
+        const comment = await requireOwnComment(tx, actor, target.draftId, intent.commentId, "delete");
+        return { threadId: comment.thread_id, changed: true, threadDeleted: await removeComment(tx, comment.thread_id, comment.id) };
+      }
+      case "resolve":
+      case "reopen": {
+        await requireThread(tx, target.draftId, intent.threadId);
+        const changed = intent.intent === "resolve" ? await resolveThread(tx, intent.threadId, actor.userId) : await reopenThread(tx, intent.threadId);
+        return { threadId: intent.threadId, changed, threadDeleted: false };
+      }
+    }
+  });
+}
+
+async function requireThread(tx: Executor, draftId: string, threadId: string) {
+  const thread = await lockThreadInDraft(tx, draftId, threadId);
+  if (!thread) throw new CommentRefusal(404, "That thread is not in this draft (it may have been deleted).");
+  return thread;
+}
+
+/** The actor's own live comment in this draft, its thread locked first (the order every write takes). */
+async function requireOwnComment(tx: Executor, actor: Actor, draftId: string, commentId: string, verb: "edit" | "delete") {
+  const notFound = new CommentRefusal(404, "That comment is not in this draft (it may have been deleted).");
+  const seen = await findCommentInDraft(tx, draftId, commentId);
+  if (!seen) throw notFound;
+  await requireThread(tx, draftId, seen.thread_id);
+  // Read again under the thread's lock: a concurrent delete may have removed it meanwhile.
+  const comment = await findCommentInDraft(tx, draftId, commentId);
+  if (!comment) throw notFound;
+  if (comment.author_id !== actor.userId) throw new CommentRefusal(403, `You can only ${verb} your own comments.`);
+  return comment;
+}
+
+async function addComment(tx: Executor, actor: Actor, target: Target, threadId: string, body: string, mentions: string[]) {
+  const comment = await createComment(tx, { threadId, authorId: actor.userId, authorName: actor.userName, body, mentions });
+  await notifyMentions(tx, actor, target, threadId, comment.id, mentions);
+}
+
+async function notifyMentions(tx: Executor, actor: Actor, target: Target, threadId: string, commentId: string, userIds: readonly string[]) {
+  await createNotifications(
+    tx,
+    userIds
+      .filter((id) => id !== actor.userId)
+      .map((userId) => ({ userId, ...target, kind: "mention" as const, actorId: actor.userId, threadId, commentId })),
+  );
+}
+
+/**
+ * Deleting the last comment still showing words deletes the thread. Deleting the opening
+ * comment of a thread with replies empties it and marks it deleted, so the replies keep their
+ * context; any other comment is deleted outright. Returns whether the thread went.
+ */
+async function removeComment(tx: Executor, threadId: string, commentId: string): Promise<boolean> {
+  if ((await countLiveComments(tx, threadId)) <= 1) {
+    await deleteThread(tx, threadId);
+    return true;
+  }
+  if ((await findOpeningCommentId(tx, threadId)) === commentId) {
+    await markCommentDeleted(tx, commentId);
+    await deleteCommentNotifications(tx, commentId);
+  } else {
+    await deleteComment(tx, commentId);
+  }
+  return false;
+}

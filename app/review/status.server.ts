@@ -1,0 +1,102 @@
+import type { AppLoadContext } from "@remix-run/node";
+import { z } from "zod";
+import { listDraftReviewers, listReviewCandidates, replaceDraftReviewers } from "../../db/queries/draft-reviewers";
+import { lockDraftStatus, updateDraftStatus } from "../../db/queries/draft-status";
+import type { Executor } from "../../db/queries/executor";
+import { createNotifications } from "../../db/queries/notifications";
+import type { Draft, DraftStatus } from "../../db/schema";
+import type { DraftStatusControlProps } from "../components/draft-status-control";
+
+const MAX_REVIEWERS = 50;
+
+/**
+ * What the status form sends. Only drafting ↔ in review here: "Mark as submitted" (issue 8)
+ * freezes the draft and is its own step.
+ */
+export const DraftStatusChangeSchema = z.object({
+  intent: z.literal("set-status", { error: "Unknown intent: expected set-status." }),
+  status: z.enum(["drafting", "in_review"], { error: "Choose Drafting or In review (submitting a draft is a separate step)." }),
+  // One checked box arrives as a string, several as an array, none as nothing.
+  reviewerIds: z.preprocess(
+    (v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]),
+    z.array(z.uuid({ error: "A reviewer id is malformed." })).max(MAX_REVIEWERS, `Choose at most ${MAX_REVIEWERS} reviewers.`),
+  ),
+});
+export type DraftStatusChange = z.infer<typeof DraftStatusChangeSchema>;
+
+/** A refusal the status route answers with its status and sentence; nothing was written. */
+export class StatusRefusal extends Error {
+  override readonly name = "StatusRefusal";
+  constructor(
+    readonly status: 400 | 404 | 409,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export const SUBMITTED_STATUS_MESSAGE = "This draft was submitted; its status can no longer change.";
+
+/**
+ * Moves a draft between drafting and in review, in one transaction with its row locked.
+ * In review needs at least one reviewer who can comment (owner, editor or reviewer); the
+ * reviewers are replaced by the chosen ones. Each reviewer is asked (a notification) when a
+ * review round starts, and a reviewer added during the round when added; never the actor.
+ * Back to drafting keeps the assignments, so the next round starts with the same people ticked.
+ */
+export async function changeDraftStatus(
+  context: AppLoadContext,
+  actor: { userId: string },
+  draft: { id: string; workspaceId: string },
+  change: DraftStatusChange,
+): Promise<{ status: DraftStatus; changed: boolean }> {
+  const reviewerIds = [...new Set(change.reviewerIds)];
+  if (change.status === "in_review") {
+    if (reviewerIds.length === 0) throw new StatusRefusal(400, "Choose at least one reviewer to send the draft for review.");
+    const candidates = new Set((await listReviewCandidates(context.db, draft.workspaceId)).map((c) => c.userId));
+    if (!reviewerIds.every((id) => candidates.has(id))) {
+      throw new StatusRefusal(400, "Reviewers must be owners, editors or reviewers of this workspace.");
+    }
+  }
+  return context.db.transaction().execute(async (tx) => {
+    const current = await lockDraftStatus(tx, draft.id, "update");
+    if (current === undefined) throw new StatusRefusal(404, "We could not find that draft.");
+    if (current === "submitted") throw new StatusRefusal(409, SUBMITTED_STATUS_MESSAGE);
+    if (change.status === "drafting") {
+      if (current === "drafting") return { status: current, changed: false };
+      await updateDraftStatus(tx, draft.id, "drafting");
+      return { status: "drafting" as const, changed: true };
+    }
+    const { added, removed } = await replaceDraftReviewers(tx, draft.id, reviewerIds, actor.userId);
+    const startsRound = current !== "in_review";
+    if (startsRound) await updateDraftStatus(tx, draft.id, "in_review");
+    await askForReview(tx, actor.userId, draft, startsRound ? reviewerIds : added);
+    return { status: "in_review" as const, changed: startsRound || added.length > 0 || removed.length > 0 };
+  });
+}
+
+async function askForReview(tx: Executor, actorId: string, draft: { id: string; workspaceId: string }, userIds: readonly string[]) {
+  await createNotifications(
+    tx,
+    userIds
+      .filter((id) => id !== actorId)
+      .map((userId) => ({ userId, workspaceId: draft.workspaceId, draftId: draft.id, kind: "review-request" as const, actorId })),
+  );
+}
+
+/**
+ * The props of <DraftStatusControl> for a draft, for the draft page's loader. `canChange` is
+ * the workspace's `edit` ability; the status route checks it again.
+ */
+export async function loadDraftStatusControl(db: Executor, draft: Draft, canChange: boolean): Promise<DraftStatusControlProps> {
+  const candidates = await listReviewCandidates(db, draft.workspace_id);
+  const assigned = await listDraftReviewers(db, draft.id);
+  return {
+    workspaceId: draft.workspace_id,
+    draftId: draft.id,
+    status: draft.status,
+    candidates: candidates.map((c) => ({ id: c.userId, name: c.name, role: c.role })),
+    reviewerIds: assigned.map((r) => r.userId),
+    canChange,
+  };
+}

@@ -1,0 +1,51 @@
+import type { CommentView, ThreadView } from "../../core/comments/contract";
+import { listComments } from "../../db/queries/comments";
+import { listThreads } from "../../db/queries/comment-threads";
+import type { CommentRow } from "../../db/schema";
+import type { Executor } from "../../db/queries/executor";
+
+function toCommentView(row: CommentRow): CommentView {
+  return {
+    id: row.id,
+    threadId: row.thread_id,
+    authorId: row.author_id,
+    authorName: row.author_name,
+    body: row.body,
+    mentions: row.mentions,
+    createdAt: row.created_at.toISOString(),
+    editedAt: row.edited_at?.toISOString() ?? null,
+    deleted: row.deleted_at !== null,
+  };
+}
+
+/** A draft's threads as the browser sees them (or only the given ones), in two queries. */
+export async function loadThreadViews(db: Executor, draftId: string, threadIds?: readonly string[]): Promise<ThreadView[]> {
+  const threads = await listThreads(db, draftId, threadIds);
+  const comments = await listComments(
+    db,
+    threads.map((t) => t.id),
+  );
+  const byThread = new Map<string, CommentView[]>();
+  for (const row of comments) {
+    const list = byThread.get(row.thread_id) ?? [];
+    list.push(toCommentView(row));
+    byThread.set(row.thread_id, list);
+  }
+  return threads.map((t) => ({
+    id: t.id,
+    draftId: t.draft_id,
+    anchor: { start: t.anchor_start, end: t.anchor_end, quote: t.quote },
+    status: t.status,
+    createdBy: t.created_by,
+    createdAt: t.created_at.toISOString(),
+    resolvedAt: t.resolved_at?.toISOString() ?? null,
+    resolvedByName: t.resolvedByName,
+    comments: byThread.get(t.id) ?? [],
+  }));
+}
+
+/** One thread as the browser sees it; undefined when it is not (or no longer) in this draft. */
+export async function loadThreadView(db: Executor, draftId: string, threadId: string): Promise<ThreadView | undefined> {
+  const [view] = await loadThreadViews(db, draftId, [threadId]);
+  return view;
+}

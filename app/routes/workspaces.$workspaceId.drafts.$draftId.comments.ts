@@ -1,0 +1,82 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { z } from "zod";
+import type { ThreadView } from "../../core/comments/contract";
+import { listMembers } from "../../db/queries/memberships";
+import { requireDraftAccess } from "../auth/guards.server";
+import { notFound } from "../http-errors.server";
+import { readCommentIntent } from "../review/comment-input.server";
+import { applyCommentIntent, CommentRefusal, SUBMITTED_MESSAGE } from "../review/comments.server";
+import { loadThreadView, loadThreadViews } from "../review/thread-views.server";
+
+// The draft's comment threads, for the editor's Comments tab. Threads live in PostgreSQL and are
+// written here, over HTTP, never through the Y.Doc: a reviewer's socket stays read-only.
+//
+// Answers are Response.json, not data(): the Comments tab fetches this URL itself, and for a
+// resource route outside single fetch's ".data" requests, data()'s status and headers are lost.
+
+const NO_STORE = { "Cache-Control": "private, no-store" };
+const ThreadId = z.uuid();
+
+export interface CommentsListing {
+  threads: ThreadView[];
+  /** Everyone in the workspace, for "@" completion; the server keeps only those named. */
+  members: Array<{ id: string; name: string }>;
+  me: { id: string; canComment: boolean };
+}
+
+/**
+ * GET: every thread of the draft (or `?threadId=` for one, as after a "thread" event), the
+ * members who can be @mentioned, and whether this person may comment. Any member reads.
+ */
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { draft, draftAbilities, user, workspace } = await requireDraftAccess(request, context, params, "read");
+  const threadId = new URL(request.url).searchParams.get("threadId");
+  if (threadId !== null && !ThreadId.safeParse(threadId).success) throw notFound();
+  const threads = await loadThreadViews(context.db, draft.id, threadId === null ? undefined : [threadId]);
+  // A thread of another draft, or one deleted since the event, is a 404 like any other absence.
+  if (threadId !== null && threads.length === 0) throw notFound("That thread is not in this draft.");
+  const members = await listMembers(context.db, workspace.id);
+  const listing: CommentsListing = {
+    threads,
+    members: members.map((m) => ({ id: m.userId, name: m.name })),
+    me: { id: user.id, canComment: draftAbilities.comment && draft.status !== "submitted" },
+  };
+  return Response.json(listing, { headers: NO_STORE });
+}
+
+export type CommentsActionResult =
+  | { ok: true; threadId: string; thread: ThreadView | null }
+  | { ok: false; error: string };
+
+const answer = (result: CommentsActionResult, status = 200) => Response.json(result, { status, headers: NO_STORE });
+const refuse = (status: number, error: string) => answer({ ok: false, error }, status);
+
+/**
+ * POST (JSON or form fields): one CommentIntent. Owners, editors and reviewers comment; viewers
+ * get 403, strangers 404. Edit and delete: one's own comments only. Resolve and reopen: anyone
+ * who may comment, so the editor who deals with a reviewer's point can close it. Answers the
+ * thread as it now is (null once deleted) and tells everyone in the draft to fetch it.
+ */
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { draft, user } = await requireDraftAccess(request, context, params, "comment");
+  if (draft.status === "submitted") return refuse(409, SUBMITTED_MESSAGE);
+  const reading = await readCommentIntent(request);
+  if (!reading.ok) return refuse(400, reading.error);
+
+  let outcome;
+  try {
+    outcome = await applyCommentIntent(
+      context,
+      { userId: user.id, userName: user.name },
+      { draftId: draft.id, workspaceId: draft.workspace_id },
+      reading.intent,
+    );
+  } catch (error) {
+    if (error instanceof CommentRefusal) return refuse(error.status, error.message);
+    throw error;
+  }
+  // After the commit, so the browsers that fetch on this event read what was written.
+  if (outcome.changed) context.collab.announce(draft.id, { type: "thread", threadId: outcome.threadId });
+  const thread = outcome.threadDeleted ? null : ((await loadThreadView(context.db, draft.id, outcome.threadId)) ?? null);
+  return answer({ ok: true, threadId: outcome.threadId, thread });
+}

@@ -1,0 +1,114 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { listNotifications, markNotificationsRead } from "../../db/queries/notifications";
+import { requireWorkspaceAccess } from "../auth/guards.server";
+import { invalid, parseForm } from "../forms.server";
+import { Button, Card, EmptyState } from "../components/ui";
+import { cx } from "../components/ui/cx";
+
+export const meta: MetaFunction = () => [{ title: "Notifications · Caucus" }];
+
+const LIMIT = 100;
+const EXCERPT_CHARS = 200;
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { workspace, user } = await requireWorkspaceAccess(request, context, params.workspaceId);
+  const rows = await listNotifications(context.db, user.id, workspace.id, LIMIT);
+  return {
+    notifications: rows.map((n) => ({
+      id: n.id,
+      kind: n.kind,
+      actor: n.actorName ?? "A former member",
+      draftTitle: n.draftTitle,
+      // The editor opens the thread named in the query, when there is one.
+      href: `/workspaces/${workspace.id}/drafts/${n.draftId}${n.threadId ? `?thread=${n.threadId}` : ""}`,
+      excerpt: n.commentBody ? excerpt(n.commentBody) : null,
+      unread: n.readAt === null,
+      at: n.createdAt.toISOString(),
+    })),
+  };
+}
+
+function excerpt(body: string): string {
+  return body.length > EXCERPT_CHARS ? `${body.slice(0, EXCERPT_CHARS).trimEnd()}…` : body;
+}
+
+const NotificationActionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("mark-all-read") }),
+  z.object({ intent: z.literal("mark-read"), notificationId: z.uuid() }),
+]);
+
+/** Marks the member's own notifications read (someone else's ids match nothing). */
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { workspace, user } = await requireWorkspaceAccess(request, context, params.workspaceId);
+  const parsed = parseForm(await request.formData(), NotificationActionSchema);
+  if (!parsed.ok) return invalid(parsed);
+  const ids = parsed.data.intent === "mark-read" ? [parsed.data.notificationId] : undefined;
+  const marked = await markNotificationsRead(context.db, user.id, workspace.id, ids);
+  return data({ ok: true as const, marked });
+}
+
+export default function Notifications() {
+  const { notifications } = useLoaderData<typeof loader>();
+  const navigation = useNavigation();
+  const unread = notifications.filter((n) => n.unread).length;
+  return (
+    <Card aria-labelledby="notifications-heading">
+      <div className="card-header">
+        <h2 id="notifications-heading">Notifications</h2>
+        {unread > 0 ? (
+          <Form method="post">
+            <input type="hidden" name="intent" value="mark-all-read" />
+            <Button type="submit" variant="secondary" size="sm" busy={navigation.state === "submitting"}>
+              Mark all read
+            </Button>
+          </Form>
+        ) : null}
+      </div>
+      {notifications.length === 0 ? (
+        <EmptyState title="Nothing yet">
+          <p>When someone mentions you in a comment or asks you to review a draft, it shows here.</p>
+        </EmptyState>
+      ) : (
+        <ol className="notification-list" aria-label="Notifications, newest first">
+          {notifications.map((n) => (
+            <NotificationItem key={n.id} notification={n} />
+          ))}
+        </ol>
+      )}
+    </Card>
+  );
+}
+
+type Item = ReturnType<typeof useLoaderData<typeof loader>>["notifications"][number];
+
+function NotificationItem({ notification: n }: { notification: Item }) {
+  const fetcher = useFetcher();
+  // Shown read as soon as the click is sent; the layout's count follows when it revalidates.
+  const unread = n.unread && fetcher.state === "idle" && !fetcher.data;
+  return (
+    <li className={cx("notification", unread && "notification-unread")}>
+      <div>
+        <p className="notification-text">
+          {unread ? <span className="sr-only">Unread: </span> : null}
+          <strong>{n.actor}</strong> {n.kind === "mention" ? "mentioned you in" : "asked you to review"}{" "}
+          <Link to={n.href}>{n.draftTitle}</Link>
+        </p>
+        {n.excerpt ? <blockquote className="notification-excerpt">{n.excerpt}</blockquote> : null}
+        <time className="small muted" dateTime={n.at}>
+          {n.at.replace("T", " ").slice(0, 16)} UTC
+        </time>
+      </div>
+      {unread ? (
+        <fetcher.Form method="post">
+          <input type="hidden" name="intent" value="mark-read" />
+          <input type="hidden" name="notificationId" value={n.id} />
+          <Button type="submit" variant="ghost" size="sm">
+            Mark read
+          </Button>
+        </fetcher.Form>
+      ) : null}
+    </li>
+  );
+}

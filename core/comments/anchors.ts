@@ -1,0 +1,48 @@
+import type { Node as PMNode } from "@tiptap/pm/model";
+import { absolutePositionToRelativePosition, relativePositionToAbsolutePosition } from "@tiptap/y-tiptap";
+import { fromBase64, toBase64 } from "lib0/buffer";
+import * as Y from "yjs";
+import type { Anchor } from "./contract";
+
+/** What y-prosemirror keeps beside the editor: the Yjs type of each ProseMirror node. */
+export type YMapping = Map<Y.AbstractType<unknown>, PMNode | PMNode[]>;
+
+/** The Y.Doc side of an editor: the doc, its body fragment and the binding's node mapping. */
+export interface YBodyBinding {
+  doc: Y.Doc;
+  body: Y.XmlFragment;
+  mapping: YMapping;
+}
+
+const encode = (position: Y.RelativePosition) => toBase64(Y.encodeRelativePosition(position));
+
+/**
+ * An anchor for the text between two ProseMirror positions: Yjs relative positions, which point
+ * at characters rather than offsets, so the range follows its text while others type around and
+ * inside it, plus the quoted text to show when the text is gone.
+ */
+export function anchorFor(binding: YBodyBinding, from: number, to: number, quote: string): Anchor {
+  const mapping = binding.mapping as Parameters<typeof absolutePositionToRelativePosition>[2];
+  return {
+    start: encode(absolutePositionToRelativePosition(from, binding.body, mapping)),
+    end: encode(absolutePositionToRelativePosition(to, binding.body, mapping)),
+    quote,
+  };
+}
+
+/**
+ * Where an anchor's text is now, or null when it is gone: its characters deleted (the range
+ * collapsed) or positions that no longer resolve. A thread whose anchor is null is "detached".
+ */
+export function resolveAnchor(binding: YBodyBinding, anchor: Pick<Anchor, "start" | "end">): { from: number; to: number } | null {
+  const mapping = binding.mapping as Parameters<typeof relativePositionToAbsolutePosition>[3];
+  try {
+    const from = relativePositionToAbsolutePosition(binding.doc, binding.body, Y.decodeRelativePosition(fromBase64(anchor.start)), mapping);
+    const to = relativePositionToAbsolutePosition(binding.doc, binding.body, Y.decodeRelativePosition(fromBase64(anchor.end)), mapping);
+    if (from === null || to === null || from >= to) return null;
+    return { from, to };
+  } catch {
+    // Bytes that do not decode as a position (stored by a bug, or tampered with): no place in the text.
+    return null;
+  }
+}

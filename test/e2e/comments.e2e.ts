@@ -1,0 +1,127 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startServer, type RunningServer } from "../app-server";
+import { browserAvailable, launchBrowser } from "./browser";
+import { coalitionWithDraft } from "./flows";
+
+const SENTENCE = "The police dispersed the peaceful assembly in Accra.";
+
+/**
+ * Selects `words` in the page's text, as a mouse drag would (works in a read-only editor); the
+ * words may run across several text nodes (a highlight splits them).
+ */
+async function selectWords(page: Page, words: string): Promise<void> {
+  await page.locator(".document").evaluate((root, target) => {
+    const nodes: Text[] = [];
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
+    const text = nodes.map((n) => n.data).join("");
+    const at = text.indexOf(target);
+    if (at < 0) throw new Error(`“${target}” is not in the page`);
+    // The text node and offset of a character position in the joined text.
+    const place = (offset: number): [Text, number] => {
+      for (const node of nodes) {
+        if (offset <= node.data.length) return [node, offset];
+        offset -= node.data.length;
+      }
+      throw new Error("past the end");
+    };
+    const range = document.createRange();
+    range.setStart(...place(at));
+    range.setEnd(...place(at + target.length));
+    const selection = window.getSelection()!;
+    selection.removeAllRanges();
+    selection.addRange(range);
+  }, words);
+  // ProseMirror reads the DOM selection on selectionchange, which fires asynchronously.
+  await page.waitForTimeout(100);
+}
+
+describe.runIf(browserAvailable())("review comments in the browser", () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let owner: Page;
+  let reviewer: Page;
+  let draftUrl = "";
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    const coalition = await coalitionWithDraft(browser, server.url, "Joint submission, comments", [{ name: "Rita Owusu", email: "rita@example.org", role: "reviewer" }]);
+    ({ owner, draftUrl } = coalition);
+    [reviewer] = coalition.members as [Page];
+    await owner.goto(draftUrl);
+    await owner.getByText("All changes sent").waitFor();
+    await owner.locator(".document").click();
+    await owner.keyboard.press("Control+Home");
+    await owner.keyboard.type(`${SENTENCE} `);
+    await owner.getByRole("tab", { name: "Comments" }).click();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    if (server) expect(await server.stop()).toBe(0);
+  });
+
+  it("a reviewer comments on selected words and mentions the owner; the owner sees it appear without reloading", async () => {
+    await reviewer.goto(draftUrl);
+    await reviewer.locator(".document").getByText("peaceful assembly", { exact: false }).waitFor();
+    await selectWords(reviewer, "peaceful assembly");
+    await reviewer.keyboard.press("Control+Alt+KeyM");
+    const box = reviewer.getByPlaceholder(/Comment \(@ to mention someone\)/);
+    await box.waitFor();
+    await box.type("Which source says so? @Ami");
+    await reviewer.getByRole("option").getByRole("button", { name: "Amina Diallo" }).click();
+    await box.type("please cite the police statement.");
+    await reviewer.getByRole("button", { name: "Comment", exact: true }).last().click();
+    await reviewer.locator(".thread-card", { hasText: "please cite the police statement" }).waitFor();
+
+    // The owner's open page: the thread and the highlight arrive over the socket.
+    const thread = owner.locator(".thread-card", { hasText: "please cite the police statement" });
+    await thread.waitFor({ timeout: 5000 });
+    await expect.poll(() => owner.locator(".comment-highlight").innerText()).toBe("peaceful assembly");
+    expect(await thread.locator(".mention").innerText()).toBe("@Amina Diallo");
+    // The reviewer's socket stayed read-only: the text is unchanged.
+    expect(await owner.locator(".document").innerText()).toContain(SENTENCE);
+  });
+
+  it("the mentioned owner finds it in Notifications, and the link opens the thread", async () => {
+    const workspaceUrl = draftUrl.replace(/\/drafts\/.*$/, "");
+    await owner.goto(workspaceUrl);
+    const link = owner.getByRole("link", { name: /Notifications/ });
+    expect(await link.locator(".notifications-count").innerText()).toContain("1");
+    await link.click();
+    await owner.getByText("Rita Owusu", { exact: false }).first().waitFor();
+    await owner.getByRole("link", { name: "Joint submission, comments" }).click();
+    await owner.waitForURL(/\?thread=/);
+    await owner.locator(".thread-card.is-active", { hasText: "please cite the police statement" }).waitFor();
+  });
+
+  it("the owner replies and resolves; the reviewer sees both live", async () => {
+    const thread = owner.locator(".thread-card", { hasText: "please cite the police statement" });
+    await thread.getByRole("button", { name: "Reply" }).click();
+    await thread.getByPlaceholder(/Reply/).type("Added to note 1.");
+    await thread.getByRole("button", { name: "Reply", exact: true }).last().click();
+    const seen = reviewer.locator(".thread-card", { hasText: "Added to note 1." });
+    await seen.waitFor({ timeout: 5000 });
+
+    await owner.locator(".thread-card", { hasText: "Added to note 1." }).getByRole("button", { name: "Resolve" }).click();
+    await expect.poll(() => reviewer.locator(".thread-card", { hasText: "Added to note 1." }).count(), { timeout: 5000 }).toBe(0);
+    await reviewer.getByRole("button", { name: /^Resolved/ }).click();
+    await reviewer.locator(".thread-card.is-resolved", { hasText: "Added to note 1." }).waitFor();
+    // Resolved threads are not highlighted in the text.
+    expect(await owner.locator(".comment-highlight").count()).toBe(0);
+  });
+
+  it("a thread whose text is deleted moves to the detached list with its quote", async () => {
+    await owner.getByRole("button", { name: /^Resolved/ }).click();
+    await owner.locator(".thread-card", { hasText: "Added to note 1." }).getByRole("button", { name: "Reopen" }).click();
+    await owner.getByRole("button", { name: /^Open/ }).click();
+    await owner.locator(".comment-highlight").waitFor();
+    await selectWords(owner, "the peaceful assembly ");
+    await owner.keyboard.press("Backspace");
+    const detached = owner.getByRole("region", { name: "Detached threads" });
+    await detached.getByText("“peaceful assembly”").waitFor({ timeout: 5000 });
+    await reviewer.getByRole("button", { name: /^Open/ }).click();
+    await reviewer.getByRole("region", { name: "Detached threads" }).getByText("“peaceful assembly”").waitFor({ timeout: 5000 });
+  });
+});
