@@ -83,6 +83,32 @@ export async function run(
   }
 }
 
+/**
+ * Runs a resource route's loader or action and reads its answer. Those routes answer with
+ * Response.json (a browser's fetch() of a resource route loses data()'s status), and `run`
+ * reports a Response's status but not its body; this reads a JSON body, or the text of any other.
+ */
+export async function runJson(
+  fn: RouteFunction,
+  request: Request,
+  context: AppLoadContext,
+  params: Record<string, string> = {},
+): Promise<{ status: number; body: unknown }> {
+  let value: unknown;
+  try {
+    value = await fn({ request, context, params });
+  } catch (thrown) {
+    if (!(thrown instanceof Response) && !isDataWithInit(thrown)) throw thrown;
+    value = thrown;
+  }
+  if (!(value instanceof Response)) {
+    const { status, body } = toOutcome(value);
+    return { status, body };
+  }
+  const text = await value.text();
+  return { status: value.status, body: value.headers.get("content-type")?.includes("application/json") ? JSON.parse(text) : text };
+}
+
 /** The token inside a Set-Cookie header that signs someone in. */
 export function tokenFromSetCookie(setCookie: string | null): string | undefined {
   return /caucus_session=([a-z2-7]{32})/.exec(setCookie ?? "")?.[1];

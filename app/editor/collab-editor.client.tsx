@@ -1,8 +1,7 @@
 import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { EditorContent, useEditor } from "@tiptap/react";
-import { useRevalidator } from "@remix-run/react";
-import { useEffect, useMemo } from "react";
+import { useEffect, useMemo, useState } from "react";
 import type { WebsocketProvider } from "y-websocket";
 import type * as Y from "yjs";
 import { BODY_FIELD, documentExtensions } from "../../core/editor/extensions";
@@ -23,8 +22,10 @@ import { Toolbar } from "./toolbar";
 import { parseDraftDocName } from "../../core/collab/doc-name";
 import { CommentHighlights } from "./comments/comment-highlights";
 import { CommentsApi } from "./comments/comments-api";
+import { CommentMarkers } from "./comments/comment-markers";
 import { useStartComment } from "./comments/use-start-comment";
-import { useDraftEvents } from "./draft-events";
+import { usePageFollowsDraftEvents } from "./comments/use-page-follows-draft-events";
+import { useCommentThreads } from "./comments/use-comment-threads";
 import { useCollabSession, type CollabSession } from "./use-collab-session";
 import { userColor } from "./user-color";
 
@@ -86,11 +87,10 @@ function SessionEditor({ session, docName, user, readOnlyReason, template, organ
   const changed = useChangedRecommendations(editor, library);
 
   const commenting = useStartComment(editor, canComment && !session.endedBecause);
-  // Someone moved the draft to review or back: the page's loader data (status, reviewers) is stale.
-  const revalidator = useRevalidator();
-  useDraftEvents(session.provider as WebsocketProvider, (event) => {
-    if (event.type === "status") revalidator.revalidate();
-  });
+  const commentThreads = useCommentThreads(editor, commentsApi, session.provider as WebsocketProvider);
+  usePageFollowsDraftEvents(session.provider as WebsocketProvider);
+  // A thread opened from its margin marker: a new object each click, so the same one reopens.
+  const [openedThread, setOpenedThread] = useState<{ id: string } | null>(null);
 
   // Access can end while the page is open (role lowered, removed): stop accepting edits at once.
   useEffect(() => {
@@ -126,6 +126,7 @@ function SessionEditor({ session, docName, user, readOnlyReason, template, organ
         <div className="page-column">
           <div className="page" lang={language} dir={directionOf(language)}>
             <EditorContent editor={editor} />
+            {editor ? <CommentMarkers editor={editor} threads={commentThreads.snapshot?.threads ?? []} onOpen={(id) => setOpenedThread({ id })} /> : null}
           </div>
           {editor ? <FootnotesPane editor={editor} /> : null}
         </div>
@@ -138,7 +139,7 @@ function SessionEditor({ session, docName, user, readOnlyReason, template, organ
             changed={changed}
             cover={cover}
             organisations={organisations}
-            comments={{ api: commentsApi, provider: session.provider as WebsocketProvider, pendingAnchor: commenting.pending, onPendingDone: commenting.done }}
+            comments={{ threads: commentThreads, pendingAnchor: commenting.pending, onPendingDone: commenting.done, opened: openedThread }}
           />
         ) : (
           <div />

@@ -1,10 +1,9 @@
 import type { Editor } from "@tiptap/react";
 import { useEffect, useState, type KeyboardEvent } from "react";
-import type { WebsocketProvider } from "y-websocket";
 import type { Anchor } from "../../core/comments/contract";
 import type { Cover } from "../../core/editor/cover";
 import { ChecksPanel } from "./checks-panel";
-import type { CommentsApi } from "./comments/comments-api";
+import type { CommentThreads } from "./comments/use-comment-threads";
 import { CommentsPanel } from "./comments/comments-panel";
 import type { CoverOrganisation } from "./cover-panel";
 import type { DraftTemplate } from "./draft-template";
@@ -36,7 +35,7 @@ export function SidePanel({
   organisations,
   comments,
 }: {
-  comments: { api: CommentsApi; provider: WebsocketProvider; pendingAnchor: Anchor | null; onPendingDone: () => void };
+  comments: { threads: CommentThreads; pendingAnchor: Anchor | null; onPendingDone: () => void; opened: { id: string } | null };
   editor: Editor;
   template: DraftTemplate | null;
   library: LibraryApi;
@@ -48,8 +47,9 @@ export function SidePanel({
   // A notification's link (?thread=<id>) opens the Comments tab.
   const [tab, setTab] = useState<TabId>(() => (new URLSearchParams(window.location.search).has("thread") ? "comments" : "guidance"));
   useEffect(() => {
-    if (comments.pendingAnchor) setTab("comments");
-  }, [comments.pendingAnchor]);
+    if (comments.pendingAnchor || comments.opened) setTab("comments");
+  }, [comments.pendingAnchor, comments.opened]);
+  const openThreads = comments.threads.snapshot?.threads.filter((t) => t.status === "open").length ?? 0;
   // The checks read the template's rules: a draft made without one has none to check against.
   const TABS = template ? ALL_TABS : ALL_TABS.filter((t) => t.id !== "checks");
   const onKeyDown = (event: KeyboardEvent) => {
@@ -75,6 +75,7 @@ export function SidePanel({
           >
             {t.label}
             {t.id === "library" && changed.length ? <span className="badge" aria-label={`, ${changed.length} changed in the library`}>{changed.length}</span> : null}
+            {t.id === "comments" && openThreads ? <span className="badge" aria-label={`, ${openThreads} open`}>{openThreads}</span> : null}
           </button>
         ))}
       </div>

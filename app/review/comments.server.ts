@@ -1,5 +1,6 @@
 import type { AppLoadContext } from "@remix-run/node";
 import type { CommentIntent } from "../../core/comments/contract";
+import { recordAudit } from "../../db/queries/audit";
 import { createThread, deleteThread, lockThreadInDraft, reopenThread, resolveThread } from "../../db/queries/comment-threads";
 import {
   countLiveComments,
@@ -37,6 +38,8 @@ interface Actor {
 interface Target {
   draftId: string;
   workspaceId: string;
+  /** For the audit log only, so it can name the draft as it was called at the time. */
+  draftTitle: string;
 }
 
 /** What a write did: the thread it touched, whether anything changed, whether the thread is gone. */
@@ -85,15 +88,45 @@ export async function applyCommentIntent(
       }
       case "delete": {
         const comment = await requireOwnComment(tx, actor, target.draftId, intent.commentId, "delete");
-        return { threadId: comment.thread_id, changed: true, threadDeleted: await removeComment(tx, comment.thread_id, comment.id) };
+        const threadDeleted = await removeComment(tx, comment.thread_id, comment.id);
+        await auditReview(tx, actor, target, "comment.deleted", { type: "comment", id: comment.id }, { threadId: comment.thread_id, threadDeleted });
+        return { threadId: comment.thread_id, changed: true, threadDeleted };
       }
       case "resolve":
       case "reopen": {
         await requireThread(tx, target.draftId, intent.threadId);
         const changed = intent.intent === "resolve" ? await resolveThread(tx, intent.threadId, actor.userId) : await reopenThread(tx, intent.threadId);
+        // Only a change is recorded: resolving a resolved thread wrote nothing.
+        if (changed) {
+          const action = intent.intent === "resolve" ? "comment.thread_resolved" : "comment.thread_reopened";
+          await auditReview(tx, actor, target, action, { type: "comment_thread", id: intent.threadId });
+        }
         return { threadId: intent.threadId, changed, threadDeleted: false };
       }
     }
+  });
+}
+
+/**
+ * The audit event of a review write, in its transaction. Creating and replying are not audited
+ * (they are the content itself), and no event carries a comment's words or the quoted text:
+ * the log says who did what to which draft and thread, not what was written.
+ */
+async function auditReview(
+  tx: Executor,
+  actor: Actor,
+  target: Target,
+  action: "comment.deleted" | "comment.thread_resolved" | "comment.thread_reopened",
+  subject: { type: "comment" | "comment_thread"; id: string },
+  details: { threadId?: string; threadDeleted?: boolean } = {},
+) {
+  await recordAudit(tx, {
+    workspaceId: target.workspaceId,
+    actorId: actor.userId,
+    action,
+    targetType: subject.type,
+    targetId: subject.id,
+    details: { draftId: target.draftId, draftTitle: target.draftTitle, ...details },
   });
 }
 

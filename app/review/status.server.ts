@@ -1,5 +1,6 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { z } from "zod";
+import { recordAudit } from "../../db/queries/audit";
 import { listDraftReviewers, listReviewCandidates, replaceDraftReviewers } from "../../db/queries/draft-reviewers";
 import { lockDraftStatus, updateDraftStatus } from "../../db/queries/draft-status";
 import type { Executor } from "../../db/queries/executor";
@@ -43,18 +44,21 @@ export const SUBMITTED_STATUS_MESSAGE = "This draft was submitted; its status ca
  * reviewers are replaced by the chosen ones. Each reviewer is asked (a notification) when a
  * review round starts, and a reviewer added during the round when added; never the actor.
  * Back to drafting keeps the assignments, so the next round starts with the same people ticked.
+ * Each change writes its audit event (status from → to, or the reviewers changed) in the same
+ * transaction; a refusal or a request that changes nothing writes none.
  */
 export async function changeDraftStatus(
   context: AppLoadContext,
   actor: { userId: string },
-  draft: { id: string; workspaceId: string },
+  draft: DraftRef,
   change: DraftStatusChange,
 ): Promise<{ status: DraftStatus; changed: boolean }> {
   const reviewerIds = [...new Set(change.reviewerIds)];
+  const names = new Map<string, string>();
   if (change.status === "in_review") {
     if (reviewerIds.length === 0) throw new StatusRefusal(400, "Choose at least one reviewer to send the draft for review.");
-    const candidates = new Set((await listReviewCandidates(context.db, draft.workspaceId)).map((c) => c.userId));
-    if (!reviewerIds.every((id) => candidates.has(id))) {
+    for (const c of await listReviewCandidates(context.db, draft.workspaceId)) names.set(c.userId, c.name);
+    if (!reviewerIds.every((id) => names.has(id))) {
       throw new StatusRefusal(400, "Reviewers must be owners, editors or reviewers of this workspace.");
     }
   }
@@ -62,20 +66,43 @@ export async function changeDraftStatus(
     const current = await lockDraftStatus(tx, draft.id, "update");
     if (current === undefined) throw new StatusRefusal(404, "We could not find that draft.");
     if (current === "submitted") throw new StatusRefusal(409, SUBMITTED_STATUS_MESSAGE);
+    const audit = (action: "draft.status_changed" | "draft.reviewers_changed", details: Record<string, unknown>) =>
+      recordAudit(tx, {
+        workspaceId: draft.workspaceId,
+        actorId: actor.userId,
+        action,
+        targetType: "draft",
+        targetId: draft.id,
+        details: { title: draft.title, ...details },
+      });
     if (change.status === "drafting") {
       if (current === "drafting") return { status: current, changed: false };
       await updateDraftStatus(tx, draft.id, "drafting");
+      await audit("draft.status_changed", { from: current, to: "drafting" });
       return { status: "drafting" as const, changed: true };
     }
+    // Names of the reviewers being replaced too: one may have left the candidates since.
+    for (const r of await listDraftReviewers(tx, draft.id)) if (!names.has(r.userId)) names.set(r.userId, r.name);
     const { added, removed } = await replaceDraftReviewers(tx, draft.id, reviewerIds, actor.userId);
     const startsRound = current !== "in_review";
     if (startsRound) await updateDraftStatus(tx, draft.id, "in_review");
     await askForReview(tx, actor.userId, draft, startsRound ? reviewerIds : added);
+    // Ids with today's names: the log still names them after a rename, or once they have left.
+    const named = (ids: readonly string[]) => ids.map((id) => ({ id, name: names.get(id) ?? null }));
+    if (startsRound) await audit("draft.status_changed", { from: current, to: "in_review", reviewers: named(reviewerIds) });
+    else if (added.length > 0 || removed.length > 0) await audit("draft.reviewers_changed", { reviewers: named(reviewerIds), added: named(added), removed: named(removed) });
     return { status: "in_review" as const, changed: startsRound || added.length > 0 || removed.length > 0 };
   });
 }
 
-async function askForReview(tx: Executor, actorId: string, draft: { id: string; workspaceId: string }, userIds: readonly string[]) {
+/** The draft a status change is about; its title is for the audit log only. */
+interface DraftRef {
+  id: string;
+  workspaceId: string;
+  title: string;
+}
+
+async function askForReview(tx: Executor, actorId: string, draft: DraftRef, userIds: readonly string[]) {
   await createNotifications(
     tx,
     userIds

@@ -68,7 +68,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     outcome = await applyCommentIntent(
       context,
       { userId: user.id, userName: user.name },
-      { draftId: draft.id, workspaceId: draft.workspace_id },
+      { draftId: draft.id, workspaceId: draft.workspace_id, draftTitle: draft.title },
       reading.intent,
     );
   } catch (error) {

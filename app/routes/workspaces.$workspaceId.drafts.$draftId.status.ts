@@ -26,7 +26,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 
   let result;
   try {
-    result = await changeDraftStatus(context, { userId: user.id }, { id: draft.id, workspaceId: draft.workspace_id }, parsed.data);
+    result = await changeDraftStatus(context, { userId: user.id }, { id: draft.id, workspaceId: draft.workspace_id, title: draft.title }, parsed.data);
   } catch (error) {
     if (error instanceof StatusRefusal) return refuse(error.status, error.message);
     throw error;

@@ -1,4 +1,4 @@
-import { data, type LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { checkLoadedDraft } from "../../server/checks/check-draft";
 import { requireDraftAccess } from "../auth/guards.server";
 
@@ -10,5 +10,6 @@ import { requireDraftAccess } from "../auth/guards.server";
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { draft } = await requireDraftAccess(request, context, params, "read");
   // The guard's row, not a second lookup: the draft checked is the one just authorised.
-  return data(await checkLoadedDraft(context.db, draft), { headers: { "Cache-Control": "private, no-store" } });
+  // Response.json, not data(): fetched as a plain resource route, data()'s headers are lost.
+  return Response.json(await checkLoadedDraft(context.db, draft), { headers: { "Cache-Control": "private, no-store" } });
 }

@@ -1,9 +1,13 @@
-import { data, type LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { findRecommendations } from "../../db/queries/library-recommendations";
 import { requireWorkspaceAccess } from "../auth/guards.server";
 
 const Ids = z.array(z.uuid()).max(500);
+const NO_STORE = { "Cache-Control": "private, no-store" };
+
+// Response.json, not data(): the editor fetches this URL itself, and for a resource route
+// outside single fetch's ".data" requests, data()'s status and headers are lost.
 
 /**
  * GET ?id=…&id=…: the current library records behind a draft's recommendation blocks, so the
@@ -13,6 +17,6 @@ const Ids = z.array(z.uuid()).max(500);
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { workspace } = await requireWorkspaceAccess(request, context, params.workspaceId, "read");
   const parsed = Ids.safeParse(new URL(request.url).searchParams.getAll("id"));
-  if (!parsed.success) return data({ error: "id must be up to 500 record ids" }, { status: 400 });
-  return data({ records: await findRecommendations(context.db, workspace.id, parsed.data) }, { headers: { "Cache-Control": "private, no-store" } });
+  if (!parsed.success) return Response.json({ error: "id must be up to 500 record ids" }, { status: 400, headers: NO_STORE });
+  return Response.json({ records: await findRecommendations(context.db, workspace.id, parsed.data) }, { headers: NO_STORE });
 }

@@ -1,7 +1,12 @@
-import { data, type LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { LibrarySearchSchema } from "../../core/library/search-query";
 import { searchRecommendations } from "../../db/queries/library-search";
 import { requireWorkspaceAccess } from "../auth/guards.server";
+
+const NO_STORE = { "Cache-Control": "private, no-store" };
+
+// Response.json, not data(): the editor fetches this URL itself, and for a resource route
+// outside single fetch's ".data" requests, data()'s status and headers are lost.
 
 /**
  * GET: the library search as JSON, for the editor's Library panel (the Library page renders the
@@ -11,6 +16,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { workspace } = await requireWorkspaceAccess(request, context, params.workspaceId, "read");
   const url = new URL(request.url);
   const parsed = LibrarySearchSchema.safeParse(Object.fromEntries(url.searchParams));
-  if (!parsed.success) return data({ error: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") }, { status: 400 });
-  return data(await searchRecommendations(context.db, workspace.id, parsed.data), { headers: { "Cache-Control": "private, no-store" } });
+  if (!parsed.success) {
+    return Response.json({ error: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") }, { status: 400, headers: NO_STORE });
+  }
+  return Response.json(await searchRecommendations(context.db, workspace.id, parsed.data), { headers: NO_STORE });
 }

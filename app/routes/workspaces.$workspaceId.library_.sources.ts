@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { footnoteToSource } from "../../core/citations/footnote-to-source";
 import { formatSourceLabel } from "../../core/citations/source-format";
@@ -23,6 +23,11 @@ export type PickerSource = ReturnType<typeof forPicker>;
 
 const NO_STORE = { "Cache-Control": "private, no-store" };
 
+// Response.json, not data(): the editor fetches this URL itself, and for a resource route
+// outside single fetch's ".data" requests, data()'s status and headers are lost.
+const answer = (body: unknown, status = 200) => Response.json(body, { status, headers: NO_STORE });
+const refuse = (status: 400 | 422, error: string) => answer({ error }, status);
+
 const Ids = z.array(z.uuid()).max(500);
 
 /**
@@ -35,13 +40,13 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   if (url.searchParams.has("id")) {
     const ids = Ids.safeParse(url.searchParams.getAll("id"));
-    if (!ids.success) return data({ error: "id must be up to 500 source ids" }, { status: 400 });
+    if (!ids.success) return refuse(400, "id must be up to 500 source ids");
     const found = await findSources(context.db, workspace.id, ids.data);
-    return data({ known: found.map((s) => s.id) }, { headers: NO_STORE });
+    return answer({ known: found.map((s) => s.id) });
   }
   const q = (url.searchParams.get("q") ?? "").slice(0, 200);
   const sources = await searchSources(context.db, workspace.id, q, 15);
-  return data({ sources: sources.map(forPicker) }, { headers: NO_STORE });
+  return answer({ sources: sources.map(forPicker) });
 }
 
 const ActionSchema = z.discriminatedUnion("intent", [
@@ -64,32 +69,32 @@ const ActionSchema = z.discriminatedUnion("intent", [
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { workspace, user } = await requireWorkspaceAccess(request, context, params.workspaceId, "edit");
   const parsed = parseForm(await request.formData(), ActionSchema);
-  if (!parsed.ok) return data({ error: parsed.formError ?? Object.values(parsed.fieldErrors).flat().join(" ") }, { status: 400 });
+  if (!parsed.ok) return refuse(400, parsed.formError ?? Object.values(parsed.fieldErrors).flat().join(" "));
   const input = parsed.data;
   const provenance = { source: `Added in Caucus by ${user.name}`, licence: null, retrievedAt: new Date().toISOString().slice(0, 10) };
 
   if (input.intent === "ensure-symbol") {
     const symbol = parseUnSymbol(input.symbol);
-    if (!symbol.valid) return data({ error: `“${input.symbol}” is not a UN document symbol.` }, { status: 422 });
+    if (!symbol.valid) return refuse(422, `“${input.symbol}” is not a UN document symbol.`);
     const existing = await findSourceBySymbol(context.db, workspace.id, symbol.normalised);
-    if (existing) return data({ source: forPicker(existing), pinpoint: null });
+    if (existing) return answer({ source: forPicker(existing), pinpoint: null });
     const draft = SourceInputSchema.safeParse({
       csl: { type: "report", title: input.title, ...(input.date ? { issued: { "date-parts": [input.date.split("-").map(Number)] } } : {}) },
       unSymbol: symbol.normalised,
       issuingBody: input.issuingBody ?? null,
       provenance,
     });
-    if (!draft.success) return data({ error: `“${input.symbol}” is not a UN document symbol.` }, { status: 422 });
+    if (!draft.success) return refuse(422, `“${input.symbol}” is not a UN document symbol.`);
     const { records } = await upsertSources(context.db, workspace.id, [draft.data], { createdBy: user.id });
-    return data({ source: forPicker(records[0]!), pinpoint: null });
+    return answer({ source: forPicker(records[0]!), pinpoint: null });
   }
 
   const reading = footnoteToSource(input.text, provenance);
   const draft = reading.source ? SourceInputSchema.safeParse(reading.source) : null;
   if (!draft?.success) {
     const why = reading.pointer ? "This note points at another note (Ibid., supra); cite the original instead." : "No document, URL or title was found in this note.";
-    return data({ error: why }, { status: 422 });
+    return refuse(422, why);
   }
   const { records } = await upsertSources(context.db, workspace.id, [draft.data], { createdBy: user.id });
-  return data({ source: forPicker(records[0]!), pinpoint: reading.pinpoint });
+  return answer({ source: forPicker(records[0]!), pinpoint: reading.pinpoint });
 }

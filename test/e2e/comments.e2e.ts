@@ -1,3 +1,4 @@
+import { mkdir } from "node:fs/promises";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type RunningServer } from "../app-server";
@@ -45,6 +46,7 @@ describe.runIf(browserAvailable())("review comments in the browser", () => {
   let draftUrl = "";
 
   beforeAll(async () => {
+    await mkdir("test-results", { recursive: true });
     [server, browser] = await Promise.all([startServer(), launchBrowser()]);
     const coalition = await coalitionWithDraft(browser, server.url, "Joint submission, comments", [{ name: "Rita Owusu", email: "rita@example.org", role: "reviewer" }]);
     ({ owner, draftUrl } = coalition);
@@ -54,7 +56,6 @@ describe.runIf(browserAvailable())("review comments in the browser", () => {
     await owner.locator(".document").click();
     await owner.keyboard.press("Control+Home");
     await owner.keyboard.type(`${SENTENCE} `);
-    await owner.getByRole("tab", { name: "Comments" }).click();
   });
 
   afterAll(async () => {
@@ -75,10 +76,17 @@ describe.runIf(browserAvailable())("review comments in the browser", () => {
     await reviewer.getByRole("button", { name: "Comment", exact: true }).last().click();
     await reviewer.locator(".thread-card", { hasText: "please cite the police statement" }).waitFor();
 
-    // The owner's open page: the thread and the highlight arrive over the socket.
-    const thread = owner.locator(".thread-card", { hasText: "please cite the police statement" });
-    await thread.waitFor({ timeout: 5000 });
-    await expect.poll(() => owner.locator(".comment-highlight").innerText()).toBe("peaceful assembly");
+    // The owner's open page (on another tab of the side panel): the highlight and a margin
+    // marker level with it arrive over the socket; the marker opens the thread.
+    await expect.poll(() => owner.locator(".comment-highlight").innerText(), { timeout: 5000 }).toBe("peaceful assembly");
+    const marker = owner.locator(".comment-marker");
+    await marker.waitFor();
+    const [markerBox, textBox] = [await marker.boundingBox(), await owner.locator(".comment-highlight").boundingBox()];
+    expect(Math.abs(markerBox!.y - textBox!.y)).toBeLessThan(20);
+    await marker.click();
+    const thread = owner.locator(".thread-card.is-active", { hasText: "please cite the police statement" });
+    await thread.waitFor();
+    await owner.screenshot({ path: "test-results/comments.png", fullPage: true });
     expect(await thread.locator(".mention").innerText()).toBe("@Amina Diallo");
     // The reviewer's socket stayed read-only: the text is unchanged.
     expect(await owner.locator(".document").innerText()).toContain(SENTENCE);

@@ -4,7 +4,7 @@ import type { DraftCheck } from "../../server/checks/check-draft";
 import { describeEachDatabase } from "../db/test-database";
 import { buildDraftWithProblems } from "../draft-content-factories";
 import { buildUser, buildWorkspace } from "../factories";
-import { makeRequest, run, testContext } from "../remix";
+import { makeRequest, runJson, testContext } from "../remix";
 
 type Built = Awaited<ReturnType<typeof buildDraftWithProblems>>;
 
@@ -13,7 +13,7 @@ type Built = Awaited<ReturnType<typeof buildDraftWithProblems>>;
 describeEachDatabase("the draft checks route", (handle) => {
   let built: Built;
   const at = (workspaceId: string, draftId: string) => `/workspaces/${workspaceId}/drafts/${draftId}/checks`;
-  const get = (token: string, workspaceId: string, draftId: string) => run(checks.loader, makeRequest(at(workspaceId, draftId), { token }), testContext(handle()), { workspaceId, draftId });
+  const get = (token: string, workspaceId: string, draftId: string) => runJson(checks.loader, makeRequest(at(workspaceId, draftId), { token }), testContext(handle()), { workspaceId, draftId });
 
   beforeAll(async () => {
     built = await buildDraftWithProblems(handle());

@@ -1,4 +1,6 @@
 import { isRole, ROLE_LABELS } from "../../../core/policies";
+import type { DraftStatus } from "../../../db/schema";
+import { STATUS_LABELS } from "../draft-status";
 
 /** One audit event as a sentence an owner can read without knowing the schema. */
 export function describeAuditEvent(action: string, details: Record<string, unknown>): string {
@@ -7,6 +9,11 @@ export function describeAuditEvent(action: string, details: Record<string, unkno
     const value = details[key];
     return isRole(value) ? ROLE_LABELS[value] : "unknown role";
   };
+  const status = (key: string) => {
+    const value = details[key];
+    return typeof value === "string" && value in STATUS_LABELS ? STATUS_LABELS[value as DraftStatus] : "an unknown status";
+  };
+  const draft = (key: string) => (text(key) ? `the draft “${text(key)}”` : "a draft");
   switch (action) {
     case "workspace.created":
       return `created the workspace “${text("name")}”`;
@@ -37,6 +44,20 @@ export function describeAuditEvent(action: string, details: Record<string, unkno
       return "left the workspace";
     case "draft.created":
       return `created the draft “${text("title")}” (${text("mechanism")})`;
+    case "draft.status_changed": {
+      const reviewers = people(details.reviewers);
+      return `moved ${draft("title")} from ${status("from")} to ${status("to")}${reviewers ? `, for review by ${reviewers}` : ""}`;
+    }
+    case "draft.reviewers_changed": {
+      const changes = [["added", people(details.added)], ["removed", people(details.removed)]].filter(([, who]) => who).map(([verb, who]) => `${verb} ${who}`);
+      return `changed the reviewers of ${draft("title")}${changes.length ? ` (${changes.join("; ")})` : ""}`;
+    }
+    case "comment.thread_resolved":
+      return `resolved a comment thread on ${draft("draftTitle")}`;
+    case "comment.thread_reopened":
+      return `reopened a comment thread on ${draft("draftTitle")}`;
+    case "comment.deleted":
+      return `deleted their comment on ${draft("draftTitle")}${details.threadDeleted === true ? ", and with it the thread" : ""}`;
     case "library.imported":
       return `imported ${text("file")} into the coalition library (${Number(details.inserted ?? 0)} new, ${Number(details.updated ?? 0)} updated${Number(details.skipped ?? 0) ? `, ${Number(details.skipped)} bad rows skipped` : ""})`;
     case "library.recommendation_deleted":
@@ -44,4 +65,14 @@ export function describeAuditEvent(action: string, details: Record<string, unkno
     default:
       return action;
   }
+}
+
+/** "Ana, Ben and a former member" from the `[{ id, name }]` a review event stores. */
+function people(value: unknown): string {
+  if (!Array.isArray(value)) return "";
+  const names = value.map((p) => {
+    const name = (p as { name?: unknown } | null)?.name;
+    return typeof name === "string" && name ? name : "a former member";
+  });
+  return names.length <= 1 ? names.join("") : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
 }

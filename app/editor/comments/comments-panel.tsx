@@ -1,13 +1,13 @@
-import { TextSelection } from "@tiptap/pm/state";
+import { TextSelection, type Transaction } from "@tiptap/pm/state";
+import { ySyncPluginKey } from "@tiptap/y-tiptap";
 import { useEditorState, type Editor } from "@tiptap/react";
 import { useEffect, useState, type KeyboardEvent } from "react";
-import type { WebsocketProvider } from "y-websocket";
 import type { Anchor, CommentIntent, ThreadView } from "../../../core/comments/contract";
 import { setActiveThread, threadRanges, type ThreadRange } from "./comment-highlights";
 import { CommentComposer } from "./comment-composer";
-import { CommentRefused, type CommentsApi } from "./comments-api";
+import { CommentRefused } from "./comments-api";
 import { ThreadCard } from "./thread-card";
-import { useCommentThreads } from "./use-comment-threads";
+import type { CommentThreads } from "./use-comment-threads";
 
 const FILTERS = [
   { id: "open", label: "Open" },
@@ -38,27 +38,41 @@ function jumpTo(editor: Editor, range: ThreadRange): void {
  */
 export function CommentsPanel({
   editor,
-  api,
-  provider,
+  threads: { snapshot, error, replace, refresh, api },
   pendingAnchor,
   onPendingDone,
+  opened,
 }: {
   editor: Editor;
-  api: CommentsApi;
-  provider: WebsocketProvider;
+  threads: CommentThreads;
   pendingAnchor: Anchor | null;
   onPendingDone: () => void;
+  /** A thread opened from its margin marker. */
+  opened: { id: string } | null;
 }) {
-  const { snapshot, error, replace, refresh } = useCommentThreads(editor, api, provider);
   const [filter, setFilter] = useState<Filter>("open");
   const [failure, setFailure] = useState<string | null>(null);
   const { ranges, cursor } = useEditorState({ editor, selector: ({ editor: e }) => ({ ranges: threadRanges(e.state), cursor: e.state.selection.from }) });
   // A notification links to the draft with ?thread=<id>: that thread starts chosen.
   const [chosen, setChosen] = useState<string | null>(() => new URLSearchParams(window.location.search).get("thread"));
+  useEffect(() => {
+    if (opened) setChosen(opened.id);
+  }, [opened]);
+  // Once this person moves the cursor, the thread at the cursor is the one marked again. Others'
+  // edits (y-sync transactions) move the selection too, but are not a choice.
+  useEffect(() => {
+    const onSelection = ({ transaction }: { transaction: Transaction }) => {
+      if (!transaction.getMeta(ySyncPluginKey)) setChosen(null);
+    };
+    editor.on("selectionUpdate", onSelection);
+    return () => {
+      editor.off("selectionUpdate", onSelection);
+    };
+  }, [editor]);
 
-  const threads = snapshot?.threads ?? [];
+  const threadList = snapshot?.threads ?? [];
   const me = snapshot?.me.id ?? "";
-  const shown = threads.filter((t) => matches(t, filter, me));
+  const shown = threadList.filter((t) => matches(t, filter, me));
   const attached = shown.filter((t) => ranges.get(t.id)).sort((a, b) => ranges.get(a.id)!.from - ranges.get(b.id)!.from);
   const detached = shown.filter((t) => !ranges.get(t.id));
   const atCursor = attached.find((t) => ranges.get(t.id)!.from <= cursor && cursor <= ranges.get(t.id)!.to)?.id ?? null;
@@ -139,7 +153,7 @@ export function CommentsPanel({
       <div className="comment-filters" role="group" aria-label="Show threads">
         {FILTERS.map((f) => (
           <button key={f.id} type="button" className={`btn btn-sm ${filter === f.id ? "btn-primary" : "btn-secondary"}`} aria-pressed={filter === f.id} onClick={() => setFilter(f.id)}>
-            {f.label} <span className="muted">{threads.filter((t) => matches(t, f.id, me)).length}</span>
+            {f.label} <span className="muted">{threadList.filter((t) => matches(t, f.id, me)).length}</span>
           </button>
         ))}
       </div>

@@ -13,7 +13,7 @@ const REFETCH_COALESCE_MS = 150;
  * (anyone's comment, reply or resolution arrives within a second) and after a reconnect (events
  * are not replayed); shown as highlights in the editor.
  */
-export function useCommentThreads(editor: Editor, api: CommentsApi, provider: WebsocketProvider) {
+export function useCommentThreads(editor: Editor | null, api: CommentsApi, provider: WebsocketProvider) {
   const [snapshot, setSnapshot] = useState<CommentsSnapshot | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -49,7 +49,7 @@ export function useCommentThreads(editor: Editor, api: CommentsApi, provider: We
   }, [pending, refresh]);
 
   useEffect(() => {
-    if (snapshot && !editor.isDestroyed) showThreads(editor, snapshot.threads);
+    if (snapshot && editor && !editor.isDestroyed) showThreads(editor, snapshot.threads);
   }, [editor, snapshot]);
 
   /** Puts a thread the server returned after a write in place, without waiting for the event. */
@@ -57,5 +57,7 @@ export function useCommentThreads(editor: Editor, api: CommentsApi, provider: We
     setSnapshot((previous) => previous && { ...previous, threads: [...previous.threads.filter((t) => t.id !== thread.id), thread] });
   }, []);
 
-  return { snapshot, error, refresh, replace };
+  return { snapshot, error, refresh, replace, api };
 }
+
+export type CommentThreads = ReturnType<typeof useCommentThreads>;

@@ -31,16 +31,38 @@ export class LibraryApi {
   /** Adds a source to the coalition's library (or finds the one already there). */
   async addSource(fields: Record<string, string>): Promise<{ source: PickerSource; pinpoint: string | null }> {
     const response = await fetch(`${this.base}/sources`, { method: "POST", body: new URLSearchParams(fields), headers: { accept: "application/json" } });
-    const body = (await response.json().catch(() => ({}))) as { error?: string; source?: PickerSource; pinpoint?: string | null };
-    if (!response.ok || !body.source) throw new Error(body.error ?? `The library refused this (${response.status}).`);
+    if (!response.ok) throw new Error(await refusalMessage(response, "The library refused this"));
+    const body = (await response.json().catch(() => ({}))) as { source?: PickerSource; pinpoint?: string | null };
+    if (!body.source) throw new Error(`The library refused this (${response.status}).`);
     return { source: body.source, pinpoint: body.pinpoint ?? null };
   }
 
   private async get<T>(url: string, signal?: AbortSignal): Promise<T> {
     const response = await fetch(url, { signal, headers: { accept: "application/json" } });
-    if (!response.ok) throw new Error(`The library did not answer (${response.status}).`);
+    if (!response.ok) throw new Error(await refusalMessage(response, "The library did not answer"));
     return (await response.json()) as T;
   }
+}
+
+/**
+ * The server's own sentence for a refused request, to show as it is: the routes answer
+ * `{ error }` JSON with their status; a guard's 403/404 is a short plain-text body. Anything
+ * else (a proxy's HTML page, an empty 502) gets the fallback with the status.
+ */
+async function refusalMessage(response: Response, fallback: string): Promise<string> {
+  const text = await response.text().catch(() => "");
+  const type = response.headers.get("content-type") ?? "";
+  if (type.includes("application/json")) {
+    try {
+      const error = (JSON.parse(text) as { error?: unknown }).error;
+      if (typeof error === "string" && error.trim()) return error;
+    } catch {
+      // Not the JSON it claims to be: fall through to the fallback.
+    }
+  } else if (type.startsWith("text/plain") && text.trim() && text.length <= 300) {
+    return text.trim();
+  }
+  return `${fallback} (${response.status}).`;
 }
 
 /** What a recommendation block freezes of a library record. */

@@ -1,0 +1,72 @@
+import { useEditorState, type Editor } from "@tiptap/react";
+import { useLayoutEffect, useRef, useState } from "react";
+import type { ThreadView } from "../../../core/comments/contract";
+import { threadRanges } from "./comment-highlights";
+
+/** Markers closer than this are pushed down, so two threads on one line stay apart. */
+const MIN_GAP_PX = 26;
+
+interface Placed {
+  thread: ThreadView;
+  top: number;
+}
+
+/**
+ * A marker in the page's margin level with each open thread's text, the way Word shows comment
+ * balloons: the threads are aligned with what they are about while the Comments tab lists them
+ * in full. Clicking a marker opens the thread in the Comments tab.
+ */
+export function CommentMarkers({ editor, threads, onOpen }: { editor: Editor; threads: readonly ThreadView[]; onOpen: (threadId: string) => void }) {
+  const { ranges, doc } = useEditorState({ editor, selector: ({ editor: e }) => ({ ranges: threadRanges(e.state), doc: e.state.doc }) });
+  const layer = useRef<HTMLDivElement>(null);
+  const [placed, setPlaced] = useState<Placed[]>([]);
+  const [width, setWidth] = useState(0);
+
+  useLayoutEffect(() => {
+    const origin = layer.current?.getBoundingClientRect().top;
+    if (origin === undefined || editor.isDestroyed) return;
+    const open = threads
+      .filter((t) => t.status === "open" && ranges.get(t.id))
+      .map((thread) => ({ thread, from: ranges.get(thread.id)!.from }))
+      .sort((a, b) => a.from - b.from);
+    const next: Placed[] = [];
+    let floor = -Infinity;
+    for (const { thread, from } of open) {
+      let top: number;
+      try {
+        top = editor.view.coordsAtPos(from).top - origin;
+      } catch {
+        continue; // A position the view has not drawn yet: it is placed on the next update.
+      }
+      top = Math.max(top, floor + MIN_GAP_PX);
+      floor = top;
+      next.push({ thread, top });
+    }
+    setPlaced(next);
+  }, [editor, threads, ranges, doc, width]);
+
+  // The text reflows when the window is resized: place the markers again.
+  useLayoutEffect(() => {
+    const onResize = () => setWidth(window.innerWidth);
+    window.addEventListener("resize", onResize);
+    return () => window.removeEventListener("resize", onResize);
+  }, []);
+
+  return (
+    <div className="comment-markers" ref={layer} aria-hidden={placed.length === 0}>
+      {placed.map(({ thread, top }) => (
+        <button
+          key={thread.id}
+          type="button"
+          className="comment-marker"
+          style={{ top }}
+          title={`${thread.comments.length} comment${thread.comments.length === 1 ? "" : "s"} on “${thread.anchor.quote.slice(0, 60)}”`}
+          aria-label={`Comment thread on “${thread.anchor.quote.slice(0, 60)}”, ${thread.comments.length} comment${thread.comments.length === 1 ? "" : "s"}`}
+          onClick={() => onOpen(thread.id)}
+        >
+          {thread.comments.length}
+        </button>
+      ))}
+    </div>
+  );
+}
