@@ -3,7 +3,7 @@ import * as createAccounts from "./20261122000000-create-accounts";
 import * as createWorkspaces from "./20261122000100-create-workspaces";
 import * as createDraftDocuments from "./20261122010000-create-draft-documents";
 import * as createLibrary from "./20261127000000-create-library";
-import * as createComments from "./20261128000000-create-comments";
+import * as createComments from "./20261127120000-create-comments";
 
 /**
  * Every migration, by name, in order. Listed statically (not read from disk) so the same list
@@ -14,5 +14,5 @@ export const migrations: Record<string, Migration> = {
   "20261122000100-create-workspaces": createWorkspaces,
   "20261122010000-create-draft-documents": createDraftDocuments,
   "20261127000000-create-library": createLibrary,
-  "20261128000000-create-comments": createComments,
+  "20261127120000-create-comments": createComments,
 };
