@@ -15,6 +15,11 @@ export type AuditAction =
   | "member.removed"
   | "member.left"
   | "draft.created"
+  | "draft.status_changed"
+  | "draft.reviewers_changed"
+  | "comment.thread_resolved"
+  | "comment.thread_reopened"
+  | "comment.deleted"
   | "library.imported"
   | "library.recommendation_deleted";
 
@@ -22,8 +27,12 @@ export interface AuditInput {
   workspaceId: string;
   actorId: string | null;
   action: AuditAction;
-  targetType: "workspace" | "organisation" | "invitation" | "membership" | "draft" | "recommendation";
+  targetType: "workspace" | "organisation" | "invitation" | "membership" | "draft" | "comment_thread" | "comment" | "recommendation";
   targetId: string | null;
+  /**
+   * What the description needs. Review events say who did what to which draft or thread, never
+   * what was written: no comment body, no quoted draft text (comments can be confidential).
+   */
   details?: Record<string, unknown>;
 }
 

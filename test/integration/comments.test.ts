@@ -1,10 +1,11 @@
 import { beforeAll, expect, it } from "vitest";
 import type { ThreadView } from "../../core/comments/contract";
+import * as auditPage from "../../app/routes/workspaces.$workspaceId.audit";
 import * as comments from "../../app/routes/workspaces.$workspaceId.drafts.$draftId.comments";
 import { createDraft } from "../../db/queries/drafts";
 import { describeEachDatabase } from "../db/test-database";
 import { buildUser, buildWorkspace, type TestUser } from "../factories";
-import { makeRequest } from "../remix";
+import { makeRequest, run } from "../remix";
 import { ANCHOR, commentsPath, draftParams, getThreads, postIntent, recordingContext, runJson, type Built } from "./review-requests";
 
 type Answer = { ok: true; threadId: string; thread: ThreadView | null } | { ok: false; error: string };
@@ -22,6 +23,8 @@ describeEachDatabase("comment threads", (handle) => {
 
   const countThreads = async () =>
     Number((await handle().db.selectFrom("comment_threads").select((eb) => eb.fn.countAll<string>().as("n")).where("draft_id", "=", w.draft.id).executeTakeFirstOrThrow()).n);
+  const reviewAudit = async (workspaceId: string) =>
+    handle().db.selectFrom("audit_events").selectAll().where("workspace_id", "=", workspaceId).where("action", "like", "comment.%").orderBy("id").execute();
   const mentionsOf = async (userId: string) =>
     handle().db.selectFrom("notifications").selectAll().where("user_id", "=", userId).where("kind", "=", "mention").execute();
 
@@ -199,5 +202,63 @@ describeEachDatabase("comment threads", (handle) => {
     const listed = (await getThreads(context, frozen, frozen.members.owner.token)).body as Listing;
     expect(listed.me.canComment).toBe(false);
     expect(listed.threads).toHaveLength(1);
+  });
+
+  it("audits resolve, reopen and a deletion by its author, never the words or the quoted text", async () => {
+    const { context } = recordingContext(handle());
+    const team = await buildWorkspace(handle());
+    const { reviewer, editor, owner } = team.members;
+    const secret = "Confidential: the source in the ministry is Ms X.";
+    const opened = (await postIntent(context, team, reviewer.token, { intent: "create-thread", anchor: ANCHOR, body: secret })).body as Answer & { ok: true };
+    const reply = (await postIntent(context, team, editor.token, { intent: "reply", threadId: opened.threadId, body: `${secret} Agreed.` })).body as Answer & { ok: true };
+    // Creating and replying are the content itself: no event.
+    expect(await reviewAudit(team.workspace.id)).toEqual([]);
+
+    await postIntent(context, team, editor.token, { intent: "resolve", threadId: opened.threadId });
+    await postIntent(context, team, owner.token, { intent: "resolve", threadId: opened.threadId }); // already resolved: nothing
+    await postIntent(context, team, reviewer.token, { intent: "reopen", threadId: opened.threadId });
+    const replyId = reply.thread!.comments[1]!.id;
+    const openerId = opened.thread!.comments[0]!.id;
+    await postIntent(context, team, editor.token, { intent: "delete", commentId: replyId });
+    await postIntent(context, team, reviewer.token, { intent: "delete", commentId: openerId });
+
+    const events = await reviewAudit(team.workspace.id);
+    const draft = { draftId: team.draft.id, draftTitle: team.draft.title };
+    expect(events.map((e) => ({ action: e.action, actor: e.actor_id, target: [e.target_type, e.target_id], details: e.details }))).toEqual([
+      { action: "comment.thread_resolved", actor: editor.id, target: ["comment_thread", opened.threadId], details: draft },
+      { action: "comment.thread_reopened", actor: reviewer.id, target: ["comment_thread", opened.threadId], details: draft },
+      { action: "comment.deleted", actor: editor.id, target: ["comment", replyId], details: { ...draft, threadId: opened.threadId, threadDeleted: false } },
+      { action: "comment.deleted", actor: reviewer.id, target: ["comment", openerId], details: { ...draft, threadId: opened.threadId, threadDeleted: true } },
+    ]);
+    const stored = JSON.stringify(events);
+    for (const words of ["Confidential", "ministry", ANCHOR.quote]) expect(stored).not.toContain(words);
+
+    const log = await run(auditPage.loader, makeRequest(`/workspaces/${team.workspace.id}/audit`, { token: owner.token }), context, { workspaceId: team.workspace.id });
+    const lines = (log.body as { events: Array<{ actor: string; description: string }> }).events.slice(0, 4).map((e) => `${e.actor} ${e.description}`);
+    const on = `on the draft “${team.draft.title}”`;
+    expect(lines).toEqual([`Reviewer deleted their comment ${on}, and with it the thread`, `Editor deleted their comment ${on}`, `Reviewer reopened a comment thread ${on}`, `Editor resolved a comment thread ${on}`]);
+    expect(JSON.stringify(log.body)).not.toContain("Confidential");
+  });
+
+  it("writes no audit event for a refused resolve, reopen or delete", async () => {
+    const { context } = recordingContext(handle());
+    const team = await buildWorkspace(handle());
+    const other = await buildWorkspace(handle());
+    const { reviewer, editor, viewer } = team.members;
+    const opened = (await postIntent(context, team, reviewer.token, { intent: "create-thread", anchor: ANCHOR, body: "Mine" })).body as Answer & { ok: true };
+    const commentId = opened.thread!.comments[0]!.id;
+    const resolve = { intent: "resolve", threadId: opened.threadId };
+    const statuses = [
+      (await postIntent(context, team, viewer.token, resolve)).status,
+      (await postIntent(context, team, viewer.token, { ...resolve, intent: "reopen" })).status,
+      (await postIntent(context, team, stranger.token, resolve)).status,
+      (await postIntent(context, other, other.members.owner.token, resolve)).status,
+      (await postIntent(context, team, editor.token, { intent: "delete", commentId })).status,
+    ];
+    await handle().db.updateTable("drafts").set({ status: "submitted" }).where("id", "=", team.draft.id).execute();
+    statuses.push((await postIntent(context, team, reviewer.token, resolve)).status, (await postIntent(context, team, reviewer.token, { intent: "delete", commentId })).status);
+    expect(statuses).toEqual([403, 403, 404, 404, 403, 409, 409]);
+    expect(await reviewAudit(team.workspace.id)).toEqual([]);
+    expect(await reviewAudit(other.workspace.id)).toEqual([]);
   });
 });

@@ -1,4 +1,6 @@
+import { sql } from "kysely";
 import { beforeAll, expect, it } from "vitest";
+import * as auditPage from "../../app/routes/workspaces.$workspaceId.audit";
 import * as layout from "../../app/routes/workspaces.$workspaceId";
 import * as draftsIndex from "../../app/routes/workspaces.$workspaceId._index";
 import * as status from "../../app/routes/workspaces.$workspaceId.drafts.$draftId.status";
@@ -29,6 +31,15 @@ describeEachDatabase("review status and notifications", (handle) => {
     ((await run(notifications.loader, makeRequest(`/workspaces/${target.workspace.id}/notifications`, { token }), recordingContext(handle()).context, { workspaceId: target.workspace.id })).body as { notifications: NotificationItem[] }).notifications;
   const unreadFor = async (token: string, target = w) =>
     ((await run(layout.loader, makeRequest(`/workspaces/${target.workspace.id}`, { token }), recordingContext(handle()).context, { workspaceId: target.workspace.id })).body as { unreadNotifications: number }).unreadNotifications;
+
+  const statusAudit = async (target: Built) =>
+    (await handle().db.selectFrom("audit_events").selectAll().where("workspace_id", "=", target.workspace.id).where("action", "like", "draft.%").where("action", "!=", "draft.created").orderBy("id").execute()).map(
+      (e) => ({ action: e.action, actor: e.actor_id, target: [e.target_type, e.target_id], details: e.details }),
+    );
+  const auditLines = async (target: Built) =>
+    ((await run(auditPage.loader, makeRequest(`/workspaces/${target.workspace.id}/audit`, { token: target.members.owner.token }), recordingContext(handle()).context, { workspaceId: target.workspace.id })).body as {
+      events: Array<{ actor: string; description: string }>;
+    }).events.map((e) => `${e.actor} ${e.description}`);
 
   it("needs at least one reviewer who can comment, and changes nothing otherwise", async () => {
     const { context, announced } = recordingContext(handle());
@@ -129,5 +140,81 @@ describeEachDatabase("review status and notifications", (handle) => {
     expect((await post(editor.token, { intent: "mark-all-read" })).body).toEqual({ ok: true, marked: 1 });
     expect(await unreadFor(editor.token, team)).toBe(0);
     expect((await notificationsFor(editor.token, team)).every((n) => !n.unread)).toBe(true);
+  });
+
+  it("audits each status change and change of reviewers, by id and name, and describes them plainly", async () => {
+    const { context } = recordingContext(handle());
+    const team = await buildWorkspace(handle());
+    const { editor, reviewer, owner } = team.members;
+    const send = (token: string, form: Record<string, string | string[]>) => setStatus(context, token, { intent: "set-status", ...form }, team);
+    await send(editor.token, { status: "in_review", reviewerIds: [reviewer.id, editor.id] });
+    await send(editor.token, { status: "in_review", reviewerIds: [reviewer.id, editor.id] }); // the same again: nothing
+    await send(owner.token, { status: "in_review", reviewerIds: [reviewer.id, owner.id] });
+    await send(owner.token, { status: "drafting" });
+    await send(owner.token, { status: "drafting" }); // already drafting: nothing
+
+    const target = ["draft", team.draft.id];
+    const title = team.draft.title;
+    expect(await statusAudit(team)).toEqual([
+      {
+        action: "draft.status_changed",
+        actor: editor.id,
+        target,
+        details: { title, from: "drafting", to: "in_review", reviewers: [{ id: reviewer.id, name: "Reviewer" }, { id: editor.id, name: "Editor" }] },
+      },
+      {
+        action: "draft.reviewers_changed",
+        actor: owner.id,
+        target,
+        details: { title, reviewers: [{ id: reviewer.id, name: "Reviewer" }, { id: owner.id, name: "Owner" }], added: [{ id: owner.id, name: "Owner" }], removed: [{ id: editor.id, name: "Editor" }] },
+      },
+      { action: "draft.status_changed", actor: owner.id, target, details: { title, from: "in_review", to: "drafting" } },
+    ]);
+    expect((await auditLines(team)).slice(0, 3)).toEqual([
+      `Owner moved the draft “${title}” from In review to Drafting`,
+      `Owner changed the reviewers of the draft “${title}” (added Owner; removed Editor)`,
+      `Editor moved the draft “${title}” from Drafting to In review, for review by Reviewer and Editor`,
+    ]);
+  });
+
+  it("writes no audit event when a status change is refused", async () => {
+    const { context } = recordingContext(handle());
+    const team = await buildWorkspace(handle());
+    const { editor, reviewer, viewer } = team.members;
+    const form = { intent: "set-status", status: "in_review", reviewerIds: reviewer.id };
+    const stranger = await buildUser(handle(), "Stranger");
+    const statuses = [
+      (await setStatus(context, editor.token, { ...form, reviewerIds: [] }, team)).status,
+      (await setStatus(context, editor.token, { ...form, reviewerIds: viewer.id }, team)).status,
+      (await setStatus(context, reviewer.token, form, team)).status,
+      (await setStatus(context, viewer.token, form, team)).status,
+      (await setStatus(context, stranger.token, form, team)).status,
+    ];
+    await handle().db.updateTable("drafts").set({ status: "submitted" }).where("id", "=", team.draft.id).execute();
+    statuses.push((await setStatus(context, team.members.owner.token, { intent: "set-status", status: "drafting" }, team)).status);
+    expect(statuses).toEqual([400, 400, 403, 403, 404, 409]);
+    expect(await statusAudit(team)).toEqual([]);
+  });
+
+  it("writes the audit event in the change's transaction: if it fails, the change is undone", async () => {
+    const { context } = recordingContext(handle());
+    const team = await buildWorkspace(handle());
+    const { editor, reviewer } = team.members;
+    const { threadId } = (await postIntent(context, team, reviewer.token, { intent: "create-thread", anchor: ANCHOR, body: "Check this" })).body as { threadId: string };
+    // A trigger that refuses this workspace's audit rows, as a full disk or a dropped connection would.
+    const db = handle().db;
+    await sql`create function refuse_audit() returns trigger language plpgsql as $$ begin raise exception 'audit refused'; end $$`.execute(db);
+    await sql`create trigger refuse_audit before insert on audit_events for each row when (new.workspace_id = ${sql.lit(team.workspace.id)}::uuid) execute function refuse_audit()`.execute(db);
+    try {
+      await expect(setStatus(context, editor.token, { intent: "set-status", status: "in_review", reviewerIds: reviewer.id }, team)).rejects.toThrow(/audit refused/);
+      await expect(postIntent(context, team, editor.token, { intent: "resolve", threadId })).rejects.toThrow(/audit refused/);
+    } finally {
+      await sql`drop trigger refuse_audit on audit_events`.execute(db);
+      await sql`drop function refuse_audit()`.execute(db);
+    }
+    expect((await findDraft(db, team.draft.id))?.status).toBe("drafting");
+    expect(await db.selectFrom("draft_reviewers").select("user_id").where("draft_id", "=", team.draft.id).execute()).toEqual([]);
+    expect(await db.selectFrom("notifications").select("id").where("draft_id", "=", team.draft.id).where("kind", "=", "review-request").execute()).toEqual([]);
+    expect((await db.selectFrom("comment_threads").select("status").where("id", "=", threadId).executeTakeFirstOrThrow()).status).toBe("open");
   });
 });
