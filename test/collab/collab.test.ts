@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import * as Y from "yjs";
 import { CloseCode } from "../../core/collab/close-codes";
 import { draftDocName } from "../../core/collab/doc-name";
@@ -9,24 +9,11 @@ import * as members from "../../app/routes/workspaces.$workspaceId.members";
 import { describeEachDatabase } from "../db/test-database";
 import { buildUser, buildWorkspace } from "../factories";
 import { makeRequest, run, testContext } from "../remix";
-import { attemptConnection, connectClient, eventually, startCollab, synced, type CollabHarness, type TestClient } from "./harness";
+import { attemptConnection, eventually, synced, collabSuite } from "./harness";
 
 describeEachDatabase("collaboration server", (handle) => {
-  let harness: CollabHarness;
-  const clients: TestClient[] = [];
-  const connect = (token: string | undefined, draftId: string) => {
-    const client = connectClient(harness, token, draftId);
-    clients.push(client);
-    return client;
-  };
-
-  beforeAll(async () => {
-    harness = await startCollab(handle(), { maxFrameBytes: 64 * 1024 });
-  });
-  afterAll(async () => {
-    for (const client of clients) client.destroy();
-    await harness.close();
-  });
+  const suite = collabSuite(handle, { maxFrameBytes: 64 * 1024 });
+  const connect = suite.connect;
 
   it("converges two editors typing at once, and gives a latecomer the whole document", async () => {
     const world = await buildWorkspace(handle());
@@ -66,7 +53,7 @@ describeEachDatabase("collaboration server", (handle) => {
       // The editor and the server still hold the original; the dropped frames were counted.
       await new Promise((resolve) => setTimeout(resolve, 200));
       expect(editor.text()).toBe("Original text.");
-      const room = harness.collab.rooms.get(draftDocName(world.draft.id))!;
+      const room = suite.harness.collab.rooms.get(draftDocName(world.draft.id))!;
       expect(canonicalDocument(room.doc).text).toBe("Original text.");
       const connection = [...room.connections].find((c) => c.identity.user.id === world.members[role].id)!;
       expect(connection.droppedFrames).toBeGreaterThan(0);
@@ -75,22 +62,22 @@ describeEachDatabase("collaboration server", (handle) => {
 
   it("refuses no cookie, an expired session and a foreign Origin at the HTTP level", async () => {
     const world = await buildWorkspace(handle());
-    const url = `${harness.url}/${draftDocName(world.draft.id)}`;
-    expect(await attemptConnection(url, { origin: harness.origin })).toEqual({ status: 401 });
+    const url = `${suite.harness.url}/${draftDocName(world.draft.id)}`;
+    expect(await attemptConnection(url, { origin: suite.harness.origin })).toEqual({ status: 401 });
     const cookie = `caucus_session=${world.members.editor.token}`;
     expect(await attemptConnection(url, { origin: "https://evil.example", cookie })).toEqual({ status: 403 });
     await handle().db.updateTable("sessions").set({ expires_at: new Date(Date.now() - 1000) }).where("user_id", "=", world.members.editor.id).execute();
-    expect(await attemptConnection(url, { origin: harness.origin, cookie })).toEqual({ status: 401 });
-    expect(await attemptConnection(`${harness.url}/not-a-draft`, { origin: harness.origin })).toEqual({ status: 404 });
+    expect(await attemptConnection(url, { origin: suite.harness.origin, cookie })).toEqual({ status: 401 });
+    expect(await attemptConnection(`${suite.harness.url}/not-a-draft`, { origin: suite.harness.origin })).toEqual({ status: 404 });
   });
 
   it("closes a stranger and a missing draft with DocumentNotFound, and the client stops retrying", async () => {
     const world = await buildWorkspace(handle());
     const stranger = await buildUser(handle(), "Stranger");
-    const headers = { origin: harness.origin, cookie: `caucus_session=${stranger.token}` };
-    expect(await attemptConnection(`${harness.url}/${draftDocName(world.draft.id)}`, headers)).toEqual({ code: CloseCode.DocumentNotFound });
+    const headers = { origin: suite.harness.origin, cookie: `caucus_session=${stranger.token}` };
+    expect(await attemptConnection(`${suite.harness.url}/${draftDocName(world.draft.id)}`, headers)).toEqual({ code: CloseCode.DocumentNotFound });
     const missing = "00000000-0000-4000-8000-000000000000";
-    expect(await attemptConnection(`${harness.url}/${draftDocName(missing)}`, headers)).toEqual({ code: CloseCode.DocumentNotFound });
+    expect(await attemptConnection(`${suite.harness.url}/${draftDocName(missing)}`, headers)).toEqual({ code: CloseCode.DocumentNotFound });
     const client = connect(stranger.token, world.draft.id);
     await eventually(() => client.closes.length, (n) => n === 1);
     expect(client.provider.shouldConnect).toBe(false);
@@ -99,7 +86,7 @@ describeEachDatabase("collaboration server", (handle) => {
 
   it("closes a removed member's and a demoted editor's sockets with AuthorizationChanged within a second", async () => {
     const world = await buildWorkspace(handle());
-    const collabControl = { revalidate: (f: Parameters<typeof harness.collab.revalidate>[0]) => harness.collab.revalidate(f), announce: () => {} };
+    const collabControl = { revalidate: (f: Parameters<typeof suite.harness.collab.revalidate>[0]) => suite.harness.collab.revalidate(f), announce: () => {} };
     const ctx = testContext(handle(), undefined, collabControl);
     const viewer = connect(world.members.viewer.token, world.draft.id);
     const editor = connect(world.members.editor.token, world.draft.id);
@@ -116,7 +103,7 @@ describeEachDatabase("collaboration server", (handle) => {
     expect(editor.closes[0]!.code).toBe(CloseCode.AuthorizationChanged);
     // No reconnect loop: a second later neither has come back.
     await new Promise((resolve) => setTimeout(resolve, 1000));
-    const room = harness.collab.rooms.get(draftDocName(world.draft.id));
+    const room = suite.harness.collab.rooms.get(draftDocName(world.draft.id));
     expect(room ? room.connections.size : 0).toBe(0);
   });
 
@@ -138,12 +125,11 @@ describeEachDatabase("collaboration server", (handle) => {
     const a = connect(world.members.owner.token, world.draft.id);
     await synced(a);
     a.type("Paragraph one survives a restart.");
-    await eventually(() => harness.collab.rooms.get(draftDocName(world.draft.id))?.doc, (d) => Boolean(d && canonicalDocument(d).text.includes("survives")));
+    await eventually(() => suite.harness.collab.rooms.get(draftDocName(world.draft.id))?.doc, (d) => Boolean(d && canonicalDocument(d).text.includes("survives")));
     a.destroy();
     // Empty for the grace period → flushed, compacted and evicted from memory.
-    await eventually(() => harness.collab.rooms.get(draftDocName(world.draft.id)), (room) => room === undefined);
-    await harness.close();
-    harness = await startCollab(handle(), { maxFrameBytes: 64 * 1024 });
+    await eventually(() => suite.harness.collab.rooms.get(draftDocName(world.draft.id)), (room) => room === undefined);
+    await suite.restart();
     const b = connect(world.members.editor.token, world.draft.id);
     await synced(b);
     expect(b.text()).toBe("Paragraph one survives a restart.");
@@ -162,15 +148,15 @@ describeEachDatabase("collaboration server", (handle) => {
     await sql`alter table draft_updates rename to draft_updates_paused`.execute(handle().db);
     try {
       a.type("Written while the database was down.");
-      await eventually(() => harness.collab.rooms.get(name)?.doc, (d) => Boolean(d && canonicalDocument(d).text.includes("down")));
+      await eventually(() => suite.harness.collab.rooms.get(name)?.doc, (d) => Boolean(d && canonicalDocument(d).text.includes("down")));
       a.destroy();
       // Well past the 50 ms grace period: the empty room tried to close, and must not have.
       await new Promise((resolve) => setTimeout(resolve, 800));
-      expect(harness.collab.rooms.get(name)).toBeDefined();
+      expect(suite.harness.collab.rooms.get(name)).toBeDefined();
     } finally {
       await sql`alter table draft_updates_paused rename to draft_updates`.execute(handle().db);
     }
-    await eventually(() => harness.collab.rooms.get(name), (room) => room === undefined, 15_000);
+    await eventually(() => suite.harness.collab.rooms.get(name), (room) => room === undefined, 15_000);
     const snapshot = await handle().db.selectFrom("draft_snapshots").select("text").where("draft_id", "=", world.draft.id).executeTakeFirst();
     expect(snapshot?.text).toBe("Written while the database was down.");
   });

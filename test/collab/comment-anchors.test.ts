@@ -1,11 +1,11 @@
 import { initProseMirrorDoc } from "@tiptap/y-tiptap";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import * as Y from "yjs";
 import { anchorFor, resolveAnchor, type YBodyBinding } from "../../core/comments/anchors";
 import { BODY_FIELD, documentSchema } from "../../core/editor";
 import { describeEachDatabase } from "../db/test-database";
 import { buildWorkspace } from "../factories";
-import { connectClient, eventually, startCollab, synced, type CollabHarness, type TestClient } from "./harness";
+import { eventually, synced, type TestClient, collabSuite } from "./harness";
 
 const SENTENCE = "The police dispersed the peaceful assembly in Accra.";
 
@@ -20,21 +20,12 @@ const firstText = (client: TestClient, block = 0) => (client.doc.getXmlFragment(
 const bodyText = (client: TestClient) => client.doc.getXmlFragment(BODY_FIELD).toString();
 
 describeEachDatabase("comment anchors (Yjs relative positions) between two real clients", (handle) => {
-  let harness: CollabHarness;
-  const clients: TestClient[] = [];
-  beforeAll(async () => {
-    harness = await startCollab(handle());
-  });
-  afterAll(async () => {
-    for (const client of clients) client.destroy();
-    await harness.close();
-  });
+  const suite = collabSuite(handle);
 
   async function twoEditors() {
     const world = await buildWorkspace(handle());
-    const a = connectClient(harness, world.members.owner.token, world.draft.id);
-    const b = connectClient(harness, world.members.editor.token, world.draft.id);
-    clients.push(a, b);
+    const a = suite.connect(world.members.owner.token, world.draft.id);
+    const b = suite.connect(world.members.editor.token, world.draft.id);
     await Promise.all([synced(a), synced(b)]);
     const paragraph = new Y.XmlElement("paragraph");
     paragraph.insert(0, [new Y.XmlText(SENTENCE)]);

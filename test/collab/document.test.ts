@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import * as Y from "yjs";
 import { draftDocName } from "../../core/collab/doc-name";
 import { BODY_FIELD, computeNumbering, documentSchema } from "../../core/editor";
 import { describeEachDatabase } from "../db/test-database";
 import { buildWorkspace } from "../factories";
-import { connectClient, eventually, startCollab, synced, type CollabHarness, type TestClient } from "./harness";
+import { eventually, synced, type TestClient, collabSuite } from "./harness";
 
 /** Builds `<paragraph>text<footnote>note</footnote></paragraph>` the way y-prosemirror stores it. */
 function paragraphWithNote(text: string, note: string, id: string): Y.XmlElement {
@@ -26,21 +26,8 @@ function noteText(client: TestClient, id: string): Y.XmlText | undefined {
 }
 
 describeEachDatabase("the submission document over the collaboration server", (handle) => {
-  let harness: CollabHarness;
-  const clients: TestClient[] = [];
-  const connect = (token: string, draftId: string) => {
-    const client = connectClient(harness, token, draftId);
-    clients.push(client);
-    return client;
-  };
-
-  beforeAll(async () => {
-    harness = await startCollab(handle());
-  });
-  afterAll(async () => {
-    for (const client of clients) client.destroy();
-    await harness.close();
-  });
+  const suite = collabSuite(handle);
+  const connect = suite.connect;
 
   it("merges two editors typing in the same footnote at once, on every client and in the stored snapshot", async () => {
     const world = await buildWorkspace(handle());
@@ -60,7 +47,7 @@ describeEachDatabase("the submission document over the collaboration server", (h
     // The server reads the note through the document schema: it is stored as a footnote, numbered 1.
     a.destroy();
     b.destroy();
-    await eventually(() => harness.collab.rooms.get(draftDocName(world.draft.id)), (room) => room === undefined);
+    await eventually(() => suite.harness.collab.rooms.get(draftDocName(world.draft.id)), (room) => room === undefined);
     const snapshot = await handle().db.selectFrom("draft_snapshots").select(["content", "text"]).where("draft_id", "=", world.draft.id).executeTakeFirstOrThrow();
     const doc = documentSchema().nodeFromJSON(snapshot.content);
     const [pos] = computeNumbering(doc).footnotes.keys();

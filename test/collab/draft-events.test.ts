@@ -7,7 +7,7 @@ import { encodeDraftEvent, type DraftEvent } from "../../core/collab/draft-event
 import { roomChannel } from "../../server/collab/extensions/redis-fan-out";
 import { describeEachDatabase } from "../db/test-database";
 import { buildWorkspace } from "../factories";
-import { connectClient, eventually, startCollab, synced, type CollabHarness, type TestClient } from "./harness";
+import { connectClient, eventually, startCollab, synced, type CollabHarness, type TestClient, collabSuite } from "./harness";
 import { requireRedisInCI } from "./redis-env";
 
 const redisUrl = requireRedisInCI();
@@ -16,29 +16,15 @@ const thread = (): DraftEvent => ({ type: "thread", threadId: crypto.randomUUID(
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A real y-websocket client that records every draft event, through the browser's own module. */
-function listeningClient(harness: { url: string; origin: string }, token: string, draftId: string) {
-  const client = connectClient(harness, token, draftId);
+function withEvents(client: TestClient) {
   const events: DraftEvent[] = [];
   listenToDraftEvents(client.provider, (event) => events.push(event));
   return Object.assign(client, { events });
 }
 
 describeEachDatabase("draft events on one node", (handle) => {
-  let harness: CollabHarness;
-  const clients: TestClient[] = [];
-  const connect = (token: string, draftId: string) => {
-    const client = listeningClient(harness, token, draftId);
-    clients.push(client);
-    return client;
-  };
-
-  beforeAll(async () => {
-    harness = await startCollab(handle());
-  });
-  afterAll(async () => {
-    for (const client of clients) client.destroy();
-    await harness.close();
-  });
+  const suite = collabSuite(handle);
+  const connect = (token: string, draftId: string) => withEvents(suite.connect(token, draftId));
 
   it("reaches every socket on the draft, read-only ones included, and no other draft", async () => {
     const world = await buildWorkspace(handle());
@@ -49,8 +35,8 @@ describeEachDatabase("draft events on one node", (handle) => {
     await Promise.all([synced(owner), synced(viewer), synced(elsewhere)]);
 
     const event = thread();
-    harness.collab.announce(world.draft.id, event);
-    harness.collab.announce(world.draft.id, { type: "status" });
+    suite.harness.collab.announce(world.draft.id, event);
+    suite.harness.collab.announce(world.draft.id, { type: "status" });
     await eventually(() => [owner.events.length, viewer.events.length], (counts) => counts.every((n) => n === 2), 1000);
     expect(owner.events).toEqual([event, { type: "status" }]);
     expect(viewer.events).toEqual([event, { type: "status" }]);
@@ -67,11 +53,11 @@ describeEachDatabase("draft events on one node", (handle) => {
     const second: DraftEvent[] = [];
     const stop = listenToDraftEvents(client.provider, (event) => second.push(event));
     const first = thread();
-    harness.collab.announce(world.draft.id, first);
+    suite.harness.collab.announce(world.draft.id, first);
     await eventually(() => [client.events.length, second.length], (counts) => counts.every((n) => n === 1), 1000);
     stop();
     const next = thread();
-    harness.collab.announce(world.draft.id, next);
+    suite.harness.collab.announce(world.draft.id, next);
     await eventually(() => client.events.length, (n) => n === 2, 1000);
     expect(client.events).toEqual([first, next]);
     expect(second).toEqual([first]);
@@ -79,13 +65,13 @@ describeEachDatabase("draft events on one node", (handle) => {
 
   it("does nothing, and does not throw, for a draft open nowhere or an event that does not validate", async () => {
     const world = await buildWorkspace(handle());
-    expect(harness.collab.rooms.get(draftDocName(world.draft.id))).toBeUndefined();
-    expect(() => harness.collab.announce(world.draft.id, thread())).not.toThrow();
+    expect(suite.harness.collab.rooms.get(draftDocName(world.draft.id))).toBeUndefined();
+    expect(() => suite.harness.collab.announce(world.draft.id, thread())).not.toThrow();
     const bad = { type: "thread", threadId: "not-a-uuid" } as DraftEvent;
     const client = connect(world.members.owner.token, world.draft.id);
     await synced(client);
-    expect(() => harness.collab.announce(world.draft.id, bad)).not.toThrow();
-    harness.collab.announce(world.draft.id, { type: "status" });
+    expect(() => suite.harness.collab.announce(world.draft.id, bad)).not.toThrow();
+    suite.harness.collab.announce(world.draft.id, { type: "status" });
     await eventually(() => client.events.length, (n) => n === 1, 1000);
     expect(client.events).toEqual([{ type: "status" }]);
   });
@@ -98,7 +84,7 @@ describeEachDatabase("draft events on one node", (handle) => {
     await Promise.all([synced(editor), synced(viewer), synced(bystander)]);
     editor.type("Before.");
     await eventually(() => bystander.text(), (t) => t === "Before.");
-    const room = harness.collab.rooms.get(draftDocName(world.draft.id))!;
+    const room = suite.harness.collab.rooms.get(draftDocName(world.draft.id))!;
     const before = Y.encodeStateVector(room.doc);
 
     const forgers = [
@@ -129,7 +115,7 @@ describe.runIf(redisUrl)("draft events across nodes", () => {
     let redis: Redis;
     const clients: TestClient[] = [];
     const connect = (node: CollabHarness, token: string, draftId: string) => {
-      const client = listeningClient(node, token, draftId);
+      const client = withEvents(connectClient(node, token, draftId));
       clients.push(client);
       return client;
     };
@@ -193,7 +179,7 @@ describeEachDatabase("draft events on a node whose Redis is unreachable", (handl
     // Nothing listens on port 1: every publish fails, which must only log a warning.
     const node = await startCollab(handle(), undefined, "redis://127.0.0.1:1");
     const world = await buildWorkspace(handle());
-    const client = listeningClient(node, world.members.owner.token, world.draft.id);
+    const client = withEvents(connectClient(node, world.members.owner.token, world.draft.id));
     try {
       await synced(client);
       expect(() => node.collab.announce(world.draft.id, { type: "status" })).not.toThrow();

@@ -1,5 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll } from "vitest";
 import { WebSocket } from "ws";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
@@ -134,4 +135,35 @@ export function attemptConnection(url: string, headers: Record<string, string>):
     socket.on("close", (code) => resolve({ code }));
     socket.on("error", () => {});
   });
+}
+
+/**
+ * One collaboration server for a test suite: started before its tests, closed after them with
+ * every client the suite connected. `harness` is read at call time, so `restart()` (close, then
+ * start again on the same database, as after a crash or a deploy) is seen by later calls.
+ */
+export function collabSuite(handle: () => DatabaseHandle, limits?: Partial<CollabLimits>) {
+  let harness: CollabHarness;
+  const clients: TestClient[] = [];
+  beforeAll(async () => {
+    harness = await startCollab(handle(), limits);
+  });
+  afterAll(async () => {
+    for (const client of clients) client.destroy();
+    await harness.close();
+  });
+  return {
+    get harness(): CollabHarness {
+      return harness;
+    },
+    connect(token: string | undefined, draftId: string): TestClient {
+      const client = connectClient(harness, token, draftId);
+      clients.push(client);
+      return client;
+    },
+    async restart(): Promise<void> {
+      await harness.close();
+      harness = await startCollab(handle(), limits);
+    },
+  };
 }
