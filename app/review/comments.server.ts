@@ -16,17 +16,7 @@ import type { Executor } from "../../db/queries/executor";
 import { listMembers } from "../../db/queries/memberships";
 import { createNotifications, deleteCommentNotifications } from "../../db/queries/notifications";
 import { keepMentions } from "./comment-input.server";
-
-/** A refusal the comments route answers with its status and sentence; nothing was written. */
-export class CommentRefusal extends Error {
-  override readonly name = "CommentRefusal";
-  constructor(
-    readonly status: 403 | 404 | 409,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+import { ReviewRefusal } from "./refusal.server";
 
 export const SUBMITTED_MESSAGE = "This draft was submitted and is read-only: its comments can no longer change.";
 
@@ -63,7 +53,7 @@ export async function applyCommentIntent(
   const members = new Map((await listMembers(context.db, target.workspaceId)).map((m) => [m.userId, m.name]));
   return context.db.transaction().execute(async (tx) => {
     // Shared lock: the draft cannot be submitted between this check and the write.
-    if ((await lockDraftStatus(tx, target.draftId, "share")) === "submitted") throw new CommentRefusal(409, SUBMITTED_MESSAGE);
+    if ((await lockDraftStatus(tx, target.draftId, "share")) === "submitted") throw new ReviewRefusal(409, SUBMITTED_MESSAGE);
     const mentionsIn = (body: string, requested: readonly string[]) => keepMentions(body, requested, members);
     switch (intent.intent) {
       case "create-thread": {
@@ -132,20 +122,20 @@ async function auditReview(
 
 async function requireThread(tx: Executor, draftId: string, threadId: string) {
   const thread = await lockThreadInDraft(tx, draftId, threadId);
-  if (!thread) throw new CommentRefusal(404, "That thread is not in this draft (it may have been deleted).");
+  if (!thread) throw new ReviewRefusal(404, "That thread is not in this draft (it may have been deleted).");
   return thread;
 }
 
 /** The actor's own live comment in this draft, its thread locked first (the order every write takes). */
 async function requireOwnComment(tx: Executor, actor: Actor, draftId: string, commentId: string, verb: "edit" | "delete") {
-  const notFound = new CommentRefusal(404, "That comment is not in this draft (it may have been deleted).");
+  const notFound = new ReviewRefusal(404, "That comment is not in this draft (it may have been deleted).");
   const seen = await findCommentInDraft(tx, draftId, commentId);
   if (!seen) throw notFound;
   await requireThread(tx, draftId, seen.thread_id);
   // Read again under the thread's lock: a concurrent delete may have removed it meanwhile.
   const comment = await findCommentInDraft(tx, draftId, commentId);
   if (!comment) throw notFound;
-  if (comment.author_id !== actor.userId) throw new CommentRefusal(403, `You can only ${verb} your own comments.`);
+  if (comment.author_id !== actor.userId) throw new ReviewRefusal(403, `You can only ${verb} your own comments.`);
   return comment;
 }
 

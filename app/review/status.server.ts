@@ -7,6 +7,7 @@ import type { Executor } from "../../db/queries/executor";
 import { createNotifications } from "../../db/queries/notifications";
 import type { Draft, DraftStatus } from "../../db/schema";
 import type { DraftStatusControlProps } from "../components/draft-status-control";
+import { ReviewRefusal } from "./refusal.server";
 
 const MAX_REVIEWERS = 50;
 
@@ -24,17 +25,6 @@ export const DraftStatusChangeSchema = z.object({
   ),
 });
 export type DraftStatusChange = z.infer<typeof DraftStatusChangeSchema>;
-
-/** A refusal the status route answers with its status and sentence; nothing was written. */
-export class StatusRefusal extends Error {
-  override readonly name = "StatusRefusal";
-  constructor(
-    readonly status: 400 | 404 | 409,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 export const SUBMITTED_STATUS_MESSAGE = "This draft was submitted; its status can no longer change.";
 
@@ -56,16 +46,16 @@ export async function changeDraftStatus(
   const reviewerIds = [...new Set(change.reviewerIds)];
   const names = new Map<string, string>();
   if (change.status === "in_review") {
-    if (reviewerIds.length === 0) throw new StatusRefusal(400, "Choose at least one reviewer to send the draft for review.");
+    if (reviewerIds.length === 0) throw new ReviewRefusal(400, "Choose at least one reviewer to send the draft for review.");
     for (const c of await listReviewCandidates(context.db, draft.workspaceId)) names.set(c.userId, c.name);
     if (!reviewerIds.every((id) => names.has(id))) {
-      throw new StatusRefusal(400, "Reviewers must be owners, editors or reviewers of this workspace.");
+      throw new ReviewRefusal(400, "Reviewers must be owners, editors or reviewers of this workspace.");
     }
   }
   return context.db.transaction().execute(async (tx) => {
     const current = await lockDraftStatus(tx, draft.id, "update");
-    if (current === undefined) throw new StatusRefusal(404, "We could not find that draft.");
-    if (current === "submitted") throw new StatusRefusal(409, SUBMITTED_STATUS_MESSAGE);
+    if (current === undefined) throw new ReviewRefusal(404, "We could not find that draft.");
+    if (current === "submitted") throw new ReviewRefusal(409, SUBMITTED_STATUS_MESSAGE);
     const audit = (action: "draft.status_changed" | "draft.reviewers_changed", details: Record<string, unknown>) =>
       recordAudit(tx, {
         workspaceId: draft.workspaceId,

@@ -5,8 +5,9 @@ import { listMembers } from "../../db/queries/memberships";
 import { requireDraftAccess } from "../auth/guards.server";
 import { notFound } from "../http-errors.server";
 import { readCommentIntent } from "../review/comment-input.server";
-import { applyCommentIntent, CommentRefusal, SUBMITTED_MESSAGE } from "../review/comments.server";
+import { applyCommentIntent, SUBMITTED_MESSAGE } from "../review/comments.server";
 import { loadThreadView, loadThreadViews } from "../review/thread-views.server";
+import { ReviewRefusal } from "../review/refusal.server";
 
 // The draft's comment threads, for the editor's Comments tab. Threads live in PostgreSQL and are
 // written here, over HTTP, never through the Y.Doc: a reviewer's socket stays read-only.
@@ -72,7 +73,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       reading.intent,
     );
   } catch (error) {
-    if (error instanceof CommentRefusal) return refuse(error.status, error.message);
+    if (error instanceof ReviewRefusal) return refuse(error.status, error.message);
     throw error;
   }
   // After the commit, so the browsers that fetch on this event read what was written.

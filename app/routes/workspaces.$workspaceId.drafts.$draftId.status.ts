@@ -3,7 +3,8 @@ import type { DraftStatus } from "../../db/schema";
 import { requireDraftAccess } from "../auth/guards.server";
 import { parseForm } from "../forms.server";
 import { forbidden } from "../http-errors.server";
-import { changeDraftStatus, DraftStatusChangeSchema, StatusRefusal, SUBMITTED_STATUS_MESSAGE } from "../review/status.server";
+import { changeDraftStatus, DraftStatusChangeSchema, SUBMITTED_STATUS_MESSAGE } from "../review/status.server";
+import { ReviewRefusal } from "../review/refusal.server";
 
 export type DraftStatusActionResult = { ok: true; status: DraftStatus } | { ok: false; error: string };
 
@@ -28,7 +29,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   try {
     result = await changeDraftStatus(context, { userId: user.id }, { id: draft.id, workspaceId: draft.workspace_id, title: draft.title }, parsed.data);
   } catch (error) {
-    if (error instanceof StatusRefusal) return refuse(error.status, error.message);
+    if (error instanceof ReviewRefusal) return refuse(error.status, error.message);
     throw error;
   }
   if (result.changed) context.collab.announce(draft.id, { type: "status" });
