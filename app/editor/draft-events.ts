@@ -22,6 +22,15 @@ export function listenToDraftEvents(provider: WebsocketProvider, onEvent: DraftE
 }
 
 /**
+ * Makes the provider accept draft events from its first message on, before any listener: the
+ * collab session calls it when it creates the provider, as y-websocket logs an error for every
+ * message type it has no handler for.
+ */
+export function acceptDraftEvents(provider: WebsocketProvider): void {
+  if (!listenersOf.has(provider)) install(provider);
+}
+
+/**
  * Puts the handler in the provider's table, once, and keeps it: with no handler y-websocket
  * logs "Unable to compute message" for every event. It never writes into the encoder, so
  * nothing is sent back to the server.

@@ -3,6 +3,7 @@ import { IndexeddbPersistence } from "y-indexeddb";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { closeMessage, isPermanentClose } from "../../core/collab/close-codes";
+import { acceptDraftEvents } from "./draft-events";
 
 export type ConnectionState = "connecting" | "connected" | "offline" | "ended";
 
@@ -34,6 +35,7 @@ export function useCollabSession(docName: string, userId: string): CollabSession
       shouldReconnect: (event) => !isPermanentClose(event.code),
       maxBackoffTime: 5000,
     });
+    acceptDraftEvents(provider);
     // Offline once a connection was lost or an attempt failed: a tab reloaded without network
     // has never connected, yet its edits are just as safe on this device.
     let failedOrLost = false;

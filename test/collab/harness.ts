@@ -4,6 +4,7 @@ import { afterAll, beforeAll } from "vitest";
 import { WebSocket } from "ws";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
+import { acceptDraftEvents } from "../../app/editor/draft-events";
 import { draftDocName } from "../../core/collab/doc-name";
 import type { DatabaseHandle } from "../../db/client";
 import { createCollabServer, type CollabServer } from "../../server/collab";
@@ -79,6 +80,8 @@ export function connectClient(harness: { url: string; origin: string }, token: s
     disableBc: true,
     maxBackoffTime: 300,
   });
+  // As the browser's collab session does: draft events are understood from the first message.
+  acceptDraftEvents(provider);
   const closes: TestClient["closes"] = [];
   provider.on("closed", (event) => closes.push(event));
   const paragraph = () => {
