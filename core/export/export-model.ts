@@ -1,0 +1,178 @@
+import type { Mark, Node as PMNode } from "@tiptap/pm/model";
+import { citationDisplays } from "../citations/citation-display";
+import { isAllowedLink } from "../editor/extensions";
+import { directionOf } from "../editor/language";
+import { computeNumbering, type HeadingNumbering } from "../editor/numbering";
+import { recommendationProvenance } from "../library/recommendation-attributes";
+
+/**
+ * The submission as every exporter reads it (issue 8): blocks with their computed numbers, inline
+ * runs with their marks, footnotes numbered in reading order with citations already written out
+ * UN style ("Ibid." computed). DOCX and PDF are both built from this one model, so they cannot
+ * disagree about a number or a note. Pure data: no markup of any format, no user string is ever
+ * interpreted (exporters place text as text).
+ */
+
+export interface RunMarks {
+  bold?: true;
+  italic?: true;
+  underline?: true;
+  strike?: true;
+  superscript?: true;
+  subscript?: true;
+  /** http, https or mailto only; any other link is dropped and its text kept. */
+  link?: string;
+}
+
+export type Inline =
+  | { kind: "text"; text: string; marks: RunMarks }
+  | { kind: "break" }
+  /** A footnote marker: the note with this number in `ExportDocument.footnotes`. */
+  | { kind: "note"; number: number };
+
+/** Language and direction a block carries itself (an Arabic quotation in an English text). */
+export interface BlockLanguage {
+  lang: string | null;
+  dir: "ltr" | "rtl" | null;
+}
+
+export type Block =
+  | ({ kind: "heading"; level: 1 | 2 | 3; label: string; content: Inline[] } & BlockLanguage)
+  /** `number` is the paragraph's number as OHCHR cites it ("para. 43"); null when unnumbered. */
+  | ({ kind: "paragraph"; number: number | null; content: Inline[] } & BlockLanguage)
+  | { kind: "list"; style: ListStyle; start: number; items: Block[][] }
+  | ({ kind: "quote"; blocks: Block[] } & BlockLanguage)
+  | { kind: "table"; rows: TableRow[] }
+  /** A recommendation quoted from the library: its frozen text, provenance line and note marker. */
+  | { kind: "recommendation"; text: string; provenance: string; notes: Inline[] };
+
+export type ListStyle = "bullet" | "decimal" | "lower-alpha" | "lower-roman" | "upper-alpha" | "upper-roman";
+
+export interface TableRow {
+  cells: Array<{ header: boolean; colspan: number; rowspan: number; blocks: Block[] }>;
+}
+
+export interface Footnote {
+  number: number;
+  content: Inline[];
+}
+
+export interface ExportDocument {
+  language: string;
+  dir: "ltr" | "rtl";
+  blocks: Block[];
+  footnotes: Footnote[];
+}
+
+function marksOf(marks: readonly Mark[]): RunMarks {
+  const out: RunMarks = {};
+  for (const mark of marks) {
+    const name = mark.type.name;
+    if (name === "bold" || name === "italic" || name === "underline" || name === "strike" || name === "superscript" || name === "subscript") out[name] = true;
+    else if (name === "link" && typeof mark.attrs.href === "string" && isAllowedLink(mark.attrs.href)) out.link = mark.attrs.href.trim();
+  }
+  return out;
+}
+
+const language = (node: PMNode): BlockLanguage => ({
+  lang: node.attrs.lang ? String(node.attrs.lang) : null,
+  dir: node.attrs.dir === "rtl" || node.attrs.dir === "ltr" ? node.attrs.dir : null,
+});
+
+class ModelBuilder {
+  readonly footnotes: Footnote[] = [];
+  private readonly numbering;
+  private readonly citations;
+
+  constructor(private readonly doc: PMNode, headingNumbering: HeadingNumbering) {
+    this.numbering = computeNumbering(doc, headingNumbering);
+    this.citations = citationDisplays(doc);
+  }
+
+  /** A textblock's (or a note's) inline content; notes met on the way are numbered and kept. */
+  inline(node: PMNode): Inline[] {
+    const runs: Inline[] = [];
+    node.forEach((child) => {
+      if (child.isText) runs.push({ kind: "text", text: child.text ?? "", marks: marksOf(child.marks) });
+      else if (child.type.name === "hardBreak") runs.push({ kind: "break" });
+      else if (child.type.name === "footnote") runs.push(this.note(child));
+      else if (child.type.name === "citation") runs.push({ kind: "text", text: String(child.attrs.label ?? ""), marks: {} });
+    });
+    return runs;
+  }
+
+  /** A note's content with its citations as the reader sees them ("Ibid., para. 55"). */
+  private note(footnote: PMNode): Inline {
+    const number = this.footnotes.length + 1;
+    const displays = this.citations.get(String(footnote.attrs.id ?? "")) ?? [];
+    let citation = 0;
+    const content: Inline[] = [];
+    footnote.forEach((child) => {
+      if (child.isText) content.push({ kind: "text", text: child.text ?? "", marks: marksOf(child.marks) });
+      else if (child.type.name === "hardBreak") content.push({ kind: "break" });
+      else if (child.type.name === "citation") content.push({ kind: "text", text: displays[citation++] ?? String(child.attrs.label ?? ""), marks: {} });
+    });
+    this.footnotes.push({ number, content });
+    return { kind: "note", number };
+  }
+
+  blocks(parent: PMNode, topLevel: boolean): Block[] {
+    const blocks: Block[] = [];
+    parent.forEach((node, offset) => {
+      const block = this.block(node, topLevel ? offset : null);
+      if (block) blocks.push(block);
+    });
+    return blocks;
+  }
+
+  /** One block; `offset` is its position when it is a top-level block (numbers are keyed by it). */
+  private block(node: PMNode, offset: number | null): Block | null {
+    switch (node.type.name) {
+      case "heading":
+        return {
+          kind: "heading",
+          level: Math.min(Math.max(Number(node.attrs.level) || 1, 1), 3) as 1 | 2 | 3,
+          label: offset === null ? "" : (this.numbering.headings.get(offset) ?? ""),
+          content: this.inline(node),
+          ...language(node),
+        };
+      case "paragraph":
+        return { kind: "paragraph", number: offset === null ? null : (this.numbering.paragraphs.get(offset) ?? null), content: this.inline(node), ...language(node) };
+      case "bulletList":
+      case "orderedList": {
+        const style: ListStyle = node.type.name === "bulletList" ? "bullet" : ((node.attrs.listStyle as ListStyle | null) ?? "decimal");
+        const items: Block[][] = [];
+        node.forEach((item) => items.push(this.blocks(item, false)));
+        return { kind: "list", style, start: Number(node.attrs.start) || 1, items };
+      }
+      case "blockquote":
+        return { kind: "quote", blocks: this.blocks(node, false), ...language(node) };
+      case "table": {
+        const rows: TableRow[] = [];
+        node.forEach((row) => {
+          const cells: TableRow["cells"] = [];
+          row.forEach((cell) =>
+            cells.push({ header: cell.type.name === "tableHeader", colspan: Number(cell.attrs.colspan) || 1, rowspan: Number(cell.attrs.rowspan) || 1, blocks: this.blocks(cell, false) }),
+          );
+          rows.push({ cells });
+        });
+        return { kind: "table", rows };
+      }
+      case "recommendation":
+        return { kind: "recommendation", text: String(node.attrs.text ?? ""), provenance: recommendationProvenance(node.attrs), notes: this.inline(node) };
+      default:
+        return null;
+    }
+  }
+}
+
+/**
+ * Reads a draft's canonical document (core/editor schema) into the export model: paragraph and
+ * heading numbers from computeNumbering, footnotes numbered in reading order (the same order the
+ * editor numbers them), citations formatted with "Ibid." where it applies.
+ */
+export function exportModel(doc: PMNode, options: { language: string; headingNumbering: HeadingNumbering }): ExportDocument {
+  const builder = new ModelBuilder(doc, options.headingNumbering);
+  const blocks = builder.blocks(doc, true);
+  return { language: options.language, dir: directionOf(options.language), blocks, footnotes: builder.footnotes };
+}
