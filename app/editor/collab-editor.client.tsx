@@ -20,14 +20,19 @@ import { LibraryApi } from "./library/library-api";
 import { SidePanel } from "./side-panel";
 import { Toolbar } from "./toolbar";
 import { parseDraftDocName } from "../../core/collab/doc-name";
+import type { ThreadView } from "../../core/comments/contract";
 import { CommentHighlights } from "./comments/comment-highlights";
 import { CommentsApi } from "./comments/comments-api";
 import { CommentMarkers } from "./comments/comment-markers";
 import { useStartComment } from "./comments/use-start-comment";
 import { usePageFollowsDraftEvents } from "./comments/use-page-follows-draft-events";
 import { useCommentThreads } from "./comments/use-comment-threads";
+import { useThreadKeys } from "./comments/use-thread-keys";
 import { useCollabSession, type CollabSession } from "./use-collab-session";
 import { userColor } from "./user-color";
+
+/** A stable empty list while the threads load (a new [] each render would re-run effects). */
+const NO_THREADS: readonly ThreadView[] = [];
 
 export interface CollabEditorProps {
   docName: string;
@@ -89,6 +94,7 @@ function SessionEditor({ session, docName, user, readOnlyReason, template, organ
   const commenting = useStartComment(editor, canComment && !session.endedBecause);
   const commentThreads = useCommentThreads(editor, commentsApi, session.provider as WebsocketProvider);
   usePageFollowsDraftEvents(session.provider as WebsocketProvider);
+  useThreadKeys(editor, commentThreads.snapshot?.threads ?? NO_THREADS);
   // A thread opened from its margin marker: a new object each click, so the same one reopens.
   const [openedThread, setOpenedThread] = useState<{ id: string } | null>(null);
 

@@ -104,6 +104,14 @@ describe.runIf(browserAvailable())("review comments in the browser", () => {
     await owner.locator(".thread-card.is-active", { hasText: "please cite the police statement" }).waitFor();
   });
 
+  it("Ctrl+Alt+↓ goes from anywhere in the text to the next thread's words", async () => {
+    await owner.locator(".document").click();
+    await owner.keyboard.press("Control+Home");
+    await owner.keyboard.press("Control+Alt+ArrowDown");
+    await expect.poll(() => owner.evaluate(() => window.getSelection()?.toString())).toBe("peaceful assembly");
+    await owner.locator(".thread-card.is-active", { hasText: "please cite the police statement" }).waitFor();
+  });
+
   it("the owner replies and resolves; the reviewer sees both live", async () => {
     const thread = owner.locator(".thread-card", { hasText: "please cite the police statement" });
     await thread.getByRole("button", { name: "Reply" }).click();

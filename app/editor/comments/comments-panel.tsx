@@ -161,6 +161,9 @@ export function CommentsPanel({
       {snapshot && shown.length === 0 ? (
         <p className="muted small">{filter === "open" ? "No open comments. Select text and press Comment (Ctrl+Alt+M)." : "No threads here."}</p>
       ) : null}
+      {attached.length > 1 ? (
+        <p className="muted small">Ctrl+Alt+↓ and Ctrl+Alt+↑ go to the next and previous thread; ↓ and ↑ move through this list.</p>
+      ) : null}
       <ol className="thread-list" aria-label="Comment threads" onKeyDown={onKeyDown}>
         {attached.map((thread) => card(thread, false))}
       </ol>
