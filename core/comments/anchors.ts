@@ -46,3 +46,37 @@ export function resolveAnchor(binding: YBodyBinding, anchor: Pick<Anchor, "start
     return null;
   }
 }
+
+/**
+ * Where the quoted words stand now when the anchor itself no longer resolves: the fallback the
+ * quote is stored for. Text deleted and then restored (undo, or a paste of the same words) comes
+ * back as new Yjs items, so the old positions collapse though the words are there again. Only a
+ * quote found exactly once, inside one text block, re-anchors: two candidates would be a guess.
+ */
+export function findQuote(doc: PMNode, quote: string): { from: number; to: number } | null {
+  const wanted = quote.replace(/\s+/g, " ").trim();
+  if (!wanted) return null;
+  let found: { from: number; to: number } | null = null;
+  let count = 0;
+  doc.descendants((node, pos) => {
+    if (count > 1) return false;
+    if (!node.isTextblock) return true;
+    // The block's text with the document position of each character (inline atoms such as
+    // footnote markers take positions but no characters).
+    let text = "";
+    const positions: number[] = [];
+    node.forEach((child, offset) => {
+      if (!child.isText) return;
+      for (let i = 0; i < child.text!.length; i++) {
+        text += child.text![i];
+        positions.push(pos + 1 + offset + i);
+      }
+    });
+    for (let at = text.indexOf(wanted); at >= 0; at = text.indexOf(wanted, at + 1)) {
+      count += 1;
+      found = { from: positions[at]!, to: positions[at + wanted.length - 1]! + 1 };
+    }
+    return false;
+  });
+  return count === 1 ? found : null;
+}

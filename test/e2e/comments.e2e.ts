@@ -140,4 +140,11 @@ describe.runIf(browserAvailable())("review comments in the browser", () => {
     await reviewer.getByRole("button", { name: /^Open/ }).click();
     await reviewer.getByRole("region", { name: "Detached threads" }).getByText("“peaceful assembly”").waitFor({ timeout: 5000 });
   });
+
+  it("an undo brings the words back as new text, and the thread finds them by its quote", async () => {
+    await owner.keyboard.press("Control+z");
+    await expect.poll(() => owner.locator(".comment-highlight").innerText(), { timeout: 5000 }).toBe("peaceful assembly");
+    expect(await owner.getByRole("region", { name: "Detached threads" }).count()).toBe(0);
+    await expect.poll(() => reviewer.locator(".comment-highlight").count(), { timeout: 5000 }).toBe(1);
+  });
 });

@@ -2,7 +2,7 @@ import { Extension, type Editor } from "@tiptap/core";
 import { Plugin, PluginKey, type EditorState, type Transaction } from "@tiptap/pm/state";
 import { Decoration, DecorationSet } from "@tiptap/pm/view";
 import { ySyncPluginKey } from "@tiptap/y-tiptap";
-import { resolveAnchor, type YBodyBinding } from "../../../core/comments/anchors";
+import { findQuote, resolveAnchor, type YBodyBinding } from "../../../core/comments/anchors";
 import type { ThreadView } from "../../../core/comments/contract";
 
 export type ThreadRange = { from: number; to: number } | null;
@@ -25,9 +25,11 @@ function bindingOf(state: EditorState): YBodyBinding | null {
   return sync?.binding ? { doc: sync.doc, body: sync.type, mapping: sync.binding.mapping } : null;
 }
 
+/** Each thread's range: its anchor, or else its quoted words where they stand alone now. */
 function resolveAll(state: EditorState, threads: readonly ThreadView[]): Map<string, ThreadRange> {
   const binding = bindingOf(state);
-  return new Map(threads.map((thread) => [thread.id, binding ? resolveAnchor(binding, thread.anchor) : null]));
+  if (!binding) return new Map(threads.map((thread) => [thread.id, null]));
+  return new Map(threads.map((thread) => [thread.id, resolveAnchor(binding, thread.anchor) ?? findQuote(state.doc, thread.anchor.quote)]));
 }
 
 function decorate(state: EditorState, threads: readonly ThreadView[], ranges: ReadonlyMap<string, ThreadRange>, activeId: string | null): DecorationSet {
