@@ -251,6 +251,16 @@ export interface DraftReviewersTable {
   assigned_at: CreatedAt;
 }
 
+/** Which user each Yjs client of a draft is (the client id every Yjs item carries). */
+export interface DraftClientsTable {
+  draft_id: string;
+  /** A uint32 Yjs client id; int8 comes back as a string from pg and PGlite alike. */
+  client_id: ColumnType<string, number | string, never>;
+  /** Null once the account is gone. */
+  user_id: string | null;
+  first_seen_at: CreatedAt;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -272,6 +282,7 @@ export interface Database {
   comments: CommentsTable;
   notifications: NotificationsTable;
   draft_reviewers: DraftReviewersTable;
+  draft_clients: DraftClientsTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -10,6 +10,7 @@ import { useKnownSources, useRecommendationLookups } from "./library/recommendat
 import type { Cover } from "../../core/editor/cover";
 import type { CoverOrganisation } from "./cover-panel";
 import type { DraftTemplate } from "./draft-template";
+import { OrganisationWords } from "./organisation-words";
 
 const RECHECK_MS = 250;
 const GROUPS: Array<{ severity: Severity; title: string }> = [
@@ -109,6 +110,8 @@ export function ChecksPanel({
           ))}
         </ul>
       </details>
+      {/* Joint submissions only: one organisation's own submission has nobody to compare with. */}
+      {template.kind === "upr-joint" || cover.organisations.length > 1 ? <OrganisationWords /> : null}
       <p className="small muted">
         {findings.length === 0
           ? "No problems found."

@@ -57,9 +57,22 @@ const BMP_CLASS = new Uint8Array(0x10000);
  */
 export function countWords(text: string): number {
   let words = 0;
+  forEachWordStart(text, () => {
+    words += 1;
+  });
+  return words;
+}
+
+/**
+ * The rule countWords counts by, as a scan: calls `onWord` with the index where each word
+ * starts (its first letter or digit, or its East Asian character). Attribution (who wrote which
+ * words) credits each word to the author of that character.
+ */
+export function forEachWordStart(text: string, onWord: (index: number) => void): void {
   // Whether the current run (since the last space or East Asian character) has been counted.
   let counted = false;
   for (let i = 0; i < text.length; i++) {
+    const start = i;
     let kind: number;
     const c = text.charCodeAt(i);
     if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
@@ -72,14 +85,13 @@ export function countWords(text: string): number {
     }
     if (kind === SPACE) counted = false;
     else if (kind === EAST_ASIAN_CLASS) {
-      words += 1;
+      onWord(start);
       counted = false;
     } else if (kind === LETTER_OR_DIGIT_CLASS && !counted) {
-      words += 1;
+      onWord(start);
       counted = true;
     }
   }
-  return words;
 }
 
 /** A footnote's words, counted once per note node (the long-note rule reads them too). */

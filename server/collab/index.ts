@@ -4,6 +4,7 @@ import type { Logger } from "../logger";
 import { CollabServer } from "./collab-server";
 import { authentication } from "./extensions/authentication";
 import { authorisation, reauthorise } from "./extensions/authorisation";
+import { clientRegistry } from "./extensions/client-registry";
 import { DEFAULT_LIMITS, limits, type CollabLimits } from "./extensions/limits";
 import { logging } from "./extensions/logging";
 import { persistence } from "./extensions/persistence";
@@ -25,7 +26,8 @@ export interface CollabOptions {
 /**
  * The collaboration server, as a recipe: each concern is one extension, called in this order.
  * Authentication and authorisation run at upgrade; limits and the read-only filter see every
- * frame before it is applied; persistence and fan-out see every change after it was broadcast.
+ * frame before it is applied; persistence, the client registry and fan-out see every change
+ * after it was broadcast.
  */
 export function createCollabServer(options: CollabOptions): CollabServer {
   const config = { ...DEFAULT_LIMITS, ...options.limits };
@@ -39,6 +41,7 @@ export function createCollabServer(options: CollabOptions): CollabServer {
       limits(config),
       readOnlyFilter(),
       persistence({ db: options.db, log: options.log, batchMs: 500, compactEvery: 200 }),
+      clientRegistry({ db: options.db, log: options.log, batchMs: 500 }),
       ...fanOut,
       logging(options.log),
     ],

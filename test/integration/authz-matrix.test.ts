@@ -7,6 +7,7 @@ import * as draftsIndex from "../../app/routes/workspaces.$workspaceId._index";
 import * as draftPage from "../../app/routes/workspaces.$workspaceId.drafts.$draftId";
 import * as newDraft from "../../app/routes/workspaces.$workspaceId.drafts.new";
 import * as draftChecks from "../../app/routes/workspaces.$workspaceId.drafts.$draftId_.checks";
+import * as draftContributions from "../../app/routes/workspaces.$workspaceId.drafts.$draftId_.contributions";
 import * as organisations from "../../app/routes/workspaces.$workspaceId.organisations";
 import * as members from "../../app/routes/workspaces.$workspaceId.members";
 import * as audit from "../../app/routes/workspaces.$workspaceId.audit";
@@ -108,6 +109,12 @@ const ENDPOINTS: Endpoint[] = [
     ability: "read",
     kind: "loader",
     call: (w, token) => run(draftChecks.loader, makeRequest(path(w, `/drafts/${w.draftId}/checks`), { token }), w.context, params(w)),
+  },
+  {
+    name: "words by organisation",
+    ability: "read",
+    kind: "loader",
+    call: (w, token) => run(draftContributions.loader, makeRequest(path(w, `/drafts/${w.draftId}/contributions`), { token }), w.context, params(w)),
   },
   {
     name: "organisations list",
