@@ -92,6 +92,17 @@ describe.runIf(browserAvailable())("review comments in the browser", () => {
     expect(await owner.locator(".document").innerText()).toContain(SENTENCE);
   });
 
+  it("the Checks tab of the joint submission credits the owner's words to their organisation", async () => {
+    await owner.getByRole("tab", { name: "Checks" }).click();
+    await owner.getByText("Words by organisation").click();
+    const row = owner.locator(".checks-sections li", { hasText: "No organisation" });
+    await row.waitFor({ timeout: 5000 });
+    // Amina belongs to no organisation: the eight words she typed are hers; the template's
+    // headings and instructions are nobody's.
+    expect(await row.innerText()).toMatch(/^No organisation\s+8 · \d+\s?%$/);
+    await owner.locator(".checks-sections li", { hasText: "Template and unknown" }).waitFor();
+  });
+
   it("the mentioned owner finds it in Notifications, and the link opens the thread", async () => {
     const workspaceUrl = draftUrl.replace(/\/drafts\/.*$/, "");
     await owner.goto(workspaceUrl);
