@@ -1,0 +1,71 @@
+import { AlignmentType, Footer, Header, PageNumber, Paragraph, TextRun } from "docx";
+import type { ExportCover } from "../../../core/export/export-cover";
+import { xmlText } from "./docx-inline";
+import type { LanguageOptions } from "./docx-styles";
+
+/** How the cover's paragraphs and the running header and footer are set. */
+export interface CoverSetting {
+  rtl: boolean;
+  /** Left out when the document defaults already tag runs with the document's language. */
+  language?: LanguageOptions;
+}
+
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/** "2026-11-27" → "27 November 2026", the UN's order; any other text is printed as typed. */
+export function coverDate(value: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
+  const month = match ? MONTHS[Number(match[2]) - 1] : undefined;
+  return match && month ? `${Number(match[3])} ${month} ${match[1]}` : value.trim();
+}
+
+function line(text: string, setting: CoverSetting, options: { bold?: boolean; style?: string; after?: number } = {}): Paragraph {
+  return new Paragraph({
+    style: options.style,
+    alignment: AlignmentType.CENTER,
+    bidirectional: setting.rtl || undefined,
+    spacing: options.after === undefined ? undefined : { after: options.after },
+    children: [new TextRun({ text: xmlText(text), bold: options.bold, rightToLeft: setting.rtl || undefined, language: setting.language })],
+  });
+}
+
+/**
+ * The cover block printed above the first heading: title, mechanism and session, State under
+ * review, the submitting organisations with their acronyms (confidential ones were already left
+ * out by exportCover), contact and date. Empty fields print nothing, not an empty label.
+ */
+export function coverParagraphs(cover: ExportCover, setting: CoverSetting): Paragraph[] {
+  const out: Paragraph[] = [];
+  if (cover.title) out.push(line(cover.title, setting, { style: "Title" }));
+  const mechanism = [cover.mechanism, cover.session].filter(Boolean).join(", ");
+  if (mechanism) out.push(line(mechanism, setting));
+  if (cover.stateUnderReview) out.push(line(`State under review: ${cover.stateUnderReview}`, setting, { bold: true }));
+  if (cover.organisations.length > 0) {
+    out.push(line(cover.organisations.length > 1 ? "Joint submission by:" : "Submitted by:", setting, { after: 0 }));
+    cover.organisations.forEach((name, i) => out.push(line(name, setting, { after: i === cover.organisations.length - 1 ? 120 : 0 })));
+  }
+  if (cover.contact) out.push(line(`Contact: ${cover.contact}`, setting));
+  if (cover.date) out.push(line(coverDate(cover.date), setting, { after: 360 }));
+  return out;
+}
+
+/** The running header: the short title, small and centred, on every page. */
+export function runningHeader(shortTitle: string, setting: CoverSetting): Header {
+  const run = new TextRun({ text: xmlText(shortTitle), size: 18, italics: true, rightToLeft: setting.rtl || undefined, language: setting.language });
+  return new Header({ children: [new Paragraph({ alignment: AlignmentType.CENTER, bidirectional: setting.rtl || undefined, children: [run] })] });
+}
+
+/** "Page X of Y" as Word PAGE and NUMPAGES fields, filled in by Word as it lays out the pages. */
+export function pageFooter(setting: CoverSetting): Footer {
+  const run = new TextRun({ children: ["Page ", PageNumber.CURRENT, " of ", PageNumber.TOTAL_PAGES], size: 18, language: setting.language });
+  return new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, bidirectional: setting.rtl || undefined, children: [run] })] });
+}
+
+/** A header line fits one line: a long title is cut at a word and marked with an ellipsis. */
+export function shortTitle(title: string, max = 80): string {
+  const clean = title.replace(/\s+/g, " ").trim();
+  if (clean.length <= max) return clean;
+  const cut = clean.slice(0, max - 1);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}\u2026`;
+}
