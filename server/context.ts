@@ -3,6 +3,7 @@ import type { DatabaseKind } from "../db/client";
 import type { Database } from "../db/schema";
 import type { DraftEvent } from "../core/collab/draft-events";
 import type { RevalidationFilter } from "./collab/types";
+import type { ExportJob } from "./export/export-job";
 import type { Mailer } from "./mail/mailer";
 
 /** What HTTP routes may ask of the collaboration server. */
@@ -17,6 +18,11 @@ export interface CollabControl {
   announce(draftId: string, event: DraftEvent): void;
 }
 
+/** Renders exports off the event loop (server/export/export-pool.ts). */
+export interface ExportRunner {
+  run(job: ExportJob, options?: { timeoutMs?: number }): Promise<Uint8Array>;
+}
+
 /** What the server hands every Remix loader and action (typed as AppLoadContext in app/). */
 // A type alias, not an interface: Remix's AppLoadContext has an index signature that only
 // object type aliases satisfy implicitly.
@@ -25,6 +31,7 @@ export type RequestContext = {
   databaseKind: DatabaseKind;
   mailer: Mailer;
   collab: CollabControl;
+  exports: ExportRunner;
   /** The client's address (behind a proxy only when TRUST_PROXY is set); for rate limiting. */
   clientIp: string;
   /** Public origin from ORIGIN, or undefined to use the request's own. */

@@ -2,6 +2,7 @@
  * Caucus: one Node process serving Remix over HTTP (and, from the co-editing issue on,
  * WebSockets on the same port). Boot order: env → database → migrations → HTTP.
  */
+import { availableParallelism } from "node:os";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { resolve } from "node:path";
@@ -17,6 +18,7 @@ import { createHttpApp } from "./http/app";
 import { createLogger } from "./logger";
 import { copyLinkMailer } from "./mail/mailer";
 import { createCollabServer } from "./collab";
+import { ExportPool } from "./export/export-pool";
 import { upgradeRouter } from "./upgrade";
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -53,12 +55,15 @@ const collab = createCollabServer({
   trustProxy: env.TRUST_PROXY,
   redisUrl: env.REDIS_URL,
 });
+// One compile at a time per spare core: exports queue rather than starve the sockets' core.
+const exports = new ExportPool({ size: Math.max(1, Math.min(2, availableParallelism() - 1)), timeoutMs: 60_000, maxOutputBytes: 50_000_000 });
 const httpServer = createServer();
 const { app, vite } = await createHttpApp({
   env,
   database,
   mailer: copyLinkMailer,
   collab: { revalidate: (filter) => collab.revalidate(filter), announce: (draftId, event) => collab.announce(draftId, event) },
+  exports,
   httpServer,
   log,
   buildPath: pathToFileURL(resolve("build/server/index.js")).href,
@@ -95,6 +100,7 @@ async function shutdown(signal: string): Promise<void> {
   const force = setTimeout(() => httpServer.closeAllConnections(), SHUTDOWN_GRACE_MS);
   force.unref();
   await closed;
+  await exports.close();
   await vite?.close();
   await database.close();
   await releaseLock();

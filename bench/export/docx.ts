@@ -13,27 +13,11 @@
 import { cpus, loadavg } from "node:os";
 import { exportModel } from "../../core/export/export-model";
 import { renderDocx } from "../../server/export/docx/docx-document";
-import { findTemplate } from "../../templates";
-import { longDraft } from "../checks/draft";
 import { fmt, percentile, table } from "../collab/stats";
+import { cover, longSubmission, modelOptions, RUNS, WORDS } from "./long-submission";
 
-const WORDS = Number(process.env.WORDS ?? 14000);
-const NOTES = Number(process.env.NOTES ?? 200);
-const RUNS = Number(process.env.RUNS ?? 20);
 const WARMUP = 3;
-
-const template = findTemplate("upr-joint")!;
-const doc = longDraft(template, WORDS, NOTES);
-const modelOptions = { language: "en", headingNumbering: template.rules.headingNumbering };
-const cover = {
-  title: "Joint submission to the Universal Periodic Review of China",
-  mechanism: "Universal Periodic Review",
-  session: "45th session",
-  stateUnderReview: "China",
-  organisations: ["Coalition for Rights (CR)", "Ghana Human Rights Network (GHRN)"],
-  contact: "coalition@example.org",
-  date: "2026-03-01",
-};
+const doc = longSubmission();
 
 const samples = { model: [] as number[], render: [] as number[], total: [] as number[], cpu: [] as number[] };
 let bytes = 0;

@@ -1,0 +1,36 @@
+import type { Kysely } from "kysely";
+import { exportCover } from "../../core/export/export-cover";
+import { exportModel } from "../../core/export/export-model";
+import { NO_HEADING_NUMBERING } from "../../core/editor/numbering";
+import { listOrganisations } from "../../db/queries/organisations";
+import type { Database, Draft } from "../../db/schema";
+import { findTemplate } from "../../templates";
+import { readDraftContent } from "../checks/draft-content";
+import type { ExportFormat, ExportJob } from "./export-job";
+
+/** A file name for the export: the title's letters and digits, never a path. */
+export function exportFileName(title: string, format: ExportFormat): string {
+  const base =
+    title
+      .normalize("NFKD")
+      .replace(/[^\p{L}\p{N}]+/gu, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 80) || "submission";
+  return `${base}.${format}`;
+}
+
+/**
+ * The export job for a stored draft: its body through the export model (numbers, notes, Ibid.),
+ * its cover with the workspace's organisations (confidential ones dropped by exportCover), the
+ * template's heading numbering. What is stored is what is exported: edits still in flight (under
+ * half a second) are not in it.
+ */
+export async function draftExportJob(db: Kysely<Database>, draft: Draft, format: ExportFormat, options: { tableOfContents?: boolean } = {}): Promise<ExportJob> {
+  const [{ doc, cover }, organisations] = await Promise.all([readDraftContent(db, draft.id), listOrganisations(db, draft.workspace_id)]);
+  const template = draft.template_slug ? findTemplate(draft.template_slug) : undefined;
+  const language = cover.language || "en";
+  const model = exportModel(doc, { language, headingNumbering: template?.rules.headingNumbering ?? NO_HEADING_NUMBERING });
+  const printed = exportCover({ ...cover, stateUnderReview: cover.stateUnderReview || draft.state_under_review, title: cover.title || draft.title }, organisations, draft.mechanism);
+  const common = { model, cover: printed, options: { tableOfContents: options.tableOfContents ?? false } };
+  return format === "docx" ? { format, ...common } : { format, ...common };
+}

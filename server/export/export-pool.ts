@@ -1,0 +1,113 @@
+import { Worker } from "node:worker_threads";
+import type { ExportJob } from "./export-job";
+import type { WorkerReply } from "./export-worker-main";
+
+export interface ExportPoolOptions {
+  /** Worker threads; exports beyond this wait their turn. */
+  size: number;
+  /** A job taking longer is stopped (its worker is terminated and replaced). */
+  timeoutMs: number;
+  /** A larger file is refused rather than stored or sent. */
+  maxOutputBytes: number;
+}
+
+/** Why an export failed, in words for the person who asked for it. */
+export class ExportFailed extends Error {
+  override readonly name = "ExportFailed";
+}
+
+interface Pending {
+  job: ExportJob;
+  timeoutMs: number;
+  resolve: (bytes: Uint8Array) => void;
+  reject: (error: Error) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  busy: { id: number; pending: Pending; timer: NodeJS.Timeout } | null;
+}
+
+const WORKER_ENTRY = new URL("./export-worker.mjs", import.meta.url);
+
+const megabytes = (bytes: number) => `${(bytes / 1e6).toLocaleString("en", { maximumFractionDigits: bytes < 1e6 ? 4 : 1 })} MB`;
+const seconds = (ms: number) => `${(ms / 1000).toLocaleString("en", { maximumFractionDigits: 3 })} s`;
+
+/**
+ * Exports run in worker threads so a compile never stalls the event loop that serves sockets
+ * (DESIGN.md §2). Workers start on first use and are kept (a Typst compiler per worker keeps its
+ * fonts loaded); a job past its time is stopped by terminating its worker.
+ */
+export class ExportPool {
+  private readonly slots: Slot[] = [];
+  private readonly queue: Pending[] = [];
+  private nextId = 1;
+  private closed = false;
+
+  constructor(private readonly options: ExportPoolOptions) {}
+
+  /** Renders `job` on the next free worker; `timeoutMs` overrides the pool's bound for this job. */
+  run(job: ExportJob, { timeoutMs = this.options.timeoutMs }: { timeoutMs?: number } = {}): Promise<Uint8Array> {
+    if (this.closed) return Promise.reject(new ExportFailed("The server is shutting down; export again in a moment."));
+    return new Promise((resolve, reject) => {
+      this.queue.push({ job, timeoutMs, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const pending of this.queue.splice(0)) pending.reject(new ExportFailed("The server is shutting down; export again in a moment."));
+    await Promise.all(this.slots.splice(0).map((slot) => slot.worker.terminate()));
+  }
+
+  private dispatch(): void {
+    while (this.queue.length > 0) {
+      const slot = this.slots.find((s) => !s.busy) ?? (this.slots.length < this.options.size ? this.spawn() : null);
+      if (!slot) return;
+      const pending = this.queue.shift()!;
+      const id = this.nextId++;
+      const timer = setTimeout(() => this.fail(slot, new ExportFailed(`The export took longer than ${seconds(pending.timeoutMs)} and was stopped.`)), pending.timeoutMs);
+      slot.busy = { id, pending, timer };
+      slot.worker.postMessage({ id, job: pending.job });
+    }
+  }
+
+  private spawn(): Slot {
+    const slot: Slot = { worker: new Worker(WORKER_ENTRY), busy: null };
+    // An idle worker must not keep the process alive (the server exits on its own schedule).
+    slot.worker.unref();
+    slot.worker.on("message", (reply: WorkerReply) => {
+      const busy = slot.busy;
+      if (!busy || busy.id !== reply.id) return;
+      clearTimeout(busy.timer);
+      slot.busy = null;
+      if (!reply.ok) busy.pending.reject(new ExportFailed(reply.error));
+      else if (reply.bytes.byteLength > this.options.maxOutputBytes) {
+        busy.pending.reject(new ExportFailed(`The file would be ${megabytes(reply.bytes.byteLength)}, over the ${megabytes(this.options.maxOutputBytes)} limit.`));
+      } else busy.pending.resolve(reply.bytes);
+      this.dispatch();
+    });
+    // A worker that dies (out of memory, a native crash) fails its job and is replaced.
+    slot.worker.on("error", (error) => this.fail(slot, new ExportFailed(`The export stopped with an error: ${error.message}`)));
+    slot.worker.on("exit", (code) => {
+      if (slot.busy) this.fail(slot, new ExportFailed(`The export stopped (worker exit ${code}).`));
+    });
+    this.slots.push(slot);
+    return slot;
+  }
+
+  private fail(slot: Slot, error: ExportFailed): void {
+    const busy = slot.busy;
+    slot.busy = null;
+    if (busy) {
+      clearTimeout(busy.timer);
+      busy.pending.reject(error);
+    }
+    const index = this.slots.indexOf(slot);
+    if (index >= 0) this.slots.splice(index, 1);
+    slot.worker.removeAllListeners();
+    void slot.worker.terminate();
+    if (!this.closed) this.dispatch();
+  }
+}

@@ -1,0 +1,37 @@
+import type { ExportCover } from "../../../core/export/export-cover";
+import type { ExportDocument } from "../../../core/export/export-model";
+import { compilePdf } from "./compiler";
+import { listFontFiles, resolveFonts, scriptsIn } from "./fonts";
+
+export interface PdfOptions {
+  /** A table of contents with page numbers after the cover. */
+  tableOfContents?: boolean;
+  /** PDF/A-2b (archival) instead of plain PDF 1.7; both are tagged. */
+  pdfA?: boolean;
+}
+
+/** What submission.typ reads from sys.inputs.doc; the template is the only consumer. */
+export interface TemplateInput {
+  model: ExportDocument;
+  cover: ExportCover;
+  options: { tableOfContents: boolean };
+  /** Font families in fallback order, each one checked to be installed. */
+  fonts: string[];
+}
+
+// Read once per process, like the compiler's own font index: a font installed later needs a restart.
+let fontFiles: string[] | null = null;
+
+/**
+ * A submission as an A4 PDF (issue 8): cover, running header, page numbers, hanging paragraph
+ * numbers, footnotes on the page of their marker, optional contents page, tagged; PDF/A-2b on
+ * request. Inputs and output are plain data, so the call can move into a worker unchanged.
+ * Throws MissingFontError (fonts.ts) when a script in the text has no installed font, and
+ * PdfCompileError (compiler.ts) when Typst fails.
+ */
+export async function renderPdf(model: ExportDocument, cover: ExportCover, options: PdfOptions = {}): Promise<Uint8Array> {
+  fontFiles ??= listFontFiles();
+  const fonts = resolveFonts(fontFiles, scriptsIn(model, cover));
+  const input: TemplateInput = { model, cover, options: { tableOfContents: options.tableOfContents === true }, fonts: fonts.families };
+  return compilePdf(JSON.stringify(input), { fontDirs: fonts.dirs, pdfA: options.pdfA === true });
+}
