@@ -261,6 +261,26 @@ export interface DraftClientsTable {
   first_seen_at: CreatedAt;
 }
 
+export type ExportFormat = "docx" | "pdf";
+
+/** A file stored when a draft was marked as submitted: the exact bytes sent, and their fingerprint. */
+export interface ExportsTable {
+  id: Generated<string>;
+  draft_id: string;
+  workspace_id: string;
+  format: ExportFormat;
+  file_name: string;
+  /** Lower-case hex SHA-256 of `bytes`. */
+  sha256: string;
+  bytes: Uint8Array;
+  /** octet_length(bytes), kept so lists never read the bytes (a check keeps them equal). */
+  byte_size: number;
+  /** Null once the account is gone; created_by_name still says who. */
+  created_by: string | null;
+  created_by_name: string;
+  created_at: CreatedAt;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -283,6 +303,7 @@ export interface Database {
   notifications: NotificationsTable;
   draft_reviewers: DraftReviewersTable;
   draft_clients: DraftClientsTable;
+  exports: ExportsTable;
 }
 
 export type User = Selectable<UsersTable>;
@@ -299,3 +320,4 @@ export type AuditEvent = Selectable<AuditEventsTable>;
 export type CommentThread = Selectable<CommentThreadsTable>;
 export type CommentRow = Selectable<CommentsTable>;
 export type NotificationRow = Selectable<NotificationsTable>;
+export type ExportRow = Selectable<ExportsTable>;

@@ -5,11 +5,15 @@ import { draftDocName } from "../../core/collab/doc-name";
 import { ROLE_LABELS, type Role } from "../../core/policies";
 import { mechanismName } from "../../core/un/mechanisms";
 import { stateName } from "../../core/un/states";
+import { listDraftExports } from "../../db/queries/exports";
 import { listOrganisations } from "../../db/queries/organisations";
 import { findUserById } from "../../db/queries/users";
 import { findTemplate, preflightRules } from "../../templates";
 import { requireDraftAccess } from "../auth/guards.server";
 import { DraftStatusControl } from "../components/draft-status-control";
+import { ExportPanel } from "../components/export-panel";
+import { SubmittedFiles } from "../components/submitted-files";
+import { storedExportView } from "../export/stored-exports.server";
 import { loadDraftStatusControl } from "../review/status.server";
 import { PageHeader } from "../components/ui";
 import { STATUS_LABELS } from "../components/draft-status";
@@ -43,6 +47,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     canComment: draftAbilities.comment,
     // Owners and editors move the draft between drafting and review (the workspace's edit ability).
     statusControl: await loadDraftStatusControl(context.db, draft, abilities.edit),
+    // The files stored on submission, and who may export or submit (the routes check again).
+    storedExports: (await listDraftExports(context.db, draft.id)).map(storedExportView),
+    exportAccess: { canExport: draftAbilities.export, canSubmit: abilities.edit && draft.status !== "submitted" },
   };
 }
 
@@ -79,7 +86,7 @@ function ClientOnly({ children, fallback }: { children: () => React.ReactNode; f
 }
 
 export default function DraftPage() {
-  const { draft, docName, user, readOnlyReason, template, organisations, canComment, statusControl } = useLoaderData<typeof loader>();
+  const { draft, docName, user, readOnlyReason, template, organisations, canComment, statusControl, storedExports, exportAccess } = useLoaderData<typeof loader>();
   return (
     <>
       <p className="small">
@@ -88,8 +95,14 @@ export default function DraftPage() {
       <PageHeader
         title={draft.title}
         description={`${draft.mechanism} submission on ${draft.state}`}
-        actions={<DraftStatusControl {...statusControl} />}
+        actions={
+          <>
+            {exportAccess.canExport ? <ExportPanel workspaceId={draft.workspaceId} draftId={draft.id} canSubmit={exportAccess.canSubmit} /> : null}
+            <DraftStatusControl {...statusControl} />
+          </>
+        }
       />
+      <SubmittedFiles workspaceId={draft.workspaceId} draftId={draft.id} files={storedExports} canDownload={exportAccess.canExport} />
       <details className="draft-details">
         <summary>Draft details</summary>
         <dl className="meta-list">

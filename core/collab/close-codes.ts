@@ -6,7 +6,7 @@
 export const CloseCode = {
   /** The session expired or was signed out: sign in again. */
   SessionEnded: 4401,
-  /** An owner removed this person or changed their role while the draft was open. */
+  /** An owner removed this person or changed their role, or the draft was submitted, while it was open. */
   AuthorizationChanged: 4403,
   /** No such draft, or not one this person may see (a stranger learns nothing more). */
   DocumentNotFound: 4404,
@@ -25,7 +25,7 @@ export type CloseCodeName = keyof typeof CloseCode;
 const MESSAGES: Record<CloseCodeName, string> = {
   SessionEnded: "You were signed out. Sign in again to keep working on this draft.",
   AuthorizationChanged:
-    "Your access to this draft changed: an owner changed your role or removed you. Reload the page to continue with your current access.",
+    "Your access to this draft changed: an owner changed your role or removed you, or the draft was submitted (submitted drafts are read-only). Reload the page to continue with your current access.",
   DocumentNotFound: "This draft does not exist, or you no longer have access to it.",
   MessageTooLarge: "Your last change was too large to send (for example a very long paste). Reload and paste in smaller parts.",
   DocumentTooLarge: "This draft has reached the maximum size. Split it, or remove content you no longer need.",

@@ -5,6 +5,7 @@ import * as createDraftDocuments from "./20261122010000-create-draft-documents";
 import * as createLibrary from "./20261127000000-create-library";
 import * as createComments from "./20261127120000-create-comments";
 import * as createDraftClients from "./20261127130000-create-draft-clients";
+import * as createExports from "./20261127140000-create-exports";
 
 /**
  * Every migration, by name, in order. Listed statically (not read from disk) so the same list
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   "20261127000000-create-library": createLibrary,
   "20261127120000-create-comments": createComments,
   "20261127130000-create-draft-clients": createDraftClients,
+  "20261127140000-create-exports": createExports,
 };

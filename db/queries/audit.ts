@@ -17,6 +17,8 @@ export type AuditAction =
   | "draft.created"
   | "draft.status_changed"
   | "draft.reviewers_changed"
+  | "draft.exported"
+  | "draft.submitted"
   | "comment.thread_resolved"
   | "comment.thread_reopened"
   | "comment.deleted"

@@ -25,12 +25,14 @@ export function exportFileName(title: string, format: ExportFormat): string {
  * template's heading numbering. What is stored is what is exported: edits still in flight (under
  * half a second) are not in it.
  */
-export async function draftExportJob(db: Kysely<Database>, draft: Draft, format: ExportFormat, options: { tableOfContents?: boolean } = {}): Promise<ExportJob> {
+export async function draftExportJob(db: Kysely<Database>, draft: Draft, format: ExportFormat, options: { tableOfContents?: boolean; pdfA?: boolean } = {}): Promise<ExportJob> {
   const [{ doc, cover }, organisations] = await Promise.all([readDraftContent(db, draft.id), listOrganisations(db, draft.workspace_id)]);
   const template = draft.template_slug ? findTemplate(draft.template_slug) : undefined;
   const language = cover.language || "en";
   const model = exportModel(doc, { language, headingNumbering: template?.rules.headingNumbering ?? NO_HEADING_NUMBERING });
   const printed = exportCover({ ...cover, stateUnderReview: cover.stateUnderReview || draft.state_under_review, title: cover.title || draft.title }, organisations, draft.mechanism);
-  const common = { model, cover: printed, options: { tableOfContents: options.tableOfContents ?? false } };
-  return format === "docx" ? { format, ...common } : { format, ...common };
+  const tableOfContents = options.tableOfContents ?? false;
+  return format === "docx"
+    ? { format, model, cover: printed, options: { tableOfContents } }
+    : { format, model, cover: printed, options: { tableOfContents, pdfA: options.pdfA ?? false } };
 }

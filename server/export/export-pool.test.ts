@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { documentSchema, UN_HEADING_NUMBERING } from "../../core/editor";
 import { exportModel } from "../../core/export/export-model";
 import type { ExportCover } from "../../core/export/export-cover";
+import { pdfToolsAvailable } from "../../test/export-tools";
 import { ExportFailed, ExportPool } from "./export-pool";
 import type { ExportJob } from "./export-job";
 
@@ -24,7 +25,7 @@ afterAll(async () => {
   await Promise.all(pools.map((p) => p.close()));
 });
 
-describe("the export worker pool", () => {
+describe.runIf(pdfToolsAvailable())("the export worker pool", () => {
   it("renders DOCX and PDF in a worker thread, one after the other on one worker", async () => {
     const exports = pool();
     const [word, print] = await Promise.all([exports.run(docx), exports.run(pdf)]);

@@ -1,6 +1,9 @@
+import { createHash } from "node:crypto";
 import type { AppLoadContext } from "@remix-run/node";
 import { beforeAll, expect, it } from "vitest";
 import type { Ability, Role } from "../../core/policies";
+import { createDraft } from "../../db/queries/drafts";
+import { createExport } from "../../db/queries/exports";
 import { createInvitation } from "../../db/queries/invitations";
 import * as layout from "../../app/routes/workspaces.$workspaceId";
 import * as draftsIndex from "../../app/routes/workspaces.$workspaceId._index";
@@ -20,6 +23,9 @@ import * as libraryImport from "../../app/routes/workspaces.$workspaceId.library
 import * as libraryExport from "../../app/routes/workspaces.$workspaceId.library_.export.$file";
 import * as draftComments from "../../app/routes/workspaces.$workspaceId.drafts.$draftId.comments";
 import * as draftStatus from "../../app/routes/workspaces.$workspaceId.drafts.$draftId.status";
+import * as draftExport from "../../app/routes/workspaces.$workspaceId.drafts.$draftId_.export";
+import * as draftSubmit from "../../app/routes/workspaces.$workspaceId.drafts.$draftId_.submit";
+import * as storedExport from "../../app/routes/workspaces.$workspaceId.drafts.$draftId_.exports.$exportId";
 import * as notifications from "../../app/routes/workspaces.$workspaceId.notifications";
 import { describeEachDatabase } from "../db/test-database";
 import { addMember, buildUser, buildWorkspace, type TestUser } from "../factories";
@@ -291,6 +297,34 @@ const ENDPOINTS: Endpoint[] = [
     kind: "action",
     call: (w, token) =>
       run(draftStatus.action, makeRequest(path(w, `/drafts/${w.draftId}/status`), { token, form: { intent: "set-status", status: "drafting" } }), w.context, params(w)),
+  },
+  {
+    name: "export the draft (Word download)",
+    ability: "export",
+    kind: "loader",
+    call: (w, token) => run(draftExport.loader, makeRequest(path(w, `/drafts/${w.draftId}/export?format=docx`), { token }), w.context, params(w)),
+  },
+  {
+    name: "download a stored submitted file",
+    ability: "export",
+    kind: "loader",
+    call: async (w, token) => {
+      const bytes = Buffer.from("%PDF-1.7 stored for the matrix");
+      const sha256 = createHash("sha256").update(bytes).digest("hex");
+      const stored = await createExport(w.context.db, { draftId: w.draftId, workspaceId: w.workspaceId, format: "pdf", fileName: "matrix.pdf", sha256, bytes, createdBy: w.users.owner.id, createdByName: "Owner" });
+      return run(storedExport.loader, makeRequest(path(w, `/drafts/${w.draftId}/exports/${stored.id}`), { token }), w.context, { ...params(w), exportId: stored.id });
+    },
+  },
+  {
+    // A fresh draft per case: a submitted draft would change what the other rows may do to it.
+    name: "mark a draft as submitted",
+    ability: "edit",
+    kind: "action",
+    call: async (w, token) => {
+      const draft = await createDraft(w.context.db, { workspace_id: w.workspaceId, title: "Submitted copy", mechanism: "UPR", state_under_review: "GHA", created_by: w.users.owner.id });
+      const form = { intent: "submit", format: "docx" };
+      return run(draftSubmit.action, makeRequest(path(w, `/drafts/${draft.id}/submit`), { token, form }), w.context, { workspaceId: w.workspaceId, draftId: draft.id });
+    },
   },
   {
     name: "notifications page",

@@ -52,6 +52,10 @@ export function describeAuditEvent(action: string, details: Record<string, unkno
       const changes = [["added", people(details.added)], ["removed", people(details.removed)]].filter(([, who]) => who).map(([verb, who]) => `${verb} ${who}`);
       return `changed the reviewers of ${draft("title")}${changes.length ? ` (${changes.join("; ")})` : ""}`;
     }
+    case "draft.exported":
+      return `exported ${draft("title")} as ${format(details.format)}${details.stored === true ? " (the stored submitted file)" : ""}`;
+    case "draft.submitted":
+      return `marked ${draft("title")} as submitted and stored its ${format(details.format)} file${text("sha256") ? ` (SHA-256 ${text("sha256").slice(0, 12)}…)` : ""}`;
     case "comment.thread_resolved":
       return `resolved a comment thread on ${draft("draftTitle")}`;
     case "comment.thread_reopened":
@@ -75,4 +79,9 @@ function people(value: unknown): string {
     return typeof name === "string" && name ? name : "a former member";
   });
   return names.length <= 1 ? names.join("") : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+}
+
+/** "PDF" or "Word (.docx)" from the format an export event stores. */
+function format(value: unknown): string {
+  return value === "pdf" ? "PDF" : value === "docx" ? "Word (.docx)" : "a file";
 }

@@ -1,17 +1,20 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ExportCover } from "../../../core/export/export-cover";
 import type { ExportDocument, Inline } from "../../../core/export/export-model";
+import { pdfToolsAvailable } from "../../../test/export-tools";
 import { renderPdf } from "./render-pdf";
 import { ARABIC, CHINESE, flat, LONG_URL, readPdf, richDocument, RICH_COVER, type PdfReading } from "./render-pdf.fixtures";
 
 // Real consumers: every PDF here is written to disk and read back with poppler (pdfinfo,
 // pdftotext, pdffonts, pdftohtml). Each document is compiled once and shared by its assertions.
 
+const canMakePdfs = pdfToolsAvailable();
+
 const t = (text: string, marks: Extract<Inline, { kind: "text" }>["marks"] = {}): Inline => ({ kind: "text", text, marks });
 const para = (number: number | null, ...content: Inline[]) => ({ kind: "paragraph" as const, number, content, lang: null, dir: null });
 const cover = (title: string): ExportCover => ({ ...RICH_COVER, title });
 
-describe("renderPdf on a rich submission", () => {
+describe.runIf(canMakePdfs)("renderPdf on a rich submission", () => {
   let pdf: PdfReading;
   let notes: string[];
   beforeAll(async () => {
@@ -98,7 +101,7 @@ describe("renderPdf on a rich submission", () => {
   });
 });
 
-describe("user text in a PDF", () => {
+describe.runIf(canMakePdfs)("user text in a PDF", () => {
   const hostile = ['#read("/etc/passwd")', "close ] and open [ here", "$x$", "<tag>", "@ref", "*bold*", "back\\slash", '#eval("1 + 1")', "{ braces }", "_under_"];
   let pdf: PdfReading;
   beforeAll(async () => {
@@ -133,7 +136,7 @@ describe("user text in a PDF", () => {
   });
 });
 
-describe("numbers in a PDF", () => {
+describe.runIf(canMakePdfs)("numbers in a PDF", () => {
   it("are the model's own, never Typst's count, and a heading's note is not repeated by the contents", async () => {
     const model: ExportDocument = {
       language: "en",
@@ -163,7 +166,7 @@ describe("numbers in a PDF", () => {
   });
 });
 
-describe("PDF/A", () => {
+describe.runIf(canMakePdfs)("PDF/A", () => {
   it("writes a tagged PDF/A-2b file when asked", async () => {
     const model: ExportDocument = { language: "en", dir: "ltr", blocks: [para(1, t("Archived."), { kind: "note", number: 1 })], footnotes: [{ number: 1, content: [t("A note.")] }] };
     const pdf = readPdf(await renderPdf(model, cover("Archival copy"), { pdfA: true }));

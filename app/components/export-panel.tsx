@@ -1,0 +1,174 @@
+import { useRevalidator } from "@remix-run/react";
+import { useId, useMemo, useRef, useState } from "react";
+import { EXPORT_FORMAT_LABELS, EXPORT_FORMATS, type ExportFormatChoice } from "../schemas/export";
+import { ExportApi, type Outcome, type PreflightSummary } from "./export-api";
+import { Alert, Button } from "./ui";
+
+export interface ExportPanelProps {
+  workspaceId: string;
+  draftId: string;
+  /** Owners and editors, while the draft is not yet submitted; the route checks again. */
+  canSubmit: boolean;
+}
+
+type Busy = null | "download" | "submit";
+const FILE_WORDS: Record<ExportFormatChoice, string> = { docx: "the Word file", pdf: "the PDF" };
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+/**
+ * The header's "Export" button and its dialog: the pre-flight summary of the stored draft
+ * ("3 errors, 5 warnings — export anyway?"), Word or PDF, a table of contents, the download,
+ * and for owners and editors "Mark as submitted…" behind a confirmation. A native modal
+ * <dialog>: it traps focus, closes on Escape and gives focus back to the button.
+ */
+export function ExportPanel({ workspaceId, draftId, canSubmit }: ExportPanelProps) {
+  const api = useMemo(() => new ExportApi(`/workspaces/${workspaceId}/drafts/${draftId}`), [workspaceId, draftId]);
+  const dialog = useRef<HTMLDialogElement>(null);
+  const trigger = useRef<HTMLButtonElement>(null);
+  const confirmHeading = useRef<HTMLHeadingElement>(null);
+  const checks = useRef(0);
+  const revalidator = useRevalidator();
+  const ids = useId();
+  const [preflight, setPreflight] = useState<Outcome<PreflightSummary> | "loading">("loading");
+  const [format, setFormat] = useState<ExportFormatChoice>("docx");
+  const [toc, setToc] = useState(false);
+  const [pdfA, setPdfA] = useState(false);
+  const [busy, setBusy] = useState<Busy>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [result, setResult] = useState<{ tone: "error" | "success"; text: string } | null>(null);
+
+  function open() {
+    setResult(null);
+    setConfirming(false);
+    setPreflight("loading");
+    dialog.current?.showModal();
+    // Checked each time: the draft may have changed since the panel last opened. A slow answer
+    // to an earlier opening must not replace this one's.
+    const asked = ++checks.current;
+    void api.preflight().then((outcome) => {
+      if (asked === checks.current) setPreflight(outcome);
+    });
+  }
+
+  async function download() {
+    setBusy("download");
+    setResult(null);
+    const outcome = await api.download(format, toc, pdfA);
+    setBusy(null);
+    setResult(outcome.ok ? { tone: "success", text: `Downloaded ${outcome.value}.` } : { tone: "error", text: outcome.error });
+  }
+
+  async function submit() {
+    setBusy("submit");
+    setResult(null);
+    const outcome = await api.submit(format, toc);
+    setBusy(null);
+    setConfirming(false);
+    if (!outcome.ok) return setResult({ tone: "error", text: outcome.error });
+    setResult({ tone: "success", text: `Marked as submitted. ${EXPORT_FORMAT_LABELS[format]} file stored; the draft is now read-only.` });
+    // The page's list of stored files, its status and read-only state come from the loader.
+    revalidator.revalidate();
+  }
+
+  function startConfirming() {
+    setConfirming(true);
+    setResult(null);
+    // After React renders the step: focus its heading so a screen reader reads the warning first.
+    requestAnimationFrame(() => confirmHeading.current?.focus());
+  }
+
+  return (
+    <>
+      {/* A plain button: the shared Button does not forward refs, and focus returns here on close. */}
+      <button ref={trigger} type="button" className="btn btn-secondary btn-sm export-trigger" onClick={open} aria-haspopup="dialog">
+        Export
+      </button>
+      <dialog ref={dialog} className="export-dialog" aria-labelledby={`${ids}-title`} onClose={() => trigger.current?.focus()}>
+        <div className="export-dialog-head">
+          <h2 id={`${ids}-title`}>Export the draft</h2>
+          <button type="button" className="btn btn-ghost btn-sm" onClick={() => dialog.current?.close()}>
+            Close
+          </button>
+        </div>
+        <PreflightNotice preflight={preflight} />
+        <fieldset className="export-formats" disabled={busy !== null}>
+          <legend className="field-label">Format</legend>
+          {EXPORT_FORMATS.map((f) => (
+            <label key={f} className="export-format">
+              <input type="radio" name={`${ids}-format`} value={f} checked={format === f} onChange={() => setFormat(f)} /> {EXPORT_FORMAT_LABELS[f]}
+            </label>
+          ))}
+          <label className="export-format">
+            <input type="checkbox" checked={toc} onChange={(e) => setToc(e.target.checked)} /> Include a table of contents
+          </label>
+          {format === "pdf" ? (
+            <label className="export-format">
+              <input type="checkbox" checked={pdfA} onChange={(e) => setPdfA(e.target.checked)} /> Archival PDF (PDF/A-2b), for archives that ask for it
+            </label>
+          ) : null}
+        </fieldset>
+        <div className="form-actions">
+          <Button type="button" onClick={download} busy={busy === "download"} disabled={busy !== null}>
+            Download {EXPORT_FORMAT_LABELS[format]}
+          </Button>
+          {canSubmit && !confirming ? (
+            <Button type="button" variant="secondary" onClick={startConfirming} disabled={busy !== null}>
+              Mark as submitted…
+            </Button>
+          ) : null}
+        </div>
+        <p className="small muted" role="status" aria-live="polite">
+          {busy === "download" ? `Preparing ${FILE_WORDS[format]}…` : busy === "submit" ? `Preparing and storing ${FILE_WORDS[format]}…` : ""}
+        </p>
+        {canSubmit && confirming ? (
+          <section className="export-confirm" aria-labelledby={`${ids}-confirm`}>
+            <h3 id={`${ids}-confirm`} ref={confirmHeading} tabIndex={-1}>
+              Mark as submitted?
+            </h3>
+            <p>
+              This stores {FILE_WORDS[format]} exactly as it is exported now, with its SHA-256 fingerprint, and makes the draft read-only for everyone, owners
+              included. Open editors stop editing. It cannot be undone.
+            </p>
+            <div className="form-actions">
+              <Button type="button" variant="danger" onClick={submit} busy={busy === "submit"} disabled={busy !== null}>
+                Mark as submitted and store {EXPORT_FORMAT_LABELS[format]}
+              </Button>
+              <Button type="button" variant="ghost" onClick={() => setConfirming(false)} disabled={busy !== null}>
+                Cancel
+              </Button>
+            </div>
+          </section>
+        ) : null}
+        {result ? <Alert tone={result.tone}>{result.text}</Alert> : null}
+      </dialog>
+    </>
+  );
+}
+
+/** "3 errors, 5 warnings — export anyway?" with the first errors, or that none were found. */
+function PreflightNotice({ preflight }: { preflight: Outcome<PreflightSummary> | "loading" }) {
+  if (preflight === "loading") {
+    return (
+      <p className="small muted" role="status">
+        Checking the draft…
+      </p>
+    );
+  }
+  if (!preflight.ok) return <Alert tone="warning" title="The draft could not be checked">{preflight.error} You can still export it.</Alert>;
+  const { errors, warnings, firstErrors } = preflight.value;
+  if (errors + warnings === 0) return <Alert tone="success">The checks found no errors or warnings.</Alert>;
+  return (
+    <Alert tone={errors > 0 ? "warning" : "info"} title={`${plural(errors, "error")}, ${plural(warnings, "warning")} — export anyway?`}>
+      {firstErrors.length > 0 ? (
+        <ul className="export-findings">
+          {firstErrors.map((f, i) => (
+            <li key={i}>
+              <strong>{f.where}:</strong> {f.message}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <p className="small">The Checks tab lists them all, with one-click fixes where there are any.</p>
+    </Alert>
+  );
+}

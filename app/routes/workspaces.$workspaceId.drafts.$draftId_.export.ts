@@ -1,0 +1,39 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { recordAudit } from "../../db/queries/audit";
+import { draftExportJob, exportFileName } from "../../server/export/export-draft";
+import { requireDraftAccess } from "../auth/guards.server";
+import { exportFailedResponse, exportFailureMessage, exportFileResponse } from "../export/download.server";
+import { ExportQuerySchema } from "../schemas/export";
+
+/**
+ * GET ?format=docx|pdf&toc=0|1: the stored draft as a Word or PDF file, rendered now in the
+ * export worker pool. Any member may export (a submitted draft too); strangers get 404. A
+ * render that fails or runs out of time answers 422 with the pool's sentence. Every export is
+ * audited (format only, never content): a confidential submission leaving the server is news
+ * to its owners.
+ */
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { draft, user } = await requireDraftAccess(request, context, params, "export");
+  const query = ExportQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  // Response.json, not data(): the panel fetches this as a plain resource route.
+  if (!query.success) return Response.json({ error: query.error.issues.map((i) => i.message).join(" ") }, { status: 400 });
+  const { format, toc, pdfa } = query.data;
+
+  let bytes: Uint8Array;
+  try {
+    bytes = await context.exports.run(await draftExportJob(context.db, draft, format, { tableOfContents: toc, pdfA: pdfa }));
+  } catch (error) {
+    const message = exportFailureMessage(error);
+    if (message === null) throw error;
+    return exportFailedResponse(message);
+  }
+  await recordAudit(context.db, {
+    workspaceId: draft.workspace_id,
+    actorId: user.id,
+    action: "draft.exported",
+    targetType: "draft",
+    targetId: draft.id,
+    details: { title: draft.title, format, tableOfContents: toc, pdfA: format === "pdf" && pdfa },
+  });
+  return exportFileResponse(bytes, format, exportFileName(draft.title, format));
+}

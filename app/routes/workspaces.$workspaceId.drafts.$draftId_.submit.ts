@@ -1,0 +1,46 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { requireDraftAccess } from "../auth/guards.server";
+import type { StoredExportView } from "../components/submitted-files";
+import { exportFailedResponse, exportFailureMessage } from "../export/download.server";
+import { storedExportView } from "../export/stored-exports.server";
+import { submitDraft } from "../export/submit.server";
+import { parseForm } from "../forms.server";
+import { forbidden } from "../http-errors.server";
+import { ReviewRefusal } from "../review/refusal.server";
+import { SUBMITTED_STATUS_MESSAGE } from "../review/status.server";
+import { SubmitDraftSchema } from "../schemas/export";
+
+export type SubmitDraftResult = { ok: true; export: StoredExportView } | { ok: false; error: string };
+
+// Response.json, not data(): the panel posts with a plain fetch, which would lose data()'s status.
+const refuse = (status: number, error: string) => Response.json({ ok: false, error } satisfies SubmitDraftResult, { status });
+
+/**
+ * POST intent=submit, format, tableOfContents: "Mark as submitted". Renders the chosen file
+ * from the stored draft, stores it with its SHA-256 and makes the draft read-only for everyone
+ * (app/export/submit.server.ts). Owners and editors only; a draft already submitted is 409.
+ * After commit, open pages hear of the status change and editors' sockets are re-checked:
+ * without edit on a submitted draft they are closed with AuthorizationChanged.
+ */
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { draft, user, abilities } = await requireDraftAccess(request, context, params, "read");
+  // The workspace's edit ability, as the status route does: on a submitted draft nobody has the
+  // draft's, and "already submitted" is the answer that says why.
+  if (!abilities.edit) throw forbidden();
+  if (draft.status === "submitted") return refuse(409, SUBMITTED_STATUS_MESSAGE);
+  const parsed = parseForm(await request.formData(), SubmitDraftSchema);
+  if (!parsed.ok) return refuse(400, parsed.formError ?? Object.values(parsed.fieldErrors).flat().join(" "));
+
+  let stored;
+  try {
+    stored = await submitDraft(context, { id: user.id, name: user.name }, draft, parsed.data);
+  } catch (error) {
+    if (error instanceof ReviewRefusal) return refuse(error.status, error.message);
+    const message = exportFailureMessage(error);
+    if (message === null) throw error;
+    return exportFailedResponse(message);
+  }
+  context.collab.announce(draft.id, { type: "status" });
+  await context.collab.revalidate({ workspaceId: draft.workspace_id });
+  return Response.json({ ok: true, export: storedExportView(stored) } satisfies SubmitDraftResult);
+}

@@ -1,0 +1,52 @@
+import type { ExportFormat, ExportRow } from "../schema";
+import type { Executor } from "./executor";
+
+/** A stored file without its bytes: what lists and audit events need. */
+export type ExportSummary = Omit<ExportRow, "bytes">;
+
+const SUMMARY_COLUMNS = ["id", "draft_id", "workspace_id", "format", "file_name", "sha256", "byte_size", "created_by", "created_by_name", "created_at"] as const;
+
+export interface NewExport {
+  draftId: string;
+  workspaceId: string;
+  format: ExportFormat;
+  fileName: string;
+  sha256: string;
+  bytes: Uint8Array;
+  createdBy: string;
+  createdByName: string;
+}
+
+/** Stores one file. Call in the transaction that marks the draft submitted, so both land or neither. */
+export async function createExport(db: Executor, input: NewExport): Promise<ExportSummary> {
+  return db
+    .insertInto("exports")
+    .values({
+      draft_id: input.draftId,
+      workspace_id: input.workspaceId,
+      format: input.format,
+      file_name: input.fileName,
+      sha256: input.sha256,
+      bytes: asBuffer(input.bytes),
+      byte_size: input.bytes.byteLength,
+      created_by: input.createdBy,
+      created_by_name: input.createdByName,
+    })
+    .returning(SUMMARY_COLUMNS)
+    .executeTakeFirstOrThrow();
+}
+
+/** A draft's stored files, newest first, without their bytes. */
+export async function listDraftExports(db: Executor, draftId: string): Promise<ExportSummary[]> {
+  return db.selectFrom("exports").select(SUMMARY_COLUMNS).where("draft_id", "=", draftId).orderBy("created_at", "desc").orderBy("id").execute();
+}
+
+/** One stored file with its bytes; a file of another draft is not found. */
+export async function findExportInDraft(db: Executor, draftId: string, exportId: string): Promise<ExportRow | undefined> {
+  return db.selectFrom("exports").selectAll().where("id", "=", exportId).where("draft_id", "=", draftId).executeTakeFirst();
+}
+
+/** pg writes bytea from Buffers; a plain Uint8Array view is wrapped without copying. */
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}

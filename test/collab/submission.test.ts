@@ -1,0 +1,81 @@
+import { expect, it } from "vitest";
+import { listenToDraftEvents } from "../../app/editor/draft-events";
+import * as submitRoute from "../../app/routes/workspaces.$workspaceId.drafts.$draftId_.submit";
+import { CloseCode } from "../../core/collab/close-codes";
+import { draftDocName } from "../../core/collab/doc-name";
+import type { DraftEvent } from "../../core/collab/draft-events";
+import { canonicalDocument } from "../../core/editor/canonical";
+import { readDraftContent } from "../../server/checks/draft-content";
+import { describeEachDatabase } from "../db/test-database";
+import { buildCleanDraft } from "../draft-content-factories";
+import { fetchFile, fileText, submitRequest } from "../integration/export-requests";
+import { testContext } from "../remix";
+import { collabSuite, eventually, synced } from "./harness";
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Polls an async read until it passes (the harness's `eventually` reads synchronously). */
+async function until(read: () => Promise<boolean>, ms = 5000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await read())) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${ms} ms`);
+    await pause(50);
+  }
+}
+
+// "Mark as submitted" against the real collaboration server: the route's revalidation re-checks
+// every socket of the workspace, and a submitted draft grants nobody edit, so sockets that could
+// write are closed with AuthorizationChanged (the client stops and says why); sockets that were
+// read-only already keep reading. Whoever reconnects is read-only: their updates are dropped.
+describeEachDatabase("a draft marked as submitted, over the socket", (handle) => {
+  const suite = collabSuite(handle);
+
+  it("closes the sockets that could edit, keeps readers, and drops a reconnected editor's changes", async () => {
+    const { world, draft } = await buildCleanDraft(handle());
+    const { owner, editor, reviewer } = world.members;
+    const owners = suite.connect(owner.token, draft.id);
+    const editors = suite.connect(editor.token, draft.id);
+    const reviewers = suite.connect(reviewer.token, draft.id);
+    const heard: DraftEvent[] = [];
+    listenToDraftEvents(reviewers.provider, (event) => heard.push(event));
+    await Promise.all([synced(owners), synced(editors), synced(reviewers)]);
+
+    editors.type("Last words before Geneva. ");
+    // Saved before submitting: a save landing while the file renders would refuse the submission.
+    await until(async () => (await readDraftContent(handle().db, draft.id)).doc.textContent.includes("Last words before Geneva."));
+
+    const collab = suite.harness.collab;
+    const context = testContext(handle(), undefined, { revalidate: (filter) => collab.revalidate(filter), announce: (draftId, event) => collab.announce(draftId, event) });
+    const answer = await fetchFile(submitRoute.action, submitRequest(world.workspace.id, draft.id, owner.token, { intent: "submit", format: "docx" }), context, { workspaceId: world.workspace.id, draftId: draft.id });
+    expect(answer.status).toBe(200);
+    // The stored file holds the last edit saved before submission.
+    expect(fileText(await storedBytes(draft.id), "docx")).toContain("Last words before Geneva.");
+
+    await eventually(() => owners.closes.length + editors.closes.length, (n) => n === 2, 1000);
+    expect(owners.closes[0]!.code).toBe(CloseCode.AuthorizationChanged);
+    expect(editors.closes[0]!.code).toBe(CloseCode.AuthorizationChanged);
+    // y-websocket treats 44xx as permanent: no reconnect loop.
+    expect(editors.provider.shouldConnect).toBe(false);
+    await eventually(() => heard, (events) => events.some((e) => e.type === "status"), 1000);
+    await pause(200);
+    expect(reviewers.closes).toEqual([]);
+
+    // Reloading the page reconnects: the socket is read-only now, whatever the role.
+    const again = suite.connect(editor.token, draft.id);
+    await synced(again);
+    again.type("Typed after submission.");
+    await pause(300);
+    const room = collab.rooms.get(draftDocName(draft.id))!;
+    const connection = [...room.connections].find((c) => c.identity.user.id === editor.id)!;
+    expect(connection.readOnly).toBe(true);
+    expect(connection.droppedFrames).toBeGreaterThan(0);
+    expect(canonicalDocument(room.doc).text).not.toContain("Typed after submission.");
+    expect((await readDraftContent(handle().db, draft.id)).doc.textContent).not.toContain("Typed after submission.");
+  });
+
+  /** The stored file's bytes, as the stored-file route would serve them. */
+  async function storedBytes(draftId: string): Promise<Buffer> {
+    const row = await handle().db.selectFrom("exports").select("bytes").where("draft_id", "=", draftId).executeTakeFirstOrThrow();
+    return Buffer.from(row.bytes);
+  }
+});

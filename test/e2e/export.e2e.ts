@@ -1,0 +1,90 @@
+import { mkdir, readFile } from "node:fs/promises";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startServer, type RunningServer } from "../app-server";
+import { browserAvailable, launchBrowser } from "./browser";
+import { coalitionWithDraft } from "./flows";
+import { pdfToolsAvailable } from "../export-tools";
+
+const SENTENCE = "Journalists in Accra were detained for their reporting.";
+
+describe.runIf(browserAvailable() && pdfToolsAvailable())("export and submission in the browser", () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let owner: Page;
+  let editor: Page;
+  let draftUrl = "";
+
+  beforeAll(async () => {
+    await mkdir("test-results", { recursive: true });
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    const coalition = await coalitionWithDraft(browser, server.url, "Ghana joint submission", [{ name: "Kwame Asante", email: "kwame@example.org", role: "editor" }]);
+    ({ owner, draftUrl } = coalition);
+    [editor] = coalition.members as [Page];
+    await owner.goto(draftUrl);
+    await owner.getByText("All changes sent").waitFor();
+    await owner.locator(".document").click();
+    await owner.keyboard.press("Control+Home");
+    await owner.keyboard.type(`${SENTENCE} `);
+    await owner.getByText("All changes sent").waitFor();
+    // The co-author has the draft open too, able to type, until it is submitted.
+    await editor.goto(draftUrl);
+    await editor.locator(".document").getByText(SENTENCE).waitFor();
+    expect(await editor.locator(".document").getAttribute("contenteditable")).toBe("true");
+    // The server saves every 500 ms; the submission compares the file with the stored draft.
+    await owner.waitForTimeout(1000);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    if (server) expect(await server.stop()).toBe(0);
+  });
+
+  it("shows the pre-flight summary and downloads a PDF", async () => {
+    await owner.getByRole("button", { name: "Export", exact: true }).click();
+    const dialog = owner.getByRole("dialog", { name: "Export the draft" });
+    await dialog.waitFor();
+    // A fresh joint submission: empty sections and no contact on the cover are errors.
+    const summary = dialog.getByText(/^\d+ errors?, \d+ warnings? — export anyway\?$/);
+    await summary.waitFor();
+    expect(await dialog.locator(".export-findings li").count()).toBeGreaterThan(0);
+
+    await dialog.getByLabel("PDF", { exact: true }).check();
+    await dialog.getByLabel("Include a table of contents").check();
+    const [download] = await Promise.all([owner.waitForEvent("download"), dialog.getByRole("button", { name: "Download PDF" }).click()]);
+    expect(download.suggestedFilename()).toBe("Ghana-joint-submission.pdf");
+    const bytes = await readFile((await download.path())!);
+    expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
+    await dialog.getByText("Downloaded Ghana-joint-submission.pdf.").waitFor();
+  });
+
+  it("marks the draft as submitted: the file is stored and listed, and editors become read-only", async () => {
+    const dialog = owner.getByRole("dialog", { name: "Export the draft" });
+    await dialog.getByRole("button", { name: "Mark as submitted…" }).click();
+    await dialog.getByText(/makes the draft read-only for everyone, owners\s+included/).waitFor();
+    await dialog.getByRole("button", { name: "Mark as submitted and store PDF" }).click();
+    await dialog.getByText(/^Marked as submitted\./).waitFor({ timeout: 30_000 });
+    await dialog.getByRole("button", { name: "Close" }).click();
+    expect(await dialog.isVisible()).toBe(false);
+
+    // The page lists the stored file (short SHA-256, its full value in the title) and its download.
+    const files = owner.getByRole("region", { name: "Submitted files" });
+    await files.waitFor();
+    const fingerprint = files.locator("code");
+    expect(await fingerprint.getAttribute("title")).toMatch(/^[0-9a-f]{64}$/);
+    expect(await files.innerText()).toMatch(/PDF[\s\S]*SHA-256[\s\S]*stored by Amina Diallo/);
+    await files.getByRole("link", { name: "Download Ghana-joint-submission.pdf" }).waitFor();
+    await owner.locator(".page-header").getByText("Submitted", { exact: true }).waitFor();
+
+    // Both editors stop: their sockets were closed, and the page now says the draft is frozen.
+    for (const page of [owner, editor]) {
+      await expect.poll(() => page.locator(".document").getAttribute("contenteditable"), { timeout: 5000 }).toBe("false");
+    }
+    await editor.getByText("Editing stopped").waitFor();
+    await editor.reload();
+    await editor.locator(".document").getByText(SENTENCE).waitFor();
+    await editor.getByText("This draft was submitted and is now read-only.").waitFor();
+    expect(await editor.locator(".document").getAttribute("contenteditable")).toBe("false");
+    expect(await editor.getByRole("button", { name: "Mark as submitted…" }).count()).toBe(0);
+  });
+});
