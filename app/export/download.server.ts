@@ -1,4 +1,6 @@
-import type { ExportFormat } from "../../db/schema";
+import { recordAudit } from "../../db/queries/audit";
+import type { Executor } from "../../db/queries/executor";
+import type { Draft, ExportFormat } from "../../db/schema";
 
 const CONTENT_TYPES: Record<ExportFormat, string> = {
   docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -45,4 +47,12 @@ export function exportFailureMessage(error: unknown): string | null {
 /** 422 with the sentence for the person; nothing else about the failure leaves the server. */
 export function exportFailedResponse(message: string): Response {
   return Response.json({ error: message }, { status: 422, headers: { "Cache-Control": "private, no-store" } });
+}
+
+/**
+ * Every file that leaves the server is audited (a submission can be confidential): who, which
+ * draft, which format; never content. `details` says how it was made (options, or the stored copy).
+ */
+export function auditDownload(db: Executor, draft: Draft, actorId: string, details: Record<string, unknown>): Promise<void> {
+  return recordAudit(db, { workspaceId: draft.workspace_id, actorId, action: "draft.exported", targetType: "draft", targetId: draft.id, details: { title: draft.title, ...details } });
 }

@@ -1,8 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { recordAudit } from "../../db/queries/audit";
 import { draftExportJob, exportFileName } from "../../server/export/export-draft";
 import { requireDraftAccess } from "../auth/guards.server";
-import { exportFailedResponse, exportFailureMessage, exportFileResponse } from "../export/download.server";
+import { auditDownload, exportFailedResponse, exportFailureMessage, exportFileResponse } from "../export/download.server";
 import { ExportQuerySchema } from "../schemas/export";
 
 /**
@@ -27,13 +26,6 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     if (message === null) throw error;
     return exportFailedResponse(message);
   }
-  await recordAudit(context.db, {
-    workspaceId: draft.workspace_id,
-    actorId: user.id,
-    action: "draft.exported",
-    targetType: "draft",
-    targetId: draft.id,
-    details: { title: draft.title, format, tableOfContents: toc, pdfA: format === "pdf" && pdfa },
-  });
+  await auditDownload(context.db, draft, user.id, { format, tableOfContents: toc, pdfA: format === "pdf" && pdfa });
   return exportFileResponse(bytes, format, exportFileName(draft.title, format));
 }

@@ -1,9 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
-import { recordAudit } from "../../db/queries/audit";
 import { findExportInDraft } from "../../db/queries/exports";
 import { requireDraftAccess } from "../auth/guards.server";
-import { exportFileResponse } from "../export/download.server";
+import { auditDownload, exportFileResponse } from "../export/download.server";
 import { notFound } from "../http-errors.server";
 
 const ExportId = z.uuid();
@@ -20,13 +19,6 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   if (!exportId.success) throw notFound();
   const stored = await findExportInDraft(context.db, draft.id, exportId.data);
   if (!stored) throw notFound();
-  await recordAudit(context.db, {
-    workspaceId: draft.workspace_id,
-    actorId: user.id,
-    action: "draft.exported",
-    targetType: "draft",
-    targetId: draft.id,
-    details: { title: draft.title, format: stored.format, stored: true, exportId: stored.id },
-  });
+  await auditDownload(context.db, draft, user.id, { format: stored.format, stored: true, exportId: stored.id });
   return exportFileResponse(stored.bytes, stored.format, stored.file_name);
 }
