@@ -51,6 +51,7 @@ describe.runIf(browserAvailable() && pdfToolsAvailable())("export and submission
 
     await dialog.getByLabel("PDF", { exact: true }).check();
     await dialog.getByLabel("Include a table of contents").check();
+    await owner.screenshot({ path: "test-results/export-dialog.png" });
     const [download] = await Promise.all([owner.waitForEvent("download"), dialog.getByRole("button", { name: "Download PDF" }).click()]);
     expect(download.suggestedFilename()).toBe("Ghana-joint-submission.pdf");
     const bytes = await readFile((await download.path())!);
