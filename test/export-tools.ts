@@ -21,3 +21,14 @@ export function pdfToolsAvailable(): boolean {
   console.warn(`${why}: skipped (see the README's "Checks, review and export").`);
   return false;
 }
+
+/**
+ * Whether LibreOffice Writer is here to read our DOCX (and write one another way) in the tests
+ * that need another word processor. Skipped with one line outside CI; required in CI.
+ */
+export function libreOfficeAvailable(): boolean {
+  if (!spawnSync("soffice", ["--version"], { timeout: 60_000 }).error) return true;
+  if (process.env.CI) throw new Error("CI is set but LibreOffice (soffice) is missing: install libreoffice-writer-nogui.");
+  console.warn("soffice not found: LibreOffice tests skipped (apt-get install libreoffice-writer-nogui).");
+  return false;
+}

@@ -10,6 +10,7 @@ import { exportModel, type Block, type ExportDocument, type Inline } from "../..
 import { footnotes, paragraphs, readDocx, wordLabels, xmlError, type Parts } from "../../../test/fixtures/export/read-docx";
 import { ARABIC_TEXT, CHINESE_TEXT, CONFIDENTIAL_NAME, CONTACT_PERSON, MARKUP_TEXT, RICH_COVER, richDraft } from "../../../test/fixtures/export/rich-draft";
 import { renderDocx } from "./docx-document";
+import { libreOfficeAvailable } from "../../../test/export-tools";
 
 const plain = (inlines: readonly Inline[]) => inlines.map((i) => (i.kind === "text" ? i.text : "")).join("");
 /** The left indent of a `w:num`'s level 0, in twips. */
@@ -149,14 +150,13 @@ describe("renderDocx on a rich submission", () => {
   });
 
   // LibreOffice is another writer's reader of the file: .ci/run installs it, so in CI it must run.
-  const soffice = ["soffice", "libreoffice"].find((bin) => spawnSync("which", [bin]).status === 0) ?? (process.env.CI ? "soffice" : undefined);
-  it.skipIf(!soffice)(`opens in LibreOffice and converts to PDF with its notes and numbers${soffice ? "" : " (skipped: LibreOffice is not installed on this machine)"}`, () => {
+  it.runIf(libreOfficeAvailable())("opens in LibreOffice and converts to PDF with its notes and numbers", () => {
     const dir = mkdtempSync(join(tmpdir(), "caucus-docx-"));
     try {
       writeFileSync(join(dir, "submission.docx"), buffer);
       // A profile of its own, so a LibreOffice already open on the machine does not take the job.
       const profile = `-env:UserInstallation=file://${join(dir, "profile")}`;
-      const run = spawnSync(soffice!, [profile, "--headless", "--convert-to", "pdf", "--outdir", dir, join(dir, "submission.docx")], { timeout: 120_000 });
+      const run = spawnSync("soffice", [profile, "--headless", "--convert-to", "pdf", "--outdir", dir, join(dir, "submission.docx")], { timeout: 120_000 });
       expect(run.status, String(run.stderr)).toBe(0);
       const text = spawnSync("pdftotext", ["-layout", join(dir, "submission.pdf"), "-"], { encoding: "utf8" }).stdout;
       // Word numbering as LibreOffice lays it out: the last paragraph number and the last note.

@@ -1,0 +1,209 @@
+/**
+ * Runs to ProseMirror inline content: text with its marks, line breaks, links (http, https and
+ * mailto only, as the editor allows), footnote and endnote markers, tracked insertions kept and
+ * deletions dropped, fields reduced to their result text (page numbers and the like dropped), and
+ * images and text boxes dropped — each drop counted for the report.
+ */
+import { isAllowedLink } from "../../../core/editor/extensions";
+import { contains, elements, isOn, child, val, type XmlElement } from "./xml";
+
+export type Json = Record<string, unknown>;
+
+export interface Counts {
+  images: number;
+  textBoxes: number;
+  fields: number;
+  trackedChanges: boolean;
+}
+
+interface Field {
+  instr: string;
+  result: boolean;
+  keep: boolean;
+  href: string | null;
+}
+
+/** Fields whose cached result is the field's own bookkeeping (a page number, a date), not the author's words. */
+const DROP_RESULT = new Set(["PAGE", "NUMPAGES", "SECTIONPAGES", "PAGEREF", "TOC", "DATE", "TIME", "CREATEDATE", "SAVEDATE", "PRINTDATE", "FILENAME", "NUMWORDS", "NUMCHARS", "SECTION", "INDEX", "TA", "TC", "XE"]);
+
+export interface InlineContext {
+  rels: Map<string, string>;
+  counts: Counts;
+  /** A note's footnote node for a reference, or null inside a note (no notes in notes). */
+  note: ((kind: "footnote" | "endnote", id: string) => Json | null) | null;
+  /** Comment anchors and quotes, tracked in the body only. */
+  comments: CommentTracker | null;
+  fields: Field[];
+  /** Characters of each language in the current paragraph, to pick its language. */
+  langs: Map<string, number>;
+  /** Characters so far in the current paragraph (comment offsets). */
+  offset: number;
+}
+
+export interface CommentTracker {
+  start(id: string, offset: number): void;
+  end(id: string): void;
+  text(value: string): void;
+  /** A new paragraph began: quotes spanning paragraphs keep the break. */
+  paragraph(): void;
+}
+
+export function newContext(rels: Map<string, string>, counts: Counts, note: InlineContext["note"], comments: CommentTracker | null): InlineContext {
+  return { rels, counts, note, comments, fields: [], langs: new Map(), offset: 0 };
+}
+
+function fieldOf(instr: string): Field {
+  const code = instr.trim().split(/\s+/)[0]?.toUpperCase() ?? "";
+  const target = /HYPERLINK\s+"([^"]+)"/i.exec(instr)?.[1];
+  const href = code === "HYPERLINK" && target && !/\\l\s+"/.test(instr) && isAllowedLink(target) ? target.trim() : null;
+  return { instr, result: true, keep: !DROP_RESULT.has(code), href };
+}
+
+function runMarks(rPr: XmlElement | undefined, href: string | null): Json[] {
+  const marks: Json[] = [];
+  if (href) marks.push({ type: "link", attrs: { href } });
+  if (isOn(child(rPr, "w:b"))) marks.push({ type: "bold" });
+  if (isOn(child(rPr, "w:i"))) marks.push({ type: "italic" });
+  if (isOn(child(rPr, "w:u"))) marks.push({ type: "underline" });
+  if (isOn(child(rPr, "w:strike")) || isOn(child(rPr, "w:dstrike"))) marks.push({ type: "strike" });
+  const vert = val(child(rPr, "w:vertAlign"));
+  if (vert === "superscript") marks.push({ type: "superscript" });
+  else if (vert === "subscript") marks.push({ type: "subscript" });
+  return marks;
+}
+
+function runLang(rPr: XmlElement | undefined): string | null {
+  const lang = child(rPr, "w:lang");
+  if (!lang) return null;
+  // A right-to-left run is set in its w:bidi language; others in w:val (or w:eastAsia when that is all there is).
+  if (isOn(child(rPr, "w:rtl")) && lang.attrs["w:bidi"]) return lang.attrs["w:bidi"];
+  return lang.attrs["w:val"] ?? lang.attrs["w:eastAsia"] ?? null;
+}
+
+/** Drawings, VML pictures and OLE objects: a text box if one is inside, else an image. */
+function dropObject(node: XmlElement, ctx: InlineContext): void {
+  if (contains(node, "w:txbxContent")) ctx.counts.textBoxes += 1;
+  else ctx.counts.images += 1;
+}
+
+function readRun(run: XmlElement, ctx: InlineContext, href: string | null, out: Json[]): void {
+  const rPr = child(run, "w:rPr");
+  const visible = () => ctx.fields.every((f) => f.result && f.keep);
+  const link = () => href ?? [...ctx.fields].reverse().find((f) => f.href)?.href ?? null;
+  const emit = (text: string) => {
+    if (!text || !visible()) return;
+    const marks = runMarks(rPr, link());
+    out.push(marks.length ? { type: "text", text, marks } : { type: "text", text });
+    const lang = runLang(rPr);
+    if (lang) ctx.langs.set(lang, (ctx.langs.get(lang) ?? 0) + text.length);
+    ctx.offset += text.length;
+    ctx.comments?.text(text);
+  };
+  for (const node of elements(run)) {
+    switch (node.name) {
+      case "w:t":
+        emit(node.children.filter((c): c is string => typeof c === "string").join(""));
+        break;
+      case "w:tab":
+        emit("\t");
+        break;
+      case "w:noBreakHyphen":
+        emit("-");
+        break;
+      case "w:br":
+      case "w:cr":
+        // Page and column breaks are layout; a text wrapping break is a line break.
+        if (!node.attrs["w:type"] || node.attrs["w:type"] === "textWrapping") if (visible()) out.push({ type: "hardBreak" });
+        break;
+      case "w:footnoteReference":
+      case "w:endnoteReference": {
+        const note = ctx.note?.(node.name === "w:footnoteReference" ? "footnote" : "endnote", node.attrs["w:id"] ?? "");
+        if (note) out.push(note);
+        break;
+      }
+      case "w:commentReference":
+        // A comment without a range is anchored at its mark.
+        ctx.comments?.start(node.attrs["w:id"] ?? "", ctx.offset);
+        ctx.comments?.end(node.attrs["w:id"] ?? "");
+        break;
+      case "w:fldChar": {
+        const type = node.attrs["w:fldCharType"];
+        if (type === "begin") {
+          ctx.counts.fields += 1;
+          ctx.fields.push({ instr: "", result: false, keep: false, href: null });
+        } else if (type === "separate" && ctx.fields.length) ctx.fields[ctx.fields.length - 1] = fieldOf(ctx.fields[ctx.fields.length - 1]!.instr);
+        else if (type === "end") ctx.fields.pop();
+        break;
+      }
+      case "w:instrText": {
+        const field = ctx.fields[ctx.fields.length - 1];
+        if (field && !field.result) field.instr += node.children.filter((c): c is string => typeof c === "string").join("");
+        break;
+      }
+      case "w:drawing":
+      case "w:pict":
+      case "w:object":
+      case "mc:AlternateContent":
+        dropObject(node, ctx);
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+/** The inline content of a paragraph's (or hyperlink's, or insertion's) children, appended to `out`. */
+export function readInline(parent: XmlElement, ctx: InlineContext, out: Json[], href: string | null = null): void {
+  for (const node of elements(parent)) {
+    switch (node.name) {
+      case "w:r":
+        readRun(node, ctx, href, out);
+        break;
+      case "w:hyperlink": {
+        // External links resolve through the part's relationships; internal anchors become plain text.
+        const target = node.attrs["r:id"] ? ctx.rels.get(node.attrs["r:id"]) : undefined;
+        readInline(node, ctx, out, target && isAllowedLink(target) ? target.trim() : href);
+        break;
+      }
+      case "w:ins":
+      case "w:moveTo":
+        ctx.counts.trackedChanges = true;
+        readInline(node, ctx, out, href);
+        break;
+      case "w:del":
+      case "w:moveFrom":
+        ctx.counts.trackedChanges = true;
+        break;
+      case "w:fldSimple": {
+        ctx.counts.fields += 1;
+        ctx.fields.push(fieldOf(node.attrs["w:instr"] ?? ""));
+        readInline(node, ctx, out, href);
+        ctx.fields.pop();
+        break;
+      }
+      case "w:smartTag":
+      case "w:customXml":
+        readInline(node, ctx, out, href);
+        break;
+      case "w:sdt":
+        readInline(child(node, "w:sdtContent") ?? node, ctx, out, href);
+        break;
+      case "w:commentRangeStart":
+        ctx.comments?.start(node.attrs["w:id"] ?? "", ctx.offset);
+        break;
+      case "w:commentRangeEnd":
+        ctx.comments?.end(node.attrs["w:id"] ?? "");
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+/** The language most of the paragraph's characters are tagged with, if any. */
+export function dominantLang(ctx: InlineContext): string | null {
+  let best: string | null = null;
+  let most = 0;
+  for (const [lang, n] of ctx.langs) if (n > most) [best, most] = [lang, n];
+  return best;
+}

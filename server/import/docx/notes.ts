@@ -1,0 +1,104 @@
+/**
+ * Footnotes, endnotes and comments. A note becomes a footnote node where its reference stands,
+ * its paragraphs joined by line breaks (a Caucus note is one run of inline content); endnotes
+ * become footnotes too, as Caucus has only one kind of note. Comments are returned for the
+ * report with what they quote and where.
+ */
+import { newContext, readInline, type Counts, type InlineContext, type Json } from "./inline";
+import { elements, textContent, type XmlElement } from "./xml";
+
+/** A part's hyperlink relationships: id → external target. */
+export function readRels(root: XmlElement | null): Map<string, string> {
+  const rels = new Map<string, string>();
+  for (const rel of root ? elements(root) : []) {
+    if (rel.name === "Relationship" && rel.attrs.TargetMode === "External" && rel.attrs.Id && rel.attrs.Target) rels.set(rel.attrs.Id, rel.attrs.Target);
+  }
+  return rels;
+}
+
+/** Notes by id, leaving out Word's separator notes. */
+export function noteMap(root: XmlElement | null, tag: "w:footnote" | "w:endnote"): Map<string, XmlElement> {
+  const notes = new Map<string, XmlElement>();
+  for (const note of root ? elements(root) : []) {
+    if (note.name === tag && !note.attrs["w:type"]) notes.set(note.attrs["w:id"] ?? "", note);
+  }
+  return notes;
+}
+
+/** The inline content of a note: its paragraphs with line breaks between, the note's own number mark left out. */
+export function noteContent(note: XmlElement, rels: Map<string, string>, counts: Counts): Json[] {
+  const ctx: InlineContext = newContext(rels, counts, null, null);
+  const out: Json[] = [];
+  for (const p of elements(note)) {
+    if (p.name !== "w:p") continue;
+    const content: Json[] = [];
+    readInline(p, ctx, content);
+    if (!content.length) continue;
+    if (out.length) out.push({ type: "hardBreak" });
+    out.push(...content);
+  }
+  // Word puts a space between the note number and its text; Caucus prints its own.
+  while (out[0]?.type === "text" && !(out[0].text as string).trim()) out.shift();
+  if (out[0]?.type === "text") out[0] = { ...out[0], text: (out[0].text as string).replace(/^\s+/, "") };
+  while (out.length && out[out.length - 1]!.type === "hardBreak") out.pop();
+  return out;
+}
+
+export interface ImportedComment {
+  author: string;
+  text: string;
+  quotedText: string;
+  /** Index of the top-level block the comment starts in, and the character offset in its paragraph. */
+  anchor: { paragraphIndex: number; offset: number } | null;
+}
+
+/** Collects each comment's anchor and quoted text while the body is read. */
+export class Comments {
+  private readonly anchors = new Map<string, { paragraphIndex: number; offset: number; quote: string; open: boolean }>();
+  paragraphIndex = 0;
+
+  start(id: string, offset: number): void {
+    if (!this.anchors.has(id)) this.anchors.set(id, { paragraphIndex: this.paragraphIndex, offset, quote: "", open: true });
+  }
+
+  end(id: string): void {
+    const anchor = this.anchors.get(id);
+    if (anchor) anchor.open = false;
+  }
+
+  text(value: string): void {
+    for (const anchor of this.anchors.values()) if (anchor.open) anchor.quote += value;
+  }
+
+  /** The comments, offsets shifted where a typed paragraph number was removed (`stripped`: block index → characters). */
+  paragraph(): void {
+    for (const anchor of this.anchors.values()) if (anchor.open && anchor.quote) anchor.quote += "\n";
+  }
+
+  list(root: XmlElement | null, stripped: Map<number, number>): ImportedComment[] {
+    return (root ? elements(root) : [])
+      .filter((c) => c.name === "w:comment")
+      .map((c) => {
+        const anchor = this.anchors.get(c.attrs["w:id"] ?? "");
+        const text = elements(c)
+          .filter((p) => p.name === "w:p")
+          .map((p) => paragraphText(p))
+          .join("\n")
+          .trim();
+        return { author: c.attrs["w:author"] ?? "", text, quotedText: anchor?.quote ?? "", anchor: anchor ? { paragraphIndex: anchor.paragraphIndex, offset: Math.max(0, anchor.offset - (stripped.get(anchor.paragraphIndex) ?? 0)) } : null };
+      });
+  }
+}
+
+/** A comment paragraph's visible text (its w:t runs, not deleted text or field codes). */
+function paragraphText(p: XmlElement): string {
+  let out = "";
+  const walk = (node: XmlElement) => {
+    for (const c of elements(node)) {
+      if (c.name === "w:t") out += textContent(c);
+      else if (c.name !== "w:del" && c.name !== "w:instrText") walk(c);
+    }
+  };
+  walk(p);
+  return out;
+}

@@ -1,0 +1,50 @@
+/**
+ * Opens a .docx: checks the byte limit, then reads the zip's central directory (fflate hands each
+ * entry's declared sizes to the filter) to refuse zip bombs before a single byte is inflated, then
+ * inflates only the parts the reader uses.
+ */
+import { strFromU8, unzipSync, type UnzipFileInfo } from "fflate";
+import { DEFAULT_LIMITS, DocxImportError, type DocxLimits } from "./errors";
+
+/** The parts the reader looks at; everything else in the package (images, fonts, themes) stays compressed. */
+const WANTED = /^word\/(document|footnotes|endnotes|comments|numbering|styles)\.xml$|^word\/_rels\/(document|footnotes|endnotes|comments)\.xml\.rels$/;
+
+export type Parts = Record<string, string>;
+
+function isZip(bytes: Uint8Array): boolean {
+  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+}
+
+function unzip(bytes: Uint8Array, filter: (file: UnzipFileInfo) => boolean) {
+  try {
+    return unzipSync(bytes, { filter });
+  } catch (error) {
+    if (error instanceof DocxImportError) throw error;
+    throw new DocxImportError("This Word file is damaged and cannot be opened; try saving it again from Word.");
+  }
+}
+
+const size = (bytes: number) => (bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} MB` : `${Math.ceil(bytes / 1024)} KB`);
+
+export function unzipDocx(bytes: Uint8Array, limits: DocxLimits = DEFAULT_LIMITS): Parts {
+  if (bytes.length > limits.maxBytes) throw new DocxImportError(`This file is larger than ${size(limits.maxBytes)}, the most Caucus can import.`);
+  if (!isZip(bytes)) throw new DocxImportError("This file is not a Word document (.docx).");
+  // First pass: sizes only. Returning false from the filter means fflate inflates nothing.
+  let entries = 0;
+  let total = 0;
+  const names = new Set<string>();
+  unzip(bytes, (file) => {
+    entries += 1;
+    total += file.originalSize;
+    names.add(file.name);
+    if (entries > limits.maxEntries) throw new DocxImportError(`This file holds more than ${limits.maxEntries} parts, too many for a Word document; it cannot be imported.`);
+    return false;
+  });
+  if (total > limits.maxUncompressedBytes) throw new DocxImportError(`This file would unpack to more than ${size(limits.maxUncompressedBytes)}, too much for a Word document; it cannot be imported.`);
+  if (!names.has("word/document.xml")) throw new DocxImportError("This file is a zip archive but not a Word document: it has no main document part.");
+  const files = unzip(bytes, (file) => WANTED.test(file.name));
+  const parts: Parts = {};
+  for (const [name, data] of Object.entries(files)) parts[name] = strFromU8(data);
+  if (parts["word/document.xml"] === undefined) throw new DocxImportError("This Word file is damaged and cannot be opened; try saving it again from Word.");
+  return parts;
+}
