@@ -21,10 +21,13 @@ const PROSE = [
 
 const realNotes = (): string[] => (JSON.parse(readFileSync(CITATIONS, "utf8")) as { citations: Array<{ raw: string | null }> }).citations.map((c) => (c.raw ?? "").trim()).filter(Boolean);
 
-/** About `words` words in paragraphs of ~75, with `notes` footnotes spread evenly among them. */
-export function longDraft(template: Template, words: number, notes: number): PMNode {
+/**
+ * About `words` words in paragraphs of ~75, with `notes` footnotes spread evenly among them, their
+ * texts taken in turn from `texts` (by default the 279 real notes of shared/data; tests pass a
+ * committed fixture, as a clean clone has no shared/ beside it).
+ */
+export function longDraft(template: Template, words: number, notes: number, texts: readonly string[] = realNotes()): PMNode {
   const schema = documentSchema();
-  const texts = realNotes();
   const sections = template.sections;
   const paragraphs = Math.ceil(words / 75);
   const perSection = Math.ceil(paragraphs / sections.length);
