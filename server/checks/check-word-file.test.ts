@@ -1,0 +1,92 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { execFile } from "node:child_process";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { documentSchema, UN_HEADING_NUMBERING } from "../../core/editor";
+import { exportModel } from "../../core/export/export-model";
+import { renderDocx } from "../export/docx";
+import { EXIT, parseCheckArgs, runFileCheck, UsageError } from "./check-command";
+
+const text = (value: string) => ({ type: "text", text: value });
+// A Word file with problems the checks find in any template: an empty note, a symbol to correct.
+const doc = documentSchema().nodeFromJSON({
+  type: "doc",
+  content: [
+    { type: "paragraph", content: [text("The State supported the recommendations in A/HRC/25/5/add.1."), { type: "footnote", attrs: { id: "n1" } }] },
+    { type: "paragraph", content: [text("Journalists were detained.")] },
+  ],
+});
+const cover = { title: "Submission", mechanism: "Universal Periodic Review", session: "", stateUnderReview: "", organisations: [], contact: "", date: "" };
+
+function capture() {
+  const out = { stdout: "", stderr: "" };
+  return { out, output: { stdout: (t: string) => void (out.stdout += t), stderr: (t: string) => void (out.stderr += t) } };
+}
+
+let dir = "";
+let docx = "";
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "caucus-check-file-"));
+  docx = join(dir, "submission.docx");
+  writeFileSync(docx, await renderDocx(exportModel(doc, { language: "en", headingNumbering: UN_HEADING_NUMBERING }), cover));
+  writeFileSync(join(dir, "notes.txt"), "not a Word file");
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("checking a Word file without storing it", () => {
+  it("reads --file and --template, and refuses half of them or both modes", () => {
+    expect(parseCheckArgs(["--file", "a.docx", "--template", "upr-joint"])).toEqual({ help: false, file: "a.docx", template: "upr-joint", json: false });
+    expect(() => parseCheckArgs(["--file", "a.docx"])).toThrow(/which template/);
+    expect(() => parseCheckArgs(["--template", "upr-joint"])).toThrow(/which Word file/);
+    expect(() => parseCheckArgs(["0b6f1c2e-8d4a-4c57-9a61-3e2f7d9b5a10", "--file", "a.docx", "--template", "upr-joint"])).toThrow(UsageError);
+  });
+
+  it("prints the findings placed by note and paragraph, and exits 1 on errors", async () => {
+    const { out, output } = capture();
+    expect(await runFileCheck({ file: docx, template: "upr-individual", json: false }, output, (p) => readFile(p))).toBe(EXIT.errors);
+    expect(out.stdout).toMatch(/^submission\.docx\nTemplate: /);
+    expect(out.stdout).toMatch(/note 1\s+Note 1 is empty/);
+    expect(out.stdout).toContain("A/HRC/25/5/Add.1");
+    // The cover form's rules do not apply to a Word file: its cover is in its text.
+    expect(out.stdout).not.toMatch(/The cover has no/);
+  });
+
+  it("recognises the template's sections by their headings' words", async () => {
+    const withSections = documentSchema().nodeFromJSON({
+      type: "doc",
+      content: [
+        { type: "heading", attrs: { level: 1 }, content: [text("Introduction")] },
+        { type: "paragraph", content: [text("We are a coalition of twelve organisations.")] },
+        { type: "heading", attrs: { level: 1 }, content: [text("Recommendations")] },
+        { type: "paragraph", content: [text("Repeal section 104 by 2027.")] },
+      ],
+    });
+    const file = join(dir, "sections.docx");
+    writeFileSync(file, await renderDocx(exportModel(withSections, { language: "en", headingNumbering: UN_HEADING_NUMBERING }), cover));
+    const { out, output } = capture();
+    await runFileCheck({ file, template: "upr-individual", json: true }, output, (p) => readFile(p));
+    const missing = (JSON.parse(out.stdout) as { report: { findings: Array<{ rule: string; message: string }> } }).report.findings.filter((f) => f.rule === "structure.section-missing");
+    expect(missing.map((f) => f.message).join(" ")).not.toMatch(/“Introduction”|“Recommendations”/);
+  });
+
+  it("exits 2 with one sentence for an unknown template or a file that is not a .docx", async () => {
+    const template = capture();
+    expect(await runFileCheck({ file: docx, template: "upr-nope", json: false }, template.output, (p) => readFile(p))).toBe(EXIT.cannotCheck);
+    expect(template.out.stderr).toMatch(/^“upr-nope” is not a template; use one of: .*upr-joint/);
+    const notWord = capture();
+    expect(await runFileCheck({ file: join(dir, "notes.txt"), template: "upr-joint", json: false }, notWord.output, (p) => readFile(p))).toBe(EXIT.cannotCheck);
+    expect(notWord.out.stderr).toMatch(/notes\.txt: .+/);
+  });
+
+  it("runs as `npm run check -- --file … --template …` with no database", async () => {
+    const result = await new Promise<{ code: number; stdout: string }>((resolve) =>
+      execFile(process.execPath, ["--import", "tsx", "server/checks/check-cli.ts", "--file", docx, "--template", "upr-joint", "--json"], { env: { ...process.env, DATABASE_URL: "postgres://nobody@127.0.0.1:1/none" }, timeout: 60_000 }, (error, stdout) =>
+        resolve({ code: error ? Number(error.code ?? -1) : 0, stdout }),
+      ),
+    );
+    expect(result.code).toBe(EXIT.errors);
+    expect(JSON.parse(result.stdout)).toMatchObject({ template: { slug: "upr-joint" }, totals: { errors: expect.any(Number) } });
+  });
+});

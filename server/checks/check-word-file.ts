@@ -1,0 +1,66 @@
+import type { Finding } from "../../core/checks/finding";
+import { preflight } from "../../core/checks/preflight";
+import { documentSchema } from "../../core/editor";
+import { EMPTY_COVER } from "../../core/editor/cover";
+import { findTemplate, preflightRules, TEMPLATES } from "../../templates";
+import type { Template } from "../../templates";
+import { readDocx } from "../import/docx";
+import type { DraftCheck } from "./check-draft";
+import { describeFindingPlaces } from "./finding-places";
+
+/**
+ * The pre-flight checks on a Word file, without storing it (issue 9: "Check a Word file"): the
+ * file is read as an import would read it, then checked against the chosen template's rules. A
+ * Word file's cover is part of its text, not Caucus's cover form, so the cover.* rules are left
+ * out; library lookups need a workspace, so a file is checked without them.
+ */
+export function checkWordFile(bytes: Uint8Array, fileName: string, template: Template): DraftCheck {
+  const imported = readDocx(bytes);
+  const doc = documentSchema().nodeFromJSON(withTemplateSections(imported.doc, template));
+  const rules = preflightRules(template);
+  const cover = { ...EMPTY_COVER, language: imported.language ?? EMPTY_COVER.language };
+  const report = preflight({ doc, cover, template: rules, organisations: [] });
+  const kept = report.findings.filter((f) => !f.rule.startsWith("cover."));
+  const places = describeFindingPlaces(doc, kept, template.rules.headingNumbering);
+  const findings = kept.map((finding, i) => ({ ...finding, where: places[i]! }));
+  const count = (severity: Finding["severity"]) => findings.filter((f) => f.severity === severity).length;
+  return {
+    draft: { id: "", title: fileName, stateUnderReview: "", stateName: "the State" },
+    template: { slug: template.slug, title: template.title },
+    counts: rules.counts,
+    report: { ...report, findings },
+    totals: { errors: count("error"), warnings: count("warning"), suggestions: count("info") },
+  };
+}
+
+type JsonNode = { type: string; attrs?: Record<string, unknown>; content?: JsonNode[]; text?: string };
+
+const headingKey = (text: string) =>
+  text
+    .replace(/^\s*(?:[IVXLC]+|[A-Z]|\d+)[.)]\s+/, "")
+    .replace(/\s+/g, " ")
+    .trim()
+    .toLowerCase();
+
+/**
+ * A Word file's headings carry no template section ids: a top-level heading whose words are a
+ * section's title ("II. Introduction" → introduction) is marked as that section, so the
+ * required-section rules see the sections the file has rather than report them all missing.
+ */
+function withTemplateSections(json: object, template: Template): JsonNode {
+  const doc = json as JsonNode;
+  const byTitle = new Map(template.sections.map((section) => [headingKey(section.title), section.id]));
+  const textOf = (node: JsonNode): string => node.text ?? (node.content ?? []).map(textOf).join("");
+  return {
+    ...doc,
+    content: (doc.content ?? []).map((block) => {
+      const section = block.type === "heading" ? byTitle.get(headingKey(textOf(block))) : undefined;
+      return section ? { ...block, attrs: { ...block.attrs, section } } : block;
+    }),
+  };
+}
+
+/** The template a slug names, or a sentence listing the ones there are. */
+export function templateForCheck(slug: string): Template | string {
+  return findTemplate(slug) ?? `“${slug}” is not a template; use one of: ${TEMPLATES.map((t) => t.slug).join(", ")}.`;
+}
