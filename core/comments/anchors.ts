@@ -3,6 +3,7 @@ import { absolutePositionToRelativePosition, relativePositionToAbsolutePosition 
 import { fromBase64, toBase64 } from "lib0/buffer";
 import * as Y from "yjs";
 import type { Anchor } from "./contract";
+import { memoByNode } from "../checks/node-memo";
 
 /** What y-prosemirror keeps beside the editor: the Yjs type of each ProseMirror node. */
 export type YMapping = Map<Y.AbstractType<unknown>, PMNode | PMNode[]>;
@@ -61,22 +62,28 @@ export function findQuote(doc: PMNode, quote: string): { from: number; to: numbe
   doc.descendants((node, pos) => {
     if (count > 1) return false;
     if (!node.isTextblock) return true;
-    // The block's text with the document position of each character (inline atoms such as
-    // footnote markers take positions but no characters).
-    let text = "";
-    const positions: number[] = [];
-    node.forEach((child, offset) => {
-      if (!child.isText) return;
-      for (let i = 0; i < child.text!.length; i++) {
-        text += child.text![i];
-        positions.push(pos + 1 + offset + i);
-      }
-    });
+    const { text, offsets } = textOfBlock(node);
     for (let at = text.indexOf(wanted); at >= 0; at = text.indexOf(wanted, at + 1)) {
       count += 1;
-      found = { from: positions[at]!, to: positions[at + wanted.length - 1]! + 1 };
+      found = { from: pos + 1 + offsets[at]!, to: pos + 1 + offsets[at + wanted.length - 1]! + 1 };
     }
     return false;
   });
   return count === 1 ? found : null;
 }
+
+/**
+ * A text block's characters with each one's offset inside the block (inline atoms such as
+ * footnote markers take positions but no characters). Cached by node: the highlights look for
+ * detached threads' quotes after every remote change, and unchanged blocks are the same nodes.
+ */
+const textOfBlock = memoByNode((block): { text: string; offsets: Int32Array } => {
+  let text = "";
+  const offsets: number[] = [];
+  block.forEach((child, offset) => {
+    if (!child.isText) return;
+    text += child.text!;
+    for (let i = 0; i < child.text!.length; i++) offsets.push(offset + i);
+  });
+  return { text, offsets: Int32Array.from(offsets) };
+});
