@@ -67,6 +67,14 @@ const params = (w: World) => ({ workspaceId: w.workspaceId, draftId: w.draftId }
 const postMembers = (w: World, token: string | undefined, form: Record<string, string>) =>
   run(members.action, makeRequest(path(w, "/members"), { token, form }), w.context, params(w));
 
+/** A GET of a page or resource route as `token`'s holder: `rest` after the workspace's path. */
+const getRow = (name: string, ability: Ability, loader: Parameters<typeof run>[0], rest: string | ((w: World) => string)): Endpoint => ({
+  name,
+  ability,
+  kind: "loader",
+  call: (w, token) => run(loader, makeRequest(path(w, typeof rest === "string" ? rest : rest(w)), { token }), w.context, params(w)),
+});
+
 /** A viewer added just for one case, so mutating cases never act on each other's rows. */
 async function freshViewer(w: World): Promise<string> {
   const member = await addMember({ db: w.context.db, kind: w.context.databaseKind, close: async () => {} }, w.workspaceId, "viewer");
@@ -86,12 +94,7 @@ const ENDPOINTS: Endpoint[] = [
     kind: "loader",
     call: (w, token) => run(draftsIndex.loader, makeRequest(path(w), { token }), w.context, params(w)),
   },
-  {
-    name: "new draft page (template gallery)",
-    ability: "edit",
-    kind: "loader",
-    call: (w, token) => run(newDraft.loader, makeRequest(path(w, "/drafts/new"), { token }), w.context, params(w)),
-  },
+  getRow("new draft page (template gallery)", "edit", newDraft.loader, "/drafts/new"),
   {
     name: "create draft",
     ability: "edit",
@@ -104,30 +107,10 @@ const ENDPOINTS: Endpoint[] = [
         params(w),
       ),
   },
-  {
-    name: "draft page",
-    ability: "read",
-    kind: "loader",
-    call: (w, token) => run(draftPage.loader, makeRequest(path(w, `/drafts/${w.draftId}`), { token }), w.context, params(w)),
-  },
-  {
-    name: "draft checks (export screen)",
-    ability: "read",
-    kind: "loader",
-    call: (w, token) => run(draftChecks.loader, makeRequest(path(w, `/drafts/${w.draftId}/checks`), { token }), w.context, params(w)),
-  },
-  {
-    name: "words by organisation",
-    ability: "read",
-    kind: "loader",
-    call: (w, token) => run(draftContributions.loader, makeRequest(path(w, `/drafts/${w.draftId}/contributions`), { token }), w.context, params(w)),
-  },
-  {
-    name: "organisations list",
-    ability: "read",
-    kind: "loader",
-    call: (w, token) => run(organisations.loader, makeRequest(path(w, "/organisations"), { token }), w.context, params(w)),
-  },
+  getRow("draft page", "read", draftPage.loader, (w) => `/drafts/${w.draftId}`),
+  getRow("draft checks (export screen)", "read", draftChecks.loader, (w) => `/drafts/${w.draftId}/checks`),
+  getRow("words by organisation", "read", draftContributions.loader, (w) => `/drafts/${w.draftId}/contributions`),
+  getRow("organisations list", "read", organisations.loader, "/organisations"),
   {
     name: "add organisation",
     ability: "manage",
@@ -155,12 +138,7 @@ const ENDPOINTS: Endpoint[] = [
         params(w),
       ),
   },
-  {
-    name: "members page",
-    ability: "manage",
-    kind: "loader",
-    call: (w, token) => run(members.loader, makeRequest(path(w, "/members"), { token }), w.context, params(w)),
-  },
+  getRow("members page", "manage", members.loader, "/members"),
   {
     name: "invite",
     ability: "manage",
@@ -198,12 +176,7 @@ const ENDPOINTS: Endpoint[] = [
       return postMembers(w, token, { intent: "revoke-invitation", invitationId: invitation.id });
     },
   },
-  {
-    name: "settings page",
-    ability: "manage",
-    kind: "loader",
-    call: (w, token) => run(settings.loader, makeRequest(path(w, "/settings"), { token }), w.context, params(w)),
-  },
+  getRow("settings page", "manage", settings.loader, "/settings"),
   {
     name: "rename workspace",
     ability: "manage",
@@ -220,36 +193,11 @@ const ENDPOINTS: Endpoint[] = [
     call: (w, token) =>
       run(settings.action, makeRequest(path(w, "/settings"), { token, form: { intent: "delete-workspace", confirmName: "no" } }), w.context, params(w)),
   },
-  {
-    name: "audit log",
-    ability: "manage",
-    kind: "loader",
-    call: (w, token) => run(audit.loader, makeRequest(path(w, "/audit"), { token }), w.context, params(w)),
-  },
-  {
-    name: "library page",
-    ability: "read",
-    kind: "loader",
-    call: (w, token) => run(library.loader, makeRequest(path(w, "/library"), { token }), w.context, params(w)),
-  },
-  {
-    name: "library search (editor panel)",
-    ability: "read",
-    kind: "loader",
-    call: (w, token) => run(librarySearch.loader, makeRequest(path(w, "/library/search?q=torture"), { token }), w.context, params(w)),
-  },
-  {
-    name: "library records (changed since)",
-    ability: "read",
-    kind: "loader",
-    call: (w, token) => run(libraryRecords.loader, makeRequest(path(w, "/library/records?id=00000000-0000-4000-8000-000000000000"), { token }), w.context, params(w)),
-  },
-  {
-    name: "library sources (citation picker)",
-    ability: "read",
-    kind: "loader",
-    call: (w, token) => run(librarySources.loader, makeRequest(path(w, "/library/sources?q=A%2FHRC"), { token }), w.context, params(w)),
-  },
+  getRow("audit log", "manage", audit.loader, "/audit"),
+  getRow("library page", "read", library.loader, "/library"),
+  getRow("library search (editor panel)", "read", librarySearch.loader, "/library/search?q=torture"),
+  getRow("library records (changed since)", "read", libraryRecords.loader, "/library/records?id=00000000-0000-4000-8000-000000000000"),
+  getRow("library sources (citation picker)", "read", librarySources.loader, "/library/sources?q=A%2FHRC"),
   {
     name: "add a source to the coalition library",
     ability: "edit",
@@ -257,24 +205,14 @@ const ENDPOINTS: Endpoint[] = [
     call: (w, token) =>
       run(librarySources.action, makeRequest(path(w, "/library/sources"), { token, form: { intent: "ensure-symbol", symbol: "A/HRC/25/5" } }), w.context, params(w)),
   },
-  {
-    name: "library import page",
-    ability: "edit",
-    kind: "loader",
-    call: (w, token) => run(libraryImport.loader, makeRequest(path(w, "/library/import"), { token }), w.context, params(w)),
-  },
+  getRow("library import page", "edit", libraryImport.loader, "/library/import"),
   {
     name: "library export",
     ability: "export",
     kind: "loader",
     call: (w, token) => run(libraryExport.loader, makeRequest(path(w, "/library/export/sources.json"), { token }), w.context, { ...params(w), file: "sources.json" }),
   },
-  {
-    name: "draft comments (Comments tab)",
-    ability: "read",
-    kind: "loader",
-    call: (w, token) => run(draftComments.loader, makeRequest(path(w, `/drafts/${w.draftId}/comments`), { token }), w.context, params(w)),
-  },
+  getRow("draft comments (Comments tab)", "read", draftComments.loader, (w) => `/drafts/${w.draftId}/comments`),
   {
     name: "open a comment thread",
     ability: "comment",
@@ -298,12 +236,7 @@ const ENDPOINTS: Endpoint[] = [
     call: (w, token) =>
       run(draftStatus.action, makeRequest(path(w, `/drafts/${w.draftId}/status`), { token, form: { intent: "set-status", status: "drafting" } }), w.context, params(w)),
   },
-  {
-    name: "export the draft (Word download)",
-    ability: "export",
-    kind: "loader",
-    call: (w, token) => run(draftExport.loader, makeRequest(path(w, `/drafts/${w.draftId}/export?format=docx`), { token }), w.context, params(w)),
-  },
+  getRow("export the draft (Word download)", "export", draftExport.loader, (w) => `/drafts/${w.draftId}/export?format=docx`),
   {
     name: "download a stored submitted file",
     ability: "export",
@@ -326,12 +259,7 @@ const ENDPOINTS: Endpoint[] = [
       return run(draftSubmit.action, makeRequest(path(w, `/drafts/${draft.id}/submit`), { token, form }), w.context, { workspaceId: w.workspaceId, draftId: draft.id });
     },
   },
-  {
-    name: "notifications page",
-    ability: "read",
-    kind: "loader",
-    call: (w, token) => run(notifications.loader, makeRequest(path(w, "/notifications"), { token }), w.context, params(w)),
-  },
+  getRow("notifications page", "read", notifications.loader, "/notifications"),
   {
     name: "mark notifications read",
     ability: "read",
