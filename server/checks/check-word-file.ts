@@ -4,7 +4,8 @@ import { documentSchema } from "../../core/editor";
 import { EMPTY_COVER } from "../../core/editor/cover";
 import { findTemplate, preflightRules, TEMPLATES } from "../../templates";
 import type { Template } from "../../templates";
-import { readDocx } from "../import/docx";
+import { readDocx, type DocxImport } from "../import/docx";
+import { withTemplateSections } from "../import/template-sections";
 import type { DraftCheck } from "./check-draft";
 import { describeFindingPlaces } from "./finding-places";
 
@@ -15,7 +16,11 @@ import { describeFindingPlaces } from "./finding-places";
  * out; library lookups need a workspace, so a file is checked without them.
  */
 export function checkWordFile(bytes: Uint8Array, fileName: string, template: Template): DraftCheck {
-  const imported = readDocx(bytes);
+  return checkImportedWordFile(readDocx(bytes), fileName, template);
+}
+
+/** The same checks on a file already read (an import checks what it read, once). */
+export function checkImportedWordFile(imported: DocxImport, fileName: string, template: Template): DraftCheck {
   const doc = documentSchema().nodeFromJSON(withTemplateSections(imported.doc, template));
   const rules = preflightRules(template);
   const cover = { ...EMPTY_COVER, language: imported.language ?? EMPTY_COVER.language };
@@ -30,33 +35,6 @@ export function checkWordFile(bytes: Uint8Array, fileName: string, template: Tem
     counts: rules.counts,
     report: { ...report, findings },
     totals: { errors: count("error"), warnings: count("warning"), suggestions: count("info") },
-  };
-}
-
-type JsonNode = { type: string; attrs?: Record<string, unknown>; content?: JsonNode[]; text?: string };
-
-const headingKey = (text: string) =>
-  text
-    .replace(/^\s*(?:[IVXLC]+|[A-Z]|\d+)[.)]\s+/, "")
-    .replace(/\s+/g, " ")
-    .trim()
-    .toLowerCase();
-
-/**
- * A Word file's headings carry no template section ids: a top-level heading whose words are a
- * section's title ("II. Introduction" → introduction) is marked as that section, so the
- * required-section rules see the sections the file has rather than report them all missing.
- */
-function withTemplateSections(json: object, template: Template): JsonNode {
-  const doc = json as JsonNode;
-  const byTitle = new Map(template.sections.map((section) => [headingKey(section.title), section.id]));
-  const textOf = (node: JsonNode): string => node.text ?? (node.content ?? []).map(textOf).join("");
-  return {
-    ...doc,
-    content: (doc.content ?? []).map((block) => {
-      const section = block.type === "heading" ? byTitle.get(headingKey(textOf(block))) : undefined;
-      return section ? { ...block, attrs: { ...block.attrs, section } } : block;
-    }),
   };
 }
 
