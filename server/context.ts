@@ -3,7 +3,7 @@ import type { DatabaseKind } from "../db/client";
 import type { Database } from "../db/schema";
 import type { DraftEvent } from "../core/collab/draft-events";
 import type { RevalidationFilter } from "./collab/types";
-import type { ExportJob } from "./export/export-job";
+import type { PoolJob, PoolResult } from "./export/export-job";
 import type { Mailer } from "./mail/mailer";
 
 /** What HTTP routes may ask of the collaboration server. */
@@ -18,9 +18,9 @@ export interface CollabControl {
   announce(draftId: string, event: DraftEvent): void;
 }
 
-/** Renders exports off the event loop (server/export/export-pool.ts). */
+/** Renders exports and reads uploaded Word files off the event loop (server/export/export-pool.ts). */
 export interface ExportRunner {
-  run(job: ExportJob, options?: { timeoutMs?: number }): Promise<Uint8Array>;
+  run<J extends PoolJob>(job: J, options?: { timeoutMs?: number }): Promise<PoolResult<J>>;
 }
 
 /** What the server hands every Remix loader and action (typed as AppLoadContext in app/). */

@@ -25,10 +25,12 @@ const ENVELOPE_BYTES = 1024 * 1024;
 
 class TooManyFieldsError extends Error {}
 
-const tooLarge = (maxBytes: number) => ({
+const SPLIT_ADVICE = "Split it and import the parts.";
+
+const tooLarge = (maxBytes: number, advice: string) => ({
   ok: false as const,
   status: 413 as const,
-  message: `The file is larger than ${megabytes(maxBytes)}, the most one import takes. Split it and import the parts.`,
+  message: `The file is larger than ${megabytes(maxBytes)}, the most one upload takes. ${advice}`,
 });
 
 /**
@@ -36,10 +38,10 @@ const tooLarge = (maxBytes: number) => ({
  * with 413 when the declared or actual size is over the bound, and 400 when the body is not a
  * multipart form. Call it after the access guard, so a stranger's upload is never read.
  */
-export async function readLibraryUpload(request: Request, maxFileBytes = MAX_UPLOAD_BYTES): Promise<UploadResult> {
+export async function readLibraryUpload(request: Request, maxFileBytes = MAX_UPLOAD_BYTES, tooLargeAdvice = SPLIT_ADVICE): Promise<UploadResult> {
   // An honest Content-Length lets a too-large upload be refused before any of it is read.
   const declared = Number(request.headers.get("content-length"));
-  if (Number.isFinite(declared) && declared > maxFileBytes + ENVELOPE_BYTES) return tooLarge(maxFileBytes);
+  if (Number.isFinite(declared) && declared > maxFileBytes + ENVELOPE_BYTES) return tooLarge(maxFileBytes, tooLargeAdvice);
   if (!(request.headers.get("content-type") ?? "").toLowerCase().startsWith("multipart/form-data")) {
     return { ok: false, status: 400, message: "Send the file with the import form (a multipart/form-data upload)." };
   }
@@ -63,7 +65,7 @@ export async function readLibraryUpload(request: Request, maxFileBytes = MAX_UPL
     return { ok: true, form: await parseMultipartFormData(request, handler) };
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError) {
-      return error.field === "file" ? tooLarge(maxFileBytes) : { ok: false, status: 400, message: `The form field “${error.field}” is too long.` };
+      return error.field === "file" ? tooLarge(maxFileBytes, tooLargeAdvice) : { ok: false, status: 400, message: `The form field “${error.field}” is too long.` };
     }
     if (error instanceof TooManyFieldsError) return { ok: false, status: 400, message: "The form has more fields than an import uses." };
     // parseMultipartFormData's own wording for a body that is not multipart.

@@ -65,11 +65,20 @@ export default function Drafts() {
       <Card aria-labelledby="drafts-heading">
         <div className="card-header">
           <h2 id="drafts-heading">Drafts</h2>
-          {canCreate ? <ButtonLink to="drafts/new">New draft</ButtonLink> : null}
+          <div className="card-actions">
+            <ButtonLink to="drafts/import" variant="secondary">
+              {canCreate ? "From a Word file" : "Check a Word file"}
+            </ButtonLink>
+            {canCreate ? <ButtonLink to="drafts/new">New draft</ButtonLink> : null}
+          </div>
         </div>
         {drafts.length === 0 ? (
           <EmptyState title="No drafts yet">
-            <p>{canCreate ? "Start one from a UPR or treaty-body template with “New draft”." : "Editors and owners start drafts."}</p>
+            <p>
+              {canCreate
+                ? "Start one from a UPR or treaty-body template with “New draft”, or bring a Word file with “From a Word file”."
+                : "Editors and owners start drafts. You can check a Word file against a template's rules."}
+            </p>
           </EmptyState>
         ) : (
           <DataTable columns={COLUMNS}>

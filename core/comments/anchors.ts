@@ -77,7 +77,7 @@ export function findQuote(doc: PMNode, quote: string): { from: number; to: numbe
  * footnote markers take positions but no characters). Cached by node: the highlights look for
  * detached threads' quotes after every remote change, and unchanged blocks are the same nodes.
  */
-const textOfBlock = memoByNode((block): { text: string; offsets: Int32Array } => {
+export const textOfBlock = memoByNode((block): { text: string; offsets: Int32Array } => {
   let text = "";
   const offsets: number[] = [];
   block.forEach((child, offset) => {

@@ -15,6 +15,7 @@ export type AuditAction =
   | "member.removed"
   | "member.left"
   | "draft.created"
+  | "draft.imported"
   | "draft.status_changed"
   | "draft.reviewers_changed"
   | "draft.exported"

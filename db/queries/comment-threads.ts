@@ -8,7 +8,7 @@ export interface ThreadRow extends CommentThread {
 
 export async function createThread(
   db: Executor,
-  input: { draftId: string; workspaceId: string; anchor: Anchor; createdBy: string },
+  input: { draftId: string; workspaceId: string; anchor: Anchor; createdBy: string | null },
 ): Promise<CommentThread> {
   return db
     .insertInto("comment_threads")

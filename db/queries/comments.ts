@@ -3,7 +3,7 @@ import type { Executor } from "./executor";
 
 export async function createComment(
   db: Executor,
-  input: { threadId: string; authorId: string; authorName: string; body: string; mentions: readonly string[] },
+  input: { threadId: string; authorId: string | null; authorName: string; body: string; mentions: readonly string[] },
 ): Promise<CommentRow> {
   return db
     .insertInto("comments")

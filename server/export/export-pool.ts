@@ -1,5 +1,5 @@
 import { Worker } from "node:worker_threads";
-import type { ExportJob } from "./export-job";
+import { jobNoun, type PoolJob, type PoolResult } from "./export-job";
 import type { WorkerReply } from "./export-worker-main";
 
 export interface ExportPoolOptions {
@@ -11,15 +11,15 @@ export interface ExportPoolOptions {
   maxOutputBytes: number;
 }
 
-/** Why an export failed, in words for the person who asked for it. */
+/** Why a job (an export, or reading a Word file) failed, in words for the person who asked for it. */
 export class ExportFailed extends Error {
   override readonly name = "ExportFailed";
 }
 
 interface Pending {
-  job: ExportJob;
+  job: PoolJob;
   timeoutMs: number;
-  resolve: (bytes: Uint8Array) => void;
+  resolve: (result: unknown) => void;
   reject: (error: Error) => void;
 }
 
@@ -34,8 +34,8 @@ const megabytes = (bytes: number) => `${(bytes / 1e6).toLocaleString("en", { max
 const seconds = (ms: number) => `${(ms / 1000).toLocaleString("en", { maximumFractionDigits: 3 })} s`;
 
 /**
- * Exports run in worker threads so a compile never stalls the event loop that serves sockets
- * (DESIGN.md §2). Workers start on first use and are kept (a Typst compiler per worker keeps its
+ * Exports, and reading uploaded Word files, run in worker threads so a compile or a parse never
+ * stalls the event loop that serves sockets (DESIGN.md §2). Workers start on first use and are kept (a Typst compiler per worker keeps its
  * fonts loaded); a job past its time is stopped by terminating its worker.
  */
 export class ExportPool {
@@ -46,18 +46,18 @@ export class ExportPool {
 
   constructor(private readonly options: ExportPoolOptions) {}
 
-  /** Renders `job` on the next free worker; `timeoutMs` overrides the pool's bound for this job. */
-  run(job: ExportJob, { timeoutMs = this.options.timeoutMs }: { timeoutMs?: number } = {}): Promise<Uint8Array> {
-    if (this.closed) return Promise.reject(new ExportFailed("The server is shutting down; export again in a moment."));
+  /** Runs `job` on the next free worker; `timeoutMs` overrides the pool's bound for this job. */
+  run<J extends PoolJob>(job: J, { timeoutMs = this.options.timeoutMs }: { timeoutMs?: number } = {}): Promise<PoolResult<J>> {
+    if (this.closed) return Promise.reject(new ExportFailed(`The server is shutting down; try the ${jobNoun(job)} again in a moment.`));
     return new Promise((resolve, reject) => {
-      this.queue.push({ job, timeoutMs, resolve, reject });
+      this.queue.push({ job, timeoutMs, resolve: resolve as (result: unknown) => void, reject });
       this.dispatch();
     });
   }
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const pending of this.queue.splice(0)) pending.reject(new ExportFailed("The server is shutting down; export again in a moment."));
+    for (const pending of this.queue.splice(0)) pending.reject(new ExportFailed(`The server is shutting down; try the ${jobNoun(pending.job)} again in a moment.`));
     await Promise.all(this.slots.splice(0).map((slot) => slot.worker.terminate()));
   }
 
@@ -67,7 +67,7 @@ export class ExportPool {
       if (!slot) return;
       const pending = this.queue.shift()!;
       const id = this.nextId++;
-      const timer = setTimeout(() => this.fail(slot, new ExportFailed(`The export took longer than ${seconds(pending.timeoutMs)} and was stopped.`)), pending.timeoutMs);
+      const timer = setTimeout(() => this.fail(slot, new ExportFailed(`The ${jobNoun(pending.job)} took longer than ${seconds(pending.timeoutMs)} and was stopped.`)), pending.timeoutMs);
       slot.busy = { id, pending, timer };
       slot.worker.postMessage({ id, job: pending.job });
     }
@@ -83,15 +83,15 @@ export class ExportPool {
       clearTimeout(busy.timer);
       slot.busy = null;
       if (!reply.ok) busy.pending.reject(new ExportFailed(reply.error));
-      else if (reply.bytes.byteLength > this.options.maxOutputBytes) {
-        busy.pending.reject(new ExportFailed(`The file would be ${megabytes(reply.bytes.byteLength)}, over the ${megabytes(this.options.maxOutputBytes)} limit.`));
-      } else busy.pending.resolve(reply.bytes);
+      else if (reply.result instanceof Uint8Array && reply.result.byteLength > this.options.maxOutputBytes) {
+        busy.pending.reject(new ExportFailed(`The file would be ${megabytes(reply.result.byteLength)}, over the ${megabytes(this.options.maxOutputBytes)} limit.`));
+      } else busy.pending.resolve(reply.result);
       this.dispatch();
     });
     // A worker that dies (out of memory, a native crash) fails its job and is replaced.
-    slot.worker.on("error", (error) => this.fail(slot, new ExportFailed(`The export stopped with an error: ${error.message}`)));
+    slot.worker.on("error", (error) => this.fail(slot, new ExportFailed(`The ${slot.busy ? jobNoun(slot.busy.pending.job) : "job"} stopped with an error: ${error.message}`)));
     slot.worker.on("exit", (code) => {
-      if (slot.busy) this.fail(slot, new ExportFailed(`The export stopped (worker exit ${code}).`));
+      if (slot.busy) this.fail(slot, new ExportFailed(`The ${jobNoun(slot.busy.pending.job)} stopped (worker exit ${code}).`));
     });
     this.slots.push(slot);
     return slot;

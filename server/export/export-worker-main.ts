@@ -1,15 +1,24 @@
 import { parentPort } from "node:worker_threads";
-import { renderExport, type ExportJob } from "./export-job";
+import { runPoolJob, type PoolJob, type PoolResults } from "./export-job";
 
-export type WorkerRequest = { id: number; job: ExportJob };
-export type WorkerReply = { id: number; ok: true; bytes: Uint8Array } | { id: number; ok: false; error: string };
+export type WorkerRequest = { id: number; job: PoolJob };
+export type WorkerReply = { id: number; ok: true; result: PoolResults[PoolJob["format"]] } | { id: number; ok: false; error: string };
 
-/** One job at a time (the pool sends the next after the reply); the bytes move, not copy. */
+/** A failure's sentence: a Word file's own problem is the person's to fix; anything else is ours, logged here. */
+function failureSentence(job: PoolJob, error: unknown): string {
+  if (error instanceof Error && error.name === "DocxImportError") return error.message;
+  if (job.format === "docx" || job.format === "pdf") return error instanceof Error ? error.message : String(error);
+  console.error("Word file job failed:", error);
+  return "Caucus could not read this Word file (an error on our side, now logged). Try again, or save the file again from Word.";
+}
+
+/** One job at a time (the pool sends the next after the reply); file bytes move, not copy. */
 parentPort!.on("message", async ({ id, job }: WorkerRequest) => {
   try {
-    const bytes = await renderExport(job);
-    parentPort!.postMessage({ id, ok: true, bytes } satisfies WorkerReply, [bytes.buffer as ArrayBuffer]);
+    const result = await runPoolJob(job);
+    const transfer = result instanceof Uint8Array ? [result.buffer as ArrayBuffer] : [];
+    parentPort!.postMessage({ id, ok: true, result } satisfies WorkerReply, transfer);
   } catch (error) {
-    parentPort!.postMessage({ id, ok: false, error: error instanceof Error ? error.message : String(error) } satisfies WorkerReply);
+    parentPort!.postMessage({ id, ok: false, error: failureSentence(job, error) } satisfies WorkerReply);
   }
 });

@@ -27,6 +27,9 @@ import * as draftExport from "../../app/routes/workspaces.$workspaceId.drafts.$d
 import * as draftSubmit from "../../app/routes/workspaces.$workspaceId.drafts.$draftId_.submit";
 import * as storedExport from "../../app/routes/workspaces.$workspaceId.drafts.$draftId_.exports.$exportId";
 import * as notifications from "../../app/routes/workspaces.$workspaceId.notifications";
+import * as wordFile from "../../app/routes/workspaces.$workspaceId.drafts.import";
+import { handTypedDocx } from "../fixtures/import/other-tools";
+import { uploadRequest } from "./library-requests";
 import { describeEachDatabase } from "../db/test-database";
 import { addMember, buildUser, buildWorkspace, type TestUser } from "../factories";
 import { makeRequest, run, testContext } from "../remix";
@@ -74,6 +77,10 @@ const getRow = (name: string, ability: Ability, loader: Parameters<typeof run>[0
   kind: "loader",
   call: (w, token) => run(loader, makeRequest(path(w, typeof rest === "string" ? rest : rest(w)), { token }), w.context, params(w)),
 });
+
+let wordBytes: Promise<Uint8Array> | undefined;
+/** A small Word file for the Word-file rows, built once. */
+const wordUpload = async () => new File([(await (wordBytes ??= handTypedDocx())) as Uint8Array<ArrayBuffer>], "submission.docx");
 
 /** A viewer added just for one case, so mutating cases never act on each other's rows. */
 async function freshViewer(w: World): Promise<string> {
@@ -206,6 +213,20 @@ const ENDPOINTS: Endpoint[] = [
       run(librarySources.action, makeRequest(path(w, "/library/sources"), { token, form: { intent: "ensure-symbol", symbol: "A/HRC/25/5" } }), w.context, params(w)),
   },
   getRow("library import page", "edit", libraryImport.loader, "/library/import"),
+  getRow("Word file page (check or import)", "read", wordFile.loader, "/drafts/import"),
+  {
+    name: "check a Word file",
+    ability: "read",
+    kind: "action",
+    call: async (w, token) => run(wordFile.action, uploadRequest(path(w, "/drafts/import"), { token, fields: { intent: "check", template: "upr-joint" }, file: await wordUpload() }), w.context, params(w)),
+  },
+  {
+    name: "import a Word file as a draft",
+    ability: "edit",
+    kind: "action",
+    call: async (w, token) =>
+      run(wordFile.action, uploadRequest(path(w, "/drafts/import"), { token, fields: { intent: "import", template: "upr-joint", stateUnderReview: "GHA" }, file: await wordUpload() }), w.context, params(w)),
+  },
   {
     name: "library export",
     ability: "export",

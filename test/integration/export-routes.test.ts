@@ -8,6 +8,7 @@ import { CHANGED_WHILE_PREPARING_MESSAGE } from "../../app/export/submit.server"
 import { findDraft } from "../../db/queries/drafts";
 import { createOrganisation } from "../../db/queries/organisations";
 import { ExportPool } from "../../server/export/export-pool";
+import type { PoolJob } from "../../server/export/export-job";
 import { describeEachDatabase } from "../db/test-database";
 import { buildCleanDraft, buildTemplatedDraft, paragraph, storeDraftContent } from "../draft-content-factories";
 import { buildUser } from "../factories";
@@ -166,9 +167,9 @@ describeEachDatabase("export routes", (handle) => {
     pools.push(pool);
     // A co-author's edit saved while the worker renders: the file would no longer be the draft.
     const typing = {
-      async run(...args: Parameters<ExportPool["run"]>) {
+      async run<J extends PoolJob>(job: J, options?: { timeoutMs?: number }) {
         await storeDraftContent(handle(), other.draft.id, [paragraph("Typed while the file was rendered.")], {});
-        return pool.run(...args);
+        return pool.run(job, options);
       },
     };
     const answer = await submit(other.world.members.owner.token, exportContext(handle(), typing).context, other);

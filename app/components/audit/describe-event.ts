@@ -44,6 +44,10 @@ export function describeAuditEvent(action: string, details: Record<string, unkno
       return "left the workspace";
     case "draft.created":
       return `created the draft “${text("title")}” (${text("mechanism")})`;
+    case "draft.imported": {
+      const n = (key: string, one: string, many: string) => `${Number(details[key] ?? 0)} ${Number(details[key]) === 1 ? one : many}`;
+      return `created the draft “${text("title")}” (${text("mechanism")}) from the Word file ${text("file")}: ${n("numberedParagraphs", "numbered paragraph", "numbered paragraphs")}, ${n("footnotes", "footnote", "footnotes")}, ${n("comments", "comment", "comments")}`;
+    }
     case "draft.status_changed": {
       const reviewers = people(details.reviewers);
       return `moved ${draft("title")} from ${status("from")} to ${status("to")}${reviewers ? `, for review by ${reviewers}` : ""}`;

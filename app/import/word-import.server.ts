@@ -1,0 +1,92 @@
+import type { AppLoadContext } from "@remix-run/node";
+import { createThread } from "../../db/queries/comment-threads";
+import { createComment } from "../../db/queries/comments";
+import type { Executor } from "../../db/queries/executor";
+import { listMembers } from "../../db/queries/memberships";
+import type { Draft } from "../../db/schema";
+import type { DraftCheck } from "../../server/checks/check-draft";
+import { checkLoadedDraft } from "../../server/checks/check-draft";
+import type { PlacedComment } from "../../server/import/comment-anchors";
+import type { WordDraft } from "../../server/import/word-draft";
+import { findTemplate } from "../../templates";
+import type { DraftInput } from "../schemas/draft";
+import { coverOf, insertDraft, type NewDraftResult } from "../workspaces/workspaces.server";
+
+/** What the import screen shows once the draft exists. */
+export interface WordImportOutcome {
+  draft: { id: string; title: string };
+  fileName: string;
+  report: WordDraft["report"];
+  comments: { threads: number; byMembers: number; placedNearby: number };
+  check: DraftCheck;
+}
+
+/**
+ * A new draft from a Word file: the file is read and built into the draft's first state in the
+ * worker pool; then, in one transaction, the draft, its snapshot, a comment thread for each
+ * Word comment and the audit event are written, or nothing is. The report ends with the stored
+ * draft's pre-flight check, the same one its Checks tab and the export screen show.
+ */
+export async function importWordDraft(
+  context: AppLoadContext,
+  actor: { userId: string },
+  workspaceId: string,
+  input: DraftInput & { languageFromFile: boolean },
+  file: { name: string; bytes: Uint8Array },
+): Promise<NewDraftResult<WordImportOutcome>> {
+  const template = findTemplate(input.template);
+  if (!template) return { ok: false, fieldErrors: { template: ["Choose one of the listed templates."] } };
+  const cover = { ...coverOf(input), language: input.languageFromFile ? "" : input.language };
+  const built = await context.exports.run({ format: "word-import", bytes: file.bytes, template: template.slug, cover });
+  const created = await context.db.transaction().execute(async (tx) => {
+    const result = await insertDraft(tx, {
+      actorId: actor.userId,
+      workspaceId,
+      input,
+      template,
+      document: { state: built.state, content: built.content, text: built.text },
+      audit: { action: "draft.imported", details: { file: file.name, ...auditCounts(built) } },
+    });
+    if (!result.ok) return result;
+    const threads = await storeWordComments(tx, result.draft, built.comments);
+    return { ok: true as const, draft: result.draft, threads };
+  });
+  if (!created.ok) return created;
+  return {
+    ok: true,
+    draft: {
+      draft: { id: created.draft.id, title: created.draft.title },
+      fileName: file.name,
+      report: built.report,
+      comments: created.threads,
+      check: await checkLoadedDraft(context.db, created.draft),
+    },
+  };
+}
+
+/** Counts only: the audit log never holds the file's words. */
+function auditCounts(built: WordDraft): Record<string, number> {
+  const { report } = built;
+  return { numberedParagraphs: report.numberedParagraphs, footnotes: report.footnotes, headings: report.headings, tables: report.tables, comments: built.comments.length };
+}
+
+/**
+ * Each Word comment becomes an open thread. Its author is linked to the workspace member of
+ * that exact name (ignoring case) when there is exactly one; otherwise the name is kept as text
+ * and no account is credited (a Word author name is only what someone typed in Word's options).
+ */
+async function storeWordComments(tx: Executor, draft: Draft, comments: readonly PlacedComment[]): Promise<WordImportOutcome["comments"]> {
+  const byName = new Map<string, string | null>();
+  for (const member of await listMembers(tx, draft.workspace_id)) {
+    const key = member.name.trim().toLowerCase();
+    byName.set(key, byName.has(key) ? null : member.userId);
+  }
+  let byMembers = 0;
+  for (const comment of comments) {
+    const authorId = byName.get(comment.author.toLowerCase()) ?? null;
+    if (authorId) byMembers += 1;
+    const thread = await createThread(tx, { draftId: draft.id, workspaceId: draft.workspace_id, anchor: comment.anchor, createdBy: authorId });
+    await createComment(tx, { threadId: thread.id, authorId, authorName: comment.author, body: comment.text, mentions: [] });
+  }
+  return { threads: comments.length, byMembers, placedNearby: comments.filter((c) => !c.exact).length };
+}

@@ -1,0 +1,79 @@
+import type { AppLoadContext } from "@remix-run/node";
+import { z } from "zod";
+import type { DraftCheck } from "../../server/checks/check-draft";
+import { DEFAULT_LIMITS } from "../../server/import/docx";
+import { findTemplate } from "../../templates";
+import type { WorkspaceAccess } from "../auth/guards.server";
+import { parseForm, type FormFailure } from "../forms.server";
+import { forbidden } from "../http-errors.server";
+import { readLibraryUpload, type UploadResult } from "../library/upload.server";
+import { DraftSchema } from "../schemas/draft";
+import { importWordDraft, type WordImportOutcome } from "./word-import.server";
+
+/** The largest Word file Caucus reads: the reader's own bound, so both say the same number. */
+export const WORD_UPLOAD_MAX_BYTES = DEFAULT_LIMITS.maxBytes;
+
+/** A .docx begins with a zip's local file header. */
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+
+export function readWordUpload(request: Request): Promise<UploadResult> {
+  return readLibraryUpload(request, WORD_UPLOAD_MAX_BYTES, "Pictures make Word files large and Caucus drops them anyway: remove them, or compress them in Word, and try again.");
+}
+
+export type WordUploadResult = { ok: true; kind: "check"; fileName: string; check: DraftCheck } | { ok: true; kind: "import"; outcome: WordImportOutcome };
+
+type Refusal = { ok: false; status: 400 | 409 | 422; failure: Omit<FormFailure, "ok"> };
+
+const Intent = z.enum(["check", "import"], { error: "Choose Check or Import." });
+const TemplateSlug = z.string({ error: "Choose the template whose rules apply." }).refine((slug) => findTemplate(slug) !== undefined, "Choose the template whose rules apply.");
+
+/**
+ * Runs what an upload of the Word-file screen asks: a check (nothing stored) or an import (a new
+ * draft). A file Caucus cannot read answers 422 with the reader's sentence beside the file
+ * input; nothing is written in that case, or when any cover field is refused.
+ */
+export async function runWordUpload(context: AppLoadContext, access: WorkspaceAccess, form: FormData): Promise<{ ok: true; result: WordUploadResult } | Refusal> {
+  const intent = Intent.safeParse(form.get("intent"));
+  if (!intent.success) return refuse(400, { formError: intent.error.issues[0]!.message });
+  if (intent.data === "import" && !access.abilities.edit) throw forbidden("Only editors and owners make drafts; you can check a file.");
+  const file = form.get("file");
+  if (!(file instanceof File) || file.size === 0) return refuse(400, { intent: intent.data, fieldErrors: { file: ["Choose a Word file (.docx)."] } });
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  if (!ZIP_MAGIC.every((b, i) => bytes[i] === b)) {
+    return refuse(422, { intent: intent.data, fieldErrors: { file: [`${file.name} is not a Word .docx file. Open it in Word (or LibreOffice) and save it as .docx.`] } });
+  }
+  const fileName = file.name.slice(0, 200);
+  try {
+    if (intent.data === "check") {
+      const template = TemplateSlug.safeParse(form.get("template"));
+      if (!template.success) return refuse(400, { intent: "check", fieldErrors: { template: [template.error.issues[0]!.message] } });
+      const check = await context.exports.run({ format: "word-check", bytes, fileName, template: template.data });
+      return { ok: true, result: { ok: true, kind: "check", fileName, check } };
+    }
+    const cover = parseCover(form, fileName);
+    if (!cover.ok) return refuse(400, { ...cover, intent: "import" });
+    const imported = await importWordDraft(context, { userId: access.user.id }, access.workspace.id, cover.data, { name: fileName, bytes });
+    if (!imported.ok) return refuse(409, { intent: "import", fieldErrors: imported.fieldErrors });
+    return { ok: true, result: { ok: true, kind: "import", outcome: imported.draft } };
+  } catch (error) {
+    // The worker pool's sentence: the reader's ("This Word file is damaged…"), or a time bound.
+    if (error instanceof Error && error.name === "ExportFailed") return refuse(422, { intent: intent.data, fieldErrors: { file: [error.message] } });
+    throw error;
+  }
+}
+
+/** The new draft's cover: the new-draft form's rules, with the file's name as the default title and "as the file says" as a language. */
+function parseCover(form: FormData, fileName: string) {
+  const fields = new FormData();
+  for (const [key, value] of form) if (key !== "file" && key !== "intent") fields.append(key, value);
+  const title = String(form.get("title") ?? "").trim();
+  fields.set("title", title || fileName.replace(/\.docx$/i, "").replace(/[_]+/g, " ").trim());
+  const languageFromFile = !form.get("language");
+  if (languageFromFile) fields.delete("language");
+  const parsed = parseForm(fields, DraftSchema);
+  return parsed.ok ? { ok: true as const, data: { ...parsed.data, languageFromFile } } : parsed;
+}
+
+function refuse(status: Refusal["status"], failure: Omit<FormFailure, "ok" | "fieldErrors"> & { fieldErrors?: FormFailure["fieldErrors"] }): Refusal {
+  return { ok: false, status, failure: { fieldErrors: {}, ...failure } };
+}

@@ -1,0 +1,85 @@
+import type { Node as PMNode } from "@tiptap/pm/model";
+import { anchorFor, findQuote, textOfBlock, type YBodyBinding } from "../../core/comments/anchors";
+import { COMMENT_MAX_CHARS, QUOTE_MAX_CHARS, type Anchor } from "../../core/comments/contract";
+import type { ImportedComment } from "./docx";
+
+/** A Word comment placed in the new draft: the thread's anchor, who wrote it and what it says. */
+export interface PlacedComment {
+  anchor: Anchor;
+  author: string;
+  text: string;
+  /** False when the commented words could not be found and the thread sits on its paragraph's first words instead. */
+  exact: boolean;
+}
+
+/**
+ * Turns the reader's comment anchors (top-level block, character offset, quoted text) into
+ * thread anchors on the draft's Y.Doc. A comment Caucus cannot place exactly (inside a table,
+ * across paragraphs, on no text at all) still becomes a thread, on the nearest words, so no
+ * reviewer's remark is lost in the move; comments with no text are left out.
+ */
+export function placeComments(binding: YBodyBinding, doc: PMNode, comments: readonly ImportedComment[]): PlacedComment[] {
+  const placed: PlacedComment[] = [];
+  for (const comment of comments) {
+    const text = comment.text.trim().slice(0, COMMENT_MAX_CHARS);
+    if (!text) continue;
+    const range = exactRange(doc, comment) ?? nearbyWords(doc, comment.anchor?.paragraphIndex ?? 0);
+    if (!range) continue; // A document without a single word: nowhere to anchor anything.
+    const quote = doc.textBetween(range.from, range.to, " ", " ").slice(0, QUOTE_MAX_CHARS);
+    placed.push({ anchor: anchorFor(binding, range.from, range.to, quote), author: comment.author.trim().slice(0, 200) || "Word comment", text, exact: range.exact });
+  }
+  return placed;
+}
+
+type Range = { from: number; to: number; exact: boolean };
+
+/** The quoted words where the reader saw them, or found by their text when they are elsewhere (a table cell). */
+function exactRange(doc: PMNode, comment: ImportedComment): Range | null {
+  // A comment across paragraphs is anchored on its first paragraph's words.
+  const quote = comment.quotedText.split("\n").find((line) => line.trim()) ?? "";
+  if (!quote.trim() || !comment.anchor) return null;
+  const { paragraphIndex, offset } = comment.anchor;
+  if (paragraphIndex < doc.childCount) {
+    const block = doc.child(paragraphIndex);
+    if (block.isTextblock) {
+      const { text, offsets } = textOfBlock(block);
+      if (text.startsWith(quote, offset) && quote.length > 0) {
+        const start = blockStart(doc, paragraphIndex) + 1;
+        return { from: start + offsets[offset]!, to: start + offsets[offset + quote.length - 1]! + 1, exact: true };
+      }
+    }
+  }
+  const found = findQuote(doc, quote);
+  return found ? { ...found, exact: true } : null;
+}
+
+/** The first words (up to 40 characters) of the first text block at or after top-level block `index`. */
+function nearbyWords(doc: PMNode, index: number): Range | null {
+  for (let i = Math.max(0, Math.min(index, doc.childCount - 1)), start = blockStart(doc, i); i < doc.childCount; start += doc.child(i).nodeSize, i++) {
+    const range = firstWords(doc.child(i), start);
+    if (range) return range;
+  }
+  return null;
+}
+
+/** The first words inside `node`, which starts at document position `at`. */
+function firstWords(node: PMNode, at: number): Range | null {
+  if (node.isTextblock) {
+    const { text, offsets } = textOfBlock(node);
+    const words = /\S.{0,39}(?=\s|$)/su.exec(text) ?? /\S+/u.exec(text);
+    if (!words) return null;
+    const end = Math.min(words.index + words[0].length, text.length) - 1;
+    return { from: at + 1 + offsets[words.index]!, to: at + 1 + offsets[end]! + 1, exact: false };
+  }
+  let found: Range | null = null;
+  node.forEach((child, offset) => {
+    found ??= firstWords(child, at + 1 + offset);
+  });
+  return found;
+}
+
+function blockStart(doc: PMNode, index: number): number {
+  let pos = 0;
+  for (let i = 0; i < index; i++) pos += doc.child(i).nodeSize;
+  return pos;
+}

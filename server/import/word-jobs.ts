@@ -1,0 +1,27 @@
+import type { Cover } from "../../core/editor";
+import { findTemplate } from "../../templates";
+import { checkImportedWordFile } from "../checks/check-word-file";
+import type { DraftCheck } from "../checks/check-draft";
+import { DocxImportError, readDocx } from "./docx";
+import { buildWordDraft, type WordDraft } from "./word-draft";
+
+/**
+ * Work on an uploaded Word file, as plain data for a worker thread (server/export/export-pool.ts):
+ * reading a 40-page file and checking it is tens of milliseconds of synchronous work that
+ * would otherwise stall every socket on the node.
+ */
+export type WordJob =
+  | { format: "word-check"; bytes: Uint8Array; fileName: string; template: string }
+  | { format: "word-import"; bytes: Uint8Array; template: string; cover: Partial<Cover> };
+
+export interface WordJobResults {
+  "word-check": DraftCheck;
+  "word-import": WordDraft;
+}
+
+export function runWordJob(job: WordJob): WordJobResults[WordJob["format"]] {
+  const template = findTemplate(job.template);
+  if (!template) throw new DocxImportError(`“${job.template}” is not a template.`);
+  if (job.format === "word-check") return checkImportedWordFile(readDocx(job.bytes), job.fileName, template);
+  return buildWordDraft(job.bytes, template, job.cover);
+}
