@@ -6,8 +6,11 @@ import { execFile } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { documentSchema, UN_HEADING_NUMBERING } from "../../core/editor";
 import { exportModel } from "../../core/export/export-model";
+import { findTemplate } from "../../templates";
 import { renderDocx } from "../export/docx";
 import { EXIT, parseCheckArgs, runFileCheck, UsageError } from "./check-command";
+import { formatDraftCheck } from "./check-report-text";
+import { checkWordFile } from "./check-word-file";
 
 const text = (value: string) => ({ type: "text", text: value });
 // A Word file with problems the checks find in any template: an empty note, a symbol to correct.
@@ -88,5 +91,32 @@ describe("checking a Word file without storing it", () => {
     );
     expect(result.code).toBe(EXIT.errors);
     expect(JSON.parse(result.stdout)).toMatchObject({ template: { slug: "upr-joint" }, totals: { errors: expect.any(Number) } });
+  });
+});
+
+describe("checkWordFile's advice, for a file mended in Word", () => {
+  it("words what to do for Word, without the editor's controls or its one-click fixes", async () => {
+    const draft = documentSchema().nodeFromJSON({
+      type: "doc",
+      content: [
+        { type: "heading", attrs: { level: 1 }, content: [text("Introduction")] },
+        { type: "paragraph", attrs: { numbered: true }, content: [text("We are a coalition of twelve organisations.")] },
+        { type: "paragraph", attrs: { numbered: false }, content: [text("This paragraph was left without a number.")] },
+        { type: "paragraph", attrs: { numbered: true }, content: [text("The State supported the recommendations in A/HRC/25/5/add.1.")] },
+      ],
+    });
+    const bytes = new Uint8Array(await renderDocx(exportModel(draft, { language: "en", headingNumbering: UN_HEADING_NUMBERING }), cover));
+    const check = checkWordFile(bytes, "submission.docx", findTemplate("upr-individual")!);
+    const messages = (rule: string) => check.report.findings.filter((f) => f.rule === rule).map((f) => f.message);
+
+    expect(messages("structure.section-missing")).toContain("The required section “Recommendations” is missing: add a heading with its title, in one of Word's Heading styles, and the section's text under it.");
+    expect(messages("paragraph.unnumbered")).toEqual(["This paragraph has no number, so it cannot be cited (“JS2, para. 43”): number it with Word's numbering, as the other paragraphs are, unless it is a heading or a lead-in."]);
+    // The symbol's finding keeps its message, which says what to write; its editor-only fix is gone.
+    expect(messages("symbol.normalise")).toEqual(["The UN writes “A/HRC/25/5/add.1” as “A/HRC/25/5/Add.1”."]);
+    for (const finding of check.report.findings) {
+      expect(finding).not.toHaveProperty("fix");
+      expect(finding.message).not.toMatch(/editor|toolbar|outline|one-click|¶/);
+    }
+    expect(formatDraftCheck(check)).not.toMatch(/one-click|editor/);
   });
 });

@@ -25,7 +25,7 @@ export function checkImportedWordFile(imported: DocxImport, fileName: string, te
   const rules = preflightRules(template);
   const cover = { ...EMPTY_COVER, language: imported.language ?? EMPTY_COVER.language };
   const report = preflight({ doc, cover, template: rules, organisations: [] });
-  const kept = report.findings.filter((f) => !f.rule.startsWith("cover."));
+  const kept = report.findings.filter((f) => !f.rule.startsWith("cover.")).map(forWordFile);
   const places = describeFindingPlaces(doc, kept, template.rules.headingNumbering);
   const findings = kept.map((finding, i) => ({ ...finding, where: places[i]! }));
   const count = (severity: Finding["severity"]) => findings.filter((f) => f.severity === severity).length;
@@ -36,6 +36,22 @@ export function checkImportedWordFile(imported: DocxImport, fileName: string, te
     report: { ...report, findings },
     totals: { errors: count("error"), warnings: count("warning"), suggestions: count("info") },
   };
+}
+
+/**
+ * The rules write for the editor (core/checks): a Word file is mended in Word, so advice naming
+ * the editor's controls is reworded here, and one-click fixes, which only the editor can apply,
+ * are dropped (each fixable finding's message already says what to write).
+ */
+const WORD_ADVICE: Partial<Record<string, (message: string) => string>> = {
+  "structure.section-missing": (message) => message.replace(/: put its heading back.*$/, ": add a heading with its title, in one of Word's Heading styles, and the section's text under it."),
+  "paragraph.unnumbered": (message) => message.replace(/number it with the toolbar's ¶ button/, "number it with Word's numbering, as the other paragraphs are,"),
+};
+
+function forWordFile(finding: Finding): Finding {
+  const { fix: _editorOnly, ...rest } = finding;
+  const reword = WORD_ADVICE[finding.rule];
+  return reword ? { ...rest, message: reword(rest.message) } : rest;
 }
 
 /** The template a slug names, or a sentence listing the ones there are. */

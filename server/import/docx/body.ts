@@ -1,18 +1,26 @@
 /**
- * The body: paragraphs, headings, lists and tables, in order. Paragraphs of the document's main
- * numbering (the decimal Word list most body paragraphs carry) become Caucus's numbered
- * paragraphs; every other Word list stays a list (lists.ts).
+ * The body: paragraphs, headings, quotations, lists and tables, in order. Paragraphs of the
+ * document's main numbering (the decimal Word list most body paragraphs carry) become Caucus's
+ * numbered paragraphs; every other Word list stays a list (lists.ts).
  */
 import { cleanLang } from "../../../core/editor/language";
 import { dominantLang, readInline, type InlineContext, type Json } from "./inline";
 import { ListBuilder } from "./lists";
-import type { Numbering, Styles } from "./styles";
+import { NO_FORMAT, type RunFormat } from "./run-format";
+import { paragraphStyle, type Numbering, type Styles } from "./styles";
 import { child, elements, isOn, val, type XmlElement } from "./xml";
 
 export interface BodyCounts {
   headings: number;
   tables: number;
   lists: number;
+  listsRestyled: number;
+}
+
+/** What the editor's schema offers that a Word file may use (documentSchema().nodes). */
+export interface SchemaSupport {
+  blockquote: boolean;
+  rowspan: boolean;
 }
 
 export interface BodyContext {
@@ -23,6 +31,9 @@ export interface BodyContext {
   mainList: string | null;
   language: string | null;
   counts: BodyCounts;
+  supports: SchemaSupport;
+  /** Top-level heading index → characters of the typed label removed from its start (comment offsets). */
+  labelsRemoved: Map<number, number>;
   /** Index of the top-level block being read (comment anchors). */
   onTopLevel: (index: number) => void;
 }
@@ -33,11 +44,14 @@ interface ParagraphInfo {
   ilvl: number;
   rtl: boolean;
   indent: number | null;
+  quote: boolean;
+  /** What the paragraph's style gives its text. */
+  run: RunFormat;
 }
 
 export function paragraphInfo(p: XmlElement, styles: Styles): ParagraphInfo {
   const pPr = child(p, "w:pPr");
-  const style = styles.byId.get(val(child(pPr, "w:pStyle")) ?? "");
+  const style = paragraphStyle(p, styles);
   const outline = val(child(pPr, "w:outlineLvl"));
   const numPr = child(pPr, "w:numPr");
   const ind = child(pPr, "w:ind");
@@ -50,40 +64,79 @@ export function paragraphInfo(p: XmlElement, styles: Styles): ParagraphInfo {
     ilvl: numPr ? Number(val(child(numPr, "w:ilvl")) ?? 0) || 0 : (style?.ilvl ?? 0),
     rtl: isOn(child(pPr, "w:bidi")),
     indent: left === undefined ? null : Number(left) || 0,
+    quote: style?.quote ?? false,
+    run: style?.run ?? NO_FORMAT,
   };
 }
 
-/** The abstract list numbering most top-level body paragraphs at level 0 with "1." or "1)" labels. */
+/** The abstract list of a paragraph's level-0 "1." or "1)" numbering, when it is plain decimal. */
+function decimalAbstract(info: ParagraphInfo, numbering: Numbering): { abstract: string; text: string; start: number } | null {
+  if (!info.numId || info.ilvl !== 0 || info.heading) return null;
+  const level = numbering.level(info.numId, 0);
+  const abstract = numbering.abstractOf(info.numId);
+  if (!level || abstract === null || level.format !== "decimal" || !/^%1[.)]?$/.test(level.text)) return null;
+  return { abstract, text: level.text, start: level.start };
+}
+
+/** Whether a paragraph has text: the empty paragraphs authors leave between blocks do not break a run of list items. */
+function hasText(node: XmlElement): boolean {
+  return elements(node).some((c) => (c.name === "w:t" ? c.children.some((t) => typeof t === "string" && t.length > 0) : hasText(c)));
+}
+
+/**
+ * The abstract list numbering most top-level body paragraphs at level 0 with "1." or "1)" labels
+ * (two or more). Failing that, a list numbering one body paragraph alone: "1." at level 0,
+ * counting from 1, the only paragraph of its list, with no list paragraph before or after it (empty
+ * paragraphs aside) — a lone numbered paragraph, where a one-item list inside other lists, or
+ * beside another lone one, stays a list.
+ */
 export function findMainList(body: XmlElement, styles: Styles, numbering: Numbering): string | null {
   const counts = new Map<string, number>();
-  for (const p of elements(body)) {
-    if (p.name !== "w:p") continue;
-    const info = paragraphInfo(p, styles);
-    if (!info.numId || info.ilvl !== 0 || info.heading) continue;
-    const level = numbering.level(info.numId, 0);
+  const uses = new Map<string, number>();
+  const blocks = elements(body).filter((node) => node.name === "w:p" || node.name === "w:tbl");
+  const infos = blocks.map((node) => (node.name === "w:p" ? paragraphInfo(node, styles) : null));
+  const lone: number[] = [];
+  infos.forEach((info, i) => {
+    if (!info?.numId) return;
     const abstract = numbering.abstractOf(info.numId);
-    if (!level || abstract === null || level.format !== "decimal" || !/^%1[.)]?$/.test(level.text)) continue;
-    counts.set(abstract, (counts.get(abstract) ?? 0) + 1);
-  }
+    if (abstract !== null) uses.set(abstract, (uses.get(abstract) ?? 0) + 1);
+    const decimal = decimalAbstract(info, numbering);
+    if (!decimal) return;
+    counts.set(decimal.abstract, (counts.get(decimal.abstract) ?? 0) + 1);
+    if (decimal.text === "%1." && decimal.start === 1) lone.push(i);
+  });
   let best: string | null = null;
   let most = 1;
   for (const [abstract, n] of counts) if (n > most) [best, most] = [abstract, n];
-  return best;
+  if (best !== null || counts.size !== 1 || lone.length !== 1) return best;
+  const at = lone[0]!;
+  const abstract = numbering.abstractOf(infos[at]!.numId!)!;
+  // The nearest block on each side, passing over empty paragraphs: a list paragraph there makes this an item of a longer list.
+  const neighbourIsListed = (step: 1 | -1) => {
+    for (let i = at + step; i >= 0 && i < blocks.length; i += step) {
+      const info = infos[i];
+      if (!info) return false;
+      if (info.numId && numbering.level(info.numId, info.ilvl)) return true;
+      if (hasText(blocks[i]!)) return false;
+    }
+    return false;
+  };
+  return uses.get(abstract) === 1 && !neighbourIsListed(-1) && !neighbourIsListed(1) ? abstract : null;
 }
 
 /**
  * Removes a heading label the exporter or an author typed ("I.\t", "A.\t", "1.\t") before the
  * title: Caucus numbers headings from the template. The label may span runs (LibreOffice writes
- * the tab as its own run).
+ * the tab as its own run). Returns how many characters went, so comment offsets can follow.
  */
-export function stripHeadingLabel(content: Json[]): Json[] {
+export function stripHeadingLabel(content: Json[]): { content: Json[]; removed: number } {
   let leading = "";
   for (const node of content) {
     if (node.type !== "text") break;
     leading += node.text as string;
   }
   const match = /^(?:[IVXLCDM]+|[A-Z]|\d+(?:\.\d+)*)\.?\t+/.exec(leading);
-  if (!match) return content;
+  if (!match) return { content, removed: 0 };
   let remove = match[0].length;
   const out: Json[] = [];
   for (const node of content) {
@@ -93,13 +146,20 @@ export function stripHeadingLabel(content: Json[]): Json[] {
       remove -= Math.min(remove, text.length);
     } else out.push(node);
   }
-  return out;
+  return { content: out, removed: match[0].length };
 }
 
-function readParagraph(p: XmlElement, ctx: BodyContext, info: ParagraphInfo): Json | null {
+/**
+ * One paragraph's block, or null when it held only dropped objects. `offset` is where its text
+ * starts within the top-level block (a quotation's later paragraphs continue its count);
+ * `format` is what its style gives its text (none for headings and quotations, whose node is the
+ * style); `removed` counts the label characters taken off a heading.
+ */
+function readParagraph(p: XmlElement, ctx: BodyContext, info: ParagraphInfo, offset: number, format: RunFormat): { block: Json; removed: number } | null {
   const inline = ctx.inline;
   inline.langs.clear();
-  inline.offset = 0;
+  inline.offset = offset;
+  inline.paragraphFormat = format;
   inline.comments?.paragraph();
   const before = inline.counts.fields + inline.counts.images + inline.counts.textBoxes;
   const insideField = inline.fields.length > 0;
@@ -114,24 +174,55 @@ function readParagraph(p: XmlElement, ctx: BodyContext, info: ParagraphInfo): Js
   if (info.rtl) attrs.dir = "rtl";
   if (info.heading) {
     ctx.counts.headings += 1;
-    return { type: "heading", attrs: { ...attrs, level: Math.min(3, info.heading) }, content: stripHeadingLabel(content) };
+    const label = stripHeadingLabel(content);
+    return { block: { type: "heading", attrs: { ...attrs, level: Math.min(3, info.heading) }, content: label.content }, removed: label.removed };
   }
-  return { type: "paragraph", attrs: { ...attrs, numbered: false }, content };
+  return { block: { type: "paragraph", attrs: { ...attrs, numbered: false }, content }, removed: 0 };
 }
 
+/** Whether blocks read from a cell hold anything: Word leaves a merged cell's continuations empty. */
+const holdsContent = (blocks: Json[]) => blocks.some((b) => b.type !== "paragraph" || ((b.content as Json[] | undefined)?.length ?? 0) > 0);
+
+/**
+ * A table. Vertically merged cells (`w:vMerge`: a "restart" cell, then "continue" cells below it
+ * in the same grid column) become one cell with a rowspan, as the editor's table cells have; a
+ * continuation with no cell above it of the same width is read as a cell of its own.
+ */
 function readTable(tbl: XmlElement, ctx: BodyContext): Json | null {
   const rows: Json[] = [];
+  // Grid column → the merged cell that continues down it, carried from one row to the next.
+  let open = new Map<number, Json & { attrs: Json; content: Json[] }>();
   for (const tr of elements(tbl)) {
     if (tr.name !== "w:tr") continue;
-    const header = isOn(child(child(tr, "w:trPr"), "w:tblHeader"));
+    const trPr = child(tr, "w:trPr");
+    const header = isOn(child(trPr, "w:tblHeader"));
+    let column = Number(val(child(trPr, "w:gridBefore")) ?? 0) || 0;
+    const next = new Map<number, Json & { attrs: Json; content: Json[] }>();
     const cells: Json[] = [];
+    let continued = false;
     for (const tc of elements(tr)) {
       if (tc.name !== "w:tc") continue;
+      const tcPr = child(tc, "w:tcPr");
       const blocks = readBlocks(tc, ctx, false);
-      const span = Number(val(child(child(tc, "w:tcPr"), "w:gridSpan")) ?? 1) || 1;
-      cells.push({ type: header ? "tableHeader" : "tableCell", attrs: span > 1 ? { colspan: span } : {}, content: blocks.length ? blocks : [{ type: "paragraph", attrs: { numbered: false } }] });
+      const span = Number(val(child(tcPr, "w:gridSpan")) ?? 1) || 1;
+      const merge = ctx.supports.rowspan ? child(tcPr, "w:vMerge") : undefined;
+      const above = merge && merge.attrs["w:val"] !== "restart" ? open.get(column) : undefined;
+      if (above && ((above.attrs.colspan as number | undefined) ?? 1) === span) {
+        above.attrs.rowspan = ((above.attrs.rowspan as number | undefined) ?? 1) + 1;
+        // Text typed into a continuation cell joins the merged cell rather than being lost.
+        if (holdsContent(blocks)) above.content.push(...blocks);
+        next.set(column, above);
+        continued = true;
+      } else {
+        const cell = { type: header ? "tableHeader" : "tableCell", attrs: span > 1 ? { colspan: span } : {}, content: blocks.length ? blocks : [{ type: "paragraph", attrs: { numbered: false } }] };
+        cells.push(cell);
+        if (merge) next.set(column, cell);
+      }
+      column += span;
     }
-    if (cells.length) rows.push({ type: "tableRow", content: cells });
+    open = next;
+    // A row made only of continuations stays, empty, so the rowspans above still count it.
+    if (cells.length || continued) rows.push({ type: "tableRow", content: cells });
   }
   if (!rows.length) return null;
   ctx.counts.tables += 1;
@@ -142,20 +233,41 @@ function readTable(tbl: XmlElement, ctx: BodyContext): Json | null {
 export function readBlocks(container: XmlElement, ctx: BodyContext, topLevel: boolean): Json[] {
   const out: Json[] = [];
   const lists = new ListBuilder(out);
+  // The quotation being read, so consecutive quote paragraphs make one blockquote; `length` is its text so far.
+  let quote: { node: Json & { content: Json[] }; length: number } | null = null;
   const visit = (node: XmlElement) => {
     if (topLevel) ctx.onTopLevel(out.length);
     if (node.name === "w:p") {
       const info = paragraphInfo(node, ctx.styles);
-      const block = readParagraph(node, ctx, info);
-      if (!block) return;
       const level = info.numId && !info.heading ? ctx.numbering.level(info.numId, info.ilvl) : null;
-      const main = topLevel && info.ilvl === 0 && info.numId !== null && ctx.mainList !== null && ctx.numbering.abstractOf(info.numId) === ctx.mainList;
+      const main = topLevel && !info.heading && info.ilvl === 0 && info.numId !== null && ctx.mainList !== null && ctx.numbering.abstractOf(info.numId) === ctx.mainList;
+      const listed = level !== null && !main && level.format !== "none";
+      // Word's Quote styles become the editor's blockquote. Recommendation nodes are not made
+      // from them: a recommendation is a frozen copy of a library record (its id, symbol,
+      // paragraph, recommending States), which a quoted paragraph does not identify, so a
+      // quoted recommendation stays quoted text for the author to link to the library.
+      const quoted = ctx.supports.blockquote && info.quote && !info.heading && !main && !listed;
+      const joining = quoted && quote !== null && out[out.length - 1] === quote.node ? quote : null;
+      // A comment in a quotation's later paragraph is anchored at the blockquote, its offset counted from the quotation's start.
+      if (topLevel && joining) ctx.onTopLevel(out.length - 1);
+      const read = readParagraph(node, ctx, info, joining?.length ?? 0, info.heading || quoted ? NO_FORMAT : info.run);
+      if (!read) return;
+      const block = read.block;
+      if (topLevel && read.removed) ctx.labelsRemoved.set(out.length, read.removed);
       if (main) (block.attrs as Json).numbered = true;
-      if (level && !main && level.format !== "none") {
+      if (listed) {
         const numId = info.numId!;
         return lists.add(block, { numId, abstract: ctx.numbering.abstractOf(numId) ?? numId, restarts: ctx.numbering.restarts(numId, info.ilvl) }, info.ilvl, level, info.indent);
       }
       lists.close();
+      if (quoted) {
+        const current = joining ?? { node: { type: "blockquote", content: [] as Json[] }, length: 0 };
+        if (!joining) out.push(current.node);
+        current.node.content.push(block);
+        current.length = ctx.inline.offset;
+        quote = current;
+        return;
+      }
       out.push(block);
     } else if (node.name === "w:tbl") {
       lists.close();
@@ -167,5 +279,6 @@ export function readBlocks(container: XmlElement, ctx: BodyContext, topLevel: bo
   };
   for (const node of elements(container)) visit(node);
   ctx.counts.lists += lists.lists;
+  ctx.counts.listsRestyled += lists.restyled;
   return out;
 }

@@ -7,7 +7,7 @@ import { findMainList, readBlocks, type BodyContext } from "./body";
 import { DEFAULT_LIMITS, DocxImportError, type DocxLimits } from "./errors";
 import { newContext, type Counts, type Json } from "./inline";
 import { applyManualNumbering } from "./manual";
-import { Comments, noteContent, noteMap, readRels, type ImportedComment } from "./notes";
+import { Comments, footnoteIds, noteContent, noteMap, readRels, type ImportedComment } from "./notes";
 import { readNumbering, readStyles } from "./styles";
 import { unzipDocx } from "./unzip";
 import { child, parseXml } from "./xml";
@@ -25,6 +25,8 @@ export interface DocxImportReport {
   headings: number;
   tables: number;
   lists: number;
+  /** Ordered lists numbered in a style the editor lacks (I, II, III; 01, 02…), now counted in the nearest one it has (i, ii, iii; 1, 2…). */
+  listsRestyled: number;
   imagesDropped: number;
   textBoxesDropped: number;
   fieldsDropped: number;
@@ -61,33 +63,37 @@ function read(bytes: Uint8Array, limits: DocxLimits): DocxImport {
   const counts: Counts = { images: 0, textBoxes: 0, fields: 0, trackedChanges: false };
   const footnotes = { notes: noteMap(xml("word/footnotes.xml"), "w:footnote"), rels: readRels(xml("word/_rels/footnotes.xml.rels")), used: 0 };
   const endnotes = { notes: noteMap(xml("word/endnotes.xml"), "w:endnote"), rels: readRels(xml("word/_rels/endnotes.xml.rels")), used: 0 };
-  let noteNumber = 0;
+  const footnoteId = footnoteIds();
   const note = (kind: "footnote" | "endnote", id: string): Json | null => {
     const source = kind === "footnote" ? footnotes : endnotes;
     const found = source.notes.get(id);
     if (!found) return null;
     source.used += 1;
-    noteNumber += 1;
-    return { type: "footnote", attrs: { id: `docx-${noteNumber}` }, content: noteContent(found, source.rels, counts) };
+    return { type: "footnote", attrs: { id: footnoteId() }, content: noteContent(found, source.rels, counts, styles) };
   };
   const comments = new Comments();
+  const schema = documentSchema();
   const context: BodyContext = {
     styles,
     numbering,
-    inline: newContext(readRels(xml("word/_rels/document.xml.rels")), counts, note, comments),
+    inline: newContext(readRels(xml("word/_rels/document.xml.rels")), counts, note, comments, styles.characters),
     mainList: findMainList(body, styles, numbering),
     language: styles.language,
-    counts: { headings: 0, tables: 0, lists: 0 },
+    counts: { headings: 0, tables: 0, lists: 0, listsRestyled: 0 },
+    supports: { blockquote: schema.nodes.blockquote !== undefined, rowspan: schema.nodes.tableCell?.spec.attrs?.rowspan !== undefined },
+    labelsRemoved: new Map(),
     onTopLevel: (index) => {
       comments.paragraphIndex = index;
     },
   };
   const blocks = readBlocks(body, context, true);
   const manual = applyManualNumbering(blocks);
+  // Typed paragraph numbers and heading labels were taken off the start of different blocks.
+  const removed = new Map([...manual, ...context.labelsRemoved]);
   if (!blocks.length) blocks.push({ type: "paragraph", attrs: { numbered: false } });
   let doc: Json;
   try {
-    const node = documentSchema().nodeFromJSON({ type: "doc", content: blocks });
+    const node = schema.nodeFromJSON({ type: "doc", content: blocks });
     node.check();
     // Through the schema and back: adjacent runs with the same marks come out as one text node.
     doc = node.toJSON() as Json;
@@ -105,11 +111,12 @@ function read(bytes: Uint8Array, limits: DocxLimits): DocxImport {
       headings: context.counts.headings,
       tables: context.counts.tables,
       lists: context.counts.lists,
+      listsRestyled: context.counts.listsRestyled,
       imagesDropped: counts.images,
       textBoxesDropped: counts.textBoxes,
       fieldsDropped: counts.fields,
       trackedChangesAccepted: counts.trackedChanges,
-      comments: comments.list(xml("word/comments.xml"), manual),
+      comments: comments.list(xml("word/comments.xml"), removed),
     },
   };
 }

@@ -5,6 +5,7 @@
  * images and text boxes dropped — each drop counted for the report.
  */
 import { isAllowedLink } from "../../../core/editor/extensions";
+import { formatMarks, layerCharacterStyle, NO_FORMAT, readRunFormat, type RunFormat } from "./run-format";
 import { contains, elements, isOn, child, val, type XmlElement } from "./xml";
 
 export type Json = Record<string, unknown>;
@@ -36,8 +37,12 @@ export interface InlineContext {
   fields: Field[];
   /** Characters of each language in the current paragraph, to pick its language. */
   langs: Map<string, number>;
-  /** Characters so far in the current paragraph (comment offsets). */
+  /** Characters so far in the current block (comment offsets). */
   offset: number;
+  /** Character styles by id, resolved once (styles.ts). */
+  characterStyles: Map<string, RunFormat>;
+  /** What the current paragraph's style gives its text; set per paragraph. */
+  paragraphFormat: RunFormat;
 }
 
 export interface CommentTracker {
@@ -48,8 +53,8 @@ export interface CommentTracker {
   paragraph(): void;
 }
 
-export function newContext(rels: Map<string, string>, counts: Counts, note: InlineContext["note"], comments: CommentTracker | null): InlineContext {
-  return { rels, counts, note, comments, fields: [], langs: new Map(), offset: 0 };
+export function newContext(rels: Map<string, string>, counts: Counts, note: InlineContext["note"], comments: CommentTracker | null, characterStyles: Map<string, RunFormat>): InlineContext {
+  return { rels, counts, note, comments, fields: [], langs: new Map(), offset: 0, characterStyles, paragraphFormat: NO_FORMAT };
 }
 
 function fieldOf(instr: string): Field {
@@ -57,19 +62,6 @@ function fieldOf(instr: string): Field {
   const target = /HYPERLINK\s+"([^"]+)"/i.exec(instr)?.[1];
   const href = code === "HYPERLINK" && target && !/\\l\s+"/.test(instr) && isAllowedLink(target) ? target.trim() : null;
   return { instr, result: true, keep: !DROP_RESULT.has(code), href };
-}
-
-function runMarks(rPr: XmlElement | undefined, href: string | null): Json[] {
-  const marks: Json[] = [];
-  if (href) marks.push({ type: "link", attrs: { href } });
-  if (isOn(child(rPr, "w:b"))) marks.push({ type: "bold" });
-  if (isOn(child(rPr, "w:i"))) marks.push({ type: "italic" });
-  if (isOn(child(rPr, "w:u"))) marks.push({ type: "underline" });
-  if (isOn(child(rPr, "w:strike")) || isOn(child(rPr, "w:dstrike"))) marks.push({ type: "strike" });
-  const vert = val(child(rPr, "w:vertAlign"));
-  if (vert === "superscript") marks.push({ type: "superscript" });
-  else if (vert === "subscript") marks.push({ type: "subscript" });
-  return marks;
 }
 
 function runLang(rPr: XmlElement | undefined): string | null {
@@ -88,11 +80,14 @@ function dropObject(node: XmlElement, ctx: InlineContext): void {
 
 function readRun(run: XmlElement, ctx: InlineContext, href: string | null, out: Json[]): void {
   const rPr = child(run, "w:rPr");
+  const characterStyle = ctx.characterStyles.get(val(child(rPr, "w:rStyle")) ?? "") ?? NO_FORMAT;
+  const styled = layerCharacterStyle(characterStyle, ctx.paragraphFormat);
+  const direct = readRunFormat(rPr);
   const visible = () => ctx.fields.every((f) => f.result && f.keep);
   const link = () => href ?? [...ctx.fields].reverse().find((f) => f.href)?.href ?? null;
   const emit = (text: string) => {
     if (!text || !visible()) return;
-    const marks = runMarks(rPr, link());
+    const marks = formatMarks(styled, direct, link());
     out.push(marks.length ? { type: "text", text, marks } : { type: "text", text });
     const lang = runLang(rPr);
     if (lang) ctx.langs.set(lang, (ctx.langs.get(lang) ?? 0) + text.length);

@@ -1,6 +1,6 @@
 import type { Node as PMNode } from "@tiptap/pm/model";
 import { beforeAll, describe, expect, it } from "vitest";
-import { UN_HEADING_NUMBERING } from "../../../core/editor";
+import { newFootnoteId, UN_HEADING_NUMBERING } from "../../../core/editor";
 import { exportModel } from "../../../core/export/export-model";
 import { footnoteTexts, headings, numberedParagraphs, ownText, textBeforeNotes, toNode } from "../../../test/fixtures/import/compare";
 import { ARABIC_TEXT, RICH_COVER, richDraft } from "../../../test/fixtures/export/rich-draft";
@@ -56,6 +56,17 @@ describe("readDocx on our own export of the rich draft", () => {
     const compared = before.flatMap((note, i) => (note.parent === "recommendation" ? [] : [[note.before, after[i]!.before]]));
     expect(compared.length).toBe(49);
     for (const [was, is] of compared) expect(is).toBe(was);
+  });
+
+  it("gives every footnote its own id, shaped like the ids the editor makes", () => {
+    const ids: string[] = [];
+    doc.descendants((node) => {
+      if (node.type.name === "footnote") ids.push(node.attrs.id as string);
+      return true;
+    });
+    expect(ids).toHaveLength(50);
+    expect(new Set(ids).size).toBe(50);
+    for (const id of ids) expect(id).toMatch(new RegExp(`^[0-9a-f]{${newFootnoteId().length}}$`));
   });
 
   it("keeps links and italics inside footnotes", () => {

@@ -1,49 +1,91 @@
 /**
  * What styles.xml and numbering.xml tell the reader: which paragraph styles are headings (by
- * Word's built-in names "heading 1"… or an outline level, following basedOn), the numbering a
- * style carries, the document's default language, and each list level's format and start.
+ * Word's built-in names "heading 1"… or an outline level, following basedOn) or quotations, the
+ * numbering a style carries, the character formatting paragraph and character styles give their
+ * text, the document's default language, and each list level's format and start.
  */
+import { inherit, NO_FORMAT, readRunFormat, type RunFormat } from "./run-format";
 import { child, elements, val, type XmlElement } from "./xml";
 
 export interface StyleInfo {
   headingLevel: number | null;
   numId: string | null;
   ilvl: number;
+  /** Word's built-in "Quote" or "Intense Quote", or a style based on one. */
+  quote: boolean;
+  /** The formatting the style gives its paragraphs' text. */
+  run: RunFormat;
 }
 
 export interface Styles {
   byId: Map<string, StyleInfo>;
+  /** The paragraph style of paragraphs that name none (Word's "Normal"). */
+  defaultParagraph: StyleInfo | null;
+  /** Character styles (`w:rStyle`), each resolved along its basedOn chain. */
+  characters: Map<string, RunFormat>;
   language: string | null;
 }
 
+interface RawStyle {
+  name: string;
+  basedOn?: string;
+  outline?: number;
+  numId?: string;
+  ilvl?: number;
+  run: RunFormat;
+}
+
+/** Built-in quotation styles, by name (Word writes built-in names in English whatever the interface language) or by id. */
+const QUOTE_NAMES = new Set(["quote", "intense quote"]);
+const QUOTE_IDS = new Set(["Quote", "IntenseQuote"]);
+
+/** Each style of a chain from `id` up its basedOn parents (bounded: a cycle in a damaged file must not hang the reader). */
+function* chain(raw: Map<string, RawStyle>, id: string): Generator<[string, RawStyle]> {
+  let currentId: string | undefined = id;
+  for (let depth = 0; currentId !== undefined && depth < 20; depth++) {
+    const current = raw.get(currentId);
+    if (!current) return;
+    yield [currentId, current];
+    currentId = current.basedOn;
+  }
+}
+
+function resolveRun(raw: Map<string, RawStyle>, id: string): RunFormat {
+  let run = NO_FORMAT;
+  for (const [, style] of chain(raw, id)) run = inherit(run, style.run);
+  return run;
+}
+
 export function readStyles(root: XmlElement | null): Styles {
-  const raw = new Map<string, { name: string; basedOn?: string; outline?: number; numId?: string; ilvl?: number }>();
-  let language: string | null = null;
-  if (!root) return { byId: new Map(), language };
-  language = val(child(child(child(child(root, "w:docDefaults"), "w:rPrDefault"), "w:rPr"), "w:lang")) ?? null;
+  const paragraphs = new Map<string, RawStyle>();
+  const characters = new Map<string, RawStyle>();
+  let defaultId: string | undefined;
+  if (!root) return { byId: new Map(), defaultParagraph: null, characters: new Map(), language: null };
+  const language = val(child(child(child(child(root, "w:docDefaults"), "w:rPrDefault"), "w:rPr"), "w:lang")) ?? null;
   for (const style of elements(root)) {
-    if (style.name !== "w:style" || style.attrs["w:type"] !== "paragraph") continue;
+    const type = style.attrs["w:type"];
     const id = style.attrs["w:styleId"];
-    if (!id) continue;
+    if (style.name !== "w:style" || !id || (type !== "paragraph" && type !== "character")) continue;
     const pPr = child(style, "w:pPr");
     const outline = val(child(pPr, "w:outlineLvl"));
     const numPr = child(pPr, "w:numPr");
-    raw.set(id, {
+    (type === "paragraph" ? paragraphs : characters).set(id, {
       name: (val(child(style, "w:name")) ?? "").toLowerCase(),
       basedOn: val(child(style, "w:basedOn")),
       outline: outline === undefined ? undefined : Number(outline),
       numId: val(child(numPr, "w:numId")),
       ilvl: numPr ? Number(val(child(numPr, "w:ilvl")) ?? 0) : undefined,
+      run: readRunFormat(child(style, "w:rPr")),
     });
+    if (type === "paragraph" && (style.attrs["w:default"] === "1" || style.attrs["w:default"] === "true")) defaultId = id;
   }
   const byId = new Map<string, StyleInfo>();
-  for (const id of raw.keys()) {
+  for (const id of paragraphs.keys()) {
     let headingLevel: number | null = null;
     let numId: string | null = null;
     let ilvl = 0;
-    // Walk the basedOn chain (bounded: a cycle in a damaged file must not hang the reader).
-    let current = raw.get(id);
-    for (let depth = 0; current && depth < 20; depth++) {
+    let quote = false;
+    for (const [currentId, current] of chain(paragraphs, id)) {
       const named = /^heading ([1-9])$/.exec(current.name);
       if (headingLevel === null && named) headingLevel = Number(named[1]);
       if (headingLevel === null && current.outline !== undefined && current.outline >= 0 && current.outline < 9) headingLevel = current.outline + 1;
@@ -51,11 +93,13 @@ export function readStyles(root: XmlElement | null): Styles {
         numId = current.numId;
         ilvl = current.ilvl ?? 0;
       }
-      current = current.basedOn ? raw.get(current.basedOn) : undefined;
+      quote ||= QUOTE_NAMES.has(current.name) || QUOTE_IDS.has(currentId);
     }
-    byId.set(id, { headingLevel, numId, ilvl });
+    byId.set(id, { headingLevel, numId, ilvl, quote, run: resolveRun(paragraphs, id) });
   }
-  return { byId, language };
+  const resolved = new Map<string, RunFormat>();
+  for (const id of characters.keys()) resolved.set(id, resolveRun(characters, id));
+  return { byId, defaultParagraph: (defaultId && byId.get(defaultId)) || null, characters: resolved, language };
 }
 
 export interface LevelInfo {
@@ -111,4 +155,10 @@ export function readNumbering(root: XmlElement | null): Numbering {
     abstractOf: (numId) => nums.get(numId)?.abstract ?? null,
     restarts: (numId, ilvl) => nums.get(numId)?.overrides.has(ilvl) ?? false,
   };
+}
+
+/** A paragraph's style: the one it names, else the document's default paragraph style, as Word applies them. */
+export function paragraphStyle(p: XmlElement, styles: Styles): StyleInfo | null {
+  const id = val(child(child(p, "w:pPr"), "w:pStyle"));
+  return (id === undefined ? undefined : styles.byId.get(id)) ?? styles.defaultParagraph;
 }
