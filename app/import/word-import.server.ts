@@ -6,7 +6,7 @@ import { listMembers } from "../../db/queries/memberships";
 import type { Draft } from "../../db/schema";
 import type { DraftCheck } from "../../server/checks/check-draft";
 import { checkLoadedDraft } from "../../server/checks/check-draft";
-import type { PlacedComment } from "../../server/import/comment-anchors";
+import type { PlacedThread } from "../../server/import/comment-anchors";
 import type { WordDraft } from "../../server/import/word-draft";
 import { findTemplate } from "../../templates";
 import type { DraftInput } from "../schemas/draft";
@@ -17,7 +17,7 @@ export interface WordImportOutcome {
   draft: { id: string; title: string };
   fileName: string;
   report: WordDraft["report"];
-  comments: { threads: number; byMembers: number; placedNearby: number };
+  comments: { threads: number; comments: number; byMembers: number; resolved: number; placedNearby: number };
   check: DraftCheck;
 }
 
@@ -48,7 +48,7 @@ export async function importWordDraft(
       audit: { action: "draft.imported", details: { file: file.name, ...auditCounts(built) } },
     });
     if (!result.ok) return result;
-    const threads = await storeWordComments(tx, result.draft, built.comments);
+    const threads = await storeWordThreads(tx, result.draft, built.threads);
     return { ok: true as const, draft: result.draft, threads };
   });
   if (!created.ok) return created;
@@ -67,26 +67,35 @@ export async function importWordDraft(
 /** Counts only: the audit log never holds the file's words. */
 function auditCounts(built: WordDraft): Record<string, number> {
   const { report } = built;
-  return { numberedParagraphs: report.numberedParagraphs, footnotes: report.footnotes, headings: report.headings, tables: report.tables, comments: built.comments.length };
+  const comments = built.threads.reduce((n, thread) => n + thread.comments.length, 0);
+  return { numberedParagraphs: report.numberedParagraphs, footnotes: report.footnotes, headings: report.headings, tables: report.tables, comments };
 }
 
 /**
- * Each Word comment becomes an open thread. Its author is linked to the workspace member of
- * that exact name (ignoring case) when there is exactly one; otherwise the name is kept as text
- * and no account is credited (a Word author name is only what someone typed in Word's options).
+ * Each Word comment thread becomes a Caucus thread, open or resolved as Word had it, with the
+ * dates Word recorded (none later than now). An author is linked to the workspace member of that
+ * exact name (ignoring case) when there is exactly one; otherwise the name is kept as text and
+ * no account is credited (a Word author name is only what someone typed in Word's options).
  */
-async function storeWordComments(tx: Executor, draft: Draft, comments: readonly PlacedComment[]): Promise<WordImportOutcome["comments"]> {
+async function storeWordThreads(tx: Executor, draft: Draft, threads: readonly PlacedThread[]): Promise<WordImportOutcome["comments"]> {
   const byName = new Map<string, string | null>();
   for (const member of await listMembers(tx, draft.workspace_id)) {
     const key = member.name.trim().toLowerCase();
     byName.set(key, byName.has(key) ? null : member.userId);
   }
-  let byMembers = 0;
-  for (const comment of comments) {
-    const authorId = byName.get(comment.author.toLowerCase()) ?? null;
-    if (authorId) byMembers += 1;
-    const thread = await createThread(tx, { draftId: draft.id, workspaceId: draft.workspace_id, anchor: comment.anchor, createdBy: authorId });
-    await createComment(tx, { threadId: thread.id, authorId, authorName: comment.author, body: comment.text, mentions: [] });
+  const now = Date.now();
+  const dated = (date: string | null) => (date ? new Date(Math.min(Date.parse(date), now)) : undefined);
+  const outcome = { threads: threads.length, comments: 0, byMembers: 0, resolved: 0, placedNearby: 0 };
+  for (const { anchor, exact, resolved, comments } of threads) {
+    const authors = comments.map((c) => byName.get(c.author.toLowerCase()) ?? null);
+    const thread = await createThread(tx, { draftId: draft.id, workspaceId: draft.workspace_id, anchor, createdBy: authors[0]!, createdAt: dated(comments[0]!.date), resolved });
+    for (const [i, comment] of comments.entries()) {
+      await createComment(tx, { threadId: thread.id, authorId: authors[i]!, authorName: comment.author, body: comment.text, mentions: [], createdAt: dated(comment.date) });
+    }
+    outcome.comments += comments.length;
+    outcome.byMembers += authors.filter(Boolean).length;
+    outcome.resolved += resolved ? 1 : 0;
+    outcome.placedNearby += exact ? 0 : 1;
   }
-  return { threads: comments.length, byMembers, placedNearby: comments.filter((c) => !c.exact).length };
+  return outcome;
 }

@@ -6,9 +6,13 @@ export interface ThreadRow extends CommentThread {
   resolvedByName: string | null;
 }
 
+/**
+ * A new thread. An imported one (a Word comment) may carry its own date and arrive resolved,
+ * resolved by no Caucus account.
+ */
 export async function createThread(
   db: Executor,
-  input: { draftId: string; workspaceId: string; anchor: Anchor; createdBy: string | null },
+  input: { draftId: string; workspaceId: string; anchor: Anchor; createdBy: string | null; createdAt?: Date; resolved?: boolean },
 ): Promise<CommentThread> {
   return db
     .insertInto("comment_threads")
@@ -19,6 +23,8 @@ export async function createThread(
       anchor_end: input.anchor.end,
       quote: input.anchor.quote,
       created_by: input.createdBy,
+      ...(input.createdAt ? { created_at: input.createdAt } : {}),
+      ...(input.resolved ? { status: "resolved" as const, resolved_at: new Date() } : {}),
     })
     .returningAll()
     .executeTakeFirstOrThrow();

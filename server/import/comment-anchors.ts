@@ -3,30 +3,46 @@ import { anchorFor, findQuote, textOfBlock, type YBodyBinding } from "../../core
 import { COMMENT_MAX_CHARS, QUOTE_MAX_CHARS, type Anchor } from "../../core/comments/contract";
 import type { ImportedComment } from "./docx";
 
-/** A Word comment placed in the new draft: the thread's anchor, who wrote it and what it says. */
+/** One comment of an imported thread, as Word wrote it. */
 export interface PlacedComment {
-  anchor: Anchor;
   author: string;
   text: string;
+  /** ISO 8601, or null when the file gave none. */
+  date: string | null;
+}
+
+/** A Word comment and its replies, placed in the new draft: the thread's anchor and its comments in order. */
+export interface PlacedThread {
+  anchor: Anchor;
   /** False when the commented words could not be found and the thread sits on its paragraph's first words instead. */
   exact: boolean;
+  resolved: boolean;
+  comments: PlacedComment[];
 }
 
 /**
- * Turns the reader's comment anchors (top-level block, character offset, quoted text) into
- * thread anchors on the draft's Y.Doc. A comment Caucus cannot place exactly (inside a table,
- * across paragraphs, on no text at all) still becomes a thread, on the nearest words, so no
- * reviewer's remark is lost in the move; comments with no text are left out.
+ * Turns the reader's comments into threads anchored on the draft's Y.Doc: each comment that
+ * answers no other starts a thread, and its replies (replies to replies too) follow it. A thread
+ * Caucus cannot place exactly (across paragraphs, on no text at all) still goes in, on the
+ * nearest words, so no reviewer's remark is lost in the move; comments with no text are left out.
  */
-export function placeComments(binding: YBodyBinding, doc: PMNode, comments: readonly ImportedComment[]): PlacedComment[] {
-  const placed: PlacedComment[] = [];
-  for (const comment of comments) {
+export function placeComments(binding: YBodyBinding, doc: PMNode, comments: readonly ImportedComment[]): PlacedThread[] {
+  const rootOf = (i: number): number => (comments[i]!.replyTo === null ? i : rootOf(comments[i]!.replyTo!));
+  const threads = new Map<number, PlacedComment[]>();
+  comments.forEach((comment, i) => {
+    const root = rootOf(i);
     const text = comment.text.trim().slice(0, COMMENT_MAX_CHARS);
-    if (!text) continue;
-    const range = exactRange(doc, comment) ?? nearbyWords(doc, comment.anchor?.paragraphIndex ?? 0);
+    if (!threads.has(root)) threads.set(root, []);
+    if (text) threads.get(root)!.push({ author: comment.author.trim().slice(0, 200) || "Word comment", text, date: comment.date });
+  });
+  const placed: PlacedThread[] = [];
+  for (const [root, thread] of threads) {
+    if (thread.length === 0) continue;
+    const opening = comments[root]!;
+    const range = exactRange(doc, opening) ?? nearbyWords(doc, opening.anchor?.paragraphIndex ?? 0);
     if (!range) continue; // A document without a single word: nowhere to anchor anything.
     const quote = doc.textBetween(range.from, range.to, " ", " ").slice(0, QUOTE_MAX_CHARS);
-    placed.push({ anchor: anchorFor(binding, range.from, range.to, quote), author: comment.author.trim().slice(0, 200) || "Word comment", text, exact: range.exact });
+    placed.push({ anchor: anchorFor(binding, range.from, range.to, quote), exact: range.exact, resolved: opening.resolved, comments: thread });
   }
   return placed;
 }

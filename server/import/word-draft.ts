@@ -2,7 +2,7 @@ import { initProseMirrorDoc, prosemirrorJSONToYDoc } from "@tiptap/y-tiptap";
 import * as Y from "yjs";
 import { BODY_FIELD, canonicalDocument, documentSchema, writeCover, type Cover } from "../../core/editor";
 import { readDocx, type DocxImportReport } from "./docx";
-import { placeComments, type PlacedComment } from "./comment-anchors";
+import { placeComments, type PlacedThread } from "./comment-anchors";
 import { withTemplateSections } from "./template-sections";
 import type { Template } from "../../templates";
 
@@ -16,7 +16,8 @@ export interface WordDraft {
   /** The language written in the file (styles.xml), when it names one. */
   language: string | null;
   report: Omit<DocxImportReport, "comments">;
-  comments: PlacedComment[];
+  /** The file's comments as threads (a comment and its replies), anchored in `state`. */
+  threads: PlacedThread[];
 }
 
 /**
@@ -34,10 +35,10 @@ export function buildWordDraft(bytes: Uint8Array, template: Template, cover: Par
     writeCover(doc, { ...cover, language: (template.languages as readonly string[]).includes(language) ? language : "en", mechanism: template.mechanism });
     const fragment = doc.getXmlFragment(BODY_FIELD);
     const { doc: pmDoc, mapping } = initProseMirrorDoc(fragment, schema);
-    const comments = placeComments({ doc, body: fragment, mapping }, pmDoc, imported.report.comments);
+    const threads = placeComments({ doc, body: fragment, mapping }, pmDoc, imported.report.comments);
     const { json, text } = canonicalDocument(doc);
     const { comments: _read, ...report } = imported.report;
-    return { state: Y.encodeStateAsUpdate(doc), content: json, text, language: imported.language, report, comments };
+    return { state: Y.encodeStateAsUpdate(doc), content: json, text, language: imported.language, report, threads };
   } finally {
     doc.destroy();
   }

@@ -23,8 +23,9 @@ async function commentedDocx(memberName: string): Promise<Uint8Array> {
   const doc = new Document({
     comments: {
       children: [
-        { id: 0, author: memberName, date: new Date("2026-11-20T09:00:00Z"), children: [new Paragraph("Add the 2025 figures.")] },
+        { id: 0, author: memberName, date: new Date("2026-11-20T09:00:00Z"), resolved: true, children: [new Paragraph("Add the 2025 figures.")] },
         { id: 1, author: "Kwame (outside reviewer)", date: new Date("2026-11-21T09:00:00Z"), children: [new Paragraph("Which law is this?")] },
+        { id: 2, author: "Kwame (outside reviewer)", date: new Date("2026-11-22T09:00:00Z"), parentId: 0, children: [new Paragraph("Done: 31 cases.")] },
       ],
     },
     footnotes: { 1: { children: [new Paragraph("A/HRC/37/7, para. 146.12.")] } },
@@ -32,7 +33,7 @@ async function commentedDocx(memberName: string): Promise<Uint8Array> {
       {
         children: [
           new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun("Introduction")] }),
-          new Paragraph({ children: [new TextRun("1. Journalists "), new CommentRangeStart(0), new TextRun("were detained in 2024"), new CommentRangeEnd(0), new TextRun({ children: [new CommentReference(0)] }), new TextRun("."), new FootnoteReferenceRun(1)] }),
+          new Paragraph({ children: [new TextRun("1. Journalists "), new CommentRangeStart(0), new CommentRangeStart(2), new TextRun("were detained in 2024"), new CommentRangeEnd(0), new CommentRangeEnd(2), new TextRun({ children: [new CommentReference(0)] }), new TextRun({ children: [new CommentReference(2)] }), new TextRun("."), new FootnoteReferenceRun(1)] }),
           new Table({
             rows: [
               new TableRow({ children: [new TableCell({ children: [new Paragraph({ children: [new TextRun("Under the "), new CommentRangeStart(1), new TextRun("Cybersecurity Act"), new CommentRangeEnd(1), new TextRun({ children: [new CommentReference(1)] })] })] })] }),
@@ -79,7 +80,7 @@ describeEachDatabase("Word files: check and import", (handle) => {
     const { outcome } = answer.body as Extract<WordUploadResult, { kind: "import" }>;
     expect(outcome.draft.title).toBe("Ghana joint submission");
     expect(outcome.report).toMatchObject({ numberedParagraphs: 3, manuallyNumberedParagraphs: 3, footnotes: 3, endnotesConverted: 1, headings: 1, trackedChangesAccepted: true, imagesDropped: 1 });
-    expect(outcome.comments).toEqual({ threads: 1, byMembers: 0, placedNearby: 0 });
+    expect(outcome.comments).toEqual({ threads: 1, comments: 1, byMembers: 0, resolved: 0, placedNearby: 0 });
     expect(outcome.check.draft.id).toBe(outcome.draft.id);
     expect(outcome.check.template?.slug).toBe("upr-joint");
 
@@ -118,22 +119,25 @@ describeEachDatabase("Word files: check and import", (handle) => {
     expect(details).not.toContain(COMMENT_TEXT);
   });
 
-  it("credits a comment to the member of that name, keeps an outsider's name as text, and anchors a comment inside a table", async () => {
+  it("credits a comment to the member of that name, keeps an outsider's name as text, keeps replies, dates and resolved threads, and anchors inside a table", async () => {
     const w = await buildWorkspace(handle());
     const answer = await post(w, w.members.owner.token, { intent: "import", ...cover, title: "Press freedom" }, docxFile(await commentedDocx(w.members.editor.name.toUpperCase())));
     expect(answer.status).toBe(200);
     const { outcome } = answer.body as Extract<WordUploadResult, { kind: "import" }>;
-    expect(outcome.comments).toEqual({ threads: 2, byMembers: 1, placedNearby: 0 });
+    expect(outcome.comments).toEqual({ threads: 2, comments: 3, byMembers: 1, resolved: 1, placedNearby: 0 });
     const rows = await handle()
       .db.selectFrom("comment_threads as t")
       .innerJoin("comments as c", "c.thread_id", "t.id")
-      .select(["t.quote", "t.created_by", "c.author_id", "c.author_name", "c.body"])
+      .select(["t.quote", "t.status", "t.created_by", "c.author_id", "c.author_name", "c.body", "c.created_at"])
       .where("t.draft_id", "=", outcome.draft.id)
-      .orderBy("c.body")
+      .orderBy("t.created_at")
+      .orderBy("c.created_at")
       .execute();
+    const editor = { id: w.members.editor.id, name: w.members.editor.name.toUpperCase() };
     expect(rows).toEqual([
-      { quote: "were detained in 2024", created_by: w.members.editor.id, author_id: w.members.editor.id, author_name: w.members.editor.name.toUpperCase(), body: "Add the 2025 figures." },
-      { quote: "Cybersecurity Act", created_by: null, author_id: null, author_name: "Kwame (outside reviewer)", body: "Which law is this?" },
+      { quote: "were detained in 2024", status: "resolved", created_by: editor.id, author_id: editor.id, author_name: editor.name, body: "Add the 2025 figures.", created_at: new Date("2026-11-20T09:00:00Z") },
+      { quote: "were detained in 2024", status: "resolved", created_by: editor.id, author_id: null, author_name: "Kwame (outside reviewer)", body: "Done: 31 cases.", created_at: new Date("2026-11-22T09:00:00Z") },
+      { quote: "Cybersecurity Act", status: "open", created_by: null, author_id: null, author_name: "Kwame (outside reviewer)", body: "Which law is this?", created_at: new Date("2026-11-21T09:00:00Z") },
     ]);
   });
 

@@ -35,11 +35,12 @@ export function describeImport(outcome: Pick<WordImportOutcome, "report" | "comm
     report.fieldsDropped ? count(report.fieldsDropped, "field") : "",
   ].filter(Boolean);
   if (dropped.length) sentences.push(`Dropped: ${dropped.join(", ")} (submissions are text; OHCHR asks for no images).`);
+  if (report.listsRestyled) sentences.push(`${count(report.listsRestyled, "list")} used a numbering style Caucus lacks (such as I, II, III) and ${report.listsRestyled === 1 ? "is" : "are"} numbered the nearest way (i, ii, iii).`);
   if (report.trackedChangesAccepted) sentences.push("Tracked changes were accepted: insertions kept, deletions removed.");
   if (comments.threads > 0) {
-    const nearby = comments.placedNearby ? ` ${count(comments.placedNearby, "comment")} whose words could not be found sit on the first words of their paragraph.` : "";
-    const became = comments.threads === 1 ? "became a comment thread" : "became comment threads";
-    sentences.push(`${count(comments.threads, "Word comment")} ${became} (${comments.byMembers} by members of this workspace).${nearby}`);
+    const resolved = comments.resolved ? `; ${comments.resolved} resolved, as in Word` : "";
+    sentences.push(`${count(comments.comments, "Word comment")} became ${count(comments.threads, "comment thread")} (${comments.byMembers} by members of this workspace${resolved}).`);
+    if (comments.placedNearby) sentences.push(`${count(comments.placedNearby, "thread")} whose words could not be found ${comments.placedNearby === 1 ? "sits" : "sit"} on the first words of ${comments.placedNearby === 1 ? "its" : "their"} paragraph.`);
   }
   return sentences;
 }

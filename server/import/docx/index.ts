@@ -7,13 +7,14 @@ import { findMainList, readBlocks, type BodyContext } from "./body";
 import { DEFAULT_LIMITS, DocxImportError, type DocxLimits } from "./errors";
 import { newContext, type Counts, type Json } from "./inline";
 import { applyManualNumbering } from "./manual";
-import { Comments, footnoteIds, noteContent, noteMap, readRels, type ImportedComment } from "./notes";
+import { Comments, type ImportedComment } from "./comments";
+import { footnoteIds, noteContent, noteMap, readRels } from "./notes";
 import { readNumbering, readStyles } from "./styles";
 import { unzipDocx } from "./unzip";
 import { child, parseXml } from "./xml";
 
 export { DocxImportError, DEFAULT_LIMITS, type DocxLimits } from "./errors";
-export type { ImportedComment } from "./notes";
+export type { ImportedComment } from "./comments";
 
 export interface DocxImportReport {
   numberedParagraphs: number;
@@ -116,7 +117,7 @@ function read(bytes: Uint8Array, limits: DocxLimits): DocxImport {
       textBoxesDropped: counts.textBoxes,
       fieldsDropped: counts.fields,
       trackedChangesAccepted: counts.trackedChanges,
-      comments: comments.list(xml("word/comments.xml"), removed),
+      comments: comments.list(xml("word/comments.xml"), xml("word/commentsExtended.xml"), removed),
     },
   };
 }

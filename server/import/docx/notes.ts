@@ -1,13 +1,12 @@
 /**
- * Footnotes, endnotes and comments. A note becomes a footnote node where its reference stands,
+ * Footnotes and endnotes. A note becomes a footnote node where its reference stands,
  * its paragraphs joined by line breaks (a Caucus note is one run of inline content); endnotes
- * become footnotes too, as Caucus has only one kind of note. Comments are returned for the
- * report with what they quote and where.
+ * become footnotes too, as Caucus has only one kind of note. Comments are in comments.ts.
  */
 import { newContext, readInline, type Counts, type InlineContext, type Json } from "./inline";
 import { NO_FORMAT } from "./run-format";
 import { paragraphStyle, type Styles } from "./styles";
-import { elements, textContent, type XmlElement } from "./xml";
+import { elements, type XmlElement } from "./xml";
 
 const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, "0"));
 const ID_BYTES = 8;
@@ -66,69 +65,5 @@ export function noteContent(note: XmlElement, rels: Map<string, string>, counts:
   while (out[0]?.type === "text" && !(out[0].text as string).trim()) out.shift();
   if (out[0]?.type === "text") out[0] = { ...out[0], text: (out[0].text as string).replace(/^\s+/, "") };
   while (out.length && out[out.length - 1]!.type === "hardBreak") out.pop();
-  return out;
-}
-
-export interface ImportedComment {
-  author: string;
-  text: string;
-  quotedText: string;
-  /**
-   * Index of the top-level block the comment starts in, and the character offset (text
-   * characters only) in its paragraph; in a quotation of several paragraphs (a blockquote), from
-   * the quotation's start. In a list or table, the offset is in the item's or cell's paragraph.
-   */
-  anchor: { paragraphIndex: number; offset: number } | null;
-}
-
-/** Collects each comment's anchor and quoted text while the body is read. */
-export class Comments {
-  private readonly anchors = new Map<string, { paragraphIndex: number; offset: number; quote: string; open: boolean }>();
-  paragraphIndex = 0;
-
-  start(id: string, offset: number): void {
-    if (!this.anchors.has(id)) this.anchors.set(id, { paragraphIndex: this.paragraphIndex, offset, quote: "", open: true });
-  }
-
-  end(id: string): void {
-    const anchor = this.anchors.get(id);
-    if (anchor) anchor.open = false;
-  }
-
-  text(value: string): void {
-    for (const anchor of this.anchors.values()) if (anchor.open) anchor.quote += value;
-  }
-
-  /** A new paragraph began: a quote spanning paragraphs keeps the break. */
-  paragraph(): void {
-    for (const anchor of this.anchors.values()) if (anchor.open && anchor.quote) anchor.quote += "\n";
-  }
-
-  /** The comments, offsets shifted where a typed paragraph number or heading label was removed (`stripped`: block index → characters). */
-  list(root: XmlElement | null, stripped: Map<number, number>): ImportedComment[] {
-    return (root ? elements(root) : [])
-      .filter((c) => c.name === "w:comment")
-      .map((c) => {
-        const anchor = this.anchors.get(c.attrs["w:id"] ?? "");
-        const text = elements(c)
-          .filter((p) => p.name === "w:p")
-          .map((p) => paragraphText(p))
-          .join("\n")
-          .trim();
-        return { author: c.attrs["w:author"] ?? "", text, quotedText: anchor?.quote ?? "", anchor: anchor ? { paragraphIndex: anchor.paragraphIndex, offset: Math.max(0, anchor.offset - (stripped.get(anchor.paragraphIndex) ?? 0)) } : null };
-      });
-  }
-}
-
-/** A comment paragraph's visible text (its w:t runs, not deleted text or field codes). */
-function paragraphText(p: XmlElement): string {
-  let out = "";
-  const walk = (node: XmlElement) => {
-    for (const c of elements(node)) {
-      if (c.name === "w:t") out += textContent(c);
-      else if (c.name !== "w:del" && c.name !== "w:instrText") walk(c);
-    }
-  };
-  walk(p);
   return out;
 }

@@ -53,7 +53,9 @@ describe("readDocx on a file written with the docx package (typed numbers, notes
 
   it("returns the comment with its author, text, quoted text and anchor", () => {
     const index = blocks(doc).findIndex((b) => ownText(b) === TYPED_PARAGRAPHS[1]);
-    expect(imported.report.comments).toEqual([{ author: "Amina", text: COMMENT_TEXT, quotedText: "Defenders face reprisals", anchor: { paragraphIndex: index, offset: 0 } }]);
+    expect(imported.report.comments).toEqual([
+      { author: "Amina", text: COMMENT_TEXT, date: "2026-11-27T10:00:00.000Z", replyTo: null, resolved: false, quotedText: "Defenders face reprisals", anchor: { paragraphIndex: index, offset: 0 } },
+    ]);
   });
 });
 

@@ -7,7 +7,7 @@ import { strFromU8, unzipSync, type UnzipFileInfo } from "fflate";
 import { DEFAULT_LIMITS, DocxImportError, type DocxLimits } from "./errors";
 
 /** The parts the reader looks at; everything else in the package (images, fonts, themes) stays compressed. */
-const WANTED = /^word\/(document|footnotes|endnotes|comments|numbering|styles)\.xml$|^word\/_rels\/(document|footnotes|endnotes|comments)\.xml\.rels$/;
+const WANTED = /^word\/(document|footnotes|endnotes|comments|commentsExtended|numbering|styles)\.xml$|^word\/_rels\/(document|footnotes|endnotes|comments)\.xml\.rels$/;
 
 export type Parts = Record<string, string>;
 

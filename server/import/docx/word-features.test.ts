@@ -70,7 +70,7 @@ describe("readDocx: Word's quotation styles", () => {
       comments: comment,
       body: [p("Intro."), p("One.", { style: "Quote" }), p([r("Two "), '<w:commentRangeStart w:id="7"/>', r("three"), '<w:commentRangeEnd w:id="7"/>'], { style: "Quote" })].join(""),
     });
-    expect(imported.report.comments).toEqual([{ author: "Amina", text: "Source?", quotedText: "three", anchor: { paragraphIndex: 1, offset: "One.Two ".length } }]);
+    expect(imported.report.comments).toEqual([{ author: "Amina", text: "Source?", date: null, replyTo: null, resolved: false, quotedText: "three", anchor: { paragraphIndex: 1, offset: "One.Two ".length } }]);
     expect(doc.child(1).type.name).toBe("blockquote");
   });
 
