@@ -6,6 +6,7 @@
 import { cleanLang } from "../../../core/editor/language";
 import { dominantLang, readInline, type InlineContext, type Json } from "./inline";
 import { ListBuilder } from "./lists";
+import { readTable } from "./table";
 import { NO_FORMAT, type RunFormat } from "./run-format";
 import { paragraphStyle, type Numbering, type Styles } from "./styles";
 import { child, elements, isOn, val, type XmlElement } from "./xml";
@@ -180,55 +181,6 @@ function readParagraph(p: XmlElement, ctx: BodyContext, info: ParagraphInfo, off
   return { block: { type: "paragraph", attrs: { ...attrs, numbered: false }, content }, removed: 0 };
 }
 
-/** Whether blocks read from a cell hold anything: Word leaves a merged cell's continuations empty. */
-const holdsContent = (blocks: Json[]) => blocks.some((b) => b.type !== "paragraph" || ((b.content as Json[] | undefined)?.length ?? 0) > 0);
-
-/**
- * A table. Vertically merged cells (`w:vMerge`: a "restart" cell, then "continue" cells below it
- * in the same grid column) become one cell with a rowspan, as the editor's table cells have; a
- * continuation with no cell above it of the same width is read as a cell of its own.
- */
-function readTable(tbl: XmlElement, ctx: BodyContext): Json | null {
-  const rows: Json[] = [];
-  // Grid column → the merged cell that continues down it, carried from one row to the next.
-  let open = new Map<number, Json & { attrs: Json; content: Json[] }>();
-  for (const tr of elements(tbl)) {
-    if (tr.name !== "w:tr") continue;
-    const trPr = child(tr, "w:trPr");
-    const header = isOn(child(trPr, "w:tblHeader"));
-    let column = Number(val(child(trPr, "w:gridBefore")) ?? 0) || 0;
-    const next = new Map<number, Json & { attrs: Json; content: Json[] }>();
-    const cells: Json[] = [];
-    let continued = false;
-    for (const tc of elements(tr)) {
-      if (tc.name !== "w:tc") continue;
-      const tcPr = child(tc, "w:tcPr");
-      const blocks = readBlocks(tc, ctx, false);
-      const span = Number(val(child(tcPr, "w:gridSpan")) ?? 1) || 1;
-      const merge = ctx.supports.rowspan ? child(tcPr, "w:vMerge") : undefined;
-      const above = merge && merge.attrs["w:val"] !== "restart" ? open.get(column) : undefined;
-      if (above && ((above.attrs.colspan as number | undefined) ?? 1) === span) {
-        above.attrs.rowspan = ((above.attrs.rowspan as number | undefined) ?? 1) + 1;
-        // Text typed into a continuation cell joins the merged cell rather than being lost.
-        if (holdsContent(blocks)) above.content.push(...blocks);
-        next.set(column, above);
-        continued = true;
-      } else {
-        const cell = { type: header ? "tableHeader" : "tableCell", attrs: span > 1 ? { colspan: span } : {}, content: blocks.length ? blocks : [{ type: "paragraph", attrs: { numbered: false } }] };
-        cells.push(cell);
-        if (merge) next.set(column, cell);
-      }
-      column += span;
-    }
-    open = next;
-    // A row made only of continuations stays, empty, so the rowspans above still count it.
-    if (cells.length || continued) rows.push({ type: "tableRow", content: cells });
-  }
-  if (!rows.length) return null;
-  ctx.counts.tables += 1;
-  return { type: "table", content: rows };
-}
-
 /** The blocks of the body, a table cell or a content control. */
 export function readBlocks(container: XmlElement, ctx: BodyContext, topLevel: boolean): Json[] {
   const out: Json[] = [];
@@ -271,8 +223,11 @@ export function readBlocks(container: XmlElement, ctx: BodyContext, topLevel: bo
       out.push(block);
     } else if (node.name === "w:tbl") {
       lists.close();
-      const table = readTable(node, ctx);
-      if (table) out.push(table);
+      const table = readTable(node, { supportsRowspan: ctx.supports.rowspan, readCell: (tc) => readBlocks(tc, ctx, false) });
+      if (table) {
+        ctx.counts.tables += 1;
+        out.push(table);
+      }
     } else if (node.name === "w:sdt" || node.name === "w:customXml" || node.name === "w:ins" || node.name === "w:moveTo") {
       for (const inner of elements(child(node, "w:sdtContent") ?? node)) visit(inner);
     }
