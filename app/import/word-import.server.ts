@@ -9,42 +9,45 @@ import { checkLoadedDraft } from "../../server/checks/check-draft";
 import type { PlacedThread } from "../../server/import/comment-anchors";
 import type { WordDraft } from "../../server/import/word-draft";
 import { findTemplate } from "../../templates";
-import type { DraftInput } from "../schemas/draft";
-import { coverOf, insertDraft, type NewDraftResult } from "../workspaces/workspaces.server";
+import { insertDraft, type NewDraftResult } from "../workspaces/workspaces.server";
+import { withCover, type WordCover } from "./word-cover.server";
 
 /** What the import screen shows once the draft exists. */
 export interface WordImportOutcome {
   draft: { id: string; title: string };
   fileName: string;
   report: WordDraft["report"];
+  /** Cover fields taken from the file's cover block ("title", "State under review", "2 organisations"). */
+  coverFromFile: string[];
   comments: { threads: number; comments: number; byMembers: number; resolved: number; placedNearby: number };
   check: DraftCheck;
 }
 
 /**
- * A new draft from a Word file: the file is read and built into the draft's first state in the
- * worker pool; then, in one transaction, the draft, its snapshot, a comment thread for each
- * Word comment and the audit event are written, or nothing is. The report ends with the stored
- * draft's pre-flight check, the same one its Checks tab and the export screen show.
+ * A new draft from a Word file already built in the worker pool (word-draft.ts) and its cover
+ * (word-cover.server.ts): in one transaction the draft, its first state (body and cover), a
+ * comment thread for each Word comment thread and the audit event are written, or nothing is.
+ * The report ends with the stored draft's pre-flight check, the same one its Checks tab and the
+ * export screen show.
  */
 export async function importWordDraft(
   context: AppLoadContext,
   actor: { userId: string },
   workspaceId: string,
-  input: DraftInput & { languageFromFile: boolean },
-  file: { name: string; bytes: Uint8Array },
+  cover: WordCover,
+  file: { name: string; built: WordDraft },
 ): Promise<NewDraftResult<WordImportOutcome>> {
+  const { input } = cover;
+  const { built } = file;
   const template = findTemplate(input.template);
   if (!template) return { ok: false, fieldErrors: { template: ["Choose one of the listed templates."] } };
-  const cover = { ...coverOf(input), language: input.languageFromFile ? "" : input.language };
-  const built = await context.exports.run({ format: "word-import", bytes: file.bytes, template: template.slug, cover });
   const created = await context.db.transaction().execute(async (tx) => {
     const result = await insertDraft(tx, {
       actorId: actor.userId,
       workspaceId,
       input,
       template,
-      document: { state: built.state, content: built.content, text: built.text },
+      document: { state: withCover(built.state, input, template), content: built.content, text: built.text },
       audit: { action: "draft.imported", details: { file: file.name, ...auditCounts(built) } },
     });
     if (!result.ok) return result;
@@ -58,6 +61,7 @@ export async function importWordDraft(
       draft: { id: created.draft.id, title: created.draft.title },
       fileName: file.name,
       report: built.report,
+      coverFromFile: cover.fromFile,
       comments: created.threads,
       check: await checkLoadedDraft(context.db, created.draft),
     },

@@ -4,10 +4,11 @@ import type { DraftCheck } from "../../server/checks/check-draft";
 import { DEFAULT_LIMITS } from "../../server/import/docx";
 import { findTemplate } from "../../templates";
 import type { WorkspaceAccess } from "../auth/guards.server";
-import { parseForm, type FormFailure } from "../forms.server";
+import type { FormFailure } from "../forms.server";
 import { forbidden } from "../http-errors.server";
 import { readLibraryUpload, type UploadResult } from "../library/upload.server";
-import { DraftSchema } from "../schemas/draft";
+import { listOrganisations } from "../../db/queries/organisations";
+import { resolveWordCover } from "./word-cover.server";
 import { importWordDraft, type WordImportOutcome } from "./word-import.server";
 
 /** The largest Word file Caucus reads: the reader's own bound, so both say the same number. */
@@ -50,9 +51,13 @@ export async function runWordUpload(context: AppLoadContext, access: WorkspaceAc
       const check = await context.exports.run({ format: "word-check", bytes, fileName, template: template.data });
       return { ok: true, result: { ok: true, kind: "check", fileName, check } };
     }
-    const cover = parseCover(form, fileName);
+    const template = findTemplate(String(form.get("template") ?? ""));
+    if (!template) return refuse(400, { intent: "import", fieldErrors: { template: ["Choose one of the listed templates."] } });
+    const built = await context.exports.run({ format: "word-import", bytes, template: template.slug });
+    const organisations = await listOrganisations(context.db, access.workspace.id);
+    const cover = resolveWordCover(form, fileName, built, template, organisations);
     if (!cover.ok) return refuse(400, { ...cover, intent: "import" });
-    const imported = await importWordDraft(context, { userId: access.user.id }, access.workspace.id, cover.data, { name: fileName, bytes });
+    const imported = await importWordDraft(context, { userId: access.user.id }, access.workspace.id, cover.cover, { name: fileName, built });
     if (!imported.ok) return refuse(409, { intent: "import", fieldErrors: imported.fieldErrors });
     return { ok: true, result: { ok: true, kind: "import", outcome: imported.draft } };
   } catch (error) {
@@ -60,18 +65,6 @@ export async function runWordUpload(context: AppLoadContext, access: WorkspaceAc
     if (error instanceof Error && error.name === "ExportFailed") return refuse(422, { intent: intent.data, fieldErrors: { file: [error.message] } });
     throw error;
   }
-}
-
-/** The new draft's cover: the new-draft form's rules, with the file's name as the default title and "as the file says" as a language. */
-function parseCover(form: FormData, fileName: string) {
-  const fields = new FormData();
-  for (const [key, value] of form) if (key !== "file" && key !== "intent") fields.append(key, value);
-  const title = String(form.get("title") ?? "").trim();
-  fields.set("title", title || fileName.replace(/\.docx$/i, "").replace(/[_]+/g, " ").trim());
-  const languageFromFile = !form.get("language");
-  if (languageFromFile) fields.delete("language");
-  const parsed = parseForm(fields, DraftSchema);
-  return parsed.ok ? { ok: true as const, data: { ...parsed.data, languageFromFile } } : parsed;
 }
 
 function refuse(status: Refusal["status"], failure: Omit<FormFailure, "ok" | "fieldErrors"> & { fieldErrors?: FormFailure["fieldErrors"] }): Refusal {

@@ -7,6 +7,7 @@ import { megabytes } from "../../server/library/import/import-file-error";
 import { TEMPLATES } from "../../templates";
 import { requireWorkspaceAccess } from "../auth/guards.server";
 import { CheckReport, ImportReport } from "../components/import/word-report";
+import { SubmittingOrganisationsField } from "../components/organisations/submitting-organisations-field";
 import { Alert, Button, Card, SelectField, TextField } from "../components/ui";
 import { invalid } from "../forms.server";
 import { readWordUpload, runWordUpload, WORD_UPLOAD_MAX_BYTES } from "../import/word-upload.server";
@@ -94,33 +95,12 @@ export default function WordFile() {
         {canImport ? (
           <Card aria-labelledby="import-heading">
             <h2 id="import-heading">New draft from this file</h2>
-            <p className="muted">The cover of the new draft. Everyone in the draft can change it later.</p>
+            <p className="muted">The cover of the new draft. Fields left empty are taken from the file's own cover block when it has one. Everyone in the draft can change them later.</p>
             <div className="form">
-              <TextField label="Title" name="title" errors={errors.title} description="Optional: the file's name when left empty." />
-              <SelectField label="State under review" name="stateUnderReview" options={stateOptions} placeholder="Choose…" errors={errors.stateUnderReview} />
+              <TextField label="Title" name="title" errors={errors.title} description="Optional: the file's title, or its name." />
+              <SelectField label="State under review" name="stateUnderReview" options={stateOptions} placeholder="As the file's cover says" errors={errors.stateUnderReview} />
               <TextField label="Session or cycle" name="session" errors={errors.session} />
-              <fieldset className="field">
-                <legend className="field-label">Submitting organisations</legend>
-                {organisations.length === 0 ? (
-                  <p className="field-description">Add the coalition's organisations on the Organisations tab to name them here.</p>
-                ) : (
-                  organisations.map((o) => (
-                    <label key={o.id} className="field-checkbox">
-                      <input type="checkbox" name="organisations" value={o.id} />
-                      <span>
-                        {o.name}
-                        {o.acronym ? ` (${o.acronym})` : ""}
-                        {o.confidential ? <span className="muted"> — confidential: never printed in exports</span> : null}
-                      </span>
-                    </label>
-                  ))
-                )}
-                {errors.organisations ? (
-                  <p className="field-error" role="alert">
-                    {errors.organisations.join(" ")}
-                  </p>
-                ) : null}
-              </fieldset>
+              <SubmittingOrganisationsField organisations={organisations} errors={errors.organisations} description="Left unticked: those the file's cover names, by name or acronym." />
               <TextField label="Contact" name="contact" errors={errors.contact} />
               <SelectField label="Language" name="language" options={languageOptions} defaultValue="" errors={errors.language} />
               <TextField label="Deadline" name="deadline" type="date" errors={errors.deadline} />

@@ -7,6 +7,7 @@ import { requireWorkspaceAccess } from "../auth/guards.server";
 import { TemplateGallery } from "../components/templates/template-gallery";
 import { UN_LANGUAGES } from "../../core/un/languages";
 import { summariseTemplate } from "../components/templates/template-summary";
+import { SubmittingOrganisationsField } from "../components/organisations/submitting-organisations-field";
 import { Button, Card, SelectField, TextField } from "../components/ui";
 import { invalid, parseForm } from "../forms.server";
 import { DraftSchema } from "../schemas/draft";
@@ -54,28 +55,7 @@ export default function NewDraft() {
           <TextField label="Title" name="title" required errors={errors.title} placeholder="Joint submission for the 4th UPR cycle" />
           <SelectField label="State under review" name="stateUnderReview" options={stateOptions} placeholder="Choose…" errors={errors.stateUnderReview} />
           <TextField label="Session or cycle" name="session" errors={errors.session} placeholder="UPR 4th cycle, 47th session (November 2024)" />
-          <fieldset className="field">
-            <legend className="field-label">Submitting organisations</legend>
-            {organisations.length === 0 ? (
-              <p className="field-description">Add the coalition's organisations on the Organisations tab to name them here.</p>
-            ) : (
-              organisations.map((o) => (
-                <label key={o.id} className="field-checkbox">
-                  <input type="checkbox" name="organisations" value={o.id} />
-                  <span>
-                    {o.name}
-                    {o.acronym ? ` (${o.acronym})` : ""}
-                    {o.confidential ? <span className="muted"> — confidential: never printed in exports</span> : null}
-                  </span>
-                </label>
-              ))
-            )}
-            {errors.organisations ? (
-              <p className="field-error" role="alert">
-                {errors.organisations.join(" ")}
-              </p>
-            ) : null}
-          </fieldset>
+          <SubmittingOrganisationsField organisations={organisations} errors={errors.organisations} />
           <TextField label="Contact" name="contact" errors={errors.contact} description="Optional. Name and email OHCHR or the committee can write to." />
           <SelectField label="Language" name="language" options={languageOptions} defaultValue="en" errors={errors.language} />
           <TextField label="Deadline" name="deadline" type="date" description="Optional. The submission deadline set by OHCHR or the committee." errors={errors.deadline} />

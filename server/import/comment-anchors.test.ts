@@ -39,7 +39,7 @@ describe("Word comments placed in the new draft", () => {
         new Paragraph({ children: [new TextRun("journalists in Accra"), ...mark(0), new TextRun(" last May.")] }),
       ],
     );
-    const built = buildWordDraft(bytes, template, {});
+    const built = buildWordDraft(bytes, template);
     expect(built.threads).toEqual([expect.objectContaining({ exact: true, resolved: false, comments: [{ author: "Amina", text: "Merge these two?", date: "2026-11-20T09:00:00.000Z" }] })]);
     expect(built.threads[0]!.anchor.quote).toBe("Police detained twelve");
     expect(anchoredTexts(built)).toEqual(["Police detained twelve"]);
@@ -58,7 +58,7 @@ describe("Word comments placed in the new draft", () => {
         new Paragraph({ children: [new TextRun("They were held at "), new CommentRangeStart(3), new TextRun("a police station"), ...mark(3), new TextRun(".")] }),
       ],
     );
-    const built = buildWordDraft(bytes, template, {});
+    const built = buildWordDraft(bytes, template);
     expect(built.threads.map((t) => ({ resolved: t.resolved, said: t.comments.map((c) => `${c.author}: ${c.text}`) }))).toEqual([
       { resolved: true, said: ["Amina: Which year?", "Kwame: 2024, per the police statement.", "Amina: Thanks, added."] },
       { resolved: false, said: ["Efua: Name the station."] },
@@ -71,7 +71,7 @@ describe("Word comments placed in the new draft", () => {
       [{ id: 0, author: "Kwame", text: "Cite the 2024 report here." }],
       [new Paragraph({ children: [new TextRun("The Broadcasting Bill would licence online outlets."), new CommentRangeStart(0), ...mark(0)] })],
     );
-    const built = buildWordDraft(bytes, template, {});
+    const built = buildWordDraft(bytes, template);
     expect(built.threads).toEqual([expect.objectContaining({ exact: false })]);
     const [placed] = anchoredTexts(built);
     expect("The Broadcasting Bill would licence online outlets.".startsWith(placed!)).toBe(true);
@@ -87,7 +87,7 @@ describe("Word comments placed in the new draft", () => {
       ],
       [new Paragraph({ children: [new CommentRangeStart(0), new CommentRangeStart(1), new TextRun("Reprisals continue."), ...mark(0), ...mark(1)] })],
     );
-    const built = buildWordDraft(bytes, template, {});
+    const built = buildWordDraft(bytes, template);
     expect(built.threads).toHaveLength(1);
     const [only] = built.threads[0]!.comments;
     expect(only!.text).toHaveLength(COMMENT_MAX_CHARS);

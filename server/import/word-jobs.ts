@@ -1,4 +1,3 @@
-import type { Cover } from "../../core/editor";
 import { findTemplate } from "../../templates";
 import { checkImportedWordFile } from "../checks/check-word-file";
 import type { DraftCheck } from "../checks/check-draft";
@@ -12,7 +11,7 @@ import { buildWordDraft, type WordDraft } from "./word-draft";
  */
 export type WordJob =
   | { format: "word-check"; bytes: Uint8Array; fileName: string; template: string }
-  | { format: "word-import"; bytes: Uint8Array; template: string; cover: Partial<Cover> };
+  | { format: "word-import"; bytes: Uint8Array; template: string };
 
 export interface WordJobResults {
   "word-check": DraftCheck;
@@ -23,5 +22,5 @@ export function runWordJob(job: WordJob): WordJobResults[WordJob["format"]] {
   const template = findTemplate(job.template);
   if (!template) throw new DocxImportError(`“${job.template}” is not a template.`);
   if (job.format === "word-check") return checkImportedWordFile(readDocx(job.bytes), job.fileName, template);
-  return buildWordDraft(job.bytes, template, job.cover);
+  return buildWordDraft(job.bytes, template);
 }

@@ -5,9 +5,13 @@ import * as Y from "yjs";
 import * as wordFile from "../../app/routes/workspaces.$workspaceId.drafts.import";
 import type { WordUploadResult } from "../../app/import/word-upload.server";
 import { resolveAnchor } from "../../core/comments/anchors";
-import { BODY_FIELD, documentSchema, readCover } from "../../core/editor";
+import { BODY_FIELD, documentSchema, readCover, UN_HEADING_NUMBERING } from "../../core/editor";
 import { loadDraftDocument } from "../../db/queries/draft-documents";
+import { exportModel } from "../../core/export/export-model";
+import { createOrganisation } from "../../db/queries/organisations";
+import { renderDocx } from "../../server/export/docx";
 import { describeEachDatabase } from "../db/test-database";
+import { RICH_COVER, richDraft } from "../fixtures/export/rich-draft";
 import { buildWorkspace, buildUser } from "../factories";
 import { ownText } from "../fixtures/import/compare";
 import { COMMENT_TEXT, handTypedDocx, TYPED_PARAGRAPHS } from "../fixtures/import/other-tools";
@@ -139,6 +143,26 @@ describeEachDatabase("Word files: check and import", (handle) => {
       { quote: "were detained in 2024", status: "resolved", created_by: editor.id, author_id: null, author_name: "Kwame (outside reviewer)", body: "Done: 31 cases.", created_at: new Date("2026-11-22T09:00:00Z") },
       { quote: "Cybersecurity Act", status: "open", created_by: null, author_id: null, author_name: "Kwame (outside reviewer)", body: "Which law is this?", created_at: new Date("2026-11-21T09:00:00Z") },
     ]);
+  });
+
+  it("fills the cover fields left empty from the file's cover block: a Caucus export imported again", async () => {
+    const w = await buildWorkspace(handle());
+    const known = (await createOrganisation(handle().db, w.workspace.id, { name: "Coalition for Rights", acronym: "CR", confidential: false }))!;
+    const exported = await renderDocx(exportModel(richDraft(), { language: "en", headingNumbering: UN_HEADING_NUMBERING }), RICH_COVER);
+    const answer = await post(w, w.members.editor.token, { intent: "import", template: "upr-joint" }, docxFile(new Uint8Array(exported), "china.docx"));
+    expect(answer.status).toBe(200);
+    const { outcome } = answer.body as Extract<WordUploadResult, { kind: "import" }>;
+    expect(outcome.coverFromFile).toEqual(["title", "State under review", "session", "contact", "1 organisation"]);
+    expect(outcome.draft.title).toBe(RICH_COVER.title);
+    const stored = await loadDraftDocument(handle().db, outcome.draft.id);
+    const ydoc = new Y.Doc();
+    Y.applyUpdate(ydoc, stored.snapshot!);
+    expect(readCover(ydoc)).toMatchObject({ title: RICH_COVER.title, stateUnderReview: "CHN", session: RICH_COVER.session, contact: RICH_COVER.contact, organisations: [known.id] });
+    // The cover block left the body: the first block is the first heading, not the title.
+    const { doc } = initProseMirrorDoc(ydoc.getXmlFragment(BODY_FIELD), documentSchema());
+    expect(doc.firstChild?.type.name).toBe("heading");
+    const row = await handle().db.selectFrom("drafts").selectAll().where("id", "=", outcome.draft.id).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ title: RICH_COVER.title, state_under_review: "CHN" });
   });
 
   it("refuses what is not a readable .docx with the reader's sentence, storing nothing", async () => {

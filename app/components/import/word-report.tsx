@@ -13,8 +13,8 @@ const GROUPS = [
 ] as const;
 
 /** "95 numbered paragraphs, 117 footnotes, 33 headings, 2 tables imported; 1 image dropped; tracked changes accepted." */
-export function describeImport(outcome: Pick<WordImportOutcome, "report" | "comments">): string[] {
-  const { report, comments } = outcome;
+export function describeImport(outcome: Pick<WordImportOutcome, "report" | "comments" | "coverFromFile">): string[] {
+  const { report, comments, coverFromFile } = outcome;
   // Paragraphs and notes are always said, even as 0: they are what a submission is made of.
   const kept = [
     count(report.numberedParagraphs, "numbered paragraph"),
@@ -26,6 +26,10 @@ export function describeImport(outcome: Pick<WordImportOutcome, "report" | "comm
     .filter(Boolean)
     .join(", ");
   const sentences = [`${kept} imported.`];
+  if (report.coverLines > 0) {
+    const lines = count(report.coverLines, "line");
+    sentences.push(coverFromFile.length ? `The file's cover block (${lines}) became the draft's cover: ${coverFromFile.join(", ")} taken from it.` : `The file's cover block (${lines}) was taken out of the text; the cover is as you filled it in.`);
+  }
   const typed = report.manuallyNumberedParagraphs;
   if (typed > 0) sentences.push(typed === 1 ? "1 paragraph had its number typed as text; Caucus numbers it now." : `${count(typed, "paragraph")} had their numbers typed as text; Caucus numbers them now.`);
   if (report.endnotesConverted > 0) sentences.push(`${count(report.endnotesConverted, "endnote")} became ${report.endnotesConverted === 1 ? "a footnote" : "footnotes"} (Caucus has one kind of note).`);

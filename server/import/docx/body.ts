@@ -4,6 +4,7 @@
  * numbered paragraphs; every other Word list stays a list (lists.ts).
  */
 import { cleanLang } from "../../../core/editor/language";
+import { coverLineKind, type CoverLineKind } from "./cover";
 import { dominantLang, readInline, type InlineContext, type Json } from "./inline";
 import { ListBuilder } from "./lists";
 import { readTable } from "./table";
@@ -37,6 +38,8 @@ export interface BodyContext {
   labelsRemoved: Map<number, number>;
   /** Index of the top-level block being read (comment anchors). */
   onTopLevel: (index: number) => void;
+  /** Top-level unnumbered paragraphs set like a cover line (centred, or Title/Subtitle), for cover.ts. */
+  coverLines: Map<Json, CoverLineKind>;
 }
 
 interface ParagraphInfo {
@@ -46,6 +49,9 @@ interface ParagraphInfo {
   rtl: boolean;
   indent: number | null;
   quote: boolean;
+  /** Centred, by its own `w:jc` or else its style's. */
+  centred: boolean;
+  titleStyle: "title" | "subtitle" | null;
   /** What the paragraph's style gives its text. */
   run: RunFormat;
 }
@@ -58,6 +64,7 @@ export function paragraphInfo(p: XmlElement, styles: Styles): ParagraphInfo {
   const ind = child(pPr, "w:ind");
   const left = val(ind, "w:left") ?? val(ind, "w:start");
   const numId = numPr ? (val(child(numPr, "w:numId")) ?? null) : (style?.numId ?? null);
+  const jc = val(child(pPr, "w:jc"));
   return {
     heading: style?.headingLevel ?? (outline !== undefined && Number(outline) < 9 ? Number(outline) + 1 : null),
     // numId 0 is Word's way of switching a style's numbering off for one paragraph.
@@ -66,6 +73,8 @@ export function paragraphInfo(p: XmlElement, styles: Styles): ParagraphInfo {
     rtl: isOn(child(pPr, "w:bidi")),
     indent: left === undefined ? null : Number(left) || 0,
     quote: style?.quote ?? false,
+    centred: jc === undefined ? (style?.centred ?? false) : jc === "center",
+    titleStyle: style?.titleStyle ?? null,
     run: style?.run ?? NO_FORMAT,
   };
 }
@@ -220,6 +229,9 @@ export function readBlocks(container: XmlElement, ctx: BodyContext, topLevel: bo
         quote = current;
         return;
       }
+      // Only an unnumbered paragraph can be a cover line: a numbered one is the submission's own text.
+      const coverKind = topLevel && !main && level === null ? coverLineKind(info) : null;
+      if (coverKind) ctx.coverLines.set(block, coverKind);
       out.push(block);
     } else if (node.name === "w:tbl") {
       lists.close();

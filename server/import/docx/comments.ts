@@ -48,9 +48,11 @@ export class Comments {
 
   /**
    * The comments, offsets shifted where a typed paragraph number or heading label was removed
-   * (`stripped`: block index → characters). `extended` is commentsExtended.xml, if any.
+   * (`stripped`: block index in the final document → characters), block indices shifted down past
+   * the `coverBlocks` blocks taken off the body's start. A comment that began in the cover has no
+   * anchor left in the body (null), only its quote. `extended` is commentsExtended.xml, if any.
    */
-  list(root: XmlElement | null, extended: XmlElement | null, stripped: Map<number, number>): ImportedComment[] {
+  list(root: XmlElement | null, extended: XmlElement | null, stripped: Map<number, number>, coverBlocks = 0): ImportedComment[] {
     const nodes = (root ? elements(root) : []).filter((c) => c.name === "w:comment");
     const threading = readThreading(extended);
     // A comment is known in commentsExtended.xml by the paraId of its last paragraph.
@@ -58,6 +60,7 @@ export class Comments {
     const byParaId = new Map(paraIds.map((paraId, i) => [paraId, i]));
     return nodes.map((c, i) => {
       const anchor = this.anchors.get(c.attrs["w:id"] ?? "");
+      const index = anchor ? anchor.paragraphIndex - coverBlocks : -1;
       const text = elements(c)
         .filter((p) => p.name === "w:p")
         .map((p) => paragraphText(p))
@@ -73,7 +76,7 @@ export class Comments {
         replyTo: parent !== undefined && parent < i ? parent : null,
         resolved: thread?.done ?? false,
         quotedText: anchor?.quote ?? "",
-        anchor: anchor ? { paragraphIndex: anchor.paragraphIndex, offset: Math.max(0, anchor.offset - (stripped.get(anchor.paragraphIndex) ?? 0)) } : null,
+        anchor: anchor && index >= 0 ? { paragraphIndex: index, offset: Math.max(0, anchor.offset - (stripped.get(index) ?? 0)) } : null,
       };
     });
   }

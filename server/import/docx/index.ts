@@ -1,6 +1,7 @@
 /**
  * The DOCX reader (issue 9): a Word file in, a Caucus document (ProseMirror JSON of the editor's
- * schema), its language and a report of what was converted, dropped or left for later out.
+ * schema), its language, the cover block it opened with (taken out of the body: Caucus keeps the
+ * cover in a form beside it) and a report of what was converted, dropped or left for later out.
  */
 import { documentSchema } from "../../../core/editor";
 import { findMainList, readBlocks, type BodyContext } from "./body";
@@ -8,6 +9,7 @@ import { DEFAULT_LIMITS, DocxImportError, type DocxLimits } from "./errors";
 import { newContext, type Counts, type Json } from "./inline";
 import { applyManualNumbering } from "./manual";
 import { Comments, type ImportedComment } from "./comments";
+import { takeCover, type ImportedCover } from "./cover";
 import { footnoteIds, noteContent, noteMap, readRels } from "./notes";
 import { readNumbering, readStyles } from "./styles";
 import { unzipDocx } from "./unzip";
@@ -15,6 +17,7 @@ import { child, parseXml } from "./xml";
 
 export { DocxImportError, DEFAULT_LIMITS, type DocxLimits } from "./errors";
 export type { ImportedComment } from "./comments";
+export type { ImportedCover } from "./cover";
 
 export interface DocxImportReport {
   numberedParagraphs: number;
@@ -33,6 +36,8 @@ export interface DocxImportReport {
   fieldsDropped: number;
   /** Tracked changes were present and accepted: insertions kept, deletions dropped. */
   trackedChangesAccepted: boolean;
+  /** Paragraphs with text taken out of the body's start as the cover block (DocxImport.cover). */
+  coverLines: number;
   comments: ImportedComment[];
 }
 
@@ -40,6 +45,8 @@ export interface DocxImport {
   doc: Json;
   /** The document's default language (styles.xml), or null when it names none. */
   language: string | null;
+  /** The cover block before the first heading, read into the cover's fields; null when the file opens with none. */
+  cover: ImportedCover | null;
   report: DocxImportReport;
 }
 
@@ -86,11 +93,14 @@ function read(bytes: Uint8Array, limits: DocxLimits): DocxImport {
     onTopLevel: (index) => {
       comments.paragraphIndex = index;
     },
+    coverLines: new Map(),
   };
   const blocks = readBlocks(body, context, true);
   const manual = applyManualNumbering(blocks);
-  // Typed paragraph numbers and heading labels were taken off the start of different blocks.
-  const removed = new Map([...manual, ...context.labelsRemoved]);
+  const cover = takeCover(blocks, context.coverLines);
+  // Typed paragraph numbers and heading labels were taken off the start of different blocks,
+  // none of them the cover's (it has no numbered paragraph or heading); keyed by index in the final document.
+  const removed = new Map([...manual, ...context.labelsRemoved].map(([index, characters]) => [index - cover.blocks, characters]));
   if (!blocks.length) blocks.push({ type: "paragraph", attrs: { numbered: false } });
   let doc: Json;
   try {
@@ -104,6 +114,7 @@ function read(bytes: Uint8Array, limits: DocxLimits): DocxImport {
   return {
     doc,
     language: styles.language,
+    cover: cover.cover,
     report: {
       numberedParagraphs: blocks.filter((b) => b.type === "paragraph" && (b.attrs as Json).numbered === true).length,
       manuallyNumberedParagraphs: manual.size,
@@ -117,7 +128,8 @@ function read(bytes: Uint8Array, limits: DocxLimits): DocxImport {
       textBoxesDropped: counts.textBoxes,
       fieldsDropped: counts.fields,
       trackedChangesAccepted: counts.trackedChanges,
-      comments: comments.list(xml("word/comments.xml"), xml("word/commentsExtended.xml"), removed),
+      coverLines: cover.lines,
+      comments: comments.list(xml("word/comments.xml"), xml("word/commentsExtended.xml"), removed, cover.blocks),
     },
   };
 }

@@ -24,14 +24,21 @@ describe("readDocx on our own export of the rich draft", () => {
     expect(imported.language).toBe("en");
   });
 
-  it("brings the cover block back as the unnumbered paragraphs before the first heading", () => {
-    // The exporter prints the cover above the body; the reader cannot tell it from body text, so
-    // it returns as plain unnumbered paragraphs, and the comparisons below skip what precedes the first heading.
-    const cover: PMNode[] = [];
-    for (let i = 0; i < doc.childCount && doc.child(i).type.name !== "heading"; i++) cover.push(doc.child(i));
-    expect(cover).toHaveLength(8);
-    expect(cover.map(ownText)[0]).toBe(RICH_COVER.title);
-    expect(cover.every((n) => n.type.name === "paragraph" && n.attrs.numbered === false)).toBe(true);
+  it("takes the cover block out of the body and reads it back into the cover's fields", () => {
+    // The exporter prints the cover above the body; Caucus keeps it in a form beside the body, so it must not come back as text.
+    expect(doc.firstChild!.type.name).toBe("heading");
+    const { mechanism: _printedBeforeTheSession, ...fields } = RICH_COVER;
+    expect(imported.cover).toMatchObject(fields);
+    expect(imported.cover!.lines).toEqual([
+      RICH_COVER.title,
+      `${RICH_COVER.mechanism}, ${RICH_COVER.session}`,
+      `State under review: ${RICH_COVER.stateUnderReview}`,
+      "Joint submission by:",
+      ...RICH_COVER.organisations,
+      `Contact: ${RICH_COVER.contact}`,
+      "27 November 2026",
+    ]);
+    expect(imported.report.coverLines).toBe(8);
   });
 
   it("keeps every numbered paragraph with the same number and text, in order", () => {

@@ -1,7 +1,8 @@
 /**
  * What styles.xml and numbering.xml tell the reader: which paragraph styles are headings (by
  * Word's built-in names "heading 1"… or an outline level, following basedOn) or quotations, the
- * numbering a style carries, the character formatting paragraph and character styles give their
+ * numbering a style carries, which styles centre their paragraphs or are Word's Title or Subtitle
+ * (what a cover block is set in), the character formatting paragraph and character styles give their
  * text, the document's default language, and each list level's format and start.
  */
 import { inherit, NO_FORMAT, readRunFormat, type RunFormat } from "./run-format";
@@ -13,6 +14,10 @@ export interface StyleInfo {
   ilvl: number;
   /** Word's built-in "Quote" or "Intense Quote", or a style based on one. */
   quote: boolean;
+  /** Word's built-in "Title" or "Subtitle", or a style based on one (the nearest in the chain wins). */
+  titleStyle: "title" | "subtitle" | null;
+  /** The style centres its paragraphs (`w:jc` center, its own or inherited). */
+  centred: boolean;
   /** The formatting the style gives its paragraphs' text. */
   run: RunFormat;
 }
@@ -32,12 +37,21 @@ interface RawStyle {
   outline?: number;
   numId?: string;
   ilvl?: number;
+  /** Its own `w:jc`, if it sets one. */
+  jc?: string;
   run: RunFormat;
 }
 
 /** Built-in quotation styles, by name (Word writes built-in names in English whatever the interface language) or by id. */
 const QUOTE_NAMES = new Set(["quote", "intense quote"]);
 const QUOTE_IDS = new Set(["Quote", "IntenseQuote"]);
+/** Built-in title styles, by name or id, as for the quotation styles. */
+const TITLE_STYLES = new Map<string, "title" | "subtitle">([
+  ["title", "title"],
+  ["Title", "title"],
+  ["subtitle", "subtitle"],
+  ["Subtitle", "subtitle"],
+]);
 
 /** Each style of a chain from `id` up its basedOn parents (bounded: a cycle in a damaged file must not hang the reader). */
 function* chain(raw: Map<string, RawStyle>, id: string): Generator<[string, RawStyle]> {
@@ -75,6 +89,7 @@ export function readStyles(root: XmlElement | null): Styles {
       outline: outline === undefined ? undefined : Number(outline),
       numId: val(child(numPr, "w:numId")),
       ilvl: numPr ? Number(val(child(numPr, "w:ilvl")) ?? 0) : undefined,
+      jc: val(child(pPr, "w:jc")),
       run: readRunFormat(child(style, "w:rPr")),
     });
     if (type === "paragraph" && (style.attrs["w:default"] === "1" || style.attrs["w:default"] === "true")) defaultId = id;
@@ -85,6 +100,8 @@ export function readStyles(root: XmlElement | null): Styles {
     let numId: string | null = null;
     let ilvl = 0;
     let quote = false;
+    let titleStyle: "title" | "subtitle" | null = null;
+    let jc: string | undefined;
     for (const [currentId, current] of chain(paragraphs, id)) {
       const named = /^heading ([1-9])$/.exec(current.name);
       if (headingLevel === null && named) headingLevel = Number(named[1]);
@@ -94,8 +111,10 @@ export function readStyles(root: XmlElement | null): Styles {
         ilvl = current.ilvl ?? 0;
       }
       quote ||= QUOTE_NAMES.has(current.name) || QUOTE_IDS.has(currentId);
+      titleStyle ??= TITLE_STYLES.get(current.name) ?? TITLE_STYLES.get(currentId) ?? null;
+      jc ??= current.jc;
     }
-    byId.set(id, { headingLevel, numId, ilvl, quote, run: resolveRun(paragraphs, id) });
+    byId.set(id, { headingLevel, numId, ilvl, quote, titleStyle, centred: jc === "center", run: resolveRun(paragraphs, id) });
   }
   const resolved = new Map<string, RunFormat>();
   for (const id of characters.keys()) resolved.set(id, resolveRun(characters, id));

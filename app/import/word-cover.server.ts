@@ -1,0 +1,79 @@
+import * as Y from "yjs";
+import { writeCover } from "../../core/editor";
+import { UN_STATES } from "../../core/un/states";
+import type { WordDraft } from "../../server/import/word-draft";
+import type { Template } from "../../templates";
+import { parseForm, type FormFailure } from "../forms.server";
+import { DraftSchema, type DraftInput } from "../schemas/draft";
+import { coverOf } from "../workspaces/workspaces.server";
+
+/** A new draft's cover, and which of its fields came from the Word file rather than the form. */
+export interface WordCover {
+  input: DraftInput;
+  fromFile: string[];
+}
+
+type Organisation = { id: string; name: string; acronym: string | null };
+
+const key = (text: string) => text.normalize("NFKC").replace(/\s+/g, " ").trim().toLowerCase();
+
+/** A State's code from its name as a cover writes it ("Ghana", "the Republic of Ghana" is not guessed). */
+function stateCode(name: string): string | undefined {
+  const wanted = key(name);
+  return wanted ? UN_STATES.find((s) => key(s.name) === wanted || key(s.code) === wanted)?.code : undefined;
+}
+
+/**
+ * The cover of a draft imported from Word: each field the person filled in the form wins; a field
+ * left empty takes what the file's cover block says (its title, "State under review: Ghana", the
+ * session, the contact, the submitting organisations known to this workspace by name or acronym);
+ * the title falls back to the file's name. Then the new-draft form's own rules apply, so an import
+ * is refused for exactly what a new draft would be.
+ */
+export function resolveWordCover(
+  form: FormData,
+  fileName: string,
+  built: Pick<WordDraft, "cover" | "language">,
+  template: Template,
+  organisations: readonly Organisation[],
+): { ok: true; cover: WordCover } | FormFailure {
+  const fields = new FormData();
+  for (const [name, value] of form) if (name !== "file" && name !== "intent") fields.append(name, value);
+  const detected = built.cover;
+  const fromFile: string[] = [];
+  const fill = (name: string, value: string | undefined, label: string) => {
+    if (String(form.get(name) ?? "").trim() || !value) return;
+    fields.set(name, value);
+    fromFile.push(label);
+  };
+  fill("title", detected?.title, "title");
+  if (!String(fields.get("title") ?? "").trim()) fields.set("title", fileName.replace(/\.docx$/i, "").replace(/_+/g, " ").trim());
+  fill("stateUnderReview", detected ? stateCode(detected.stateUnderReview) : undefined, "State under review");
+  fill("session", detected?.session, "session");
+  fill("contact", detected?.contact, "contact");
+  if (!form.getAll("organisations").length && detected?.organisations.length) {
+    // A cover line names an organisation as the export prints it ("Name (ACR)"), or by name or acronym alone.
+    const named = new Set(detected.organisations.map(key));
+    const known = organisations.filter((o) => [o.name, o.acronym, o.acronym ? `${o.name} (${o.acronym})` : null].some((n) => n && named.has(key(n))));
+    for (const o of known) fields.append("organisations", o.id);
+    if (known.length) fromFile.push(known.length === 1 ? "1 organisation" : `${known.length} organisations`);
+  }
+  if (!form.get("language")) {
+    // "As the file says": the file's language when the template takes it, else the template's first.
+    const written = built.language?.split("-")[0]?.toLowerCase() ?? "";
+    fields.set("language", (template.languages as readonly string[]).includes(written) ? written : template.languages[0]!);
+  }
+  const parsed = parseForm(fields, DraftSchema);
+  return parsed.ok ? { ok: true, cover: { input: parsed.data, fromFile } } : parsed;
+}
+
+/** The built body's state with the cover written in, as one update: the draft's first state. */
+export function withCover(state: Uint8Array, input: DraftInput, template: Template): Uint8Array {
+  const cover = new Y.Doc();
+  try {
+    writeCover(cover, { ...coverOf(input), mechanism: template.mechanism });
+    return Y.mergeUpdates([state, Y.encodeStateAsUpdate(cover)]);
+  } finally {
+    cover.destroy();
+  }
+}

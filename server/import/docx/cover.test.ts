@@ -1,0 +1,189 @@
+import type { Node as PMNode } from "@tiptap/pm/model";
+import { describe, expect, it } from "vitest";
+import { ownText, toNode } from "../../../test/fixtures/import/compare";
+import { list, numberingOf, p, r, rawDocx, style, tbl, tc, tr } from "../../../test/fixtures/import/raw-docx";
+import { dateOf, readCoverFields } from "./cover-fields";
+import { readDocx, type ImportedComment } from "./index";
+
+const STYLES = [
+  style("paragraph", "Heading1", { name: "heading 1" }),
+  style("paragraph", "Title", { name: "Title" }),
+  style("paragraph", "Subtitle", { name: "Subtitle" }),
+  style("paragraph", "SubmissionTitle", { name: "Submission title", basedOn: "Title" }),
+  style("paragraph", "CoverLine", { name: "Cover line", pPr: '<w:jc w:val="center"/>' }),
+  style("paragraph", "CoverDate", { name: "Cover date", basedOn: "CoverLine" }),
+  style("paragraph", "Quote", { name: "Quote" }),
+].join("");
+
+const centred = (content: string | string[]) => p(content, { jc: "center" });
+const heading = (content: string | string[]) => p(content, { style: "Heading1" });
+const commented = (id: number, before: string, words: string, after = "") => [r(before), `<w:commentRangeStart w:id="${id}"/>`, r(words), `<w:commentRangeEnd w:id="${id}"/>`, r(after)];
+const comments = (...ids: number[]) => ids.map((id) => `<w:comment w:id="${id}" w:author="A"><w:p><w:r><w:t>Note ${id}</w:t></w:r></w:p></w:comment>`).join("");
+
+function read(body: string[], extra: { numbering?: string; comments?: string; footnotes?: string } = {}) {
+  const imported = readDocx(rawDocx({ body: body.join(""), styles: STYLES, ...extra }));
+  const doc = toNode(imported.doc);
+  doc.check();
+  const blocks: PMNode[] = [];
+  doc.forEach((node) => blocks.push(node));
+  return { imported, blocks, texts: blocks.map(ownText) };
+}
+
+/** The words a comment's anchor points at in the imported document, as long as its quote. */
+const wordsAt = (blocks: PMNode[], comment: ImportedComment) =>
+  comment.anchor && ownText(blocks[comment.anchor.paragraphIndex]!).slice(comment.anchor.offset, comment.anchor.offset + comment.quotedText.length);
+
+describe("readDocx: the cover block before the first heading", () => {
+  it("takes a centred title block out of the body, keeping comments after it on the same words", () => {
+    const { imported, blocks, texts } = read(
+      [
+        p("Joint submission on land rights", { style: "Title" }),
+        p(""),
+        centred("CEDAW, 89th session"),
+        centred(commented(1, "State under review: ", "Ghana")),
+        centred("Submitted by: Ghana Rights Network"),
+        p("3 March 2027", { style: "CoverDate" }),
+        heading(commented(2, "I.\tIntro", "duction")),
+        p(commented(3, "1. The ", "land law", " of 2020.")),
+        p("2. Second."),
+        p(commented(4, "A plain ", "paragraph", ".")),
+      ],
+      { comments: comments(1, 2, 3, 4) },
+    );
+    expect(texts).toEqual(["Introduction", "The land law of 2020.", "Second.", "A plain paragraph."]);
+    expect(imported.cover).toEqual({
+      title: "Joint submission on land rights",
+      session: "89th session",
+      stateUnderReview: "Ghana",
+      organisations: ["Ghana Rights Network"],
+      contact: "",
+      date: "2027-03-03",
+      lines: ["Joint submission on land rights", "CEDAW, 89th session", "State under review: Ghana", "Submitted by: Ghana Rights Network", "3 March 2027"],
+    });
+    expect(imported.report.coverLines).toBe(5);
+    const [inCover, ...inBody] = imported.report.comments;
+    // Its words left the body with the cover: the consumer finds them by the quote, or falls back.
+    expect(inCover).toMatchObject({ quotedText: "Ghana", anchor: null });
+    expect(inBody.map((c) => c.anchor)).toEqual([
+      { paragraphIndex: 0, offset: "Intro".length },
+      { paragraphIndex: 1, offset: "The ".length },
+      { paragraphIndex: 3, offset: "A plain ".length },
+    ]);
+    expect(inBody.map((c) => wordsAt(blocks, c))).toEqual(["duction", "land law", "paragraph"]);
+  });
+
+  it("reads Title-based and Subtitle styles, centring from a style's basedOn chain, and organisations one a line", () => {
+    const { imported, texts } = read([
+      p("Civic space in Ghana", { style: "SubmissionTitle" }),
+      p("A joint report", { style: "Subtitle" }),
+      p("Universal Periodic Review, 4th cycle", { style: "CoverDate" }),
+      centred("Joint submission by:"),
+      centred("Ghana Rights Network (GRN)"),
+      centred("Women's Voice, Accra"),
+      centred("Contact: info@grn.example"),
+      heading("Introduction"),
+      p("Body."),
+    ]);
+    expect(texts).toEqual(["Introduction", "Body."]);
+    expect(imported.cover).toMatchObject({
+      title: "Civic space in Ghana",
+      session: "4th cycle",
+      organisations: ["Ghana Rights Network (GRN)", "Women's Voice, Accra"],
+      contact: "info@grn.example",
+    });
+    expect(imported.cover!.lines).toHaveLength(7);
+  });
+
+  it("reads a paragraph broken into lines (Shift+Enter) line by line, but counts it as one cover line", () => {
+    const { imported } = read([centred([r("Joint submission by:"), "<w:r><w:br/></w:r>", r("Org A"), "<w:r><w:br/></w:r>", r("Org B")]), heading("Introduction")]);
+    expect(imported.cover).toMatchObject({ title: "", organisations: ["Org A", "Org B"], lines: ["Joint submission by:", "Org A", "Org B"] });
+    expect(imported.report.coverLines).toBe(1);
+  });
+
+  it("finds no cover when the file opens with an ordinary left-aligned paragraph, and loses nothing", () => {
+    const body = [
+      p(commented(1, "This report was ", "prepared", " by the coalition.")),
+      centred("A centred line"),
+      p("Overridden to the left", { style: "CoverLine", jc: "left" }),
+      heading("Introduction"),
+      p("Body."),
+    ];
+    const { imported, blocks, texts } = read(body, { comments: comments(1) });
+    expect(imported.cover).toBeNull();
+    expect(imported.report.coverLines).toBe(0);
+    expect(texts).toEqual(["This report was prepared by the coalition.", "A centred line", "Overridden to the left", "Introduction", "Body."]);
+    expect(wordsAt(blocks, imported.report.comments[0]!)).toBe("prepared");
+  });
+
+  it("does not take a paragraph set to the left against its centred style", () => {
+    const { imported, texts } = read([p("Left after all", { style: "CoverLine", jc: "left" }), heading("Introduction")]);
+    expect(imported.cover).toBeNull();
+    expect(texts).toEqual(["Left after all", "Introduction"]);
+  });
+
+  it("keeps centred paragraphs after the first heading", () => {
+    const { imported, texts } = read([centred("Our title"), heading("Introduction"), centred("Figure 1: a centred caption"), p("Body.")]);
+    expect(imported.cover!.lines).toEqual(["Our title"]);
+    expect(texts).toEqual(["Introduction", "Figure 1: a centred caption", "Body."]);
+  });
+
+  it("stops at a numbered paragraph before any heading, and keeps it numbered", () => {
+    const numbering = numberingOf(list(1, [["decimal", "%1."]]));
+    const { imported, blocks, texts } = read([p("Our title", { style: "Title" }), p("First point.", { numId: 1, jc: "center" }), centred("Centred again."), p("Second point.", { numId: 1 }), heading("Introduction")], {
+      numbering,
+    });
+    expect(imported.cover!.lines).toEqual(["Our title"]);
+    expect(texts).toEqual(["First point.", "Centred again.", "Second point.", "Introduction"]);
+    expect(blocks[0]!.attrs.numbered).toBe(true);
+  });
+
+  it("stops at a list, a table or a quotation", () => {
+    const bullets = numberingOf(list(2, [["bullet", "•"]]));
+    const cases: Array<[string, string, { numbering?: string }]> = [
+      ["bulletList", p("A centred bullet", { numId: 2, jc: "center" }), { numbering: bullets }],
+      ["table", tbl(tr(tc(centred("A centred cell")))), {}],
+      ["blockquote", p("A centred quotation", { style: "Quote", jc: "center" }), {}],
+    ];
+    for (const [type, block, extra] of cases) {
+      const { imported, blocks } = read([centred("Our title"), block, centred("After it"), heading("Introduction")], extra);
+      expect(imported.cover!.lines).toEqual(["Our title"]);
+      expect(blocks.map((b) => b.type.name)).toEqual([type, "paragraph", "heading"]);
+    }
+  });
+
+  it("leaves a centred title carrying a footnote in the body: the note is the author's text", () => {
+    const footnotes = '<w:footnote w:id="1"><w:p><w:r><w:t>Prepared by the coalition.</w:t></w:r></w:p></w:footnote>';
+    const { imported, texts } = read([centred([r("Our title"), '<w:r><w:footnoteReference w:id="1"/></w:r>']), heading("Introduction")], { footnotes });
+    expect(imported.cover).toBeNull();
+    expect(texts).toEqual(["Our title", "Introduction"]);
+  });
+
+  it("keeps the single empty paragraph when the file was only a cover", () => {
+    const { imported, blocks } = read([centred("Our title"), p(""), centred("UPR, 4th cycle")]);
+    expect(imported.cover).toMatchObject({ title: "Our title", session: "4th cycle" });
+    expect(blocks.map((b) => [b.type.name, b.childCount])).toEqual([["paragraph", 0]]);
+  });
+});
+
+describe("the cover's fields", () => {
+  const fields = (...lines: string[]) => readCoverFields(lines.map((text) => ({ kind: "centred", texts: [text] })));
+
+  it("reads a mechanism by abbreviation or by a full name with a comma of its own", () => {
+    expect(fields("CEDAW, 89th session").session).toBe("89th session");
+    expect(fields("Committee on Economic, Social and Cultural Rights, 70th session").session).toBe("70th session");
+    expect(fields("Ghana, a country report").session).toBe("");
+  });
+
+  it("takes the first line no field claims as the title, and a title that only looks like a label as the title", () => {
+    expect(fields("Joint submission by Amnesty and HRW to the UPR", "State under review: Ghana")).toMatchObject({ title: "Joint submission by Amnesty and HRW to the UPR", organisations: [] });
+    expect(fields("Submitted by:", "Org A", "Org B", "12 May 2026", "Annex")).toMatchObject({ title: "Annex", organisations: ["Org A", "Org B"], date: "2026-05-12" });
+  });
+
+  it("recognises a line that is only a date, as ISO when it names day, month and year", () => {
+    expect(["27 November 2026", "November 27, 2026", "27th Nov. 2026", "2026-11-27"].map(dateOf)).toEqual(Array(4).fill("2026-11-27"));
+    expect(dateOf("November 2026")).toBe("November 2026");
+    expect(dateOf("27/11/2026")).toBe("27/11/2026");
+    expect(dateOf("31 February 2026")).toBeNull();
+    expect(dateOf("Report of 27 November 2026")).toBeNull();
+  });
+});
