@@ -1,6 +1,6 @@
 import * as Y from "yjs";
 import { writeCover } from "../../core/editor";
-import { UN_STATES } from "../../core/un/states";
+import { stateCodeForName } from "../../core/un/states";
 import type { WordDraft } from "../../server/import/word-draft";
 import type { Template } from "../../templates";
 import { parseForm, type FormFailure } from "../forms.server";
@@ -16,12 +16,6 @@ export interface WordCover {
 type Organisation = { id: string; name: string; acronym: string | null };
 
 const key = (text: string) => text.normalize("NFKC").replace(/\s+/g, " ").trim().toLowerCase();
-
-/** A State's code from its name as a cover writes it ("Ghana", "the Republic of Ghana" is not guessed). */
-function stateCode(name: string): string | undefined {
-  const wanted = key(name);
-  return wanted ? UN_STATES.find((s) => key(s.name) === wanted || key(s.code) === wanted)?.code : undefined;
-}
 
 /**
  * The cover of a draft imported from Word: each field the person filled in the form wins; a field
@@ -48,7 +42,7 @@ export function resolveWordCover(
   };
   fill("title", detected?.title, "title");
   if (!String(fields.get("title") ?? "").trim()) fields.set("title", fileName.replace(/\.docx$/i, "").replace(/_+/g, " ").trim());
-  fill("stateUnderReview", detected ? stateCode(detected.stateUnderReview) : undefined, "State under review");
+  fill("stateUnderReview", detected ? stateCodeForName(detected.stateUnderReview) : undefined, "State under review");
   fill("session", detected?.session, "session");
   fill("contact", detected?.contact, "contact");
   if (!form.getAll("organisations").length && detected?.organisations.length) {

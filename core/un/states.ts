@@ -210,3 +210,11 @@ export function isStateCode(code: string): boolean {
 export function stateName(code: string): string {
   return BY_CODE.get(code) ?? code;
 }
+
+const nameKey = (text: string) => text.normalize("NFKC").replace(/\s+/g, " ").trim().toLowerCase();
+const BY_NAME = new Map(UN_STATES.flatMap((s) => [[nameKey(s.name), s.code] as const, [nameKey(s.code), s.code] as const]));
+
+/** A State's code from its UN short name or code as a cover writes it ("Ghana", "GHA"); no guessing beyond that. */
+export function stateCodeForName(name: string): string | undefined {
+  return BY_NAME.get(nameKey(name));
+}

@@ -6,11 +6,13 @@ import { execFile } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { documentSchema, UN_HEADING_NUMBERING } from "../../core/editor";
 import { exportModel } from "../../core/export/export-model";
+import type { ExportCover } from "../../core/export/export-cover";
 import { findTemplate } from "../../templates";
 import { renderDocx } from "../export/docx";
 import { EXIT, parseCheckArgs, runFileCheck, UsageError } from "./check-command";
 import { formatDraftCheck } from "./check-report-text";
 import { checkWordFile } from "./check-word-file";
+import { handTypedDocx } from "../../test/fixtures/import/other-tools";
 
 const text = (value: string) => ({ type: "text", text: value });
 // A Word file with problems the checks find in any template: an empty note, a symbol to correct.
@@ -52,8 +54,8 @@ describe("checking a Word file without storing it", () => {
     expect(out.stdout).toMatch(/^submission\.docx\nTemplate: /);
     expect(out.stdout).toMatch(/note 1\s+Note 1 is empty/);
     expect(out.stdout).toContain("A/HRC/25/5/Add.1");
-    // The cover form's rules do not apply to a Word file: its cover is in its text.
-    expect(out.stdout).not.toMatch(/The cover has no/);
+    // The cover rules read the file's cover block (its title and mechanism lines): no contact there.
+    expect(out.stdout).toMatch(/cover\s+The cover has no contact/);
   });
 
   it("recognises the template's sections by their headings' words", async () => {
@@ -118,5 +120,33 @@ describe("checkWordFile's advice, for a file mended in Word", () => {
       expect(finding.message).not.toMatch(/editor|toolbar|outline|one-click|¶/);
     }
     expect(formatDraftCheck(check)).not.toMatch(/one-click|editor/);
+  });
+});
+
+describe("the cover rules on a Word file's cover block", () => {
+  const body = documentSchema().nodeFromJSON({ type: "doc", content: [{ type: "heading", attrs: { level: 1 }, content: [text("Introduction")] }, { type: "paragraph", attrs: { numbered: true }, content: [text("Journalists were detained.")] }] });
+  const checkWith = async (printed: ExportCover) =>
+    checkWordFile(new Uint8Array(await renderDocx(exportModel(body, { language: "en", headingNumbering: UN_HEADING_NUMBERING }), printed)), "submission.docx", findTemplate("upr-joint")!);
+  const coverRules = (check: Awaited<ReturnType<typeof checkWith>>) => check.report.findings.filter((f) => f.rule.startsWith("cover.")).map((f) => `${f.rule}: ${f.message}`);
+
+  it("leaves the cover rules out for a file with no cover block: a cover laid out otherwise is not missing", async () => {
+    const check = checkWordFile(await handTypedDocx(), "typed.docx", findTemplate("upr-joint")!);
+    expect(check.report.findings.length).toBeGreaterThan(0);
+    expect(coverRules(check)).toEqual([]);
+  });
+
+  it("finds nothing to say of a complete joint cover", async () => {
+    const check = await checkWith({ ...cover, stateUnderReview: "Ghana", organisations: ["Ghana Press Freedom Network (GPFN)", "Women's Rights Ghana (WRG)"], contact: "Amina Diallo, amina@example.org" });
+    expect(coverRules(check)).toEqual([]);
+  });
+
+  it("reports what the cover block lacks, in Word's terms", async () => {
+    const check = await checkWith({ ...cover, stateUnderReview: "", organisations: ["Ghana Press Freedom Network"], contact: "" });
+    expect(coverRules(check)).toEqual([
+      "cover.state: The cover names no State under review: a submission covers exactly one State.",
+      "cover.contact: The cover has no contact: OHCHR writes to the lead organisation's contact.",
+      "cover.organisations: A joint submission lists every co-submitting organisation on its cover; this one names fewer than two.",
+      "cover.acronym: “Ghana Press Freedom Network” has no acronym: OHCHR cites joint submissions and their members by acronym. Write it after the name on the cover, as “Name (ACR)”.",
+    ]);
   });
 });

@@ -1,7 +1,9 @@
 import type { Finding } from "../../core/checks/finding";
 import { preflight } from "../../core/checks/preflight";
 import { documentSchema } from "../../core/editor";
-import { EMPTY_COVER } from "../../core/editor/cover";
+import { EMPTY_COVER, type Cover } from "../../core/editor/cover";
+import type { CoverOrganisation } from "../../core/checks/structure-rules";
+import { stateCodeForName } from "../../core/un/states";
 import { findTemplate, preflightRules, TEMPLATES } from "../../templates";
 import type { Template } from "../../templates";
 import { readDocx, type DocxImport } from "../import/docx";
@@ -11,9 +13,10 @@ import { describeFindingPlaces } from "./finding-places";
 
 /**
  * The pre-flight checks on a Word file, without storing it (issue 9: "Check a Word file"): the
- * file is read as an import would read it, then checked against the chosen template's rules. A
- * Word file's cover is part of its text, not Caucus's cover form, so the cover.* rules are left
- * out; library lookups need a workspace, so a file is checked without them.
+ * file is read as an import would read it, then checked against the chosen template's rules.
+ * The cover rules run on the file's cover block (its centred lines before the first heading)
+ * when it has one; without one they are left out, as a cover laid out some other way would only
+ * be reported missing. Library lookups need a workspace, so a file is checked without them.
  */
 export function checkWordFile(bytes: Uint8Array, fileName: string, template: Template): DraftCheck {
   return checkImportedWordFile(readDocx(bytes), fileName, template);
@@ -23,9 +26,9 @@ export function checkWordFile(bytes: Uint8Array, fileName: string, template: Tem
 export function checkImportedWordFile(imported: DocxImport, fileName: string, template: Template): DraftCheck {
   const doc = documentSchema().nodeFromJSON(withTemplateSections(imported.doc, template));
   const rules = preflightRules(template);
-  const cover = { ...EMPTY_COVER, language: imported.language ?? EMPTY_COVER.language };
-  const report = preflight({ doc, cover, template: rules, organisations: [] });
-  const kept = report.findings.filter((f) => !f.rule.startsWith("cover.")).map(forWordFile);
+  const { cover, organisations } = coverOfFile(imported);
+  const report = preflight({ doc, cover, template: rules, organisations });
+  const kept = report.findings.filter((f) => imported.cover !== null || !f.rule.startsWith("cover.")).map(forWordFile);
   const places = describeFindingPlaces(doc, kept, template.rules.headingNumbering);
   const findings = kept.map((finding, i) => ({ ...finding, where: places[i]! }));
   const count = (severity: Finding["severity"]) => findings.filter((f) => f.severity === severity).length;
@@ -39,12 +42,29 @@ export function checkImportedWordFile(imported: DocxImport, fileName: string, te
 }
 
 /**
+ * The file's cover block as the cover rules read a cover: the State by its name, and each
+ * organisation line ("Name (ACR)") as an organisation with that acronym.
+ */
+function coverOfFile(imported: DocxImport): { cover: Cover; organisations: CoverOrganisation[] } {
+  const language = imported.language?.split("-")[0]?.toLowerCase() || EMPTY_COVER.language;
+  const found = imported.cover;
+  if (!found) return { cover: { ...EMPTY_COVER, language }, organisations: [] };
+  const organisations = found.organisations.map((line, i) => {
+    const acronym = /^(.*?)\s*\(([^()]+)\)$/.exec(line);
+    return { id: `file-${i}`, name: acronym ? acronym[1]! : line, acronym: acronym ? acronym[2]! : "" };
+  });
+  const cover = { ...EMPTY_COVER, title: found.title, session: found.session, contact: found.contact, date: found.date, stateUnderReview: stateCodeForName(found.stateUnderReview) ?? "", organisations: organisations.map((o) => o.id), language };
+  return { cover, organisations };
+}
+
+/**
  * The rules write for the editor (core/checks): a Word file is mended in Word, so advice naming
  * the editor's controls is reworded here, and one-click fixes, which only the editor can apply,
  * are dropped (each fixable finding's message already says what to write).
  */
 const WORD_ADVICE: Partial<Record<string, (message: string) => string>> = {
   "structure.section-missing": (message) => message.replace(/: put its heading back.*$/, ": add a heading with its title, in one of Word's Heading styles, and the section's text under it."),
+  "cover.acronym": (message) => message.replace(/ Add it on the Organisations page\.$/, " Write it after the name on the cover, as “Name (ACR)”."),
   "paragraph.unnumbered": (message) => message.replace(/number it with the toolbar's ¶ button/, "number it with Word's numbering, as the other paragraphs are,"),
 };
 
