@@ -5,9 +5,9 @@ import { DEFAULT_LIMITS } from "../../server/import/docx";
 import { findTemplate } from "../../templates";
 import type { WorkspaceAccess } from "../auth/guards.server";
 import type { FormFailure } from "../forms.server";
+import { listOrganisations } from "../../db/queries/organisations";
 import { forbidden } from "../http-errors.server";
 import { readLibraryUpload, type UploadResult } from "../library/upload.server";
-import { listOrganisations } from "../../db/queries/organisations";
 import { resolveWordCover } from "./word-cover.server";
 import { importWordDraft, type WordImportOutcome } from "./word-import.server";
 
@@ -39,20 +39,19 @@ export async function runWordUpload(context: AppLoadContext, access: WorkspaceAc
   if (intent.data === "import" && !access.abilities.edit) throw forbidden("Only editors and owners make drafts; you can check a file.");
   const file = form.get("file");
   if (!(file instanceof File) || file.size === 0) return refuse(400, { intent: intent.data, fieldErrors: { file: ["Choose a Word file (.docx)."] } });
+  const fileName = file.name.slice(0, 200);
   const bytes = new Uint8Array(await file.arrayBuffer());
   if (!ZIP_MAGIC.every((b, i) => bytes[i] === b)) {
-    return refuse(422, { intent: intent.data, fieldErrors: { file: [`${file.name} is not a Word .docx file. Open it in Word (or LibreOffice) and save it as .docx.`] } });
+    return refuse(422, { intent: intent.data, fieldErrors: { file: [`${fileName} is not a Word .docx file. Open it in Word (or LibreOffice) and save it as .docx.`] } });
   }
-  const fileName = file.name.slice(0, 200);
+  const slug = TemplateSlug.safeParse(form.get("template"));
+  if (!slug.success) return refuse(400, { intent: intent.data, fieldErrors: { template: [slug.error.issues[0]!.message] } });
+  const template = findTemplate(slug.data)!;
   try {
     if (intent.data === "check") {
-      const template = TemplateSlug.safeParse(form.get("template"));
-      if (!template.success) return refuse(400, { intent: "check", fieldErrors: { template: [template.error.issues[0]!.message] } });
-      const check = await context.exports.run({ format: "word-check", bytes, fileName, template: template.data });
+      const check = await context.exports.run({ format: "word-check", bytes, fileName, template: template.slug });
       return { ok: true, result: { ok: true, kind: "check", fileName, check } };
     }
-    const template = findTemplate(String(form.get("template") ?? ""));
-    if (!template) return refuse(400, { intent: "import", fieldErrors: { template: ["Choose one of the listed templates."] } });
     const built = await context.exports.run({ format: "word-import", bytes, template: template.slug });
     const organisations = await listOrganisations(context.db, access.workspace.id);
     const cover = resolveWordCover(form, fileName, built, template, organisations);

@@ -43,10 +43,13 @@ describe.runIf(browserAvailable())("a Word file checked, then imported as a draf
     await owner.getByText("No drafts yet").waitFor();
   });
 
-  it("imports it: the report, then the draft with its numbered paragraphs, footnotes and the Word comment as a thread", async () => {
+  it("imports it after a check: the report, then the draft with its numbered paragraphs, footnotes and the Word comment as a thread", async () => {
     await owner.goto(`${workspaceUrl}/drafts/import`);
     await owner.getByLabel("Word file (.docx)").setInputFiles(file);
     await owner.getByLabel("Template (the mechanism's rules)").selectOption("upr-joint");
+    // Check first, then import the same file: the page keeps the chosen file across the check.
+    await owner.getByRole("button", { name: "Check the file" }).click();
+    await owner.getByRole("region", { name: /^Pre-flight checks for/ }).waitFor();
     await owner.getByLabel("State under review").selectOption("GHA");
     await owner.getByRole("button", { name: "Import as a new draft" }).click();
     const imported = owner.getByRole("region", { name: "Import report" });
