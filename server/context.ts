@@ -3,7 +3,7 @@ import type { DatabaseKind } from "../db/client";
 import type { Database } from "../db/schema";
 import type { DraftEvent } from "../core/collab/draft-events";
 import type { RevalidationFilter } from "./collab/types";
-import type { PoolJob, PoolResult } from "./export/export-job";
+import type { PoolJob, PoolResult } from "./jobs/pool-job";
 import type { Mailer } from "./mail/mailer";
 
 /** What HTTP routes may ask of the collaboration server. */
@@ -18,8 +18,8 @@ export interface CollabControl {
   announce(draftId: string, event: DraftEvent): void;
 }
 
-/** Renders exports and reads uploaded Word files off the event loop (server/export/export-pool.ts). */
-export interface ExportRunner {
+/** Renders exports and reads uploaded Word files off the event loop (server/jobs/job-pool.ts). */
+export interface JobRunner {
   run<J extends PoolJob>(job: J, options?: { timeoutMs?: number }): Promise<PoolResult<J>>;
 }
 
@@ -31,7 +31,7 @@ export type RequestContext = {
   databaseKind: DatabaseKind;
   mailer: Mailer;
   collab: CollabControl;
-  exports: ExportRunner;
+  jobs: JobRunner;
   /** The client's address (behind a proxy only when TRUST_PROXY is set); for rate limiting. */
   clientIp: string;
   /** Public origin from ORIGIN, or undefined to use the request's own. */

@@ -18,7 +18,7 @@ import { createHttpApp } from "./http/app";
 import { createLogger } from "./logger";
 import { copyLinkMailer } from "./mail/mailer";
 import { createCollabServer } from "./collab";
-import { ExportPool } from "./export/export-pool";
+import { JobPool } from "./jobs/job-pool";
 import { upgradeRouter } from "./upgrade";
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -56,14 +56,14 @@ const collab = createCollabServer({
   redisUrl: env.REDIS_URL,
 });
 // One compile at a time per spare core: exports queue rather than starve the sockets' core.
-const exports = new ExportPool({ size: Math.max(1, Math.min(2, availableParallelism() - 1)), timeoutMs: 60_000, maxOutputBytes: 50_000_000 });
+const jobs = new JobPool({ size: Math.max(1, Math.min(2, availableParallelism() - 1)), timeoutMs: 60_000, maxOutputBytes: 50_000_000 });
 const httpServer = createServer();
 const { app, vite } = await createHttpApp({
   env,
   database,
   mailer: copyLinkMailer,
   collab: { revalidate: (filter) => collab.revalidate(filter), announce: (draftId, event) => collab.announce(draftId, event) },
-  exports,
+  jobs,
   httpServer,
   log,
   buildPath: pathToFileURL(resolve("build/server/index.js")).href,
@@ -100,7 +100,7 @@ async function shutdown(signal: string): Promise<void> {
   const force = setTimeout(() => httpServer.closeAllConnections(), SHUTDOWN_GRACE_MS);
   force.unref();
   await closed;
-  await exports.close();
+  await jobs.close();
   await vite?.close();
   await database.close();
   await releaseLock();

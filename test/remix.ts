@@ -1,12 +1,12 @@
 import type { AppLoadContext } from "@remix-run/node";
 import type { DatabaseHandle } from "../db/client";
-import type { CollabControl, ExportRunner } from "../server/context";
-import { ExportPool } from "../server/export/export-pool";
+import type { CollabControl, JobRunner } from "../server/context";
+import { JobPool } from "../server/jobs/job-pool";
 import { copyLinkMailer } from "../server/mail/mailer";
 
-let exportPool: ExportPool | undefined;
+let jobPool: JobPool | undefined;
 /** One real export pool per test process, started on first use (its workers do not hold the process). */
-const testExports: ExportRunner = { run: (job, options) => (exportPool ??= new ExportPool({ size: 1, timeoutMs: 60_000, maxOutputBytes: 50_000_000 })).run(job, options) };
+const testJobs: JobRunner = { run: (job, options) => (jobPool ??= new JobPool({ size: 1, timeoutMs: 60_000, maxOutputBytes: 50_000_000 })).run(job, options) };
 
 /** The load context the server would build, over a test database. */
 export function testContext(handle: DatabaseHandle, clientIp = "203.0.113.7", collab?: CollabControl): AppLoadContext {
@@ -15,7 +15,7 @@ export function testContext(handle: DatabaseHandle, clientIp = "203.0.113.7", co
     databaseKind: handle.kind,
     mailer: copyLinkMailer,
     collab: collab ?? { revalidate: async () => {}, announce: () => {} },
-    exports: testExports,
+    jobs: testJobs,
     clientIp,
     publicOrigin: undefined,
   };

@@ -36,12 +36,12 @@ export function exportFileResponse(bytes: Uint8Array, format: ExportFormat, file
 }
 
 /**
- * The sentence of an ExportFailed (the worker pool's "took longer than 60 s", "over the 50 MB
+ * The sentence of an JobFailed (the worker pool's "took longer than 60 s", "over the 50 MB
  * limit"), or null for any other error. Matched by name, not instanceof: the route bundle and
  * the server entry each load their own copy of server/export, so the classes differ in production.
  */
 export function exportFailureMessage(error: unknown): string | null {
-  return error instanceof Error && error.name === "ExportFailed" ? error.message : null;
+  return error instanceof Error && error.name === "JobFailed" ? error.message : null;
 }
 
 /** 422 with the sentence for the person; nothing else about the failure leaves the server. */

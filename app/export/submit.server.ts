@@ -18,7 +18,7 @@ export const CHANGED_WHILE_PREPARING_MESSAGE =
  * any transaction (seconds in a worker); then one transaction locks the draft row, refuses a
  * draft already submitted (409), checks the draft still reads as it did when rendered (409
  * otherwise), stores the bytes with their SHA-256 and who stored them, sets the status and
- * writes the audit event. An ExportFailed from the pool propagates: nothing is written.
+ * writes the audit event. An JobFailed from the pool propagates: nothing is written.
  * The caller announces the change and closes editors' sockets after commit.
  */
 export async function submitDraft(
@@ -29,7 +29,7 @@ export async function submitDraft(
 ): Promise<ExportSummary> {
   const options = { tableOfContents: input.tableOfContents };
   const job = await draftExportJob(context.db, draft, input.format, options);
-  const bytes = await context.exports.run(job);
+  const bytes = await context.jobs.run(job);
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   const fileName = exportFileName(draft.title, input.format);
 

@@ -1,5 +1,6 @@
 import * as Y from "yjs";
-import { writeCover } from "../../core/editor";
+import { primaryLanguage, writeCover } from "../../core/editor";
+import { comparable } from "../../core/text/comparable";
 import { stateCodeForName } from "../../core/un/states";
 import type { WordDraft } from "../../server/import/word-draft";
 import type { Template } from "../../templates";
@@ -10,12 +11,12 @@ import { coverOf } from "../workspaces/workspaces.server";
 /** A new draft's cover, and which of its fields came from the Word file rather than the form. */
 export interface WordCover {
   input: DraftInput;
+  /** The cover's date (the form has no date field): the file's, when its cover block gives one. */
+  date: string;
   fromFile: string[];
 }
 
 type Organisation = { id: string; name: string; acronym: string | null };
-
-const key = (text: string) => text.normalize("NFKC").replace(/\s+/g, " ").trim().toLowerCase();
 
 /**
  * The cover of a draft imported from Word: each field the person filled in the form wins; a field
@@ -47,25 +48,27 @@ export function resolveWordCover(
   fill("contact", detected?.contact, "contact");
   if (!form.getAll("organisations").length && detected?.organisations.length) {
     // A cover line names an organisation as the export prints it ("Name (ACR)"), or by name or acronym alone.
-    const named = new Set(detected.organisations.map(key));
-    const known = organisations.filter((o) => [o.name, o.acronym, o.acronym ? `${o.name} (${o.acronym})` : null].some((n) => n && named.has(key(n))));
+    const named = new Set(detected.organisations.map(comparable));
+    const known = organisations.filter((o) => [o.name, o.acronym, o.acronym ? `${o.name} (${o.acronym})` : null].some((n) => n && named.has(comparable(n))));
     for (const o of known) fields.append("organisations", o.id);
     if (known.length) fromFile.push(known.length === 1 ? "1 organisation" : `${known.length} organisations`);
   }
   if (!form.get("language")) {
     // "As the file says": the file's language when the template takes it, else the template's first.
-    const written = built.language?.split("-")[0]?.toLowerCase() ?? "";
+    const written = primaryLanguage(built.language);
     fields.set("language", (template.languages as readonly string[]).includes(written) ? written : template.languages[0]!);
   }
+  const date = detected?.date ?? "";
+  if (date) fromFile.push("date");
   const parsed = parseForm(fields, DraftSchema);
-  return parsed.ok ? { ok: true, cover: { input: parsed.data, fromFile } } : parsed;
+  return parsed.ok ? { ok: true, cover: { input: parsed.data, date, fromFile } } : parsed;
 }
 
 /** The built body's state with the cover written in, as one update: the draft's first state. */
-export function withCover(state: Uint8Array, input: DraftInput, template: Template): Uint8Array {
+export function withCover(state: Uint8Array, { input, date }: WordCover, template: Template): Uint8Array {
   const cover = new Y.Doc();
   try {
-    writeCover(cover, { ...coverOf(input), mechanism: template.mechanism });
+    writeCover(cover, { ...coverOf(input), date: date.slice(0, 100), mechanism: template.mechanism });
     return Y.mergeUpdates([state, Y.encodeStateAsUpdate(cover)]);
   } finally {
     cover.destroy();

@@ -1,12 +1,12 @@
 import type { AppLoadContext } from "@remix-run/node";
-import { createThread } from "../../db/queries/comment-threads";
-import { createComment } from "../../db/queries/comments";
+import { randomUUID } from "node:crypto";
+import { insertImportedThreads, type ImportedThreadRow } from "../../db/queries/comment-threads";
 import type { Executor } from "../../db/queries/executor";
-import { listMembers } from "../../db/queries/memberships";
 import type { Draft } from "../../db/schema";
 import type { DraftCheck } from "../../server/checks/check-draft";
 import { checkLoadedDraft } from "../../server/checks/check-draft";
 import type { PlacedThread } from "../../server/import/comment-anchors";
+import { MAX_COMMENTS } from "../../server/import/docx";
 import type { WordDraft } from "../../server/import/word-draft";
 import { findTemplate } from "../../templates";
 import { insertDraft, type NewDraftResult } from "../workspaces/workspaces.server";
@@ -19,7 +19,10 @@ export interface WordImportOutcome {
   report: WordDraft["report"];
   /** Cover fields taken from the file's cover block ("title", "State under review", "2 organisations"). */
   coverFromFile: string[];
-  comments: { threads: number; comments: number; byMembers: number; resolved: number; placedNearby: number };
+  /** `yours`: comments written under the importer's own name, linked to their account. */
+  comments: { threads: number; comments: number; yours: number; resolved: number; placedNearby: number };
+  /** The reader's bound on comments, for the sentence about any left out. */
+  maxComments: number;
   check: DraftCheck;
 }
 
@@ -32,7 +35,7 @@ export interface WordImportOutcome {
  */
 export async function importWordDraft(
   context: AppLoadContext,
-  actor: { userId: string },
+  actor: { id: string; name: string },
   workspaceId: string,
   cover: WordCover,
   file: { name: string; built: WordDraft },
@@ -43,15 +46,15 @@ export async function importWordDraft(
   if (!template) return { ok: false, fieldErrors: { template: ["Choose one of the listed templates."] } };
   const created = await context.db.transaction().execute(async (tx) => {
     const result = await insertDraft(tx, {
-      actorId: actor.userId,
+      actorId: actor.id,
       workspaceId,
       input,
       template,
-      document: { state: withCover(built.state, input, template), content: built.content, text: built.text },
+      document: { state: withCover(built.state, cover, template), content: built.content, text: built.text },
       audit: { action: "draft.imported", details: { file: file.name, ...auditCounts(built) } },
     });
     if (!result.ok) return result;
-    const threads = await storeWordThreads(tx, result.draft, built.threads);
+    const threads = await storeWordThreads(tx, result.draft, actor, built.threads);
     return { ok: true as const, draft: result.draft, threads };
   });
   if (!created.ok) return created;
@@ -63,6 +66,7 @@ export async function importWordDraft(
       report: built.report,
       coverFromFile: cover.fromFile,
       comments: created.threads,
+      maxComments: MAX_COMMENTS,
       check: await checkLoadedDraft(context.db, created.draft),
     },
   };
@@ -75,31 +79,36 @@ function auditCounts(built: WordDraft): Record<string, number> {
   return { numberedParagraphs: report.numberedParagraphs, footnotes: report.footnotes, headings: report.headings, tables: report.tables, comments };
 }
 
+/** A Word date kept for a comment; a date after the import is the file's clock, not a fact. */
+const keptDate = (date: string | null, now: number) => new Date(date ? Math.min(Date.parse(date), now) : now);
+
 /**
  * Each Word comment thread becomes a Caucus thread, open or resolved as Word had it, with the
- * dates Word recorded (none later than now). An author is linked to the workspace member of that
- * exact name (ignoring case) when there is exactly one; otherwise the name is kept as text and
- * no account is credited (a Word author name is only what someone typed in Word's options).
+ * dates Word recorded (none later than now). Comments keep their Word author's name as text and
+ * belong to no Caucus account, except those under the importer's own name, which are theirs: a
+ * Word author name is only what someone typed in Word's options, and crediting another member
+ * would let anyone who imports put words under a colleague's account.
  */
-async function storeWordThreads(tx: Executor, draft: Draft, threads: readonly PlacedThread[]): Promise<WordImportOutcome["comments"]> {
-  const byName = new Map<string, string | null>();
-  for (const member of await listMembers(tx, draft.workspace_id)) {
-    const key = member.name.trim().toLowerCase();
-    byName.set(key, byName.has(key) ? null : member.userId);
-  }
+async function storeWordThreads(tx: Executor, draft: Draft, importer: { id: string; name: string }, threads: readonly PlacedThread[]): Promise<WordImportOutcome["comments"]> {
   const now = Date.now();
-  const dated = (date: string | null) => (date ? new Date(Math.min(Date.parse(date), now)) : undefined);
-  const outcome = { threads: threads.length, comments: 0, byMembers: 0, resolved: 0, placedNearby: 0 };
-  for (const { anchor, exact, resolved, comments } of threads) {
-    const authors = comments.map((c) => byName.get(c.author.toLowerCase()) ?? null);
-    const thread = await createThread(tx, { draftId: draft.id, workspaceId: draft.workspace_id, anchor, createdBy: authors[0]!, createdAt: dated(comments[0]!.date), resolved });
-    for (const [i, comment] of comments.entries()) {
-      await createComment(tx, { threadId: thread.id, authorId: authors[i]!, authorName: comment.author, body: comment.text, mentions: [], createdAt: dated(comment.date) });
-    }
-    outcome.comments += comments.length;
-    outcome.byMembers += authors.filter(Boolean).length;
-    outcome.resolved += resolved ? 1 : 0;
-    outcome.placedNearby += exact ? 0 : 1;
-  }
-  return outcome;
+  const own = (author: string) => (author.trim().toLowerCase() === importer.name.trim().toLowerCase() ? importer.id : null);
+  const rows: ImportedThreadRow[] = threads.map(({ anchor, resolved, comments }) => ({
+    id: randomUUID(),
+    draftId: draft.id,
+    workspaceId: draft.workspace_id,
+    anchor,
+    createdBy: own(comments[0]!.author),
+    createdAt: keptDate(comments[0]!.date, now),
+    resolved,
+    comments: comments.map((c) => ({ authorId: own(c.author), authorName: c.author, body: c.text, createdAt: keptDate(c.date, now) })),
+  }));
+  await insertImportedThreads(tx, rows);
+  const comments = rows.flatMap((r) => r.comments);
+  return {
+    threads: rows.length,
+    comments: comments.length,
+    yours: comments.filter((c) => c.authorId !== null).length,
+    resolved: threads.filter((t) => t.resolved).length,
+    placedNearby: threads.filter((t) => !t.exact).length,
+  };
 }

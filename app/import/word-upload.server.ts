@@ -1,7 +1,7 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { z } from "zod";
 import type { DraftCheck } from "../../server/checks/check-draft";
-import { DEFAULT_LIMITS } from "../../server/import/docx";
+import { DEFAULT_LIMITS, looksLikeDocx } from "../../server/import/docx";
 import { findTemplate } from "../../templates";
 import type { WorkspaceAccess } from "../auth/guards.server";
 import type { FormFailure } from "../forms.server";
@@ -14,8 +14,11 @@ import { importWordDraft, type WordImportOutcome } from "./word-import.server";
 /** The largest Word file Caucus reads: the reader's own bound, so both say the same number. */
 export const WORD_UPLOAD_MAX_BYTES = DEFAULT_LIMITS.maxBytes;
 
-/** A .docx begins with a zip's local file header. */
-const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+/**
+ * Reading a 40-page file takes tens of milliseconds; a file that takes seconds is built to hurt.
+ * Exports keep the pool's longer bound.
+ */
+const WORD_JOB_TIMEOUT_MS = 15_000;
 
 export function readWordUpload(request: Request): Promise<UploadResult> {
   return readLibraryUpload(request, WORD_UPLOAD_MAX_BYTES, "Pictures make Word files large and Caucus drops them anyway: remove them, or compress them in Word, and try again.");
@@ -41,7 +44,7 @@ export async function runWordUpload(context: AppLoadContext, access: WorkspaceAc
   if (!(file instanceof File) || file.size === 0) return refuse(400, { intent: intent.data, fieldErrors: { file: ["Choose a Word file (.docx)."] } });
   const fileName = file.name.slice(0, 200);
   const bytes = new Uint8Array(await file.arrayBuffer());
-  if (!ZIP_MAGIC.every((b, i) => bytes[i] === b)) {
+  if (!looksLikeDocx(bytes)) {
     return refuse(422, { intent: intent.data, fieldErrors: { file: [`${fileName} is not a Word .docx file. Open it in Word (or LibreOffice) and save it as .docx.`] } });
   }
   const slug = TemplateSlug.safeParse(form.get("template"));
@@ -49,19 +52,19 @@ export async function runWordUpload(context: AppLoadContext, access: WorkspaceAc
   const template = findTemplate(slug.data)!;
   try {
     if (intent.data === "check") {
-      const check = await context.exports.run({ format: "word-check", bytes, fileName, template: template.slug });
+      const check = await context.jobs.run({ format: "word-check", bytes, fileName, template: template.slug }, { timeoutMs: WORD_JOB_TIMEOUT_MS });
       return { ok: true, result: { ok: true, kind: "check", fileName, check } };
     }
-    const built = await context.exports.run({ format: "word-import", bytes, template: template.slug });
+    const built = await context.jobs.run({ format: "word-import", bytes, template: template.slug }, { timeoutMs: WORD_JOB_TIMEOUT_MS });
     const organisations = await listOrganisations(context.db, access.workspace.id);
     const cover = resolveWordCover(form, fileName, built, template, organisations);
     if (!cover.ok) return refuse(400, { ...cover, intent: "import" });
-    const imported = await importWordDraft(context, { userId: access.user.id }, access.workspace.id, cover.cover, { name: fileName, built });
+    const imported = await importWordDraft(context, access.user, access.workspace.id, cover.cover, { name: fileName, built });
     if (!imported.ok) return refuse(409, { intent: "import", fieldErrors: imported.fieldErrors });
     return { ok: true, result: { ok: true, kind: "import", outcome: imported.draft } };
   } catch (error) {
     // The worker pool's sentence: the reader's ("This Word file is damaged…"), or a time bound.
-    if (error instanceof Error && error.name === "ExportFailed") return refuse(422, { intent: intent.data, fieldErrors: { file: [error.message] } });
+    if (error instanceof Error && error.name === "JobFailed") return refuse(422, { intent: intent.data, fieldErrors: { file: [error.message] } });
     throw error;
   }
 }

@@ -20,7 +20,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
   let bytes: Uint8Array;
   try {
-    bytes = await context.exports.run(await draftExportJob(context.db, draft, format, { tableOfContents: toc, pdfA: pdfa }));
+    bytes = await context.jobs.run(await draftExportJob(context.db, draft, format, { tableOfContents: toc, pdfA: pdfa }));
   } catch (error) {
     const message = exportFailureMessage(error);
     if (message === null) throw error;

@@ -8,7 +8,7 @@
  */
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { exportModel } from "../../core/export/export-model";
-import { ExportPool } from "../../server/export/export-pool";
+import { JobPool } from "../../server/jobs/job-pool";
 import { renderPdf } from "../../server/export/pdf/render-pdf";
 import { fmt, table } from "../collab/stats";
 import { cover, longSubmission, modelOptions } from "./long-submission";
@@ -36,7 +36,7 @@ async function measure(run: () => Promise<unknown>) {
   return { p99: histogram.percentile(99) / 1e6, max: histogram.max / 1e6, seconds };
 }
 
-const pool = new ExportPool({ size: 1, timeoutMs: 120_000, maxOutputBytes: 50_000_000 });
+const pool = new JobPool({ size: 1, timeoutMs: 120_000, maxOutputBytes: 50_000_000 });
 await pool.run(nextJob()); // The worker's first compile loads fonts: not what a steady server pays.
 const inPool = await measure(() => pool.run(nextJob()));
 await pool.close();

@@ -14,7 +14,7 @@
 import { exportModel } from "../../core/export/export-model";
 import { checkWordFile } from "../../server/checks/check-word-file";
 import { renderDocx } from "../../server/export/docx";
-import { ExportPool } from "../../server/export/export-pool";
+import { JobPool } from "../../server/jobs/job-pool";
 import { readDocx } from "../../server/import/docx";
 import { buildWordDraft } from "../../server/import/word-draft";
 import { findTemplate } from "../../templates";
@@ -23,7 +23,7 @@ import { cover, longSubmission, modelOptions, RUNS } from "../export/long-submis
 
 const bytes = new Uint8Array(await renderDocx(exportModel(longSubmission(), modelOptions), cover));
 const template = findTemplate("upr-joint")!;
-const pool = new ExportPool({ size: 1, timeoutMs: 60_000, maxOutputBytes: 50_000_000 });
+const pool = new JobPool({ size: 1, timeoutMs: 60_000, maxOutputBytes: 50_000_000 });
 
 async function time(label: string, work: () => unknown): Promise<string[]> {
   await work(); // warm-up: module loading and the first parse are not what a person waits for twice

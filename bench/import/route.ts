@@ -17,7 +17,7 @@ import { exportModel } from "../../core/export/export-model";
 import { openDatabase, openPGlite } from "../../db/client";
 import { migrateToLatest } from "../../db/migrate";
 import { renderDocx } from "../../server/export/docx";
-import { ExportPool } from "../../server/export/export-pool";
+import { JobPool } from "../../server/jobs/job-pool";
 import { fmt, percentile, table } from "../collab/stats";
 import { cover, longSubmission, modelOptions } from "../export/long-submission";
 
@@ -30,9 +30,9 @@ const user = await handle.db.insertInto("users").values({ email: "bench@example.
 const workspace = await handle.db.insertInto("workspaces").values({ name: "Bench coalition" }).returning("id").executeTakeFirstOrThrow();
 await handle.db.insertInto("memberships").values({ workspace_id: workspace.id, user_id: user.id, role: "owner" }).execute();
 
-const exports = new ExportPool({ size: 1, timeoutMs: 60_000, maxOutputBytes: 50_000_000 });
-const context = { db: handle.db, databaseKind: handle.kind, exports } as unknown as AppLoadContext;
-const access = { user: { id: user.id }, workspace: { id: workspace.id }, abilities: { edit: true } } as unknown as WorkspaceAccess;
+const jobs = new JobPool({ size: 1, timeoutMs: 60_000, maxOutputBytes: 50_000_000 });
+const context = { db: handle.db, databaseKind: handle.kind, jobs } as unknown as AppLoadContext;
+const access = { user: { id: user.id, name: "Bench" }, workspace: { id: workspace.id }, abilities: { edit: true } } as unknown as WorkspaceAccess;
 /** The form the import page posts. */
 function importForm(): FormData {
   const form = new FormData();
@@ -56,6 +56,6 @@ if (!last?.ok || last.result.kind !== "import") throw new Error(`the import was 
 const { report, check } = last.result.outcome;
 console.log(`${(bytes.length / 1024).toFixed(0)} KiB DOCX → draft: ${report.numberedParagraphs} numbered paragraphs, ${report.footnotes} footnotes; report: ${check.report.words.counted} words, ${check.report.findings.length} findings`);
 console.log(table(["import (PGlite)", "p50 ms", "p95 ms", "max ms"], [[`${RUNS} runs`, fmt(percentile(times, 50), 1), fmt(percentile(times, 95), 1), fmt(times.at(-1)!, 1)]]));
-await exports.close();
+await jobs.close();
 await handle.close();
 await rm(dir, { recursive: true, force: true });

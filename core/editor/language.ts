@@ -20,6 +20,11 @@ export function cleanLang(value: unknown): string | null {
   return typeof value === "string" && LANG_TAG.test(value) ? value : null;
 }
 
+/** The language subtag of a tag, lower-case ("en-GB" → "en"), or "" for none: how covers and templates name languages. */
+export function primaryLanguage(tag: string | null | undefined): string {
+  return (tag ?? "").split("-")[0]!.trim().toLowerCase();
+}
+
 /**
  * `lang` and `dir` on every block that holds text, so one Arabic paragraph in an English
  * submission reads right to left (and is spell-checked and exported as Arabic) while the

@@ -1,3 +1,4 @@
+import { comparable } from "../text/comparable";
 /**
  * The 193 UN Member States and the two non-member observer States, by ISO 3166-1 alpha-3 code,
  * with the short names the UN uses in its documents (A/HRC/... reports name States this way).
@@ -211,10 +212,9 @@ export function stateName(code: string): string {
   return BY_CODE.get(code) ?? code;
 }
 
-const nameKey = (text: string) => text.normalize("NFKC").replace(/\s+/g, " ").trim().toLowerCase();
-const BY_NAME = new Map(UN_STATES.flatMap((s) => [[nameKey(s.name), s.code] as const, [nameKey(s.code), s.code] as const]));
+const BY_NAME = new Map(UN_STATES.flatMap((s) => [[comparable(s.name), s.code] as const, [comparable(s.code), s.code] as const]));
 
 /** A State's code from its UN short name or code as a cover writes it ("Ghana", "GHA"); no guessing beyond that. */
 export function stateCodeForName(name: string): string | undefined {
-  return BY_NAME.get(nameKey(name));
+  return BY_NAME.get(comparable(name));
 }

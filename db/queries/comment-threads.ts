@@ -6,13 +6,9 @@ export interface ThreadRow extends CommentThread {
   resolvedByName: string | null;
 }
 
-/**
- * A new thread. An imported one (a Word comment) may carry its own date and arrive resolved,
- * resolved by no Caucus account.
- */
 export async function createThread(
   db: Executor,
-  input: { draftId: string; workspaceId: string; anchor: Anchor; createdBy: string | null; createdAt?: Date; resolved?: boolean },
+  input: { draftId: string; workspaceId: string; anchor: Anchor; createdBy: string },
 ): Promise<CommentThread> {
   return db
     .insertInto("comment_threads")
@@ -23,8 +19,6 @@ export async function createThread(
       anchor_end: input.anchor.end,
       quote: input.anchor.quote,
       created_by: input.createdBy,
-      ...(input.createdAt ? { created_at: input.createdAt } : {}),
-      ...(input.resolved ? { status: "resolved" as const, resolved_at: new Date() } : {}),
     })
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -95,4 +89,47 @@ export async function countOpenThreads(db: Executor, workspaceId: string): Promi
     .groupBy("draft_id")
     .execute();
   return new Map(rows.map((r) => [r.draft_id, Number(r.open)]));
+}
+
+/** A thread brought in with its comments from a Word file (ids made by the caller, so comments can name their thread in the same batch). */
+export interface ImportedThreadRow {
+  id: string;
+  draftId: string;
+  workspaceId: string;
+  anchor: Anchor;
+  createdBy: string | null;
+  createdAt: Date;
+  resolved: boolean;
+  comments: Array<{ authorId: string | null; authorName: string; body: string; createdAt: Date }>;
+}
+
+/** Rows per INSERT: a few hundred keeps each statement well under PostgreSQL's 65,535 parameters. */
+const BATCH = 500;
+
+/**
+ * Writes imported threads and their comments with a handful of multi-row INSERTs rather than one
+ * round trip per row: a Word file may bring a thousand comments, all inside the import's
+ * transaction. Resolved threads arrive resolved by no Caucus account.
+ */
+export async function insertImportedThreads(db: Executor, threads: readonly ImportedThreadRow[]): Promise<void> {
+  const now = new Date();
+  for (let i = 0; i < threads.length; i += BATCH) {
+    const rows = threads.slice(i, i + BATCH).map((t) => ({
+      id: t.id,
+      draft_id: t.draftId,
+      workspace_id: t.workspaceId,
+      anchor_start: t.anchor.start,
+      anchor_end: t.anchor.end,
+      quote: t.anchor.quote,
+      created_by: t.createdBy,
+      created_at: t.createdAt,
+      status: t.resolved ? ("resolved" as const) : ("open" as const),
+      resolved_at: t.resolved ? now : null,
+    }));
+    if (rows.length) await db.insertInto("comment_threads").values(rows).execute();
+  }
+  const comments = threads.flatMap((t) => t.comments.map((c) => ({ thread_id: t.id, author_id: c.authorId, author_name: c.authorName, body: c.body, mentions: [] as string[], created_at: c.createdAt })));
+  for (let i = 0; i < comments.length; i += BATCH) {
+    await db.insertInto("comments").values(comments.slice(i, i + BATCH)).execute();
+  }
 }

@@ -3,7 +3,7 @@ import type { Executor } from "./executor";
 
 export async function createComment(
   db: Executor,
-  input: { threadId: string; authorId: string | null; authorName: string; body: string; mentions: readonly string[]; createdAt?: Date },
+  input: { threadId: string; authorId: string; authorName: string; body: string; mentions: readonly string[] },
 ): Promise<CommentRow> {
   return db
     .insertInto("comments")
@@ -13,7 +13,6 @@ export async function createComment(
       author_name: input.authorName,
       body: input.body,
       mentions: [...input.mentions],
-      ...(input.createdAt ? { created_at: input.createdAt } : {}),
     })
     .returningAll()
     .executeTakeFirstOrThrow();

@@ -1,6 +1,6 @@
 import type { Finding } from "../../core/checks/finding";
 import { preflight } from "../../core/checks/preflight";
-import { documentSchema } from "../../core/editor";
+import { documentSchema, primaryLanguage } from "../../core/editor";
 import { EMPTY_COVER, type Cover } from "../../core/editor/cover";
 import type { CoverOrganisation } from "../../core/checks/structure-rules";
 import { stateCodeForName } from "../../core/un/states";
@@ -46,7 +46,8 @@ export function checkImportedWordFile(imported: DocxImport, fileName: string, te
  * organisation line ("Name (ACR)") as an organisation with that acronym.
  */
 function coverOfFile(imported: DocxImport): { cover: Cover; organisations: CoverOrganisation[] } {
-  const language = imported.language?.split("-")[0]?.toLowerCase() || EMPTY_COVER.language;
+  // The file's own language, so the cover rule reports one the mechanism does not accept.
+  const language = primaryLanguage(imported.language) || EMPTY_COVER.language;
   const found = imported.cover;
   if (!found) return { cover: { ...EMPTY_COVER, language }, organisations: [] };
   const organisations = found.organisations.map((line, i) => {

@@ -8,7 +8,7 @@ import type { DatabaseHandle } from "../../db/client";
 import type { Env } from "../env";
 import type { Logger } from "../logger";
 import type { Mailer } from "../mail/mailer";
-import type { CollabControl, ExportRunner, RequestContext } from "../context";
+import type { CollabControl, JobRunner, RequestContext } from "../context";
 import { originGuard } from "./origin-guard";
 import { securityHeaders } from "./security-headers";
 
@@ -17,7 +17,7 @@ export interface HttpAppOptions {
   database: DatabaseHandle;
   mailer: Mailer;
   collab: CollabControl;
-  exports: ExportRunner;
+  jobs: JobRunner;
   httpServer: Server;
   log: Logger;
   /** Where `remix vite:build` put the server bundle (production only). */
@@ -73,7 +73,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<{ app: exp
         databaseKind: database.kind,
         mailer: options.mailer,
         collab: options.collab,
-        exports: options.exports,
+        jobs: options.jobs,
         clientIp: req.ip ?? "unknown",
         publicOrigin: env.ORIGIN,
       }),

@@ -27,19 +27,22 @@ export interface PlacedThread {
  * nearest words, so no reviewer's remark is lost in the move; comments with no text are left out.
  */
 export function placeComments(binding: YBodyBinding, doc: PMNode, comments: readonly ImportedComment[]): PlacedThread[] {
-  const rootOf = (i: number): number => (comments[i]!.replyTo === null ? i : rootOf(comments[i]!.replyTo!));
+  // A reply always answers an earlier comment (the reader sees to it), so one pass finds every thread's first comment.
+  const roots: number[] = [];
   const threads = new Map<number, PlacedComment[]>();
   comments.forEach((comment, i) => {
-    const root = rootOf(i);
+    const root = comment.replyTo !== null && comment.replyTo < i ? roots[comment.replyTo]! : i;
+    roots.push(root);
     const text = comment.text.trim().slice(0, COMMENT_MAX_CHARS);
     if (!threads.has(root)) threads.set(root, []);
     if (text) threads.get(root)!.push({ author: comment.author.trim().slice(0, 200) || "Word comment", text, date: comment.date });
   });
+  const starts = blockStarts(doc);
   const placed: PlacedThread[] = [];
   for (const [root, thread] of threads) {
     if (thread.length === 0) continue;
     const opening = comments[root]!;
-    const range = exactRange(doc, opening) ?? nearbyWords(doc, opening.anchor?.paragraphIndex ?? 0);
+    const range = exactRange(doc, starts, opening) ?? nearbyWords(doc, starts, opening.anchor?.paragraphIndex ?? 0);
     if (!range) continue; // A document without a single word: nowhere to anchor anything.
     const quote = doc.textBetween(range.from, range.to, " ", " ").slice(0, QUOTE_MAX_CHARS);
     placed.push({ anchor: anchorFor(binding, range.from, range.to, quote), exact: range.exact, resolved: opening.resolved, comments: thread });
@@ -50,7 +53,7 @@ export function placeComments(binding: YBodyBinding, doc: PMNode, comments: read
 type Range = { from: number; to: number; exact: boolean };
 
 /** The quoted words where the reader saw them, or found by their text when they are elsewhere (a table cell). */
-function exactRange(doc: PMNode, comment: ImportedComment): Range | null {
+function exactRange(doc: PMNode, starts: readonly number[], comment: ImportedComment): Range | null {
   // A comment across paragraphs is anchored on its first paragraph's words.
   const quote = comment.quotedText.split("\n").find((line) => line.trim()) ?? "";
   if (!quote.trim() || !comment.anchor) return null;
@@ -60,7 +63,7 @@ function exactRange(doc: PMNode, comment: ImportedComment): Range | null {
     if (block.isTextblock) {
       const { text, offsets } = textOfBlock(block);
       if (text.startsWith(quote, offset) && quote.length > 0) {
-        const start = blockStart(doc, paragraphIndex) + 1;
+        const start = starts[paragraphIndex]! + 1;
         return { from: start + offsets[offset]!, to: start + offsets[offset + quote.length - 1]! + 1, exact: true };
       }
     }
@@ -70,9 +73,9 @@ function exactRange(doc: PMNode, comment: ImportedComment): Range | null {
 }
 
 /** The first words (up to 40 characters) of the first text block at or after top-level block `index`. */
-function nearbyWords(doc: PMNode, index: number): Range | null {
-  for (let i = Math.max(0, Math.min(index, doc.childCount - 1)), start = blockStart(doc, i); i < doc.childCount; start += doc.child(i).nodeSize, i++) {
-    const range = firstWords(doc.child(i), start);
+function nearbyWords(doc: PMNode, starts: readonly number[], index: number): Range | null {
+  for (let i = Math.max(0, Math.min(index, doc.childCount - 1)); i < doc.childCount; i++) {
+    const range = firstWords(doc.child(i), starts[i]!);
     if (range) return range;
   }
   return null;
@@ -94,8 +97,9 @@ function firstWords(node: PMNode, at: number): Range | null {
   return found;
 }
 
-function blockStart(doc: PMNode, index: number): number {
-  let pos = 0;
-  for (let i = 0; i < index; i++) pos += doc.child(i).nodeSize;
-  return pos;
+/** Where each top-level block starts, computed once for all the comments of a file. */
+function blockStarts(doc: PMNode): number[] {
+  const starts: number[] = [];
+  doc.forEach((_block, offset) => starts.push(offset));
+  return starts;
 }

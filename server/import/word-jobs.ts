@@ -5,7 +5,7 @@ import { DocxImportError, readDocx } from "./docx";
 import { buildWordDraft, type WordDraft } from "./word-draft";
 
 /**
- * Work on an uploaded Word file, as plain data for a worker thread (server/export/export-pool.ts):
+ * Work on an uploaded Word file, as plain data for a worker thread (server/jobs/job-pool.ts):
  * reading a 40-page file and checking it is tens of milliseconds of synchronous work that
  * would otherwise stall every socket on the node.
  */

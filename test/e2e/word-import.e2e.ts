@@ -60,7 +60,7 @@ describe.runIf(browserAvailable())("a Word file checked, then imported as a draf
     expect(text).toContain("1 endnote became a footnote");
     expect(text).toContain("3 paragraphs had their numbers typed as text; Caucus numbers them now.");
     expect(text).toContain("Tracked changes were accepted");
-    expect(text).toContain("1 Word comment became 1 comment thread (0 by members of this workspace).");
+    expect(text).toContain("1 Word comment became 1 comment thread. Each keeps its Word author's name.");
     expect(text).toMatch(/Pre-flight checks for UPR joint submission/);
     await owner.screenshot({ path: `${SHOTS}/word-import-report.png`, fullPage: true });
 

@@ -6,11 +6,11 @@ import type { AppLoadContext } from "@remix-run/node";
 import type { RevalidationFilter } from "../../server/collab/types";
 import type { DraftEvent } from "../../core/collab/draft-events";
 import type { DatabaseHandle } from "../../db/client";
-import type { ExportRunner } from "../../server/context";
+import type { JobRunner } from "../../server/context";
 import { makeRequest, testContext } from "../remix";
 
 /** A load context that records what the collaboration server was asked to announce and re-check. */
-export function exportContext(handle: DatabaseHandle, exports?: ExportRunner) {
+export function exportContext(handle: DatabaseHandle, jobs?: JobRunner) {
   const announced: Array<{ draftId: string; event: DraftEvent }> = [];
   const revalidated: RevalidationFilter[] = [];
   const context: AppLoadContext = {
@@ -20,7 +20,7 @@ export function exportContext(handle: DatabaseHandle, exports?: ExportRunner) {
       },
       announce: (draftId, event) => announced.push({ draftId, event }),
     }),
-    ...(exports ? { exports } : {}),
+    ...(jobs ? { jobs } : {}),
   };
   return { context, announced, revalidated };
 }

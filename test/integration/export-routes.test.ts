@@ -7,8 +7,8 @@ import * as draftPage from "../../app/routes/workspaces.$workspaceId.drafts.$dra
 import { CHANGED_WHILE_PREPARING_MESSAGE } from "../../app/export/submit.server";
 import { findDraft } from "../../db/queries/drafts";
 import { createOrganisation } from "../../db/queries/organisations";
-import { ExportPool } from "../../server/export/export-pool";
-import type { PoolJob } from "../../server/export/export-job";
+import { JobPool } from "../../server/jobs/job-pool";
+import type { PoolJob } from "../../server/jobs/pool-job";
 import { describeEachDatabase } from "../db/test-database";
 import { buildCleanDraft, buildTemplatedDraft, paragraph, storeDraftContent } from "../draft-content-factories";
 import { buildUser } from "../factories";
@@ -24,7 +24,7 @@ const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingm
 describe.runIf(pdfToolsAvailable())("export routes (PDF made and read)", () => {
 describeEachDatabase("export routes", (handle) => {
   let built: Built;
-  const pools: ExportPool[] = [];
+  const pools: JobPool[] = [];
   const ids = (b: Built = built) => ({ workspaceId: b.world.workspace.id, draftId: b.draft.id });
   const download = (token: string | undefined, query: string, b: Built = built, context = exportContext(handle()).context) =>
     fetchFile(exportRoute.loader, makeRequest(draftPath(b.world.workspace.id, b.draft.id, `/export${query}`), { token }), context, ids(b));
@@ -83,7 +83,7 @@ describeEachDatabase("export routes", (handle) => {
   });
 
   it("answers 422 with the pool's sentence when a render fails, and submits nothing", async () => {
-    const tiny = new ExportPool({ size: 1, timeoutMs: 60_000, maxOutputBytes: 100 });
+    const tiny = new JobPool({ size: 1, timeoutMs: 60_000, maxOutputBytes: 100 });
     pools.push(tiny);
     const { context } = exportContext(handle(), tiny);
     const failed = await download(built.world.members.owner.token, "?format=docx", built, context);
@@ -163,7 +163,7 @@ describeEachDatabase("export routes", (handle) => {
 
   it("refuses to store a file of a draft that changed while it was rendered (409), and stores nothing", async () => {
     const other = await buildCleanDraft(handle());
-    const pool = new ExportPool({ size: 1, timeoutMs: 60_000, maxOutputBytes: 50_000_000 });
+    const pool = new JobPool({ size: 1, timeoutMs: 60_000, maxOutputBytes: 50_000_000 });
     pools.push(pool);
     // A co-author's edit saved while the worker renders: the file would no longer be the draft.
     const typing = {

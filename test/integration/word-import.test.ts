@@ -22,13 +22,13 @@ type World = Awaited<ReturnType<typeof buildWorkspace>>;
 
 const docxFile = (bytes: Uint8Array, name = "Ghana joint submission.docx") => new File([bytes as Uint8Array<ArrayBuffer>], name);
 
-/** A file with comments by a workspace member (by name) and by someone outside, one of them inside a table. */
-async function commentedDocx(memberName: string): Promise<Uint8Array> {
+/** A file with comments under the importer's name, another member's name and an outsider's, one reply, one inside a table. */
+async function commentedDocx(importerName: string, memberName: string): Promise<Uint8Array> {
   const doc = new Document({
     comments: {
       children: [
-        { id: 0, author: memberName, date: new Date("2026-11-20T09:00:00Z"), resolved: true, children: [new Paragraph("Add the 2025 figures.")] },
-        { id: 1, author: "Kwame (outside reviewer)", date: new Date("2026-11-21T09:00:00Z"), children: [new Paragraph("Which law is this?")] },
+        { id: 0, author: importerName, date: new Date("2026-11-20T09:00:00Z"), resolved: true, children: [new Paragraph("Add the 2025 figures.")] },
+        { id: 1, author: memberName, date: new Date("2026-11-21T09:00:00Z"), children: [new Paragraph("Which law is this?")] },
         { id: 2, author: "Kwame (outside reviewer)", date: new Date("2026-11-22T09:00:00Z"), parentId: 0, children: [new Paragraph("Done: 31 cases.")] },
       ],
     },
@@ -84,7 +84,7 @@ describeEachDatabase("Word files: check and import", (handle) => {
     const { outcome } = answer.body as Extract<WordUploadResult, { kind: "import" }>;
     expect(outcome.draft.title).toBe("Ghana joint submission");
     expect(outcome.report).toMatchObject({ numberedParagraphs: 3, manuallyNumberedParagraphs: 3, footnotes: 3, endnotesConverted: 1, headings: 1, trackedChangesAccepted: true, imagesDropped: 1 });
-    expect(outcome.comments).toEqual({ threads: 1, comments: 1, byMembers: 0, resolved: 0, placedNearby: 0 });
+    expect(outcome.comments).toEqual({ threads: 1, comments: 1, yours: 0, resolved: 0, placedNearby: 0 });
     expect(outcome.check.draft.id).toBe(outcome.draft.id);
     expect(outcome.check.template?.slug).toBe("upr-joint");
 
@@ -123,12 +123,13 @@ describeEachDatabase("Word files: check and import", (handle) => {
     expect(details).not.toContain(COMMENT_TEXT);
   });
 
-  it("credits a comment to the member of that name, keeps an outsider's name as text, keeps replies, dates and resolved threads, and anchors inside a table", async () => {
+  it("links only the importer's own comments to an account, keeps every other author's name as text, and keeps replies, dates, resolved threads and a comment in a table", async () => {
     const w = await buildWorkspace(handle());
-    const answer = await post(w, w.members.owner.token, { intent: "import", ...cover, title: "Press freedom" }, docxFile(await commentedDocx(w.members.editor.name.toUpperCase())));
+    const { owner, editor } = w.members;
+    const answer = await post(w, owner.token, { intent: "import", ...cover, title: "Press freedom" }, docxFile(await commentedDocx(owner.name.toUpperCase(), editor.name)));
     expect(answer.status).toBe(200);
     const { outcome } = answer.body as Extract<WordUploadResult, { kind: "import" }>;
-    expect(outcome.comments).toEqual({ threads: 2, comments: 3, byMembers: 1, resolved: 1, placedNearby: 0 });
+    expect(outcome.comments).toEqual({ threads: 2, comments: 3, yours: 1, resolved: 1, placedNearby: 0 });
     const rows = await handle()
       .db.selectFrom("comment_threads as t")
       .innerJoin("comments as c", "c.thread_id", "t.id")
@@ -137,11 +138,11 @@ describeEachDatabase("Word files: check and import", (handle) => {
       .orderBy("t.created_at")
       .orderBy("c.created_at")
       .execute();
-    const editor = { id: w.members.editor.id, name: w.members.editor.name.toUpperCase() };
     expect(rows).toEqual([
-      { quote: "were detained in 2024", status: "resolved", created_by: editor.id, author_id: editor.id, author_name: editor.name, body: "Add the 2025 figures.", created_at: new Date("2026-11-20T09:00:00Z") },
-      { quote: "were detained in 2024", status: "resolved", created_by: editor.id, author_id: null, author_name: "Kwame (outside reviewer)", body: "Done: 31 cases.", created_at: new Date("2026-11-22T09:00:00Z") },
-      { quote: "Cybersecurity Act", status: "open", created_by: null, author_id: null, author_name: "Kwame (outside reviewer)", body: "Which law is this?", created_at: new Date("2026-11-21T09:00:00Z") },
+      { quote: "were detained in 2024", status: "resolved", created_by: owner.id, author_id: owner.id, author_name: owner.name.toUpperCase(), body: "Add the 2025 figures.", created_at: new Date("2026-11-20T09:00:00Z") },
+      { quote: "were detained in 2024", status: "resolved", created_by: owner.id, author_id: null, author_name: "Kwame (outside reviewer)", body: "Done: 31 cases.", created_at: new Date("2026-11-22T09:00:00Z") },
+      // Another member's name typed in Word is only text: the importer cannot put words under a colleague's account.
+      { quote: "Cybersecurity Act", status: "open", created_by: null, author_id: null, author_name: editor.name, body: "Which law is this?", created_at: new Date("2026-11-21T09:00:00Z") },
     ]);
   });
 
@@ -152,12 +153,12 @@ describeEachDatabase("Word files: check and import", (handle) => {
     const answer = await post(w, w.members.editor.token, { intent: "import", template: "upr-joint" }, docxFile(new Uint8Array(exported), "china.docx"));
     expect(answer.status).toBe(200);
     const { outcome } = answer.body as Extract<WordUploadResult, { kind: "import" }>;
-    expect(outcome.coverFromFile).toEqual(["title", "State under review", "session", "contact", "1 organisation"]);
+    expect(outcome.coverFromFile).toEqual(["title", "State under review", "session", "contact", "1 organisation", "date"]);
     expect(outcome.draft.title).toBe(RICH_COVER.title);
     const stored = await loadDraftDocument(handle().db, outcome.draft.id);
     const ydoc = new Y.Doc();
     Y.applyUpdate(ydoc, stored.snapshot!);
-    expect(readCover(ydoc)).toMatchObject({ title: RICH_COVER.title, stateUnderReview: "CHN", session: RICH_COVER.session, contact: RICH_COVER.contact, organisations: [known.id] });
+    expect(readCover(ydoc)).toMatchObject({ title: RICH_COVER.title, stateUnderReview: "CHN", session: RICH_COVER.session, contact: RICH_COVER.contact, organisations: [known.id], date: RICH_COVER.date });
     // The cover block left the body: the first block is the first heading, not the title.
     const { doc } = initProseMirrorDoc(ydoc.getXmlFragment(BODY_FIELD), documentSchema());
     expect(doc.firstChild?.type.name).toBe("heading");

@@ -13,7 +13,7 @@ const GROUPS = [
 ] as const;
 
 /** "95 numbered paragraphs, 117 footnotes, 33 headings, 2 tables imported; 1 image dropped; tracked changes accepted." */
-export function describeImport(outcome: Pick<WordImportOutcome, "report" | "comments" | "coverFromFile">): string[] {
+export function describeImport(outcome: Pick<WordImportOutcome, "report" | "comments" | "coverFromFile" | "maxComments">): string[] {
   const { report, comments, coverFromFile } = outcome;
   // Paragraphs and notes are always said, even as 0: they are what a submission is made of.
   const kept = [
@@ -42,8 +42,10 @@ export function describeImport(outcome: Pick<WordImportOutcome, "report" | "comm
   if (report.listsRestyled) sentences.push(`${count(report.listsRestyled, "list")} used a numbering style Caucus lacks (such as I, II, III) and ${report.listsRestyled === 1 ? "is" : "are"} numbered the nearest way (i, ii, iii).`);
   if (report.trackedChangesAccepted) sentences.push("Tracked changes were accepted: insertions kept, deletions removed.");
   if (comments.threads > 0) {
-    const resolved = comments.resolved ? `; ${comments.resolved} resolved, as in Word` : "";
-    sentences.push(`${count(comments.comments, "Word comment")} became ${count(comments.threads, "comment thread")} (${comments.byMembers} by members of this workspace${resolved}).`);
+    const resolved = comments.resolved ? `, ${comments.resolved} of them resolved as in Word` : "";
+    const yours = comments.yours ? `; ${count(comments.yours, "comment")} under your name ${comments.yours === 1 ? "is" : "are"} linked to your account` : "";
+    sentences.push(`${count(comments.comments, "Word comment")} became ${count(comments.threads, "comment thread")}${resolved}. Each keeps its Word author's name${yours}.`);
+    if (report.commentsDropped) sentences.push(`${count(report.commentsDropped, "more comment")} ${report.commentsDropped === 1 ? "was" : "were"} left out: Caucus takes the first ${outcome.maxComments.toLocaleString("en")} comments of a file.`);
     if (comments.placedNearby) sentences.push(`${count(comments.placedNearby, "thread")} whose words could not be found ${comments.placedNearby === 1 ? "sits" : "sit"} on the first words of ${comments.placedNearby === 1 ? "its" : "their"} paragraph.`);
   }
   return sentences;

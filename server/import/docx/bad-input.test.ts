@@ -6,7 +6,7 @@ import { RICH_COVER, richDraft } from "../../../test/fixtures/export/rich-draft"
 import { toNode } from "../../../test/fixtures/import/compare";
 import { damageBytes, damageXml, random } from "../../../test/fixtures/import/mutate";
 import { renderDocx } from "../../export/docx";
-import { DocxImportError, readDocx } from "./index";
+import { DocxImportError, looksLikeDocx, readDocx } from "./index";
 
 let good: Uint8Array;
 beforeAll(async () => {
@@ -27,6 +27,14 @@ const rezip = (edit: (files: Record<string, Uint8Array>) => void) => {
   edit(files);
   return zipSync(files);
 };
+
+describe("looksLikeDocx", () => {
+  it("tells a zip from anything else by its first bytes, as readDocx does", () => {
+    expect(looksLikeDocx(good)).toBe(true);
+    expect(looksLikeDocx(zipSync({ "hello.txt": strToU8("hello") }))).toBe(true);
+    expect([strToU8("%PDF-1.7"), new Uint8Array(0), strToU8("PK")].map(looksLikeDocx)).toEqual([false, false, false]);
+  });
+});
 
 describe("readDocx refuses bad input with a sentence for a person", () => {
   it.each([

@@ -36,8 +36,8 @@ export interface BodyContext {
   supports: SchemaSupport;
   /** Top-level heading index → characters of the typed label removed from its start (comment offsets). */
   labelsRemoved: Map<number, number>;
-  /** Index of the top-level block being read (comment anchors). */
-  onTopLevel: (index: number) => void;
+  /** The paragraph or table just read landed in the top-level block at this index: its own, or the list, quotation or table it joined (comment anchors). */
+  placed: (index: number) => void;
   /** Top-level unnumbered paragraphs set like a cover line (centred, or Title/Subtitle), for cover.ts. */
   coverLines: Map<Json, CoverLineKind>;
 }
@@ -196,8 +196,10 @@ export function readBlocks(container: XmlElement, ctx: BodyContext, topLevel: bo
   const lists = new ListBuilder(out);
   // The quotation being read, so consecutive quote paragraphs make one blockquote; `length` is its text so far.
   let quote: { node: Json & { content: Json[] }; length: number } | null = null;
+  const placed = () => {
+    if (topLevel) ctx.placed(out.length - 1);
+  };
   const visit = (node: XmlElement) => {
-    if (topLevel) ctx.onTopLevel(out.length);
     if (node.name === "w:p") {
       const info = paragraphInfo(node, ctx.styles);
       const level = info.numId && !info.heading ? ctx.numbering.level(info.numId, info.ilvl) : null;
@@ -209,8 +211,6 @@ export function readBlocks(container: XmlElement, ctx: BodyContext, topLevel: bo
       // quoted recommendation stays quoted text for the author to link to the library.
       const quoted = ctx.supports.blockquote && info.quote && !info.heading && !main && !listed;
       const joining = quoted && quote !== null && out[out.length - 1] === quote.node ? quote : null;
-      // A comment in a quotation's later paragraph is anchored at the blockquote, its offset counted from the quotation's start.
-      if (topLevel && joining) ctx.onTopLevel(out.length - 1);
       const read = readParagraph(node, ctx, info, joining?.length ?? 0, info.heading || quoted ? NO_FORMAT : info.run);
       if (!read) return;
       const block = read.block;
@@ -218,7 +218,10 @@ export function readBlocks(container: XmlElement, ctx: BodyContext, topLevel: bo
       if (main) (block.attrs as Json).numbered = true;
       if (listed) {
         const numId = info.numId!;
-        return lists.add(block, { numId, abstract: ctx.numbering.abstractOf(numId) ?? numId, restarts: ctx.numbering.restarts(numId, info.ilvl) }, info.ilvl, level, info.indent);
+        lists.add(block, { numId, abstract: ctx.numbering.abstractOf(numId) ?? numId, restarts: ctx.numbering.restarts(numId, info.ilvl) }, info.ilvl, level, info.indent);
+        // The open list is always the last top-level block, whether the item began it or joined it.
+        placed();
+        return;
       }
       lists.close();
       if (quoted) {
@@ -227,18 +230,22 @@ export function readBlocks(container: XmlElement, ctx: BodyContext, topLevel: bo
         current.node.content.push(block);
         current.length = ctx.inline.offset;
         quote = current;
+        // A comment in a quotation's later paragraph is anchored at the blockquote, its offset counted from the quotation's start.
+        placed();
         return;
       }
       // Only an unnumbered paragraph can be a cover line: a numbered one is the submission's own text.
       const coverKind = topLevel && !main && level === null ? coverLineKind(info) : null;
       if (coverKind) ctx.coverLines.set(block, coverKind);
       out.push(block);
+      placed();
     } else if (node.name === "w:tbl") {
       lists.close();
       const table = readTable(node, { supportsRowspan: ctx.supports.rowspan, readCell: (tc) => readBlocks(tc, ctx, false) });
       if (table) {
         ctx.counts.tables += 1;
         out.push(table);
+        placed();
       }
     } else if (node.name === "w:sdt" || node.name === "w:customXml" || node.name === "w:ins" || node.name === "w:moveTo") {
       for (const inner of elements(child(node, "w:sdtContent") ?? node)) visit(inner);

@@ -2,7 +2,7 @@
  * The cover's fields read from its lines, by the English labels our exporter prints
  * (server/export/docx/docx-cover.ts) and the shapes NGO title pages share: "UPR, 4th cycle",
  * "State under review: Ghana", "Joint submission by:" and one organisation a line,
- * "Contact: …", a date. A line none of these claims is kept only in `lines`.
+ * "Contact: …", a date. A line none of these claims stays in the body (cover.ts).
  */
 import { MECHANISMS } from "../../../core/un/mechanisms";
 
@@ -18,7 +18,7 @@ export interface ImportedCover {
   contact: string;
   /** "2026-11-27" when the line names day, month and year (as the cover form stores it); else as written. */
   date: string;
-  /** Every line taken out of the body, in order. */
+  /** The lines taken out of the body, in order: the lines of the cover's paragraphs whose every line a field took. */
   lines: string[];
 }
 
@@ -92,6 +92,15 @@ function classify(line: string): { field: Field; value: string } | null {
 
 /** The cover's fields from its lines, in order; the first line of each field wins. */
 export function readCoverFields(found: CoverLine[]): ImportedCover {
+  return readCover(found).cover;
+}
+
+/**
+ * The cover's fields, and which lines (in `cover.lines`' order) a field took: the title's, a
+ * field's own, the "Submitted by:" label and its organisations. A line none took (a subtitle,
+ * "Submission to the Universal Periodic Review of Ghana") is the author's text, not the cover's.
+ */
+export function readCover(found: CoverLine[]): { cover: ImportedCover; taken: boolean[] } {
   const lines = found.flatMap((line) => line.texts);
   const cover: ImportedCover = { title: "", session: "", stateUnderReview: "", organisations: [], contact: "", date: "", lines };
   const claimed = new Set<number>();
@@ -113,17 +122,19 @@ export function readCoverFields(found: CoverLine[]): ImportedCover {
       cover[line.field] = line.value;
     }
   }
-  cover.title = titleOf(found) ?? lines.find((_, i) => !claimed.has(i)) ?? "";
-  return cover;
+  const unclaimed = lines.findIndex((_, i) => !claimed.has(i));
+  const title = titleLines(found) ?? (unclaimed < 0 ? [] : [unclaimed]);
+  cover.title = title.map((i) => lines[i]!).join(" ");
+  for (const i of title) claimed.add(i);
+  return { cover, taken: lines.map((_, i) => claimed.has(i)) };
 }
 
-/** The Title-style paragraphs' text, when the cover has any: a title split over consecutive Title paragraphs is one title. */
-function titleOf(found: CoverLine[]): string | null {
+/** The lines of the Title-style paragraphs, when the cover has any: a title split over consecutive Title paragraphs is one title. */
+function titleLines(found: CoverLine[]): number[] | null {
   const start = found.findIndex((line) => line.kind === "title");
   if (start < 0) return null;
   const end = found.findIndex((line, i) => i > start && line.kind !== "title");
-  return found
-    .slice(start, end < 0 ? found.length : end)
-    .flatMap((line) => line.texts)
-    .join(" ");
+  const first = found.slice(0, start).reduce((n, line) => n + line.texts.length, 0);
+  const count = found.slice(start, end < 0 ? found.length : end).reduce((n, line) => n + line.texts.length, 0);
+  return Array.from({ length: count }, (_, i) => first + i);
 }

@@ -72,7 +72,7 @@ describe("readDocx: the cover block before the first heading", () => {
     expect(inBody.map((c) => wordsAt(blocks, c))).toEqual(["duction", "land law", "paragraph"]);
   });
 
-  it("reads Title-based and Subtitle styles, centring from a style's basedOn chain, and organisations one a line", () => {
+  it("reads Title-based and Subtitle styles, centring from a style's basedOn chain, and organisations one a line; a subtitle no field takes stays", () => {
     const { imported, texts } = read([
       p("Civic space in Ghana", { style: "SubmissionTitle" }),
       p("A joint report", { style: "Subtitle" }),
@@ -84,19 +84,51 @@ describe("readDocx: the cover block before the first heading", () => {
       heading("Introduction"),
       p("Body."),
     ]);
-    expect(texts).toEqual(["Introduction", "Body."]);
+    expect(texts).toEqual(["A joint report", "Introduction", "Body."]);
     expect(imported.cover).toMatchObject({
       title: "Civic space in Ghana",
       session: "4th cycle",
       organisations: ["Ghana Rights Network (GRN)", "Women's Voice, Accra"],
       contact: "info@grn.example",
     });
-    expect(imported.cover!.lines).toHaveLength(7);
+    expect(imported.cover!.lines).toHaveLength(6);
+    expect(imported.report.coverLines).toBe(6);
   });
 
   it("reads a paragraph broken into lines (Shift+Enter) line by line, but counts it as one cover line", () => {
     const { imported } = read([centred([r("Joint submission by:"), "<w:r><w:br/></w:r>", r("Org A"), "<w:r><w:br/></w:r>", r("Org B")]), heading("Introduction")]);
     expect(imported.cover).toMatchObject({ title: "", organisations: ["Org A", "Org B"], lines: ["Joint submission by:", "Org A", "Org B"] });
+    expect(imported.report.coverLines).toBe(1);
+  });
+
+  it("leaves a line no field takes in the body, where it was, with its formatting and its comments", () => {
+    const { imported, blocks, texts } = read(
+      [
+        centred("Press freedom in Ghana"),
+        p(""),
+        centred([r("Submission to the ", "<w:b/>"), ...commented(1, "", "Universal Periodic Review", " of Ghana")]),
+        centred(commented(2, "State under review: ", "Ghana")),
+        p(""),
+        centred("27 November 2026"),
+        p(""),
+        heading(commented(3, "", "Introduction")),
+        p(commented(4, "A ", "paragraph", ".")),
+      ],
+      { comments: comments(1, 2, 3, 4) },
+    );
+    expect(texts).toEqual(["Submission to the Universal Periodic Review of Ghana", "Introduction", "A paragraph."]);
+    expect(blocks[0]!.firstChild!.marks.map((m) => m.type.name)).toEqual(["bold"]);
+    expect(imported.cover).toMatchObject({ title: "Press freedom in Ghana", stateUnderReview: "Ghana", date: "2026-11-27" });
+    expect(imported.cover!.lines).toEqual(["Press freedom in Ghana", "State under review: Ghana", "27 November 2026"]);
+    expect(imported.report.coverLines).toBe(3);
+    expect(imported.report.comments.map((c) => c.anchor)).toEqual([{ paragraphIndex: 0, offset: "Submission to the ".length }, null, { paragraphIndex: 1, offset: 0 }, { paragraphIndex: 2, offset: 2 }]);
+    expect(imported.report.comments.filter((c) => c.anchor).map((c) => wordsAt(blocks, c))).toEqual(["Universal Periodic Review", "Introduction", "paragraph"]);
+  });
+
+  it("keeps a paragraph of several lines whole when one of its lines is no field's", () => {
+    const { imported, texts } = read([centred([r("Our title"), "<w:r><w:br/></w:r>", r("A report on the press")]), centred("UPR, 4th cycle"), heading("Introduction")]);
+    expect(texts).toEqual(["Our titleA report on the press", "Introduction"]);
+    expect(imported.cover).toMatchObject({ title: "Our title", session: "4th cycle", lines: ["UPR, 4th cycle"] });
     expect(imported.report.coverLines).toBe(1);
   });
 

@@ -16,7 +16,8 @@ import { unzipDocx } from "./unzip";
 import { child, parseXml } from "./xml";
 
 export { DocxImportError, DEFAULT_LIMITS, type DocxLimits } from "./errors";
-export type { ImportedComment } from "./comments";
+export { MAX_COMMENTS, type ImportedComment } from "./comments";
+export { looksLikeDocx } from "./unzip";
 export type { ImportedCover } from "./cover";
 
 export interface DocxImportReport {
@@ -36,9 +37,12 @@ export interface DocxImportReport {
   fieldsDropped: number;
   /** Tracked changes were present and accepted: insertions kept, deletions dropped. */
   trackedChangesAccepted: boolean;
-  /** Paragraphs with text taken out of the body's start as the cover block (DocxImport.cover). */
+  /** Paragraphs with text taken out of the cover block at the body's start, every line of them read into a cover field (DocxImport.cover). */
   coverLines: number;
+  /** At most MAX_COMMENTS, the file's first. */
   comments: ImportedComment[];
+  /** Comments past MAX_COMMENTS, left out. */
+  commentsDropped: number;
 }
 
 export interface DocxImport {
@@ -79,7 +83,7 @@ function read(bytes: Uint8Array, limits: DocxLimits): DocxImport {
     source.used += 1;
     return { type: "footnote", attrs: { id: footnoteId() }, content: noteContent(found, source.rels, counts, styles) };
   };
-  const comments = new Comments();
+  const comments = new Comments(xml("word/comments.xml"));
   const schema = documentSchema();
   const context: BodyContext = {
     styles,
@@ -90,17 +94,19 @@ function read(bytes: Uint8Array, limits: DocxLimits): DocxImport {
     counts: { headings: 0, tables: 0, lists: 0, listsRestyled: 0 },
     supports: { blockquote: schema.nodes.blockquote !== undefined, rowspan: schema.nodes.tableCell?.spec.attrs?.rowspan !== undefined },
     labelsRemoved: new Map(),
-    onTopLevel: (index) => {
-      comments.paragraphIndex = index;
-    },
+    placed: (index) => comments.placedAt(index),
     coverLines: new Map(),
   };
   const blocks = readBlocks(body, context, true);
   const manual = applyManualNumbering(blocks);
   const cover = takeCover(blocks, context.coverLines);
   // Typed paragraph numbers and heading labels were taken off the start of different blocks,
-  // none of them the cover's (it has no numbered paragraph or heading); keyed by index in the final document.
-  const removed = new Map([...manual, ...context.labelsRemoved].map(([index, characters]) => [index - cover.blocks, characters]));
+  // none of them taken out with the cover (it has no numbered paragraph or heading); keyed by index in the final document.
+  const removed = new Map<number, number>();
+  for (const [index, characters] of [...manual, ...context.labelsRemoved]) {
+    const at = cover.place(index);
+    if (at !== null) removed.set(at, characters);
+  }
   if (!blocks.length) blocks.push({ type: "paragraph", attrs: { numbered: false } });
   let doc: Json;
   try {
@@ -129,7 +135,8 @@ function read(bytes: Uint8Array, limits: DocxLimits): DocxImport {
       fieldsDropped: counts.fields,
       trackedChangesAccepted: counts.trackedChanges,
       coverLines: cover.lines,
-      comments: comments.list(xml("word/comments.xml"), xml("word/commentsExtended.xml"), removed, cover.blocks),
+      comments: comments.list(xml("word/commentsExtended.xml"), removed, cover.place),
+      commentsDropped: comments.dropped,
     },
   };
 }

@@ -9,23 +9,36 @@ export interface TableContext {
   readCell: (tc: XmlElement) => Json[];
 }
 
+/** Word's own limit on a table's columns: no span or skipped start is wider. */
+const MAX_COLUMNS = 63;
+
+/** A count from an attribute, as a whole number between `min` and `max`; `fallback` when it is not a number. */
+function count(value: string | undefined, fallback: number, min: number, max: number): number {
+  const n = Math.floor(Number(value ?? fallback));
+  return Number.isFinite(n) ? Math.min(max, Math.max(min, n)) : fallback;
+}
+
 /** Whether blocks read from a cell hold anything: Word leaves a merged cell's continuations empty. */
 const holdsContent = (blocks: Json[]) => blocks.some((b) => b.type !== "paragraph" || ((b.content as Json[] | undefined)?.length ?? 0) > 0);
 
 /**
  * A table. Vertically merged cells (`w:vMerge`: a "restart" cell, then "continue" cells below it
  * in the same grid column) become one cell with a rowspan, as the editor's table cells have; a
- * continuation with no cell above it of the same width is read as a cell of its own.
+ * continuation with no cell above it of the same width is read as a cell of its own. Column
+ * spans are kept within the table's grid (`w:tblGrid`), when it gives one, and Word's 63 columns.
  */
 export function readTable(tbl: XmlElement, ctx: TableContext): Json | null {
   const rows: Json[] = [];
+  const tblGrid = child(tbl, "w:tblGrid");
+  const grid = tblGrid ? elements(tblGrid).filter((c) => c.name === "w:gridCol").length : 0;
+  const width = grid > 0 ? Math.min(grid, MAX_COLUMNS) : MAX_COLUMNS;
   // Grid column → the merged cell that continues down it, carried from one row to the next.
   let open = new Map<number, Json & { attrs: Json; content: Json[] }>();
   for (const tr of elements(tbl)) {
     if (tr.name !== "w:tr") continue;
     const trPr = child(tr, "w:trPr");
     const header = isOn(child(trPr, "w:tblHeader"));
-    let column = Number(val(child(trPr, "w:gridBefore")) ?? 0) || 0;
+    let column = count(val(child(trPr, "w:gridBefore")), 0, 0, MAX_COLUMNS);
     const next = new Map<number, Json & { attrs: Json; content: Json[] }>();
     const cells: Json[] = [];
     let continued = false;
@@ -33,7 +46,8 @@ export function readTable(tbl: XmlElement, ctx: TableContext): Json | null {
       if (tc.name !== "w:tc") continue;
       const tcPr = child(tc, "w:tcPr");
       const blocks = ctx.readCell(tc);
-      const span = Number(val(child(tcPr, "w:gridSpan")) ?? 1) || 1;
+      // At least 1; at most what is left of the grid from this cell's column (1 in a row already past it).
+      const span = count(val(child(tcPr, "w:gridSpan")), 1, 1, Math.max(1, width - column));
       const merge = ctx.supportsRowspan ? child(tcPr, "w:vMerge") : undefined;
       const above = merge && merge.attrs["w:val"] !== "restart" ? open.get(column) : undefined;
       if (above && ((above.attrs.colspan as number | undefined) ?? 1) === span) {

@@ -11,7 +11,8 @@ const WANTED = /^word\/(document|footnotes|endnotes|comments|commentsExtended|nu
 
 export type Parts = Record<string, string>;
 
-function isZip(bytes: Uint8Array): boolean {
+/** Whether the bytes open with a zip's local file header, as every .docx does: a cheap first check, before any reading. */
+export function looksLikeDocx(bytes: Uint8Array): boolean {
   return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 }
 
@@ -28,7 +29,7 @@ const size = (bytes: number) => (bytes >= 1024 * 1024 ? `${Math.round(bytes / (1
 
 export function unzipDocx(bytes: Uint8Array, limits: DocxLimits = DEFAULT_LIMITS): Parts {
   if (bytes.length > limits.maxBytes) throw new DocxImportError(`This file is larger than ${size(limits.maxBytes)}, the most Caucus can import.`);
-  if (!isZip(bytes)) throw new DocxImportError("This file is not a Word document (.docx).");
+  if (!looksLikeDocx(bytes)) throw new DocxImportError("This file is not a Word document (.docx).");
   // First pass: sizes only. Returning false from the filter means fflate inflates nothing.
   let entries = 0;
   let total = 0;

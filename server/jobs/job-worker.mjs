@@ -3,4 +3,4 @@
 import { register } from "tsx/esm/api";
 
 register();
-await import("./export-worker-main.ts");
+await import("./job-worker-main.ts");

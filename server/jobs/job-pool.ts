@@ -1,19 +1,29 @@
 import { Worker } from "node:worker_threads";
-import { jobNoun, type PoolJob, type PoolResult } from "./export-job";
-import type { WorkerReply } from "./export-worker-main";
+import { jobNoun, type PoolJob, type PoolResult } from "./pool-job";
+import type { WorkerReply } from "./job-worker-main";
 
-export interface ExportPoolOptions {
+export interface JobPoolOptions {
   /** Worker threads; exports beyond this wait their turn. */
   size: number;
   /** A job taking longer is stopped (its worker is terminated and replaced). */
   timeoutMs: number;
   /** A larger file is refused rather than stored or sent. */
   maxOutputBytes: number;
+  /** Jobs waiting for a worker beyond this are refused at once ("the server is busy"): a queue must not grow without end. */
+  maxQueued?: number;
+  /**
+   * Each worker's JavaScript heap. A file crafted to make the reader hoard memory then stops its
+   * own worker (which is replaced) instead of the whole server running out.
+   */
+  maxHeapMb?: number;
 }
 
+const DEFAULT_MAX_QUEUED = 32;
+const DEFAULT_MAX_HEAP_MB = 1024;
+
 /** Why a job (an export, or reading a Word file) failed, in words for the person who asked for it. */
-export class ExportFailed extends Error {
-  override readonly name = "ExportFailed";
+export class JobFailed extends Error {
+  override readonly name = "JobFailed";
 }
 
 interface Pending {
@@ -28,27 +38,31 @@ interface Slot {
   busy: { id: number; pending: Pending; timer: NodeJS.Timeout } | null;
 }
 
-const WORKER_ENTRY = new URL("./export-worker.mjs", import.meta.url);
+const WORKER_ENTRY = new URL("./job-worker.mjs", import.meta.url);
 
 const megabytes = (bytes: number) => `${(bytes / 1e6).toLocaleString("en", { maximumFractionDigits: bytes < 1e6 ? 4 : 1 })} MB`;
 const seconds = (ms: number) => `${(ms / 1000).toLocaleString("en", { maximumFractionDigits: 3 })} s`;
 
 /**
  * Exports, and reading uploaded Word files, run in worker threads so a compile or a parse never
- * stalls the event loop that serves sockets (DESIGN.md §2). Workers start on first use and are kept (a Typst compiler per worker keeps its
- * fonts loaded); a job past its time is stopped by terminating its worker.
+ * stalls the event loop that serves sockets (DESIGN.md §2). Workers start on first use and are
+ * kept (a Typst compiler per worker keeps its fonts loaded); a job past its time, or past its
+ * worker's heap, is stopped by terminating its worker, which is replaced.
  */
-export class ExportPool {
+export class JobPool {
   private readonly slots: Slot[] = [];
   private readonly queue: Pending[] = [];
   private nextId = 1;
   private closed = false;
 
-  constructor(private readonly options: ExportPoolOptions) {}
+  constructor(private readonly options: JobPoolOptions) {}
 
   /** Runs `job` on the next free worker; `timeoutMs` overrides the pool's bound for this job. */
   run<J extends PoolJob>(job: J, { timeoutMs = this.options.timeoutMs }: { timeoutMs?: number } = {}): Promise<PoolResult<J>> {
-    if (this.closed) return Promise.reject(new ExportFailed(`The server is shutting down; try the ${jobNoun(job)} again in a moment.`));
+    if (this.closed) return Promise.reject(new JobFailed(`The server is shutting down; try the ${jobNoun(job)} again in a moment.`));
+    if (this.queue.length >= (this.options.maxQueued ?? DEFAULT_MAX_QUEUED)) {
+      return Promise.reject(new JobFailed(`The server is busy with other exports and Word files; try the ${jobNoun(job)} again in a minute.`));
+    }
     return new Promise((resolve, reject) => {
       this.queue.push({ job, timeoutMs, resolve: resolve as (result: unknown) => void, reject });
       this.dispatch();
@@ -57,7 +71,7 @@ export class ExportPool {
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const pending of this.queue.splice(0)) pending.reject(new ExportFailed(`The server is shutting down; try the ${jobNoun(pending.job)} again in a moment.`));
+    for (const pending of this.queue.splice(0)) pending.reject(new JobFailed(`The server is shutting down; try the ${jobNoun(pending.job)} again in a moment.`));
     await Promise.all(this.slots.splice(0).map((slot) => slot.worker.terminate()));
   }
 
@@ -67,14 +81,14 @@ export class ExportPool {
       if (!slot) return;
       const pending = this.queue.shift()!;
       const id = this.nextId++;
-      const timer = setTimeout(() => this.fail(slot, new ExportFailed(`The ${jobNoun(pending.job)} took longer than ${seconds(pending.timeoutMs)} and was stopped.`)), pending.timeoutMs);
+      const timer = setTimeout(() => this.fail(slot, new JobFailed(`The ${jobNoun(pending.job)} took longer than ${seconds(pending.timeoutMs)} and was stopped.`)), pending.timeoutMs);
       slot.busy = { id, pending, timer };
       slot.worker.postMessage({ id, job: pending.job });
     }
   }
 
   private spawn(): Slot {
-    const slot: Slot = { worker: new Worker(WORKER_ENTRY), busy: null };
+    const slot: Slot = { worker: new Worker(WORKER_ENTRY, { resourceLimits: { maxOldGenerationSizeMb: this.options.maxHeapMb ?? DEFAULT_MAX_HEAP_MB } }), busy: null };
     // An idle worker must not keep the process alive (the server exits on its own schedule).
     slot.worker.unref();
     slot.worker.on("message", (reply: WorkerReply) => {
@@ -82,22 +96,26 @@ export class ExportPool {
       if (!busy || busy.id !== reply.id) return;
       clearTimeout(busy.timer);
       slot.busy = null;
-      if (!reply.ok) busy.pending.reject(new ExportFailed(reply.error));
+      if (!reply.ok) busy.pending.reject(new JobFailed(reply.error));
       else if (reply.result instanceof Uint8Array && reply.result.byteLength > this.options.maxOutputBytes) {
-        busy.pending.reject(new ExportFailed(`The file would be ${megabytes(reply.result.byteLength)}, over the ${megabytes(this.options.maxOutputBytes)} limit.`));
+        busy.pending.reject(new JobFailed(`The file would be ${megabytes(reply.result.byteLength)}, over the ${megabytes(this.options.maxOutputBytes)} limit.`));
       } else busy.pending.resolve(reply.result);
       this.dispatch();
     });
     // A worker that dies (out of memory, a native crash) fails its job and is replaced.
-    slot.worker.on("error", (error) => this.fail(slot, new ExportFailed(`The ${slot.busy ? jobNoun(slot.busy.pending.job) : "job"} stopped with an error: ${error.message}`)));
+    slot.worker.on("error", (error: Error & { code?: string }) => {
+      const noun = slot.busy ? jobNoun(slot.busy.pending.job) : "job";
+      const sentence = error.code === "ERR_WORKER_OUT_OF_MEMORY" ? `The ${noun} needed more memory than Caucus allows one job and was stopped.` : `The ${noun} stopped with an error: ${error.message}`;
+      this.fail(slot, new JobFailed(sentence));
+    });
     slot.worker.on("exit", (code) => {
-      if (slot.busy) this.fail(slot, new ExportFailed(`The ${jobNoun(slot.busy.pending.job)} stopped (worker exit ${code}).`));
+      if (slot.busy) this.fail(slot, new JobFailed(`The ${jobNoun(slot.busy.pending.job)} stopped (worker exit ${code}).`));
     });
     this.slots.push(slot);
     return slot;
   }
 
-  private fail(slot: Slot, error: ExportFailed): void {
+  private fail(slot: Slot, error: JobFailed): void {
     const busy = slot.busy;
     slot.busy = null;
     if (busy) {

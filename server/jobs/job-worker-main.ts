@@ -1,5 +1,5 @@
 import { parentPort } from "node:worker_threads";
-import { runPoolJob, type PoolJob, type PoolResults } from "./export-job";
+import { runPoolJob, type PoolJob, type PoolResults } from "./pool-job";
 
 export type WorkerRequest = { id: number; job: PoolJob };
 export type WorkerReply = { id: number; ok: true; result: PoolResults[PoolJob["format"]] } | { id: number; ok: false; error: string };
@@ -12,7 +12,7 @@ function failureSentence(job: PoolJob, error: unknown): string {
   return "Caucus could not read this Word file (an error on our side, now logged). Try again, or save the file again from Word.";
 }
 
-/** One job at a time (the pool sends the next after the reply); file bytes move, not copy. */
+/** One job at a time (the pool sends the next after the reply). A result's bytes move to the pool (transferred); a job's input arrives as a copy. */
 parentPort!.on("message", async ({ id, job }: WorkerRequest) => {
   try {
     const result = await runPoolJob(job);
