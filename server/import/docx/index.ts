@@ -4,7 +4,8 @@
  * cover in a form beside it) and a report of what was converted, dropped or left for later out.
  */
 import { documentSchema } from "../../../core/editor";
-import { findMainList, readBlocks, type BodyContext } from "./body";
+import { readBlocks, type BodyContext } from "./body";
+import { findMainList } from "./main-list";
 import { DEFAULT_LIMITS, DocxImportError, type DocxLimits } from "./errors";
 import { newContext, type Counts, type Json } from "./inline";
 import { applyManualNumbering } from "./manual";
