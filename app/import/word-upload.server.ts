@@ -1,7 +1,9 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { z } from "zod";
 import type { DraftCheck } from "../../server/checks/check-draft";
+import { lookUpRecommendationTexts } from "../../server/checks/library-lookups";
 import { DEFAULT_LIMITS, looksLikeDocx } from "../../server/import/docx";
+import type { WordJob } from "../../server/import/word-jobs";
 import { findTemplate } from "../../templates";
 import type { WorkspaceAccess } from "../auth/guards.server";
 import type { FormFailure } from "../forms.server";
@@ -52,8 +54,7 @@ export async function runWordUpload(context: AppLoadContext, access: WorkspaceAc
   const template = findTemplate(slug.data)!;
   try {
     if (intent.data === "check") {
-      const check = await context.jobs.run({ format: "word-check", bytes, fileName, template: template.slug }, { timeoutMs: WORD_JOB_TIMEOUT_MS });
-      return { ok: true, result: { ok: true, kind: "check", fileName, check } };
+      return { ok: true, result: { ok: true, kind: "check", fileName, check: await checkWithLibrary(context, access.workspace.id, { format: "word-check", bytes, fileName, template: template.slug }) } };
     }
     const built = await context.jobs.run({ format: "word-import", bytes, template: template.slug }, { timeoutMs: WORD_JOB_TIMEOUT_MS });
     const organisations = await listOrganisations(context.db, access.workspace.id);
@@ -67,6 +68,21 @@ export async function runWordUpload(context: AppLoadContext, access: WorkspaceAc
     if (error instanceof Error && error.name === "JobFailed") return refuse(422, { intent: intent.data, fieldErrors: { file: [error.message] } });
     throw error;
   }
+}
+
+/**
+ * A Word file's check with the workspace's library: a first pass finds the State the cover names
+ * and the recommendation numbers the file cites; when there are any, their texts are looked up
+ * and a second pass adds the findings that need them (unknown numbers, misquotes). The file is
+ * read twice then, each time in the pool: tens of milliseconds, and the event loop stays free.
+ */
+async function checkWithLibrary(context: AppLoadContext, workspaceId: string, job: Extract<WordJob, { format: "word-check" }>): Promise<DraftCheck> {
+  const first = await context.jobs.run(job, { timeoutMs: WORD_JOB_TIMEOUT_MS });
+  const { stateUnderReview, recommendationNumbers } = first.lookups;
+  if (!stateUnderReview || recommendationNumbers.length === 0) return first.check;
+  const known = await lookUpRecommendationTexts(context.db, workspaceId, stateUnderReview, recommendationNumbers);
+  const second = await context.jobs.run({ ...job, recommendations: [...known].map(([number, texts]) => [number, [...texts]]) }, { timeoutMs: WORD_JOB_TIMEOUT_MS });
+  return second.check;
 }
 
 function refuse(status: Refusal["status"], failure: Omit<FormFailure, "ok" | "fieldErrors"> & { fieldErrors?: FormFailure["fieldErrors"] }): Refusal {

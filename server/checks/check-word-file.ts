@@ -3,7 +3,8 @@ import { preflight } from "../../core/checks/preflight";
 import { documentSchema, primaryLanguage } from "../../core/editor";
 import { EMPTY_COVER, type Cover } from "../../core/editor/cover";
 import type { CoverOrganisation } from "../../core/checks/structure-rules";
-import { stateCodeForName } from "../../core/un/states";
+import { stateCodeForName, stateName } from "../../core/un/states";
+import { citedRecommendationNumbers, type RecommendationTexts } from "../../core/checks/recommendation-rules";
 import { findTemplate, preflightRules, TEMPLATES } from "../../templates";
 import type { Template } from "../../templates";
 import { readDocx, type DocxImport } from "../import/docx";
@@ -16,28 +17,43 @@ import { describeFindingPlaces } from "./finding-places";
  * file is read as an import would read it, then checked against the chosen template's rules.
  * The cover rules run on the file's cover block (its centred lines before the first heading)
  * when it has one; without one they are left out, as a cover laid out some other way would only
- * be reported missing. Library lookups need a workspace, so a file is checked without them.
+ * be reported missing. From the command line there is no workspace, so no library lookups.
  */
 export function checkWordFile(bytes: Uint8Array, fileName: string, template: Template): DraftCheck {
-  return checkImportedWordFile(readDocx(bytes), fileName, template);
+  return checkImportedWordFile(readDocx(bytes), fileName, template).check;
 }
 
-/** The same checks on a file already read (an import checks what it read, once). */
-export function checkImportedWordFile(imported: DocxImport, fileName: string, template: Template): DraftCheck {
+/** A Word file's check, and what its library lookups would need: the State its cover names and the recommendation numbers it cites. */
+export interface WordFileCheck {
+  check: DraftCheck;
+  lookups: { stateUnderReview: string; recommendationNumbers: string[] };
+}
+
+/**
+ * The same checks on a file already read. `known`, the library's texts of the recommendation
+ * numbers the file cites (found by a first check's `lookups`), adds the rules that need them:
+ * numbers not in the library, misquoted recommendations.
+ */
+export function checkImportedWordFile(imported: DocxImport, fileName: string, template: Template, known?: RecommendationTexts): WordFileCheck {
   const doc = documentSchema().nodeFromJSON(withTemplateSections(imported.doc, template));
   const rules = preflightRules(template);
   const { cover, organisations } = coverOfFile(imported);
-  const report = preflight({ doc, cover, template: rules, organisations });
+  const state = cover.stateUnderReview;
+  const name = state ? stateName(state) : "the State";
+  const report = preflight({ doc, cover, template: rules, organisations, ...(known && state ? { knownRecommendations: known, stateName: name } : {}) });
   const kept = report.findings.filter((f) => imported.cover !== null || !f.rule.startsWith("cover.")).map(forWordFile);
   const places = describeFindingPlaces(doc, kept, template.rules.headingNumbering);
   const findings = kept.map((finding, i) => ({ ...finding, where: places[i]! }));
   const count = (severity: Finding["severity"]) => findings.filter((f) => f.severity === severity).length;
   return {
-    draft: { id: "", title: fileName, stateUnderReview: "", stateName: "the State" },
-    template: { slug: template.slug, title: template.title },
-    counts: rules.counts,
-    report: { ...report, findings },
-    totals: { errors: count("error"), warnings: count("warning"), suggestions: count("info") },
+    check: {
+      draft: { id: "", title: fileName, stateUnderReview: state, stateName: name },
+      template: { slug: template.slug, title: template.title },
+      counts: rules.counts,
+      report: { ...report, findings },
+      totals: { errors: count("error"), warnings: count("warning"), suggestions: count("info") },
+    },
+    lookups: { stateUnderReview: state, recommendationNumbers: [...new Set(citedRecommendationNumbers(doc).map((cited) => cited.number))] },
   };
 }
 

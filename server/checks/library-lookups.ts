@@ -8,6 +8,8 @@ import { findSources } from "../../db/queries/library-sources";
 
 /** As the editor asks (app/editor/library/recommendation-lookups.ts): one number in several cycles' reports. */
 const TEXTS_PER_NUMBER = 10;
+/** A submission cites a few dozen numbers; a file citing thousands gets the first 500 looked up, not a query each. */
+const MAX_NUMBERS = 500;
 
 const SourceId = z.uuid();
 
@@ -33,7 +35,12 @@ export async function findKnownSourceIds(db: Executor, workspaceId: string, doc:
  * number is "unknown" on the server exactly when it is in the browser.
  */
 export async function lookUpCitedRecommendations(db: Executor, workspaceId: string, stateUnderReview: string, doc: PMNode): Promise<RecommendationTexts> {
-  const numbers = [...new Set(citedRecommendationNumbers(doc).map((cited) => cited.number))];
+  return lookUpRecommendationTexts(db, workspaceId, stateUnderReview, citedRecommendationNumbers(doc).map((cited) => cited.number));
+}
+
+/** The library's texts for each of these recommendation numbers, for the State under review. */
+export async function lookUpRecommendationTexts(db: Executor, workspaceId: string, stateUnderReview: string, cited: readonly string[]): Promise<RecommendationTexts> {
+  const numbers = [...new Set(cited)].slice(0, MAX_NUMBERS);
   const known = new Map<string, string[]>();
   // One at a time: PGlite answers one statement at a time anyway, and a draft cites a few dozen at most.
   for (const number of numbers) {

@@ -1,6 +1,5 @@
 import { findTemplate } from "../../templates";
-import { checkImportedWordFile } from "../checks/check-word-file";
-import type { DraftCheck } from "../checks/check-draft";
+import { checkImportedWordFile, type WordFileCheck } from "../checks/check-word-file";
 import { DocxImportError, readDocx } from "./docx";
 import { buildWordDraft, type WordDraft } from "./word-draft";
 
@@ -10,17 +9,24 @@ import { buildWordDraft, type WordDraft } from "./word-draft";
  * would otherwise stall every socket on the node.
  */
 export type WordJob =
-  | { format: "word-check"; bytes: Uint8Array; fileName: string; template: string }
+  | {
+      format: "word-check";
+      bytes: Uint8Array;
+      fileName: string;
+      template: string;
+      /** The library's texts of the numbers the file cites, when a first check's lookups were answered. */
+      recommendations?: Array<[string, string[]]>;
+    }
   | { format: "word-import"; bytes: Uint8Array; template: string };
 
 export interface WordJobResults {
-  "word-check": DraftCheck;
+  "word-check": WordFileCheck;
   "word-import": WordDraft;
 }
 
 export function runWordJob(job: WordJob): WordJobResults[WordJob["format"]] {
   const template = findTemplate(job.template);
   if (!template) throw new DocxImportError(`“${job.template}” is not a template.`);
-  if (job.format === "word-check") return checkImportedWordFile(readDocx(job.bytes), job.fileName, template);
+  if (job.format === "word-check") return checkImportedWordFile(readDocx(job.bytes), job.fileName, template, job.recommendations && new Map(job.recommendations));
   return buildWordDraft(job.bytes, template);
 }

@@ -1,5 +1,5 @@
 import { initProseMirrorDoc } from "@tiptap/y-tiptap";
-import { CommentRangeEnd, CommentRangeStart, CommentReference, Document, FootnoteReferenceRun, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from "docx";
+import { AlignmentType, CommentRangeEnd, CommentRangeStart, CommentReference, Document, FootnoteReferenceRun, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from "docx";
 import { expect, it } from "vitest";
 import * as Y from "yjs";
 import * as wordFile from "../../app/routes/workspaces.$workspaceId.drafts.import";
@@ -9,6 +9,9 @@ import { BODY_FIELD, documentSchema, readCover, UN_HEADING_NUMBERING } from "../
 import { loadDraftDocument } from "../../db/queries/draft-documents";
 import { exportModel } from "../../core/export/export-model";
 import { createOrganisation } from "../../db/queries/organisations";
+import { upsertRecommendations } from "../../db/queries/library-recommendations";
+import { GHANA_186_60 } from "../draft-content-factories";
+import { buildRecommendation } from "../library-factories";
 import { renderDocx } from "../../server/export/docx";
 import { describeEachDatabase } from "../db/test-database";
 import { RICH_COVER, richDraft } from "../fixtures/export/rich-draft";
@@ -75,6 +78,36 @@ describeEachDatabase("Word files: check and import", (handle) => {
     expect(result.check.report.findings.some((f) => f.rule.startsWith("structure."))).toBe(true);
     expect(result.check.report.findings.every((f) => !f.rule.startsWith("cover."))).toBe(true);
     expect([await draftCount(w), await auditCount(w)]).toEqual([drafts, audits]);
+  });
+
+  it("checks the recommendations a file cites against the workspace's library, for the State its cover names", async () => {
+    const w = await buildWorkspace(handle());
+    await upsertRecommendations(handle().db, w.workspace.id, [buildRecommendation({ stateUnderReview: "GHA", recommendingStates: ["Norway"], paragraph: "186.60", text: GHANA_186_60 })]);
+    const file = (state: string) =>
+      Packer.toBuffer(
+        new Document({
+          sections: [
+            {
+              children: [
+                new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun("Torture prevention in Ghana")] }),
+                ...(state ? [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun(`State under review: ${state}`)] })] : []),
+                new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun("Follow-up to the previous review")] }),
+                new Paragraph("1. Ghana supported recommendation 186.60 (Norway), to “ratify the optional protocol promptly”, and has not done so."),
+                new Paragraph("2. It also received recommendation 186.99, on the press."),
+              ],
+            },
+          ],
+        }),
+      );
+    const rules = async (state: string) => {
+      const answer = await post(w, w.members.viewer.token, { intent: "check", template: "upr-individual" }, docxFile(new Uint8Array(await file(state))));
+      expect(answer.status).toBe(200);
+      const { check } = answer.body as Extract<WordUploadResult, { kind: "check" }>;
+      return check.report.findings.filter((f) => f.rule.startsWith("recommendation.") && f.rule !== "recommendation.weak-verb").map((f) => `${f.rule} @ ${f.where}`);
+    };
+    expect(await rules("Ghana")).toEqual(["recommendation.quote-differs @ para. 1", "recommendation.unknown @ para. 2"]);
+    // With no State on the cover there is nothing to look the numbers up against.
+    expect(await rules("")).toEqual([]);
   });
 
   it("imports a file as a draft: body, numbering, notes, cover, comments as threads, audit, report", async () => {
