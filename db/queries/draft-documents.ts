@@ -10,16 +10,30 @@ export interface StoredDocument {
   seqs: string[];
 }
 
-/** Appends one merged update per draft in a single statement: one round trip for a whole node. */
+/**
+ * Appends one merged update per draft in a single statement: one round trip for a whole node.
+ * A submitted draft is frozen, so its updates are refused here, in the same statement: the
+ * drafts row is key-share locked, which waits behind a submission holding it FOR UPDATE and then
+ * reads the row as that submission left it. Edits typed in the moment before editors' sockets
+ * close are never stored after the file that went to Geneva. Returns the drafts refused (a
+ * submitted or deleted draft).
+ */
 export async function appendDraftUpdates(
   db: Executor,
   rows: Array<{ draftId: string; update: Uint8Array; userId: string | null }>,
-): Promise<void> {
-  if (rows.length === 0) return;
-  await db
-    .insertInto("draft_updates")
-    .values(rows.map((r) => ({ draft_id: r.draftId, update: asBuffer(r.update), user_id: r.userId })))
-    .execute();
+): Promise<string[]> {
+  if (rows.length === 0) return [];
+  const values = sql.join(rows.map((r) => sql`(${r.draftId}::uuid, ${asBuffer(r.update)}::bytea, ${r.userId}::uuid)`));
+  const stored = await sql<{ draft_id: string }>`
+    insert into draft_updates (draft_id, "update", user_id)
+    select v.draft_id, v."update", v.user_id
+    from (values ${values}) as v(draft_id, "update", user_id)
+    join drafts d on d.id = v.draft_id
+    where d.status <> 'submitted'
+    for key share of d
+    returning draft_id`.execute(db);
+  const kept = new Set(stored.rows.map((r) => r.draft_id));
+  return [...new Set(rows.map((r) => r.draftId).filter((id) => !kept.has(id)))];
 }
 
 /**

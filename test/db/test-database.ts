@@ -66,9 +66,11 @@ async function adminQuery(serverUrl: string, statement: string): Promise<void> {
 
 /**
  * Runs a suite once per engine, each with its own cloned database shared by the suite's tests
- * (tests create their own rows with factories, so they do not collide).
+ * (tests create their own rows with factories, so they do not collide). `kind` lets a suite
+ * define a test only where it means something (two connections waiting on each other need
+ * PostgreSQL; PGlite has one).
  */
-export function describeEachDatabase(name: string, suite: (db: () => DatabaseHandle) => void): void {
+export function describeEachDatabase(name: string, suite: (db: () => DatabaseHandle, kind: DatabaseKind) => void): void {
   for (const kind of testDatabaseKinds()) {
     describe(`${name} [${kind}]`, () => {
       let handle: DatabaseHandle | undefined;
@@ -81,7 +83,7 @@ export function describeEachDatabase(name: string, suite: (db: () => DatabaseHan
       suite(() => {
         if (!handle) throw new Error("test database not open yet");
         return handle;
-      });
+      }, kind);
     });
   }
 }

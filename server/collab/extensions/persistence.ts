@@ -79,10 +79,12 @@ export function persistence(options: PersistenceOptions): CollabExtension {
         while (saved < batch.length) {
           if (saved > 0) await yieldToSockets();
           const chunk = batch.slice(saved, saved + ROWS_PER_INSERT);
-          await appendDraftUpdates(
+          const refused = await appendDraftUpdates(
             options.db,
             chunk.map(([draftId, p]) => ({ draftId, update: Y.mergeUpdates(p.updates), userId: p.users.size === 1 ? [...p.users][0]! : null })),
           );
+          // Typed in the moment before a submission closed the editors' sockets: the draft is frozen.
+          if (refused.length) options.log.info("edits to a submitted draft were not stored", { drafts: refused });
           saved += chunk.length;
           for (const [draftId] of chunk) compactWhenDue(draftId);
         }
