@@ -8,7 +8,8 @@ import { checkLoadedDraft } from "../../server/checks/check-draft";
 import type { PlacedThread } from "../../server/import/comment-anchors";
 import { MAX_COMMENTS } from "../../server/import/docx";
 import type { WordDraft } from "../../server/import/word-draft";
-import { findTemplate } from "../../templates";
+import type { Template } from "../../templates";
+import { comparable } from "../../core/text/comparable";
 import { insertDraft, type NewDraftResult } from "../workspaces/workspaces.server";
 import { withCover, type WordCover } from "./word-cover.server";
 
@@ -37,13 +38,12 @@ export async function importWordDraft(
   context: AppLoadContext,
   actor: { id: string; name: string },
   workspaceId: string,
+  template: Template,
   cover: WordCover,
   file: { name: string; built: WordDraft },
 ): Promise<NewDraftResult<WordImportOutcome>> {
   const { input } = cover;
   const { built } = file;
-  const template = findTemplate(input.template);
-  if (!template) return { ok: false, fieldErrors: { template: ["Choose one of the listed templates."] } };
   const created = await context.db.transaction().execute(async (tx) => {
     const result = await insertDraft(tx, {
       actorId: actor.id,
@@ -91,7 +91,7 @@ const keptDate = (date: string | null, now: number) => new Date(date ? Math.min(
  */
 async function storeWordThreads(tx: Executor, draft: Draft, importer: { id: string; name: string }, threads: readonly PlacedThread[]): Promise<WordImportOutcome["comments"]> {
   const now = Date.now();
-  const own = (author: string) => (author.trim().toLowerCase() === importer.name.trim().toLowerCase() ? importer.id : null);
+  const own = (author: string) => (comparable(author) === comparable(importer.name) ? importer.id : null);
   const rows: ImportedThreadRow[] = threads.map(({ anchor, resolved, comments }) => ({
     id: randomUUID(),
     draftId: draft.id,

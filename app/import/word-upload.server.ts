@@ -60,7 +60,7 @@ export async function runWordUpload(context: AppLoadContext, access: WorkspaceAc
     const organisations = await listOrganisations(context.db, access.workspace.id);
     const cover = resolveWordCover(form, fileName, built, template, organisations);
     if (!cover.ok) return refuse(400, { ...cover, intent: "import" });
-    const imported = await importWordDraft(context, access.user, access.workspace.id, cover.cover, { name: fileName, built });
+    const imported = await importWordDraft(context, access.user, access.workspace.id, template, cover.cover, { name: fileName, built });
     if (!imported.ok) return refuse(409, { intent: "import", fieldErrors: imported.fieldErrors });
     return { ok: true, result: { ok: true, kind: "import", outcome: imported.draft } };
   } catch (error) {

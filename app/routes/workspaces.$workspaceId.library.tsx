@@ -13,6 +13,7 @@ import { librarySearchHref } from "../components/library/search-url";
 import { Alert, ButtonLink, Card, EmptyState } from "../components/ui";
 import { invalid, parseForm } from "../forms.server";
 import { deleteCoalitionRecommendation } from "../library/recommendations.server";
+import { count } from "../../core/text/count";
 import {
   DeleteRecommendationSchema,
   LIBRARY_MAX_PAGE,
@@ -68,7 +69,7 @@ export default function Library() {
   const selected = selectedFacets(query);
   const filtered = Object.keys(selected).length > 0;
   const base = `/workspaces/${workspaceId}/library`;
-  const plural = (n: number) => `${n.toLocaleString("en")} ${n === 1 ? "recommendation" : "recommendations"}`;
+  const plural = (n: number) => count(n, "recommendation");
 
   return (
     <div className="library">

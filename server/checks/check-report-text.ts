@@ -1,5 +1,6 @@
 import type { Severity } from "../../core/checks/finding";
 import type { DraftCheck, PlacedFinding } from "./check-draft";
+import { count } from "../../core/text/count";
 
 const GROUPS: Array<{ severity: Severity; title: string }> = [
   { severity: "error", title: "Errors" },
@@ -8,7 +9,6 @@ const GROUPS: Array<{ severity: Severity; title: string }> = [
 ];
 
 const format = (n: number) => n.toLocaleString("en");
-const plural = (n: number, word: string) => `${format(n)} ${word}${n === 1 ? "" : "s"}`;
 
 /** "2,640 of 2,815 words · footnotes counted · 175 to spare", or "… · no published limit". */
 export function describeWords(check: DraftCheck): string {
@@ -23,7 +23,7 @@ export function describeWords(check: DraftCheck): string {
 export function describeTotals(check: DraftCheck): string {
   const { errors, warnings, suggestions } = check.totals;
   if (errors + warnings + suggestions === 0) return "No problems found.";
-  const counts = `${plural(errors, "error")}, ${plural(warnings, "warning")}, ${plural(suggestions, "suggestion")}`;
+  const counts = `${count(errors, "error")}, ${count(warnings, "warning")}, ${count(suggestions, "suggestion")}`;
   return errors > 0 ? `${counts}: fix the errors before submitting.` : `${counts}.`;
 }
 

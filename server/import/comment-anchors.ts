@@ -1,6 +1,6 @@
 import type { Node as PMNode } from "@tiptap/pm/model";
 import { anchorFor, findQuote, textOfBlock, type YBodyBinding } from "../../core/comments/anchors";
-import { COMMENT_MAX_CHARS, QUOTE_MAX_CHARS, type Anchor } from "../../core/comments/contract";
+import { QUOTE_MAX_CHARS, type Anchor } from "../../core/comments/contract";
 import type { ImportedComment } from "./docx";
 
 /** One comment of an imported thread, as Word wrote it. */
@@ -33,9 +33,9 @@ export function placeComments(binding: YBodyBinding, doc: PMNode, comments: read
   comments.forEach((comment, i) => {
     const root = comment.replyTo !== null && comment.replyTo < i ? roots[comment.replyTo]! : i;
     roots.push(root);
-    const text = comment.text.trim().slice(0, COMMENT_MAX_CHARS);
     if (!threads.has(root)) threads.set(root, []);
-    if (text) threads.get(root)!.push({ author: comment.author.trim().slice(0, 200) || "Word comment", text, date: comment.date });
+    // The reader has trimmed and bounded text and author already.
+    if (comment.text) threads.get(root)!.push({ author: comment.author.trim() || "Word comment", text: comment.text, date: comment.date });
   });
   const starts = blockStarts(doc);
   const placed: PlacedThread[] = [];

@@ -3,8 +3,8 @@ import type { DraftCheck } from "../../../server/checks/check-draft";
 import { describeTotals, describeWords } from "../../../server/checks/check-report-text";
 import type { WordImportOutcome } from "../../import/word-import.server";
 import { Alert } from "../ui";
+import { count } from "../../../core/text/count";
 
-const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en")} ${n === 1 ? one : many}`;
 
 const GROUPS = [
   { severity: "error", title: "Errors" },

@@ -1,9 +1,9 @@
 import { Link } from "@remix-run/react";
 import { Alert } from "../ui";
 import type { ImportSummary, RowProblem } from "./import-types";
+import { count } from "../../../core/text/count";
 
 const UNIT_LABEL = { row: "Row", item: "Item", entry: "Entry" } as const;
-const count = (n: number, one: string, many: string) => `${n.toLocaleString("en")} ${n === 1 ? one : many}`;
 
 /** The rows a file could not give, each with its number as the person's own file counts it. */
 export function RowProblems({ problems, total, unit }: { problems: readonly RowProblem[]; total: number; unit: keyof typeof UNIT_LABEL }) {
