@@ -90,6 +90,11 @@ export interface DraftsTable {
   created_by: string | null;
   created_at: CreatedAt;
   updated_at: Generated<Date>;
+  /** While a submission makes its file, no node applies edits until this time (or it clears). */
+  frozen_until: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** When an owner reopened the submitted draft for a correction, and who. */
+  reopened_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  reopened_by: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface AuditEventsTable {
@@ -279,6 +284,8 @@ export interface ExportsTable {
   created_by: string | null;
   created_by_name: string;
   created_at: CreatedAt;
+  /** SHA-256 of the draft's canonical text when the file was stored (null before issue 16). */
+  content_sha256: ColumnType<string | null, string | null | undefined, never>;
 }
 
 export interface Database {

@@ -16,6 +16,12 @@ export interface CollabControl {
    * event only delays what the next fetch shows.
    */
   announce(draftId: string, event: DraftEvent): void;
+  /**
+   * Brings the draft's room on every node in line with what is stored (a submission's hold, its
+   * outcome) and stores what the rooms hold: after it, the database reads as people see the
+   * draft. Rejects when a node did not answer in time (CollabServer.settle).
+   */
+  settle(draftId: string): Promise<void>;
 }
 
 /** Renders exports and reads uploaded Word files off the event loop (server/jobs/job-pool.ts). */

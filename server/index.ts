@@ -62,7 +62,7 @@ const { app, vite } = await createHttpApp({
   env,
   database,
   mailer: copyLinkMailer,
-  collab: { revalidate: (filter) => collab.revalidate(filter), announce: (draftId, event) => collab.announce(draftId, event) },
+  collab,
   jobs,
   httpServer,
   log,

@@ -14,7 +14,7 @@ export function testContext(handle: DatabaseHandle, clientIp = "203.0.113.7", co
     db: handle.db,
     databaseKind: handle.kind,
     mailer: copyLinkMailer,
-    collab: collab ?? { revalidate: async () => {}, announce: () => {} },
+    collab: collab ?? { revalidate: async () => {}, announce: () => {}, settle: async () => {} },
     jobs: testJobs,
     clientIp,
     publicOrigin: undefined,

@@ -28,7 +28,9 @@ import { useStartComment } from "./comments/use-start-comment";
 import { usePageFollowsDraftEvents } from "./comments/use-page-follows-draft-events";
 import { useCommentThreads } from "./comments/use-comment-threads";
 import { useThreadKeys } from "./comments/use-thread-keys";
-import { useCollabSession, type CollabSession } from "./use-collab-session";
+import { RefusedEdits } from "./refused-edits";
+import { useCollabSession, type CollabSession, type RefusedWork } from "./use-collab-session";
+import type { RefusalReason } from "../../core/collab/session-messages";
 import { userColor } from "./user-color";
 
 /** A stable empty list while the threads load (a new [] each render would re-run effects). */
@@ -53,13 +55,27 @@ export interface CollabEditorProps {
 
 /** The live draft: Tiptap bound to the shared Y.Doc, with presence, carets and connection state. */
 export default function CollabEditor(props: CollabEditorProps) {
-  const session = useCollabSession(props.docName, props.user.id);
+  const { session, refused, dismissRefused, pausedBecause } = useCollabSession(props.docName, props.user.id);
   if (!session) return <p className="muted">Opening the draft…</p>;
-  return <SessionEditor key={props.docName} session={session} {...props} />;
+  // Keyed by the session's document: after a refusal the draft is opened afresh from the server.
+  return <SessionEditor key={session.doc.guid} session={session} refused={refused} onDismissRefused={dismissRefused} pausedBecause={pausedBecause} {...props} />;
 }
 
-function SessionEditor({ session, docName, user, readOnlyReason, template, organisations, stateName, workspaceId, stateCode, canComment }: CollabEditorProps & { session: CollabSession }) {
-  const reason = session.endedBecause ? "Editing is off: see the message above." : readOnlyReason;
+interface SessionProps {
+  session: CollabSession;
+  refused: RefusedWork | null;
+  onDismissRefused: () => void;
+  pausedBecause: RefusalReason | null;
+}
+
+const PAUSED: Record<RefusalReason, string> = {
+  "read-only": "Editing is off: your role no longer allows it.",
+  submitting: "Editing is paused while the draft is being submitted.",
+  submitted: "The draft was submitted and is read-only.",
+};
+
+function SessionEditor({ session, refused, onDismissRefused, pausedBecause, docName, user, readOnlyReason, template, organisations, stateName, workspaceId, stateCode, canComment }: CollabEditorProps & SessionProps) {
+  const reason = session.endedBecause ? "Editing is off: see the message above." : pausedBecause ? PAUSED[pausedBecause] : readOnlyReason;
   const library = useMemo(() => new LibraryApi(`/workspaces/${workspaceId}/library`), [workspaceId]);
   const commentsApi = useMemo(() => new CommentsApi(`/workspaces/${workspaceId}/drafts/${parseDraftDocName(docName)}/comments`), [workspaceId, docName]);
   const editor = useEditor(
@@ -106,9 +122,10 @@ function SessionEditor({ session, docName, user, readOnlyReason, template, organ
   return (
     <section className="editor-shell" aria-label="Draft editor">
       <div className="editor-bar">
-        <Presence provider={session.provider} />
-        <ConnectionStatus state={session.state} synced={session.synced} />
+        <Presence provider={session.provider} online={session.state === "online"} />
+        <ConnectionStatus state={session.state} unsaved={session.unsaved} />
       </div>
+      {refused ? <RefusedEdits work={refused} editor={editor} comments={commentsApi} canComment={canComment} onDismiss={onDismissRefused} /> : null}
       {session.endedBecause ? (
         <div className="alert alert-warning" role="alert">
           <p className="alert-title">Editing stopped</p>

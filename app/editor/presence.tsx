@@ -11,8 +11,12 @@ interface Present {
 
 const SHOWN = 6;
 
-/** Who is in the draft right now, from Yjs awareness: coloured initials, names on hover and for screen readers. */
-export function Presence({ provider }: { provider: WebsocketProvider }) {
+/**
+ * Who is in the draft right now, from Yjs awareness: coloured initials, names on hover and for
+ * screen readers. Offline, only this person: nobody else is reachable, whatever their last
+ * awareness said (y-websocket also drops their states when the socket goes).
+ */
+export function Presence({ provider, online }: { provider: WebsocketProvider; online: boolean }) {
   const [people, setPeople] = useState<Present[]>([]);
   useEffect(() => {
     const awareness = provider.awareness;
@@ -32,17 +36,18 @@ export function Presence({ provider }: { provider: WebsocketProvider }) {
     return () => awareness.off("change", read);
   }, [provider]);
 
-  const extra = people.length - SHOWN;
+  const shown = online ? people : people.filter((p) => p.self);
+  const extra = shown.length - SHOWN;
   return (
-    <ul className="presence" aria-label={`${people.length} ${people.length === 1 ? "person" : "people"} in this draft`}>
-      {people.slice(0, SHOWN).map((p) => (
+    <ul className="presence" data-online={online} aria-label={online ? `${shown.length} ${shown.length === 1 ? "person" : "people"} in this draft` : "Offline: nobody else is reachable"}>
+      {shown.slice(0, SHOWN).map((p) => (
         <li key={p.clientId} className="avatar" style={{ background: p.color }} title={p.self ? `${p.name} (you)` : p.name}>
           <span aria-hidden="true">{initials(p.name)}</span>
           <span className="sr-only">{p.self ? `${p.name} (you)` : p.name}</span>
         </li>
       ))}
       {extra > 0 ? (
-        <li className="avatar avatar-more" title={people.slice(SHOWN).map((p) => p.name).join(", ")}>
+        <li className="avatar avatar-more" title={shown.slice(SHOWN).map((p) => p.name).join(", ")}>
           +{extra}
         </li>
       ) : null}

@@ -1,11 +1,14 @@
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { IndexeddbPersistence } from "y-indexeddb";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { closeMessage, isPermanentClose } from "../../core/collab/close-codes";
-import { acceptDraftEvents } from "./draft-events";
+import { DurableSync, type DurableSyncState } from "../../core/collab/durable-sync";
+import { refusedChanges, type RefusedPiece } from "../../core/collab/refused-changes";
+import type { RefusalReason } from "../../core/collab/session-messages";
+import { acceptDraftEvents, listenToDraftEvents } from "./draft-events";
 
-export type ConnectionState = "connecting" | "connected" | "offline" | "ended";
+export type ConnectionState = "connecting" | "online" | "offline" | "ended";
 
 export interface CollabSession {
   doc: Y.Doc;
@@ -13,69 +16,128 @@ export interface CollabSession {
   state: ConnectionState;
   /** True once the server and this tab have exchanged what each lacked. */
   synced: boolean;
+  /** This device's changes the server has not confirmed stored (kept in IndexedDB until it does). */
+  unsaved: number;
   /** Why the server ended the session for good (access changed, signed out…). */
   endedBecause: string | null;
 }
 
+/** Work of this device that the server refused, kept in memory only, to copy or post. */
+export interface RefusedWork {
+  reason: RefusalReason;
+  pieces: RefusedPiece[];
+}
+
+/** The IndexedDB key under which a page leaves its unconfirmed count for the next one. */
+const UNSAVED_KEY = "caucus:unsaved";
+
 /**
  * One draft's Y.Doc, kept in IndexedDB (so a reload while offline keeps unsent edits) and
- * synced over y-websocket. The provider connects only after local edits have loaded, so the
- * first sync sends the server whatever this device typed offline.
+ * synced over y-websocket with DurableSync on top: "saved" only once the server says stored.
+ * The provider connects only after local edits have loaded, so the first sync sends the server
+ * whatever this device typed offline.
+ *
+ * When the server refuses this device's edits, the hook keeps what was refused (in memory, for
+ * the person to copy or post as a comment), deletes this device's copy (IndexedDB included) and
+ * opens the draft again from the server: after that, what the page shows is the draft. Editing
+ * stays paused (`pausedBecause`) until the draft's status changes, as the page's own idea of
+ * what this person may do may be older than the refusal.
  */
-export function useCollabSession(docName: string, userId: string): CollabSession | null {
+export function useCollabSession(docName: string, userId: string) {
   const [session, setSession] = useState<CollabSession | null>(null);
+  const [refused, setRefused] = useState<RefusedWork | null>(null);
+  const [pausedBecause, setPausedBecause] = useState<RefusalReason | null>(null);
+  const [generation, setGeneration] = useState(0);
 
   useEffect(() => {
+    let disposed = false;
+    let teardown = () => {};
     const doc = new Y.Doc();
     // Per user as well as per draft: two people sharing a computer never share unsent edits.
     const local = new IndexeddbPersistence(`caucus:${userId}:${docName}`, doc);
-    const scheme = window.location.protocol === "https:" ? "wss" : "ws";
-    const provider = new WebsocketProvider(`${scheme}://${window.location.host}/collab`, docName, doc, {
-      connect: false,
-      shouldReconnect: (event) => !isPermanentClose(event.code),
-      maxBackoffTime: 5000,
-    });
-    acceptDraftEvents(provider);
-    // Offline once a connection was lost or an attempt failed: a tab reloaded without network
-    // has never connected, yet its edits are just as safe on this device.
-    let failedOrLost = false;
-    let current: CollabSession = { doc, provider, state: "connecting", synced: false, endedBecause: null };
-    const update = (changes: Partial<CollabSession>) => {
-      current = { ...current, ...changes };
-      setSession(current);
+
+    const start = (carriedOver: number) => {
+      const scheme = window.location.protocol === "https:" ? "wss" : "ws";
+      const provider = new WebsocketProvider(`${scheme}://${window.location.host}/collab`, docName, doc, {
+        connect: false,
+        shouldReconnect: (event) => !isPermanentClose(event.code),
+        maxBackoffTime: 5000,
+      });
+      acceptDraftEvents(provider);
+      const durable = new DurableSync(provider, { carriedOver, isLoadOrigin: (origin) => origin === local });
+      let current: CollabSession = { doc, provider, state: "connecting", synced: false, unsaved: carriedOver, endedBecause: null };
+      const update = (changes: Partial<CollabSession>) => {
+        current = { ...current, ...changes };
+        if (!disposed) setSession(current);
+      };
+      const keepCount = throttle((n: number) => void local.set(UNSAVED_KEY, n).catch(() => {}), 500);
+      const follow = (state: DurableSyncState) => {
+        keepCount(state.unsaved);
+        if (state.refused) return void resetAfterRefusal(state.refused);
+        if (current.state !== "ended") update({ state: state.link, unsaved: state.unsaved, synced: provider.synced });
+        else update({ unsaved: state.unsaved });
+      };
+      const stopFollowing = durable.subscribe(follow);
+      const stopEvents = listenToDraftEvents(provider, (event) => {
+        if (event.type === "status") setPausedBecause(null);
+      });
+      provider.on("closed", ({ code }) => update({ state: "ended", endedBecause: closeMessage(code) ?? "The server closed the connection." }));
+      const offline = () => durable.networkLost();
+      const online = () => durable.networkBack();
+      window.addEventListener("offline", offline);
+      window.addEventListener("online", online);
+      if (!navigator.onLine) durable.networkLost();
+
+      const resetAfterRefusal = async (refusal: NonNullable<DurableSyncState["refused"]>) => {
+        const server = new Y.Doc();
+        Y.applyUpdate(server, refusal.serverState);
+        const pieces = refusedChanges(doc, server);
+        server.destroy();
+        teardown();
+        // The refused work must not come back from this device's store after a reload.
+        await local.clearData().catch(() => {});
+        if (disposed) return;
+        setPausedBecause(refusal.reason);
+        if (pieces.length > 0) setRefused({ reason: refusal.reason, pieces });
+        setGeneration((g) => g + 1);
+      };
+
+      teardown = () => {
+        teardown = () => {};
+        window.removeEventListener("offline", offline);
+        window.removeEventListener("online", online);
+        stopFollowing();
+        stopEvents();
+        durable.destroy();
+        provider.destroy();
+      };
+      update({});
+      provider.connect();
     };
-    provider.on("status", ({ status }) => {
-      if (current.state === "ended") return;
-      if (status === "disconnected") failedOrLost = true;
-      update({ state: status === "connected" ? "connected" : failedOrLost ? "offline" : "connecting" });
+
+    void Promise.all([local.whenSynced, local.get(UNSAVED_KEY).catch(() => 0)]).then(([, carried]) => {
+      if (!disposed) start(typeof carried === "number" ? carried : 0);
     });
-    const markOffline = () => {
-      failedOrLost = true;
-      if (current.state === "connecting") update({ state: "offline" });
-    };
-    provider.on("connection-error", markOffline);
-    provider.on("connection-close", markOffline);
-    // Back on the network: try now rather than wait out the backoff.
-    const reconnect = () => {
-      if (current.state !== "ended" && !provider.wsconnected) {
-        provider.disconnect();
-        provider.connect();
-      }
-    };
-    window.addEventListener("online", reconnect);
-    provider.on("sync", (synced: boolean) => update({ synced }));
-    provider.on("closed", ({ code }) => {
-      update({ state: "ended", endedBecause: closeMessage(code) ?? "The server closed the connection." });
-    });
-    void local.whenSynced.then(() => provider.connect());
-    setSession(current);
     return () => {
-      window.removeEventListener("online", reconnect);
-      provider.destroy();
+      disposed = true;
+      teardown();
       void local.destroy();
       doc.destroy();
     };
-  }, [docName, userId]);
+  }, [docName, userId, generation]);
 
-  return session;
+  const dismissRefused = useCallback(() => setRefused(null), []);
+  return { session, refused, dismissRefused, pausedBecause };
+}
+
+function throttle<T>(call: (value: T) => void, ms: number): (value: T) => void {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let latest: T;
+  return (value: T) => {
+    latest = value;
+    timer ??= setTimeout(() => {
+      timer = null;
+      call(latest);
+    }, ms);
+  };
 }

@@ -1,27 +1,66 @@
 import { createHash } from "node:crypto";
 import type { AppLoadContext } from "@remix-run/node";
 import { recordAudit } from "../../db/queries/audit";
+import { holdDraftForSubmission, releaseDraftHold } from "../../db/queries/draft-freeze";
 import { lockDraftStatus, updateDraftStatus } from "../../db/queries/draft-status";
 import { createExport, type ExportSummary } from "../../db/queries/exports";
 import type { Draft } from "../../db/schema";
-import type { ExportJob } from "../../server/export/export-job";
-import { draftExportJob, exportFileName } from "../../server/export/export-draft";
+import { contentFingerprint, draftExportJob, exportFileName } from "../../server/export/export-draft";
 import { ReviewRefusal } from "../review/refusal.server";
 import { SUBMITTED_STATUS_MESSAGE } from "../review/status.server";
 import type { SubmitDraftInput } from "../schemas/export";
 
 export const CHANGED_WHILE_PREPARING_MESSAGE =
   "The draft changed while its file was being prepared, so nothing was stored. Ask your co-authors to pause, then mark it as submitted again.";
+export const NOT_PAUSED_MESSAGE =
+  "Editing could not be paused on every server, so nothing was stored. Try again in a moment.";
 
 /**
- * Marks a draft as submitted with the file that went out. The file is rendered first, outside
- * any transaction (seconds in a worker); then one transaction locks the draft row, refuses a
- * draft already submitted (409), checks the draft still reads as it did when rendered (409
- * otherwise), stores the bytes with their SHA-256 and who stored them, sets the status and
- * writes the audit event. An JobFailed from the pool propagates: nothing is written.
- * The caller announces the change and closes editors' sockets after commit.
+ * How long a submission may hold the draft. Rendering takes seconds; a hold whose process died
+ * lets go by itself after this (server/collab/extensions/submission-freeze.ts).
+ */
+const HOLD_MS = 120_000;
+
+/**
+ * Marks a draft as submitted with the file that went out, exactly as frozen (issue 16):
+ * 1. hold the draft (drafts.frozen_until), so every node refuses edits from now on;
+ * 2. settle every node's room: each reads the hold, then stores every change it applied before
+ *    it — the freeze point — so the database holds what people saw, and nothing can follow;
+ * 3. render from the database, outside any transaction (seconds in a worker);
+ * 4. in one transaction with the draft row locked: refuse a draft already submitted (409),
+ *    check it still reads as rendered (409: a node that opened the draft in the instant of the
+ *    hold), store the bytes with their SHA-256 and the content's, set the status, end the hold,
+ *    audit;
+ * 5. settle again, so every room knows the outcome: submitted for good, or open again.
+ * Any failure ends the hold: nothing is stored and editing resumes. The caller announces the
+ * change and closes editors' sockets after commit.
  */
 export async function submitDraft(
+  context: AppLoadContext,
+  actor: { id: string; name: string },
+  draft: Draft,
+  input: Pick<SubmitDraftInput, "format" | "tableOfContents">,
+): Promise<ExportSummary> {
+  const held = await context.db.transaction().execute((tx) => holdDraftForSubmission(tx, draft.id, HOLD_MS));
+  if (held === undefined) throw new ReviewRefusal(404, "We could not find that draft.");
+  if (held === "submitted") throw new ReviewRefusal(409, SUBMITTED_STATUS_MESSAGE);
+  try {
+    try {
+      await context.collab.settle(draft.id);
+    } catch {
+      throw new ReviewRefusal(503, NOT_PAUSED_MESSAGE);
+    }
+    return await storeFrozenDraft(context, actor, draft, input);
+  } catch (error) {
+    await releaseDraftHold(context.db, draft.id);
+    throw error;
+  } finally {
+    // A node that misses this reads the draft again when the hold's time is up.
+    await context.collab.settle(draft.id).catch(() => {});
+  }
+}
+
+async function storeFrozenDraft(
   context: AppLoadContext,
   actor: { id: string; name: string },
   draft: Draft,
@@ -38,10 +77,11 @@ export async function submitDraft(
     if (status === undefined) throw new ReviewRefusal(404, "We could not find that draft.");
     if (status === "submitted") throw new ReviewRefusal(409, SUBMITTED_STATUS_MESSAGE);
     // The collaboration server's saves insert rows that reference this draft, which takes a key
-    // share lock on its row: held FOR UPDATE, no edit commits until this transaction does. What
-    // is read now is the draft as it is frozen, and the stored file must be of exactly that.
+    // share lock on its row: held FOR UPDATE, no edit commits until this transaction does. Every
+    // node refuses edits since the settle, so this re-read is a guard that should never fire.
     const frozen = await draftExportJob(tx, draft, input.format, options);
-    if (contentKey(frozen) !== contentKey(job)) throw new ReviewRefusal(409, CHANGED_WHILE_PREPARING_MESSAGE);
+    const contentSha256 = contentFingerprint(frozen);
+    if (contentSha256 !== contentFingerprint(job)) throw new ReviewRefusal(409, CHANGED_WHILE_PREPARING_MESSAGE);
 
     const stored = await createExport(tx, {
       draftId: draft.id,
@@ -52,8 +92,10 @@ export async function submitDraft(
       bytes,
       createdBy: actor.id,
       createdByName: actor.name,
+      contentSha256,
     });
     await updateDraftStatus(tx, draft.id, "submitted");
+    await releaseDraftHold(tx, draft.id);
     await recordAudit(tx, {
       workspaceId: draft.workspace_id,
       actorId: actor.id,
@@ -64,9 +106,4 @@ export async function submitDraft(
     });
     return stored;
   });
-}
-
-/** What a render reads (the body's model and the printed cover), as one comparable string. */
-function contentKey(job: ExportJob): string {
-  return JSON.stringify([job.model, job.cover]);
 }

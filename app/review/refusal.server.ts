@@ -5,7 +5,7 @@
 export class ReviewRefusal extends Error {
   override readonly name = "ReviewRefusal";
   constructor(
-    readonly status: 400 | 403 | 404 | 409,
+    readonly status: 400 | 403 | 404 | 409 | 503,
     message: string,
   ) {
     super(message);

@@ -9,6 +9,8 @@ import { requireDraftAccess } from "../auth/guards.server";
  */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { draft } = await requireDraftAccess(request, context, params, "read");
+  // Checked as people see it: every node writes what it holds first (a slow node: its last half second is left out).
+  await context.collab.settle(draft.id).catch(() => {});
   // The guard's row, not a second lookup: the draft checked is the one just authorised.
   // Response.json, not data(): fetched as a plain resource route, data()'s headers are lost.
   return Response.json(await checkLoadedDraft(context.db, draft), { headers: { "Cache-Control": "private, no-store" } });

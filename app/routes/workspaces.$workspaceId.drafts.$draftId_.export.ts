@@ -18,6 +18,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   if (!query.success) return Response.json({ error: query.error.issues.map((i) => i.message).join(" ") }, { status: 400 });
   const { format, toc, pdfa } = query.data;
 
+  // What people see, not what the last batch stored: every node writes what it holds first. A
+  // node that does not answer in time leaves at most its last half second out.
+  await context.collab.settle(draft.id).catch(() => {});
   let bytes: Uint8Array;
   try {
     bytes = await context.jobs.run(await draftExportJob(context.db, draft, format, { tableOfContents: toc, pdfA: pdfa }));

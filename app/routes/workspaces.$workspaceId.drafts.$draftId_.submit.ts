@@ -16,9 +16,9 @@ export type SubmitDraftResult = { ok: true; export: StoredExportView } | { ok: f
 const refuse = (status: number, error: string) => Response.json({ ok: false, error } satisfies SubmitDraftResult, { status });
 
 /**
- * POST intent=submit, format, tableOfContents: "Mark as submitted". Renders the chosen file
- * from the stored draft, stores it with its SHA-256 and makes the draft read-only for everyone
- * (app/export/submit.server.ts). Owners and editors only; a draft already submitted is 409.
+ * POST intent=submit, format, tableOfContents: "Mark as submitted". Freezes the draft on every
+ * node, renders the chosen file from it, stores it with its SHA-256 and makes the draft
+ * read-only for everyone (app/export/submit.server.ts). Owners and editors only; a draft already submitted is 409.
  * After commit, open pages hear of the status change and editors' sockets are re-checked:
  * without edit on a submitted draft they are closed with AuthorizationChanged.
  */
@@ -35,6 +35,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   try {
     stored = await submitDraft(context, { id: user.id, name: user.name }, draft, parsed.data);
   } catch (error) {
+    // Editing was paused for the submission and is open again: pages that paused look again.
+    context.collab.announce(draft.id, { type: "status" });
     if (error instanceof ReviewRefusal) return refuse(error.status, error.message);
     const message = exportFailureMessage(error);
     if (message === null) throw error;

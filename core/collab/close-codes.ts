@@ -18,6 +18,14 @@ export const CloseCode = {
   TooManyConnections: 4529,
   /** The server is restarting: reconnect (to this or another node). */
   ServerShuttingDown: 4503,
+  /**
+   * The server dropped its copy of the draft to reload it from storage (a change it had applied
+   * could not be stored: the draft was submitted meanwhile). Reconnect: the new sync tells the
+   * client what of its own work was not accepted.
+   */
+  DraftReloaded: 4510,
+  /** The node is receiving too many large changes at once: reconnect and send again shortly. */
+  ServerBusy: 4530,
 } as const;
 
 export type CloseCodeName = keyof typeof CloseCode;
@@ -31,6 +39,8 @@ const MESSAGES: Record<CloseCodeName, string> = {
   DocumentTooLarge: "This draft has reached the maximum size. Split it, or remove content you no longer need.",
   TooManyConnections: "Too many open connections. Close other tabs with this draft; reconnecting shortly.",
   ServerShuttingDown: "The server is restarting. Reconnecting…",
+  DraftReloaded: "The draft was reloaded on the server. Reconnecting…",
+  ServerBusy: "The server is busy receiving other large changes. Reconnecting shortly…",
 };
 
 /** Whether the client should stop reconnecting after this close code. */

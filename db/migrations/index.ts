@@ -6,6 +6,7 @@ import * as createLibrary from "./20261127000000-create-library";
 import * as createComments from "./20261127120000-create-comments";
 import * as createDraftClients from "./20261127130000-create-draft-clients";
 import * as createExports from "./20261127140000-create-exports";
+import * as submissionFreezeAndReopen from "./20261206120000-submission-freeze-and-reopen";
 
 /**
  * Every migration, by name, in order. Listed statically (not read from disk) so the same list
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   "20261127120000-create-comments": createComments,
   "20261127130000-create-draft-clients": createDraftClients,
   "20261127140000-create-exports": createExports,
+  "20261206120000-submission-freeze-and-reopen": submissionFreezeAndReopen,
 };

@@ -4,7 +4,7 @@ import type { Executor } from "./executor";
 /** A stored file without its bytes: what lists and audit events need. */
 export type ExportSummary = Omit<ExportRow, "bytes">;
 
-const SUMMARY_COLUMNS = ["id", "draft_id", "workspace_id", "format", "file_name", "sha256", "byte_size", "created_by", "created_by_name", "created_at"] as const;
+const SUMMARY_COLUMNS = ["id", "draft_id", "workspace_id", "format", "file_name", "sha256", "byte_size", "created_by", "created_by_name", "created_at", "content_sha256"] as const;
 
 export interface NewExport {
   draftId: string;
@@ -15,6 +15,8 @@ export interface NewExport {
   bytes: Uint8Array;
   createdBy: string;
   createdByName: string;
+  /** SHA-256 of the draft's canonical text the file was made from. */
+  contentSha256: string;
 }
 
 /** Stores one file. Call in the transaction that marks the draft submitted, so both land or neither. */
@@ -31,6 +33,7 @@ export async function createExport(db: Executor, input: NewExport): Promise<Expo
       byte_size: input.bytes.byteLength,
       created_by: input.createdBy,
       created_by_name: input.createdByName,
+      content_sha256: input.contentSha256,
     })
     .returning(SUMMARY_COLUMNS)
     .executeTakeFirstOrThrow();

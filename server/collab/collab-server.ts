@@ -8,8 +8,10 @@ import type { Logger } from "../logger";
 import { Connection } from "./connection";
 import { RoomRegistry } from "./room-registry";
 import { applyFrame } from "./frames";
-import { classifyMessage, encodeAwarenessStates, encodeSyncStep1 } from "./protocol";
+import { watchLiveness } from "./liveness";
+import { classifyMessage, encodeAwarenessStates, encodeSyncStep1, encodeUpdate } from "./protocol";
 import type { Room } from "./room";
+import { UpdateChunkAssembler, type ChunkLimits } from "./update-chunks";
 import {
   CloseRefusal,
   HttpRefusal,
@@ -27,17 +29,18 @@ export interface CollabServerOptions {
   maxPayloadBytes: number;
   /** How long an empty room stays in memory, so a reload does not reload from storage. */
   roomGraceMs: number;
+  /** Bounds on updates sent in pieces (a long offline session's work). */
+  chunks: ChunkLimits;
   /** Re-checks a connection's access when memberships change: the new identity, or why it ended. */
   reauthorise: (identity: ConnectionIdentity) => Promise<ConnectionIdentity | "session-ended" | "no-access">;
 }
-
-const HEARTBEAT_MS = 30_000;
 
 /** The y-websocket protocol server: upgrade → pipeline of extensions → rooms. */
 export class CollabServer {
   private readonly wss: WebSocketServer;
   readonly rooms: RoomRegistry;
-  private readonly heartbeat: NodeJS.Timeout;
+  private readonly stopLiveness: () => void;
+  private readonly chunks: UpdateChunkAssembler;
   private closing = false;
   /** Sockets already logged for forging a draft event: once each, so a loop cannot flood the log. */
   private readonly forgers = new WeakSet<Connection>();
@@ -52,10 +55,8 @@ export class CollabServer {
       onAwarenessChange: (room, update, origin) =>
         this.each("onAwarenessChange", (e) => e.onAwarenessChange?.(room, update, origin)),
     });
-    this.heartbeat = setInterval(() => {
-      for (const room of this.rooms.all()) for (const c of room.connections) c.heartbeat();
-    }, HEARTBEAT_MS);
-    this.heartbeat.unref();
+    this.stopLiveness = watchLiveness(this.rooms);
+    this.chunks = new UpdateChunkAssembler(options.chunks);
   }
 
   get connectionCount(): number {
@@ -96,13 +97,16 @@ export class CollabServer {
     const queue: Uint8Array[] = [];
     let room: Room | null = null;
     ws.on("message", (data: Buffer) => {
+      connection.lastFrameAt = Date.now();
       const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
       if (room) this.receive(room, connection, bytes);
       else queue.push(bytes);
     });
     ws.on("close", () => {
+      this.chunks.release(connection);
       if (room) {
-        room.remove(connection);
+        // An evicted room is gone already: only the counts need the socket's departure.
+        if (!room.destroyed) room.remove(connection);
         this.each("onDisconnect", (e) => e.onDisconnect?.(connection));
         this.rooms.release(room);
       }
@@ -128,13 +132,43 @@ export class CollabServer {
   }
 
   private receive(room: Room, connection: Connection, bytes: Uint8Array): void {
-    const message = classifyMessage(bytes);
+    if (room.destroyed) return;
+    let message = classifyMessage(bytes);
+    if (message.type === "update-chunk") {
+      const assembled = this.assemble(room, connection, bytes);
+      if (!assembled) return;
+      message = assembled;
+    }
     for (const extension of this.options.extensions) {
       if (extension.onMessage && !extension.onMessage(connection, message, room)) return;
     }
     // After the extensions, so limits still close an oversized frame of any type.
     if (message.type === "unknown") return this.dropUnknown(room, connection, message);
     applyFrame(room, connection, message, this.options.log);
+  }
+
+  /**
+   * One piece of an update too large for a frame; the whole update, as a sync-update frame,
+   * once the last piece is in. The document-size limit bounds it as it arrives.
+   */
+  private assemble(room: Room, connection: Connection, bytes: Uint8Array): ClassifiedMessage | null {
+    const budget = this.options.chunks.maxUpdateBytes - room.approxBytes;
+    const result = this.chunks.add(connection, bytes, budget);
+    switch (result.kind) {
+      case "pending":
+        return null;
+      case "done":
+        return { type: "sync-update", bytes: encodeUpdate(result.update), assembled: true };
+      case "too-large":
+        connection.close(CloseCode.DocumentTooLarge, "Document too large");
+        return null;
+      case "busy":
+        connection.close(CloseCode.ServerBusy, "Server busy");
+        return null;
+      case "malformed":
+        connection.close(1007, "Malformed update chunk");
+        return null;
+    }
   }
 
   /**
@@ -211,10 +245,54 @@ export class CollabServer {
     connection.close(CloseCode.AuthorizationChanged, "Access changed");
   }
 
+  /**
+   * Brings the draft's room on every node in line with what is stored — the submission freeze
+   * re-read, then every change it holds written — and resolves when every node that has it open
+   * has done so. Exports and checks call it so they read what people see; a submission calls it
+   * after holding the draft, so its file includes every change applied before the freeze and
+   * nothing after. Rejects only when a peer did not answer in time.
+   */
+  async settle(draftId: string): Promise<void> {
+    const room = this.rooms.get(draftDocName(draftId));
+    const local = room ? this.settleRoom(room) : Promise.resolve();
+    const peers = this.options.extensions.map((e) => e.settlePeers?.(draftId));
+    await Promise.all([local, ...peers]);
+  }
+
+  /** This node's part of settle(): the extensions' settle hooks, in pipeline order. */
+  async settleLocally(draftId: string): Promise<void> {
+    const room = this.rooms.get(draftDocName(draftId));
+    if (room) await this.settleRoom(room);
+  }
+
+  private async settleRoom(room: Room): Promise<void> {
+    for (const extension of this.options.extensions) await extension.settle?.(room);
+  }
+
+  /**
+   * Drops this node's copy of a draft whose change the database refused (it was submitted
+   * meanwhile), and closes its sockets with a code that reconnects them: the reloaded room holds
+   * only what is stored, and each client's next sync tells it what of its own was not accepted.
+   */
+  reload(draftId: string): void {
+    const room = this.rooms.get(draftDocName(draftId));
+    if (!room) return;
+    this.options.log.warn("collab room reloaded: a change was refused by the database", { draftId });
+    const sockets = [...room.connections];
+    this.rooms.evict(room);
+    for (const connection of sockets) connection.close(CloseCode.DraftReloaded, "Draft reloaded");
+  }
+
+  /** Sends a draft event to this node's sockets on the draft only (a room's own timer fired). */
+  announceLocally(room: Room, event: DraftEvent): void {
+    const frame = encodeDraftEvent(event);
+    for (const connection of room.connections) connection.send(frame);
+  }
+
   /** Stops accepting, flushes every room, then closes the sockets (clients reconnect elsewhere). */
   async shutdown(): Promise<void> {
     this.closing = true;
-    clearInterval(this.heartbeat);
+    this.stopLiveness();
     await this.rooms.flushAll();
     for (const room of this.rooms.all()) {
       for (const connection of room.connections) connection.close(CloseCode.ServerShuttingDown, "Server restarting");

@@ -2,18 +2,22 @@ import type { Kysely } from "kysely";
 import * as Y from "yjs";
 import { canonicalDocument } from "../../core/editor/canonical";
 import { loadDraftDocument, lockDraftForCompaction, saveDraftSnapshot } from "../../db/queries/draft-documents";
+import { findDraftFreeze } from "../../db/queries/draft-freeze";
 import type { Database } from "../../db/schema";
 
 /**
  * Merges a draft's update log into its snapshot (Yjs state + canonical JSON + text). Reads from
  * the database, so it is correct whichever node runs it and whatever other nodes appended; the
  * advisory lock makes nodes take turns. `inMemory` (a room's state) is merged in too, so changes
- * this node only heard from a peer reach the database even if that peer died before saving them.
- * Returns how many log rows it folded.
+ * this node only heard from a peer reach the database even if that peer died before saving them —
+ * except into a submitted draft, or one frozen for submission: what went to Geneva is what is
+ * stored, and memory may hold a change the database refused. Returns how many log rows it folded.
  */
-export async function compactDraft(db: Kysely<Database>, draftId: string, inMemory?: Uint8Array): Promise<number> {
+export async function compactDraft(db: Kysely<Database>, draftId: string, memory?: Uint8Array): Promise<number> {
   return db.transaction().execute(async (tx) => {
     await lockDraftForCompaction(tx, draftId);
+    const freeze = memory ? await findDraftFreeze(tx, draftId, "share") : undefined;
+    const inMemory = freeze && !freeze.frozen ? memory : undefined;
     const stored = await loadDraftDocument(tx, draftId);
     if (stored.updates.length === 0 && stored.snapshot && !inMemory) return 0;
     const doc = new Y.Doc();

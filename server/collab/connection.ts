@@ -1,4 +1,5 @@
 import { WebSocket } from "ws";
+import type { RefusalReason } from "../../core/collab/session-messages";
 import type { ConnectionIdentity } from "./types";
 
 let nextId = 1;
@@ -20,6 +21,20 @@ export class Connection {
   /** Whether its room was already in memory when it connected (a warm first sync). */
   roomWasOpen = false;
   firstSyncDone = false;
+  /** Date.now() of the last frame from this socket, for the silence sweep. */
+  lastFrameAt = Date.now();
+  /**
+   * Set once the client pings (our browsers do, every second or two): such a client that falls
+   * silent has lost its network, and is dropped long before the protocol heartbeat would notice.
+   */
+  pings = false;
+  /**
+   * Set when a change from this socket was already in the document: it may have come from a peer
+   * node that has not stored it yet, so the next save request stores what peers sent too.
+   */
+  sentKnownContent = false;
+  /** Why this socket's changes were refused, once it was told (EDITS_REFUSED); null until then. */
+  refusedEdits: RefusalReason | null = null;
   private alive = true;
 
   constructor(
@@ -47,6 +62,11 @@ export class Connection {
       // Close reasons are limited to 123 bytes by the protocol.
       this.socket.close(code, reason.slice(0, 120));
     }
+  }
+
+  /** Drops the socket without a closing handshake: its network is gone, nobody would answer. */
+  terminate(): void {
+    this.socket.terminate();
   }
 
   /** Called by the heartbeat: a peer that did not answer the last ping is gone. */

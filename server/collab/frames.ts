@@ -1,5 +1,6 @@
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
+import { encodePong } from "../../core/collab/session-messages";
 import type { Logger } from "../logger";
 import type { Connection } from "./connection";
 import { encodeAwarenessStates, encodeSyncStep2, readAwarenessPayload, readStateVector, readSyncPayload } from "./protocol";
@@ -18,12 +19,20 @@ export function applyFrame(room: Room, connection: Connection, message: Classifi
       case "sync-step-1":
         return answerSyncStep1(room, connection, message.bytes, log);
       case "sync-step-2":
-      case "sync-update":
-        return Y.applyUpdate(room.doc, readSyncPayload(message.bytes), origin);
+      case "sync-update": {
+        const before = room.changeCount;
+        Y.applyUpdate(room.doc, readSyncPayload(message.bytes), origin);
+        if (room.changeCount === before) connection.sentKnownContent = true;
+        return;
+      }
       case "awareness":
         return awarenessProtocol.applyAwarenessUpdate(room.awareness, readAwarenessPayload(message.bytes), origin);
       case "query-awareness":
         return connection.send(encodeAwarenessStates(room.awareness, [...room.awareness.getStates().keys()]));
+      case "ping":
+        // The browser's liveness check: any answer proves the path both ways.
+        connection.pings = true;
+        return connection.send(encodePong());
       default:
         return;
     }

@@ -7,9 +7,11 @@ import { authorisation, reauthorise } from "./extensions/authorisation";
 import { clientRegistry } from "./extensions/client-registry";
 import { DEFAULT_LIMITS, limits, type CollabLimits } from "./extensions/limits";
 import { logging } from "./extensions/logging";
+import { editGate } from "./extensions/edit-gate";
 import { persistence } from "./extensions/persistence";
-import { readOnlyFilter } from "./extensions/read-only";
 import { redisFanOut } from "./extensions/redis-fan-out";
+import { saveAcks } from "./extensions/save-acks";
+import { submissionFreeze } from "./extensions/submission-freeze";
 import type { CollabExtension } from "./types";
 
 export interface CollabOptions {
@@ -25,22 +27,39 @@ export interface CollabOptions {
 
 /**
  * The collaboration server, as a recipe: each concern is one extension, called in this order.
- * Authentication and authorisation run at upgrade; limits and the read-only filter see every
- * frame before it is applied; persistence, the client registry and fan-out see every change
- * after it was broadcast.
+ * Authentication and authorisation run at upgrade; limits and the edit gate see every frame
+ * before it is applied, and save requests are answered after them (so a refusal is known);
+ * the submission freeze is read before persistence writes on settle; persistence, the client
+ * registry and fan-out see every change after it was broadcast.
  */
 export function createCollabServer(options: CollabOptions): CollabServer {
   const config = { ...DEFAULT_LIMITS, ...options.limits };
   const fanOut: CollabExtension[] = options.redisUrl
-    ? [redisFanOut({ url: options.redisUrl, log: options.log, revalidateLocally: (filter) => server.revalidate(filter, true) })]
+    ? [
+        redisFanOut({
+          url: options.redisUrl,
+          log: options.log,
+          revalidateLocally: (filter) => server.revalidate(filter, true),
+          settleLocally: (draftId) => server.settleLocally(draftId),
+        }),
+      ]
     : [];
+  const store = persistence({
+    db: options.db,
+    log: options.log,
+    batchMs: 500,
+    compactEvery: 200,
+    onStoreRefused: (draftId) => server.reload(draftId),
+  });
   const server: CollabServer = new CollabServer({
     extensions: [
       authentication({ db: options.db, publicOrigin: options.publicOrigin, trustProxy: options.trustProxy }),
       authorisation({ db: options.db }),
       limits(config),
-      readOnlyFilter(),
-      persistence({ db: options.db, log: options.log, batchMs: 500, compactEvery: 200 }),
+      editGate(),
+      saveAcks({ whenStored: (room, connection) => store.whenStored(room, connection) }),
+      submissionFreeze({ db: options.db, onThaw: (room) => server.announceLocally(room, { type: "status" }) }),
+      store,
       clientRegistry({ db: options.db, log: options.log, batchMs: 500 }),
       ...fanOut,
       logging(options.log),
@@ -48,6 +67,7 @@ export function createCollabServer(options: CollabOptions): CollabServer {
     log: options.log,
     // Twice the soft frame limit: past it ws drops the socket before buffering more.
     maxPayloadBytes: config.maxFrameBytes * 2,
+    chunks: { maxUpdateBytes: config.maxDocumentBytes, maxNodeBytes: config.maxChunkBytesPerNode },
     roomGraceMs: options.roomGraceMs ?? 30_000,
     reauthorise: (identity) => reauthorise(options.db, identity),
   });

@@ -4,6 +4,7 @@ import * as awarenessProtocol from "y-protocols/awareness";
 import * as syncProtocol from "y-protocols/sync";
 import type { Awareness } from "y-protocols/awareness";
 import type * as Y from "yjs";
+import { MESSAGE_PING, MESSAGE_SAVE_REQUEST, MESSAGE_UPDATE_CHUNK } from "../../core/collab/session-messages";
 import type { ClassifiedMessage } from "./types";
 
 /** y-websocket message types: the first varUint of every frame. */
@@ -27,6 +28,9 @@ export function classifyMessage(bytes: Uint8Array): ClassifiedMessage {
     if (type === MESSAGE_AWARENESS) return { type: "awareness", bytes };
     if (type === MESSAGE_QUERY_AWARENESS) return { type: "query-awareness", bytes };
     if (type === MESSAGE_AUTH) return { type: "auth", bytes };
+    if (type === MESSAGE_SAVE_REQUEST) return { type: "save-request", bytes };
+    if (type === MESSAGE_PING) return { type: "ping", bytes };
+    if (type === MESSAGE_UPDATE_CHUNK) return { type: "update-chunk", bytes };
   } catch {
     // A frame too short to hold its header is "unknown" and gets dropped.
   }

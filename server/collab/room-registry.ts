@@ -51,7 +51,7 @@ export class RoomRegistry {
 
   /** A socket left: start the grace period once the room is empty. */
   release(room: Room): void {
-    if (room.connections.size > 0 || room.unloadTimer) return;
+    if (room.destroyed || room.connections.size > 0 || room.unloadTimer) return;
     room.unloadTimer = setTimeout(() => void this.unload(room), this.options.graceMs);
     room.unloadTimer.unref();
   }
@@ -68,6 +68,18 @@ export class RoomRegistry {
     // Work that arrived during the flush (a peer's update, a new socket) keeps the room.
     const busy = this.options.extensions.some((e) => e.isBusy?.(room));
     if (room.connections.size > 0 || busy) return this.release(room);
+    this.rooms.delete(room.name);
+    room.destroy();
+  }
+
+  /**
+   * Drops a room from memory at once, without writing it anywhere: its memory holds a change
+   * the database refused. Its sockets must be closed by the caller; the next open reloads it.
+   */
+  evict(room: Room): void {
+    if (this.rooms.get(room.name) !== room) return;
+    if (room.unloadTimer) clearTimeout(room.unloadTimer);
+    room.unloadTimer = null;
     this.rooms.delete(room.name);
     room.destroy();
   }

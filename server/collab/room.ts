@@ -2,6 +2,7 @@ import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
 import type { Connection } from "./connection";
 import { encodeAwareness, encodeSyncStep2, encodeUpdate } from "./protocol";
+import type { RefusalReason } from "../../core/collab/session-messages";
 import type { ChangeOrigin } from "./types";
 
 /** Origin used when storage fills the document, so persistence does not write it back. */
@@ -18,9 +19,17 @@ export class Room {
   readonly connections = new Set<Connection>();
   /** Approximate size of the document's history in bytes, for the document-size limit. */
   approxBytes = 0;
+  /** Changes applied so far: a frame that leaves it unchanged held nothing new. */
+  changeCount = 0;
   /** Full state as a sync-step-2 frame, for new clients with an empty document; reset on change. */
   private fullStateFrame: Uint8Array | null = null;
   unloadTimer: NodeJS.Timeout | null = null;
+  /**
+   * Why no socket may change this draft now, or null: "submitting" while its file is made,
+   * "submitted" once it went. Set from what is stored (extensions/submission-freeze.ts); the
+   * edit gate drops every change while it is set, so nothing is applied after the freeze point.
+   */
+  frozen: Extract<RefusalReason, "submitting" | "submitted"> | null = null;
 
   constructor(
     readonly name: string,
@@ -34,6 +43,7 @@ export class Room {
     this.doc.on("update", (update: Uint8Array, origin: unknown) => {
       const from = asOrigin(origin);
       this.approxBytes += update.byteLength;
+      this.changeCount += 1;
       this.fullStateFrame = null;
       const frame = encodeUpdate(update);
       for (const connection of this.connections) {
@@ -74,6 +84,11 @@ export class Room {
     return this.fullStateFrame;
   }
 
+  /** The whole document as one update, for a socket whose edits were refused (rare: not cached). */
+  stateUpdate(): Uint8Array {
+    return Y.encodeStateAsUpdate(this.doc);
+  }
+
   /** Removes a socket and the awareness states it announced (its caret disappears for others). */
   remove(connection: Connection): void {
     this.connections.delete(connection);
@@ -83,7 +98,11 @@ export class Room {
     }
   }
 
+  /** Set once the room left memory: timers that outlive it check this. */
+  destroyed = false;
+
   destroy(): void {
+    this.destroyed = true;
     this.awareness.destroy();
     this.doc.destroy();
   }

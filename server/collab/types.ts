@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from "node:http";
 import type { Abilities } from "../../core/policies";
+import type { DraftStatus } from "../../db/schema";
 import type { Connection } from "./connection";
 import type { Room } from "./room";
 
@@ -14,6 +15,8 @@ export interface UpgradeRequest {
   /** Set by authorisation. */
   workspaceId?: string;
   abilities?: Abilities;
+  /** The draft's status when access was decided: says why a socket may not edit. */
+  draftStatus?: DraftStatus;
 }
 
 export type ConnectionIdentity = Required<Omit<UpgradeRequest, "headers">>;
@@ -26,8 +29,20 @@ export type ChangeOrigin =
 
 /** The first part of an incoming frame, read without applying it. */
 export interface ClassifiedMessage {
-  type: "sync-step-1" | "sync-step-2" | "sync-update" | "awareness" | "query-awareness" | "auth" | "unknown";
+  type:
+    | "sync-step-1"
+    | "sync-step-2"
+    | "sync-update"
+    | "awareness"
+    | "query-awareness"
+    | "auth"
+    | "save-request"
+    | "ping"
+    | "update-chunk"
+    | "unknown";
   bytes: Uint8Array;
+  /** A sync-update put together from UPDATE_CHUNK frames: larger than one frame may be. */
+  assembled?: boolean;
 }
 
 /** Which connections a membership change concerns. */
@@ -57,6 +72,17 @@ export interface CollabExtension {
   isBusy?(room: Room): boolean;
   /** Before a room leaves memory: flush whatever it holds. */
   beforeUnload?(room: Room): Promise<void>;
+  /**
+   * Brings an open room in line with what is stored and stores what it holds: the submission
+   * freeze re-reads the draft's freeze, then persistence writes every pending update. Called in
+   * pipeline order, so nothing is applied after the freeze that the write does not include.
+   */
+  settle?(room: Room): Promise<void>;
+  /**
+   * Asks the other nodes to settle the draft and resolves once every node that has it open has
+   * answered (multi-node only). Rejects when one did not answer in time.
+   */
+  settlePeers?(draftId: string): Promise<void>;
   /** A membership change happened here; peers may need to hear of it. */
   onRevalidate?(filter: RevalidationFilter, fromPeer: boolean): void;
   /**

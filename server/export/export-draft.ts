@@ -1,9 +1,10 @@
-import type { Kysely } from "kysely";
+import { createHash } from "node:crypto";
 import { exportCover } from "../../core/export/export-cover";
 import { exportModel } from "../../core/export/export-model";
 import { NO_HEADING_NUMBERING } from "../../core/editor/numbering";
 import { listOrganisations } from "../../db/queries/organisations";
-import type { Database, Draft } from "../../db/schema";
+import type { Executor } from "../../db/queries/executor";
+import type { Draft } from "../../db/schema";
 import { findTemplate } from "../../templates";
 import { readDraftContent } from "../checks/draft-content";
 import type { ExportFormat, ExportJob } from "./export-job";
@@ -25,7 +26,7 @@ export function exportFileName(title: string, format: ExportFormat): string {
  * template's heading numbering. What is stored is what is exported: edits still in flight (under
  * half a second) are not in it.
  */
-export async function draftExportJob(db: Kysely<Database>, draft: Draft, format: ExportFormat, options: { tableOfContents?: boolean; pdfA?: boolean } = {}): Promise<ExportJob> {
+export async function draftExportJob(db: Executor, draft: Draft, format: ExportFormat, options: { tableOfContents?: boolean; pdfA?: boolean } = {}): Promise<ExportJob> {
   const [{ doc, cover }, organisations] = await Promise.all([readDraftContent(db, draft.id), listOrganisations(db, draft.workspace_id)]);
   const template = draft.template_slug ? findTemplate(draft.template_slug) : undefined;
   const language = cover.language || "en";
@@ -35,4 +36,13 @@ export async function draftExportJob(db: Kysely<Database>, draft: Draft, format:
   return format === "docx"
     ? { format, model, cover: printed, options: { tableOfContents } }
     : { format, model, cover: printed, options: { tableOfContents, pdfA: options.pdfA ?? false } };
+}
+
+/**
+ * SHA-256 of what a render reads (the body's model and the printed cover): equal for two reads
+ * exactly when they would print the same file. Stored with a submitted file, so a draft reopened
+ * for a correction can say whether it changed since.
+ */
+export function contentFingerprint(job: ExportJob): string {
+  return createHash("sha256").update(JSON.stringify([job.model, job.cover])).digest("hex");
 }

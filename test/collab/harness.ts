@@ -6,6 +6,7 @@ import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { acceptDraftEvents } from "../../app/editor/draft-events";
 import { draftDocName } from "../../core/collab/doc-name";
+import { DurableSync } from "../../core/collab/durable-sync";
 import type { DatabaseHandle } from "../../db/client";
 import { createCollabServer, type CollabServer } from "../../server/collab";
 import type { CollabLimits } from "../../server/collab/extensions/limits";
@@ -63,6 +64,8 @@ function browserLikeSocket(headers: Record<string, string>) {
 export interface TestClient {
   doc: Y.Doc;
   provider: WebsocketProvider;
+  /** The browser's save tracking, liveness and chunked sync, on this client. */
+  durable: DurableSync;
   closes: Array<{ code: number; reason: string }>;
   text(): string;
   type(text: string): void;
@@ -70,8 +73,13 @@ export interface TestClient {
 }
 
 /** A real y-websocket client, as the browser runs it, for one user on one draft. */
-export function connectClient(harness: { url: string; origin: string }, token: string | undefined, draftId: string): TestClient {
-  const doc = new Y.Doc();
+export function connectClient(
+  harness: { url: string; origin: string },
+  token: string | undefined,
+  draftId: string,
+  options: { doc?: Y.Doc; connect?: boolean; carriedOver?: number } = {},
+): TestClient {
+  const doc = options.doc ?? new Y.Doc();
   const headers: Record<string, string> = { origin: harness.origin };
   if (token) headers.cookie = `caucus_session=${token}`;
   const provider = new WebsocketProvider(harness.url, draftDocName(draftId), doc, {
@@ -79,9 +87,13 @@ export function connectClient(harness: { url: string; origin: string }, token: s
     // Without this, providers in one process sync through BroadcastChannel, bypassing the server.
     disableBc: true,
     maxBackoffTime: 300,
+    connect: false,
   });
-  // As the browser's collab session does: draft events are understood from the first message.
+  // As the browser's collab session does: draft events are understood from the first message,
+  // and DurableSync takes the socket before it opens.
   acceptDraftEvents(provider);
+  const durable = new DurableSync(provider, { carriedOver: options.carriedOver });
+  if (options.connect !== false) provider.connect();
   const closes: TestClient["closes"] = [];
   provider.on("closed", (event) => closes.push(event));
   const paragraph = () => {
@@ -96,6 +108,7 @@ export function connectClient(harness: { url: string; origin: string }, token: s
   return {
     doc,
     provider,
+    durable,
     closes,
     text: () => doc.getXmlFragment("body").toArray().map((p) => (p as Y.XmlElement).toArray().map(String).join("")).join("\n"),
     type(text) {
@@ -105,6 +118,7 @@ export function connectClient(harness: { url: string; origin: string }, token: s
       });
     },
     destroy() {
+      durable.destroy();
       provider.destroy();
       doc.destroy();
     },

@@ -33,7 +33,7 @@ describe.runIf(redisUrl)("revocation across nodes", () => {
       clients.push(reviewer, editorOnA);
       await Promise.all([synced(reviewer), synced(editorOnA)]);
       // The HTTP request is served by node A: only it hears of the change directly.
-      const ctx = testContext(handle(), undefined, { revalidate: (filter) => nodeA.collab.revalidate(filter), announce: () => {} });
+      const ctx = testContext(handle(), undefined, { revalidate: (filter) => nodeA.collab.revalidate(filter), announce: () => {}, settle: async () => {} });
       const membership = await findMembership(handle().db, world.workspace.id, world.members.reviewer.id);
       const started = Date.now();
       await run(

@@ -45,7 +45,7 @@ describeEachDatabase("a draft marked as submitted, over the socket", (handle) =>
     await until(async () => (await readDraftContent(handle().db, draft.id)).doc.textContent.includes("Last words before Geneva."));
 
     const collab = suite.harness.collab;
-    const context = testContext(handle(), undefined, { revalidate: (filter) => collab.revalidate(filter), announce: (draftId, event) => collab.announce(draftId, event) });
+    const context = testContext(handle(), undefined, collab);
     const answer = await fetchFile(submitRoute.action, submitRequest(world.workspace.id, draft.id, owner.token, { intent: "submit", format: "docx" }), context, { workspaceId: world.workspace.id, draftId: draft.id });
     expect(answer.status).toBe(200);
     // The stored file holds the last edit saved before submission.

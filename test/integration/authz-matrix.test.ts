@@ -265,7 +265,7 @@ const ENDPOINTS: Endpoint[] = [
     call: async (w, token) => {
       const bytes = Buffer.from("%PDF-1.7 stored for the matrix");
       const sha256 = createHash("sha256").update(bytes).digest("hex");
-      const stored = await createExport(w.context.db, { draftId: w.draftId, workspaceId: w.workspaceId, format: "pdf", fileName: "matrix.pdf", sha256, bytes, createdBy: w.users.owner.id, createdByName: "Owner" });
+      const stored = await createExport(w.context.db, { draftId: w.draftId, workspaceId: w.workspaceId, format: "pdf", fileName: "matrix.pdf", sha256, bytes, createdBy: w.users.owner.id, createdByName: "Owner", contentSha256: sha256 });
       return run(storedExport.loader, makeRequest(path(w, `/drafts/${w.draftId}/exports/${stored.id}`), { token }), w.context, { ...params(w), exportId: stored.id });
     },
   },

@@ -9,20 +9,24 @@ import type { DatabaseHandle } from "../../db/client";
 import type { JobRunner } from "../../server/context";
 import { makeRequest, testContext } from "../remix";
 
-/** A load context that records what the collaboration server was asked to announce and re-check. */
+/** A load context that records what the collaboration server was asked to announce, re-check and settle. */
 export function exportContext(handle: DatabaseHandle, jobs?: JobRunner) {
   const announced: Array<{ draftId: string; event: DraftEvent }> = [];
   const revalidated: RevalidationFilter[] = [];
+  const settled: string[] = [];
   const context: AppLoadContext = {
     ...testContext(handle, undefined, {
       revalidate: async (filter) => {
         revalidated.push(filter);
       },
       announce: (draftId, event) => announced.push({ draftId, event }),
+      settle: async (draftId) => {
+        settled.push(draftId);
+      },
     }),
     ...(jobs ? { jobs } : {}),
   };
-  return { context, announced, revalidated };
+  return { context, announced, revalidated, settled };
 }
 
 export interface FileAnswer {

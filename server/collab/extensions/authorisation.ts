@@ -14,7 +14,7 @@ async function abilitiesOn(db: Kysely<Database>, userId: string, draftId: string
     access.role ? { role: access.role, workspaceId: access.workspaceId } : null,
     { workspaceId: access.workspaceId, status: access.status },
   );
-  return abilities.read ? { abilities, workspaceId: access.workspaceId } : null;
+  return abilities.read ? { abilities, workspaceId: access.workspaceId, draftStatus: access.status } : null;
 }
 
 /**
@@ -29,6 +29,7 @@ export function authorisation(options: { db: Kysely<Database> }): CollabExtensio
       if (!access) throw new CloseRefusal(CloseCode.DocumentNotFound, "Document not found");
       request.abilities = access.abilities;
       request.workspaceId = access.workspaceId;
+      request.draftStatus = access.draftStatus;
     },
   };
 }

@@ -8,6 +8,8 @@ export interface CollabLimits {
   maxDocumentBytes: number;
   maxConnectionsPerUser: number;
   maxConnectionsPerNode: number;
+  /** Bytes held in unfinished chunked updates on one node (update-chunks.ts). */
+  maxChunkBytesPerNode: number;
 }
 
 export const DEFAULT_LIMITS: CollabLimits = {
@@ -15,6 +17,7 @@ export const DEFAULT_LIMITS: CollabLimits = {
   maxDocumentBytes: 64 * 1024 * 1024,
   maxConnectionsPerUser: 50,
   maxConnectionsPerNode: 50_000,
+  maxChunkBytesPerNode: 256 * 1024 * 1024,
 };
 
 /** Bounds every size the server holds: frames, documents, sockets per person and per node. */
@@ -40,7 +43,8 @@ export function limits(config: CollabLimits): CollabExtension {
       else perUser.delete(connection.identity.user.id);
     },
     onMessage(connection, message, room) {
-      if (message.bytes.byteLength > config.maxFrameBytes) {
+      // An assembled update came in frames that were each checked; the document limit still holds.
+      if (!message.assembled && message.bytes.byteLength > config.maxFrameBytes) {
         connection.close(CloseCode.MessageTooLarge, "Message too large");
         return false;
       }

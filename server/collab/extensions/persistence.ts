@@ -1,10 +1,13 @@
 import type { Kysely } from "kysely";
 import * as Y from "yjs";
-import { appendDraftUpdates, loadDraftDocument } from "../../../db/queries/draft-documents";
+import type { SaveOutcome } from "../../../core/collab/session-messages";
+import { loadDraftDocument } from "../../../db/queries/draft-documents";
 import type { Database } from "../../../db/schema";
 import type { Logger } from "../../logger";
 import { compactDraft } from "../compaction";
-import { STORAGE_ORIGIN } from "../room";
+import type { Connection } from "../connection";
+import { STORAGE_ORIGIN, type Room } from "../room";
+import { SaveQueue } from "../save-queue";
 import type { CollabExtension } from "../types";
 
 export interface PersistenceOptions {
@@ -14,94 +17,32 @@ export interface PersistenceOptions {
   batchMs: number;
   /** Compact a draft once this many rows accumulated since its snapshot. */
   compactEvery: number;
+  /** A batch was refused (the draft was submitted meanwhile): the room must be reloaded. */
+  onStoreRefused(draftId: string): void;
 }
 
-interface Pending {
-  updates: Uint8Array[];
-  users: Set<string | null>;
-}
+/** Peer changes kept per draft before they are merged into one update (bounds the list). */
+const PEER_LOG_MERGE_AT = 64;
 
 /**
- * Rows per INSERT, with a turn of the event loop between statements. On PGlite a statement runs
- * on this thread: one 100-row insert (plus merging each draft's updates) held every socket for
- * 20–40 ms at 100 busy rooms, which was the server's whole fan-out tail. Sixteen rows cost a few
- * milliseconds at most, and frames that arrive meanwhile are broadcast between statements.
+ * Stores what this node's clients send (SaveQueue: `draft_updates`, batched) and loads drafts.
+ * Broadcast never waits for any of this. Updates from peer nodes are theirs to store; this node
+ * keeps them in a log only for two cases where a peer may have died before storing them: a
+ * client of ours re-sends content it first sent to that peer (its save request then stores the
+ * log, so "saved" stays true), and the room's close, which merges memory into the snapshot.
  */
-const ROWS_PER_INSERT = 16;
-
-const yieldToSockets = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-/**
- * Appends what this node's clients send to `draft_updates`. Changes wait at most `batchMs`, then
- * one save writes every open draft's batch as one merged row per draft, in multi-row inserts of
- * ROWS_PER_INSERT: a few statements per tick for the whole node, instead of one per room (which
- * cost a third of the server's CPU on PGlite at 100 busy rooms). One save at a time; a failed
- * save puts its batches back and retries with backoff, never dropping them. Broadcast never
- * waits for any of this. Updates from peer nodes are theirs to store; rooms merge their memory
- * into the snapshot when they close.
- */
-export function persistence(options: PersistenceOptions): CollabExtension {
-  const pending = new Map<string, Pending>();
+export function persistence(options: PersistenceOptions): CollabExtension & {
+  whenStored(room: Room, connection: Connection): Promise<SaveOutcome>;
+} {
   const rowsSinceCompaction = new Map<string, number>();
-  const peerChanges = new Set<string>();
-  let timer: NodeJS.Timeout | null = null;
-  let saving: Promise<void> | null = null;
-  let failures = 0;
-
-  const schedule = (delay: number) => {
-    timer ??= setTimeout(() => {
-      timer = null;
-      void flush().catch(() => {
-        // Logged and rescheduled inside flush.
-      });
-    }, delay);
-  };
-
-  const requeue = (batch: Array<[string, Pending]>) => {
-    for (const [draftId, put] of batch) {
-      const now = pending.get(draftId);
-      if (now) {
-        now.updates.unshift(...put.updates);
-        for (const user of put.users) now.users.add(user);
-      } else pending.set(draftId, put);
-    }
-  };
-
-  /** Writes everything pending now; resolves when what was pending at the call is stored. */
-  const flush = async (): Promise<void> => {
-    while (saving) await saving.catch(() => {});
-    if (pending.size === 0) return;
-    const batch = [...pending.entries()];
-    pending.clear();
-    saving = (async () => {
-      let saved = 0;
-      try {
-        while (saved < batch.length) {
-          if (saved > 0) await yieldToSockets();
-          const chunk = batch.slice(saved, saved + ROWS_PER_INSERT);
-          const refused = await appendDraftUpdates(
-            options.db,
-            chunk.map(([draftId, p]) => ({ draftId, update: Y.mergeUpdates(p.updates), userId: p.users.size === 1 ? [...p.users][0]! : null })),
-          );
-          // Typed in the moment before a submission closed the editors' sockets: the draft is frozen.
-          if (refused.length) options.log.info("edits to a submitted draft were not stored", { drafts: refused });
-          saved += chunk.length;
-          for (const [draftId] of chunk) compactWhenDue(draftId);
-        }
-        failures = 0;
-      } catch (error) {
-        requeue(batch.slice(saved));
-        failures += 1;
-        const retryIn = Math.min(100 * 2 ** failures, 10_000);
-        options.log.error("draft save failed; retrying", { drafts: pending.size, retryInMs: retryIn, error: String(error) });
-        schedule(retryIn);
-        throw error;
-      } finally {
-        saving = null;
-      }
-    })();
-    await saving;
-  };
+  const peerLog = new Map<string, Uint8Array[]>();
+  const queue = new SaveQueue({
+    db: options.db,
+    log: options.log,
+    batchMs: options.batchMs,
+    onStored: (draftId) => compactWhenDue(draftId),
+    onRefused: (draftId) => options.onStoreRefused(draftId),
+  });
 
   const compactWhenDue = (draftId: string) => {
     const rows = (rowsSinceCompaction.get(draftId) ?? 0) + 1;
@@ -110,6 +51,12 @@ export function persistence(options: PersistenceOptions): CollabExtension {
     void compactDraft(options.db, draftId).catch((error: unknown) =>
       options.log.warn("draft compaction failed; the log stays authoritative", { draftId, error: String(error) }),
     );
+  };
+
+  const keepPeerChange = (draftId: string, update: Uint8Array) => {
+    const log = peerLog.get(draftId) ?? [];
+    log.push(update);
+    peerLog.set(draftId, log.length >= PEER_LOG_MERGE_AT ? [Y.mergeUpdates(log)] : log);
   };
 
   return {
@@ -125,32 +72,38 @@ export function persistence(options: PersistenceOptions): CollabExtension {
       rowsSinceCompaction.set(room.draftId, stored.updates.length);
     },
     onChange(room, update, origin) {
-      if (origin.kind === "peer") peerChanges.add(room.draftId);
+      if (origin.kind === "peer") keepPeerChange(room.draftId, update);
       if (origin.kind !== "client") return;
-      let entry = pending.get(room.draftId);
-      if (!entry) {
-        entry = { updates: [], users: new Set() };
-        pending.set(room.draftId, entry);
+      queue.add(room.draftId, update, origin.connection.identity.user.id);
+    },
+    whenStored(room, connection) {
+      const log = peerLog.get(room.draftId);
+      if (connection.sentKnownContent && log) {
+        // What it sent was known here only from a peer, which may not have stored it yet.
+        queue.add(room.draftId, Y.mergeUpdates(log), null);
+        peerLog.delete(room.draftId);
       }
-      entry.updates.push(update);
-      entry.users.add(origin.connection.identity.user.id);
-      schedule(options.batchMs);
+      connection.sentKnownContent = false;
+      return queue.whenStored(room.draftId);
     },
     isBusy(room) {
-      return pending.has(room.draftId) || saving !== null;
+      return queue.has(room.draftId) || queue.isWriting;
+    },
+    async settle() {
+      await queue.flush();
     },
     async beforeUnload(room) {
-      await flush();
+      await queue.flush();
       const leaving = room.connections.size === 0;
-      if (leaving || peerChanges.has(room.draftId)) {
-        peerChanges.delete(room.draftId);
+      if (leaving || peerLog.has(room.draftId)) {
+        peerLog.delete(room.draftId);
         await compactDraft(options.db, room.draftId, Y.encodeStateAsUpdate(room.doc));
       }
       if (leaving) rowsSinceCompaction.delete(room.draftId);
     },
     async onShutdown() {
-      if (timer) clearTimeout(timer);
-      await flush();
+      queue.stop();
+      await queue.flush();
     },
   };
 }

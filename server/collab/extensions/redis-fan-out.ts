@@ -13,8 +13,14 @@ const KIND_AWARENESS = 1;
 const KIND_SYNC_REQUEST = 2;
 /** An encoded MESSAGE_DRAFT_EVENT frame, passed to local sockets as it is. */
 const KIND_DRAFT_EVENT = 3;
+/** "Settle this draft and tell me": the payload is the request id; the answer goes to my ack channel. */
+const KIND_SETTLE = 4;
 
 const REVALIDATE_CHANNEL = "caucus:collab:revalidate";
+/** Where a node hears that peers settled a draft it asked about. */
+const ackChannel = (nodeId: string) => `caucus:collab:settled:${nodeId}`;
+/** How long a settle waits for every peer: a node that does not answer by then is reported. */
+const SETTLE_TIMEOUT_MS = 5000;
 /** Exported for tests, which wait for a node's subscription before announcing. */
 export const roomChannel = (draftId: string) => `caucus:collab:draft:${draftId}`;
 
@@ -38,6 +44,8 @@ export interface RedisFanOutOptions {
   log: Logger;
   /** Applies a membership change announced by another node to this node's sockets. */
   revalidateLocally: (filter: RevalidationFilter) => Promise<void>;
+  /** This node's part of a settle another node asked for (CollabServer.settleLocally). */
+  settleLocally: (draftId: string) => Promise<void>;
 }
 
 /**
@@ -52,11 +60,12 @@ export function redisFanOut(options: RedisFanOutOptions): CollabExtension & { no
   const publisher = new Redis(options.url, { lazyConnect: false, maxRetriesPerRequest: 3 });
   const subscriber = new Redis(options.url, { lazyConnect: false });
   const rooms = new Map<string, Room>();
+  const settles = new SettleRequests(nodeId);
 
   for (const client of [publisher, subscriber]) {
     client.on("error", (error) => options.log.warn("redis connection problem", { error: String(error) }));
   }
-  void subscriber.subscribe(REVALIDATE_CHANNEL);
+  void subscriber.subscribe(REVALIDATE_CHANNEL, ackChannel(nodeId));
   subscriber.on("messageBuffer", (channelBytes: Buffer, message: Buffer) => {
     const channel = channelBytes.toString();
     if (channel === REVALIDATE_CHANNEL) {
@@ -64,10 +73,11 @@ export function redisFanOut(options: RedisFanOutOptions): CollabExtension & { no
       if (from !== nodeId) void options.revalidateLocally(filter);
       return;
     }
-    const room = rooms.get(channel);
-    if (!room) return;
+    if (channel === ackChannel(nodeId)) return settles.answered(message.toString());
     const { kind, nodeId: from, payload } = unframe(message);
-    if (from === nodeId) return;
+    if (kind === KIND_SETTLE) return void settleFor(channel, from, Buffer.from(payload).toString());
+    const room = rooms.get(channel);
+    if (!room || from === nodeId) return;
     const origin: ChangeOrigin = { kind: "peer", nodeId: from };
     if (kind === KIND_UPDATE) Y.applyUpdate(room.doc, payload, origin);
     else if (kind === KIND_AWARENESS) awarenessProtocol.applyAwarenessUpdate(room.awareness, payload, origin);
@@ -79,6 +89,23 @@ export function redisFanOut(options: RedisFanOutOptions): CollabExtension & { no
       for (const connection of room.connections) connection.send(payload);
     }
   });
+
+  /**
+   * Every node subscribed to the draft's channel answers a settle, the asking node included
+   * (PUBLISH counts its subscriber too, and settling twice costs nothing): the count the asking
+   * node waits for is exactly PUBLISH's. A node whose room closed meanwhile answers at once.
+   */
+  const settleFor = async (channel: string, from: string, requestId: string) => {
+    const draftId = channel.slice(roomChannel("").length);
+    try {
+      await options.settleLocally(draftId);
+    } catch (error) {
+      // Not answering makes the asking node report the failure; answering would claim a write.
+      options.log.error("settle for a peer failed", { draftId, error: String(error) });
+      return;
+    }
+    publisher.publish(ackChannel(from), requestId).catch(() => {});
+  };
 
   // By draft id, not room: a draft event is published from a node with no room open for it.
   const publish = (draftId: string, kind: number, payload: Uint8Array) => {
@@ -120,6 +147,15 @@ export function redisFanOut(options: RedisFanOutOptions): CollabExtension & { no
       }
       return Promise.resolve();
     },
+    async settlePeers(draftId) {
+      const { id, answers } = settles.open();
+      try {
+        const listeners = await publisher.publish(roomChannel(draftId), frame(KIND_SETTLE, nodeId, Buffer.from(id)));
+        await answers(listeners, SETTLE_TIMEOUT_MS);
+      } finally {
+        settles.close(id);
+      }
+    },
     onRevalidate(filter, fromPeer) {
       if (!fromPeer) void publisher.publish(REVALIDATE_CHANNEL, JSON.stringify({ from: nodeId, filter }));
     },
@@ -130,4 +166,41 @@ export function redisFanOut(options: RedisFanOutOptions): CollabExtension & { no
       publisher.disconnect();
     },
   };
+}
+
+/** Settle requests this node is waiting on, by id: how many answers each still needs. */
+class SettleRequests {
+  private next = 0;
+  private readonly waiting = new Map<string, { needed: number; got: number; done: () => void }>();
+
+  constructor(private readonly nodeId: string) {}
+
+  open(): { id: string; answers: (needed: number, timeoutMs: number) => Promise<void> } {
+    const id = `${this.nodeId}:${++this.next}`;
+    const entry = { needed: Number.POSITIVE_INFINITY, got: 0, done: () => {} };
+    this.waiting.set(id, entry);
+    const answers = (needed: number, timeoutMs: number) =>
+      new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`${entry.needed - entry.got} node(s) did not settle the draft in time`)), timeoutMs);
+        entry.needed = needed;
+        entry.done = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+        // Answers can arrive before PUBLISH's count does.
+        if (entry.got >= entry.needed) entry.done();
+      });
+    return { id, answers };
+  }
+
+  answered(id: string): void {
+    const entry = this.waiting.get(id);
+    if (!entry) return;
+    entry.got += 1;
+    if (entry.got >= entry.needed) entry.done();
+  }
+
+  close(id: string): void {
+    this.waiting.delete(id);
+  }
 }
