@@ -73,7 +73,7 @@ export function useCollabSession(docName: string, userId: string) {
       const keepCount = throttle((n: number) => void local.set(UNSAVED_KEY, n).catch(() => {}), 500);
       const follow = (state: DurableSyncState) => {
         keepCount(state.unsaved);
-        if (state.refused) return void resetAfterRefusal(state.refused);
+        if (state.refused) return void resetAfterRefusal(state.refused, state.unsaved);
         if (current.state !== "ended") update({ state: state.link, unsaved: state.unsaved, synced: provider.synced });
         else update({ unsaved: state.unsaved });
       };
@@ -88,11 +88,16 @@ export function useCollabSession(docName: string, userId: string) {
       window.addEventListener("online", online);
       if (!navigator.onLine) durable.networkLost();
 
-      const resetAfterRefusal = async (refusal: NonNullable<DurableSyncState["refused"]>) => {
-        const server = new Y.Doc();
-        Y.applyUpdate(server, refusal.serverState);
-        const pieces = refusedChanges(doc, server);
-        server.destroy();
+      const resetAfterRefusal = async (refusal: NonNullable<DurableSyncState["refused"]>, unsaved: number) => {
+        // With nothing of this person's unsaved, what differs is someone else's refused change
+        // (broadcast before the store refused it): reset without telling them it was theirs.
+        let pieces: RefusedPiece[] = [];
+        if (unsaved > 0) {
+          const server = new Y.Doc();
+          Y.applyUpdate(server, refusal.serverState);
+          pieces = refusedChanges(doc, server);
+          server.destroy();
+        }
         teardown();
         // The refused work must not come back from this device's store after a reload.
         await local.clearData().catch(() => {});

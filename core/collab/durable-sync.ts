@@ -38,6 +38,8 @@ export interface DurableSyncOptions {
   pingEveryMs?: number;
   /** Offline when nothing arrived for this long: the socket is dropped and retried. */
   offlineAfterMs?: number;
+  /** A connection attempt that neither opens nor fails in this long is abandoned and retried. */
+  connectTimeoutMs?: number;
   /** An update larger than this goes in UPDATE_CHUNK pieces (the server's frame limit is 2 MiB). */
   chunkAboveBytes?: number;
 }
@@ -64,6 +66,7 @@ export class DurableSync {
   private readonly marks = new Map<number, number>();
   private markTimer: ReturnType<typeof setTimeout> | null = null;
   private lastPingAt = 0;
+  private connectingSince = 0;
   private nextUpdateId = 0;
   private browserOffline = false;
   private everFailed = false;
@@ -80,6 +83,7 @@ export class DurableSync {
     this.settings = {
       pingEveryMs: options.pingEveryMs ?? 1000,
       offlineAfterMs: options.offlineAfterMs ?? 2500,
+      connectTimeoutMs: options.connectTimeoutMs ?? 5000,
       chunkAboveBytes: options.chunkAboveBytes ?? 1024 * 1024,
     };
     this.localSeq = options.carriedOver ?? 0;
@@ -226,6 +230,9 @@ export class DurableSync {
   }
 
   private readonly onStatus = ({ status }: { status: string }) => {
+    // A ping at once tells the server this client checks the line, so its silence counts.
+    if (status === "connected" && this.send(encodePing())) this.lastPingAt = Date.now();
+    if (status === "connecting") this.connectingSince = Date.now();
     if (status === "disconnected") {
       this.everFailed = true;
       // Answers to these will never come: the next sync asks again for everything unsaved.
@@ -246,6 +253,8 @@ export class DurableSync {
   };
 
   private tick(now: number): void {
+    // An attempt into a network that drops packets hangs until TCP gives up, minutes later.
+    if (this.provider.wsconnecting && now - this.connectingSince > this.settings.connectTimeoutMs) return this.dropSocket();
     if (!this.provider.wsconnected) return;
     const silentFor = now - this.provider.wsLastMessageReceived;
     if (silentFor > this.settings.offlineAfterMs) {

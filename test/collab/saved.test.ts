@@ -1,0 +1,112 @@
+import { sql } from "kysely";
+import { expect, it } from "vitest";
+import type { DurableSyncState } from "../../core/collab/durable-sync";
+import { readDraftContent } from "../../server/checks/draft-content";
+import { describeEachDatabase } from "../db/test-database";
+import { buildWorkspace } from "../factories";
+import { startCuttableProxy } from "./cuttable-proxy";
+import { collabSuite, connectClient, eventually, synced, type TestClient } from "./harness";
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Resolves with the state and the time when `check` first holds (a state change, not a poll). */
+function when(client: TestClient, check: (state: DurableSyncState) => boolean, ms = 10_000): Promise<{ state: DurableSyncState; at: number }> {
+  if (check(client.durable.state)) return Promise.resolve({ state: client.durable.state, at: Date.now() });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`state not reached in ${ms} ms: ${JSON.stringify(client.durable.state)}`)), ms);
+    const stop = client.durable.subscribe((state) => {
+      if (!check(state)) return;
+      clearTimeout(timer);
+      stop();
+      resolve({ state, at: Date.now() });
+    });
+  });
+}
+
+const storedText = async (db: Parameters<typeof readDraftContent>[0], draftId: string) => (await readDraftContent(db, draftId)).doc.textContent;
+
+// "Saved" means stored in the database (issue 16): the server answers a client's save request
+// only after persistence committed its changes, and the client counts its changes as unsaved
+// until then — whatever the socket says.
+describeEachDatabase("saved means stored", (handle) => {
+  const suite = collabSuite(handle);
+
+  it("calls a change saved only once the database has it, and never while the database refuses it", async () => {
+    const world = await buildWorkspace(handle());
+    const a = suite.connect(world.members.owner.token, world.draft.id);
+    await synced(a);
+    await when(a, (s) => s.link === "online" && s.unsaved === 0);
+
+    // The moment the client hears "stored", the text is in the database.
+    a.type("First sentence. ");
+    expect(a.durable.state.unsaved).toBeGreaterThan(0);
+    const stored = when(a, (s) => s.unsaved === 0).then(() => storedText(handle().db, world.draft.id));
+    expect(await stored).toContain("First sentence.");
+
+    await sql`alter table draft_updates rename to draft_updates_paused`.execute(handle().db);
+    try {
+      a.type("Typed while the database was down.");
+      await pause(1500);
+      // Sent, applied, seen by everyone — but not stored, so not saved.
+      expect(a.durable.state).toMatchObject({ link: "online" });
+      expect(a.durable.state.unsaved).toBeGreaterThan(0);
+    } finally {
+      await sql`alter table draft_updates_paused rename to draft_updates`.execute(handle().db);
+    }
+    await when(a, (s) => s.unsaved === 0, 15_000);
+    expect(await storedText(handle().db, world.draft.id)).toContain("Typed while the database was down.");
+  });
+
+  it("merges 5 MiB typed offline: the work goes in pieces and is stored", async () => {
+    const world = await buildWorkspace(handle());
+    const a = connectClient(suite.harness, world.members.editor.token, world.draft.id, { connect: false });
+    try {
+      // Pasted and typed in bursts of a few kilobytes, as a long session adds up.
+      const line = "Offline typing on a train without a network, word after word. ".repeat(64);
+      const rounds = Math.ceil((5 * 1024 * 1024) / line.length);
+      for (let i = 0; i < rounds; i++) a.type(line);
+      expect(a.durable.state.unsaved).toBe(rounds);
+      a.provider.connect();
+      await synced(a);
+      await when(a, (s) => s.unsaved === 0, 60_000);
+      expect(a.closes).toEqual([]);
+      const text = await storedText(handle().db, world.draft.id);
+      expect(text.length).toBe(rounds * line.length);
+    } finally {
+      a.destroy();
+    }
+  });
+
+  it("goes offline within 2.5 s of a silent network loss, and the others see the person leave", async () => {
+    const world = await buildWorkspace(handle());
+    const proxy = await startCuttableProxy(suite.harness);
+    const a = connectClient(proxy, world.members.editor.token, world.draft.id);
+    const b = suite.connect(world.members.owner.token, world.draft.id);
+    try {
+      await Promise.all([synced(a), synced(b)]);
+      a.provider.awareness.setLocalStateField("user", { name: "Amina" });
+      b.provider.awareness.setLocalStateField("user", { name: "Kofi" });
+      const names = (c: TestClient) => [...c.provider.awareness.getStates().values()].map((s) => (s.user as { name?: string } | undefined)?.name);
+      await eventually(() => [names(a), names(b)], ([x, y]) => x!.includes("Kofi") && y!.includes("Amina"));
+      await when(a, (s) => s.unsaved === 0 && s.link === "online");
+
+      const cutAt = Date.now();
+      proxy.cut();
+      a.type("Written in the tunnel.");
+      const offline = await when(a, (s) => s.link === "offline", 5000);
+      expect(offline.at - cutAt).toBeLessThan(2500 + 300);
+      expect(offline.state.unsaved).toBeGreaterThan(0);
+      // Nobody else is reachable from here.
+      expect(names(a)).toEqual(["Amina"]);
+      // The server drops a pinging client that fell silent: the others see Amina go.
+      await eventually(() => names(b), (n) => !n.includes("Amina"), 9000);
+
+      proxy.restore();
+      await when(a, (s) => s.link === "online" && s.unsaved === 0, 15_000);
+      expect(await storedText(handle().db, world.draft.id)).toContain("Written in the tunnel.");
+    } finally {
+      a.destroy();
+      await proxy.close();
+    }
+  });
+});
