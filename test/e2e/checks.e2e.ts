@@ -13,7 +13,7 @@ describe.runIf(browserAvailable())("pre-flight checks in the editor", () => {
     [server, browser] = await Promise.all([startServer(), launchBrowser()]);
     ({ page } = await ownerWithWorkspace(browser, server.url, "Kofi Mensah", "kofi@example.org", "Ghana Coalition"));
     await createDraft(page, "Submission on Ghana", "UPR stakeholder submission — one organisation");
-    await page.getByText("All changes sent").waitFor();
+    await page.getByText("All changes saved").waitFor();
   });
 
   afterAll(async () => {

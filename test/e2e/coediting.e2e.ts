@@ -64,7 +64,7 @@ describe.runIf(browserAvailable())("co-editing a draft in the browser", () => {
 
   it("two editors type in one draft and each sees the other's text and caret", async () => {
     await Promise.all([owner.goto(draftUrl), editor.goto(draftUrl)]);
-    await owner.getByText("All changes sent").waitFor();
+    await owner.getByText("All changes saved").waitFor();
     await owner.locator(".document").click();
     await owner.keyboard.type("Ghana supported recommendation 186.60. ");
     await editor.locator(".document").getByText("186.60", { exact: false }).waitFor();
@@ -115,11 +115,11 @@ describe.runIf(browserAvailable())("co-editing a draft in the browser", () => {
       open.push(ws);
     });
     await editor.reload();
-    await editor.getByText("All changes sent").waitFor();
+    await editor.getByText("All changes saved").waitFor();
 
     online = false;
     for (const ws of open.splice(0)) await ws.close({ code: 4000, reason: "offline" });
-    await editor.getByText("Offline — changes kept on this device").waitFor();
+    await editor.getByText("Offline — all changes saved").waitFor();
     await editor.locator(".document").click();
     await editor.keyboard.press("Control+End");
     const before = await storedUpdates(editor);
@@ -127,15 +127,18 @@ describe.runIf(browserAvailable())("co-editing a draft in the browser", () => {
     // Reload only once IndexedDB holds every keystroke (one update each): y-indexeddb writes
     // asynchronously, and a reload on a busy machine could otherwise outrun the last writes.
     await expect.poll(() => storedUpdates(editor), { timeout: 10_000 }).toBeGreaterThanOrEqual(before + " Typed in a tunnel.".length);
+    // Each keystroke is a change, and the count is kept with them for the next page.
+    await editor.getByText(`Offline — ${" Typed in a tunnel.".length} changes kept on this device`).waitFor();
+    await editor.waitForTimeout(600);
     await editor.reload();
     // The reloaded tab has never reached the server, yet the offline sentence is there.
     await editor.locator(".document").getByText("Typed in a tunnel.", { exact: false }).waitFor();
-    await editor.getByText("Offline — changes kept on this device").waitFor();
+    await editor.getByText(`Offline — ${" Typed in a tunnel.".length} changes kept on this device`).waitFor();
     expect(await documentText(owner)).not.toContain("Typed in a tunnel.");
 
     online = true;
     await owner.locator(".document").getByText("Typed in a tunnel.", { exact: false }).waitFor({ timeout: 15_000 });
-    await editor.getByText("All changes sent").waitFor();
+    await editor.getByText("All changes saved").waitFor();
   });
 
   it("stops an open editor within a second when an owner lowers that person's role, and says why", async () => {

@@ -52,7 +52,7 @@ describe.runIf(browserAvailable())("review comments in the browser", () => {
     ({ owner, draftUrl } = coalition);
     [reviewer] = coalition.members as [Page];
     await owner.goto(draftUrl);
-    await owner.getByText("All changes sent").waitFor();
+    await owner.getByText("All changes saved").waitFor();
     await owner.locator(".document").click();
     await owner.keyboard.press("Control+Home");
     await owner.keyboard.type(`${SENTENCE} `);

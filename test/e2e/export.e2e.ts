@@ -22,11 +22,11 @@ describe.runIf(browserAvailable() && pdfToolsAvailable())("export and submission
     ({ owner, draftUrl } = coalition);
     [editor] = coalition.members as [Page];
     await owner.goto(draftUrl);
-    await owner.getByText("All changes sent").waitFor();
+    await owner.getByText("All changes saved").waitFor();
     await owner.locator(".document").click();
     await owner.keyboard.press("Control+Home");
     await owner.keyboard.type(`${SENTENCE} `);
-    await owner.getByText("All changes sent").waitFor();
+    await owner.getByText("All changes saved").waitFor();
     // The co-author has the draft open too, able to type, until it is submitted.
     await editor.goto(draftUrl);
     await editor.locator(".document").getByText(SENTENCE).waitFor();

@@ -13,7 +13,7 @@ describe.runIf(browserAvailable())("the library inside the editor", () => {
     [server, browser] = await Promise.all([startServer(), launchBrowser()]);
     ({ page } = await ownerWithWorkspace(browser, server.url, "Lin Wei", "lin@example.org", "China UPR Coalition"));
     await createDraft(page, "Joint submission on China", "UPR joint submission — a coalition", "CHN");
-    await page.getByText("All changes sent").waitFor();
+    await page.getByText("All changes saved").waitFor();
   });
 
   afterAll(async () => {

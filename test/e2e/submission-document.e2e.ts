@@ -30,7 +30,7 @@ describe.runIf(browserAvailable())("a UPR joint submission from its template", (
   });
 
   it("starts with the template's sections, numbered headings and the word count by its rule", async () => {
-    await owner.getByText("All changes sent").waitFor();
+    await owner.getByText("All changes saved").waitFor();
     const document = owner.locator(".document");
     await document.locator("h1", { hasText: "Submitting organisations" }).waitFor();
     expect(await document.locator("h1", { hasText: "Introduction" }).getAttribute("data-label")).toBe("III.");
@@ -61,7 +61,7 @@ describe.runIf(browserAvailable())("a UPR joint submission from its template", (
 
     // The co-author sees the numbered paragraph and the note, and edits the note in the pane.
     await editor.goto(draftUrl);
-    await editor.getByText("All changes sent").waitFor();
+    await editor.getByText("All changes saved").waitFor();
     await expect.poll(() => editor.locator(".document p[data-number='2']").innerText()).toContain("Criminal Offences Act");
     const editorPane = editor.getByRole("region", { name: "Footnotes" });
     await expect.poll(() => editorPane.locator("li").first().innerText()).toContain("section 104");
