@@ -47,7 +47,14 @@ describe.runIf(browserAvailable() && pdfToolsAvailable())("export and submission
     if (server) expect(await server.stop()).toBe(0);
   });
 
-  it("tells an editor that only an owner may export a draft naming a confidential member", async () => {
+  it("lists the mention in the editor's Checks tab, with Go to, and tells the editor only an owner may export it", async () => {
+    await editor.getByRole("tab", { name: "Checks" }).click();
+    const finding = editor.getByRole("tabpanel").locator("[data-rule='confidential.mention']");
+    await finding.waitFor();
+    expect(await finding.innerText()).toContain(`This names “${CONFIDENTIAL}”`);
+    await finding.getByRole("button", { name: "Go to" }).click();
+    await expect.poll(() => editor.evaluate(() => window.getSelection()?.toString())).toBe(CONFIDENTIAL);
+
     await editor.getByRole("button", { name: "Export", exact: true }).click();
     const dialog = editor.getByRole("dialog", { name: "Export the draft" });
     await dialog.getByText(`This names “${CONFIDENTIAL}”`, { exact: false }).waitFor();
