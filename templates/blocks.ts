@@ -1,10 +1,17 @@
 /** Small builders for starter content (ProseMirror JSON), so template files read as prose. */
+import { placeholder } from "../core/checks/placeholders";
+
+/** "[Organisation]": text still to be written; the pre-flight checks report it where it is left. */
+export { placeholder };
+
+/** An organisation as a starter sentence names it, acronym after the name: "[Organisation] ([ACRONYM])". */
+export const ORGANISATION = `${placeholder("Organisation")} (${placeholder("ACRONYM")})`;
 
 export type Block = { type: string } & Record<string, unknown>;
 
 const text = (value: string) => ({ type: "text", text: value });
 
-/** A paragraph; starter text is written as an instruction in square brackets, to be replaced. */
+/** A paragraph; starter text is written as placeholders (`placeholder()`), to be replaced. */
 export function paragraph(value = "", numbered = true): Block {
   return { type: "paragraph", attrs: { numbered }, content: value ? [text(value)] : [] };
 }

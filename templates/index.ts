@@ -1,9 +1,7 @@
-import { TemplateSchema, type Template } from "./schema";
-import { TREATY_BODY_TEMPLATES } from "./treaty-bodies";
-import { UPR_TEMPLATES } from "./upr";
+import { TEMPLATES } from "./registry";
+import type { Template } from "./schema";
 
-/** Every template Caucus offers, validated once at import: a malformed one fails loudly. */
-export const TEMPLATES: readonly Template[] = [...UPR_TEMPLATES, ...TREATY_BODY_TEMPLATES].map((t) => TemplateSchema.parse(t));
+export { TEMPLATES };
 
 export function findTemplate(slug: string): Template | undefined {
   return TEMPLATES.find((t) => t.slug === slug);
@@ -15,4 +13,5 @@ export function templatesFor(mechanism: string): Template[] {
 
 export type { Template, TemplateSection } from "./schema";
 export { templateDocument, templateYDoc } from "./document";
+export { STARTER_PLACEHOLDERS } from "./placeholders";
 export { preflightRules, untemplatedPreflightRules, type PreflightTemplateRules } from "./preflight-rules";

@@ -1,5 +1,6 @@
 import type { CountingRule } from "../core/checks/word-count";
 import { UN_LANGUAGES } from "../core/un/languages";
+import { STARTER_PLACEHOLDERS } from "./placeholders";
 import type { Template } from "./schema";
 
 /**
@@ -14,6 +15,8 @@ export interface PreflightTemplateRules {
   paragraphNumbering: boolean;
   counts: CountingRule;
   wordLimit: number | null;
+  /** Placeholders of starter content left in the text are errors (templates/placeholders.ts). */
+  placeholders: string[];
 }
 
 /**
@@ -30,12 +33,13 @@ export function preflightRules(template: Template): PreflightTemplateRules {
     paragraphNumbering: template.rules.paragraphNumbering.required,
     counts: { footnotes: template.rules.counts.footnotes, headings: template.rules.counts.headings, tables: template.rules.counts.tables },
     wordLimit: template.rules.wordLimit?.words ?? null,
+    placeholders: [...STARTER_PLACEHOLDERS],
   };
 }
 
 /**
  * The rules for a draft made without a template (older drafts): only the checks that need none
- * (notes, symbols, cited recommendations) can fire. Everything is counted, as the word-count bar
+ * (notes, symbols, cited recommendations, confidential organisations, placeholders) can fire. Everything is counted, as the word-count bar
  * counts such a draft, against no limit; no section, cover field or language is required.
  */
 export function untemplatedPreflightRules(): PreflightTemplateRules {
@@ -47,5 +51,6 @@ export function untemplatedPreflightRules(): PreflightTemplateRules {
     paragraphNumbering: false,
     counts: { footnotes: true, headings: true, tables: true },
     wordLimit: null,
+    placeholders: [...STARTER_PLACEHOLDERS],
   };
 }

@@ -1,4 +1,4 @@
-import { lettered, paragraph } from "./blocks";
+import { lettered, ORGANISATION, paragraph, placeholder } from "./blocks";
 import type { SectionInput, Template, TemplateInput, TemplateRules } from "./schema";
 import { SOURCES } from "./sources";
 
@@ -78,7 +78,7 @@ const organisations: SectionInput = {
     "The organisations behind the report, with acronyms and a line on each one's work. Committees publish submissions on the session page unless you ask for confidentiality: say so in the covering message if any organisation must not be named.",
   required: true,
   numberedParagraphs: false,
-  starter: [paragraph("This report is submitted by [Organisation] ([ACRONYM]) …", false)],
+  starter: [paragraph(`This report is submitted by ${ORGANISATION} …`, false)],
 };
 
 const LANGUAGES: Template["languages"] = ["en", "fr", "es"];
@@ -90,7 +90,7 @@ function sessionTemplate(c: Committee): TemplateInput {
     title: "Issues of concern",
     guidance: `One sub-heading per issue, in the order of ${c.structure}, so the country rapporteur can match your text to the State report. For each: the facts since the last review, the State's replies to the List of Issues where they are wrong or incomplete, and sources in footnotes.`,
     required: true,
-    starter: [paragraph("[The first issue: facts, the State's position, sources in footnotes.]")],
+    starter: [paragraph(placeholder("The first issue: facts, the State's position, sources in footnotes."))],
   };
   return {
     slug: `${c.id.toLowerCase()}-session`,
@@ -110,7 +110,7 @@ function sessionTemplate(c: Committee): TemplateInput {
         title: "Suggested recommendations",
         guidance: "Recommendations you want in the concluding observations: specific, addressed to the State, each tied to an issue above.",
         required: true,
-        starter: [paragraph("We suggest that the Committee recommend that the State party:"), lettered(["[A specific, measurable action.]"])],
+        starter: [paragraph("We suggest that the Committee recommend that the State party:"), lettered([placeholder("A specific, measurable action.")])],
       },
     ],
   };
@@ -133,7 +133,7 @@ function listOfIssuesTemplate(c: Committee): TemplateInput {
         title: "Proposed questions",
         guidance: `Grouped by ${c.structure}. For each issue: two or three sentences of context with sources, then the question you propose, phrased as the Committee would ask it ("Please provide information on …").`,
         required: true,
-        starter: [paragraph("[Context, with a footnote for each source.]"), paragraph("Proposed question: Please provide information on …")],
+        starter: [paragraph(placeholder("Context, with a footnote for each source.")), paragraph(`Proposed question: Please provide information on ${placeholder("what the State should explain")}.`)],
       },
     ],
   };
@@ -156,7 +156,7 @@ function followUpTemplate(c: Committee): TemplateInput {
         title: "Recommendations selected for follow-up",
         guidance: "One sub-heading per follow-up paragraph of the concluding observations (cite the symbol and paragraph). Quote it, say what the State did, and assess it: implemented, partially implemented, not implemented.",
         required: true,
-        starter: [paragraph("[Quote the follow-up recommendation, then assess what the State did.]")],
+        starter: [paragraph(placeholder("Quote the follow-up recommendation, then assess what the State did."))],
       },
       { id: "state-reply", title: "Comments on the State party's follow-up reply", guidance: "Where the State's follow-up report is inaccurate or incomplete, and what it leaves out.", required: false },
     ],

@@ -1,4 +1,4 @@
-import { lettered, paragraph, table } from "./blocks";
+import { lettered, ORGANISATION, paragraph, placeholder, table } from "./blocks";
 import type { SectionInput, Template, TemplateInput, TemplateRules } from "./schema";
 import { SOURCES } from "./sources";
 
@@ -78,7 +78,7 @@ const introduction: SectionInput = {
   guidance:
     "Who is submitting and why you know this subject (one or two sentences each), the period covered (since the last review) and how you gathered the information. Keep it short: every word counts toward the limit.",
   required: true,
-  starter: [paragraph("[Who submits this report, what they work on, and the period it covers.]")],
+  starter: [paragraph(placeholder("Who submits this report, what they work on, and the period it covers."))],
 };
 
 const followUp: SectionInput = {
@@ -95,7 +95,7 @@ const recommendations: SectionInput = {
   guidance:
     "Addressed to the State under review, specific and measurable (\"Repeal article 7 of … by …\" rather than \"Improve …\"). Recommendations States can act on within the cycle are the ones other States pick up.",
   required: true,
-  starter: [paragraph("We recommend that the Government:"), lettered(["[A specific, measurable action.]"])],
+  starter: [paragraph("We recommend that the Government:"), lettered([placeholder("A specific, measurable action.")])],
 };
 
 const executiveSummary: SectionInput = {
@@ -141,7 +141,7 @@ export const UPR_TEMPLATES = [
           "OHCHR asks for every co-submitting organisation to be named at the beginning of the submission itself, not only in the covering message. Give each full name and acronym. Organisations at risk of reprisals may stay unnamed (\"and others who wish to remain anonymous\").",
         required: true,
         numberedParagraphs: false,
-        starter: [paragraph("This joint submission is made by [Organisation] ([ACRONYM]), [Organisation] ([ACRONYM]) …", false)],
+        starter: [paragraph(`This joint submission is made by ${ORGANISATION}, ${ORGANISATION} …`, false)],
       },
       executiveSummary,
       introduction,
@@ -167,7 +167,7 @@ export const UPR_TEMPLATES = [
         guidance:
           "The institution, its mandate and its accreditation status under the Paris Principles (A or B, and when it was last reviewed), and the period covered.",
         required: true,
-        starter: [paragraph("[The institution, its mandate and accreditation status.]")],
+        starter: [paragraph(placeholder("The institution, its mandate and accreditation status."))],
       },
       followUp,
       ...UPR_CLUSTERS,

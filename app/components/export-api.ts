@@ -1,27 +1,38 @@
+import { isDisclosureFinding } from "../../core/checks/disclosure-rules";
 import type { DraftCheck } from "../../server/checks/check-draft";
 import type { ExportFormatChoice } from "../schemas/export";
+
+/** A finding placed for the dialog: "para. 12" and what is wrong there. */
+export interface PlacedMessage {
+  where: string;
+  message: string;
+}
 
 /** What the export panel shows of the pre-flight report. */
 export interface PreflightSummary {
   errors: number;
   warnings: number;
-  /** The first few errors, placed ("para. 12: …"). */
-  firstErrors: Array<{ where: string; message: string }>;
+  /** The first few errors other than disclosures, placed ("para. 12: …"). */
+  firstErrors: PlacedMessage[];
+  /** Every mention of a confidential organisation and placeholder left: the export stops at these. */
+  disclosures: PlacedMessage[];
 }
 
-export type Outcome<T> = { ok: true; value: T } | { ok: false; error: string };
+/** A refusal may list what the file would disclose (409, 403): the dialog shows them as the summary does. */
+export type Outcome<T> = { ok: true; value: T } | { ok: false; error: string; disclosures?: PlacedMessage[] };
 
 const FIRST_ERRORS = 3;
 const UNREACHABLE = "The server could not be reached. Check your connection and try again.";
 
-/** The sentence a refusal carries ({ error } JSON), or one made from its status. */
-async function refusalSentence(response: Response): Promise<string> {
-  const body: unknown = await response.json().catch(() => null);
-  const error = (body as { error?: unknown } | null)?.error;
-  if (typeof error === "string" && error) return error;
-  if (response.status === 403) return "Your role in this workspace does not allow this.";
-  if (response.status === 404) return "This draft no longer exists, or you no longer have access to it.";
-  return `Something went wrong on the server (HTTP ${response.status}). Try again in a moment.`;
+/** The sentence a refusal carries ({ error } JSON) or one made from its status, and any disclosures it lists. */
+async function refusal(response: Response): Promise<{ ok: false; error: string; disclosures?: PlacedMessage[] }> {
+  const body = (await response.json().catch(() => null)) as { error?: unknown; disclosures?: unknown } | null;
+  const disclosures = Array.isArray(body?.disclosures) ? (body.disclosures as PlacedMessage[]).map(({ where, message }) => ({ where, message })) : undefined;
+  const error = body?.error;
+  if (typeof error === "string" && error) return { ok: false, error, ...(disclosures ? { disclosures } : {}) };
+  if (response.status === 403) return { ok: false, error: "Your role in this workspace does not allow this." };
+  if (response.status === 404) return { ok: false, error: "This draft no longer exists, or you no longer have access to it." };
+  return { ok: false, error: `Something went wrong on the server (HTTP ${response.status}). Try again in a moment.` };
 }
 
 /** The resource routes of one draft's export, for the panel (every answer is authorised there). */
@@ -31,20 +42,32 @@ export class ExportApi {
   async preflight(): Promise<Outcome<PreflightSummary>> {
     try {
       const response = await fetch(`${this.base}/checks`, { headers: { accept: "application/json" } });
-      if (!response.ok) return { ok: false, error: await refusalSentence(response) };
+      if (!response.ok) return await refusal(response);
       const check = (await response.json()) as DraftCheck;
-      const firstErrors = check.report.findings.filter((f) => f.severity === "error").slice(0, FIRST_ERRORS);
-      return { ok: true, value: { errors: check.totals.errors, warnings: check.totals.warnings, firstErrors: firstErrors.map((f) => ({ where: f.where, message: f.message })) } };
+      const placed = (f: PlacedMessage) => ({ where: f.where, message: f.message });
+      const errors = check.report.findings.filter((f) => f.severity === "error");
+      return {
+        ok: true,
+        value: {
+          errors: check.totals.errors,
+          warnings: check.totals.warnings,
+          firstErrors: errors.filter((f) => !isDisclosureFinding(f)).slice(0, FIRST_ERRORS).map(placed),
+          disclosures: errors.filter(isDisclosureFinding).map(placed),
+        },
+      };
     } catch {
       return { ok: false, error: UNREACHABLE };
     }
   }
 
-  /** Fetches the file and hands it to the browser's downloads; resolves with its name. */
-  async download(format: ExportFormatChoice, tableOfContents: boolean, pdfA = false): Promise<Outcome<string>> {
+  /**
+   * Fetches the file and hands it to the browser's downloads; resolves with its name. `override`
+   * is an owner's "Export anyway" (the server checks who asks).
+   */
+  async download(format: ExportFormatChoice, tableOfContents: boolean, pdfA = false, override = false): Promise<Outcome<string>> {
     try {
-      const response = await fetch(`${this.base}/export?format=${format}&toc=${tableOfContents ? 1 : 0}&pdfa=${pdfA && format === "pdf" ? 1 : 0}`);
-      if (!response.ok) return { ok: false, error: await refusalSentence(response) };
+      const response = await fetch(`${this.base}/export?format=${format}&toc=${tableOfContents ? 1 : 0}&pdfa=${pdfA && format === "pdf" ? 1 : 0}&override=${override ? 1 : 0}`);
+      if (!response.ok) return await refusal(response);
       const name = fileNameOf(response.headers.get("content-disposition")) ?? `submission.${format}`;
       saveBlob(await response.blob(), name);
       return { ok: true, value: name };
@@ -54,14 +77,15 @@ export class ExportApi {
   }
 
   /** "Mark as submitted": the server renders, stores and freezes; resolves once it has. */
-  async submit(format: ExportFormatChoice, tableOfContents: boolean): Promise<Outcome<null>> {
+  async submit(format: ExportFormatChoice, tableOfContents: boolean, override = false): Promise<Outcome<null>> {
     const form = new FormData();
     form.set("intent", "submit");
     form.set("format", format);
     if (tableOfContents) form.set("tableOfContents", "on");
+    if (override) form.set("override", "on");
     try {
       const response = await fetch(`${this.base}/submit`, { method: "POST", body: form });
-      return response.ok ? { ok: true, value: null } : { ok: false, error: await refusalSentence(response) };
+      return response.ok ? { ok: true, value: null } : await refusal(response);
     } catch {
       return { ok: false, error: UNREACHABLE };
     }

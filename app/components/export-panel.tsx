@@ -1,7 +1,8 @@
 import { useRevalidator } from "@remix-run/react";
 import { useId, useMemo, useRef, useState } from "react";
 import { EXPORT_FORMAT_LABELS, EXPORT_FORMATS, type ExportFormatChoice } from "../schemas/export";
-import { ExportApi, type Outcome, type PreflightSummary } from "./export-api";
+import { ExportApi, type Outcome, type PlacedMessage, type PreflightSummary } from "./export-api";
+import { DisclosureNotice } from "./export-disclosures";
 import { Alert, Button } from "./ui";
 
 export interface ExportPanelProps {
@@ -9,6 +10,8 @@ export interface ExportPanelProps {
   draftId: string;
   /** Owners and editors, while the draft is not yet submitted; the route checks again. */
   canSubmit: boolean;
+  /** Owners: may export a draft that names a confidential organisation or keeps placeholders. The routes check again. */
+  canOverride: boolean;
 }
 
 type Busy = null | "download" | "submit";
@@ -18,10 +21,12 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 /**
  * The header's "Export" button and its dialog: the pre-flight summary of the stored draft
  * ("3 errors, 5 warnings — export anyway?"), Word or PDF, a table of contents, the download,
- * and for owners and editors "Mark as submitted…" behind a confirmation. A native modal
+ * and for owners and editors "Mark as submitted…" behind a confirmation. A file that would name a
+ * confidential organisation or keep template placeholders is not made unless an owner ticks
+ * "Export anyway" (DisclosureNotice; the server decides again). A native modal
  * <dialog>: it traps focus, closes on Escape and gives focus back to the button.
  */
-export function ExportPanel({ workspaceId, draftId, canSubmit }: ExportPanelProps) {
+export function ExportPanel({ workspaceId, draftId, canSubmit, canOverride }: ExportPanelProps) {
   const api = useMemo(() => new ExportApi(`/workspaces/${workspaceId}/drafts/${draftId}`), [workspaceId, draftId]);
   const dialog = useRef<HTMLDialogElement>(null);
   const trigger = useRef<HTMLButtonElement>(null);
@@ -36,35 +41,48 @@ export function ExportPanel({ workspaceId, draftId, canSubmit }: ExportPanelProp
   const [busy, setBusy] = useState<Busy>(null);
   const [confirming, setConfirming] = useState(false);
   const [result, setResult] = useState<{ tone: "error" | "success"; text: string } | null>(null);
+  // From the summary, then from a refusal's list: the server's reading wins when it is newer.
+  const [disclosures, setDisclosures] = useState<PlacedMessage[]>([]);
+  const [override, setOverride] = useState(false);
 
   function open() {
     setResult(null);
     setConfirming(false);
     setPreflight("loading");
+    setDisclosures([]);
+    setOverride(false);
     dialog.current?.showModal();
     // Checked each time: the draft may have changed since the panel last opened. A slow answer
     // to an earlier opening must not replace this one's.
     const asked = ++checks.current;
     void api.preflight().then((outcome) => {
-      if (asked === checks.current) setPreflight(outcome);
+      if (asked !== checks.current) return;
+      setPreflight(outcome);
+      if (outcome.ok) setDisclosures(outcome.value.disclosures);
     });
+  }
+
+  function refused(outcome: { error: string; disclosures?: PlacedMessage[] }) {
+    setResult({ tone: "error", text: outcome.error });
+    if (outcome.disclosures) setDisclosures(outcome.disclosures);
   }
 
   async function download() {
     setBusy("download");
     setResult(null);
-    const outcome = await api.download(format, toc, pdfA);
+    const outcome = await api.download(format, toc, pdfA, override);
     setBusy(null);
-    setResult(outcome.ok ? { tone: "success", text: `Downloaded ${outcome.value}.` } : { tone: "error", text: outcome.error });
+    if (outcome.ok) setResult({ tone: "success", text: `Downloaded ${outcome.value}.` });
+    else refused(outcome);
   }
 
   async function submit() {
     setBusy("submit");
     setResult(null);
-    const outcome = await api.submit(format, toc);
+    const outcome = await api.submit(format, toc, override);
     setBusy(null);
     setConfirming(false);
-    if (!outcome.ok) return setResult({ tone: "error", text: outcome.error });
+    if (!outcome.ok) return refused(outcome);
     setResult({ tone: "success", text: `Marked as submitted. ${EXPORT_FORMAT_LABELS[format]} file stored; the draft is now read-only.` });
     // The page's list of stored files, its status and read-only state come from the loader.
     revalidator.revalidate();
@@ -91,6 +109,7 @@ export function ExportPanel({ workspaceId, draftId, canSubmit }: ExportPanelProp
           </button>
         </div>
         <PreflightNotice preflight={preflight} />
+        <DisclosureNotice disclosures={disclosures} canOverride={canOverride} override={override} onOverride={setOverride} disabled={busy !== null} />
         <fieldset className="export-formats" disabled={busy !== null}>
           <legend className="field-label">Format</legend>
           {EXPORT_FORMATS.map((f) => (

@@ -12,4 +12,6 @@ export interface DraftTemplate {
   languages: string[];
   coverFields: string[];
   paragraphNumbering: boolean;
+  /** The templates' placeholders, reported where left in the text. */
+  placeholders: string[];
 }

@@ -4,8 +4,11 @@ import { recordAudit } from "../../db/queries/audit";
 import { holdDraftForSubmission, releaseDraftHold } from "../../db/queries/draft-freeze";
 import { lockDraftStatus, updateDraftStatus } from "../../db/queries/draft-status";
 import { createExport, type ExportSummary } from "../../db/queries/exports";
+import type { Abilities } from "../../core/policies";
 import type { Draft } from "../../db/schema";
-import { contentFingerprint, draftExportJob, exportFileName } from "../../server/export/export-draft";
+import { exportDisclosures } from "../../server/export/export-disclosures";
+import { contentFingerprint, draftExportJob, exportFileName, exportJobOf, readExportSource } from "../../server/export/export-draft";
+import { requireDisclosuresCleared } from "./disclosure-gate.server";
 import { ReviewRefusal } from "../review/refusal.server";
 import { SUBMITTED_STATUS_MESSAGE } from "../review/status.server";
 import type { SubmitDraftInput } from "../schemas/export";
@@ -26,20 +29,21 @@ const HOLD_MS = 120_000;
  * 1. hold the draft (drafts.frozen_until), so every node refuses edits from now on;
  * 2. settle every node's room: each reads the hold, then stores every change it applied before
  *    it — the freeze point — so the database holds what people saw, and nothing can follow;
- * 3. render from the database, outside any transaction (seconds in a worker);
+ * 3. read it from the database and check its disclosures (DisclosureRefusal unless there are
+ *    none or an owner overrides them), then render that reading, outside any transaction;
  * 4. in one transaction with the draft row locked: refuse a draft already submitted (409),
  *    check it still reads as rendered (409: a node that opened the draft in the instant of the
  *    hold), store the bytes with their SHA-256 and the content's, set the status, end the hold,
- *    audit;
+ *    audit (with what was overridden, as counts);
  * 5. settle again, so every room knows the outcome: submitted for good, or open again.
  * Any failure ends the hold: nothing is stored and editing resumes. The caller announces the
  * change and closes editors' sockets after commit.
  */
 export async function submitDraft(
   context: AppLoadContext,
-  actor: { id: string; name: string },
+  actor: { id: string; name: string; abilities: Abilities },
   draft: Draft,
-  input: Pick<SubmitDraftInput, "format" | "tableOfContents">,
+  input: Pick<SubmitDraftInput, "format" | "tableOfContents" | "override">,
 ): Promise<ExportSummary> {
   const held = await context.db.transaction().execute((tx) => holdDraftForSubmission(tx, draft.id, HOLD_MS));
   if (held === undefined) throw new ReviewRefusal(404, "We could not find that draft.");
@@ -62,12 +66,14 @@ export async function submitDraft(
 
 async function storeFrozenDraft(
   context: AppLoadContext,
-  actor: { id: string; name: string },
+  actor: { id: string; name: string; abilities: Abilities },
   draft: Draft,
-  input: Pick<SubmitDraftInput, "format" | "tableOfContents">,
+  input: Pick<SubmitDraftInput, "format" | "tableOfContents" | "override">,
 ): Promise<ExportSummary> {
   const options = { tableOfContents: input.tableOfContents };
-  const job = await draftExportJob(context.db, draft, input.format, options);
+  const source = await readExportSource(context.db, draft);
+  const overridden = requireDisclosuresCleared(exportDisclosures(source), { override: input.override, abilities: actor.abilities });
+  const job = exportJobOf(source, input.format, options);
   const bytes = await context.jobs.run(job);
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   const fileName = exportFileName(draft.title, input.format);
@@ -102,7 +108,7 @@ async function storeFrozenDraft(
       action: "draft.submitted",
       targetType: "draft",
       targetId: draft.id,
-      details: { title: draft.title, from: status, exportId: stored.id, format: input.format, fileName, sha256, byteSize: stored.byte_size },
+      details: { title: draft.title, from: status, exportId: stored.id, format: input.format, fileName, sha256, byteSize: stored.byte_size, ...(overridden ? { overridden } : {}) },
     });
     return stored;
   });

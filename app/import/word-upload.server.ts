@@ -54,7 +54,10 @@ export async function runWordUpload(context: AppLoadContext, access: WorkspaceAc
   const template = findTemplate(slug.data)!;
   try {
     if (intent.data === "check") {
-      return { ok: true, result: { ok: true, kind: "check", fileName, check: await checkWithLibrary(context, access.workspace.id, { format: "word-check", bytes, fileName, template: template.slug }) } };
+      // Members may see the workspace's organisations, confidential ones included: only this check does.
+      const confidential = (await listOrganisations(context.db, access.workspace.id)).filter((o) => o.confidential).map((o) => ({ name: o.name, acronym: o.acronym }));
+      const job: Extract<WordJob, { format: "word-check" }> = { format: "word-check", bytes, fileName, template: template.slug, confidential };
+      return { ok: true, result: { ok: true, kind: "check", fileName, check: await checkWithLibrary(context, access.workspace.id, job) } };
     }
     const built = await context.jobs.run({ format: "word-import", bytes, template: template.slug }, { timeoutMs: WORD_JOB_TIMEOUT_MS });
     const organisations = await listOrganisations(context.db, access.workspace.id);

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { lazy, Suspense, useEffect, useState } from "react";
 import { draftDocName } from "../../core/collab/doc-name";
-import { ROLE_LABELS, type Role } from "../../core/policies";
+import { canExportDespiteDisclosures, ROLE_LABELS, type Role } from "../../core/policies";
 import { mechanismName } from "../../core/un/mechanisms";
 import { stateName } from "../../core/un/states";
 import { listDraftExports } from "../../db/queries/exports";
@@ -49,7 +49,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     statusControl: await loadDraftStatusControl(context.db, draft, abilities.edit),
     // The files stored on submission, and who may export or submit (the routes check again).
     storedExports: (await listDraftExports(context.db, draft.id)).map(storedExportView),
-    exportAccess: { canExport: draftAbilities.export, canSubmit: abilities.edit && draft.status !== "submitted" },
+    exportAccess: { canExport: draftAbilities.export, canSubmit: abilities.edit && draft.status !== "submitted", canOverride: canExportDespiteDisclosures(abilities) },
   };
 }
 
@@ -97,7 +97,7 @@ export default function DraftPage() {
         description={`${draft.mechanism} submission on ${draft.state}`}
         actions={
           <>
-            {exportAccess.canExport ? <ExportPanel workspaceId={draft.workspaceId} draftId={draft.id} canSubmit={exportAccess.canSubmit} /> : null}
+            {exportAccess.canExport ? <ExportPanel workspaceId={draft.workspaceId} draftId={draft.id} canSubmit={exportAccess.canSubmit} canOverride={exportAccess.canOverride} /> : null}
             <DraftStatusControl {...statusControl} />
           </>
         }

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { requireDraftAccess } from "../auth/guards.server";
 import type { StoredExportView } from "../components/submitted-files";
+import { DisclosureRefusal, type DisclosureView } from "../export/disclosure-gate.server";
 import { exportFailedResponse, exportFailureMessage } from "../export/download.server";
 import { storedExportView } from "../export/stored-exports.server";
 import { submitDraft } from "../export/submit.server";
@@ -10,15 +11,18 @@ import { ReviewRefusal } from "../review/refusal.server";
 import { SUBMITTED_STATUS_MESSAGE } from "../review/status.server";
 import { SubmitDraftSchema } from "../schemas/export";
 
-export type SubmitDraftResult = { ok: true; export: StoredExportView } | { ok: false; error: string };
+export type SubmitDraftResult = { ok: true; export: StoredExportView } | { ok: false; error: string; disclosures?: DisclosureView[] };
 
 // Response.json, not data(): the panel posts with a plain fetch, which would lose data()'s status.
-const refuse = (status: number, error: string) => Response.json({ ok: false, error } satisfies SubmitDraftResult, { status });
+const refuse = (status: number, error: string, disclosures?: DisclosureView[]) =>
+  Response.json({ ok: false, error, ...(disclosures ? { disclosures } : {}) } satisfies SubmitDraftResult, { status });
 
 /**
- * POST intent=submit, format, tableOfContents: "Mark as submitted". Freezes the draft on every
- * node, renders the chosen file from it, stores it with its SHA-256 and makes the draft
- * read-only for everyone (app/export/submit.server.ts). Owners and editors only; a draft already submitted is 409.
+ * POST intent=submit, format, tableOfContents, override: "Mark as submitted". Freezes the draft
+ * on every node, renders the chosen file from it, stores it with its SHA-256 and makes the draft read-only for
+ * everyone (app/export/submit.server.ts). Owners and editors only; a draft already submitted is
+ * 409, and so is one that names a confidential organisation or keeps template placeholders,
+ * unless an owner sends override (an editor's override is 403).
  * After commit, open pages hear of the status change and editors' sockets are re-checked:
  * without edit on a submitted draft they are closed with AuthorizationChanged.
  */
@@ -33,11 +37,12 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 
   let stored;
   try {
-    stored = await submitDraft(context, { id: user.id, name: user.name }, draft, parsed.data);
+    stored = await submitDraft(context, { id: user.id, name: user.name, abilities }, draft, parsed.data);
   } catch (error) {
     // Editing was paused for the submission and is open again: pages that paused look again.
     context.collab.announce(draft.id, { type: "status" });
     if (error instanceof ReviewRefusal) return refuse(error.status, error.message);
+    if (error instanceof DisclosureRefusal) return refuse(error.status, error.message, error.disclosures);
     const message = exportFailureMessage(error);
     if (message === null) throw error;
     return exportFailedResponse(message);

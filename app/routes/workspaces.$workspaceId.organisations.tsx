@@ -53,7 +53,8 @@ export default function Organisations() {
       <Card aria-labelledby="orgs-heading">
         <h2 id="orgs-heading">Member organisations</h2>
         <p className="muted small">
-          A confidential organisation is never named outside this workspace: not on invitations, not in exports.
+          A confidential organisation is never named outside this workspace: not on invitations, not on an export's cover, and a draft whose text names it is
+          not exported unless an owner chooses to.
         </p>
         {rowError ? <Alert tone="error">{rowError}</Alert> : null}
         {organisations.length === 0 ? (

@@ -14,12 +14,18 @@ export const ExportQuerySchema = z.object({
   toc: z.enum(["0", "1"], { error: "toc is 0 or 1." }).default("0").transform((v) => v === "1"),
   /** PDF/A-2b, for archives that ask for it (ignored for Word files). */
   pdfa: z.enum(["0", "1"], { error: "pdfa is 0 or 1." }).default("0").transform((v) => v === "1"),
+  /** An owner's "Export anyway" although the draft names a confidential organisation or keeps placeholders. */
+  override: z.enum(["0", "1"], { error: "override is 0 or 1." }).default("0").transform((v) => v === "1"),
 });
 
-/** POST …/submit: the file to store as the submitted one. The checkbox says "on" when ticked. */
+const Checkbox = z.preprocess((v) => v === "on" || v === "true" || v === "1", z.boolean());
+
+/** POST …/submit: the file to store as the submitted one. A checkbox says "on" when ticked. */
 export const SubmitDraftSchema = z.object({
   intent: z.literal("submit", { error: "Unknown intent: expected submit." }),
   format: Format,
-  tableOfContents: z.preprocess((v) => v === "on" || v === "true" || v === "1", z.boolean()),
+  tableOfContents: Checkbox,
+  /** As the download's `override`: an owner's explicit choice, checked again by the server. */
+  override: Checkbox,
 });
 export type SubmitDraftInput = z.infer<typeof SubmitDraftSchema>;

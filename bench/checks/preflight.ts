@@ -13,7 +13,7 @@ import { preflight } from "../../core/checks/preflight";
 import { countSectionWords } from "../../core/checks/section-words";
 import { documentSchema } from "../../core/editor";
 import { EMPTY_COVER } from "../../core/editor/cover";
-import { findTemplate } from "../../templates";
+import { findTemplate, STARTER_PLACEHOLDERS } from "../../templates";
 import { fmt, percentile, table } from "../collab/stats";
 import { longDraft } from "./draft";
 
@@ -28,9 +28,14 @@ const rules = {
   paragraphNumbering: template.rules.paragraphNumbering.required,
   counts: template.rules.counts,
   wordLimit: template.rules.wordLimit?.words ?? null,
+  placeholders: STARTER_PLACEHOLDERS,
 };
 const cover = { ...EMPTY_COVER, title: "Joint submission", stateUnderReview: "CHN", contact: "coalition@example.org", organisations: [] };
-const organisations = [{ id: "o1", name: "Coalition for Rights", acronym: "CR" }];
+// One confidential member: its name and acronym are searched for in every block and note.
+const organisations = [
+  { id: "o1", name: "Coalition for Rights", acronym: "CR" },
+  { id: "o2", name: "Hidden Defenders Collective", acronym: "HDC", confidential: true },
+];
 const known = new Map([
   ["186.60", ["Abolish the death penalty."]],
   ["186.61", ["Reduce the number of crimes subject to the death penalty."]],

@@ -2,20 +2,28 @@ import type { Node as PMNode } from "@tiptap/pm/model";
 import { Transform } from "@tiptap/pm/transform";
 import { describe, expect, it } from "vitest";
 import sample from "../../test/fixtures/library/citations-sample.json";
-import { findTemplate } from "../../templates";
+import { findTemplate, STARTER_PLACEHOLDERS } from "../../templates";
 import { documentSchema } from "../editor";
 import { EMPTY_COVER } from "../editor/cover";
 import { preflight } from "./preflight";
 
 const schema = documentSchema();
 const template = findTemplate("upr-joint")!;
-const rules = { ...template, paragraphNumbering: true, counts: template.rules.counts, wordLimit: 900 };
+const rules = { ...template, paragraphNumbering: true, counts: template.rules.counts, wordLimit: 900, placeholders: STARTER_PLACEHOLDERS };
 const known = new Map([
   ["186.60", ["Abolish the death penalty."]],
   ["186.99", []],
 ]);
-const check = (doc: PMNode) =>
-  preflight({ doc, cover: { ...EMPTY_COVER, title: "T", stateUnderReview: "CHN", contact: "c@example.org" }, template: rules, organisations: [], knownRecommendations: known, stateName: "China" });
+// Two workspaces' organisation lists: the disclosure rule keeps a cache for each.
+const ORGANISATIONS = [
+  [{ id: "o1", name: "Hidden Defenders Collective", acronym: "HDC", confidential: true }],
+  [
+    { id: "o1", name: "Hidden Defenders Collective", acronym: "HDC", confidential: false },
+    { id: "o2", name: "Quiet Shelter", acronym: "QS", confidential: true },
+  ],
+];
+const check = (doc: PMNode, organisations = ORGANISATIONS[0]!) =>
+  preflight({ doc, cover: { ...EMPTY_COVER, title: "T", stateUnderReview: "CHN", contact: "c@example.org" }, template: rules, organisations, knownRecommendations: known, stateName: "China" });
 
 const PROSE = [
   "Recommendation 186.60 (Australia), to “abolish the death penalty by 2020”, was noted, see A/HRC/25/5/add.1 para 12.",
@@ -60,7 +68,8 @@ describe("incremental checks", () => {
       // Type in the body or in a note.
       (tr) => {
         const at = textPositions(tr.doc)[random(textPositions(tr.doc).length)]!;
-        tr.insert(at, schema.text(["x", " Ibid.", ", para 4", " www.example..org", " “continue”"][random(5)]!));
+        const typed = ["x", " Ibid.", ", para 4", " www.example..org", " “continue”", " Hidden Defenders Collective", " HDC and QS", " [Organisation]"];
+        tr.insert(at, schema.text(typed[random(typed.length)]!));
       },
       // Delete a little text.
       (tr) => {
@@ -98,12 +107,13 @@ describe("incremental checks", () => {
       const tr = new Transform(doc);
       edits[random(edits.length)]!(tr);
       doc = tr.doc;
-      const incremental = check(doc);
-      const fromScratch = check(schema.nodeFromJSON(doc.toJSON()));
+      const organisations = ORGANISATIONS[random(ORGANISATIONS.length)]!;
+      const incremental = check(doc, organisations);
+      const fromScratch = check(schema.nodeFromJSON(doc.toJSON()), organisations);
       expect(incremental).toEqual(fromScratch);
       for (const finding of incremental.findings) rulesSeen.add(finding.rule);
     }
     // The walk really met findings of the kinds the edits cause and move, not empty reports.
-    expect([...rulesSeen]).toEqual(expect.arrayContaining(["symbol.normalise", "pinpoint.format", "recommendation.unknown", "recommendation.quote-differs", "footnote.ibid-misused", "footnote.bad-url", "footnote.repeat-source", "recommendation.weak-verb"]));
+    expect([...rulesSeen]).toEqual(expect.arrayContaining(["symbol.normalise", "pinpoint.format", "recommendation.unknown", "recommendation.quote-differs", "footnote.ibid-misused", "footnote.bad-url", "footnote.repeat-source", "recommendation.weak-verb", "confidential.mention", "placeholder.left"]));
   });
 });

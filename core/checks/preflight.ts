@@ -1,5 +1,6 @@
 import type { Node as PMNode } from "@tiptap/pm/model";
 import type { Cover } from "../editor/cover";
+import { disclosureFindings } from "./disclosure-rules";
 import type { Finding } from "./finding";
 import { footnoteFindings } from "./footnote-rules";
 import { recommendationFindings, type RecommendationTexts } from "./recommendation-rules";
@@ -10,7 +11,13 @@ import { countDocumentWords, type CountingRule, type WordCount } from "./word-co
 export interface PreflightInput {
   doc: PMNode;
   cover: Cover;
-  template: StructureTemplate & { counts: CountingRule; wordLimit: number | null };
+  template: StructureTemplate & {
+    counts: CountingRule;
+    wordLimit: number | null;
+    /** The templates' placeholders ("[Organisation]"), reported where left in the text. */
+    placeholders?: readonly string[];
+  };
+  /** The workspace's organisations: the cover rules read them, and confidential ones must not be named. */
   organisations: readonly CoverOrganisation[];
   /** Library sources that still exist; citations to others are reported. */
   knownSourceIds?: ReadonlySet<string>;
@@ -46,6 +53,7 @@ export function preflight(input: PreflightInput): PreflightReport {
     });
   }
   findings.push(
+    ...disclosureFindings(doc, { organisations: input.organisations, placeholders: template.placeholders ?? [], cover: input.cover }),
     ...footnoteFindings(doc, { language: input.cover.language, knownSourceIds: input.knownSourceIds }),
     ...symbolFindings(doc),
     ...structureFindings(doc, { template, cover: input.cover, organisations: input.organisations }),

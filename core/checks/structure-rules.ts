@@ -3,6 +3,7 @@ import type { Cover } from "../editor/cover";
 import { UN_LANGUAGES } from "../un/languages";
 import { isStateCode } from "../un/states";
 import type { Finding } from "./finding";
+import { withoutPlaceholders } from "./placeholders";
 
 /** The parts of a template the structure rules read (templates/schema.ts). */
 export interface StructureTemplate {
@@ -19,6 +20,8 @@ export interface CoverOrganisation {
   id: string;
   name: string;
   acronym: string;
+  /** Never to be named in an export (disclosure-rules.ts searches the text for it). */
+  confidential?: boolean;
 }
 
 interface Section {
@@ -37,19 +40,19 @@ function sectionsOf(doc: PMNode): Section[] {
   return sections;
 }
 
-// Starter text is an instruction in square brackets ("[Who submits …]"): not yet written. A
-// lead-in ending with a colon ("We recommend that the Government:") is not a recommendation.
+// Starter text is an instruction in square brackets ("[Who submits …]", placeholders.ts): not yet
+// written. A lead-in ending with a colon ("We recommend that the Government:") is not a recommendation.
 function written(node: PMNode): boolean {
   if (node.type.name === "recommendation") return true;
   let found = false;
   node.descendants((child) => {
     if (found || !child.isTextblock) return !found;
-    const text = child.textContent.replace(/\[[^\]]*\]/g, "").trim();
+    const text = withoutPlaceholders(child.textContent).trim();
     if (text && !text.endsWith(":")) found = true;
     return false;
   });
   if (node.isTextblock) {
-    const text = node.textContent.replace(/\[[^\]]*\]/g, "").trim();
+    const text = withoutPlaceholders(node.textContent).trim();
     return Boolean(text) && !text.endsWith(":");
   }
   return found;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { draftAbilities, workspaceAbilities, ROLES, type Ability, type Role } from "./index";
+import { canExportDespiteDisclosures, draftAbilities, workspaceAbilities, ROLES, type Ability, type Role } from "./index";
 
 // The table from DESIGN.md §5, written out independently so a change to the policy fails here.
 const expected: Record<Role, Ability[]> = {
@@ -42,5 +42,12 @@ describe("draftAbilities", () => {
     const submitted = { ...draft, status: "submitted" as const };
     expect(draftAbilities({ role: "owner", workspaceId: "w1" }, submitted).edit).toBe(false);
     expect(draftAbilities({ role: "owner", workspaceId: "w1" }, submitted).export).toBe(true);
+  });
+});
+
+describe("canExportDespiteDisclosures", () => {
+  it("is the owners' choice alone, as they decide who is confidential", () => {
+    expect(ROLES.filter((role) => canExportDespiteDisclosures(workspaceAbilities({ role })))).toEqual(["owner"]);
+    expect(canExportDespiteDisclosures(workspaceAbilities(null))).toBe(false);
   });
 });

@@ -45,3 +45,12 @@ export function draftAbilities(
   if (draft.status === "submitted") return { ...base, edit: false };
   return base;
 }
+
+/**
+ * Exporting or submitting a draft that names a confidential organisation, or keeps a template's
+ * placeholders, is an owner's explicit choice: owners decide which organisations are confidential
+ * (manage), so only they may decide that a file names one anyway.
+ */
+export function canExportDespiteDisclosures(abilities: Abilities): boolean {
+  return abilities.manage;
+}

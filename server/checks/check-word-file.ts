@@ -17,7 +17,8 @@ import { describeFindingPlaces } from "./finding-places";
  * file is read as an import would read it, then checked against the chosen template's rules.
  * The cover rules run on the file's cover block (its centred lines before the first heading)
  * when it has one; without one they are left out, as a cover laid out some other way would only
- * be reported missing. From the command line there is no workspace, so no library lookups.
+ * be reported missing. From the command line there is no workspace, so no library lookups and
+ * no confidential organisations to look for (the template's placeholders are still found).
  */
 export function checkWordFile(bytes: Uint8Array, fileName: string, template: Template): DraftCheck {
   return checkImportedWordFile(readDocx(bytes), fileName, template).check;
@@ -29,15 +30,24 @@ export interface WordFileCheck {
   lookups: { stateUnderReview: string; recommendationNumbers: string[] };
 }
 
-/**
- * The same checks on a file already read. `known`, the library's texts of the recommendation
- * numbers the file cites (found by a first check's `lookups`), adds the rules that need them:
- * numbers not in the library, misquoted recommendations.
- */
-export function checkImportedWordFile(imported: DocxImport, fileName: string, template: Template, known?: RecommendationTexts): WordFileCheck {
+/** What a workspace adds to a Word file's check (the command line has none). */
+export interface WorkspaceKnowledge {
+  /**
+   * The library's texts of the recommendation numbers the file cites (found by a first check's
+   * `lookups`): adds the rules that need them, numbers not in the library and misquotes.
+   */
+  known?: RecommendationTexts;
+  /** The workspace's confidential organisations: a file about to become its draft must not name them either. */
+  confidential?: ReadonlyArray<{ name: string; acronym: string }>;
+}
+
+/** The same checks on a file already read. */
+export function checkImportedWordFile(imported: DocxImport, fileName: string, template: Template, { known, confidential = [] }: WorkspaceKnowledge = {}): WordFileCheck {
   const doc = documentSchema().nodeFromJSON(withTemplateSections(imported.doc, template));
   const rules = preflightRules(template);
-  const { cover, organisations } = coverOfFile(imported);
+  const { cover, organisations: named } = coverOfFile(imported);
+  // Not on the file's cover (their ids are none of its), so the cover rules do not count them.
+  const organisations = [...named, ...confidential.map((o, i) => ({ id: `confidential-${i}`, name: o.name, acronym: o.acronym, confidential: true }))];
   const state = cover.stateUnderReview;
   const name = state ? stateName(state) : "the State";
   const report = preflight({ doc, cover, template: rules, organisations, ...(known && state ? { knownRecommendations: known, stateName: name } : {}) });

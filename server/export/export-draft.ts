@@ -1,11 +1,13 @@
 import { createHash } from "node:crypto";
+import type { Node as PMNode } from "@tiptap/pm/model";
+import type { Cover } from "../../core/editor/cover";
 import { exportCover } from "../../core/export/export-cover";
 import { exportModel } from "../../core/export/export-model";
 import { NO_HEADING_NUMBERING } from "../../core/editor/numbering";
 import { listOrganisations } from "../../db/queries/organisations";
 import type { Executor } from "../../db/queries/executor";
-import type { Draft } from "../../db/schema";
-import { findTemplate } from "../../templates";
+import type { Draft, Organisation } from "../../db/schema";
+import { findTemplate, type Template } from "../../templates";
 import { readDraftContent } from "../checks/draft-content";
 import type { ExportFormat, ExportJob } from "./export-job";
 
@@ -21,17 +23,35 @@ export function exportFileName(title: string, format: ExportFormat): string {
 }
 
 /**
- * The export job for a stored draft: its body through the export model (numbers, notes, Ibid.),
- * its cover with the workspace's organisations (confidential ones dropped by exportCover), the
- * template's heading numbering. What is stored is what is exported: edits still in flight (under
- * half a second) are not in it.
+ * What an export of a stored draft is made from, read once: the body, the cover as it will be
+ * printed (the draft's title and State where the cover leaves them empty), the workspace's
+ * organisations and the template. The file is rendered from it and the disclosure check
+ * (export-disclosures.ts) reads the same, so what is checked is what is printed.
  */
-export async function draftExportJob(db: Executor, draft: Draft, format: ExportFormat, options: { tableOfContents?: boolean; pdfA?: boolean } = {}): Promise<ExportJob> {
+export interface ExportSource {
+  draft: Draft;
+  doc: PMNode;
+  cover: Cover;
+  organisations: Organisation[];
+  template: Template | undefined;
+}
+
+/** Reads a stored draft for export. What is stored is what is exported: edits still in flight (under half a second) are not in it. */
+export async function readExportSource(db: Executor, draft: Draft): Promise<ExportSource> {
   const [{ doc, cover }, organisations] = await Promise.all([readDraftContent(db, draft.id), listOrganisations(db, draft.workspace_id)]);
   const template = draft.template_slug ? findTemplate(draft.template_slug) : undefined;
-  const language = cover.language || "en";
-  const model = exportModel(doc, { language, headingNumbering: template?.rules.headingNumbering ?? NO_HEADING_NUMBERING });
-  const printed = exportCover({ ...cover, stateUnderReview: cover.stateUnderReview || draft.state_under_review, title: cover.title || draft.title }, organisations, draft.mechanism);
+  return { draft, doc, organisations, template, cover: { ...cover, stateUnderReview: cover.stateUnderReview || draft.state_under_review, title: cover.title || draft.title } };
+}
+
+/**
+ * The export job for a read draft: its body through the export model (numbers, notes, Ibid.),
+ * its cover with the workspace's organisations (confidential ones dropped by exportCover), the
+ * template's heading numbering.
+ */
+export function exportJobOf(source: ExportSource, format: ExportFormat, options: { tableOfContents?: boolean; pdfA?: boolean } = {}): ExportJob {
+  const { draft, doc, cover, template } = source;
+  const model = exportModel(doc, { language: cover.language || "en", headingNumbering: template?.rules.headingNumbering ?? NO_HEADING_NUMBERING });
+  const printed = exportCover(cover, source.organisations, draft.mechanism);
   const tableOfContents = options.tableOfContents ?? false;
   return format === "docx"
     ? { format, model, cover: printed, options: { tableOfContents } }
@@ -45,4 +65,9 @@ export async function draftExportJob(db: Executor, draft: Draft, format: ExportF
  */
 export function contentFingerprint(job: ExportJob): string {
   return createHash("sha256").update(JSON.stringify([job.model, job.cover])).digest("hex");
+}
+
+/** readExportSource then exportJobOf, for callers that check nothing in between. */
+export async function draftExportJob(db: Executor, draft: Draft, format: ExportFormat, options: { tableOfContents?: boolean; pdfA?: boolean } = {}): Promise<ExportJob> {
+  return exportJobOf(await readExportSource(db, draft), format, options);
 }

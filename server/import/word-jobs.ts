@@ -16,6 +16,8 @@ export type WordJob =
       template: string;
       /** The library's texts of the numbers the file cites, when a first check's lookups were answered. */
       recommendations?: Array<[string, string[]]>;
+      /** The workspace's confidential organisations, which the file must not name. */
+      confidential?: Array<{ name: string; acronym: string }>;
     }
   | { format: "word-import"; bytes: Uint8Array; template: string };
 
@@ -27,6 +29,8 @@ export interface WordJobResults {
 export function runWordJob(job: WordJob): WordJobResults[WordJob["format"]] {
   const template = findTemplate(job.template);
   if (!template) throw new DocxImportError(`“${job.template}” is not a template.`);
-  if (job.format === "word-check") return checkImportedWordFile(readDocx(job.bytes), job.fileName, template, job.recommendations && new Map(job.recommendations));
+  if (job.format === "word-check") {
+    return checkImportedWordFile(readDocx(job.bytes), job.fileName, template, { known: job.recommendations && new Map(job.recommendations), confidential: job.confidential });
+  }
   return buildWordDraft(job.bytes, template);
 }

@@ -7,6 +7,7 @@ import { coalitionWithDraft } from "./flows";
 import { pdfToolsAvailable } from "../export-tools";
 
 const SENTENCE = "Journalists in Accra were detained for their reporting.";
+const CONFIDENTIAL = "Hidden Defenders Network";
 
 describe.runIf(browserAvailable() && pdfToolsAvailable())("export and submission in the browser", () => {
   let server: RunningServer;
@@ -21,11 +22,17 @@ describe.runIf(browserAvailable() && pdfToolsAvailable())("export and submission
     const coalition = await coalitionWithDraft(browser, server.url, "Ghana joint submission", [{ name: "Kwame Asante", email: "kwame@example.org", role: "editor" }]);
     ({ owner, draftUrl } = coalition);
     [editor] = coalition.members as [Page];
+    // A member the file must not name, named in the text anyway.
+    await owner.goto(draftUrl.replace(/\/drafts\/.*$/, "/organisations"));
+    await owner.getByLabel("Name").fill(CONFIDENTIAL);
+    await owner.getByLabel("Confidential").check();
+    await owner.getByRole("button", { name: "Add organisation" }).click();
+    await owner.getByText("Confidential", { exact: true }).first().waitFor();
     await owner.goto(draftUrl);
     await owner.getByText("All changes saved").waitFor();
     await owner.locator(".document").click();
     await owner.keyboard.press("Control+Home");
-    await owner.keyboard.type(`${SENTENCE} `);
+    await owner.keyboard.type(`${SENTENCE} The ${CONFIDENTIAL} confirmed it. `);
     await owner.getByText("All changes saved").waitFor();
     // The co-author has the draft open too, able to type, until it is submitted.
     await editor.goto(draftUrl);
@@ -40,7 +47,23 @@ describe.runIf(browserAvailable() && pdfToolsAvailable())("export and submission
     if (server) expect(await server.stop()).toBe(0);
   });
 
-  it("shows the pre-flight summary and downloads a PDF", async () => {
+  it("lists the mention in the editor's Checks tab, with Go to, and tells the editor only an owner may export it", async () => {
+    await editor.getByRole("tab", { name: "Checks" }).click();
+    const finding = editor.getByRole("tabpanel").locator("[data-rule='confidential.mention']");
+    await finding.waitFor();
+    expect(await finding.innerText()).toContain(`This names “${CONFIDENTIAL}”`);
+    await finding.getByRole("button", { name: "Go to" }).click();
+    await expect.poll(() => editor.evaluate(() => window.getSelection()?.toString())).toBe(CONFIDENTIAL);
+
+    await editor.getByRole("button", { name: "Export", exact: true }).click();
+    const dialog = editor.getByRole("dialog", { name: "Export the draft" });
+    await dialog.getByText(`This names “${CONFIDENTIAL}”`, { exact: false }).waitFor();
+    await dialog.getByText("only an owner of the workspace can export it as it is").waitFor();
+    expect(await dialog.getByLabel("Export anyway").count()).toBe(0);
+    await dialog.getByRole("button", { name: "Close" }).click();
+  });
+
+  it("shows the pre-flight summary, refuses to make a file naming a confidential member until the owner says so, and downloads a PDF", async () => {
     await owner.getByRole("button", { name: "Export", exact: true }).click();
     const dialog = owner.getByRole("dialog", { name: "Export the draft" });
     await dialog.waitFor();
@@ -49,8 +72,15 @@ describe.runIf(browserAvailable() && pdfToolsAvailable())("export and submission
     await summary.waitFor();
     expect(await dialog.locator(".export-findings li").count()).toBeGreaterThan(0);
 
+    // Named before any file is made: the confidential member and the joint template's placeholders.
+    await dialog.getByText(`This names “${CONFIDENTIAL}”`, { exact: false }).waitFor();
+    await dialog.getByText("The template's placeholder “[Organisation]” is still in the text", { exact: false }).first().waitFor();
+
     await dialog.getByLabel("PDF", { exact: true }).check();
     await dialog.getByLabel("Include a table of contents").check();
+    await dialog.getByRole("button", { name: "Download PDF" }).click();
+    await dialog.getByText(/^Nothing was exported: the draft names a confidential organisation once and keeps \d+ template placeholders/).waitFor();
+    await dialog.getByLabel("Export anyway: I know this file names a confidential organisation").check();
     await owner.screenshot({ path: "test-results/export-dialog.png" });
     const [download] = await Promise.all([owner.waitForEvent("download"), dialog.getByRole("button", { name: "Download PDF" }).click()]);
     expect(download.suggestedFilename()).toBe("Ghana-joint-submission.pdf");

@@ -137,7 +137,7 @@ describeEachDatabase("export routes", (handle) => {
     const page = await run(draftPage.loader, makeRequest(draftPath(built.world.workspace.id, built.draft.id, ""), { token: built.world.members.owner.token }), context, ids());
     const pageData = page.body as { storedExports: Array<{ id: string; sha256: string }>; exportAccess: { canExport: boolean; canSubmit: boolean } };
     expect(pageData.storedExports).toEqual([expect.objectContaining({ id: row.id, sha256: row.sha256, format: "pdf", createdBy: editor.name })]);
-    expect(pageData.exportAccess).toEqual({ canExport: true, canSubmit: false });
+    expect(pageData.exportAccess).toEqual({ canExport: true, canSubmit: false, canOverride: true });
   });
 
   it("serves the stored file byte for byte to members, and 404 through another draft or to a stranger", async () => {

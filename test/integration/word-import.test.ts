@@ -4,6 +4,7 @@ import { expect, it } from "vitest";
 import * as Y from "yjs";
 import * as wordFile from "../../app/routes/workspaces.$workspaceId.drafts.import";
 import type { WordUploadResult } from "../../app/import/word-upload.server";
+import { isDisclosureFinding } from "../../core/checks/disclosure-rules";
 import { resolveAnchor } from "../../core/comments/anchors";
 import { BODY_FIELD, documentSchema, readCover, UN_HEADING_NUMBERING } from "../../core/editor";
 import { loadDraftDocument } from "../../db/queries/draft-documents";
@@ -78,6 +79,31 @@ describeEachDatabase("Word files: check and import", (handle) => {
     expect(result.check.report.findings.some((f) => f.rule.startsWith("structure."))).toBe(true);
     expect(result.check.report.findings.every((f) => !f.rule.startsWith("cover."))).toBe(true);
     expect([await draftCount(w), await auditCount(w)]).toEqual([drafts, audits]);
+  });
+
+  it("finds in a checked file the workspace's confidential organisations and the templates' placeholders", async () => {
+    const w = await buildWorkspace(handle());
+    await createOrganisation(handle().db, w.workspace.id, { name: "Hidden Defenders Collective", acronym: "HDC", confidential: true });
+    const file = await Packer.toBuffer(
+      new Document({
+        sections: [
+          {
+            children: [
+              new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun("Introduction")] }),
+              new Paragraph("1. Journalists told the hidden defenders collective of their arrests."),
+              new Paragraph("2. This report is submitted by [Organisation] ([ACRONYM])."),
+            ],
+          },
+        ],
+      }),
+    );
+    const answer = await post(w, w.members.viewer.token, { intent: "check", template: "upr-joint" }, docxFile(new Uint8Array(file)));
+    const { check } = answer.body as Extract<WordUploadResult, { kind: "check" }>;
+    expect(check.report.findings.filter(isDisclosureFinding).map((f) => [f.rule, f.where])).toEqual([
+      ["confidential.mention", "para. 1"],
+      ["placeholder.left", "para. 2"],
+      ["placeholder.left", "para. 2"],
+    ]);
   });
 
   it("checks the recommendations a file cites against the workspace's library, for the State its cover names", async () => {

@@ -57,9 +57,9 @@ export function describeAuditEvent(action: string, details: Record<string, unkno
       return `changed the reviewers of ${draft("title")}${changes.length ? ` (${changes.join("; ")})` : ""}`;
     }
     case "draft.exported":
-      return `exported ${draft("title")} as ${format(details.format)}${details.stored === true ? " (the stored submitted file)" : ""}`;
+      return `exported ${draft("title")} as ${format(details.format)}${details.stored === true ? " (the stored submitted file)" : ""}${overridden(details.overridden)}`;
     case "draft.submitted":
-      return `marked ${draft("title")} as submitted and stored its ${format(details.format)} file${text("sha256") ? ` (SHA-256 ${text("sha256").slice(0, 12)}…)` : ""}`;
+      return `marked ${draft("title")} as submitted and stored its ${format(details.format)} file${text("sha256") ? ` (SHA-256 ${text("sha256").slice(0, 12)}…)` : ""}${overridden(details.overridden)}`;
     case "comment.thread_resolved":
       return `resolved a comment thread on ${draft("draftTitle")}`;
     case "comment.thread_reopened":
@@ -88,4 +88,21 @@ function people(value: unknown): string {
 /** "PDF" or "Word (.docx)" from the format an export event stores. */
 function format(value: unknown): string {
   return value === "pdf" ? "PDF" : value === "docx" ? "Word (.docx)" : "a file";
+}
+
+/**
+ * ", exporting anyway 2 mentions of a confidential organisation and 1 template placeholder": what
+ * an owner chose to let through, from the counts by rule id the event keeps (never the text).
+ */
+function overridden(value: unknown): string {
+  if (!value || typeof value !== "object") return "";
+  const counts = value as Record<string, unknown>;
+  const n = (rule: string) => (typeof counts[rule] === "number" ? (counts[rule] as number) : 0);
+  const mentions = n("confidential.mention") + n("cover.confidential-mention");
+  const placeholders = n("placeholder.left");
+  const parts = [
+    mentions ? `${mentions} ${mentions === 1 ? "mention" : "mentions"} of a confidential organisation` : "",
+    placeholders ? `${placeholders} template ${placeholders === 1 ? "placeholder" : "placeholders"}` : "",
+  ].filter(Boolean);
+  return parts.length ? `, exporting anyway ${parts.join(" and ")}` : "";
 }

@@ -24,7 +24,7 @@ export function SubmittingOrganisationsField({ organisations, errors, descriptio
             <span>
               {o.name}
               {o.acronym ? ` (${o.acronym})` : ""}
-              {o.confidential ? <span className="muted"> — confidential: never printed in exports</span> : null}
+              {o.confidential ? <span className="muted"> — confidential: never printed on the cover</span> : null}
             </span>
           </label>
         ))
