@@ -13,6 +13,7 @@ import { requireDraftAccess } from "../auth/guards.server";
 import { DraftStatusControl } from "../components/draft-status-control";
 import { ExportPanel } from "../components/export-panel";
 import { SubmittedFiles } from "../components/submitted-files";
+import { reopenedView } from "../export/reopen.server";
 import { storedExportView } from "../export/stored-exports.server";
 import { loadDraftStatusControl } from "../review/status.server";
 import { PageHeader } from "../components/ui";
@@ -23,6 +24,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { draft, draftAbilities, user, membership, abilities } = await requireDraftAccess(request, context, params);
   const author = draft.created_by ? await findUserById(context.db, draft.created_by) : undefined;
+  const reopener = draft.reopened_by ? await findUserById(context.db, draft.reopened_by) : undefined;
   return {
     draft: {
       id: draft.id,
@@ -50,6 +52,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     // The files stored on submission, and who may export or submit (the routes check again).
     storedExports: (await listDraftExports(context.db, draft.id)).map(storedExportView),
     exportAccess: { canExport: draftAbilities.export, canSubmit: abilities.edit && draft.status !== "submitted", canOverride: canExportDespiteDisclosures(abilities) },
+    // Owners reopen a submitted draft for a correction; a reopened draft says what changed since.
+    canReopen: abilities.manage && draft.status === "submitted",
+    reopened: await reopenedView(context, draft, reopener?.name ?? null),
   };
 }
 
@@ -86,7 +91,7 @@ function ClientOnly({ children, fallback }: { children: () => React.ReactNode; f
 }
 
 export default function DraftPage() {
-  const { draft, docName, user, readOnlyReason, template, organisations, canComment, statusControl, storedExports, exportAccess } = useLoaderData<typeof loader>();
+  const { draft, docName, user, readOnlyReason, template, organisations, canComment, statusControl, storedExports, exportAccess, canReopen, reopened } = useLoaderData<typeof loader>();
   return (
     <>
       <p className="small">
@@ -102,7 +107,7 @@ export default function DraftPage() {
           </>
         }
       />
-      <SubmittedFiles workspaceId={draft.workspaceId} draftId={draft.id} files={storedExports} canDownload={exportAccess.canExport} />
+      <SubmittedFiles workspaceId={draft.workspaceId} draftId={draft.id} files={storedExports} canDownload={exportAccess.canExport} canReopen={canReopen} reopened={reopened} />
       <details className="draft-details">
         <summary>Draft details</summary>
         <dl className="meta-list">

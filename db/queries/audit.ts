@@ -20,6 +20,7 @@ export type AuditAction =
   | "draft.reviewers_changed"
   | "draft.exported"
   | "draft.submitted"
+  | "draft.reopened"
   | "comment.thread_resolved"
   | "comment.thread_reopened"
   | "comment.deleted"

@@ -47,3 +47,12 @@ export async function holdDraftForSubmission(db: Executor, draftId: string, ms: 
 export async function releaseDraftHold(db: Executor, draftId: string): Promise<void> {
   await db.updateTable("drafts").set({ frozen_until: null }).where("id", "=", draftId).execute();
 }
+
+/** A submitted draft goes back to drafting for a correction; who and when are kept on the row. */
+export async function markDraftReopened(db: Executor, draftId: string, userId: string): Promise<void> {
+  await db
+    .updateTable("drafts")
+    .set({ status: "drafting", frozen_until: null, reopened_at: new Date(), reopened_by: userId, updated_at: new Date() })
+    .where("id", "=", draftId)
+    .execute();
+}

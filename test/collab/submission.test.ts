@@ -1,6 +1,7 @@
 import { expect, it } from "vitest";
 import { listenToDraftEvents } from "../../app/editor/draft-events";
 import * as submitRoute from "../../app/routes/workspaces.$workspaceId.drafts.$draftId_.submit";
+import * as reopenRoute from "../../app/routes/workspaces.$workspaceId.drafts.$draftId_.reopen";
 import { CloseCode } from "../../core/collab/close-codes";
 import { draftDocName } from "../../core/collab/doc-name";
 import type { DraftEvent } from "../../core/collab/draft-events";
@@ -8,8 +9,8 @@ import { canonicalDocument } from "../../core/editor/canonical";
 import { readDraftContent } from "../../server/checks/draft-content";
 import { describeEachDatabase } from "../db/test-database";
 import { buildCleanDraft } from "../draft-content-factories";
-import { fetchFile, fileText, submitRequest } from "../integration/export-requests";
-import { testContext } from "../remix";
+import { draftPath, fetchFile, fileText, submitRequest } from "../integration/export-requests";
+import { makeRequest, testContext } from "../remix";
 import { collabSuite, eventually, synced } from "./harness";
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -71,6 +72,19 @@ describeEachDatabase("a draft marked as submitted, over the socket", (handle) =>
     expect(connection.droppedFrames).toBeGreaterThan(0);
     expect(canonicalDocument(room.doc).text).not.toContain("Typed after submission.");
     expect((await readDraftContent(handle().db, draft.id)).doc.textContent).not.toContain("Typed after submission.");
+
+    // An owner reopens it for a correction: the open room thaws, and a new editor's words are stored.
+    const reader = suite.connect(world.members.viewer.token, draft.id);
+    await synced(reader);
+    expect(room.frozen).toBe("submitted");
+    const reopened = await fetchFile(reopenRoute.action, makeRequest(draftPath(world.workspace.id, draft.id, "/reopen"), { token: owner.token, form: { intent: "reopen" } }), context, { workspaceId: world.workspace.id, draftId: draft.id });
+    expect(reopened.status).toBe(200);
+    expect(room.frozen).toBeNull();
+    const corrector = suite.connect(editor.token, draft.id);
+    await synced(corrector);
+    corrector.type("A correction. ");
+    await eventually(() => corrector.durable.state.unsaved, (n) => n === 0);
+    expect((await readDraftContent(handle().db, draft.id)).doc.textContent).toContain("A correction.");
   });
 
   /** The stored file's bytes, as the stored-file route would serve them. */

@@ -25,6 +25,7 @@ import * as draftComments from "../../app/routes/workspaces.$workspaceId.drafts.
 import * as draftStatus from "../../app/routes/workspaces.$workspaceId.drafts.$draftId.status";
 import * as draftExport from "../../app/routes/workspaces.$workspaceId.drafts.$draftId_.export";
 import * as draftSubmit from "../../app/routes/workspaces.$workspaceId.drafts.$draftId_.submit";
+import * as draftReopen from "../../app/routes/workspaces.$workspaceId.drafts.$draftId_.reopen";
 import * as storedExport from "../../app/routes/workspaces.$workspaceId.drafts.$draftId_.exports.$exportId";
 import * as notifications from "../../app/routes/workspaces.$workspaceId.notifications";
 import * as wordFile from "../../app/routes/workspaces.$workspaceId.drafts.import";
@@ -278,6 +279,17 @@ const ENDPOINTS: Endpoint[] = [
       const draft = await createDraft(w.context.db, { workspace_id: w.workspaceId, title: "Submitted copy", mechanism: "UPR", state_under_review: "GHA", created_by: w.users.owner.id });
       const form = { intent: "submit", format: "docx" };
       return run(draftSubmit.action, makeRequest(path(w, `/drafts/${draft.id}/submit`), { token, form }), w.context, { workspaceId: w.workspaceId, draftId: draft.id });
+    },
+  },
+  {
+    // A fresh submitted draft per case: reopening changes it.
+    name: "reopen a submitted draft for a correction",
+    ability: "manage",
+    kind: "action",
+    call: async (w, token) => {
+      const draft = await createDraft(w.context.db, { workspace_id: w.workspaceId, title: "Submitted, to correct", mechanism: "UPR", state_under_review: "GHA", created_by: w.users.owner.id });
+      await w.context.db.updateTable("drafts").set({ status: "submitted" }).where("id", "=", draft.id).execute();
+      return run(draftReopen.action, makeRequest(path(w, `/drafts/${draft.id}/reopen`), { token, form: { intent: "reopen" } }), w.context, { workspaceId: w.workspaceId, draftId: draft.id });
     },
   },
   getRow("notifications page", "read", notifications.loader, "/notifications"),

@@ -4,6 +4,7 @@ import * as exportRoute from "../../app/routes/workspaces.$workspaceId.drafts.$d
 import * as storedRoute from "../../app/routes/workspaces.$workspaceId.drafts.$draftId_.exports.$exportId";
 import * as submitRoute from "../../app/routes/workspaces.$workspaceId.drafts.$draftId_.submit";
 import * as draftPage from "../../app/routes/workspaces.$workspaceId.drafts.$draftId";
+import * as reopenRoute from "../../app/routes/workspaces.$workspaceId.drafts.$draftId_.reopen";
 import { CHANGED_WHILE_PREPARING_MESSAGE } from "../../app/export/submit.server";
 import { findDraft } from "../../db/queries/drafts";
 import { createOrganisation } from "../../db/queries/organisations";
@@ -159,6 +160,36 @@ describeEachDatabase("export routes", (handle) => {
     expect((await stored(built.world.members.owner.token, built.draft.id, "00000000-0000-4000-8000-000000000000")).status).toBe(404);
     const stranger = await buildUser(handle(), "Stranger");
     expect((await stored(stranger.token, built.draft.id, row.id)).status).toBe(404);
+  });
+
+  it("lets an owner reopen a submitted draft for a correction: the file stays, the page says whether the draft changed", async () => {
+    const { context, announced, settled, revalidated } = exportContext(handle());
+    const reopen = (token: string) => fetchFile(reopenRoute.action, makeRequest(draftPath(built.world.workspace.id, built.draft.id, "/reopen"), { token, form: { intent: "reopen" } }), context, ids());
+    const page = async () =>
+      (await run(draftPage.loader, makeRequest(draftPath(built.world.workspace.id, built.draft.id, ""), { token: built.world.members.owner.token }), context, ids())).body as {
+        canReopen: boolean;
+        reopened: { reopenedBy: string | null; submitted: { sha256: string }; changedSince: boolean | null } | null;
+      };
+    const before = await handle().db.selectFrom("exports").selectAll().where("draft_id", "=", built.draft.id).execute();
+    expect((await page()).canReopen).toBe(true);
+    for (const role of ["editor", "reviewer", "viewer"] as const) expect((await reopen(built.world.members[role].token)).status).toBe(403);
+
+    const answer = await reopen(built.world.members.owner.token);
+    expect(answer.status).toBe(200);
+    expect((await findDraft(handle().db, built.draft.id))?.status).toBe("drafting");
+    // Every node thaws, open pages look again, sockets are re-checked.
+    expect(settled).toEqual([built.draft.id]);
+    expect(announced).toEqual([{ draftId: built.draft.id, event: { type: "status" } }]);
+    expect(revalidated).toEqual([{ workspaceId: built.world.workspace.id }]);
+    // What went to Geneva stays on record, byte for byte.
+    expect(await handle().db.selectFrom("exports").selectAll().where("draft_id", "=", built.draft.id).execute()).toEqual(before);
+    const [event] = await auditOf(built, "draft.reopened");
+    expect(event).toMatchObject({ actor_id: built.world.members.owner.id, target_id: built.draft.id, details: { title: "Ghana: clean copy", exportId: before[0]!.id, sha256: before[0]!.sha256 } });
+
+    expect(await page()).toMatchObject({ canReopen: false, reopened: { reopenedBy: built.world.members.owner.name, submitted: { sha256: before[0]!.sha256 }, changedSince: false } });
+    await storeDraftContent(handle(), built.draft.id, [paragraph("A corrected figure: four journalists were detained in 2024.")], {});
+    expect((await page()).reopened?.changedSince).toBe(true);
+    expect((await reopen(built.world.members.owner.token)).status).toBe(409);
   });
 
   it("refuses to store a file of a draft that changed while it was rendered (409), and stores nothing", async () => {

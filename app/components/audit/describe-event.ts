@@ -60,6 +60,8 @@ export function describeAuditEvent(action: string, details: Record<string, unkno
       return `exported ${draft("title")} as ${format(details.format)}${details.stored === true ? " (the stored submitted file)" : ""}${overridden(details.overridden)}`;
     case "draft.submitted":
       return `marked ${draft("title")} as submitted and stored its ${format(details.format)} file${text("sha256") ? ` (SHA-256 ${text("sha256").slice(0, 12)}…)` : ""}${overridden(details.overridden)}`;
+    case "draft.reopened":
+      return `reopened ${draft("title")} for a correction; its submitted file${text("sha256") ? ` (SHA-256 ${text("sha256").slice(0, 12)}…)` : ""} is kept as it was`;
     case "comment.thread_resolved":
       return `resolved a comment thread on ${draft("draftTitle")}`;
     case "comment.thread_reopened":
