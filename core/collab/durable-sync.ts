@@ -135,7 +135,8 @@ export class DurableSync {
 
   private read(): DurableSyncState {
     const { wsconnected, synced } = this.provider;
-    const link: LinkState = this.browserOffline ? "offline" : wsconnected && synced ? "online" : this.everFailed && !wsconnected ? "offline" : "connecting";
+    // After a loss, "offline" until the server has synced again: a socket that opens is not yet a server that answers.
+    const link: LinkState = this.browserOffline ? "offline" : wsconnected && synced ? "online" : this.everFailed ? "offline" : "connecting";
     return { link, unsaved: this.localSeq - this.savedSeq, refused: this.refused };
   }
 
