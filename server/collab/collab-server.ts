@@ -3,19 +3,18 @@ import type { Duplex } from "node:stream";
 import { WebSocketServer, type WebSocket } from "ws";
 import { CloseCode } from "../../core/collab/close-codes";
 import { docNameFromPath, draftDocName, parseDraftDocName } from "../../core/collab/doc-name";
-import { DraftEventSchema, encodeDraftEvent, MESSAGE_DRAFT_EVENT, type DraftEvent } from "../../core/collab/draft-events";
+import { DraftEventSchema, encodeDraftEvent, type DraftEvent } from "../../core/collab/draft-events";
 import type { Logger } from "../logger";
 import { Connection } from "./connection";
 import { RoomRegistry } from "./room-registry";
-import { applyFrame } from "./frames";
 import { watchLiveness } from "./liveness";
-import { classifyMessage, encodeAwarenessStates, encodeSyncStep1, encodeUpdate } from "./protocol";
+import { encodeAwarenessStates, encodeSyncStep1 } from "./protocol";
 import type { Room } from "./room";
-import { UpdateChunkAssembler, type ChunkLimits } from "./update-chunks";
+import type { ChunkLimits } from "./update-chunks";
+import { FrameIntake } from "./frame-intake";
 import {
   CloseRefusal,
   HttpRefusal,
-  type ClassifiedMessage,
   type CollabExtension,
   type ConnectionIdentity,
   type RevalidationFilter,
@@ -40,10 +39,8 @@ export class CollabServer {
   private readonly wss: WebSocketServer;
   readonly rooms: RoomRegistry;
   private readonly stopLiveness: () => void;
-  private readonly chunks: UpdateChunkAssembler;
+  private readonly intake: FrameIntake;
   private closing = false;
-  /** Sockets already logged for forging a draft event: once each, so a loop cannot flood the log. */
-  private readonly forgers = new WeakSet<Connection>();
 
   constructor(private readonly options: CollabServerOptions) {
     this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayloadBytes });
@@ -56,7 +53,7 @@ export class CollabServer {
         this.each("onAwarenessChange", (e) => e.onAwarenessChange?.(room, update, origin)),
     });
     this.stopLiveness = watchLiveness(this.rooms);
-    this.chunks = new UpdateChunkAssembler(options.chunks);
+    this.intake = new FrameIntake(options.extensions, options.chunks, options.log);
   }
 
   get connectionCount(): number {
@@ -99,11 +96,11 @@ export class CollabServer {
     ws.on("message", (data: Buffer) => {
       connection.lastFrameAt = Date.now();
       const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-      if (room) this.receive(room, connection, bytes);
+      if (room) this.intake.receive(room, connection, bytes);
       else queue.push(bytes);
     });
     ws.on("close", () => {
-      this.chunks.release(connection);
+      this.intake.release(connection);
       if (room) {
         // An evicted room is gone already: only the counts need the socket's departure.
         if (!room.destroyed) room.remove(connection);
@@ -123,69 +120,12 @@ export class CollabServer {
         connection.send(encodeSyncStep1(opened.doc));
         const states = [...opened.awareness.getStates().keys()];
         if (states.length > 0) connection.send(encodeAwarenessStates(opened.awareness, states));
-        for (const bytes of queue.splice(0)) this.receive(opened, connection, bytes);
+        for (const bytes of queue.splice(0)) this.intake.receive(opened, connection, bytes);
       })
       .catch((error: unknown) => {
         this.options.log.error("collab room failed to load", { draftId: identity.draftId, error: String(error) });
         connection.close(1011, "Could not load the draft");
       });
-  }
-
-  private receive(room: Room, connection: Connection, bytes: Uint8Array): void {
-    if (room.destroyed) return;
-    let message = classifyMessage(bytes);
-    if (message.type === "update-chunk") {
-      const assembled = this.assemble(room, connection, bytes);
-      if (!assembled) return;
-      message = assembled;
-    }
-    for (const extension of this.options.extensions) {
-      if (extension.onMessage && !extension.onMessage(connection, message, room)) return;
-    }
-    // After the extensions, so limits still close an oversized frame of any type.
-    if (message.type === "unknown") return this.dropUnknown(room, connection, message);
-    applyFrame(room, connection, message, this.options.log);
-  }
-
-  /**
-   * One piece of an update too large for a frame; the whole update, as a sync-update frame,
-   * once the last piece is in. The document-size limit bounds it as it arrives.
-   */
-  private assemble(room: Room, connection: Connection, bytes: Uint8Array): ClassifiedMessage | null {
-    const budget = this.options.chunks.maxUpdateBytes - room.approxBytes;
-    const result = this.chunks.add(connection, bytes, budget);
-    switch (result.kind) {
-      case "pending":
-        return null;
-      case "done":
-        return { type: "sync-update", bytes: encodeUpdate(result.update), assembled: true };
-      case "too-large":
-        connection.close(CloseCode.DocumentTooLarge, "Document too large");
-        return null;
-      case "busy":
-        connection.close(CloseCode.ServerBusy, "Server busy");
-        return null;
-      case "malformed":
-        connection.close(1007, "Malformed update chunk");
-        return null;
-    }
-  }
-
-  /**
-   * Nothing the server does not understand is applied or relayed, whoever sent it. A draft
-   * event from a client (type 100 is the server's own) would be a forged "refetch" for everyone:
-   * it is counted like the read-only filter's drops and logged once per socket.
-   */
-  private dropUnknown(room: Room, connection: Connection, message: ClassifiedMessage): void {
-    connection.droppedFrames += 1;
-    // A varUint below 128 is one byte, so the first byte is the whole message type.
-    if (message.bytes[0] !== MESSAGE_DRAFT_EVENT || this.forgers.has(connection)) return;
-    this.forgers.add(connection);
-    this.options.log.warn("collab client sent a draft event; dropped", {
-      connection: connection.id,
-      user: connection.identity.user.id,
-      draftId: room.draftId,
-    });
   }
 
   /**
