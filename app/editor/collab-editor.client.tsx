@@ -29,7 +29,7 @@ import { usePageFollowsDraftEvents } from "./comments/use-page-follows-draft-eve
 import { useCommentThreads } from "./comments/use-comment-threads";
 import { useThreadKeys } from "./comments/use-thread-keys";
 import { useCollabSession, type CollabSession } from "./use-collab-session";
-import { userColor } from "./user-color";
+import { userColor } from "../../core/collab/user-color";
 
 /** A stable empty list while the threads load (a new [] each render would re-run effects). */
 const NO_THREADS: readonly ThreadView[] = [];
