@@ -8,6 +8,7 @@ import { clientRegistry } from "./extensions/client-registry";
 import { DEFAULT_LIMITS, limits, type CollabLimits } from "./extensions/limits";
 import { logging } from "./extensions/logging";
 import { persistence } from "./extensions/persistence";
+import { presenceGuard } from "./extensions/presence-guard";
 import { readOnlyFilter } from "./extensions/read-only";
 import { redisFanOut } from "./extensions/redis-fan-out";
 import type { CollabExtension } from "./types";
@@ -25,14 +26,22 @@ export interface CollabOptions {
 
 /**
  * The collaboration server, as a recipe: each concern is one extension, called in this order.
- * Authentication and authorisation run at upgrade; limits and the read-only filter see every
- * frame before it is applied; persistence, the client registry and fan-out see every change
+ * Authentication and authorisation run at upgrade; limits, the read-only filter and the
+ * presence guard see every frame before it is applied; persistence, the client registry and fan-out see every change
  * after it was broadcast.
  */
 export function createCollabServer(options: CollabOptions): CollabServer {
   const config = { ...DEFAULT_LIMITS, ...options.limits };
+  const presence = presenceGuard({ log: options.log });
   const fanOut: CollabExtension[] = options.redisUrl
-    ? [redisFanOut({ url: options.redisUrl, log: options.log, revalidateLocally: (filter) => server.revalidate(filter, true) })]
+    ? [
+        redisFanOut({
+          url: options.redisUrl,
+          log: options.log,
+          revalidateLocally: (filter) => server.revalidate(filter, true),
+          acceptPeerAwareness: presence.acceptPeerAwareness,
+        }),
+      ]
     : [];
   const server: CollabServer = new CollabServer({
     extensions: [
@@ -40,6 +49,7 @@ export function createCollabServer(options: CollabOptions): CollabServer {
       authorisation({ db: options.db }),
       limits(config),
       readOnlyFilter(),
+      presence,
       persistence({ db: options.db, log: options.log, batchMs: 500, compactEvery: 200 }),
       clientRegistry({ db: options.db, log: options.log, batchMs: 500 }),
       ...fanOut,

@@ -27,6 +27,7 @@ export type ChangeOrigin =
 /** The first part of an incoming frame, read without applying it. */
 export interface ClassifiedMessage {
   type: "sync-step-1" | "sync-step-2" | "sync-update" | "awareness" | "query-awareness" | "auth" | "unknown";
+  /** An onMessage hook may replace it with a frame of the same type (the presence guard rewrites awareness). */
   bytes: Uint8Array;
 }
 
