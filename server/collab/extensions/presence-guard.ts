@@ -89,33 +89,35 @@ export function presenceGuard(options: { log: Logger; limits?: Partial<PresenceL
     connection.close(CloseCode.PresenceFlood, "Too many presence updates");
   };
 
+  /** One entry that would change the room: the JSON to apply, or whether to skip or refuse (and count) it. */
+  const judge = (connection: Connection, sender: Sender, ownership: PresenceOwnership, entry: AwarenessEntry): { json: string } | "skip" | "refuse" => {
+    if (!ownership.mayChange(entry.clientId, connection)) return "refuse";
+    const owned = ownership.isOwnedBy(entry.clientId, connection);
+    // Removing a state nobody holds changes nothing but its clock, which would then hide the
+    // id's real owner (their clock is lower) until the room closes.
+    if (!owned && isRemoval(entry)) return "skip";
+    if (!owned && sender.claimed >= limits.maxClientIdsPerConnection) return "refuse";
+    const json = bindState(entry.json, connection.identity.user, limits);
+    if (json === null) return "refuse";
+    if (!owned) {
+      if (json === "null") return "skip";
+      ownership.claim(entry.clientId, connection);
+      sender.claimed += 1;
+    }
+    return { json };
+  };
+
   /** The entries the socket may apply, bound to its account, as an awareness update; null if none. */
   const bind = (connection: Connection, sender: Sender, changing: AwarenessEntry[]): Uint8Array | null => {
     const ownership = ownershipOf(sender.room);
     const accepted: Array<{ clientId: number; clock: number; json: string }> = [];
-    let refused = 0;
+    let refused = false;
     for (const entry of changing) {
-      if (!ownership.mayChange(entry.clientId, connection)) {
-        refused += 1;
-        continue;
-      }
-      const owned = ownership.isOwnedBy(entry.clientId, connection);
-      // Removing a state nobody holds changes nothing but its clock, which would then hide the
-      // id's real owner (a lower clock) until the room closes: skipped, not applied.
-      if (!owned && isRemoval(entry)) continue;
-      const json = owned || sender.claimed < limits.maxClientIdsPerConnection ? bindState(entry.json, connection.identity.user, limits) : null;
-      if (json === null) {
-        refused += 1;
-        continue;
-      }
-      if (!owned) {
-        if (json === "null") continue;
-        ownership.claim(entry.clientId, connection);
-        sender.claimed += 1;
-      }
-      accepted.push({ clientId: entry.clientId, clock: entry.clock, json });
+      const verdict = judge(connection, sender, ownership, entry);
+      if (verdict === "refuse") refused = true;
+      else if (verdict !== "skip") accepted.push({ clientId: entry.clientId, clock: entry.clock, json: verdict.json });
     }
-    if (refused > 0) {
+    if (refused) {
       if (!warned.has(connection)) {
         warned.add(connection);
         options.log.warn("collab presence refused: another socket's client id, too many ids, or too large", { connection: connection.id, user: connection.identity.user.id, draftId: sender.room.draftId });
