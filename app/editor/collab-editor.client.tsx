@@ -31,7 +31,7 @@ import { useThreadKeys } from "./comments/use-thread-keys";
 import { RefusedEdits } from "./refused-edits";
 import { useCollabSession, type CollabSession, type RefusedWork } from "./use-collab-session";
 import type { RefusalReason } from "../../core/collab/session-messages";
-import { userColor } from "./user-color";
+import { userColor } from "../../core/collab/user-color";
 
 /** A stable empty list while the threads load (a new [] each render would re-run effects). */
 const NO_THREADS: readonly ThreadView[] = [];

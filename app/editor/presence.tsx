@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
 import type { WebsocketProvider } from "y-websocket";
-import { initials } from "./user-color";
+import { initials } from "../../core/collab/user-color";
 
 interface Present {
   clientId: number;

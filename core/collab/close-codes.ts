@@ -14,6 +14,11 @@ export const CloseCode = {
   MessageTooLarge: 4413,
   /** Applying the change would take the document over its size limit. */
   DocumentTooLarge: 4422,
+  /**
+   * The page kept sending presence (caret) updates far faster than a person can: a bug or a
+   * hostile client. Permanent, so a runaway page does not reconnect and start again.
+   */
+  PresenceFlood: 4429,
   /** This node is at its connection limit, or this person has too many open: try later. */
   TooManyConnections: 4529,
   /** The server is restarting: reconnect (to this or another node). */
@@ -37,6 +42,8 @@ const MESSAGES: Record<CloseCodeName, string> = {
   DocumentNotFound: "This draft does not exist, or you no longer have access to it.",
   MessageTooLarge: "Your last change was too large to send (for example a very long paste). Reload and paste in smaller parts.",
   DocumentTooLarge: "This draft has reached the maximum size. Split it, or remove content you no longer need.",
+  PresenceFlood:
+    "This page sent too many cursor updates and was disconnected to protect the others in this draft. Reload the page to continue; your changes are kept on this device.",
   TooManyConnections: "Too many open connections. Close other tabs with this draft; reconnecting shortly.",
   ServerShuttingDown: "The server is restarting. Reconnecting…",
   DraftReloaded: "The draft was reloaded on the server. Reconnecting…",

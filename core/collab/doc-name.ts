@@ -17,10 +17,21 @@ export function parseDraftDocName(name: string): string | null {
   return UUID.test(id) ? id : null;
 }
 
-/** The document name in a request path such as `/collab/draft.<uuid>?x=1`, or null. */
+/**
+ * The canonical document name in a request path such as `/collab/draft.<uuid>?x=1`, or null.
+ * Rooms are keyed by this name, so it is rebuilt from the lower-cased id: an upper-case UUID
+ * must join the live room of the same draft, not open a second one beside it.
+ */
 export function docNameFromPath(path: string): string | null {
   const pathname = path.split("?")[0] ?? "";
   if (!pathname.startsWith(COLLAB_PATH_PREFIX)) return null;
-  const name = decodeURIComponent(pathname.slice(COLLAB_PATH_PREFIX.length));
-  return parseDraftDocName(name) ? name : null;
+  let name: string;
+  try {
+    name = decodeURIComponent(pathname.slice(COLLAB_PATH_PREFIX.length));
+  } catch {
+    // A malformed escape ("%E0%A4%A") is not a document name; throwing would reject the upgrade handler.
+    return null;
+  }
+  const draftId = parseDraftDocName(name);
+  return draftId ? draftDocName(draftId) : null;
 }

@@ -38,7 +38,7 @@ export interface DurableSyncOptions {
   pingEveryMs?: number;
   /** Offline when nothing arrived for this long: the socket is dropped and retried. */
   offlineAfterMs?: number;
-  /** A connection attempt that neither opens nor fails in this long is abandoned and retried. */
+  /** A connection attempt that neither opens nor fails (or opens and never syncs) in this long is abandoned and retried. */
   connectTimeoutMs?: number;
   /** An update larger than this goes in UPDATE_CHUNK pieces (the server's frame limit is 2 MiB). */
   chunkAboveBytes?: number;
@@ -67,6 +67,7 @@ export class DurableSync {
   private markTimer: ReturnType<typeof setTimeout> | null = null;
   private lastPingAt = 0;
   private connectingSince = 0;
+  private connectedAt = 0;
   private nextUpdateId = 0;
   private browserOffline = false;
   private everFailed = false;
@@ -234,6 +235,7 @@ export class DurableSync {
     // A ping at once tells the server this client checks the line, so its silence counts.
     if (status === "connected" && this.send(encodePing())) this.lastPingAt = Date.now();
     if (status === "connecting") this.connectingSince = Date.now();
+    if (status === "connected") this.connectedAt = Date.now();
     if (status === "disconnected") {
       this.everFailed = true;
       // Answers to these will never come: the next sync asks again for everything unsaved.
@@ -257,6 +259,8 @@ export class DurableSync {
     // An attempt into a network that drops packets hangs until TCP gives up, minutes later.
     if (this.provider.wsconnecting && now - this.connectingSince > this.settings.connectTimeoutMs) return this.dropSocket();
     if (!this.provider.wsconnected) return;
+    // Open but never synced (its first frames were lost): only a new socket syncs again.
+    if (!this.provider.synced && now - this.connectedAt > this.settings.connectTimeoutMs) return this.dropSocket();
     const silentFor = now - this.provider.wsLastMessageReceived;
     if (silentFor > this.settings.offlineAfterMs) {
       // No answer to our pings: the network is gone even if the socket does not know it yet.

@@ -1,2 +1,3 @@
 export * from "./doc-name";
 export * from "./close-codes";
+export * from "./user-color";

@@ -6,7 +6,7 @@ import * as encoding from "lib0/encoding";
  * events (100, draft-events.ts). They carry what y-websocket does not: whether a change is
  * durable, whether the socket is alive, why edits were refused, and updates too large for one
  * frame. Every one is a varUint type followed by its fields; a peer that does not know a type
- * drops it. docs/decisions/011-saved-means-stored.md explains the exchange.
+ * drops it. docs/decisions/012-saved-means-stored.md explains the exchange.
  *
  * Client → server: SAVE_REQUEST, PING, UPDATE_CHUNK. Server → client: SAVE_RESULT, PONG,
  * EDITS_REFUSED. The server drops a client's server-only types like any unknown frame.

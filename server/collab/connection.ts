@@ -12,7 +12,7 @@ export class Connection {
   readonly id = nextId++;
   /** Awareness client ids this socket announced, removed when it goes. */
   readonly awarenessClients = new Set<number>();
-  /** Frames dropped by the read-only filter, for logs and tests. */
+  /** Frames dropped by the edit gate (or not understood), for logs and tests. */
   droppedFrames = 0;
   /** performance.now() marks, to time the first sync without the client's own round trip. */
   upgradeStartedAt = 0;

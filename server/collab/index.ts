@@ -9,6 +9,7 @@ import { DEFAULT_LIMITS, limits, type CollabLimits } from "./extensions/limits";
 import { logging } from "./extensions/logging";
 import { editGate } from "./extensions/edit-gate";
 import { persistence } from "./extensions/persistence";
+import { presenceGuard } from "./extensions/presence-guard";
 import { redisFanOut } from "./extensions/redis-fan-out";
 import { saveAcks } from "./extensions/save-acks";
 import { submissionFreeze } from "./extensions/submission-freeze";
@@ -27,13 +28,14 @@ export interface CollabOptions {
 
 /**
  * The collaboration server, as a recipe: each concern is one extension, called in this order.
- * Authentication and authorisation run at upgrade; limits and the edit gate see every frame
- * before it is applied, and save requests are answered after them (so a refusal is known);
- * the submission freeze is read before persistence writes on settle; persistence, the client
- * registry and fan-out see every change after it was broadcast.
+ * Authentication and authorisation run at upgrade; limits, the edit gate and the presence
+ * guard see every frame before it is applied, and save requests are answered after them (so a
+ * refusal is known); the submission freeze is read before persistence writes on settle;
+ * persistence, the client registry and fan-out see every change after it was broadcast.
  */
 export function createCollabServer(options: CollabOptions): CollabServer {
   const config = { ...DEFAULT_LIMITS, ...options.limits };
+  const presence = presenceGuard({ log: options.log });
   const fanOut: CollabExtension[] = options.redisUrl
     ? [
         redisFanOut({
@@ -41,6 +43,7 @@ export function createCollabServer(options: CollabOptions): CollabServer {
           log: options.log,
           revalidateLocally: (filter) => server.revalidate(filter, true),
           settleLocally: (draftId) => server.settleLocally(draftId),
+          acceptPeerAwareness: presence.acceptPeerAwareness,
         }),
       ]
     : [];
@@ -57,6 +60,7 @@ export function createCollabServer(options: CollabOptions): CollabServer {
       authorisation({ db: options.db }),
       limits(config),
       editGate(),
+      presence,
       saveAcks({ whenStored: (room, connection) => store.whenStored(room, connection) }),
       submissionFreeze({ db: options.db, onThaw: (room) => server.announceLocally(room, { type: "status" }) }),
       store,

@@ -40,6 +40,7 @@ export interface ClassifiedMessage {
     | "ping"
     | "update-chunk"
     | "unknown";
+  /** An onMessage hook may replace it with a frame of the same type (the presence guard rewrites awareness). */
   bytes: Uint8Array;
   /** A sync-update put together from UPDATE_CHUNK frames: larger than one frame may be. */
   assembled?: boolean;

@@ -46,9 +46,11 @@ describeEachDatabase("collaboration server", (handle) => {
       await eventually(() => reader.text(), (t) => t === "Original text.");
       reader.provider.awareness.setLocalStateField("user", { name: role });
       reader.type(` ${role} was here`);
+      // Shown under the account's name: the server binds presence to the socket's user.
+      const accountName = world.members[role].name;
       await eventually(
         () => [...editor.provider.awareness.getStates().values()].map((s) => (s.user as { name?: string } | undefined)?.name),
-        (names) => names.includes(role),
+        (names) => names.includes(accountName),
       );
       // The editor and the server still hold the original; the dropped frames were counted.
       await new Promise((resolve) => setTimeout(resolve, 200));

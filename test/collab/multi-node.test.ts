@@ -38,7 +38,7 @@ describe.runIf(redisUrl && hasPostgres)("two server processes sharing PostgreSQL
     const b = connectClient(target(two), world.members.editor.token, world.draft.id);
     clients.push(a, b);
     await Promise.all([synced(a), synced(b)]);
-    a.provider.awareness.setLocalStateField("user", { name: "Amina" });
+    a.provider.awareness.setLocalStateField("user", { name: world.members.owner.name });
     for (let i = 0; i < 30; i++) {
       a.type(`a${i} `);
       b.type(`b${i} `);
@@ -46,7 +46,7 @@ describe.runIf(redisUrl && hasPostgres)("two server processes sharing PostgreSQL
     await eventually(() => [a.text(), b.text()], ([x, y]) => x === y && x!.includes("a29 ") && x!.includes("b29 "));
     await eventually(
       () => [...b.provider.awareness.getStates().values()].map((s) => (s.user as { name?: string } | undefined)?.name),
-      (names) => names.includes("Amina"),
+      (names) => names.includes(world.members.owner.name),
     );
 
     // Node one dies; its client fails over to node two, as a load balancer would send it.

@@ -46,6 +46,8 @@ export interface RedisFanOutOptions {
   revalidateLocally: (filter: RevalidationFilter) => Promise<void>;
   /** This node's part of a settle another node asked for (CollabServer.settleLocally). */
   settleLocally: (draftId: string) => Promise<void>;
+  /** What of a peer's presence update may be applied here (the presence guard's ownership rule); null for none. */
+  acceptPeerAwareness?: (room: Room, nodeId: string, update: Uint8Array) => Uint8Array | null;
 }
 
 /**
@@ -80,7 +82,10 @@ export function redisFanOut(options: RedisFanOutOptions): CollabExtension & { no
     if (!room || from === nodeId) return;
     const origin: ChangeOrigin = { kind: "peer", nodeId: from };
     if (kind === KIND_UPDATE) Y.applyUpdate(room.doc, payload, origin);
-    else if (kind === KIND_AWARENESS) awarenessProtocol.applyAwarenessUpdate(room.awareness, payload, origin);
+    else if (kind === KIND_AWARENESS) {
+      const accepted = options.acceptPeerAwareness ? options.acceptPeerAwareness(room, from, payload) : payload;
+      if (accepted) awarenessProtocol.applyAwarenessUpdate(room.awareness, accepted, origin);
+    }
     else if (kind === KIND_SYNC_REQUEST) {
       const missing = Y.encodeStateAsUpdate(room.doc, payload);
       void publisher.publish(channel, frame(KIND_UPDATE, nodeId, missing));
