@@ -1,14 +1,13 @@
-import { Redis } from "ioredis";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { listenToDraftEvents } from "../../app/editor/draft-events";
 import { draftDocName } from "../../core/collab/doc-name";
 import { encodeDraftEvent, type DraftEvent } from "../../core/collab/draft-events";
-import { roomChannel } from "../../server/collab/extensions/redis-fan-out";
 import { describeEachDatabase } from "../db/test-database";
 import { buildWorkspace } from "../factories";
-import { connectClient, eventually, startCollab, synced, type CollabHarness, type TestClient, collabSuite } from "./harness";
+import { connectClient, eventually, startCollab, synced, type TestClient, collabSuite } from "./harness";
 import { requireRedisInCI } from "./redis-env";
+import { twoNodeSuite } from "./two-nodes";
 
 const redisUrl = requireRedisInCI();
 
@@ -110,47 +109,18 @@ describeEachDatabase("draft events on one node", (handle) => {
 
 describe.runIf(redisUrl)("draft events across nodes", () => {
   describeEachDatabase("two nodes on one Redis", (handle) => {
-    let nodeA: CollabHarness;
-    let nodeB: CollabHarness;
-    let redis: Redis;
-    const clients: TestClient[] = [];
-    const connect = (node: CollabHarness, token: string, draftId: string) => {
-      const client = withEvents(connectClient(node, token, draftId));
-      clients.push(client);
-      return client;
-    };
-    /** The fan-out subscribes in the background after a room opens: wait until Redis has it. */
-    const subscribers = async (draftId: string, count: number) => {
-      const deadline = Date.now() + 2000;
-      for (;;) {
-        const [, n] = (await redis.call("PUBSUB", ["NUMSUB", roomChannel(draftId)])) as [string, number];
-        if (n === count) return;
-        if (Date.now() > deadline) throw new Error(`${n} nodes subscribed to the draft, not ${count}`);
-        await pause(20);
-      }
-    };
-
-    beforeAll(async () => {
-      nodeA = await startCollab(handle(), undefined, redisUrl);
-      nodeB = await startCollab(handle(), undefined, redisUrl);
-      redis = new Redis(redisUrl!);
-    });
-    afterAll(async () => {
-      for (const client of clients) client.destroy();
-      await nodeA.close();
-      await nodeB.close();
-      redis.disconnect();
-    });
+    const nodes = twoNodeSuite(handle, redisUrl, withEvents);
+    const { connect, subscribers } = nodes;
 
     it("an event announced on node A reaches node B's sockets within a second, and A's exactly once", async () => {
       const world = await buildWorkspace(handle());
-      const onA = connect(nodeA, world.members.editor.token, world.draft.id);
-      const onB = connect(nodeB, world.members.reviewer.token, world.draft.id);
+      const onA = connect(nodes.nodeA, world.members.editor.token, world.draft.id);
+      const onB = connect(nodes.nodeB, world.members.reviewer.token, world.draft.id);
       await Promise.all([synced(onA), synced(onB)]);
       await subscribers(world.draft.id, 2);
       const event = thread();
       const started = Date.now();
-      nodeA.collab.announce(world.draft.id, event);
+      nodes.nodeA.collab.announce(world.draft.id, event);
       await eventually(() => onB.events.length, (n) => n === 1, 1000);
       expect(Date.now() - started).toBeLessThan(1000);
       // Node A hears its own publication and must not deliver it a second time.
@@ -161,12 +131,12 @@ describe.runIf(redisUrl)("draft events across nodes", () => {
 
     it("publishes even when node A has no room open for the draft", async () => {
       const world = await buildWorkspace(handle());
-      const onB = connect(nodeB, world.members.viewer.token, world.draft.id);
+      const onB = connect(nodes.nodeB, world.members.viewer.token, world.draft.id);
       await synced(onB);
       await subscribers(world.draft.id, 1);
-      expect(nodeA.collab.rooms.get(draftDocName(world.draft.id))).toBeUndefined();
+      expect(nodes.nodeA.collab.rooms.get(draftDocName(world.draft.id))).toBeUndefined();
       const started = Date.now();
-      nodeA.collab.announce(world.draft.id, { type: "status" });
+      nodes.nodeA.collab.announce(world.draft.id, { type: "status" });
       await eventually(() => onB.events.length, (n) => n === 1, 1000);
       expect(Date.now() - started).toBeLessThan(1000);
       expect(onB.events).toEqual([{ type: "status" }]);

@@ -1,13 +1,13 @@
-import { Redis } from "ioredis";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { draftDocName } from "../../core/collab/doc-name";
 import { userColor } from "../../core/collab/user-color";
 import { roomChannel } from "../../server/collab/extensions/redis-fan-out";
 import { describeEachDatabase } from "../db/test-database";
 import { buildWorkspace } from "../factories";
 import { awarenessFrame, awarenessUpdate, openRawSocket } from "./awareness-frames";
-import { connectClient, eventually, startCollab, synced, type CollabHarness, type TestClient } from "./harness";
+import { eventually, synced, type TestClient } from "./harness";
 import { requireRedisInCI } from "./redis-env";
+import { twoNodeSuite } from "./two-nodes";
 
 const redisUrl = requireRedisInCI();
 
@@ -26,42 +26,13 @@ function anchors(observer: TestClient, clientId: number): Array<number | undefin
 
 describe.runIf(redisUrl)("presence across nodes", () => {
   describeEachDatabase("two nodes on one Redis", (handle) => {
-    let nodeA: CollabHarness;
-    let nodeB: CollabHarness;
-    let redis: Redis;
-    const clients: TestClient[] = [];
-    const connect = (node: CollabHarness, token: string, draftId: string) => {
-      const client = connectClient(node, token, draftId);
-      clients.push(client);
-      return client;
-    };
-    /** The fan-out subscribes in the background after a room opens: wait until Redis has it. */
-    const subscribers = async (draftId: string, count: number) => {
-      const deadline = Date.now() + 2000;
-      for (;;) {
-        const [, n] = (await redis.call("PUBSUB", ["NUMSUB", roomChannel(draftId)])) as [string, number];
-        if (n === count) return;
-        if (Date.now() > deadline) throw new Error(`${n} nodes subscribed to the draft, not ${count}`);
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-    };
-
-    beforeAll(async () => {
-      nodeA = await startCollab(handle(), undefined, redisUrl);
-      nodeB = await startCollab(handle(), undefined, redisUrl);
-      redis = new Redis(redisUrl!);
-    });
-    afterAll(async () => {
-      for (const client of clients) client.destroy();
-      redis.disconnect();
-      await nodeA.close();
-      await nodeB.close();
-    });
+    const nodes = twoNodeSuite(handle, redisUrl);
+    const { connect, subscribers } = nodes;
 
     it("shows the account's name on every node, whatever the page on the other node claimed", async () => {
       const world = await buildWorkspace(handle());
-      const observer = connect(nodeA, world.members.owner.token, world.draft.id);
-      const viewer = connect(nodeB, world.members.viewer.token, world.draft.id);
+      const observer = connect(nodes.nodeA, world.members.owner.token, world.draft.id);
+      const viewer = connect(nodes.nodeB, world.members.viewer.token, world.draft.id);
       await Promise.all([synced(observer), synced(viewer)]);
       await subscribers(world.draft.id, 2);
       viewer.provider.awareness.setLocalState({ user: { name: "Owner", color: "#000000" }, cursor: { anchor: 1, head: 1 } });
@@ -71,9 +42,9 @@ describe.runIf(redisUrl)("presence across nodes", () => {
 
     it("refuses, on node B, a client id that a socket on node A holds", async () => {
       const world = await buildWorkspace(handle());
-      const editor = connect(nodeA, world.members.editor.token, world.draft.id);
-      const onA = connect(nodeA, world.members.owner.token, world.draft.id);
-      const onB = connect(nodeB, world.members.reviewer.token, world.draft.id);
+      const editor = connect(nodes.nodeA, world.members.editor.token, world.draft.id);
+      const onA = connect(nodes.nodeA, world.members.owner.token, world.draft.id);
+      const onB = connect(nodes.nodeB, world.members.reviewer.token, world.draft.id);
       await Promise.all([synced(editor), synced(onA), synced(onB)]);
       await subscribers(world.draft.id, 2);
       const id = editor.doc.clientID;
@@ -81,11 +52,11 @@ describe.runIf(redisUrl)("presence across nodes", () => {
       editor.provider.awareness.setLocalStateField("cursor", { anchor: 1, head: 1 });
       await eventually(() => anchorIn(onB, id), (anchor) => anchor === 1);
 
-      const forger = await openRawSocket(`${nodeB.url}/${draftDocName(world.draft.id)}`, nodeB.origin, world.members.viewer.token);
+      const forger = await openRawSocket(`${nodes.nodeB.url}/${draftDocName(world.draft.id)}`, nodes.nodeB.origin, world.members.viewer.token);
       const clock = editor.provider.awareness.meta.get(id)!.clock;
       forger.socket.send(awarenessFrame([{ clientId: id, clock: clock + 100, state: { cursor: { anchor: 99, head: 99 } } }]));
       forger.socket.send(awarenessFrame([{ clientId: id, clock: clock + 200, state: null }]));
-      const forging = () => [...nodeB.collab.rooms.get(draftDocName(world.draft.id))!.connections].find((c) => c.identity.user.id === world.members.viewer.id)!;
+      const forging = () => [...nodes.nodeB.collab.rooms.get(draftDocName(world.draft.id))!.connections].find((c) => c.identity.user.id === world.members.viewer.id)!;
       await eventually(() => forging().droppedFrames, (n) => n === 2);
 
       editor.provider.awareness.setLocalStateField("cursor", { anchor: 2, head: 2 });
@@ -99,8 +70,8 @@ describe.runIf(redisUrl)("presence across nodes", () => {
 
     it("ignores a peer node's update to a client id a socket here holds", async () => {
       const world = await buildWorkspace(handle());
-      const editor = connect(nodeA, world.members.editor.token, world.draft.id);
-      const observer = connect(nodeA, world.members.owner.token, world.draft.id);
+      const editor = connect(nodes.nodeA, world.members.editor.token, world.draft.id);
+      const observer = connect(nodes.nodeA, world.members.owner.token, world.draft.id);
       await Promise.all([synced(editor), synced(observer)]);
       await subscribers(world.draft.id, 1);
       const id = editor.doc.clientID;
@@ -111,9 +82,9 @@ describe.runIf(redisUrl)("presence across nodes", () => {
       // What a node that let a forger claim the id in a race would publish: [kind 1][node id][update].
       const clock = editor.provider.awareness.meta.get(id)!.clock;
       const peer = (update: Uint8Array) => Buffer.concat([Buffer.from([1, 4]), Buffer.from("peer"), update]);
-      await redis.publish(roomChannel(world.draft.id), peer(awarenessUpdate([{ clientId: id, clock: clock + 100, state: { cursor: { anchor: 99, head: 99 } } }])));
+      await nodes.redis.publish(roomChannel(world.draft.id), peer(awarenessUpdate([{ clientId: id, clock: clock + 100, state: { cursor: { anchor: 99, head: 99 } } }])));
       // A free id from the same node, published after it: once it shows, the first was handled.
-      await redis.publish(roomChannel(world.draft.id), peer(awarenessUpdate([{ clientId: 777, clock: 1, state: { cursor: { anchor: 7, head: 7 } } }])));
+      await nodes.redis.publish(roomChannel(world.draft.id), peer(awarenessUpdate([{ clientId: 777, clock: 1, state: { cursor: { anchor: 7, head: 7 } } }])));
       await eventually(() => anchorIn(observer, 777), (anchor) => anchor === 7);
 
       editor.provider.awareness.setLocalStateField("cursor", { anchor: 2, head: 2 });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type * as Y from "yjs";
 import * as submitRoute from "../../app/routes/workspaces.$workspaceId.drafts.$draftId_.submit";
 import { draftDocName } from "../../core/collab/doc-name";
@@ -10,8 +10,9 @@ import { describeEachDatabase } from "../db/test-database";
 import { buildCleanDraft } from "../draft-content-factories";
 import { fetchFile, submitRequest } from "../integration/export-requests";
 import { testContext } from "../remix";
-import { connectClient, startCollab, synced, type CollabHarness, type TestClient } from "./harness";
+import { connectClient, synced, type TestClient } from "./harness";
 import { requireRedisInCI } from "./redis-env";
+import { twoNodeSuite } from "./two-nodes";
 
 const redisUrl = requireRedisInCI();
 const RUNS = 20;
@@ -21,17 +22,10 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 // while the owner marks the draft as submitted; the stored file must read, block for block,
 // as the draft the database and every node's room hold afterwards.
 describe.runIf(redisUrl)("two nodes on one Redis", () => describeEachDatabase("submission while people type on two nodes", (handle) => {
-  const nodes: CollabHarness[] = [];
-
-  beforeAll(async () => {
-    for (let i = 0; i < 2; i++) nodes.push(await startCollab(handle(), undefined, redisUrl));
-  });
-  afterAll(async () => {
-    for (const node of nodes) await node.close();
-  });
+  const nodes = twoNodeSuite(handle, redisUrl);
 
   it(`stores exactly the frozen draft, ${RUNS} times out of ${RUNS}`, { timeout: RUNS * 8000 }, async () => {
-    const [one, two] = nodes as [CollabHarness, CollabHarness];
+    const [one, two] = [nodes.nodeA, nodes.nodeB];
     for (let run = 0; run < RUNS; run++) {
       const { world, draft } = await buildCleanDraft(handle());
       const { owner, editor, viewer } = world.members;

@@ -3,18 +3,9 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type RunningServer } from "../app-server";
 import { browserAvailable, launchBrowser } from "./browser";
-import { coalitionWithDraft } from "./flows";
+import { coalitionWithDraft, documentText } from "./flows";
 
 const SHOTS = "test-results";
-
-/** The document's text without other people's caret labels. */
-function documentText(page: Page): Promise<string> {
-  return page.locator(".document").evaluate((node) => {
-    const copy = node.cloneNode(true) as HTMLElement;
-    copy.querySelectorAll(".collaboration-carets__caret").forEach((caret) => caret.remove());
-    return copy.innerText;
-  });
-}
 
 /** How many Yjs updates this tab's offline copy (y-indexeddb, "caucus:<user>:<draft>") holds. */
 function storedUpdates(page: Page): Promise<number> {

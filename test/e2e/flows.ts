@@ -87,3 +87,12 @@ export async function coalitionWithDraft(browser: Browser, baseUrl: string, draf
 export function settle(page: Page): Promise<unknown> {
   return page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 }
+
+/** The document's text without other people's caret labels. */
+export function documentText(page: Page): Promise<string> {
+  return page.locator(".document").evaluate((node) => {
+    const copy = node.cloneNode(true) as HTMLElement;
+    copy.querySelectorAll(".collaboration-carets__caret").forEach((caret) => caret.remove());
+    return copy.innerText;
+  });
+}
