@@ -21,16 +21,27 @@ export function connectionLabel(state: ConnectionState, unsaved: number): string
 }
 
 /**
- * The save-and-connection indicator in the draft's sticky bar. A status region, so screen
- * readers hear it when it changes: the count is left out of the announced text while saving,
- * or every keystroke would be read out.
+ * What screen readers hear when the link changes. Not the visible label: that flips between
+ * "Saving…" and "All changes saved" with every pause in typing, and counts keystrokes offline,
+ * which read aloud would drown everything else. The visible label stays readable at any time.
  */
+const ANNOUNCED: Record<ConnectionState, string> = {
+  online: "Connected: your changes are saved as you type.",
+  offline: "Offline: your changes are kept on this device until the connection is back.",
+  connecting: "Connecting to the server.",
+  ended: "Disconnected.",
+};
+
+/** The save-and-connection indicator in the draft's sticky bar, with a polite live region for changes of link. */
 export function ConnectionStatus({ state, unsaved }: { state: ConnectionState; unsaved: number }) {
   const saving = state === "online" && unsaved > 0;
   return (
-    <p className={`connection-status connection-${state}${saving ? " connection-saving" : ""}`} role="status" aria-live="polite" data-state={state} data-unsaved={unsaved}>
+    <p className={`connection-status connection-${state}${saving ? " connection-saving" : ""}`} data-state={state} data-unsaved={unsaved}>
       <span className="connection-dot" aria-hidden="true" />
-      {connectionLabel(state, unsaved)}
+      <span className="connection-label">{connectionLabel(state, unsaved)}</span>
+      <span className="sr-only" role="status" aria-live="polite">
+        {ANNOUNCED[state]}
+      </span>
     </p>
   );
 }

@@ -11,7 +11,10 @@ export interface CuttableProxy {
    * café's Wi-Fi. Only the clients' own checks can notice.
    */
   cut(): void;
-  /** The network is back: new connections pass again (the cut ones stay dead, as on a real network). */
+  /**
+   * The network is back: attempts made during the cut go through, new ones pass; connections
+   * that were open before the cut stay dead (their bytes are gone), as on a real network.
+   */
   restore(): void;
   close(): Promise<void>;
 }
@@ -22,14 +25,8 @@ export async function startCuttableProxy(target: { url: string }): Promise<Cutta
   const pairs = new Set<[Socket, Socket]>();
   const hanging = new Set<Socket>();
   let cut = false;
-  const server: Server = createServer((client) => {
-    if (cut) {
-      hanging.add(client);
-      client.on("close", () => hanging.delete(client)).on("error", () => {});
-      // Hangs like a packet sent into nowhere: no answer, no refusal.
-      client.pause();
-      return;
-    }
+  /** Client and server joined; bytes pass while the network is up, vanish while it is cut. */
+  const link = (client: Socket) => {
     const upstream = createConnection({ host: hostname, port: Number(port) });
     const pair: [Socket, Socket] = [client, upstream];
     pairs.add(pair);
@@ -46,6 +43,14 @@ export async function startCuttableProxy(target: { url: string }): Promise<Cutta
     };
     client.on("error", drop).on("close", () => !cut && drop());
     upstream.on("error", drop).on("close", () => !cut && drop());
+  };
+  const server: Server = createServer((client) => {
+    if (!cut) return link(client);
+    // Hangs like a packet sent into nowhere: no answer, no refusal — until the network is back,
+    // when it goes through as a retransmitted connection attempt would.
+    hanging.add(client);
+    client.pause();
+    client.on("close", () => hanging.delete(client)).on("error", () => {});
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port: proxyPort } = server.address() as AddressInfo;
@@ -58,6 +63,11 @@ export async function startCuttableProxy(target: { url: string }): Promise<Cutta
     },
     restore() {
       cut = false;
+      for (const client of hanging) {
+        hanging.delete(client);
+        link(client);
+        client.resume();
+      }
     },
     async close() {
       for (const [a, b] of pairs) {

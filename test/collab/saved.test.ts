@@ -111,4 +111,31 @@ describeEachDatabase("saved means stored", (handle) => {
       await proxy.close();
     }
   });
+
+  it("shows a person who comes back before the server noticed they left, at once", async () => {
+    const world = await buildWorkspace(handle());
+    const proxy = await startCuttableProxy(suite.harness);
+    const a = connectClient(proxy, world.members.editor.token, world.draft.id);
+    const b = suite.connect(world.members.owner.token, world.draft.id);
+    try {
+      await Promise.all([synced(a), synced(b)]);
+      a.provider.awareness.setLocalStateField("cursor", { anchor: 1, head: 1 });
+      const seen = () => b.provider.awareness.getStates().get(a.doc.clientID)?.cursor as { anchor: number } | undefined;
+      await eventually(seen, (cursor) => cursor?.anchor === 1);
+      proxy.cut();
+      await when(a, (s) => s.link === "offline", 5000);
+      // Back well before the server's silence sweep drops the old socket (6 s).
+      await pause(700);
+      proxy.restore();
+      await when(a, (s) => s.link === "online", 10_000);
+      const room = suite.harness.collab.rooms.get(`draft.${world.draft.id}`)!;
+      expect([...room.connections].filter((c) => c.identity.user.id === world.members.editor.id)).toHaveLength(2);
+      // Same Y.Doc, same client id: the new socket takes the caret over from the silent one.
+      a.provider.awareness.setLocalStateField("cursor", { anchor: 2, head: 2 });
+      await eventually(seen, (cursor) => cursor?.anchor === 2, 2000);
+    } finally {
+      a.destroy();
+      await proxy.close();
+    }
+  });
 });

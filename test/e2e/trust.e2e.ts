@@ -7,7 +7,10 @@ import { coalitionWithDraft, documentText } from "./flows";
 
 const SHOTS = "test-results";
 
-const status = (page: Page) => page.getByRole("status").filter({ has: page.locator(".connection-dot") });
+const status = (page: Page) => page.locator(".connection-status");
+const label = (page: Page) => page.locator(".connection-status .connection-label");
+/** What screen readers are told: changes of link, not every save. */
+const announced = (page: Page) => page.locator(".connection-status").getByRole("status");
 
 // Issue 16: what a person sees is what is saved. The indicator says "saved" only once the
 // server stored the change, says "Offline" within 2 s of losing the network, stays in view
@@ -36,13 +39,13 @@ describe.runIf(browserAvailable())("the save indicator and refused edits in the 
   it("says Saving… until the server stored a change, then All changes saved", async () => {
     await Promise.all([owner.goto(draftUrl), editor.goto(draftUrl)]);
     await owner.getByText("All changes saved").waitFor();
-    const indicator = status(owner);
-    expect(await indicator.getAttribute("aria-live")).toBe("polite");
+    expect(await announced(owner).getAttribute("aria-live")).toBe("polite");
+    expect(await announced(owner).textContent()).toBe("Connected: your changes are saved as you type.");
     await owner.locator(".document").click();
     await owner.keyboard.press("Control+End");
     await owner.keyboard.type("Stored before it is called saved.");
     // The server writes every 500 ms: right after typing, the change is sent but not stored.
-    expect(await indicator.textContent()).toBe("Saving…");
+    expect(await label(owner).textContent()).toBe("Saving…");
     await owner.getByText("All changes saved").waitFor();
   });
 
@@ -53,6 +56,7 @@ describe.runIf(browserAvailable())("the save indicator and refused edits in the 
     await editor.getByText("Offline — all changes saved").waitFor({ timeout: 2000 });
     expect(Date.now() - lostAt).toBeLessThan(2000);
     await editor.getByRole("list", { name: "Offline: nobody else is reachable" }).waitFor();
+    expect(await announced(editor).textContent()).toMatch(/^Offline: your changes are kept on this device/);
     expect(await editor.locator(".presence .avatar").count()).toBe(1);
 
     await editor.locator(".document").click();

@@ -11,6 +11,13 @@ import type { Room } from "../room";
  * moment may each keep their own claimant; as every state carries its claimant's own account
  * name, that race can hide a caret from some people but never shows one person as another.
  */
+/**
+ * Silence after which a socket that pings (our browsers, every second or two) is taken to be
+ * the dead half of its own person's reconnect: their page keeps its Y.Doc, so its client id,
+ * and must not stay invisible until the server's silence sweep (liveness.ts) drops the old one.
+ */
+const RECONNECT_SILENCE_MS = 3000;
+
 export class PresenceOwnership {
   private readonly sockets = new Map<number, Connection>();
   private readonly nodes = new Map<number, string>();
@@ -20,7 +27,7 @@ export class PresenceOwnership {
   /** Whether `connection` may change (announce or remove) the state of `clientId`. */
   mayChange(clientId: number, connection: Connection): boolean {
     const owner = this.sockets.get(clientId);
-    if (owner) return owner === connection;
+    if (owner) return owner === connection || isOwnReconnect(owner, connection);
     // The room's own id (it holds no state) and a state a peer node holds are nobody's to take.
     return clientId !== this.room.awareness.clientID && !this.room.awareness.states.has(clientId);
   }
@@ -55,4 +62,9 @@ export class PresenceOwnership {
     this.nodes.set(clientId, nodeId);
     return true;
   }
+}
+
+/** The same person on a new socket, while the one that held the id has gone silent. */
+function isOwnReconnect(owner: Connection, connection: Connection): boolean {
+  return owner.identity.user.id === connection.identity.user.id && owner.pings && Date.now() - owner.lastFrameAt > RECONNECT_SILENCE_MS;
 }
