@@ -1,6 +1,7 @@
 import { expect, it } from "vitest";
 import { listenToDraftEvents } from "../../app/editor/draft-events";
 import * as submitRoute from "../../app/routes/workspaces.$workspaceId.drafts.$draftId_.submit";
+import * as exportRoute from "../../app/routes/workspaces.$workspaceId.drafts.$draftId_.export";
 import * as reopenRoute from "../../app/routes/workspaces.$workspaceId.drafts.$draftId_.reopen";
 import { CloseCode } from "../../core/collab/close-codes";
 import { draftDocName } from "../../core/collab/doc-name";
@@ -15,15 +16,6 @@ import { collabSuite, eventually, synced } from "./harness";
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Polls an async read until it passes (the harness's `eventually` reads synchronously). */
-async function until(read: () => Promise<boolean>, ms = 5000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await read())) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${ms} ms`);
-    await pause(50);
-  }
-}
-
 // "Mark as submitted" against the real collaboration server: the route's revalidation re-checks
 // every socket of the workspace, and a submitted draft grants nobody edit, so sockets that could
 // write are closed with AuthorizationChanged (the client stops and says why); sockets that were
@@ -31,7 +23,7 @@ async function until(read: () => Promise<boolean>, ms = 5000): Promise<void> {
 describeEachDatabase("a draft marked as submitted, over the socket", (handle) => {
   const suite = collabSuite(handle);
 
-  it("closes the sockets that could edit, keeps readers, and drops a reconnected editor's changes", async () => {
+  it("exports and submits what people see, closes the sockets that could edit, keeps readers, drops a reconnected editor's changes, and thaws on reopen", async () => {
     const { world, draft } = await buildCleanDraft(handle());
     const { owner, editor, reviewer } = world.members;
     const owners = suite.connect(owner.token, draft.id);
@@ -41,15 +33,24 @@ describeEachDatabase("a draft marked as submitted, over the socket", (handle) =>
     listenToDraftEvents(reviewers.provider, (event) => heard.push(event));
     await Promise.all([synced(owners), synced(editors), synced(reviewers)]);
 
-    editors.type("Last words before Geneva. ");
-    // Saved before submitting: a save landing while the file renders would refuse the submission.
-    await until(async () => (await readDraftContent(handle().db, draft.id)).doc.textContent.includes("Last words before Geneva."));
-
     const collab = suite.harness.collab;
     const context = testContext(handle(), undefined, collab);
+    const room = () => collab.rooms.get(draftDocName(draft.id))!;
+
+    // A download right after a keystroke holds it: the room writes what it has first, it does
+    // not wait for its half-second batch.
+    editors.type("Typed just before a download. ");
+    await eventually(() => canonicalDocument(room().doc).text, (t) => t.includes("just before a download"));
+    expect(await readDraftContent(handle().db, draft.id).then((c) => c.doc.textContent)).not.toContain("just before a download");
+    const download = await fetchFile(exportRoute.loader, makeRequest(draftPath(world.workspace.id, draft.id, "/export?format=docx"), { token: owner.token }), context, { workspaceId: world.workspace.id, draftId: draft.id });
+    expect(fileText(download.bytes, "docx")).toContain("Typed just before a download.");
+
+    // The same for a submission: no need to wait for the batch.
+    editors.type("Last words before Geneva. ");
+    await eventually(() => canonicalDocument(room().doc).text, (t) => t.includes("Last words before Geneva."));
     const answer = await fetchFile(submitRoute.action, submitRequest(world.workspace.id, draft.id, owner.token, { intent: "submit", format: "docx" }), context, { workspaceId: world.workspace.id, draftId: draft.id });
     expect(answer.status).toBe(200);
-    // The stored file holds the last edit saved before submission.
+    // The stored file holds the last edit typed before submission.
     expect(fileText(await storedBytes(draft.id), "docx")).toContain("Last words before Geneva.");
 
     await eventually(() => owners.closes.length + editors.closes.length, (n) => n === 2, 1000);
@@ -66,20 +67,19 @@ describeEachDatabase("a draft marked as submitted, over the socket", (handle) =>
     await synced(again);
     again.type("Typed after submission.");
     await pause(300);
-    const room = collab.rooms.get(draftDocName(draft.id))!;
-    const connection = [...room.connections].find((c) => c.identity.user.id === editor.id)!;
+    const connection = [...room().connections].find((c) => c.identity.user.id === editor.id)!;
     expect(connection.readOnly).toBe(true);
     expect(connection.droppedFrames).toBeGreaterThan(0);
-    expect(canonicalDocument(room.doc).text).not.toContain("Typed after submission.");
+    expect(canonicalDocument(room().doc).text).not.toContain("Typed after submission.");
     expect((await readDraftContent(handle().db, draft.id)).doc.textContent).not.toContain("Typed after submission.");
 
     // An owner reopens it for a correction: the open room thaws, and a new editor's words are stored.
     const reader = suite.connect(world.members.viewer.token, draft.id);
     await synced(reader);
-    expect(room.frozen).toBe("submitted");
+    expect(room().frozen).toBe("submitted");
     const reopened = await fetchFile(reopenRoute.action, makeRequest(draftPath(world.workspace.id, draft.id, "/reopen"), { token: owner.token, form: { intent: "reopen" } }), context, { workspaceId: world.workspace.id, draftId: draft.id });
     expect(reopened.status).toBe(200);
-    expect(room.frozen).toBeNull();
+    expect(room().frozen).toBeNull();
     const corrector = suite.connect(editor.token, draft.id);
     await synced(corrector);
     corrector.type("A correction. ");
