@@ -7,6 +7,11 @@ import { buildWorkspace } from "../factories";
 import { makeRequest, run, testContext } from "../remix";
 import { connectClient, eventually, startCollab, synced } from "./harness";
 import { requireRedisInCI } from "./redis-env";
+import * as submitRoute from "../../app/routes/workspaces.$workspaceId.drafts.$draftId_.submit";
+import { NOT_PAUSED_MESSAGE } from "../../app/export/submit.server";
+import { findDraftFreeze } from "../../db/queries/draft-freeze";
+import { buildCleanDraft } from "../draft-content-factories";
+import { fetchFile, submitRequest } from "../integration/export-requests";
 import { twoNodeSuite } from "./two-nodes";
 
 const redisUrl = requireRedisInCI();
@@ -60,5 +65,25 @@ describeEachDatabase("a node whose Redis is unreachable", (handle) => {
     const snapshot = await handle().db.selectFrom("draft_snapshots").select("text").where("draft_id", "=", world.draft.id).executeTakeFirst();
     expect(rows.length + (snapshot ? 1 : 0)).toBeGreaterThan(0);
   });
-});
 
+  it("refuses a submission it cannot pause on every node, within seconds, and lets go of the draft", async () => {
+    const node = await startCollab(handle(), undefined, "redis://127.0.0.1:1");
+    const { world, draft } = await buildCleanDraft(handle());
+    const client = connectClient(node, world.members.owner.token, draft.id);
+    try {
+      await synced(client);
+      const started = Date.now();
+      const answer = await fetchFile(submitRoute.action, submitRequest(world.workspace.id, draft.id, world.members.owner.token, { intent: "submit", format: "docx" }), testContext(handle(), undefined, node.collab), { workspaceId: world.workspace.id, draftId: draft.id });
+      expect(Date.now() - started).toBeLessThan(3000);
+      expect(answer.status).toBe(503);
+      expect(answer.json).toEqual({ ok: false, error: NOT_PAUSED_MESSAGE });
+      expect(await findDraftFreeze(handle().db, draft.id)).toMatchObject({ status: "drafting", frozen: null });
+      // Editing goes on.
+      client.type("Still editing. ");
+      await eventually(() => client.durable.state.unsaved, (n) => n === 0);
+    } finally {
+      client.destroy();
+      await node.close();
+    }
+  });
+});

@@ -153,12 +153,18 @@ export function redisFanOut(options: RedisFanOutOptions): CollabExtension & { no
       return Promise.resolve();
     },
     async settlePeers(draftId) {
-      const { id, answers } = settles.open();
+      // Without Redis the peers cannot be asked: say so at once rather than after the timeout.
+      if (publisher.status !== "ready") throw new Error(`Redis is ${publisher.status}: peers cannot settle the draft`);
+      // One time bound for the whole exchange, publish included.
+      const request = settles.open(SETTLE_TIMEOUT_MS);
       try {
-        const listeners = await publisher.publish(roomChannel(draftId), frame(KIND_SETTLE, nodeId, Buffer.from(id)));
-        await answers(listeners, SETTLE_TIMEOUT_MS);
+        publisher.publish(roomChannel(draftId), frame(KIND_SETTLE, nodeId, Buffer.from(request.id))).then(
+          (listeners) => request.expect(listeners),
+          (error: unknown) => request.fail(error),
+        );
+        await request.done;
       } finally {
-        settles.close(id);
+        settles.close(request.id);
       }
     },
     onRevalidate(filter, fromPeer) {
@@ -176,33 +182,43 @@ export function redisFanOut(options: RedisFanOutOptions): CollabExtension & { no
 /** Settle requests this node is waiting on, by id: how many answers each still needs. */
 class SettleRequests {
   private next = 0;
-  private readonly waiting = new Map<string, { needed: number; got: number; done: () => void }>();
+  private readonly waiting = new Map<string, { needed: number; got: number; settle: (error?: unknown) => void }>();
 
   constructor(private readonly nodeId: string) {}
 
-  open(): { id: string; answers: (needed: number, timeoutMs: number) => Promise<void> } {
+  /**
+   * A new request: `done` resolves once as many nodes answered as `expect` is told (PUBLISH's
+   * count, known only after the answers may have started), and rejects after `timeoutMs`.
+   */
+  open(timeoutMs: number): { id: string; done: Promise<void>; expect(needed: number): void; fail(error: unknown): void } {
     const id = `${this.nodeId}:${++this.next}`;
-    const entry = { needed: Number.POSITIVE_INFINITY, got: 0, done: () => {} };
+    let settle: (error?: unknown) => void = () => {};
+    const entry = { needed: Number.POSITIVE_INFINITY, got: 0, settle: (error?: unknown) => settle(error) };
+    const done = new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`${entry.needed - entry.got} node(s) did not settle the draft in time`)), timeoutMs);
+      settle = (error) => {
+        clearTimeout(timer);
+        if (error === undefined) resolve();
+        else reject(error instanceof Error ? error : new Error(String(error)));
+      };
+    });
     this.waiting.set(id, entry);
-    const answers = (needed: number, timeoutMs: number) =>
-      new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`${entry.needed - entry.got} node(s) did not settle the draft in time`)), timeoutMs);
+    return {
+      id,
+      done,
+      expect: (needed) => {
         entry.needed = needed;
-        entry.done = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-        // Answers can arrive before PUBLISH's count does.
-        if (entry.got >= entry.needed) entry.done();
-      });
-    return { id, answers };
+        if (entry.got >= entry.needed) entry.settle();
+      },
+      fail: (error) => entry.settle(error),
+    };
   }
 
   answered(id: string): void {
     const entry = this.waiting.get(id);
     if (!entry) return;
     entry.got += 1;
-    if (entry.got >= entry.needed) entry.done();
+    if (entry.got >= entry.needed) entry.settle();
   }
 
   close(id: string): void {
