@@ -1,7 +1,8 @@
 import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
+import { useRevalidator } from "@remix-run/react";
 import { EditorContent, useEditor } from "@tiptap/react";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import type { WebsocketProvider } from "y-websocket";
 import type * as Y from "yjs";
 import { BODY_FIELD, documentExtensions } from "../../core/editor/extensions";
@@ -56,6 +57,14 @@ export interface CollabEditorProps {
 /** The live draft: Tiptap bound to the shared Y.Doc, with presence, carets and connection state. */
 export default function CollabEditor(props: CollabEditorProps) {
   const { session, refused, dismissRefused, pausedBecause } = useCollabSession(props.docName, props.user.id);
+  // A refusal means the page's idea of this person's access (role badge, read-only reason) may
+  // be older than the server's: load it again.
+  const revalidator = useRevalidator();
+  const revalidate = useRef(revalidator.revalidate);
+  revalidate.current = revalidator.revalidate;
+  useEffect(() => {
+    if (pausedBecause) revalidate.current();
+  }, [pausedBecause]);
   if (!session) return <p className="muted">Opening the draft…</p>;
   // Keyed by the session's document: after a refusal the draft is opened afresh from the server.
   return <SessionEditor key={session.doc.guid} session={session} refused={refused} onDismissRefused={dismissRefused} pausedBecause={pausedBecause} {...props} />;

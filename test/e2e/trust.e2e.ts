@@ -112,6 +112,8 @@ describe.runIf(browserAvailable())("the save indicator and refused edits in the 
     // The page shows the draft as stored: the refused words are gone from the text.
     await expect.poll(() => documentText(editor)).not.toContain("Written before my role changed.");
     expect(await editor.locator(".document").getAttribute("contenteditable")).toBe("false");
+    // The page reloads its idea of this person's access: the header says what the server says.
+    await editor.getByText("Your role: Reviewer").waitFor();
     await editor.screenshot({ path: `${SHOTS}/refused-edits.png`, fullPage: true });
 
     await panel.getByRole("button", { name: "Copy the changes" }).click();
