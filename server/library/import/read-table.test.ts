@@ -1,6 +1,7 @@
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { unzipSync, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { ImportFileError } from "./import-file-error";
 import { declaredUnzippedBytes } from "./read-xlsx";
@@ -111,6 +112,15 @@ describe("readTable: XLSX", () => {
     expect(rows[2]?.cells[column("UPR Session")]).toBe("- 17th Session"); // a formula's result
     expect(rows[1]?.cells[column("Document Publication Date")]).toBe("2013-12-04"); // a date cell
     expect(rows.some((r) => r.cells.some((c) => c.includes("Not a recommendation")))).toBe(false); // second sheet
+  });
+
+  it("reads the rows when the workbook part yields no model (exceljs read it empty; seen in a loaded run)", async () => {
+    const parts = unzipSync(await fixture("uhri-export.xlsx"));
+    parts["xl/workbook.xml"] = new Uint8Array();
+    const whole = await table({ name: "uhri-export.xlsx", bytes: await fixture("uhri-export.xlsx") });
+    const { headers, rows } = await table({ name: "no-workbook-model.xlsx", bytes: Buffer.from(zipSync(parts)) });
+    expect(headers).toEqual(whole.headers);
+    expect(rows).toEqual(whole.rows);
   });
 
   it("refuses a workbook whose zip directory declares more than the inflate limit", async () => {

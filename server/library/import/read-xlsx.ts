@@ -64,6 +64,24 @@ function cellsOf(row: ExcelJS.Row): string[] {
   return cells;
 }
 
+/**
+ * exceljs's streaming reader reads a worksheet's name from the workbook part's model, which it
+ * sets only once it has parsed xl/workbook.xml, and crashes on `this.model.sheets` if a sheet is
+ * read without it. Files written by exceljs put that part last, and now and then (seen once in a
+ * loaded test run, not reproduced in 400 reads) its parse yields no model. We read the first
+ * sheet by position and never use its name, so an absent model reads as "no sheet names".
+ */
+function keepWorkbookModel(reader: ExcelJS.stream.xlsx.WorkbookReader): void {
+  let model: { sheets?: unknown[] } | undefined;
+  Object.defineProperty(reader, "model", {
+    configurable: true,
+    get: () => model ?? { sheets: [] },
+    set: (value: { sheets?: unknown[] } | undefined) => {
+      model = value;
+    },
+  });
+}
+
 /** Streams the first worksheet of an .xlsx as rows numbered as Excel numbers them. */
 export async function readXlsx(bytes: Uint8Array, limits: ReadLimits): Promise<{ headers: string[]; rows: AsyncIterable<TableRow> }> {
   const inflated = declaredUnzippedBytes(bytes);
@@ -78,6 +96,7 @@ export async function readXlsx(bytes: Uint8Array, limits: ReadLimits): Promise<{
     hyperlinks: "ignore",
     entries: "ignore",
   });
+  keepWorkbookModel(reader);
   const unreadable = (error: unknown) =>
     error instanceof ImportFileError ? error : new ImportFileError("unreadable", `This workbook cannot be read: ${error instanceof Error ? error.message : String(error)}`);
 
