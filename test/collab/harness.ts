@@ -13,6 +13,9 @@ import type { CollabLimits } from "../../server/collab/extensions/limits";
 import { createLogger } from "../../server/logger";
 import { upgradeRouter } from "../../server/upgrade";
 
+// y-websocket adds a process "exit" listener per provider; suites open a dozen clients at once.
+process.setMaxListeners(Math.max(process.getMaxListeners(), 64));
+
 export interface CollabHarness {
   collab: CollabServer;
   /** ws://… base URL the providers append `draft.<uuid>` to. */
