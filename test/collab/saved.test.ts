@@ -77,13 +77,19 @@ describeEachDatabase("saved means stored", (handle) => {
     }
   });
 
-  it("goes offline within 2.5 s of a silent network loss, and the others see the person leave", async () => {
+  /** An editor whose network can be cut (through the proxy), and an owner watching; both synced. */
+  async function editorBehindProxy() {
     const world = await buildWorkspace(handle());
     const proxy = await startCuttableProxy(suite.harness);
     const a = connectClient(proxy, world.members.editor.token, world.draft.id);
     const b = suite.connect(world.members.owner.token, world.draft.id);
+    await Promise.all([synced(a), synced(b)]);
+    return { world, proxy, a, b };
+  }
+
+  it("goes offline within 2.5 s of a silent network loss, and the others see the person leave", async () => {
+    const { world, proxy, a, b } = await editorBehindProxy();
     try {
-      await Promise.all([synced(a), synced(b)]);
       // The server shows each person under their account's name (the presence guard).
       a.provider.awareness.setLocalStateField("user", { name: "anything" });
       b.provider.awareness.setLocalStateField("user", { name: "anything" });
@@ -114,12 +120,8 @@ describeEachDatabase("saved means stored", (handle) => {
   });
 
   it("shows a person who comes back before the server noticed they left, at once", async () => {
-    const world = await buildWorkspace(handle());
-    const proxy = await startCuttableProxy(suite.harness);
-    const a = connectClient(proxy, world.members.editor.token, world.draft.id);
-    const b = suite.connect(world.members.owner.token, world.draft.id);
+    const { world, proxy, a, b } = await editorBehindProxy();
     try {
-      await Promise.all([synced(a), synced(b)]);
       a.provider.awareness.setLocalStateField("cursor", { anchor: 1, head: 1 });
       const seen = () => b.provider.awareness.getStates().get(a.doc.clientID)?.cursor as { anchor: number } | undefined;
       await eventually(seen, (cursor) => cursor?.anchor === 1);
