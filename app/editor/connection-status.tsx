@@ -1,6 +1,7 @@
+import { count } from "../../core/text/count";
 import type { ConnectionState } from "./use-collab-session";
 
-const changes = (n: number) => `${n.toLocaleString("en")} ${n === 1 ? "change" : "changes"}`;
+const changes = (n: number) => count(n, "change");
 
 /**
  * What the person is told about their work. "Saved" only once the server confirmed it stored

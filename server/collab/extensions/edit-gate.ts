@@ -16,6 +16,15 @@ export function refusalReason(connection: Connection, room: Room): RefusalReason
 }
 
 /**
+ * Dropped frames checked for new content per socket. Each check reads the whole document
+ * (Y.snapshot), and a reader's client sends one sync step 2 per connection; a socket that keeps
+ * sending changes past this is told it was refused without more checks, and its page compares
+ * the two copies itself, so a flood of empty changes cannot make the server scan the draft on
+ * every frame.
+ */
+const CHECKED_DROPS = 16;
+
+/**
  * Whether applying `update` would change the document: new items, or deletions it has not
  * made. A reviewer's client sends its whole delete set on every connect (sync step 2), which
  * is not an edit; only a change the document lacks is one the person must be told about.
@@ -46,7 +55,7 @@ export function editGate(): CollabExtension {
       if (connection.refusedEdits) return false;
       let refused: boolean;
       try {
-        refused = holdsNewContent(room.doc, readSyncPayload(message.bytes));
+        refused = connection.droppedFrames > CHECKED_DROPS || holdsNewContent(room.doc, readSyncPayload(message.bytes));
       } catch {
         connection.close(1007, "Malformed update");
         return false;

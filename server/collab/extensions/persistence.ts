@@ -21,21 +21,22 @@ export interface PersistenceOptions {
   onStoreRefused(draftId: string): void;
 }
 
-/** Peer changes kept per draft before they are merged into one update (bounds the list). */
-const PEER_LOG_MERGE_AT = 64;
-
 /**
  * Stores what this node's clients send (SaveQueue: `draft_updates`, batched) and loads drafts.
  * Broadcast never waits for any of this. Updates from peer nodes are theirs to store; this node
- * keeps them in a log only for two cases where a peer may have died before storing them: a
- * client of ours re-sends content it first sent to that peer (its save request then stores the
- * log, so "saved" stays true), and the room's close, which merges memory into the snapshot.
+ * only notes that it has some, for two cases where a peer may have died before storing them: a
+ * client of ours re-sends content it first sent to that peer (its save request then stores what
+ * the room gained since this node last stored it, so "saved" stays true), and the room's close,
+ * which merges memory into the snapshot. Nothing per peer update but a flag: the room already
+ * holds the content.
  */
 export function persistence(options: PersistenceOptions): CollabExtension & {
   whenStored(room: Room, connection: Connection): Promise<SaveOutcome>;
 } {
   const rowsSinceCompaction = new Map<string, number>();
-  const peerLog = new Map<string, Uint8Array[]>();
+  /** Drafts with peer changes this node has not stored, and the state vector it last stored from. */
+  const peerChanged = new Set<string>();
+  const storedFrom = new Map<string, Uint8Array>();
   const queue = new SaveQueue({
     db: options.db,
     log: options.log,
@@ -53,12 +54,6 @@ export function persistence(options: PersistenceOptions): CollabExtension & {
     );
   };
 
-  const keepPeerChange = (draftId: string, update: Uint8Array) => {
-    const log = peerLog.get(draftId) ?? [];
-    log.push(update);
-    peerLog.set(draftId, log.length >= PEER_LOG_MERGE_AT ? [Y.mergeUpdates(log)] : log);
-  };
-
   return {
     name: "persistence",
     async onLoadDocument(room) {
@@ -70,18 +65,20 @@ export function persistence(options: PersistenceOptions): CollabExtension & {
       // A compacted draft's snapshot already is its full state: new clients get it as stored.
       if (stored.snapshot && stored.updates.length === 0) room.primeFullState(stored.snapshot);
       rowsSinceCompaction.set(room.draftId, stored.updates.length);
+      storedFrom.set(room.draftId, Y.encodeStateVector(room.doc));
     },
     onChange(room, update, origin) {
-      if (origin.kind === "peer") keepPeerChange(room.draftId, update);
+      if (origin.kind === "peer") peerChanged.add(room.draftId);
       if (origin.kind !== "client") return;
       queue.add(room.draftId, update, origin.connection.identity.user.id);
     },
     whenStored(room, connection) {
-      const log = peerLog.get(room.draftId);
-      if (connection.sentKnownContent && log) {
-        // What it sent was known here only from a peer, which may not have stored it yet.
-        queue.add(room.draftId, Y.mergeUpdates(log), null);
-        peerLog.delete(room.draftId);
+      if (connection.sentKnownContent && peerChanged.has(room.draftId)) {
+        // What it sent was known here only from a peer, which may not have stored it yet: store
+        // everything the room gained since this node last did (repeats are harmless to Yjs).
+        queue.add(room.draftId, Y.encodeStateAsUpdate(room.doc, storedFrom.get(room.draftId)), null);
+        storedFrom.set(room.draftId, Y.encodeStateVector(room.doc));
+        peerChanged.delete(room.draftId);
       }
       connection.sentKnownContent = false;
       return queue.whenStored(room.draftId);
@@ -95,11 +92,15 @@ export function persistence(options: PersistenceOptions): CollabExtension & {
     async beforeUnload(room) {
       await queue.flush();
       const leaving = room.connections.size === 0;
-      if (leaving || peerLog.has(room.draftId)) {
-        peerLog.delete(room.draftId);
+      if (leaving || peerChanged.has(room.draftId)) {
+        peerChanged.delete(room.draftId);
+        storedFrom.set(room.draftId, Y.encodeStateVector(room.doc));
         await compactDraft(options.db, room.draftId, Y.encodeStateAsUpdate(room.doc));
       }
-      if (leaving) rowsSinceCompaction.delete(room.draftId);
+      if (leaving) {
+        rowsSinceCompaction.delete(room.draftId);
+        storedFrom.delete(room.draftId);
+      }
     },
     async onShutdown() {
       queue.stop();
