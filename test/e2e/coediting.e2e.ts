@@ -1,9 +1,7 @@
-import { mkdir } from "node:fs/promises";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startServer, type RunningServer } from "../app-server";
-import { browserAvailable, launchBrowser } from "./browser";
-import { coalitionWithDraft, documentText } from "./flows";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { browserAvailable } from "./browser";
+import { coalitionSuite, documentText } from "./flows";
 
 const SHOTS = "test-results";
 
@@ -30,27 +28,17 @@ function storedUpdates(page: Page): Promise<number> {
 }
 
 describe.runIf(browserAvailable())("co-editing a draft in the browser", () => {
-  let server: RunningServer;
-  let browser: Browser;
   let owner: Page;
   let editor: Page;
   let reviewer: Page;
   let draftUrl = "";
 
-  beforeAll(async () => {
-    await mkdir(SHOTS, { recursive: true });
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    const coalition = await coalitionWithDraft(browser, server.url, "Joint submission, 4th cycle", [
+  coalitionSuite("Joint submission, 4th cycle", [
       { name: "Kofi Mensah", email: "kofi@example.org", role: "editor" },
       { name: "Rita Owusu", email: "rita@example.org", role: "reviewer" },
-    ]);
+    ], async (coalition) => {
     ({ owner, draftUrl } = coalition);
     [editor, reviewer] = coalition.members as [Page, Page];
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    if (server) expect(await server.stop()).toBe(0);
   });
 
   it("two editors type in one draft and each sees the other's text and caret", async () => {

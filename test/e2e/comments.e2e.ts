@@ -1,9 +1,7 @@
-import { mkdir } from "node:fs/promises";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startServer, type RunningServer } from "../app-server";
-import { browserAvailable, launchBrowser } from "./browser";
-import { coalitionWithDraft } from "./flows";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { browserAvailable } from "./browser";
+import { coalitionSuite } from "./flows";
 
 const SENTENCE = "The police dispersed the peaceful assembly in Accra.";
 
@@ -39,16 +37,11 @@ async function selectWords(page: Page, words: string): Promise<void> {
 }
 
 describe.runIf(browserAvailable())("review comments in the browser", () => {
-  let server: RunningServer;
-  let browser: Browser;
   let owner: Page;
   let reviewer: Page;
   let draftUrl = "";
 
-  beforeAll(async () => {
-    await mkdir("test-results", { recursive: true });
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    const coalition = await coalitionWithDraft(browser, server.url, "Joint submission, comments", [{ name: "Rita Owusu", email: "rita@example.org", role: "reviewer" }]);
+  coalitionSuite("Joint submission, comments", [{ name: "Rita Owusu", email: "rita@example.org", role: "reviewer" }], async (coalition) => {
     ({ owner, draftUrl } = coalition);
     [reviewer] = coalition.members as [Page];
     await owner.goto(draftUrl);
@@ -56,11 +49,6 @@ describe.runIf(browserAvailable())("review comments in the browser", () => {
     await owner.locator(".document").click();
     await owner.keyboard.press("Control+Home");
     await owner.keyboard.type(`${SENTENCE} `);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    if (server) expect(await server.stop()).toBe(0);
   });
 
   it("a reviewer comments on selected words and mentions the owner; the owner sees it appear without reloading", async () => {

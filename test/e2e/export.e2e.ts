@@ -1,25 +1,19 @@
-import { mkdir, readFile } from "node:fs/promises";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startServer, type RunningServer } from "../app-server";
-import { browserAvailable, launchBrowser } from "./browser";
-import { coalitionWithDraft } from "./flows";
+import { readFile } from "node:fs/promises";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { browserAvailable } from "./browser";
+import { coalitionSuite } from "./flows";
 import { pdfToolsAvailable } from "../export-tools";
 
 const SENTENCE = "Journalists in Accra were detained for their reporting.";
 const CONFIDENTIAL = "Hidden Defenders Network";
 
 describe.runIf(browserAvailable() && pdfToolsAvailable())("export and submission in the browser", () => {
-  let server: RunningServer;
-  let browser: Browser;
   let owner: Page;
   let editor: Page;
   let draftUrl = "";
 
-  beforeAll(async () => {
-    await mkdir("test-results", { recursive: true });
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    const coalition = await coalitionWithDraft(browser, server.url, "Ghana joint submission", [{ name: "Kwame Asante", email: "kwame@example.org", role: "editor" }]);
+  coalitionSuite("Ghana joint submission", [{ name: "Kwame Asante", email: "kwame@example.org", role: "editor" }], async (coalition) => {
     ({ owner, draftUrl } = coalition);
     [editor] = coalition.members as [Page];
     // A member the file must not name, named in the text anyway.
@@ -38,13 +32,6 @@ describe.runIf(browserAvailable() && pdfToolsAvailable())("export and submission
     await editor.goto(draftUrl);
     await editor.locator(".document").getByText(SENTENCE).waitFor();
     expect(await editor.locator(".document").getAttribute("contenteditable")).toBe("true");
-    // The server saves every 500 ms; the submission compares the file with the stored draft.
-    await owner.waitForTimeout(1000);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    if (server) expect(await server.stop()).toBe(0);
   });
 
   it("lists the mention in the editor's Checks tab, with Go to, and tells the editor only an owner may export it", async () => {

@@ -1,5 +1,8 @@
 import type { Browser, Page } from "playwright-core";
-import { expect } from "vitest";
+import { mkdir } from "node:fs/promises";
+import { afterAll, beforeAll, expect } from "vitest";
+import { startServer, type RunningServer } from "../app-server";
+import { launchBrowser } from "./browser";
 
 export const PASSWORD = "tea kettle harbour 42";
 
@@ -95,4 +98,31 @@ export function documentText(page: Page): Promise<string> {
     copy.querySelectorAll(".collaboration-carets__caret").forEach((caret) => caret.remove());
     return copy.innerText;
   });
+}
+
+export type Coalition = Awaited<ReturnType<typeof coalitionWithDraft>>;
+
+/**
+ * One browser suite's world: the production server on a fresh data directory, Chromium, and
+ * Amina's coalition with a draft (coalitionWithDraft), made before the suite's tests; `ready`
+ * then takes the pages it needs and does its own setup. Closed after the tests, and the server's
+ * graceful stop must exit 0. Call inside the suite's describe block.
+ */
+export function coalitionSuite(draftTitle: string, invitees: Invitee[], ready: (coalition: Coalition) => Promise<void> | void) {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    await mkdir("test-results", { recursive: true });
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    await ready(await coalitionWithDraft(browser, server.url, draftTitle, invitees));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    if (server) expect(await server.stop()).toBe(0);
+  });
+  return {
+    get server(): RunningServer {
+      return server!;
+    },
+  };
 }

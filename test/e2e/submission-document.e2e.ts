@@ -1,32 +1,20 @@
-import { mkdir } from "node:fs/promises";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startServer, type RunningServer } from "../app-server";
-import { browserAvailable, launchBrowser } from "./browser";
-import { coalitionWithDraft, settle } from "./flows";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { browserAvailable } from "./browser";
+import { coalitionSuite, settle } from "./flows";
 
 const SHOTS = "test-results";
 
 describe.runIf(browserAvailable())("a UPR joint submission from its template", () => {
-  let server: RunningServer;
-  let browser: Browser;
   let owner: Page;
   let editor: Page;
   let draftUrl = "";
 
-  beforeAll(async () => {
-    await mkdir(SHOTS, { recursive: true });
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    const coalition = await coalitionWithDraft(browser, server.url, "Joint submission on Ghana", [
+  coalitionSuite("Joint submission on Ghana", [
       { name: "Kofi Mensah", email: "kofi@example.org", role: "editor" },
-    ]);
+    ], async (coalition) => {
     ({ owner, draftUrl } = coalition);
     [editor] = coalition.members as [Page];
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    if (server) expect(await server.stop()).toBe(0);
   });
 
   it("starts with the template's sections, numbered headings and the word count by its rule", async () => {

@@ -1,9 +1,7 @@
-import { mkdir } from "node:fs/promises";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startServer, type RunningServer } from "../app-server";
-import { browserAvailable, launchBrowser } from "./browser";
-import { coalitionWithDraft, documentText } from "./flows";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { browserAvailable } from "./browser";
+import { coalitionSuite, documentText } from "./flows";
 
 const SHOTS = "test-results";
 
@@ -17,23 +15,13 @@ const announced = (page: Page) => page.locator(".connection-status").getByRole("
 // while scrolling; and edits the server refused are shown, can be posted as a comment, and
 // never stay on the device as if they were the draft.
 describe.runIf(browserAvailable())("the save indicator and refused edits in the browser", () => {
-  let server: RunningServer;
-  let browser: Browser;
   let owner: Page;
   let editor: Page;
   let draftUrl = "";
 
-  beforeAll(async () => {
-    await mkdir(SHOTS, { recursive: true });
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    const coalition = await coalitionWithDraft(browser, server.url, "Trust: saved means stored", [{ name: "Kofi Mensah", email: "kofi@example.org", role: "editor" }]);
+  const suite = coalitionSuite("Trust: saved means stored", [{ name: "Kofi Mensah", email: "kofi@example.org", role: "editor" }], async (coalition) => {
     ({ owner, draftUrl } = coalition);
     [editor] = coalition.members as [Page];
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    if (server) expect(await server.stop()).toBe(0);
   });
 
   it("says Saving… until the server stored a change, then All changes saved", async () => {
@@ -89,7 +77,7 @@ describe.runIf(browserAvailable())("the save indicator and refused edits in the 
   });
 
   it("shows what the server refused after a role was lowered offline, posts it as a comment, and resets to the draft", async () => {
-    await editor.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
+    await editor.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: suite.server.url });
     await editor.context().setOffline(true);
     await editor.getByText("Offline — all changes saved").waitFor({ timeout: 2000 });
     await editor.locator(".document").click();
