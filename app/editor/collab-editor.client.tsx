@@ -132,7 +132,7 @@ function SessionEditor({ session, refused, onDismissRefused, pausedBecause, docN
     <section className="editor-shell" aria-label="Draft editor">
       <div className="editor-bar">
         <Presence provider={session.provider} online={session.state === "online"} />
-        <ConnectionStatus state={session.state} unsaved={session.unsaved} />
+        <ConnectionStatus state={session.state} durable={session.durable} />
       </div>
       {refused ? <RefusedEdits work={refused} editor={editor} comments={commentsApi} canComment={canComment} onDismiss={onDismissRefused} /> : null}
       {session.endedBecause ? (

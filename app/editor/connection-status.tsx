@@ -1,5 +1,6 @@
 import { count } from "../../core/text/count";
-import type { ConnectionState } from "./use-collab-session";
+import type { DurableSync } from "../../core/collab/durable-sync";
+import { useDurableState, type ConnectionState } from "./use-collab-session";
 
 const changes = (n: number) => count(n, "change");
 
@@ -34,7 +35,8 @@ const ANNOUNCED: Record<ConnectionState, string> = {
 };
 
 /** The save-and-connection indicator in the draft's sticky bar, with a polite live region for changes of link. */
-export function ConnectionStatus({ state, unsaved }: { state: ConnectionState; unsaved: number }) {
+export function ConnectionStatus({ state, durable }: { state: ConnectionState; durable: DurableSync }) {
+  const { unsaved } = useDurableState(durable);
   const saving = state === "online" && unsaved > 0;
   return (
     <p className={`connection-status connection-${state}${saving ? " connection-saving" : ""}`} data-state={state} data-unsaved={unsaved}>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useState, useSyncExternalStore } from "react";
 import { IndexeddbPersistence } from "y-indexeddb";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
@@ -13,11 +13,13 @@ export type ConnectionState = "connecting" | "online" | "offline" | "ended";
 export interface CollabSession {
   doc: Y.Doc;
   provider: WebsocketProvider;
+  /**
+   * Saves and link, changing with every keystroke: read it with useDurableState where needed,
+   * so the count does not re-render the whole editor on each change.
+   */
+  durable: DurableSync;
+  /** The link only (changes rarely): online, offline, connecting, or ended for good. */
   state: ConnectionState;
-  /** True once the server and this tab have exchanged what each lacked. */
-  synced: boolean;
-  /** This device's changes the server has not confirmed stored (kept in IndexedDB until it does). */
-  unsaved: number;
   /** Why the server ended the session for good (access changed, signed out…). */
   endedBecause: string | null;
 }
@@ -65,7 +67,7 @@ export function useCollabSession(docName: string, userId: string) {
       });
       acceptDraftEvents(provider);
       const durable = new DurableSync(provider, { carriedOver, isLoadOrigin: (origin) => origin === local });
-      let current: CollabSession = { doc, provider, state: "connecting", synced: false, unsaved: carriedOver, endedBecause: null };
+      let current: CollabSession = { doc, provider, durable, state: "connecting", endedBecause: null };
       const update = (changes: Partial<CollabSession>) => {
         current = { ...current, ...changes };
         if (!disposed) setSession(current);
@@ -74,8 +76,7 @@ export function useCollabSession(docName: string, userId: string) {
       const follow = (state: DurableSyncState) => {
         keepCount(state.unsaved);
         if (state.refused) return void resetAfterRefusal(state.refused, state.unsaved);
-        if (current.state !== "ended") update({ state: state.link, unsaved: state.unsaved, synced: provider.synced });
-        else update({ unsaved: state.unsaved });
+        if (current.state !== "ended" && current.state !== state.link) update({ state: state.link });
       };
       const stopFollowing = durable.subscribe(follow);
       const stopEvents = listenToDraftEvents(provider, (event) => {
@@ -145,4 +146,13 @@ function throttle<T>(call: (value: T) => void, ms: number): (value: T) => void {
       call(latest);
     }, ms);
   };
+}
+
+/** A session's saves and link as they change (the indicator's count changes with every keystroke). */
+export function useDurableState(durable: DurableSync): DurableSyncState {
+  return useSyncExternalStore(
+    (onChange) => durable.subscribe(onChange),
+    () => durable.state,
+    () => durable.state,
+  );
 }
