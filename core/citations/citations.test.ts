@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 // Pinpoints from real NGO footnotes (shared/data), copied into the project's fixtures.
 import fixture from "../../test/fixtures/pinpoints.json";
+// The demo library's paragraph fields (shared/data recommendations.json and hc-annex-2019.json).
+import library from "../../test/fixtures/library-paragraphs.json";
 import { formatFootnotes, type CitedSource } from "./footnote-format";
-import { normalisePinpoint } from "./pinpoint";
+import { normalisePinpoint, paragraphPinpoint } from "./pinpoint";
 
 describe("pinpoints", () => {
   it("writes the real submissions' pinpoints in UN style", () => {
@@ -36,6 +38,50 @@ describe("pinpoints", () => {
   it("says what it changed", () => {
     expect(normalisePinpoint("para 27(d)").issues).toEqual(["Write “para.” with its full stop.", "Put a space before a subparagraph letter: “27 (d)”."]);
     expect(normalisePinpoint("para. 27 (d)").issues).toEqual([]);
+  });
+});
+
+describe("paragraph numbers and everything else", () => {
+  it("writes only real paragraph numbers as para./paras.", () => {
+    const cases: Record<string, string> = {
+      "186.60": "para. 186.60",
+      "12": "para. 12",
+      "12-14": "paras. 12–14",
+      "12 and 14": "paras. 12 and 14",
+      "34(b)": "para. 34 (b)",
+      "27 (d)(ii)": "para. 27 (d)(ii)",
+      "186.60-186.63": "paras. 186.60–186.63",
+      "para. 4": "para. 4",
+    };
+    for (const [field, text] of Object.entries(cases)) expect(paragraphPinpoint(field), field).toBe(text);
+  });
+
+  it("keeps anything that is not a paragraph number as written", () => {
+    for (const field of ["HC letter, annex item 19", "annex, section B", "Basis of Review", "Principle 1(3)", "12 bis of the annex, part two"]) {
+      expect(paragraphPinpoint(field), field).toBe(field);
+    }
+    // A "para." typed (or generated) before words is not turned into a list of paragraphs.
+    expect(normalisePinpoint("para. HC letter, annex item 19")).toMatchObject({ kind: "other", text: "para. HC letter, annex item 19" });
+    expect(normalisePinpoint("paras. 12 and the annex")).toMatchObject({ kind: "other", text: "paras. 12 and the annex", issues: [] });
+    expect(normalisePinpoint("p. iv")).toMatchObject({ kind: "page", text: "p. iv" });
+    expect(normalisePinpoint("p. 12-")).toMatchObject({ kind: "other" });
+  });
+
+  it("reads every paragraph field of the demo library right", () => {
+    expect(library.recommendationIds.length).toBeGreaterThan(30);
+    for (const id of library.recommendationIds) {
+      const field = id.replace(/^paras?\.\s*/, "");
+      expect(paragraphPinpoint(field), id).toMatch(/^paras?\. \d/);
+      expect(paragraphPinpoint(field), id).toBe(normalisePinpoint(/^para/.test(id) ? id : `para. ${id}`).text);
+    }
+    expect(library.annexParagraphs).toHaveLength(60);
+    for (const field of library.annexParagraphs) expect(paragraphPinpoint(field), field).toBe(field);
+  });
+
+  it("writes an annex item's note as the library has it", () => {
+    const annex: CitedSource = { key: "annex", label: "A/HRC/WG.6/31/CHN/2", pinpoint: paragraphPinpoint("HC letter, annex item 19") };
+    const upr: CitedSource = { key: "upr", label: "A/HRC/25/5", pinpoint: paragraphPinpoint("186.60") };
+    expect(formatFootnotes([[annex], [upr]])).toEqual(["A/HRC/WG.6/31/CHN/2, HC letter, annex item 19.", "A/HRC/25/5, para. 186.60."]);
   });
 });
 

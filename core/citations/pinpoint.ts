@@ -15,6 +15,20 @@ const KINDS: Array<{ kind: Exclude<PinpointKind, "other">; pattern: RegExp; one:
   { kind: "article", pattern: /^(?:arts?|articles?)\b\.?\s*/i, one: "art.", many: "arts." },
 ];
 
+/**
+ * One number a pinpoint may hold: "186.60", "12", "27 (d)", "34(b)(ii)", "2 bis", or a page in
+ * small roman numerals ("iv"). Anything else after "para." ("HC letter, annex item 19") is not a
+ * number, and the pinpoint is kept as written rather than turned into "paras. HC letter and …".
+ */
+const NUMBER = String.raw`(?:\d+(?:\.\d+)*[a-z]?(?:\s+(?:bis|ter|quater))?|x{0,3}(?:ix|iv|v?i{0,3}))(?:\s*\([a-z0-9]{1,6}\))*`;
+/** A number or a range of them: "12", "12-14", "186.60–186.63". */
+const NUMBER_OR_RANGE = new RegExp(String.raw`^(?=[\dixv])${NUMBER}(?:\s*[-\u2010\u2011\u2013]\s*(?=[\dixv])${NUMBER})?$`);
+
+/** Whether every item of a pinpoint's list is a real number ("12", "186.60", "12–14", "34(b)"). */
+function allNumbers(items: string[]): boolean {
+  return items.length > 0 && items.every((item) => NUMBER_OR_RANGE.test(item.trim()) && /\d|^[ivx]+$/.test(item.trim()));
+}
+
 /** "27(d)" → "27 (d)" and "31-36" → "31–36": the UN's spacing and its en dash in ranges. */
 function tidyNumber(value: string, issues: string[]): string {
   let out = value.trim();
@@ -45,16 +59,30 @@ export function normalisePinpoint(input: string): Pinpoint {
   const parts = raw.split(/\s*;\s*/).map((part) => (/^\d/.test(part) ? `para. ${part}` : part));
   const kinds = parts.map((part) => KINDS.find((k) => k.pattern.test(part)));
   const first = kinds[0];
-  if (!first || kinds.some((k) => k !== first)) return { kind: "other", text: raw, issues };
+  const asWritten: Pinpoint = { kind: "other", text: raw, issues: [] };
+  if (!first || kinds.some((k) => k !== first)) return asWritten;
   const numbers: string[] = [];
   for (const part of parts) {
     const label = part.match(first.pattern)![0];
+    // "15 and 46", "3, 25, 26, and 62": one list, whatever joined it.
+    const items = part.slice(label.length).split(/\s*,\s*(?:and\s+)?|\s+and\s+/).filter(Boolean);
+    if (!allNumbers(items)) return asWritten;
     if (!label.includes(".") && !/^(?:paragraphs?|pages?|articles?)/i.test(label)) issues.push(`Write “${first.one}” with its full stop.`);
     if (/^pg/i.test(label)) issues.push("Write “p.” for a page, not “pg.”.");
-    const rest = part.slice(label.length);
-    // "15 and 46", "3, 25, 26, and 62": one list, whatever joined it.
-    numbers.push(...rest.split(/\s*,\s*(?:and\s+)?|\s+and\s+/).filter(Boolean).map((n) => tidyNumber(n, issues)));
+    numbers.push(...items.map((n) => tidyNumber(n, issues)));
   }
   const plural = numbers.length > 1 || numbers.some((n) => n.includes("–"));
   return { kind: first.kind, text: `${plural ? first.many : first.one} ${joinList(numbers)}`, issues };
+}
+
+/**
+ * The pinpoint a library record's paragraph field gives a citation: "186.60" → "para. 186.60",
+ * "15 and 46" → "paras. 15 and 46"; a field that is not a paragraph number ("HC letter, annex item
+ * 19", an annex or a letter) is kept as written, with no "para." put in front of it.
+ */
+export function paragraphPinpoint(paragraph: string): string {
+  const field = paragraph.trim();
+  if (!field) return "";
+  const asParagraph = normalisePinpoint(/^\d/.test(field) ? `para. ${field}` : field);
+  return asParagraph.kind === "paragraph" ? asParagraph.text : field;
 }

@@ -1,3 +1,4 @@
+import { paragraphPinpoint } from "../../../core/citations/pinpoint";
 import type { RecommendationAttributes, RecommendationNote } from "../../../core/editor/nodes/recommendation";
 import type { RecommendationRecord } from "../../../core/library/records";
 import type { LibrarySearchResult } from "../../../db/queries/library-search";
@@ -91,7 +92,7 @@ export function changedFields(frozen: RecommendationAttributes, current: Recomme
  * citation still reads right from its frozen label.
  */
 export async function recommendationNote(api: LibraryApi, record: RecommendationRecord): Promise<RecommendationNote> {
-  const pinpoint = record.paragraph ? `para. ${record.paragraph}` : "";
+  const pinpoint = paragraphPinpoint(record.paragraph);
   try {
     const { source } = await api.addSource({ intent: "ensure-symbol", symbol: record.symbol, ...(record.publicationDate ? { date: record.publicationDate } : {}) });
     return { sourceId: source.id, label: source.label, pinpoint };
