@@ -58,7 +58,7 @@ export function citationTools(note: NoteEditor, schema: Schema, api: LibraryApi)
           const choose = element("button", { type: "button", textContent: source.label, title: source.description });
           choose.addEventListener("mousedown", (event) => event.preventDefault());
           choose.addEventListener("click", () => {
-            note.insert(schema.nodes.citation!.create({ sourceId: source.id, label: source.label, pinpoint: pinpoint.value.trim() || (source.defaultPinpoint ?? "") }));
+            note.cite(schema.nodes.citation!.create({ sourceId: source.id, label: source.label, pinpoint: pinpoint.value.trim() || (source.defaultPinpoint ?? "") }));
             status.textContent = `Cited ${source.label}.`;
             picker.hidden = true;
           });

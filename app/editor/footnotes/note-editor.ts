@@ -3,6 +3,7 @@ import { keymap } from "@tiptap/pm/keymap";
 import type { Node as PMNode } from "@tiptap/pm/model";
 import { EditorState, type Command, type Transaction } from "@tiptap/pm/state";
 import { StepMap } from "@tiptap/pm/transform";
+import { insertCitation } from "../../../core/editor/nodes/citation";
 import { Decoration, DecorationSet, EditorView, type NodeView } from "@tiptap/pm/view";
 
 export interface NoteEditorOptions {
@@ -110,9 +111,12 @@ export class NoteEditor {
     return DecorationSet.create(doc, decorations);
   }
 
-  /** Inserts a node (a citation) where this note's cursor is; the step reaches the page like a keystroke. */
-  insert(node: PMNode): void {
-    this.view.dispatch(this.view.state.tr.replaceSelectionWith(node).scrollIntoView());
+  /**
+   * Cites a source where this note's cursor is, separated from the text before it as a note is
+   * written (core insertCitation); the step reaches the page like a keystroke.
+   */
+  cite(citation: PMNode): void {
+    this.view.dispatch(insertCitation(this.view.state, citation));
     this.view.focus();
   }
 
