@@ -6,7 +6,7 @@ import { preflight, type PreflightReport } from "../../core/checks/preflight";
 import { countSectionWords } from "../../core/checks/section-words";
 import { isStateCode, stateName } from "../../core/un/states";
 import type { LibraryApi } from "./library/library-api";
-import { useKnownSources, useRecommendationLookups } from "./library/recommendation-lookups";
+import { useMissingSources, useRecommendationLookups } from "./library/recommendation-lookups";
 import type { Cover } from "../../core/editor/cover";
 import type { CoverOrganisation } from "./cover-panel";
 import type { DraftTemplate } from "./draft-template";
@@ -65,11 +65,11 @@ export function ChecksPanel({
 }) {
   const [report, setReport] = useState<PreflightReport | null>(null);
   const known = useRecommendationLookups(editor, library, stateUnderReview);
-  const knownSourceIds = useKnownSources(editor, library);
+  const missingSourceIds = useMissingSources(editor, library);
   useEffect(() => {
     const run = () =>
       setReport(
-        preflight({ doc: editor.state.doc, cover, template, organisations, knownRecommendations: known, knownSourceIds, stateName: isStateCode(stateUnderReview) ? stateName(stateUnderReview) : "the State" }),
+        preflight({ doc: editor.state.doc, cover, template, organisations, knownRecommendations: known, missingSourceIds, stateName: isStateCode(stateUnderReview) ? stateName(stateUnderReview) : "the State" }),
       );
     run();
     // At most one check per RECHECK_MS while anyone types (a throttle, not a debounce, so the panel
@@ -87,7 +87,7 @@ export function ChecksPanel({
       clearTimeout(timer);
       editor.off("update", onUpdate);
     };
-  }, [editor, template, cover, organisations, known, knownSourceIds, stateUnderReview]);
+  }, [editor, template, cover, organisations, known, missingSourceIds, stateUnderReview]);
 
   if (!report) return null;
   const { words, limit, findings } = report;

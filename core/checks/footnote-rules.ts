@@ -11,8 +11,12 @@ import { footnoteWords } from "./word-count";
 export interface FootnoteContext {
   /** The draft's language ("en", "fr", "es" …): where the marker goes around punctuation. */
   language: string;
-  /** The library's source ids; when given, a citation to any other id is a deleted source. */
-  knownSourceIds?: ReadonlySet<string>;
+  /**
+   * Cited source ids the library answered it no longer holds: a citation to one of them is a
+   * deleted source. An id nobody has asked about yet (a source cited a moment ago) is absent
+   * from the set and never reported on a guess.
+   */
+  missingSourceIds?: ReadonlySet<string>;
   maxNoteWords?: number;
 }
 
@@ -93,10 +97,10 @@ function ibidFindings(notes: NoteView[]): Finding[] {
 }
 
 /** `footnote.deleted-source`: a citation whose library source is gone. */
-function deletedSourceFindings(notes: NoteView[], known: ReadonlySet<string> | undefined): Finding[] {
+function deletedSourceFindings(notes: NoteView[], missing: ReadonlySet<string> | undefined): Finding[] {
   return notes.flatMap((note) =>
     note.citations
-      .filter((c) => c.sourceId === null || (known !== undefined && !known.has(c.sourceId)))
+      .filter((c) => c.sourceId === null || missing?.has(c.sourceId))
       .map((c) => ({
         rule: "footnote.deleted-source",
         severity: "error" as const,
@@ -158,7 +162,7 @@ export function footnoteFindings(doc: PMNode, context: FootnoteContext): Finding
     ...ibidFindings(notes),
     ...markerPunctuationFindings(doc, context.language),
     ...badUrlFindings(notes),
-    ...deletedSourceFindings(notes, context.knownSourceIds),
+    ...deletedSourceFindings(notes, context.missingSourceIds),
     ...duplicateFindings(notes),
     ...longFindings(notes, context.maxNoteWords ?? DEFAULT_MAX_NOTE_WORDS),
   ];

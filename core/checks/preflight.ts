@@ -19,8 +19,8 @@ export interface PreflightInput {
   };
   /** The workspace's organisations: the cover rules read them, and confidential ones must not be named. */
   organisations: readonly CoverOrganisation[];
-  /** Library sources that still exist; citations to others are reported. */
-  knownSourceIds?: ReadonlySet<string>;
+  /** Cited library sources the library answered it no longer holds (FootnoteContext). */
+  missingSourceIds?: ReadonlySet<string>;
   /** UPR recommendation numbers looked up in the library for the State: number → the texts found. */
   knownRecommendations?: RecommendationTexts;
   /** The State under review's name, for messages. */
@@ -54,7 +54,7 @@ export function preflight(input: PreflightInput): PreflightReport {
   }
   findings.push(
     ...disclosureFindings(doc, { organisations: input.organisations, placeholders: template.placeholders ?? [], cover: input.cover }),
-    ...footnoteFindings(doc, { language: input.cover.language, knownSourceIds: input.knownSourceIds }),
+    ...footnoteFindings(doc, { language: input.cover.language, missingSourceIds: input.missingSourceIds }),
     ...symbolFindings(doc),
     ...structureFindings(doc, { template, cover: input.cover, organisations: input.organisations }),
     ...(input.knownRecommendations ? recommendationFindings(doc, { known: input.knownRecommendations, stateName: input.stateName ?? "the State" }) : []),

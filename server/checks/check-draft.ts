@@ -9,7 +9,7 @@ import type { Draft } from "../../db/schema";
 import { findTemplate, preflightRules, untemplatedPreflightRules } from "../../templates";
 import { readDraftContent } from "./draft-content";
 import { describeFindingPlaces } from "./finding-places";
-import { findKnownSourceIds, lookUpCitedRecommendations } from "./library-lookups";
+import { findMissingSourceIds, lookUpCitedRecommendations } from "./library-lookups";
 
 /** A finding with where a person finds it: "para. 12", "note 7", "heading “I. Introduction”", "cover". */
 export interface PlacedFinding extends Finding {
@@ -50,12 +50,12 @@ export async function checkLoadedDraft(db: Executor, draft: Draft): Promise<Draf
   const rules = template ? preflightRules(template) : untemplatedPreflightRules();
   const { doc, cover } = await readDraftContent(db, draft.id);
   const organisations = await listOrganisations(db, draft.workspace_id);
-  const knownSourceIds = await findKnownSourceIds(db, draft.workspace_id, doc);
+  const missingSourceIds = await findMissingSourceIds(db, draft.workspace_id, doc);
   const state = draft.state_under_review;
   const knownRecommendations = state ? await lookUpCitedRecommendations(db, draft.workspace_id, state, doc) : undefined;
   const name = isStateCode(state) ? stateName(state) : "the State";
 
-  const report = preflight({ doc, cover, template: rules, organisations, knownSourceIds, knownRecommendations, stateName: name });
+  const report = preflight({ doc, cover, template: rules, organisations, missingSourceIds, knownRecommendations, stateName: name });
   const places = describeFindingPlaces(doc, report.findings, template?.rules.headingNumbering);
   const findings = report.findings.map((finding, i) => ({ ...finding, where: places[i]! }));
   const count = (severity: Finding["severity"]) => findings.filter((f) => f.severity === severity).length;

@@ -14,19 +14,19 @@ const MAX_NUMBERS = 500;
 const SourceId = z.uuid();
 
 /**
- * The library sources the draft's citations point at that the workspace can still read. An id
- * that is not a UUID cannot be a source (and would make PostgreSQL refuse the whole query), so
- * it is left out here and its citation is reported like one to a deleted source.
+ * The library sources the draft's citations point at that the workspace can no longer read. An
+ * id that is not a UUID cannot be a source (and would make PostgreSQL refuse the whole query),
+ * so it is not asked about and counts as missing, like one to a deleted source.
  */
-export async function findKnownSourceIds(db: Executor, workspaceId: string, doc: PMNode): Promise<ReadonlySet<string>> {
+export async function findMissingSourceIds(db: Executor, workspaceId: string, doc: PMNode): Promise<ReadonlySet<string>> {
   const cited = new Set<string>();
   doc.descendants((node) => {
     if (node.type.name === "citation" && node.attrs.sourceId) cited.add(String(node.attrs.sourceId));
     return true;
   });
   const ids = [...cited].filter((id) => SourceId.safeParse(id).success);
-  const found = await findSources(db, workspaceId, ids);
-  return new Set(found.map((source) => source.id));
+  const found = new Set((await findSources(db, workspaceId, ids)).map((source) => source.id));
+  return new Set([...cited].filter((id) => !found.has(id)));
 }
 
 /**

@@ -55,22 +55,31 @@ function citedSourceIdsKey(doc: PMNode): string {
   return [...ids].sort().join(",");
 }
 
+const NONE: ReadonlySet<string> = new Set();
+
 /**
- * The cited sources still in the library, re-asked when the set of cited ids changes; undefined
- * until the first answer (and offline), so nothing is reported as deleted on a guess.
+ * The cited sources the library answered it no longer holds, re-asked when the set of cited ids
+ * changes. Only an answer makes a source missing: a source cited a moment ago (from the picker,
+ * which just read it from the library) is not in the last answer and so is not reported while
+ * its lookup waits for edits to settle. Offline, the last answer stands.
  */
-export function useKnownSources(editor: Editor, api: LibraryApi): ReadonlySet<string> | undefined {
+export function useMissingSources(editor: Editor, api: LibraryApi): ReadonlySet<string> {
   const ids = useSettledDocKey(editor, citedSourceIdsKey, LOOKUP_DELAY_MS);
-  const [known, setKnown] = useState<ReadonlySet<string> | undefined>(undefined);
+  const [missing, setMissing] = useState<ReadonlySet<string>>(NONE);
   useEffect(() => {
+    const cited = ids ? ids.split(",") : [];
+    if (cited.length === 0) {
+      setMissing(NONE);
+      return;
+    }
     let live = true;
     api
-      .knownSources(ids ? ids.split(",") : [])
-      .then((found) => live && setKnown(found))
-      .catch(() => live && setKnown(undefined));
+      .knownSources(cited)
+      .then((found) => live && setMissing(new Set(cited.filter((id) => !found.has(id)))))
+      .catch(() => undefined);
     return () => {
       live = false;
     };
   }, [api, ids]);
-  return known;
+  return missing;
 }

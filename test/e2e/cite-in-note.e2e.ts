@@ -1,0 +1,69 @@
+import type { Browser, Locator, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startServer, type RunningServer } from "../app-server";
+import { browserAvailable, launchBrowser } from "./browser";
+import { createDraft, ownerWithWorkspace, settle } from "./flows";
+
+/** Watches a locator for `ms`: it must never match, not even for a moment. */
+async function neverAppears(page: Page, locator: Locator, ms: number): Promise<void> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    expect(await locator.count()).toBe(0);
+    await page.waitForTimeout(50);
+  }
+}
+
+describe.runIf(browserAvailable())("citing a library source in a note", () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    ({ page } = await ownerWithWorkspace(browser, server.url, "Lin Wei", "lin@example.org", "China UPR Coalition"));
+    await createDraft(page, "Joint submission on China", "UPR joint submission — a coalition", "CHN");
+    await page.getByText("All changes saved").waitFor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    if (server) expect(await server.stop()).toBe(0);
+  });
+
+  /** A new note after the first paragraph: types `text`, then cites `symbol` at `pinpoint`. */
+  async function citeInNewNote(text: string, symbol: string, pinpoint: string): Promise<Locator> {
+    await page.locator(".document p[data-number]").first().click();
+    await settle(page);
+    await page.keyboard.press("End");
+    await page.keyboard.press("Control+Alt+f");
+    const dialog = page.getByRole("dialog", { name: /^Footnote \d+$/ });
+    await dialog.waitFor();
+    if (text) await page.keyboard.type(text);
+    await dialog.getByRole("button", { name: "Cite a source" }).click();
+    await dialog.getByLabel("Pinpoint (paragraph or page)").fill(pinpoint);
+    await dialog.getByLabel("Search the library's sources").fill(symbol);
+    await dialog.getByRole("button", { name: symbol, exact: true }).click();
+    await dialog.locator("cite").waitFor();
+    return dialog;
+  }
+
+  it("separates the citation from the note's text and leaves the Checks tab without a false 'no longer in the library'", async () => {
+    const dialog = await citeInNewNote("Human Rights Watch, World Report 2024", "A/HRC/25/5", "para. 146.52");
+    await expect.poll(() => dialog.locator(".note-editor").innerText()).toBe("Human Rights Watch, World Report 2024; A/HRC/25/5, para. 146.52");
+    await page.keyboard.press("Escape");
+
+    await page.getByRole("tab", { name: "Checks" }).click();
+    const panel = page.getByRole("tabpanel");
+    await panel.locator(".checks-count").waitFor();
+    await neverAppears(page, panel.locator("[data-rule='footnote.deleted-source']"), 2500);
+  });
+
+  it("keeps the open Checks tab right while a second source is cited", async () => {
+    const panel = page.getByRole("tabpanel");
+    const deleted = panel.locator("[data-rule='footnote.deleted-source']");
+    const dialog = await citeInNewNote("", "CAT/C/CHN/CO/5", "para. 9");
+    await expect.poll(() => dialog.locator(".note-editor").innerText()).toBe("CAT/C/CHN/CO/5, para. 9");
+    await neverAppears(page, deleted, 2500);
+    await page.keyboard.press("Escape");
+  });
+});
