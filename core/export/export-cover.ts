@@ -15,6 +15,11 @@ export interface ExportCover {
   date: string;
 }
 
+/** Whether the cover prints anything: an empty one gets no page of its own. */
+export function coverHasContent(cover: ExportCover): boolean {
+  return [cover.title, cover.mechanism, cover.session, cover.stateUnderReview, cover.contact, cover.date, ...cover.organisations].some((field) => field.trim() !== "");
+}
+
 export interface CoverOrganisationRecord {
   id: string;
   name: string;

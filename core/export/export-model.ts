@@ -4,6 +4,7 @@ import { isAllowedLink } from "../editor/extensions";
 import { directionOf } from "../editor/language";
 import { computeNumbering, type HeadingNumbering } from "../editor/numbering";
 import { recommendationProvenance } from "../library/recommendation-attributes";
+import { MECHANISMS } from "../un/mechanisms";
 
 /**
  * The submission as every exporter reads it (issue 8): blocks with their computed numbers, inline
@@ -43,8 +44,13 @@ export type Block =
   | { kind: "list"; style: ListStyle; start: number; items: Block[][] }
   | ({ kind: "quote"; blocks: Block[] } & BlockLanguage)
   | { kind: "table"; rows: TableRow[] }
-  /** A recommendation quoted from the library: its frozen text, provenance line and note marker. */
-  | { kind: "recommendation"; text: string; provenance: string; notes: Inline[] };
+  /**
+   * A recommendation quoted from the library. `quote` is its frozen text with its note marker
+   * right after it, where UN documents put the reference to a quotation; `provenance` is the
+   * caption under it ("Recommendation 186.60 (Ghana), A/HRC/25/5, supported"), which carries no
+   * marker. Exporters print the two in this order and move nothing (decision 016).
+   */
+  | { kind: "recommendation"; quote: Inline[]; provenance: string };
 
 export type ListStyle = "bullet" | "decimal" | "lower-alpha" | "lower-roman" | "upper-alpha" | "upper-roman";
 
@@ -57,11 +63,34 @@ export interface Footnote {
   content: Inline[];
 }
 
+/**
+ * How the pages are laid out, decided here once for every format (decision 016). With
+ * `coverOnOwnPage`, the cover is alone on the first page, which has no running header or page
+ * number, and the page count starts on the next page; without it, the text starts under the cover
+ * block on the first page, which is page 1 and shows its number but no running header.
+ */
+export interface PageLayout {
+  coverOnOwnPage: boolean;
+}
+
 export interface ExportDocument {
   language: string;
   dir: "ltr" | "rtl";
+  /** Always set by exportModel; a model built by hand (a test) without it has the cover on the first page. */
+  layout?: PageLayout;
   blocks: Block[];
   footnotes: Footnote[];
+}
+
+/**
+ * Whether a submission to this mechanism has a cover page of its own (decision 016): treaty-body
+ * reports do (a title page is what committees receive from NGOs and what OHCHR posts); UPR and
+ * special-procedure submissions start their text on the first page under the cover block, as the
+ * accepted submissions do: the names of every co-submitting organisation "at the beginning of the
+ * submission", every page counted against a tight word limit. Unknown or none: the first page.
+ */
+export function coverOnOwnPage(mechanism: string | null | undefined): boolean {
+  return MECHANISMS.find((m) => m.id === mechanism)?.kind === "treaty";
 }
 
 function marksOf(marks: readonly Mark[]): RunMarks {
@@ -159,7 +188,11 @@ class ModelBuilder {
         return { kind: "table", rows };
       }
       case "recommendation":
-        return { kind: "recommendation", text: String(node.attrs.text ?? ""), provenance: recommendationProvenance(node.attrs), notes: this.inline(node) };
+        return {
+          kind: "recommendation",
+          quote: [{ kind: "text", text: String(node.attrs.text ?? ""), marks: {} }, ...this.inline(node)],
+          provenance: recommendationProvenance(node.attrs),
+        };
       default:
         return null;
     }
@@ -171,8 +204,9 @@ class ModelBuilder {
  * heading numbers from computeNumbering, footnotes numbered in reading order (the same order the
  * editor numbers them), citations formatted with "Ibid." where it applies.
  */
-export function exportModel(doc: PMNode, options: { language: string; headingNumbering: HeadingNumbering }): ExportDocument {
+export function exportModel(doc: PMNode, options: { language: string; headingNumbering: HeadingNumbering; mechanism?: string | null }): ExportDocument {
   const builder = new ModelBuilder(doc, options.headingNumbering);
   const blocks = builder.blocks(doc, true);
-  return { language: options.language, dir: directionOf(options.language), blocks, footnotes: builder.footnotes };
+  const layout = { coverOnOwnPage: coverOnOwnPage(options.mechanism) };
+  return { language: options.language, dir: directionOf(options.language), layout, blocks, footnotes: builder.footnotes };
 }

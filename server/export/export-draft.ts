@@ -50,7 +50,7 @@ export async function readExportSource(db: Executor, draft: Draft): Promise<Expo
  */
 export function exportJobOf(source: ExportSource, format: ExportFormat, options: { tableOfContents?: boolean; pdfA?: boolean } = {}): ExportJob {
   const { draft, doc, cover, template } = source;
-  const model = exportModel(doc, { language: cover.language || "en", headingNumbering: template?.rules.headingNumbering ?? NO_HEADING_NUMBERING });
+  const model = exportModel(doc, { language: cover.language || "en", headingNumbering: template?.rules.headingNumbering ?? NO_HEADING_NUMBERING, mechanism: cover.mechanism || draft.mechanism });
   const printed = exportCover(cover, source.organisations, draft.mechanism);
   const tableOfContents = options.tableOfContents ?? false;
   return format === "docx"

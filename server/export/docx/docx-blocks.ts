@@ -1,7 +1,7 @@
-import { AlignmentType, BorderStyle, HeadingLevel, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType, type IParagraphOptions } from "docx";
+import { AlignmentType, BorderStyle, HeadingLevel, Paragraph, ShadingType, Table, TableCell, TableRow, WidthType, type IParagraphOptions } from "docx";
 import type { Block, BlockLanguage, Inline, TableRow as ModelRow } from "../../../core/export/export-model";
 import { directionOf } from "../../../core/editor/language";
-import { inlineChildren, xmlText, type RunSetting } from "./docx-inline";
+import { inlineChildren, type RunSetting } from "./docx-inline";
 import type { NumberingPlan } from "./docx-numbering";
 import { blockLanguage, INDENT, languageTag } from "./docx-styles";
 
@@ -102,13 +102,13 @@ function table(rows: readonly ModelRow[], context: BlockContext): Table {
   });
 }
 
-/** The frozen text indented as a quotation, the provenance line under it in italics with its note. */
+/** The quotation indented, with its note marker where the model put it; the caption under it in italics. */
 function recommendation(block: Extract<Block, { kind: "recommendation" }>, context: BlockContext): Paragraph[] {
   const run = setting({}, context);
   const indent = { left: context.indent + INDENT, right: context.cell ? undefined : INDENT };
   return [
-    new Paragraph({ bidirectional: run.rtl || undefined, indent, keepNext: true, spacing: { after: 60 }, children: [new TextRun({ text: xmlText(block.text), rightToLeft: run.rtl || undefined, language: run.language })] }),
-    paragraph([{ kind: "text", text: block.provenance, marks: {} }, ...block.notes], { ...run, italics: true }, { indent }),
+    paragraph(block.quote, run, { indent, keepNext: true, spacing: { after: 60 } }),
+    paragraph([{ kind: "text", text: block.provenance, marks: {} }], { ...run, italics: true }, { indent }),
   ];
 }
 

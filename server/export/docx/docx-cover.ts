@@ -55,9 +55,13 @@ export function runningHeader(shortTitle: string, setting: CoverSetting): Header
   return new Header({ children: [new Paragraph({ alignment: AlignmentType.CENTER, bidirectional: setting.rtl || undefined, children: [run] })] });
 }
 
-/** "Page X of Y" as Word PAGE and NUMPAGES fields, filled in by Word as it lays out the pages. */
-export function pageFooter(setting: CoverSetting): Footer {
-  const run = new TextRun({ children: ["Page ", PageNumber.CURRENT, " of ", PageNumber.TOTAL_PAGES], size: 18, language: setting.language });
+/**
+ * "Page X of Y" as Word PAGE and NUMPAGES fields, filled in by Word as it lays out the pages;
+ * SECTIONPAGES for Y when a cover page of its own (a section before this one) is not counted.
+ */
+export function pageFooter(setting: CoverSetting, options: { pagesInSection?: boolean } = {}): Footer {
+  const total = options.pagesInSection ? PageNumber.TOTAL_PAGES_IN_SECTION : PageNumber.TOTAL_PAGES;
+  const run = new TextRun({ children: ["Page ", PageNumber.CURRENT, " of ", total], size: 18, language: setting.language });
   return new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, bidirectional: setting.rtl || undefined, children: [run] })] });
 }
 

@@ -104,15 +104,17 @@ describe("renderDocx on a rich submission", () => {
     expect(parts["word/styles.xml"]).toContain('<w:rFonts w:ascii="Times New Roman" w:cs="Times New Roman" w:eastAsia="SimSun" w:hAnsi="Times New Roman"/><w:sz w:val="24"/>');
   });
 
-  it("renders the table with a repeating header row and a grid, and the recommendation with its provenance and note", () => {
+  it("renders the table with a repeating header row and a grid, and the recommendation with its note after the quotation", () => {
     const table = /<w:tbl>[\s\S]*?<\/w:tbl>/.exec(parts["word/document.xml"]!)![0];
     expect(table).toContain("<w:tblHeader/>");
     expect(table).toContain('<w:insideV w:val="single"');
     expect(paragraphs(table).map((p) => p.text).slice(0, 3)).toEqual(["Recommendation", "Position", "Assessment"]);
     const provenance = body.find((p) => p.text === "Recommendation 186.60 (Australia), A/HRC/25/5, noted")!;
     expect(provenance.xml).toContain("<w:i/>");
-    expect(provenance.xml).toContain("<w:footnoteReference");
-    expect(body[body.indexOf(provenance) - 1]?.text).toBe("Abolish the death penalty.");
+    expect(provenance.xml).not.toContain("<w:footnoteReference");
+    const quote = body[body.indexOf(provenance) - 1]!;
+    expect(quote.text).toBe("Abolish the death penalty.");
+    expect(quote.xml).toMatch(/<w:footnoteReference w:id="\d+"\/><\/w:r><\/w:p>$/);
   });
 
   it("prints the cover, the short title in the header and Page X of Y in the footer", () => {

@@ -1,5 +1,5 @@
-import { Document, Packer, Paragraph, TableOfContents, TextRun, type FileChild } from "docx";
-import type { ExportCover } from "../../../core/export/export-cover";
+import { Document, Header, Packer, Paragraph, TableOfContents, TextRun, type FileChild, type ISectionOptions } from "docx";
+import { coverHasContent, type ExportCover } from "../../../core/export/export-cover";
 import type { ExportDocument } from "../../../core/export/export-model";
 import { renderBlocks } from "./docx-blocks";
 import { coverParagraphs, pageFooter, runningHeader, shortTitle, type CoverSetting } from "./docx-cover";
@@ -61,13 +61,26 @@ export async function renderDocx(model: ExportDocument, cover: ExportCover, opti
     numbering: numbering.definitions(),
     footnotes: footnotes(model, setting),
     features: options.tableOfContents ? { updateFields: true } : undefined,
-    sections: [
-      {
-        headers: { default: runningHeader(options.shortTitle ?? shortTitle(cover.title), setting) },
-        footers: { default: pageFooter(setting) },
-        children: [...coverParagraphs(cover, setting), ...(options.tableOfContents ? tableOfContents(setting) : []), ...body],
-      },
-    ],
+    sections: sections(model, cover, setting, [...(options.tableOfContents ? tableOfContents(setting) : []), ...body], options.shortTitle),
   });
   return Packer.toBuffer(document);
+}
+
+/**
+ * The pages as the model lays them out (PageLayout): a cover on a page of its own is a section
+ * without header or footer, and the body's section counts its pages from 1 ("Page X of Y" with
+ * Y its own pages); a cover on the first page is that page's top, which has the page number but
+ * not the running header (the title is printed right under it).
+ */
+function sections(model: ExportDocument, cover: ExportCover, setting: CoverSetting, body: FileChild[], title?: string): ISectionOptions[] {
+  const header = runningHeader(title ?? shortTitle(cover.title), setting);
+  const coverLines = coverParagraphs(cover, setting);
+  if (model.layout?.coverOnOwnPage && coverHasContent(cover)) {
+    return [
+      { children: coverLines },
+      { properties: { page: { pageNumbers: { start: 1 } } }, headers: { default: header }, footers: { default: pageFooter(setting, { pagesInSection: true }) }, children: body },
+    ];
+  }
+  const footer = pageFooter(setting);
+  return [{ properties: { titlePage: true }, headers: { default: header, first: new Header({ children: [] }) }, footers: { default: footer, first: footer }, children: [...coverLines, ...body] }];
 }

@@ -107,7 +107,10 @@ export function scriptsIn(model: ExportDocument, cover: ExportCover): Set<Script
       else if (block.kind === "list") block.items.forEach(blocks);
       else if (block.kind === "quote") blocks(block.blocks);
       else if (block.kind === "table") for (const row of block.rows) for (const cell of row.cells) blocks(cell.blocks);
-      else if (block.kind === "recommendation") see(`${block.text} ${block.provenance}`);
+      else if (block.kind === "recommendation") {
+        runs(block.quote);
+        see(block.provenance);
+      }
     }
   };
   blocks(model.blocks);

@@ -20,7 +20,9 @@ describe.runIf(canMakePdfs)("renderPdf on a rich submission", () => {
   beforeAll(async () => {
     const doc = richDocument();
     notes = doc.notes;
-    pdf = readPdf(await renderPdf(doc.model, doc.cover, { tableOfContents: true }));
+    // A cover page of its own, as the model lays out a treaty-body report (export-layout.test.ts
+    // compares the two layouts across formats).
+    pdf = readPdf(await renderPdf({ ...doc.model, layout: { coverOnOwnPage: true } }, doc.cover, { tableOfContents: true }));
   });
 
   it("is a tagged A4 PDF titled after the cover, naming no person or organisation in its metadata", () => {
@@ -141,6 +143,7 @@ describe.runIf(canMakePdfs)("numbers in a PDF", () => {
     const model: ExportDocument = {
       language: "en",
       dir: "ltr",
+      layout: { coverOnOwnPage: true },
       blocks: [
         { kind: "heading", level: 1, label: "IV.", content: [t("Scope"), { kind: "note", number: 2 }], lang: null, dir: null },
         para(7, t("Seventh point"), { kind: "note", number: 3 }, t(".")),

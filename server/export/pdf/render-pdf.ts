@@ -1,4 +1,4 @@
-import type { ExportCover } from "../../../core/export/export-cover";
+import { coverHasContent, type ExportCover } from "../../../core/export/export-cover";
 import type { ExportDocument } from "../../../core/export/export-model";
 import { compilePdf } from "./compiler";
 import { listFontFiles, resolveFonts, scriptsIn } from "./fonts";
@@ -14,7 +14,8 @@ export interface PdfOptions {
 export interface TemplateInput {
   model: ExportDocument;
   cover: ExportCover;
-  options: { tableOfContents: boolean };
+  /** coverOnOwnPage: the model's PageLayout, for a cover that prints something. */
+  options: { tableOfContents: boolean; coverOnOwnPage: boolean };
   /** Font families in fallback order, each one checked to be installed. */
   fonts: string[];
 }
@@ -32,6 +33,7 @@ let fontFiles: string[] | null = null;
 export async function renderPdf(model: ExportDocument, cover: ExportCover, options: PdfOptions = {}): Promise<Uint8Array> {
   fontFiles ??= listFontFiles();
   const fonts = resolveFonts(fontFiles, scriptsIn(model, cover));
-  const input: TemplateInput = { model, cover, options: { tableOfContents: options.tableOfContents === true }, fonts: fonts.families };
+  const coverOnOwnPage = model.layout?.coverOnOwnPage === true && coverHasContent(cover);
+  const input: TemplateInput = { model, cover, options: { tableOfContents: options.tableOfContents === true, coverOnOwnPage }, fonts: fonts.families };
   return compilePdf(JSON.stringify(input), { fontDirs: fonts.dirs, pdfA: options.pdfA === true });
 }
