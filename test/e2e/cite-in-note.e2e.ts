@@ -58,6 +58,33 @@ describe.runIf(browserAvailable())("citing a library source in a note", () => {
     await neverAppears(page, panel.locator("[data-rule='footnote.deleted-source']"), 2500);
   });
 
+  it("leaves a link before the citation covering exactly its address", async () => {
+    await page.locator(".document p[data-number]").first().click();
+    await settle(page);
+    await page.keyboard.press("End");
+    await page.keyboard.press("Control+Alt+f");
+    const dialog = page.getByRole("dialog", { name: /^Footnote \d+$/ });
+    await dialog.waitFor();
+    // A linked address pasted from a web page, the cursor right after it.
+    await dialog.locator(".note-editor").evaluate((node) => {
+      const data = new DataTransfer();
+      data.setData("text/html", 'Human Rights Watch, <a href="https://www.hrw.org/report">https://www.hrw.org/report</a>');
+      data.setData("text/plain", "Human Rights Watch, https://www.hrw.org/report");
+      node.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+    });
+    await dialog.locator(".note-editor a").waitFor();
+    await dialog.getByRole("button", { name: "Cite a source" }).click();
+    await dialog.getByLabel("Pinpoint (paragraph or page)").fill("para. 146.52");
+    await dialog.getByLabel("Search the library's sources").fill("A/HRC/25/5");
+    await dialog.getByRole("button", { name: "A/HRC/25/5", exact: true }).click();
+    await dialog.locator("cite").waitFor();
+    await page.keyboard.type(".");
+    await expect.poll(() => dialog.locator(".note-editor").innerText()).toBe("Human Rights Watch, https://www.hrw.org/report; A/HRC/25/5, para. 146.52.");
+    expect(await dialog.locator(".note-editor a").allInnerTexts()).toEqual(["https://www.hrw.org/report"]);
+    expect(await dialog.locator(".note-editor a cite").count()).toBe(0);
+    await page.keyboard.press("Escape");
+  });
+
   it("keeps the open Checks tab right while a second source is cited", async () => {
     const panel = page.getByRole("tabpanel");
     const deleted = panel.locator("[data-rule='footnote.deleted-source']");
