@@ -43,6 +43,8 @@ const coverFor = (mechanism: string): ExportCover => ({
 
 interface Exported {
   docx: string;
+  /** Each footer part's field codes. */
+  footers: Array<{ fields: string[] }>;
   pdf: PdfReading;
 }
 
@@ -50,7 +52,11 @@ async function exportBoth(mechanism: string, mechanismName: string): Promise<Exp
   const model = exportModel(draft, { language: "en", headingNumbering: UN_HEADING_NUMBERING, mechanism });
   const cover = coverFor(mechanismName);
   const [docx, pdf] = await Promise.all([renderDocx(model, cover), renderPdf(model, cover)]);
-  return { docx: readDocx(docx)["word/document.xml"]!, pdf: readPdf(pdf) };
+  const parts = readDocx(docx);
+  const footerParts = Object.entries(parts).filter(([name]) => /^word\/footer\d+\.xml$/.test(name));
+  // The first-page footer of a single section repeats the default one: compare distinct footers.
+  const footers = [...new Set(footerParts.map(([, xml]) => JSON.stringify([...xml.matchAll(/<w:instrText[^>]*>([^<]*)<\/w:instrText>/g)].map((m) => m[1]!.trim()))))].map((f) => ({ fields: JSON.parse(f) as string[] }));
+  return { docx: parts["word/document.xml"]!, footers, pdf: readPdf(pdf) };
 }
 
 /** The DOCX body's paragraphs up to the first heading's, and whether a section ends among them. */
@@ -117,6 +123,9 @@ describe.runIf(pdfToolsAvailable())("DOCX and PDF agree", () => {
     // The cover is a section of its own: the body starts on a new page, counted from 1.
     expect(cover.sectionBreak).toBe(true);
     expect(treaty.docx).toMatch(/<w:pgNumType w:start="1"\/>/);
+    // The body's footer says "Page X": a total would count the cover page.
+    expect(treaty.footers.map((f) => f.fields)).toEqual([["PAGE"]]);
+    expect(upr.footers.map((f) => f.fields)).toEqual([["PAGE", "NUMPAGES"]]);
     const first = flat(treaty.pdf.pages[0]!);
     expect(first).toContain("Submission on the follow-up of recommendations");
     expect(first).not.toContain("Introduction");

@@ -56,12 +56,13 @@ export function runningHeader(shortTitle: string, setting: CoverSetting): Header
 }
 
 /**
- * "Page X of Y" as Word PAGE and NUMPAGES fields, filled in by Word as it lays out the pages;
- * SECTIONPAGES for Y when a cover page of its own (a section before this one) is not counted.
+ * "Page X of Y" as Word PAGE and NUMPAGES fields, filled in by Word as it lays out the pages.
+ * After a cover page of its own, "Page X" alone: NUMPAGES would count the cover, and
+ * SECTIONPAGES, which would not, prints nothing in LibreOffice.
  */
-export function pageFooter(setting: CoverSetting, options: { pagesInSection?: boolean } = {}): Footer {
-  const total = options.pagesInSection ? PageNumber.TOTAL_PAGES_IN_SECTION : PageNumber.TOTAL_PAGES;
-  const run = new TextRun({ children: ["Page ", PageNumber.CURRENT, " of ", total], size: 18, language: setting.language });
+export function pageFooter(setting: CoverSetting, options: { total?: boolean } = {}): Footer {
+  const children = options.total === false ? ["Page ", PageNumber.CURRENT] : ["Page ", PageNumber.CURRENT, " of ", PageNumber.TOTAL_PAGES];
+  const run = new TextRun({ children, size: 18, language: setting.language });
   return new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, bidirectional: setting.rtl || undefined, children: [run] })] });
 }
 

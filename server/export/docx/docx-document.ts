@@ -68,8 +68,8 @@ export async function renderDocx(model: ExportDocument, cover: ExportCover, opti
 
 /**
  * The pages as the model lays them out (PageLayout): a cover on a page of its own is a section
- * without header or footer, and the body's section counts its pages from 1 ("Page X of Y" with
- * Y its own pages); a cover on the first page is that page's top, which has the page number but
+ * without header or footer, and the body's section counts its pages from 1 ("Page X"); a cover
+ * on the first page is that page's top, which has the page number but
  * not the running header (the title is printed right under it).
  */
 function sections(model: ExportDocument, cover: ExportCover, setting: CoverSetting, body: FileChild[], title?: string): ISectionOptions[] {
@@ -78,7 +78,7 @@ function sections(model: ExportDocument, cover: ExportCover, setting: CoverSetti
   if (model.layout?.coverOnOwnPage && coverHasContent(cover)) {
     return [
       { children: coverLines },
-      { properties: { page: { pageNumbers: { start: 1 } } }, headers: { default: header }, footers: { default: pageFooter(setting, { pagesInSection: true }) }, children: body },
+      { properties: { page: { pageNumbers: { start: 1 } } }, headers: { default: header }, footers: { default: pageFooter(setting, { total: false }) }, children: body },
     ];
   }
   const footer = pageFooter(setting);
