@@ -73,7 +73,9 @@ describe("citing a source in a note", () => {
   it("reads the separator from the text alone", () => {
     expect(separatorBeforeCitation("", false)).toBe("");
     expect(separatorBeforeCitation("", true)).toBe("; ");
-    expect(separatorBeforeCitation("(", false)).toBe(" ");
+    expect(separatorBeforeCitation("(", false)).toBe("");
+    expect(separatorBeforeCitation("As the State put it (see", false)).toBe(" ");
+    expect(separatorBeforeCitation("“Quoted words.”", false)).toBe(" ");
     expect(separatorBeforeCitation("Amnesty International, 12 May", false)).toBe("; ");
   });
 });

@@ -59,18 +59,19 @@ export const Citation = Node.create({
 });
 
 /** Words that lead into a reference and take it after a plain space: "See A/HRC/25/5". */
-const LEAD_IN = /(?:^|\s)(?:see(?: also)?|cf\.|e\.g\.|in|at|and|or|also|available (?:at|from):?|quoted in|citing|as cited in|compare|contra)$/i;
+const LEAD_IN = /(?:^|[\s([“‘])(?:see(?: also)?|cf\.|e\.g\.|in|at|and|or|also|available (?:at|from):?|quoted in|citing|as cited in|compare|contra)$/i;
 
 /**
  * What separates a note's existing text from a citation put after it, as a footnote style
- * writes it: nothing in an empty note; a space after a full stop, semicolon, colon, comma or a
+ * writes it: nothing in an empty note or after an opening bracket or quote; a space after a full stop, semicolon, colon, comma or a
  * lead-in ("See"); "; " after another reference (a citation, an address, a symbol, a last part
  * with a number), as formatFootnotes joins the sources of one note; ". " after a sentence of prose.
  */
 export function separatorBeforeCitation(textBefore: string, afterCitation: boolean): string {
   const text = textBefore.trimEnd();
   if (!text && !afterCitation) return "";
-  if (/[.!?;:,]["”’)\]]*$/.test(text) || /[([“‘"]$/.test(text) || LEAD_IN.test(text)) return " ";
+  if (/[([“‘]$/.test(text)) return "";
+  if (/[.!?;:,]["”’)\]]*$/.test(text) || LEAD_IN.test(text)) return " ";
   // A reference ends in a part with a number, a symbol or an address: "…, 12 May", "…/report".
   const lastPart = text.split(",").at(-1) ?? "";
   const lastWord = text.split(/\s+/).at(-1) ?? "";
