@@ -48,13 +48,32 @@ describe("structure and cover rules", () => {
     expect(found).toContain("structure.recommendations-empty");
   });
 
-  it("flag a required section whose heading was deleted", () => {
+  const withoutRecommendationsHeading = () => {
     const doc = writtenDraft();
     const blocks: ReturnType<typeof doc.child>[] = [];
     doc.forEach((node) => {
       if (!(node.type.name === "heading" && node.attrs.section === "recommendations")) blocks.push(node);
     });
-    expect(rules(doc.copy(Fragment.from(blocks)))).toContain("structure.section-missing");
+    return doc.copy(Fragment.from(blocks));
+  };
+
+  it("warn, not err, of a template section whose heading is missing: structure rules are soft (rules.md §5)", () => {
+    const found = structureFindings(withoutRecommendationsHeading(), { template: joint, cover: completeCover, organisations });
+    expect(found.map((f) => [f.rule, f.severity])).toEqual([["structure.section-missing", "warning"]]);
+    expect(found[0]!.message).toContain("“Recommendations”");
+  });
+
+  it("err when the mechanism's own rules require the missing section (data on the template)", () => {
+    const mandated = { ...joint, sections: joint.sections.map((s) => (s.id === "recommendations" ? { ...s, mandated: true } : s)) };
+    const found = structureFindings(withoutRecommendationsHeading(), { template: mandated, cover: completeCover, organisations });
+    expect(found.map((f) => [f.rule, f.severity])).toEqual([["structure.section-missing", "error"]]);
+    expect(found[0]!.message).toContain("which the mechanism requires");
+  });
+
+  it("warn of an unwritten template section, and err only when the mechanism requires it", () => {
+    const fresh = schema.nodeFromJSON(templateDocument(joint));
+    const severities = structureFindings(fresh, { template: joint, cover: completeCover, organisations }).filter((f) => f.rule.startsWith("structure.")).map((f) => f.severity);
+    expect(new Set(severities)).toEqual(new Set(["warning"]));
   });
 
   it("nudge a new recommendation that only asks the State to continue or consider", () => {

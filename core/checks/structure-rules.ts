@@ -10,7 +10,12 @@ export interface StructureTemplate {
   kind: string;
   languages: readonly string[];
   coverFields: readonly string[];
-  sections: ReadonlyArray<{ id: string; title: string; required: boolean; numberedParagraphs?: boolean }>;
+  /**
+   * `required`: the template expects the section (a warning when missing: rules.md marks structure
+   * rules soft, and accepted submissions use headings of their own). `mandated`: the mechanism's
+   * own rules require it (an error).
+   */
+  sections: ReadonlyArray<{ id: string; title: string; required: boolean; mandated?: boolean; numberedParagraphs?: boolean }>;
   /** Whether the mechanism expects numbered paragraphs (UPR and treaty bodies: yes; mid-term: no). */
   paragraphNumbering?: boolean;
 }
@@ -62,15 +67,19 @@ function sectionFindings(doc: PMNode, template: StructureTemplate): Finding[] {
   const findings: Finding[] = [];
   const present = new Map(sectionsOf(doc).filter((s) => s.id).map((s) => [s.id!, s]));
   for (const expected of template.sections) {
-    if (!expected.required) continue;
+    if (!expected.required && !expected.mandated) continue;
+    const severity = expected.mandated ? "error" : "warning";
     const section = present.get(expected.id);
     if (!section) {
-      findings.push({ rule: "structure.section-missing", severity: "error", message: `The required section “${expected.title}” is missing: put its heading back (the outline lists the sections).`, location: null });
+      const message = expected.mandated
+        ? `The section “${expected.title}”, which the mechanism requires, is missing: put its heading back (the outline lists the sections).`
+        : `The template's section “${expected.title}” is missing. Submissions may use headings of their own; if this one belongs, put its heading back (the outline lists the sections).`;
+      findings.push({ rule: "structure.section-missing", severity, message, location: null });
     } else if (!section.blocks.some((b) => written(b.node))) {
       const at = section.heading!;
       findings.push({
         rule: expected.id === "recommendations" ? "structure.recommendations-empty" : "structure.section-empty",
-        severity: expected.id === "recommendations" ? "error" : "warning",
+        severity,
         message: `The section “${expected.title}” has no text yet${section.blocks.some((b) => b.node.textContent.includes("[")) ? " (only the template's instructions in brackets)" : ""}.`,
         location: { from: at.pos, to: at.pos + at.node.nodeSize },
       });
