@@ -116,6 +116,27 @@ describe("structure and cover rules", () => {
     expect(structureFindings(unnumbered, { template: { ...withRule, paragraphNumbering: false }, cover: completeCover, organisations })).toEqual([]);
   });
 
+  it("leave block quotations alone: a quoted excerpt is not an unnumbered paragraph", () => {
+    const doc = writtenDraft();
+    const blocks: ReturnType<typeof doc.child>[] = [];
+    let done = false;
+    doc.forEach((node) => {
+      blocks.push(node);
+      if (done || node.type.name !== "paragraph" || node.attrs.numbered === false || node.textContent === "") return;
+      done = true;
+      // An excerpt quoted after the paragraph, as a Word "Block Quotation" style is imported.
+      const excerpt = (text: string) => schema.nodes.paragraph!.create({ numbered: false }, schema.text(text));
+      blocks.push(schema.nodes.blockquote!.create(null, [excerpt("“The State shall guarantee the freedom of association.”"), excerpt("Article 35 of the Constitution.")]));
+    });
+    const withQuote = doc.copy(Fragment.from(blocks));
+    const withRule = { ...joint, paragraphNumbering: true };
+    expect(structureFindings(withQuote, { template: withRule, cover: completeCover, organisations })).toEqual([]);
+    // The same excerpt typed as plain unnumbered paragraphs: the one all in quotation marks is an excerpt, its source line is not.
+    const typed = doc.copy(Fragment.from(blocks.flatMap((node) => (node.type.name === "blockquote" ? node.children : [node]))));
+    const found = structureFindings(typed, { template: withRule, cover: completeCover, organisations });
+    expect(found.map((f) => [f.rule, typed.textBetween(f.location!.from, f.location!.to)])).toEqual([["paragraph.unnumbered", "Article 35 of the Constitution."]]);
+  });
+
   it("refuse a language the mechanism does not accept", () => {
     const [finding] = structureFindings(writtenDraft(), { template: { ...joint, languages: ["en", "fr", "es"] }, cover: { ...completeCover, language: "ru" }, organisations });
     expect(finding).toMatchObject({ rule: "cover.language", severity: "error" });

@@ -146,9 +146,15 @@ function coverFindings(cover: Cover, template: StructureTemplate, organisations:
   return findings;
 }
 
+/** A paragraph that is all quotation ("“The State shall …”."): an excerpt, typed without the quotation style. */
+const QUOTED_EXCERPT = /^\s*[“"‘«][\s\S]*[”"’»][.,;]?\s*$/;
+
 /**
  * Where the mechanism expects numbered paragraphs (OHCHR cites "JS2, para. 43"), a written body
- * paragraph marked unnumbered in a section that numbers its paragraphs cannot be cited.
+ * paragraph marked unnumbered in a section that numbers its paragraphs cannot be cited. Only
+ * top-level paragraphs are the text's own: block quotations (the blockquote node, which Word's
+ * quotation styles become on import) and list items are never numbered, nor is an excerpt that
+ * is all quotation.
  */
 function paragraphNumbering(doc: PMNode, template: StructureTemplate): Finding[] {
   if (!template.paragraphNumbering) return [];
@@ -157,7 +163,7 @@ function paragraphNumbering(doc: PMNode, template: StructureTemplate): Finding[]
   for (const section of sectionsOf(doc)) {
     if (!section.id || !numbered.get(section.id)) continue;
     for (const block of section.blocks) {
-      if (block.node.type.name === "paragraph" && block.node.attrs.numbered === false && written(block.node)) {
+      if (block.node.type.name === "paragraph" && block.node.attrs.numbered === false && written(block.node) && !QUOTED_EXCERPT.test(block.node.textContent)) {
         findings.push({
           rule: "paragraph.unnumbered",
           severity: "warning",
