@@ -14,8 +14,9 @@ const footnoteIdOf = (parent: PMNode | null) =>
  * What the check says of one symbol as written: nothing when it is right; "symbol.normalise" when
  * only its typing differs from the UN's ("add.1"); "symbol.invalid" when it names no document as
  * written (grammar, impossible numbers), with the correction where it is certain; "symbol.check"
- * for what may be right but should be checked (an unknown country or series). All warnings: symbol
- * validation is soft (rules.md §5a.4), and an accepted submission may carry a slip.
+ * for what may be right but should be checked (an unknown country; an unknown series alone is only
+ * a suggestion). Never errors: symbol validation is soft (rules.md §5a.4), and an accepted
+ * submission may carry a slip.
  */
 function symbolFinding(written: string, parsed: ParsedSymbol, location: FindingLocation): Finding | null {
   if (parsed.issues.length === 0) return null;
@@ -28,7 +29,9 @@ function symbolFinding(written: string, parsed: ParsedSymbol, location: FindingL
   }
   const questions = parsed.issues.filter((issue) => !issue.typing);
   if (questions.length === 0) return { rule: "symbol.normalise", severity: "warning", message: `The UN writes “${written}” as “${parsed.normalised}”.`, location, ...fix };
-  return { rule: "symbol.check", severity: "warning", message: `“${written}”: ${questions.map((issue) => issue.message).join(" ")}`, location, ...fix };
+  // An unknown series alone is a question, not a problem: a suggestion to check.
+  const severity = questions.every((issue) => issue.unsure) ? "info" : "warning";
+  return { rule: "symbol.check", severity, message: `“${written}”: ${questions.map((issue) => issue.message).join(" ")}`, location, ...fix };
 }
 
 /**

@@ -19,6 +19,8 @@ export interface SymbolIssue {
   message: string;
   /** Only how it is typed (case, spaces, dashes): `normalised` already says what to write. */
   typing?: true;
+  /** May well be right: a series Caucus does not know (the UN creates new ones; other bodies use slashes too). */
+  unsure?: true;
 }
 
 export interface ParsedSymbol {
@@ -65,7 +67,6 @@ export function parseUnSymbol(input: string, options: { year?: number } = {}): P
   const typed = normaliseTyping(input);
   const symbol = typed.symbol;
   const issues: SymbolIssue[] = [...typed.issues];
-  const warn = (message: string) => issues.push({ severity: "warning", message });
 
   const valid = GENERIC.test(symbol);
   const repaired = repairSlips(symbol);
@@ -75,7 +76,7 @@ export function parseUnSymbol(input: string, options: { year?: number } = {}): P
   if (!valid && repaired.issues.length === 0 && !unrepairable) issues.push({ severity: "error", message: "This is not a UN document symbol (like A/HRC/25/5 or CEDAW/C/CHN/CO/7-8)." });
   const suggestion = !unrepairable && repaired.symbol !== input.trim().replace(/[.,;:]+$/, "") ? repaired.symbol : null;
   const series = symbol.startsWith("E/C.12") ? "E/C.12" : (symbol.split("/")[0] ?? "");
-  if (valid && !KNOWN_SERIES.has(series)) warn(`“${series}” is not a series Caucus knows; check the symbol.`);
+  if (valid && !KNOWN_SERIES.has(series)) issues.push({ severity: "warning", message: `“${series}” is not a series Caucus knows; check the symbol.`, unsure: true });
 
   let family: SymbolFamily = "other";
   let body: string | null = TREATY_BODIES[series] ?? (series === "E/C.12" ? "CESCR" : null);
