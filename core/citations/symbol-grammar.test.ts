@@ -55,7 +55,7 @@ const MALFORMED: Array<[written: string, says: string, suggestion: string | null
   ["CAT/C/XYZ/CO/5", "“XYZ” is not the ISO code", null],
   ["CCPR/C/CHN-XYZ/CO/1", "“XYZ” is not a territory the UN writes", null],
   ["CEDAW/C/CHN", "This names a State, not a document", null],
-  ["CRC/C/CHN/5/CO", "“CO” comes before the report's number", null],
+  ["CRC/C/CHN/5/CO", "“CO” comes before the report's number", "CRC/C/CHN/CO/5"],
   ["CAT/C/90/3", "Session 90 of the Committee against Torture has not taken place", null],
   ["CCPR/GC/34", "“/C/” after “CCPR”", "CCPR/C/GC/34"],
   ["CCPR/C/GC", "The general comment's number is missing", null],

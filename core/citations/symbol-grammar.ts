@@ -174,7 +174,6 @@ function treatyBody(body: SessionBody, rest: string[], context: Context): void {
     }
     if (/^\d/.test(second)) {
       reportNumber(second, context);
-      if (parts[2] && COUNTRY_DOCUMENTS[parts[2]]) return say(`“${parts[2]}” comes before the report's number: ${prefix}/${first}/${parts[2]}/${second}.`);
       return nothingAfter(parts, 2, context, "the report's number");
     }
     return say(`“${second}” is not a part Caucus knows after the State's code (CO, Q, QPR, RQ or a report number).`, "warning");

@@ -110,6 +110,15 @@ const REPAIRS: Repair[] = [
       return `Combined reports are written with a hyphen: ${n}-${m}.`;
     },
   },
+  {
+    // "CRC/C/CHN/5/CO": the kind of document comes before the report's number.
+    pattern: /\/([A-Z]{3}(?:-[A-Z]{3})?)\/(\d+(?:-\d+)?)\/(CO|Q|QPR|RQ)(?=\/|\*?$)/,
+    replace: (s) => s.replace(/\/([A-Z]{3}(?:-[A-Z]{3})?)\/(\d+(?:-\d+)?)\/(CO|Q|QPR|RQ)(?=\/|\*?$)/, "/$1/$3/$2"),
+    message: (s) => {
+      const [, , n, kind] = /\/([A-Z]{3}(?:-[A-Z]{3})?)\/(\d+(?:-\d+)?)\/(CO|Q|QPR|RQ)(?=\/|\*?$)/.exec(s)!;
+      return `“${kind}” comes before the report's number: …/${kind}/${n}.`;
+    },
+  },
 ];
 
 /** The certain corrections of a normalised symbol: the corrected symbol and one error per slip. */
