@@ -45,80 +45,51 @@ export function normaliseTyping(input: string): { symbol: string; issues: Symbol
   return { symbol, issues };
 }
 
+/** One kind of slip: where it is (the match `message` describes) and the symbol with it corrected everywhere. */
 interface Repair {
-  pattern: RegExp | ((symbol: string) => boolean);
+  find: (symbol: string) => RegExpExecArray | null;
   replace: (symbol: string) => string;
-  message: (symbol: string) => string;
+  message: (match: RegExpExecArray) => string;
 }
 
-const series = (symbol: string) => symbol.split("/")[0]!;
+/** A slip found by a pattern and corrected by a replacement of every match. */
+const byPattern = (pattern: RegExp, replacement: string, message: Repair["message"]): Repair => ({
+  find: (symbol) => pattern.exec(symbol),
+  replace: (symbol) => symbol.replace(new RegExp(pattern.source, "g"), replacement),
+  message,
+});
+
+// Where a segment ends: at the next slash, or at the end (a reissue star allowed).
+const END = String.raw`(?=\/|\*?$)`;
 
 /**
  * Slips whose correction is certain, each an error with its words: the fix is offered, since the
  * symbol as written names no document. Run in order on the normalised symbol.
  */
 const REPAIRS: Repair[] = [
-  { pattern: /\\/, replace: (s) => s.replace(/\\/g, "/"), message: () => "UN symbols are written with forward slashes (/)." },
-  { pattern: /\/\/+/, replace: (s) => s.replace(/\/\/+/g, "/"), message: () => "There is an empty part between two slashes." },
-  {
-    pattern: /\/(Add|Corr|Rev|Amend)\s?(\d+)(?=\/|\*?$)/,
-    replace: (s) => s.replace(/\/(Add|Corr|Rev|Amend)\s?(\d+)(?=\/|\*?$)/g, "/$1.$2"),
-    message: (s) => {
-      const [, word, n] = /\/(Add|Corr|Rev|Amend)\s?(\d+)/.exec(s)!;
-      return `Write “${word}.${n}”, with a full stop.`;
-    },
-  },
-  {
-    // Body and document components carry their number after a full stop: WG.6, C.12, CN.4, L.26, SR.209.
-    pattern: /\/(WG|C|CN|AC|SC|PC|L|SR|CRP|WP)(\d+)(?=\/|\*?$)/,
-    replace: (s) => s.replace(/\/(WG|C|CN|AC|SC|PC|L|SR|CRP|WP)(\d+)(?=\/|\*?$)/g, "/$1.$2"),
-    message: (s) => {
-      const [, word, n] = /\/(WG|C|CN|AC|SC|PC|L|SR|CRP|WP)(\d+)(?=\/|\*?$)/.exec(s)!;
-      return `Write “${word}.${n}”, with a full stop.`;
-    },
-  },
-  {
-    pattern: /^E\/C\.12\/C\//,
-    replace: (s) => s.replace(/^E\/C\.12\/C\//, "E/C.12/"),
-    message: () => "CESCR's symbols have no “/C/” after “E/C.12” (E/C.12/CHN/CO/2).",
-  },
+  byPattern(/\\/, "/", () => "UN symbols are written with forward slashes (/)."),
+  byPattern(/\/\/+/, "/", () => "There is an empty part between two slashes."),
+  byPattern(new RegExp(String.raw`\/(Add|Corr|Rev|Amend)\s?(\d+)${END}`), "/$1.$2", ([, word, n]) => `Write “${word}.${n}”, with a full stop.`),
+  // Body and document components carry their number after a full stop: WG.6, C.12, CN.4, L.26, SR.209.
+  byPattern(new RegExp(String.raw`\/(WG|C|CN|AC|SC|PC|L|SR|CRP|WP)(\d+)${END}`), "/$1.$2", ([, word, n]) => `Write “${word}.${n}”, with a full stop.`),
+  byPattern(/^E\/C\.12\/C\//, "E/C.12/", () => "CESCR's symbols have no “/C/” after “E/C.12” (E/C.12/CHN/CO/2)."),
   {
     // "CEDAW/CHN/CO/7-8", "CCPR/GC/34": every treaty body but CESCR puts "/C/" after its series.
-    pattern: (s) => {
-      const [first, second] = s.split("/");
-      if (!isTreatySeries(first!) || !second) return false;
-      return second === "GC" || /^[A-Z]{3}(?:-?[A-Z]{3})?$/.test(second) && [second.slice(0, 3), second.slice(-3)].every(isCountryCode);
+    find: (symbol) => {
+      const [first, second] = symbol.split("/");
+      if (!isTreatySeries(first!) || !second) return null;
+      const country = /^[A-Z]{3}(?:-?[A-Z]{3})?$/.test(second) && [second.slice(0, 3), second.slice(-3)].every(isCountryCode);
+      return second === "GC" || country ? /^([A-Z]+)\//.exec(symbol) : null;
     },
-    replace: (s) => s.replace(/^([A-Z]+)\//, "$1/C/"),
-    message: (s) => `The Committee's symbols have “/C/” after “${series(s)}” (${series(s)}/C/…).`,
+    replace: (symbol) => symbol.replace(/^([A-Z]+)\//, "$1/C/"),
+    message: ([, series]) => `The Committee's symbols have “/C/” after “${series}” (${series}/C/…).`,
   },
-  {
-    // "CHNMAC": a State and a territory run together; the UN writes "CHN-MAC".
-    pattern: /\/([A-Z]{3})(HKG|MAC)\//,
-    replace: (s) => s.replace(/\/([A-Z]{3})(HKG|MAC)\//, "/$1-$2/"),
-    message: (s) => {
-      const [, state, territory] = /\/([A-Z]{3})(HKG|MAC)\//.exec(s)!;
-      return `“${state}${territory}” is not a country code: ${TERRITORIES[territory!]} is written “${state}-${territory}”.`;
-    },
-  },
-  {
-    // "CO/7/8": combined reports take a hyphen.
-    pattern: /\/(CO|Q|QPR|RQ)\/(\d+)\/(\d+)(?=\/|\*?$)/,
-    replace: (s) => s.replace(/\/(CO|Q|QPR|RQ)\/(\d+)\/(\d+)(?=\/|\*?$)/, "/$1/$2-$3"),
-    message: (s) => {
-      const [, , n, m] = /\/(CO|Q|QPR|RQ)\/(\d+)\/(\d+)/.exec(s)!;
-      return `Combined reports are written with a hyphen: ${n}-${m}.`;
-    },
-  },
-  {
-    // "CRC/C/CHN/5/CO": the kind of document comes before the report's number.
-    pattern: /\/([A-Z]{3}(?:-[A-Z]{3})?)\/(\d+(?:-\d+)?)\/(CO|Q|QPR|RQ)(?=\/|\*?$)/,
-    replace: (s) => s.replace(/\/([A-Z]{3}(?:-[A-Z]{3})?)\/(\d+(?:-\d+)?)\/(CO|Q|QPR|RQ)(?=\/|\*?$)/, "/$1/$3/$2"),
-    message: (s) => {
-      const [, , n, kind] = /\/([A-Z]{3}(?:-[A-Z]{3})?)\/(\d+(?:-\d+)?)\/(CO|Q|QPR|RQ)(?=\/|\*?$)/.exec(s)!;
-      return `“${kind}” comes before the report's number: …/${kind}/${n}.`;
-    },
-  },
+  // "CHNMAC": a State and a territory run together; the UN writes "CHN-MAC".
+  byPattern(/\/([A-Z]{3})(HKG|MAC)\//, "/$1-$2/", ([, state, territory]) => `“${state}${territory}” is not a country code: ${TERRITORIES[territory!]} is written “${state}-${territory}”.`),
+  // "CO/7/8": combined reports take a hyphen.
+  byPattern(new RegExp(String.raw`\/(CO|Q|QPR|RQ)\/(\d+)\/(\d+)${END}`), "/$1/$2-$3", ([, , n, m]) => `Combined reports are written with a hyphen: ${n}-${m}.`),
+  // "CRC/C/CHN/5/CO": the kind of document comes before the report's number.
+  byPattern(new RegExp(String.raw`\/([A-Z]{3}(?:-[A-Z]{3})?)\/(\d+(?:-\d+)?)\/(CO|Q|QPR|RQ)${END}`), "/$1/$3/$2", ([, , n, kind]) => `“${kind}” comes before the report's number: …/${kind}/${n}.`),
 ];
 
 /** The certain corrections of a normalised symbol: the corrected symbol and one error per slip. */
@@ -126,8 +97,9 @@ export function repairSlips(symbol: string): { symbol: string; issues: SymbolIss
   const issues: SymbolIssue[] = [];
   let repaired = symbol;
   for (const repair of REPAIRS) {
-    if (typeof repair.pattern === "function" ? !repair.pattern(repaired) : !repair.pattern.test(repaired)) continue;
-    issues.push({ severity: "error", message: repair.message(repaired) });
+    const match = repair.find(repaired);
+    if (!match) continue;
+    issues.push({ severity: "error", message: repair.message(match) });
     repaired = repair.replace(repaired);
   }
   return { symbol: repaired, issues };
