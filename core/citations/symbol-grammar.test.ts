@@ -50,7 +50,7 @@ const MALFORMED: Array<[written: string, says: string, suggestion: string | null
   ["CEDAW/C/CHN/CO/7/8", "Combined reports are written with a hyphen: 7-8", "CEDAW/C/CHN/CO/7-8"],
   ["CEDAW/C/CHN/CO/8-7", "Combined reports run upwards", null],
   ["CRC/C/CHN/CO/34", "No State has submitted 34 reports", null],
-  ["CAT/C/CHN/CO/0", "a report number 0", null],
+  ["CAT/C/CHN/CO/0", "Report numbers start at 1", null],
   ["CAT/C/CHN/co/5", "Write “CO”, not “co”", "CAT/C/CHN/CO/5"],
   ["CAT/C/XYZ/CO/5", "“XYZ” is not the ISO code", null],
   ["CCPR/C/CHN-XYZ/CO/1", "“XYZ” is not a territory the UN writes", null],

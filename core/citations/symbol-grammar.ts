@@ -147,7 +147,9 @@ function reportNumber(value: string, { say }: Context): void {
   const match = /^(\d+)(?:-(\d+))?$/.exec(value);
   if (!match) return say(`“${value}” should be the report's number (5) or combined numbers (7-8).`);
   const [n, m] = [Number(match[1]), match[2] === undefined ? undefined : Number(match[2])];
-  if (n === 0 || n > MAX_PERIODIC_REPORT || (m !== undefined && m > MAX_PERIODIC_REPORT)) return say(`No State has submitted ${Math.max(n, m ?? 0) === 0 ? "a report number 0" : `${Math.max(n, m ?? 0)} reports`} to one committee: check “${value}”.`);
+  if (n === 0) return say(`Report numbers start at 1: check “${value}”.`);
+  const highest = Math.max(n, m ?? 0);
+  if (highest > MAX_PERIODIC_REPORT) return say(`No State has submitted ${highest} reports to one committee: check “${value}”.`);
   if (m !== undefined && (m <= n || m - n > 5)) say(`Combined reports run upwards by a few: “${value}” cannot be right (7-8, 14-17).`);
 }
 
