@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { preflight } from "../core/checks/preflight";
 import { documentSchema, EMPTY_COVER } from "../core/editor";
 import { TEMPLATES, templateDocument } from "./index";
+import { TemplateSchema } from "./schema";
 import { preflightRules, untemplatedPreflightRules } from "./preflight-rules";
 
 describe("preflightRules", () => {
@@ -23,6 +24,19 @@ describe("preflightRules", () => {
     const required = template.sections.filter((s) => s.required).length;
     const unwritten = report.findings.filter((f) => f.rule === "structure.section-empty" || f.rule === "structure.recommendations-empty");
     expect(unwritten).toHaveLength(required);
+  });
+
+  it("errs on a missing section only where the template's data says the mechanism requires it", () => {
+    const individual = TEMPLATES.find((t) => t.slug === "upr-individual")!;
+    const body = documentSchema().nodeFromJSON({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "An accepted submission with headings of its own." }] }] });
+    const missing = (template: typeof individual) =>
+      preflight({ doc: body, cover: { ...EMPTY_COVER, language: "en" }, template: preflightRules(template), organisations: [] })
+        .findings.filter((f) => f.rule === "structure.section-missing")
+        .map((f) => f.severity);
+    expect(new Set(missing(individual))).toEqual(new Set(["warning"]));
+    const mandate = { source: "https://www.ohchr.org/en/hr-bodies/upr/ngos-nhris", confidence: "V" as const };
+    const withMandate = TemplateSchema.parse({ ...individual, sections: individual.sections.map((s) => (s.id === "introduction" ? { ...s, mandatedBy: mandate } : s)) });
+    expect(missing(withMandate).filter((severity) => severity === "error")).toHaveLength(1);
   });
 
   it("requires nothing of a draft made without a template", () => {

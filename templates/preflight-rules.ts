@@ -11,7 +11,7 @@ export interface PreflightTemplateRules {
   kind: string;
   languages: string[];
   coverFields: string[];
-  sections: Array<{ id: string; title: string; required: boolean; numberedParagraphs: boolean }>;
+  sections: Array<{ id: string; title: string; required: boolean; mandated: boolean; numberedParagraphs: boolean }>;
   paragraphNumbering: boolean;
   counts: CountingRule;
   wordLimit: number | null;
@@ -29,7 +29,7 @@ export function preflightRules(template: Template): PreflightTemplateRules {
     kind: template.kind,
     languages: [...template.languages],
     coverFields: [...template.coverFields],
-    sections: template.sections.map((s) => ({ id: s.id, title: s.title, required: s.required, numberedParagraphs: s.numberedParagraphs })),
+    sections: template.sections.map((s) => ({ id: s.id, title: s.title, required: s.required, mandated: s.mandatedBy !== undefined, numberedParagraphs: s.numberedParagraphs })),
     paragraphNumbering: template.rules.paragraphNumbering.required,
     counts: { footnotes: template.rules.counts.footnotes, headings: template.rules.counts.headings, tables: template.rules.counts.tables },
     wordLimit: template.rules.wordLimit?.words ?? null,

@@ -33,7 +33,16 @@ export const SectionSchema = z.object({
   level: z.union([z.literal(1), z.literal(2)]).default(1),
   /** Written for this product: what goes here, what OHCHR or the committee expects. */
   guidance: z.string().min(20),
+  /**
+   * The template expects this section: a missing one is a warning, because rules.md marks the
+   * structure rules soft and accepted submissions use headings of their own.
+   */
   required: z.boolean(),
+  /**
+   * Where the mechanism's own rules (not only the template) require the section: a missing one is
+   * then an error. Data with its source, like every limit; absent for almost every section.
+   */
+  mandatedBy: z.object(Provenance).optional(),
   /** False where the template says so (executive summary, list of organisations). */
   numberedParagraphs: z.boolean().default(true),
   starter: z.array(BlockJsonSchema).default([]),

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+// Real footnotes quoting recommendations without quotation marks, and the library's texts (shared/data).
+import realNotes from "../../test/fixtures/upr-recommendation-notes.json";
 import { documentSchema } from "../editor";
 import { citedRecommendationNumbers, recommendationFindings } from "./recommendation-rules";
 import { quoteFits } from "./quote-match";
@@ -81,3 +83,35 @@ describe("quoted recommendation text against the library's record", () => {
     expect(quoted("Recommendations 186.60 and 186.62 ask to “abolish the death penalty now”.").findings).toEqual([]);
   });
 });
+
+describe("recommendations quoted without quotation marks, as real footnotes quote them", () => {
+  it("reads each “Recommendation 186.150: … (Netherlands)” of the real notes and finds them faithful, and the one wrong number", () => {
+    const notes = schema.nodes.doc!.create(
+      null,
+      realNotes.notes.map((note, i) => schema.nodes.paragraph!.create(null, [schema.text(`Sentence ${i + 1}.`), schema.nodes.footnote!.create({ id: `n${i}` }, schema.text(note))])),
+    );
+    const library = realNotes.library as Record<string, string[]>;
+    const cited = citedRecommendationNumbers(notes);
+    expect(cited.length).toBeGreaterThanOrEqual(30);
+    expect(cited.every((c) => c.quote !== null && !c.quote.marked)).toBe(true);
+    const known = new Map(cited.map((c) => [c.number, library[c.number] ?? []]));
+    const findings = recommendationFindings(notes, { known, stateName: "China" });
+    // The note that quotes 186.62's text under the number 186.52: a real slip, reported as such.
+    expect(findings.map((f) => [f.rule, notes.textBetween(f.location!.from, f.location!.to)])).toEqual([["recommendation.unknown", "186.52"]]);
+  });
+
+  it("ends the quotation at the recommending State, and reports an unmarked misquotation with the fix", () => {
+    const { doc: d, findings } = quoted("Recommendation 186.60: Abolish the death penalty by 2020 (Australia); Recommendation 186.62: Take further steps to reduce the number of crimes (France).");
+    expect(findings.map((f) => [f.rule, d.textBetween(f.location!.from, f.location!.to)])).toEqual([["recommendation.quote-differs", "Abolish the death penalty by 2020"]]);
+    expect(findings[0]!.fix).toMatchObject({ text: "Abolish the death penalty" });
+    expect(citedRecommendationNumbers(d)[1]!.quote).toMatchObject({ text: "Take further steps to reduce the number of crimes", marked: false });
+  });
+
+  it("says nothing of prose that mentions a number, with or without a colon", () => {
+    expect(quoted("Recommendation 186.62: partially implemented, as the State's own mid-term report admits.").findings).toEqual([]);
+    expect(citedRecommendationNumbers(quoted("Recommendation 186.60 was noted by China in its response to the review.").doc)[0]!.quote).toBeNull();
+    expect(citedRecommendationNumbers(quoted("Recommendation 186.60: noted.").doc)[0]!.quote).toBeNull();
+    expect(quoted("As recommendation 186.62 (France): the State should abolish it, and has not.").findings).toEqual([]);
+  });
+});
+

@@ -16,15 +16,42 @@ export interface CitedNumber {
   number: string;
   from: number;
   to: number;
-  /** The words quoted as this recommendation's text, with where they stand (inside the marks). */
-  quote: { text: string; from: number; to: number } | null;
+  /**
+   * The words quoted as this recommendation's text, with where they stand (inside the marks);
+   * `marked` false for a quotation without marks after a colon ("Recommendation 186.150: Allow …").
+   */
+  quote: { text: string; from: number; to: number; marked: boolean } | null;
 }
 
 const quoteAfter = (text: string, at: number, base: number): CitedNumber["quote"] => {
   const match = QUOTE_AFTER.exec(text.slice(at));
   if (!match || match[1]!.trim().split(/\s+/).length < 3) return null;
   const from = base + at + match[0].length - 1 - match[1]!.length;
-  return { text: match[1]!, from, to: from + match[1]!.length };
+  return { text: match[1]!, from, to: from + match[1]!.length, marked: true };
+};
+
+/** "186.60: " or "186.60 (Ghana): " right after the number: what follows is the recommendation's text. */
+const COLON_AFTER_NUMBER = /^\s*(?:\([^()]{2,60}\)\s*)?:\s*/;
+/** Where an unmarked quotation ends: the recommending State in brackets, before ";", "." or "and". */
+const RECOMMENDING_STATE = /\s\([^()]{2,60}\)(?=\s*(?:[;.,]|and\b|$))/;
+const CLAUSE_END = /;|\.(?=\s|$)/;
+
+/**
+ * How real footnotes quote recommendations, without quotation marks: "Recommendation 186.150:
+ * Allow national and international NGOs … (Netherlands); Recommendation 186.151: …". Read only
+ * after a colon straight after the number; a text cut short at a full stop inside it is still a
+ * fair part of the quotation, so ending early never makes a quotation look wrong.
+ */
+const unmarkedQuoteAfter = (text: string, at: number, base: number): CitedNumber["quote"] => {
+  const lead = COLON_AFTER_NUMBER.exec(text.slice(at));
+  if (!lead) return null;
+  const start = at + lead[0].length;
+  const rest = text.slice(start);
+  if (/^[“"‘]/.test(rest)) return null;
+  const end = Math.min(RECOMMENDING_STATE.exec(rest)?.index ?? Infinity, CLAUSE_END.exec(rest)?.index ?? Infinity, rest.length);
+  const quote = rest.slice(0, end).trimEnd();
+  if (quote.split(/\s+/).length < 3) return null;
+  return { text: quote, from: base + start, to: base + start + quote.length, marked: false };
 };
 
 /** A block's cited numbers, at positions as if the block stood at 0 (see perBlock). */
@@ -37,7 +64,8 @@ const numbersInBlock = memoByNode((block): CitedNumber[] => {
       for (const number of numbers) {
         const from = pos + listStart + number.index;
         // A quotation after a list of numbers could be any one's: only a single number's is read.
-        const quote = numbers.length === 1 ? quoteAfter(node.text!, match.index + match[0].length, pos) : null;
+        const after = match.index + match[0].length;
+        const quote = numbers.length === 1 ? (quoteAfter(node.text!, after, pos) ?? unmarkedQuoteAfter(node.text!, after, pos)) : null;
         cited.push({ number: number[0], from, to: from + number[0].length, quote });
       }
     }
@@ -64,6 +92,19 @@ export function citedRecommendationNumbers(doc: PMNode): CitedNumber[] {
 /** The library's texts of the recommendations with each number (none: not in the library). */
 export type RecommendationTexts = ReadonlyMap<string, readonly string[]>;
 
+const wordsOf = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+
+/**
+ * Whether words after "Recommendation 186.60:" without quotation marks were meant as its text: most
+ * of them are the library text's words. Prose after such a colon ("partially implemented, as the
+ * State's report says") shares few, and is not a misquotation.
+ */
+function meantAsQuote(quote: string, original: string): boolean {
+  const known = new Set(wordsOf(original));
+  const words = wordsOf(quote);
+  return words.filter((word) => known.has(word)).length >= words.length * 0.6;
+}
+
 const excerpt = (text: string) => (text.length > 240 ? `${text.slice(0, 239).trimEnd()}…` : text);
 
 /**
@@ -85,7 +126,7 @@ export function recommendationFindings(doc: PMNode, context: { known: Recommenda
         message: `Recommendation ${cited.number} is not in the library for ${context.stateName}'s reviews: check the number against the Working Group report, or import that report's recommendations.`,
         location: { from: cited.from, to: cited.to },
       });
-    } else if (cited.quote && !texts.some((text) => quoteFits(cited.quote!.text, text))) {
+    } else if (cited.quote && !texts.some((text) => quoteFits(cited.quote!.text, text)) && (cited.quote.marked || texts.some((text) => meantAsQuote(cited.quote!.text, text)))) {
       const [only] = texts;
       const wholeQuote = !/…|\.\.\.|\[/.test(cited.quote.text);
       findings.push({

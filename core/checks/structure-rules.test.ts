@@ -48,13 +48,32 @@ describe("structure and cover rules", () => {
     expect(found).toContain("structure.recommendations-empty");
   });
 
-  it("flag a required section whose heading was deleted", () => {
+  const withoutRecommendationsHeading = () => {
     const doc = writtenDraft();
     const blocks: ReturnType<typeof doc.child>[] = [];
     doc.forEach((node) => {
       if (!(node.type.name === "heading" && node.attrs.section === "recommendations")) blocks.push(node);
     });
-    expect(rules(doc.copy(Fragment.from(blocks)))).toContain("structure.section-missing");
+    return doc.copy(Fragment.from(blocks));
+  };
+
+  it("warn, not err, of a template section whose heading is missing: structure rules are soft (rules.md §5)", () => {
+    const found = structureFindings(withoutRecommendationsHeading(), { template: joint, cover: completeCover, organisations });
+    expect(found.map((f) => [f.rule, f.severity])).toEqual([["structure.section-missing", "warning"]]);
+    expect(found[0]!.message).toContain("“Recommendations”");
+  });
+
+  it("err when the mechanism's own rules require the missing section (data on the template)", () => {
+    const mandated = { ...joint, sections: joint.sections.map((s) => (s.id === "recommendations" ? { ...s, mandated: true } : s)) };
+    const found = structureFindings(withoutRecommendationsHeading(), { template: mandated, cover: completeCover, organisations });
+    expect(found.map((f) => [f.rule, f.severity])).toEqual([["structure.section-missing", "error"]]);
+    expect(found[0]!.message).toContain("which the mechanism requires");
+  });
+
+  it("warn of an unwritten template section, and err only when the mechanism requires it", () => {
+    const fresh = schema.nodeFromJSON(templateDocument(joint));
+    const severities = structureFindings(fresh, { template: joint, cover: completeCover, organisations }).filter((f) => f.rule.startsWith("structure.")).map((f) => f.severity);
+    expect(new Set(severities)).toEqual(new Set(["warning"]));
   });
 
   it("nudge a new recommendation that only asks the State to continue or consider", () => {
@@ -95,6 +114,27 @@ describe("structure and cover rules", () => {
     const found = structureFindings(unnumbered, { template: withRule, cover: completeCover, organisations }).map((f) => f.rule);
     expect(found).toEqual(["paragraph.unnumbered"]);
     expect(structureFindings(unnumbered, { template: { ...withRule, paragraphNumbering: false }, cover: completeCover, organisations })).toEqual([]);
+  });
+
+  it("leave block quotations alone: a quoted excerpt is not an unnumbered paragraph", () => {
+    const doc = writtenDraft();
+    const blocks: ReturnType<typeof doc.child>[] = [];
+    let done = false;
+    doc.forEach((node) => {
+      blocks.push(node);
+      if (done || node.type.name !== "paragraph" || node.attrs.numbered === false || node.textContent === "") return;
+      done = true;
+      // An excerpt quoted after the paragraph, as a Word "Block Quotation" style is imported.
+      const excerpt = (text: string) => schema.nodes.paragraph!.create({ numbered: false }, schema.text(text));
+      blocks.push(schema.nodes.blockquote!.create(null, [excerpt("“The State shall guarantee the freedom of association.”"), excerpt("Article 35 of the Constitution.")]));
+    });
+    const withQuote = doc.copy(Fragment.from(blocks));
+    const withRule = { ...joint, paragraphNumbering: true };
+    expect(structureFindings(withQuote, { template: withRule, cover: completeCover, organisations })).toEqual([]);
+    // The same excerpt typed as plain unnumbered paragraphs: the one all in quotation marks is an excerpt, its source line is not.
+    const typed = doc.copy(Fragment.from(blocks.flatMap((node) => (node.type.name === "blockquote" ? node.children : [node]))));
+    const found = structureFindings(typed, { template: withRule, cover: completeCover, organisations });
+    expect(found.map((f) => [f.rule, typed.textBetween(f.location!.from, f.location!.to)])).toEqual([["paragraph.unnumbered", "Article 35 of the Constitution."]]);
   });
 
   it("refuse a language the mechanism does not accept", () => {

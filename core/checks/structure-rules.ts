@@ -10,7 +10,12 @@ export interface StructureTemplate {
   kind: string;
   languages: readonly string[];
   coverFields: readonly string[];
-  sections: ReadonlyArray<{ id: string; title: string; required: boolean; numberedParagraphs?: boolean }>;
+  /**
+   * `required`: the template expects the section (a warning when missing: rules.md marks structure
+   * rules soft, and accepted submissions use headings of their own). `mandated`: the mechanism's
+   * own rules require it (an error).
+   */
+  sections: ReadonlyArray<{ id: string; title: string; required: boolean; mandated?: boolean; numberedParagraphs?: boolean }>;
   /** Whether the mechanism expects numbered paragraphs (UPR and treaty bodies: yes; mid-term: no). */
   paragraphNumbering?: boolean;
 }
@@ -62,15 +67,19 @@ function sectionFindings(doc: PMNode, template: StructureTemplate): Finding[] {
   const findings: Finding[] = [];
   const present = new Map(sectionsOf(doc).filter((s) => s.id).map((s) => [s.id!, s]));
   for (const expected of template.sections) {
-    if (!expected.required) continue;
+    if (!expected.required && !expected.mandated) continue;
+    const severity = expected.mandated ? "error" : "warning";
     const section = present.get(expected.id);
     if (!section) {
-      findings.push({ rule: "structure.section-missing", severity: "error", message: `The required section “${expected.title}” is missing: put its heading back (the outline lists the sections).`, location: null });
+      const message = expected.mandated
+        ? `The section “${expected.title}”, which the mechanism requires, is missing: put its heading back (the outline lists the sections).`
+        : `The template's section “${expected.title}” is missing. Submissions may use headings of their own; if this one belongs, put its heading back (the outline lists the sections).`;
+      findings.push({ rule: "structure.section-missing", severity, message, location: null });
     } else if (!section.blocks.some((b) => written(b.node))) {
       const at = section.heading!;
       findings.push({
         rule: expected.id === "recommendations" ? "structure.recommendations-empty" : "structure.section-empty",
-        severity: expected.id === "recommendations" ? "error" : "warning",
+        severity,
         message: `The section “${expected.title}” has no text yet${section.blocks.some((b) => b.node.textContent.includes("[")) ? " (only the template's instructions in brackets)" : ""}.`,
         location: { from: at.pos, to: at.pos + at.node.nodeSize },
       });
@@ -137,9 +146,15 @@ function coverFindings(cover: Cover, template: StructureTemplate, organisations:
   return findings;
 }
 
+/** A paragraph that is all quotation ("“The State shall …”."): an excerpt, typed without the quotation style. */
+const QUOTED_EXCERPT = /^\s*[“"‘«][\s\S]*[”"’»][.,;]?\s*$/;
+
 /**
  * Where the mechanism expects numbered paragraphs (OHCHR cites "JS2, para. 43"), a written body
- * paragraph marked unnumbered in a section that numbers its paragraphs cannot be cited.
+ * paragraph marked unnumbered in a section that numbers its paragraphs cannot be cited. Only
+ * top-level paragraphs are the text's own: block quotations (the blockquote node, which Word's
+ * quotation styles become on import) and list items are never numbered, nor is an excerpt that
+ * is all quotation.
  */
 function paragraphNumbering(doc: PMNode, template: StructureTemplate): Finding[] {
   if (!template.paragraphNumbering) return [];
@@ -148,7 +163,7 @@ function paragraphNumbering(doc: PMNode, template: StructureTemplate): Finding[]
   for (const section of sectionsOf(doc)) {
     if (!section.id || !numbered.get(section.id)) continue;
     for (const block of section.blocks) {
-      if (block.node.type.name === "paragraph" && block.node.attrs.numbered === false && written(block.node)) {
+      if (block.node.type.name === "paragraph" && block.node.attrs.numbered === false && written(block.node) && !QUOTED_EXCERPT.test(block.node.textContent)) {
         findings.push({
           rule: "paragraph.unnumbered",
           severity: "warning",

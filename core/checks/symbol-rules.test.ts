@@ -1,5 +1,7 @@
 import { EditorState } from "@tiptap/pm/state";
 import { describe, expect, it } from "vitest";
+import footnotes from "../../test/fixtures/citation-footnotes.json";
+import real from "../../test/fixtures/un-symbols.json";
 import { documentSchema } from "../editor";
 import { symbolFindings } from "./symbol-rules";
 
@@ -49,5 +51,42 @@ describe("symbol and pinpoint rules", () => {
     expect(finding).toMatchObject({ rule: "pinpoint.format", severity: "info" });
     expect(applied(doc)).toBe("Claim.A/HRC/25/5, para. 186.60.");
     expect(symbolFindings(docWith("paras.3 and 4")).map((f) => f.fix?.text)).toEqual(["paras. "]);
+  });
+
+  it("report a malformed symbol in words, with the one-click fix where the correction is certain", () => {
+    const doc = docWith("Claim.", "See CEDAW/CHN/CO/7-8, para. 27.");
+    const [finding] = symbolFindings(doc);
+    expect(finding).toMatchObject({ rule: "symbol.invalid", severity: "warning", location: { footnoteId: "n1" } });
+    expect(finding!.message).toBe("“CEDAW/CHN/CO/7-8”: The Committee's symbols have “/C/” after “CEDAW” (CEDAW/C/…).");
+    expect(applied(doc)).toBe("Claim.See CEDAW/C/CHN/CO/7-8, para. 27.");
+  });
+
+  it("flag the run-together CHNMAC whole, and offer CHN-MAC", () => {
+    const doc = docWith("Claim.", "Macao, China (E/C.12/CHNMAC/2).");
+    const [finding] = symbolFindings(doc);
+    expect(finding).toMatchObject({ rule: "symbol.invalid", fix: { text: "E/C.12/CHN-MAC/2" } });
+    expect(doc.textBetween(finding!.location!.from, finding!.location!.to)).toBe("E/C.12/CHNMAC/2");
+  });
+
+  it("report an impossible session without a fix, and a country to check as such", () => {
+    const [session] = symbolFindings(docWith("See A/HRC/255/5."));
+    expect(session).toMatchObject({ rule: "symbol.invalid" });
+    expect(session!.message).toContain("Session 255 of the Human Rights Council has not taken place");
+    expect(session!.fix).toBeUndefined();
+    const [country] = symbolFindings(docWith("See CAT/C/XYZ/CO/5."));
+    expect(country).toMatchObject({ rule: "symbol.check", severity: "warning", message: "“CAT/C/XYZ/CO/5”: “XYZ” is not the ISO code of a UN member or observer State." });
+    // Another organisation's series (the European Commission's) may be right: only a suggestion to check.
+    expect(symbolFindings(docWith("See COM/2020/123."))).toMatchObject([{ rule: "symbol.check", severity: "info" }]);
+  });
+
+  it("say nothing of the symbols in 242 real footnotes but the slips their writers made", () => {
+    const doc = schema.nodes.doc!.create(
+      null,
+      footnotes.footnotes.map((note, i) => schema.nodes.paragraph!.create(null, [schema.text(`Sentence ${i + 1}.`), schema.nodes.footnote!.create({ id: `n${i}` }, schema.text(note))])),
+    );
+    const flagged = symbolFindings(doc)
+      .filter((f) => f.rule.startsWith("symbol."))
+      .map((f) => doc.textBetween(f.location!.from, f.location!.to));
+    expect([...new Set(flagged)].sort()).toEqual(real.typos.map((t) => t.written).sort());
   });
 });

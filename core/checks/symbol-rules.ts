@@ -1,6 +1,6 @@
 import type { Node as PMNode } from "@tiptap/pm/model";
-import { findSymbolCandidates, namesASessionNotADocument } from "../citations/un-symbol";
-import type { Finding } from "./finding";
+import { findSymbolCandidates, type ParsedSymbol } from "../citations/un-symbol";
+import type { Finding, FindingLocation } from "./finding";
 import { perBlock } from "./node-memo";
 
 /** "para 27", "paras 3 and 4", "para.27": the UN writes "para. 27" (rules.md §4b). */
@@ -11,9 +11,33 @@ const footnoteIdOf = (parent: PMNode | null) =>
   parent?.type.name === "footnote" && parent.attrs.id ? String(parent.attrs.id) : undefined;
 
 /**
- * Every UN document symbol in the text and the notes must parse (core/citations grammar,
- * rules.md §3c) and be written as the UN writes it ("Add.1", plain hyphen in "7-8", no spaces);
- * "para 27" becomes "para. 27". Where the right form is certain, the finding carries the fix.
+ * What the check says of one symbol as written: nothing when it is right; "symbol.normalise" when
+ * only its typing differs from the UN's ("add.1"); "symbol.invalid" when it names no document as
+ * written (grammar, impossible numbers), with the correction where it is certain; "symbol.check"
+ * for what may be right but should be checked (an unknown country; an unknown series alone is only
+ * a suggestion). Never errors: symbol validation is soft (rules.md §5a.4), and an accepted
+ * submission may carry a slip.
+ */
+function symbolFinding(written: string, parsed: ParsedSymbol, location: FindingLocation): Finding | null {
+  if (parsed.issues.length === 0) return null;
+  const fixTo = parsed.suggestion;
+  const fix = fixTo && fixTo !== written ? { fix: { label: `Write ${fixTo}`, from: location.from, to: location.to, text: fixTo } } : {};
+  const errors = parsed.issues.filter((issue) => issue.severity === "error");
+  if (errors.length > 0) {
+    const why = [...errors, ...parsed.issues.filter((issue) => issue.severity !== "error" && !issue.typing)].map((issue) => issue.message).join(" ");
+    return { rule: "symbol.invalid", severity: "warning", message: `“${written}”: ${why}`, location, ...fix };
+  }
+  const questions = parsed.issues.filter((issue) => !issue.typing);
+  if (questions.length === 0) return { rule: "symbol.normalise", severity: "warning", message: `The UN writes “${written}” as “${parsed.normalised}”.`, location, ...fix };
+  // An unknown series alone is a question, not a problem: a suggestion to check.
+  const severity = questions.every((issue) => issue.unsure) ? "info" : "warning";
+  return { rule: "symbol.check", severity, message: `“${written}”: ${questions.map((issue) => issue.message).join(" ")}`, location, ...fix };
+}
+
+/**
+ * Every UN document symbol in the text and the notes must be written as the UN writes it, follow
+ * its family's grammar and carry numbers that can exist (core/citations: rules.md §3); "para 27"
+ * becomes "para. 27". Where the right form is certain, the finding carries the fix.
  */
 export const symbolFindings = perBlock((block) => {
   const findings: Finding[] = [];
@@ -23,25 +47,10 @@ export const symbolFindings = perBlock((block) => {
     const footnoteId = footnoteIdOf(parent);
     const text = node.text;
     for (const candidate of findSymbolCandidates(text)) {
+      const written = candidate.text.replace(/[.,;:]+$/, "");
       const from = pos + candidate.index;
-      const to = from + candidate.text.length;
-      const location = { from, to, footnoteId };
-      const { parsed } = candidate;
-      if (!parsed.valid || namesASessionNotADocument(parsed)) {
-        const why = parsed.valid
-          ? "this names a session, not a document: is the document number missing (A/HRC/25/5)?"
-          : (parsed.issues.find((issue) => issue.severity === "error")?.message ?? "It does not have the form of a UN document symbol.");
-        findings.push({ rule: "symbol.invalid", severity: "warning", message: `“${candidate.text}”: ${why}`, location });
-      } else if (parsed.normalised !== candidate.text.replace(/[.,;:]+$/, "")) {
-        const written = candidate.text.replace(/[.,;:]+$/, "");
-        findings.push({
-          rule: "symbol.normalise",
-          severity: "warning",
-          message: `The UN writes “${written}” as “${parsed.normalised}”.`,
-          location: { ...location, to: from + written.length },
-          fix: { label: `Write ${parsed.normalised}`, from, to: from + written.length, text: parsed.normalised },
-        });
-      }
+      const finding = symbolFinding(written, candidate.parsed, { from, to: from + written.length, footnoteId });
+      if (finding) findings.push(finding);
     }
     for (const match of text.matchAll(PINPOINT_WITHOUT_STOP)) {
       const [whole, word, stop, space] = match;

@@ -66,7 +66,8 @@ describe("UN document symbols", () => {
     const country = parseUnSymbol("CAT/C/XYZ/CO/5");
     expect(country.valid).toBe(true);
     expect(country.issues.map((i) => i.message)).toEqual(["“XYZ” is not the ISO code of a UN member or observer State."]);
-    expect(parseUnSymbol("UNEP/GC/24").issues.map((i) => i.severity)).toEqual(["warning"]);
+    expect(parseUnSymbol("XYZ/GC/24").issues.map((i) => i.severity)).toEqual(["warning"]);
+    expect(parseUnSymbol("UNEP/GC/24").issues).toEqual([]);
   });
 
   it("ignores dates, fractions and plain words in running text", () => {

@@ -1,4 +1,8 @@
-import { isStateCode } from "../un/states";
+import { grammarIssues } from "./symbol-grammar";
+import { normaliseTyping, repairSlips } from "./symbol-repair";
+import { scanSymbolLike } from "./symbol-scan";
+import { KNOWN_SERIES, TREATY_SERIES } from "./symbol-series";
+import { judgingYear } from "./un-sessions";
 
 /** What kind of UN document a symbol names, by the families of shared/domain/rules.md §3b. */
 export type SymbolFamily =
@@ -13,6 +17,10 @@ export type SymbolFamily =
 export interface SymbolIssue {
   severity: "error" | "warning";
   message: string;
+  /** Only how it is typed (case, spaces, dashes): `normalised` already says what to write. */
+  typing?: true;
+  /** May well be right: a series Caucus does not know (the UN creates new ones; other bodies use slashes too). */
+  unsure?: true;
 }
 
 export interface ParsedSymbol {
@@ -21,6 +29,12 @@ export interface ParsedSymbol {
   normalised: string;
   /** Whether the normalised symbol has the form of a UN symbol (not whether the document exists). */
   valid: boolean;
+  /**
+   * The symbol with its slips corrected, when the correction is certain ("CEDAW/CHN/CO/7-8" →
+   * "CEDAW/C/CHN/CO/7-8", "E/C.12/CHNMAC/2" → "E/C.12/CHN-MAC/2"); null when nothing needs it
+   * or what is wrong has no one answer (a session that has not taken place).
+   */
+  suggestion: string | null;
   family: SymbolFamily;
   /** The first component or special series: "A", "E/C.12", "CEDAW". */
   series: string;
@@ -31,19 +45,7 @@ export interface ParsedSymbol {
   issues: SymbolIssue[];
 }
 
-const TREATY_SERIES: Record<string, string> = {
-  CCPR: "CCPR",
-  CAT: "CAT",
-  CEDAW: "CEDAW",
-  CRC: "CRC",
-  CERD: "CERD",
-  CRPD: "CRPD",
-  CMW: "CMW",
-  CED: "CED",
-};
-const KNOWN_SERIES = new Set(["A", "S", "E", "E/C.12", "T", "ST", "HRI", ...Object.keys(TREATY_SERIES)]);
-/** Sub-national composites the UN uses in country segments: Hong Kong and Macao, China. */
-const COMPOSITE_TERRITORIES = new Set(["HKG", "MAC"]);
+const TREATY_BODIES: Record<string, string> = Object.fromEntries(TREATY_SERIES.map((series) => [series, series]));
 
 // The permissive grammar of rules.md §3c: it checks form, not existence.
 const GENERIC = /^[A-Z]{1,6}(?:\/[A-Za-z]{1,5}(?:\.\d+)?|\/\d+(?:-\d+)?|\/[A-Z]{3}(?:-[A-Z]{3})?)+(?:\/(?:Add|Corr|Rev|Amend)\.\d+)*\*?$/;
@@ -54,41 +56,30 @@ const TB_CO = /^(?:(CCPR|CAT|CEDAW|CRC|CERD|CRPD|CMW|CED)\/C|E\/C\.12)\/([A-Z]{3
 const TB_COUNTRY = /^(?:(CCPR|CAT|CEDAW|CRC|CERD|CRPD|CMW|CED)\/C|E\/C\.12(?:\/WG)?)\/([A-Z]{3})(?:-[A-Z]{3})?\//;
 const TB_GENERAL_COMMENT = /^(?:(CCPR|CAT|CEDAW|CRC|CERD|CRPD|CMW|CED)\/C|E\/C\.12)\/GC\/\d+/;
 
-/** Tokens the UN writes in one case only; anything else in their place is a typing slip. */
-const FIXED_CASE: Record<string, string> = { add: "Add", corr: "Corr", rev: "Rev", amend: "Amend", res: "RES", dec: "DEC", prst: "PRST" };
-
 /**
  * Normalises and checks a UN document symbol (rules.md §3): "A/HRC/Res/12/2" → "A/HRC/RES/12/2",
- * "CEDAW/C/CHN/CO/7–8" → "…/7-8", "CCPR/C/21/Rev.1/Add. 13" → "…/Add.13", each with a warning;
- * an unknown series or country is a warning, not an error, because the UN creates new ones.
+ * "CEDAW/C/CHN/CO/7–8" → "…/7-8", each with a warning; slips with a certain correction
+ * ("CEDAW/CHN/CO/7-8", "Add1", "WG6") are errors with the `suggestion`; the family's grammar and the
+ * plausible range of its sessions (as of `options.year`, default this year) are errors without one.
+ * An unknown series or country is a warning, not an error, because the UN creates new ones.
  */
-export function parseUnSymbol(input: string): ParsedSymbol {
-  const issues: SymbolIssue[] = [];
-  const warn = (message: string) => issues.push({ severity: "warning", message });
-  let symbol = input.trim().replace(/[.,;:]+$/, "");
-  if (/\/\s+|\s+\//.test(symbol)) warn("No spaces around a slash in a symbol.");
-  if (/\b(?:Add|Corr|Rev|Amend)\.\s+\d/i.test(symbol)) warn("No space after “Add.”, “Rev.” or “Corr.”.");
-  symbol = symbol.replace(/\s*\/\s*/g, "/").replace(/\b(Add|Corr|Rev|Amend)\.\s+(\d)/gi, "$1.$2");
-  if (/[\u2010\u2011\u2012\u2013\u2014]/.test(symbol)) warn("Use a plain hyphen in combined report numbers (7-8).");
-  symbol = symbol.replace(/[\u2010\u2011\u2012\u2013\u2014]/g, "-");
-  symbol = symbol
-    .split("/")
-    .map((segment) => {
-      const [word, ...rest] = segment.split(".");
-      const fixed = FIXED_CASE[word!.toLowerCase()];
-      if (!fixed || word === fixed) return segment;
-      warn(`Write “${fixed}”, not “${word}”.`);
-      return [fixed, ...rest].join(".");
-    })
-    .join("/");
+export function parseUnSymbol(input: string, options: { year?: number } = {}): ParsedSymbol {
+  const typed = normaliseTyping(input);
+  const symbol = typed.symbol;
+  const issues: SymbolIssue[] = [...typed.issues];
 
   const valid = GENERIC.test(symbol);
-  if (!valid) issues.push({ severity: "error", message: "This is not a UN document symbol (like A/HRC/25/5 or CEDAW/C/CHN/CO/7-8)." });
+  const repaired = repairSlips(symbol);
+  const grammar = grammarIssues(repaired.symbol, judgingYear(options.year));
+  issues.push(...repaired.issues, ...grammar);
+  const unrepairable = grammar.some((issue) => issue.severity === "error");
+  if (!valid && repaired.issues.length === 0 && !unrepairable) issues.push({ severity: "error", message: "This is not a UN document symbol (like A/HRC/25/5 or CEDAW/C/CHN/CO/7-8)." });
+  const suggestion = !unrepairable && repaired.symbol !== input.trim().replace(/[.,;:]+$/, "") ? repaired.symbol : null;
   const series = symbol.startsWith("E/C.12") ? "E/C.12" : (symbol.split("/")[0] ?? "");
-  if (valid && !KNOWN_SERIES.has(series)) warn(`“${series}” is not a series Caucus knows; check the symbol.`);
+  if (valid && !KNOWN_SERIES.has(series)) issues.push({ severity: "warning", message: `“${series}” is not a series Caucus knows; check the symbol.`, unsure: true });
 
   let family: SymbolFamily = "other";
-  let body: string | null = TREATY_SERIES[series] ?? (series === "E/C.12" ? "CESCR" : null);
+  let body: string | null = TREATY_BODIES[series] ?? (series === "E/C.12" ? "CESCR" : null);
   let country: string | null = null;
   const upr = UPR_WG.exec(symbol);
   const co = TB_CO.exec(symbol);
@@ -102,18 +93,13 @@ export function parseUnSymbol(input: string): ParsedSymbol {
   else if (co) {
     family = "concluding-observations";
     country = co[2]!;
-    if (co[3] && !COMPOSITE_TERRITORIES.has(co[3])) warn(`“${co[3]}” is not a territory the UN writes after a country code.`);
   } else if (TB_GENERAL_COMMENT.test(symbol)) family = "general-comment";
   else if (tbCountry && tbCountry[2] !== "GC") {
     family = "treaty-body-country";
     country = tbCountry[2]!;
   }
-  if (country && !isStateCode(country)) warn(`“${country}” is not the ISO code of a UN member or observer State.`);
-  return { input, normalised: symbol, valid, family, series, body, country, issues };
+  return { input, normalised: symbol, valid, suggestion, family, series, body, country, issues };
 }
-
-// A candidate in running text: a series, then slash-separated segments; "Add. 13" allowed.
-const CANDIDATE = /\b(?:[A-Z]{1,6})(?:\s?\/\s?(?:[A-Za-z]{1,5}\.\s?\d+|[A-Za-z]{1,5}|\d+(?:[-\u2010\u2011\u2013]\d+)?|[A-Z]{3}(?:-[A-Z]{3})?))+\*?/g;
 
 /**
  * "A/HRC/25" names a Council session and "A/HRC/WG.6/17" a Working Group session, not documents,
@@ -130,15 +116,8 @@ export function namesASessionNotADocument(parsed: Pick<ParsedSymbol, "normalised
  * starts: the pre-flight check reports the ones that do not parse or are not written as the UN
  * writes them.
  */
-export function findSymbolCandidates(text: string): Array<{ index: number; text: string; parsed: ParsedSymbol }> {
-  const found: Array<{ index: number; text: string; parsed: ParsedSymbol }> = [];
-  for (const match of text.matchAll(CANDIDATE)) {
-    const candidate = match[0];
-    // A lone word or a date ("1/2") is not a symbol: a symbol has a slash after a capitalised series.
-    if (!/^[A-Z]{1,6}\s?\//.test(candidate)) continue;
-    found.push({ index: match.index, text: candidate, parsed: parseUnSymbol(candidate) });
-  }
-  return found;
+export function findSymbolCandidates(text: string, options: { year?: number } = {}): Array<{ index: number; text: string; parsed: ParsedSymbol }> {
+  return scanSymbolLike(text).map((candidate) => ({ ...candidate, parsed: parseUnSymbol(candidate.text, options) }));
 }
 
 /** The UN symbols in a footnote's text, normalised, in order: "U.N. Doc. CCPR/C/21/Rev.1/Add. 13 (2004)". */

@@ -111,7 +111,9 @@ describe("checkWordFile's advice, for a file mended in Word", () => {
     const check = checkWordFile(bytes, "submission.docx", findTemplate("upr-individual")!);
     const messages = (rule: string) => check.report.findings.filter((f) => f.rule === rule).map((f) => f.message);
 
-    expect(messages("structure.section-missing")).toContain("The required section “Recommendations” is missing: add a heading with its title, in one of Word's Heading styles, and the section's text under it.");
+    expect(messages("structure.section-missing")).toContain(
+      "The template's section “Recommendations” is missing. Submissions may use headings of their own; if this one belongs, add a heading with its title, in one of Word's Heading styles, and the section's text under it.",
+    );
     expect(messages("paragraph.unnumbered")).toEqual(["This paragraph has no number, so it cannot be cited (“JS2, para. 43”): number it with Word's numbering, as the other paragraphs are, unless it is a heading or a lead-in."]);
     // The symbol's finding keeps its message, which says what to write; its editor-only fix is gone.
     expect(messages("symbol.normalise")).toEqual(["The UN writes “A/HRC/25/5/add.1” as “A/HRC/25/5/Add.1”."]);

@@ -90,7 +90,7 @@ function coverOfFile(imported: DocxImport): { cover: Cover; organisations: Cover
  * are dropped (each fixable finding's message already says what to write).
  */
 const WORD_ADVICE: Partial<Record<string, (message: string) => string>> = {
-  "structure.section-missing": (message) => message.replace(/: put its heading back.*$/, ": add a heading with its title, in one of Word's Heading styles, and the section's text under it."),
+  "structure.section-missing": (message) => message.replace(/put its heading back.*$/, "add a heading with its title, in one of Word's Heading styles, and the section's text under it."),
   "cover.acronym": (message) => message.replace(/ Add it on the Organisations page\.$/, " Write it after the name on the cover, as “Name (ACR)”."),
   "paragraph.unnumbered": (message) => message.replace(/number it with the toolbar's ¶ button/, "number it with Word's numbering, as the other paragraphs are,"),
 };

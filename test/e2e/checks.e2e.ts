@@ -64,6 +64,22 @@ describe.runIf(browserAvailable())("pre-flight checks in the editor", () => {
     await expect.poll(() => finding.count()).toBe(0);
   });
 
+  it("explains a malformed symbol in words and corrects it in one click; an impossible session has no fix", async () => {
+    const panel = page.getByRole("tabpanel");
+    await page.locator(".document p[data-number]").first().click();
+    await settle(page);
+    await page.keyboard.press("End");
+    await page.keyboard.type(" The Committee asked for it (CEDAW/CHN/CO/7-8), as did the Council (A/HRC/255/5).");
+    const invalid = panel.locator("[data-rule='symbol.invalid']");
+    await expect.poll(() => invalid.count()).toBe(2);
+    expect(await invalid.first().innerText()).toContain("The Committee's symbols have “/C/” after “CEDAW”");
+    expect(await invalid.nth(1).innerText()).toContain("Session 255 of the Human Rights Council has not taken place");
+    expect(await invalid.nth(1).getByRole("button", { name: /^Write / }).count()).toBe(0);
+    await invalid.first().getByRole("button", { name: "Write CEDAW/C/CHN/CO/7-8" }).click();
+    await expect.poll(() => page.locator(".document").innerText()).toContain("(CEDAW/C/CHN/CO/7-8)");
+    await expect.poll(() => invalid.count()).toBe(1);
+  });
+
   it("looks up a cited UPR recommendation number in the library and flags one no report holds", async () => {
     const panel = page.getByRole("tabpanel");
     await page.locator(".document p[data-number]").first().click();

@@ -54,7 +54,7 @@ describe.runIf(browserAvailable() && pdfToolsAvailable())("export and submission
     await owner.getByRole("button", { name: "Export", exact: true }).click();
     const dialog = owner.getByRole("dialog", { name: "Export the draft" });
     await dialog.waitFor();
-    // A fresh joint submission: empty sections and no contact on the cover are errors.
+    // A fresh joint submission: no contact on the cover and the template's placeholders are errors (empty sections, warnings).
     const summary = dialog.getByText(/^\d+ errors?, \d+ warnings? — export anyway\?$/);
     await summary.waitFor();
     expect(await dialog.locator(".export-findings li").count()).toBeGreaterThan(0);
