@@ -4,6 +4,7 @@
  * numbered paragraphs; every other Word list stays a list (lists.ts).
  */
 import { cleanLang } from "../../../core/editor/language";
+import { HEADING_LEVELS } from "../../../core/editor/numbering";
 import { coverLineKind, type CoverLineKind } from "./cover";
 import { dominantLang, readInline, type InlineContext, type Json } from "./inline";
 import { ListBuilder } from "./lists";
@@ -80,7 +81,7 @@ export function paragraphInfo(p: XmlElement, styles: Styles): ParagraphInfo {
 }
 
 /**
- * Removes a heading label the exporter or an author typed ("I.\t", "A.\t", "1.\t") before the
+ * Removes a heading label the exporter or an author typed ("I.\t", "A.\t", "1.\t", "(a)\t") before the
  * title: Caucus numbers headings from the template. The label may span runs (LibreOffice writes
  * the tab as its own run). Returns how many characters went, so comment offsets can follow.
  */
@@ -90,7 +91,7 @@ export function stripHeadingLabel(content: Json[]): { content: Json[]; removed: 
     if (node.type !== "text") break;
     leading += node.text as string;
   }
-  const match = /^(?:[IVXLCDM]+|[A-Z]|\d+(?:\.\d+)*)\.?\t+/.exec(leading);
+  const match = /^(?:(?:[IVXLCDM]+|[A-Z]|\d+(?:\.\d+)*)\.?|\([a-z]{1,3}\))\t+/.exec(leading);
   if (!match) return { content, removed: 0 };
   let remove = match[0].length;
   const out: Json[] = [];
@@ -130,7 +131,7 @@ function readParagraph(p: XmlElement, ctx: BodyContext, info: ParagraphInfo, off
   if (info.heading) {
     ctx.counts.headings += 1;
     const label = stripHeadingLabel(content);
-    return { block: { type: "heading", attrs: { ...attrs, level: Math.min(3, info.heading) }, content: label.content }, removed: label.removed };
+    return { block: { type: "heading", attrs: { ...attrs, level: Math.min(HEADING_LEVELS.length, info.heading) }, content: label.content }, removed: label.removed };
   }
   return { block: { type: "paragraph", attrs: { ...attrs, numbered: false }, content }, removed: 0 };
 }

@@ -31,7 +31,7 @@ export interface DocxImportReport {
   headings: number;
   tables: number;
   lists: number;
-  /** Ordered lists numbered in a style the editor lacks (I, II, III; 01, 02…), now counted in the nearest one it has (i, ii, iii; 1, 2…). */
+  /** Lists numbered or bulleted in a style the editor lacks ((A), 01, 02…; a check-mark bullet), now shown in the nearest one it has (A., 1., 2.; •). */
   listsRestyled: number;
   imagesDropped: number;
   textBoxesDropped: number;

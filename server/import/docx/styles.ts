@@ -126,6 +126,8 @@ export interface LevelInfo {
   start: number;
   text: string;
   indent: number | null;
+  /** The font the label is set in (`w:rFonts`), which says what a Symbol or Wingdings bullet character is. */
+  font: string | null;
 }
 
 /** Word's list definitions: for each `w:num`, its abstract definition's levels with any start override applied. */
@@ -146,11 +148,13 @@ export function readNumbering(root: XmlElement | null): Numbering {
         if (lvl.name !== "w:lvl") continue;
         const indent = child(child(lvl, "w:pPr"), "w:ind");
         const left = val(indent, "w:left") ?? val(indent, "w:start");
+        const fonts = child(child(lvl, "w:rPr"), "w:rFonts");
         levels.set(Number(lvl.attrs["w:ilvl"] ?? 0), {
           format: val(child(lvl, "w:numFmt")) ?? "decimal",
           start: Number(val(child(lvl, "w:start")) ?? 1) || 1,
           text: val(child(lvl, "w:lvlText")) ?? "",
           indent: left === undefined ? null : Number(left) || 0,
+          font: val(fonts, "w:ascii") ?? val(fonts, "w:hAnsi") ?? null,
         });
       }
       abstracts.set(node.attrs["w:abstractNumId"] ?? "", levels);
