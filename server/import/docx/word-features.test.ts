@@ -36,7 +36,7 @@ describe("readDocx: Word's quotation styles", () => {
     style("paragraph", "Quote", { name: "Quote", rPr: "<w:i/>" }),
     style("paragraph", "Zitat2", { name: "Intense Quote" }),
     style("paragraph", "PullQuote", { name: "Pull quote", basedOn: "Quote" }),
-    style("paragraph", "Quotations", { name: "Quotation notes" }),
+    style("paragraph", "Quotations", { name: "Citation notes" }),
     style("character", "Emphasis", { name: "Emphasis", rPr: "<w:i/>" }),
   ].join("");
   const comment = '<w:comment w:id="7" w:author="Amina"><w:p><w:r><w:t>Source?</w:t></w:r></w:p></w:comment>';
@@ -53,6 +53,20 @@ describe("readDocx: Word's quotation styles", () => {
       ["blockquote", 1, "Pulled."],
       ["paragraph", 1, "Not a quote."],
     ]);
+  });
+
+  it("reads custom quotation styles by their name in any case: Block Quotation, QUOTES, UN quote, Word's Block Text, and styles based on them", () => {
+    const custom = [
+      style("paragraph", "BlockQuotation", { name: "Block Quotation" }),
+      style("paragraph", "Q1", { name: "QUOTES" }),
+      style("paragraph", "Q2", { name: "UN quote" }),
+      style("paragraph", "BlockText", { name: "Block Text" }),
+      style("paragraph", "Q3", { name: "Law excerpt", basedOn: "BlockQuotation" }),
+      style("paragraph", "Unquoted", { name: "Unquoted remark" }),
+    ].join("");
+    const ids = ["BlockQuotation", "Q1", "Q2", "BlockText", "Q3"];
+    const { doc } = read({ styles: custom, body: ids.flatMap((id) => [p(`Quoted in ${id}.`, { style: id }), p("Body.")]).join("") + p("Not quoted.", { style: "Unquoted" }) });
+    expect(blocks(doc).map((b) => [b.type.name, ownText(b)])).toEqual([...ids.flatMap((id) => [["blockquote", `Quoted in ${id}.`], ["paragraph", "Body."]]), ["paragraph", "Not quoted."]]);
   });
 
   it("keeps the quote style's italics as the blockquote, not as marks, and an emphasised word inside it italic", () => {
