@@ -89,8 +89,10 @@ const SUBMITTED_BY = /^(?:joint submission|submitted) by(?:\s*:\s*(.*)|\s*)$/i;
 const BY_LINE = /^(?:submitted |prepared |presented |written )?by\s+(\S.{0,150})$/i;
 const EMAIL = /[\w.+-]+@[\w-]+\.[\w.-]+/;
 const WEB = /(?:https?:\/\/|\bwww\.)\S+/i;
-const PHONE = /^(?:(?:tel|telephone|phone|fax|mobile|t|f)\b\.?\s*:?\s*)?\+?[\d\s().-]{7,}$|^(?:tel|telephone|phone|fax|mobile)\b/i;
-const ADDRESS = /\b(?:street|st\.|road|rd\.|avenue|ave\.|boulevard|lane|floor|suite|building|p\.?\s?o\.?\s+box|rue|chemin|route de|postfach|c\/o)\b|\b\d{4,6}\b.*,|,.*\b\d{4,6}\b/i;
+/** A labelled number ("Tel: …", "Fax …") or an international one ("+41 22 917 9000"); a bare "2017-2022" is not. */
+const PHONE = /^(?:tel|telephone|phone|fax|mobile)\b|^\+\d[\d\s().-]{6,}$/i;
+/** Street words, a P.O. box, or a postcode as Europe ("1211 Geneva"), the US (", NY 10123") and the UK write it; a title with a year in it is none. */
+const ADDRESS = /\b(?:street|st\.|road|rd\.|avenue|ave\.|boulevard|lane|floor|suite|building|rue|chemin|route de|postfach|c\/o)(?:\s|,|$)|\bp\.?\s?o\.?\s+box\b|^\d{4,5}\s+\p{L}|,\s*[A-Z]{2}\s+\d{5}\b|\b[A-Z]{1,2}\d[A-Z\d]?\s+\d[A-Z]{2}\b/iu;
 
 /** A line that says how to reach the authors: an e-mail, a web address, a telephone number, a postal address. */
 export function isContactLine(line: string): boolean {
@@ -109,11 +111,11 @@ export function classify(line: string): { field: Field; value: string } | null {
   if (submitted) return { field: "submittedBy", value: submitted[1]?.trim() ?? "" };
   const by = BY_LINE.exec(line);
   if (by) return { field: "by", value: by[1]!.trim() };
-  if (isContactLine(line)) return { field: "reach", value: line };
   const session = sessionOf(line);
   if (session !== null) return { field: "session", value: session };
   const date = dateOf(line);
-  return date === null ? null : { field: "date", value: date };
+  if (date !== null) return { field: "date", value: date };
+  return isContactLine(line) ? { field: "reach", value: line } : null;
 }
 
 /**

@@ -300,3 +300,14 @@ describe("the cover's subtitle through our own exports", () => {
     expect(flat(readPdf(await renderPdf(model(), cover)).pages[0]!)).toContain(cover.subtitle);
   });
 });
+
+describe("the cover's contact lines", () => {
+  const fields = (...lines: string[]) => readCoverFields(lines.map((text) => ({ kind: "centred", texts: [text] })));
+
+  it("knows addresses, telephone numbers, e-mail and web addresses, and not titles with years or dates", () => {
+    const contact = ["1211 Geneva 10, Switzerland", "Rue de Varembé 1", "P.O. Box 4422", "London WC1X 0DW", "Fax +41 22 917 9008", "+1 212 239 4495", "info@example.org", "https://example.org"];
+    expect(fields("Our report", ...contact).fields).toEqual(["title", ...contact.map(() => "contact")]);
+    const other = fields("Our report", "Civic space 2017-2022, a review", "2026-11-27", "Land, housing and 2030 goals");
+    expect(other).toMatchObject({ date: "2026-11-27", contact: "", subtitle: "Civic space 2017-2022, a review · Land, housing and 2030 goals" });
+  });
+});
