@@ -157,6 +157,26 @@ describe("computed numbering", () => {
   });
 });
 
+describe("list styles between co-authors", () => {
+  it("syncs a list's style, set by one person while another types in the list, as a node attribute", () => {
+    const item = (value: string) => ({ type: "listItem", content: [para(value, false)] });
+    const [a, b, sync] = replicas({ type: "doc", content: [{ type: "bulletList", content: [item("first")] }, { type: "orderedList", attrs: { listStyle: "lower-alpha" }, content: [item("one")] }] });
+    const fragment = a.getXmlFragment(BODY_FIELD);
+    // What the editor's Yjs binding writes when a style is chosen: the node's attribute.
+    (fragment.get(0) as Y.XmlElement).setAttribute("bulletStyle", "arrow");
+    (fragment.get(1) as Y.XmlElement).setAttribute("listStyle", "upper-roman");
+    const itemText = ((b.getXmlFragment(BODY_FIELD).get(0) as Y.XmlElement).get(0) as Y.XmlElement).get(0) as Y.XmlElement;
+    (itemText.get(0) as Y.XmlText).insert(5, " point");
+    sync();
+    for (const doc of [a, b]) {
+      const root = readBack(doc);
+      expect(root.child(0).attrs.bulletStyle).toBe("arrow");
+      expect(root.child(0).textContent).toBe("first point");
+      expect(root.child(1).attrs.listStyle).toBe("upper-roman");
+    }
+  });
+});
+
 describe("sub-paragraph lists", () => {
   it("turns an (a) list indented inside an (a) list into an (i) list", () => {
     const schema = documentSchema();
