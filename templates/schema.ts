@@ -63,7 +63,7 @@ export const RulesSchema = z.object({
   sectionBudgets: z.array(z.object({ section: z.string(), words: z.number().int().positive(), ...Provenance })).default([]),
   notes: z.object({ kind: z.enum(["footnotes", "endnotes"]), ...Provenance }),
   paragraphNumbering: z.object({ required: z.boolean(), ...Provenance }),
-  headingNumbering: z.tuple([z.enum(HEADING_STYLES), z.enum(HEADING_STYLES), z.enum(HEADING_STYLES)]),
+  headingNumbering: z.tuple([z.enum(HEADING_STYLES), z.enum(HEADING_STYLES), z.enum(HEADING_STYLES), z.enum(HEADING_STYLES)]),
 });
 
 /**

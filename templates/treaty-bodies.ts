@@ -67,7 +67,7 @@ function rules(committee: Committee, limit: PublishedLimit | undefined): Templat
     sectionBudgets: [],
     notes: { kind: "footnotes", source: committee.source, confidence: "U" },
     paragraphNumbering: { required: true, source: committee.source, confidence: "U" },
-    headingNumbering: ["upper-roman", "upper-alpha", "decimal"],
+    headingNumbering: ["upper-roman", "upper-alpha", "decimal", "lower-alpha-parenthesised"],
   };
 }
 

@@ -10,7 +10,7 @@ const uprRules = (words: number | null): TemplateRules => ({
   sectionBudgets: [],
   notes: { kind: "footnotes", source: SOURCES.uprPracticeSummary, confidence: "U" },
   paragraphNumbering: { required: true, source: SOURCES.uprPracticeSummary, confidence: "P" },
-  headingNumbering: ["upper-roman", "upper-alpha", "decimal"],
+  headingNumbering: ["upper-roman", "upper-alpha", "decimal", "lower-alpha-parenthesised"],
 });
 
 /**

@@ -10,10 +10,11 @@ export interface CoverOrganisation {
   confidential: boolean;
 }
 
-type TextKey = "title" | "session" | "contact" | "date";
+type TextKey = "title" | "subtitle" | "session" | "contact" | "date";
 
 const TEXT_FIELDS: Array<{ key: TextKey; label: string; type?: string }> = [
   { key: "title", label: "Title" },
+  { key: "subtitle", label: "Subtitle" },
   { key: "session", label: "Session or cycle" },
   { key: "contact", label: "Contact" },
   { key: "date", label: "Date", type: "date" },

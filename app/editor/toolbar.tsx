@@ -1,6 +1,8 @@
 import { useEditorState, type Editor } from "@tiptap/react";
 import { isAllowedLink } from "../../core/editor/extensions";
+import { HEADING_LEVELS } from "../../core/editor/numbering";
 import type { ListStyle } from "../../core/editor/nodes/ordered-list";
+import { ListStyleMenu } from "./list-style-menu";
 
 interface Tool {
   label: string;
@@ -17,7 +19,7 @@ const TOOLS: Tool[][] = [
   ],
   [
     { label: "Normal text", text: "¶", isActive: (e) => e.isActive("paragraph"), run: (e) => e.chain().focus().setParagraph().run() },
-    ...([1, 2, 3] as const).map((level) => ({
+    ...HEADING_LEVELS.map((level) => ({
       label: `Heading ${level}`,
       text: `H${level}`,
       isActive: (e: Editor) => e.isActive("heading", { level }),
@@ -134,6 +136,7 @@ export function Toolbar({ editor, readOnlyReason, onComment }: { editor: Editor;
           })}
         </div>
       ))}
+      <ListStyleMenu editor={editor} disabled={readOnlyReason !== null} />
       {onComment ? (
         <div className="toolbar-group">
           <button

@@ -13,6 +13,8 @@ export interface WordCover {
   input: DraftInput;
   /** The cover's date (the form has no date field): the file's, when its cover block gives one. */
   date: string;
+  /** The cover's subtitle (nor has it a subtitle field): the file's other cover lines, and organisations it names that this workspace does not have. */
+  subtitle: string;
   fromFile: string[];
 }
 
@@ -36,6 +38,7 @@ export function resolveWordCover(
   for (const [name, value] of form) if (name !== "file" && name !== "intent") fields.append(name, value);
   const detected = built.cover;
   const fromFile: string[] = [];
+  const unknownOrganisations: string[] = [];
   const fill = (name: string, value: string | undefined, label: string) => {
     if (String(form.get(name) ?? "").trim() || !value) return;
     fields.set(name, value);
@@ -48,11 +51,17 @@ export function resolveWordCover(
   fill("contact", detected?.contact, "contact");
   if (!form.getAll("organisations").length && detected?.organisations.length) {
     // A cover line names an organisation as the export prints it ("Name (ACR)"), or by name or acronym alone.
+    const names = (o: Organisation) => [o.name, o.acronym, o.acronym ? `${o.name} (${o.acronym})` : null].filter((n): n is string => Boolean(n)).map(comparable);
     const named = new Set(detected.organisations.map(comparable));
-    const known = organisations.filter((o) => [o.name, o.acronym, o.acronym ? `${o.name} (${o.acronym})` : null].some((n) => n && named.has(comparable(n))));
+    const known = organisations.filter((o) => names(o).some((n) => named.has(n)));
     for (const o of known) fields.append("organisations", o.id);
     if (known.length) fromFile.push(known.length === 1 ? "1 organisation" : `${known.length} organisations`);
+    const knownNames = new Set(known.flatMap(names));
+    unknownOrganisations.push(...detected.organisations.filter((name) => !knownNames.has(comparable(name))));
   }
+  // The cover form has no place for an organisation the workspace lacks: it is kept in the subtitle, as the file printed it.
+  const subtitle = [detected?.subtitle ?? "", unknownOrganisations.length ? `By ${unknownOrganisations.join(", ")}` : ""].filter(Boolean).join(" · ");
+  if (subtitle) fromFile.push("subtitle");
   if (!form.get("language")) {
     // "As the file says": the file's language when the template takes it, else the template's first.
     const written = primaryLanguage(built.language);
@@ -61,14 +70,14 @@ export function resolveWordCover(
   const date = detected?.date ?? "";
   if (date) fromFile.push("date");
   const parsed = parseForm(fields, DraftSchema);
-  return parsed.ok ? { ok: true, cover: { input: parsed.data, date, fromFile } } : parsed;
+  return parsed.ok ? { ok: true, cover: { input: parsed.data, date, subtitle, fromFile } } : parsed;
 }
 
 /** The built body's state with the cover written in, as one update: the draft's first state. */
-export function withCover(state: Uint8Array, { input, date }: WordCover, template: Template): Uint8Array {
+export function withCover(state: Uint8Array, { input, date, subtitle }: WordCover, template: Template): Uint8Array {
   const cover = new Y.Doc();
   try {
-    writeCover(cover, { ...coverOf(input), date: date.slice(0, 100), mechanism: template.mechanism });
+    writeCover(cover, { ...coverOf(input), date: date.slice(0, 100), subtitle: subtitle.slice(0, 1000), mechanism: template.mechanism });
     return Y.mergeUpdates([state, Y.encodeStateAsUpdate(cover)]);
   } finally {
     cover.destroy();

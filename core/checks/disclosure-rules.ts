@@ -23,7 +23,7 @@ export interface DisclosureContext {
   cover: Cover;
 }
 
-const COVER_FIELDS = { title: "title", session: "session", contact: "contact", date: "date" } as const;
+const COVER_FIELDS = { title: "title", subtitle: "subtitle", session: "session", contact: "contact", date: "date" } as const;
 
 function termsOf(context: DisclosureContext): DisclosureTerm[] {
   const terms: DisclosureTerm[] = [];

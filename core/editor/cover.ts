@@ -6,6 +6,8 @@ export const COVER_FIELD = "cover";
 /** What a submission's cover or heading block says; organisations are workspace organisation ids. */
 export interface Cover {
   title: string;
+  /** A line under the title ("Submission to the Universal Periodic Review, 4th cycle"); what a Word file's cover said beyond the other fields. */
+  subtitle: string;
   mechanism: string;
   session: string;
   stateUnderReview: string;
@@ -17,6 +19,7 @@ export interface Cover {
 
 export const EMPTY_COVER: Cover = {
   title: "",
+  subtitle: "",
   mechanism: "",
   session: "",
   stateUnderReview: "",
@@ -44,6 +47,7 @@ export function readCover(doc: Y.Doc): Cover {
   const organisations = map.get("organisations");
   return {
     title: text("title"),
+    subtitle: text("subtitle"),
     mechanism: text("mechanism"),
     session: text("session"),
     stateUnderReview: text("stateUnderReview"),

@@ -6,12 +6,13 @@ import StarterKit from "@tiptap/starter-kit";
 import { BlockLanguage } from "./language";
 import { Citation } from "./nodes/citation";
 import { Footnote } from "./nodes/footnote";
+import { UnBulletList } from "./nodes/bullet-list";
 import { UnOrderedList } from "./nodes/ordered-list";
 import { UnParagraph } from "./nodes/paragraph";
 import { Recommendation } from "./nodes/recommendation";
 import { SectionHeading } from "./nodes/section-heading";
 import { NumberingDecorations } from "./numbering-decorations";
-import { NO_HEADING_NUMBERING, type HeadingNumbering } from "./numbering";
+import { HEADING_LEVELS, NO_HEADING_NUMBERING, type HeadingNumbering } from "./numbering";
 
 /** The Y.Doc field holding the ProseMirror document (DESIGN.md §4). */
 export const BODY_FIELD = "body";
@@ -38,13 +39,14 @@ export function documentExtensions(options: DocumentOptions = {}): Extensions {
     StarterKit.configure({
       // Yjs's UndoManager replaces ProseMirror history: it undoes only this person's changes.
       undoRedo: false,
-      heading: { levels: [1, 2, 3] },
+      heading: { levels: [...HEADING_LEVELS] },
       code: false,
       codeBlock: false,
       horizontalRule: false,
-      // Replaced by the UN variants below (numbered paragraphs, (a)/(i) list styles).
+      // Replaced by the UN variants below (numbered paragraphs, list styles and bullet markers).
       paragraph: false,
       orderedList: false,
+      bulletList: false,
       link: {
         openOnClick: false,
         autolink: true,
@@ -54,6 +56,7 @@ export function documentExtensions(options: DocumentOptions = {}): Extensions {
     }),
     UnParagraph,
     UnOrderedList,
+    UnBulletList,
     Superscript,
     Subscript,
     // A header row, no merged cells required; column resizing is a browser nicety kept off the schema.

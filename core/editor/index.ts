@@ -4,7 +4,7 @@ export * from "./numbering";
 export * from "./plain-text";
 export * from "./language";
 export { newFootnoteId } from "./nodes/footnote";
-export { LIST_STYLES, type ListStyle } from "./nodes/ordered-list";
+export * from "./list-styles";
 export { recommendationProvenance, type RecommendationAttributes } from "./nodes/recommendation";
 export type { CitationAttributes } from "./nodes/citation";
 export * from "./cover";

@@ -67,6 +67,42 @@ describe("computed numbering", () => {
     expect(numbers.headings).toEqual(["I. Introduction", "A. Background", "II. Civil and political rights", "A. Fundamental freedoms", "1. Expression"]);
   });
 
+  it("numbers four heading levels I., A., 1., (a), each restarting under the level above", () => {
+    const numbers = numbersOf({
+      type: "doc",
+      content: [
+        heading(1, "Civil and political rights"),
+        heading(2, "Fundamental freedoms"),
+        heading(3, "Expression"),
+        heading(4, "Online"),
+        heading(4, "Press"),
+        heading(3, "Assembly"),
+        heading(4, "Permits"),
+        heading(1, "Economic rights"),
+        heading(4, "A fourth level straight under the first"),
+      ],
+    });
+    expect(numbers.headings).toEqual([
+      "I. Civil and political rights",
+      "A. Fundamental freedoms",
+      "1. Expression",
+      "(a) Online",
+      "(b) Press",
+      "2. Assembly",
+      "(a) Permits",
+      "II. Economic rights",
+      "(a) A fourth level straight under the first",
+    ]);
+  });
+
+  it("keeps a fourth-level heading through the schema and Yjs, and reads a deeper level as the fourth", () => {
+    const schema = documentSchema();
+    const [a] = replicas({ type: "doc", content: [heading(4, "Sub-point")] });
+    expect(readBack(a).firstChild!.attrs.level).toBe(4);
+    const deeper = schema.nodeFromJSON({ type: "doc", content: [heading(6, "Too deep")] });
+    expect([...computeNumbering(deeper, UN_HEADING_NUMBERING).headings.values()]).toEqual(["(a)"]);
+  });
+
   it("numbers footnotes in reading order, wherever they sit", () => {
     const numbers = numbersOf({
       type: "doc",
@@ -82,6 +118,7 @@ describe("computed numbering", () => {
     expect([1, 4, 9, 14, 40, 1994].map(toRoman)).toEqual(["I", "IV", "IX", "XIV", "XL", "MCMXCIV"]);
     expect(formatCounter(27, "upper-alpha")).toBe("AA.");
     expect(formatCounter(3, "lower-alpha")).toBe("c.");
+    expect(formatCounter(3, "lower-alpha-parenthesised")).toBe("(c)");
     expect(formatCounter(3, "none")).toBe("");
   });
 
@@ -116,6 +153,26 @@ describe("computed numbering", () => {
       const root = readBack(doc);
       const [pos] = computeNumbering(root).footnotes.keys();
       expect(root.nodeAt(pos!)!.textContent).toBe(expected);
+    }
+  });
+});
+
+describe("list styles between co-authors", () => {
+  it("syncs a list's style, set by one person while another types in the list, as a node attribute", () => {
+    const item = (value: string) => ({ type: "listItem", content: [para(value, false)] });
+    const [a, b, sync] = replicas({ type: "doc", content: [{ type: "bulletList", content: [item("first")] }, { type: "orderedList", attrs: { listStyle: "lower-alpha" }, content: [item("one")] }] });
+    const fragment = a.getXmlFragment(BODY_FIELD);
+    // What the editor's Yjs binding writes when a style is chosen: the node's attribute.
+    (fragment.get(0) as Y.XmlElement).setAttribute("bulletStyle", "arrow");
+    (fragment.get(1) as Y.XmlElement).setAttribute("listStyle", "upper-roman");
+    const itemText = ((b.getXmlFragment(BODY_FIELD).get(0) as Y.XmlElement).get(0) as Y.XmlElement).get(0) as Y.XmlElement;
+    (itemText.get(0) as Y.XmlText).insert(5, " point");
+    sync();
+    for (const doc of [a, b]) {
+      const root = readBack(doc);
+      expect(root.child(0).attrs.bulletStyle).toBe("arrow");
+      expect(root.child(0).textContent).toBe("first point");
+      expect(root.child(1).attrs.listStyle).toBe("upper-roman");
     }
   });
 });

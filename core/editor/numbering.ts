@@ -1,13 +1,22 @@
 import type { Node as PMNode } from "@tiptap/pm/model";
 
-/** How a template numbers its headings, one entry per level (1–3): "I.", "A.", "1." or nothing. */
-export const HEADING_STYLES = ["upper-roman", "upper-alpha", "decimal", "lower-alpha", "none"] as const;
+/** How a template numbers its headings, one entry per level (1–4): "I.", "A.", "1.", "(a)" or nothing. */
+export const HEADING_STYLES = ["upper-roman", "upper-alpha", "decimal", "lower-alpha", "lower-alpha-parenthesised", "none"] as const;
 export type HeadingStyle = (typeof HEADING_STYLES)[number];
-export type HeadingNumbering = readonly [HeadingStyle, HeadingStyle, HeadingStyle];
 
-/** OHCHR's usual outline: I. Cluster, A. Theme, 1. Sub-theme. */
-export const UN_HEADING_NUMBERING: HeadingNumbering = ["upper-roman", "upper-alpha", "decimal"];
-export const NO_HEADING_NUMBERING: HeadingNumbering = ["none", "none", "none"];
+/** The heading levels a document has: UN documents outline in four (I., A., 1., (a)). */
+export const HEADING_LEVELS = [1, 2, 3, 4] as const;
+export type HeadingLevel = (typeof HEADING_LEVELS)[number];
+export type HeadingNumbering = readonly [HeadingStyle, HeadingStyle, HeadingStyle, HeadingStyle];
+
+/** OHCHR's usual outline: I. Cluster, A. Theme, 1. Sub-theme, (a) point. */
+export const UN_HEADING_NUMBERING: HeadingNumbering = ["upper-roman", "upper-alpha", "decimal", "lower-alpha-parenthesised"];
+export const NO_HEADING_NUMBERING: HeadingNumbering = ["none", "none", "none", "none"];
+
+/** A heading node's level as a number the document has: 1–4, whatever the attribute holds. */
+export function headingLevel(node: PMNode): HeadingLevel {
+  return Math.min(Math.max(Math.trunc(Number(node.attrs.level)) || 1, 1), HEADING_LEVELS.length) as HeadingLevel;
+}
 
 export interface DocumentNumbering {
   /** Position of each numbered body paragraph → its number (1, 2, 3 … through the document). */
@@ -53,6 +62,8 @@ export function formatCounter(n: number, style: HeadingStyle): string {
       return `${toLetters(n)}.`;
     case "lower-alpha":
       return `${toLetters(n).toLowerCase()}.`;
+    case "lower-alpha-parenthesised":
+      return `(${toLetters(n).toLowerCase()})`;
     case "decimal":
       return `${n}.`;
     case "none":
@@ -72,7 +83,7 @@ export function computeNumbering(doc: PMNode, headingNumbering: HeadingNumbering
   const paragraphs = new Map<number, number>();
   const headings = new Map<number, string>();
   const footnotes = new Map<number, number>();
-  const levels = [0, 0, 0];
+  const levels = HEADING_LEVELS.map(() => 0);
   let paragraph = 0;
   doc.forEach((node, offset) => {
     // An empty paragraph (a blank line, a section not written yet) takes no number: it would
@@ -80,7 +91,7 @@ export function computeNumbering(doc: PMNode, headingNumbering: HeadingNumbering
     if (node.type.name === "paragraph" && node.attrs.numbered !== false && node.content.size > 0) {
       paragraphs.set(offset, ++paragraph);
     } else if (node.type.name === "heading") {
-      const level = Math.min(Math.max(Number(node.attrs.level) || 1, 1), 3) - 1;
+      const level = headingLevel(node) - 1;
       levels[level]! += 1;
       for (let deeper = level + 1; deeper < levels.length; deeper++) levels[deeper] = 0;
       headings.set(offset, formatCounter(levels[level]!, headingNumbering[level]!));

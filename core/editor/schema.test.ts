@@ -1,7 +1,7 @@
 import { prosemirrorJSONToYDoc } from "@tiptap/y-tiptap";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { BODY_FIELD, canonicalDocument, documentSchema } from "./index";
+import { BODY_FIELD, BULLET_STYLES, canonicalDocument, documentSchema, LIST_STYLES } from "./index";
 
 /** JSON → Y.Doc → JSON must give back exactly what went in, for every node and mark. */
 function roundTrip(json: Record<string, unknown>) {
@@ -72,8 +72,24 @@ const CASES: Record<string, Record<string, unknown>> = {
           },
         ],
       },
-      { type: "bulletList", content: [{ type: "listItem", attrs: { lang: null, dir: null }, content: [para([text("To China")])] }] },
+      { type: "bulletList", attrs: { bulletStyle: "disc" }, content: [{ type: "listItem", attrs: { lang: null, dir: null }, content: [para([text("To China")])] }] },
       { type: "blockquote", attrs: { lang: null, dir: null }, content: [para([text("Quoted")])] },
+    ],
+  },
+  "every list style and bullet marker, and a fourth-level heading": {
+    type: "doc",
+    content: [
+      { type: "heading", attrs: { level: 4, section: null, lang: null, dir: null }, content: [text("Sub-point")] },
+      ...LIST_STYLES.map((listStyle) => ({
+        type: "orderedList",
+        attrs: { start: 2, type: null, listStyle },
+        content: [{ type: "listItem", attrs: { lang: null, dir: null }, content: [para([text(listStyle)])] }],
+      })),
+      ...BULLET_STYLES.map((bulletStyle) => ({
+        type: "bulletList",
+        attrs: { bulletStyle },
+        content: [{ type: "listItem", attrs: { lang: null, dir: null }, content: [para([text(bulletStyle)])] }],
+      })),
     ],
   },
   "a table with a header row": {

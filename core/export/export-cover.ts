@@ -5,6 +5,8 @@ import { isStateCode, stateName } from "../un/states";
 /** The cover block of an exported submission: everything printed above the first heading. */
 export interface ExportCover {
   title: string;
+  /** Printed under the title; absent or "" prints nothing. */
+  subtitle?: string;
   /** "Universal Periodic Review", with the session when the cover gives one. */
   mechanism: string;
   session: string;
@@ -36,6 +38,7 @@ export function exportCover(cover: Cover, organisations: readonly CoverOrganisat
   const byId = new Map(organisations.map((o) => [o.id, o]));
   return {
     title: cover.title.trim(),
+    subtitle: cover.subtitle.trim(),
     mechanism: mechanismName(cover.mechanism || mechanism),
     session: cover.session.trim(),
     stateUnderReview: isStateCode(cover.stateUnderReview) ? stateName(cover.stateUnderReview) : "",

@@ -2,7 +2,8 @@ import type { Mark, Node as PMNode } from "@tiptap/pm/model";
 import { citationDisplays } from "../citations/citation-display";
 import { isAllowedLink } from "../editor/extensions";
 import { directionOf } from "../editor/language";
-import { computeNumbering, type HeadingNumbering } from "../editor/numbering";
+import { isBulletStyle, isListStyle, type BulletStyle, type ListStyle as OrderedListStyle } from "../editor/list-styles";
+import { computeNumbering, headingLevel, type HeadingLevel, type HeadingNumbering } from "../editor/numbering";
 import { recommendationProvenance } from "../library/recommendation-attributes";
 import { MECHANISMS } from "../un/mechanisms";
 
@@ -38,10 +39,11 @@ export interface BlockLanguage {
 }
 
 export type Block =
-  | ({ kind: "heading"; level: 1 | 2 | 3; label: string; content: Inline[] } & BlockLanguage)
+  | ({ kind: "heading"; level: HeadingLevel; label: string; content: Inline[] } & BlockLanguage)
   /** `number` is the paragraph's number as OHCHR cites it ("para. 43"); null when unnumbered. */
   | ({ kind: "paragraph"; number: number | null; content: Inline[] } & BlockLanguage)
-  | { kind: "list"; style: ListStyle; start: number; items: Block[][] }
+  /** `bullet` is the marker of a bulleted list (style "bullet"), null for a numbered one. */
+  | { kind: "list"; style: ListStyle; bullet: BulletStyle | null; start: number; items: Block[][] }
   | ({ kind: "quote"; blocks: Block[] } & BlockLanguage)
   | { kind: "table"; rows: TableRow[] }
   /**
@@ -52,7 +54,8 @@ export type Block =
    */
   | { kind: "recommendation"; quote: Inline[]; provenance: string };
 
-export type ListStyle = "bullet" | "decimal" | "lower-alpha" | "lower-roman" | "upper-alpha" | "upper-roman";
+/** "bullet", or how a numbered list counts (core/editor/list-styles.ts). */
+export type ListStyle = "bullet" | OrderedListStyle;
 
 export interface TableRow {
   cells: Array<{ header: boolean; colspan: number; rowspan: number; blocks: Block[] }>;
@@ -160,7 +163,7 @@ class ModelBuilder {
       case "heading":
         return {
           kind: "heading",
-          level: Math.min(Math.max(Number(node.attrs.level) || 1, 1), 3) as 1 | 2 | 3,
+          level: headingLevel(node),
           label: offset === null ? "" : (this.numbering.headings.get(offset) ?? ""),
           content: this.inline(node),
           ...language(node),
@@ -169,10 +172,12 @@ class ModelBuilder {
         return { kind: "paragraph", number: offset === null ? null : (this.numbering.paragraphs.get(offset) ?? null), content: this.inline(node), ...language(node) };
       case "bulletList":
       case "orderedList": {
-        const style: ListStyle = node.type.name === "bulletList" ? "bullet" : ((node.attrs.listStyle as ListStyle | null) ?? "decimal");
+        const bulleted = node.type.name === "bulletList";
+        const style: ListStyle = bulleted ? "bullet" : isListStyle(node.attrs.listStyle) ? node.attrs.listStyle : "decimal";
+        const bullet = bulleted ? (isBulletStyle(node.attrs.bulletStyle) ? node.attrs.bulletStyle : "disc") : null;
         const items: Block[][] = [];
         node.forEach((item) => items.push(this.blocks(item, false)));
-        return { kind: "list", style, start: Number(node.attrs.start) || 1, items };
+        return { kind: "list", style, bullet, start: Number(node.attrs.start) || 1, items };
       }
       case "blockquote":
         return { kind: "quote", blocks: this.blocks(node, false), ...language(node) };

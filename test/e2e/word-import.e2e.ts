@@ -82,4 +82,31 @@ describe.runIf(browserAvailable())("a Word file checked, then imported as a draf
     expect(await thread.innerText()).toContain("Amina");
     await owner.screenshot({ path: `${SHOTS}/word-import-draft.png`, fullPage: true });
   });
+
+  it("in the imported draft, makes a fourth-level heading and picks a list style from the toolbar with the keyboard", async () => {
+    const document = owner.locator(".document");
+    await document.locator("p[data-number='3']").click();
+    await owner.keyboard.press("End");
+    await owner.keyboard.press("Enter");
+    await owner.keyboard.type("Reprisals against lawyers");
+    await owner.getByRole("button", { name: "Heading 4" }).click();
+    // The joint UPR template numbers its outline I., A., 1., (a): the fourth level is labelled (a).
+    const heading = document.locator("h4", { hasText: "Reprisals against lawyers" });
+    await expect.poll(() => heading.getAttribute("data-label")).toBe("(a)");
+    await owner.getByRole("navigation", { name: "Outline" }).locator(".outline-level-4", { hasText: "Reprisals against lawyers" }).waitFor();
+
+    await owner.keyboard.press("End");
+    await owner.keyboard.press("Enter");
+    await owner.keyboard.type("Release the detained lawyers");
+    // The menu is a native select: focused, then a typed character picks the first style it starts ("(1) (2) (3)").
+    const menu = owner.getByRole("combobox", { name: "List style" });
+    await menu.focus();
+    await owner.keyboard.type("(");
+    await document.locator("ol[data-list-style='decimal-parenthesised']", { hasText: "Release the detained lawyers" }).waitFor();
+    expect(await menu.inputValue()).toBe("ordered:decimal-parenthesised");
+    // Focus stayed on the menu, so the arrow keys move on to the next style: (a), the UN sub-paragraphs.
+    await owner.keyboard.press("ArrowDown");
+    await document.locator("ol[data-list-style='lower-alpha']", { hasText: "Release the detained lawyers" }).waitFor();
+    await owner.screenshot({ path: `${SHOTS}/word-import-heading4-list-style.png`, fullPage: true });
+  });
 });

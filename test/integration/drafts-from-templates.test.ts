@@ -39,6 +39,7 @@ describeEachDatabase("drafts from templates", (handle) => {
     Y.applyUpdate(doc, stored.snapshot!);
     expect(readCover(doc)).toEqual({
       title: "Joint submission on Ghana",
+      subtitle: "",
       mechanism: "UPR",
       session: "UPR 4th cycle",
       stateUnderReview: "GHA",

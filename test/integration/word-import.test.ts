@@ -212,12 +212,13 @@ describeEachDatabase("Word files: check and import", (handle) => {
     const answer = await post(w, w.members.editor.token, { intent: "import", template: "upr-joint" }, docxFile(new Uint8Array(exported), "china.docx"));
     expect(answer.status).toBe(200);
     const { outcome } = answer.body as Extract<WordUploadResult, { kind: "import" }>;
-    expect(outcome.coverFromFile).toEqual(["title", "State under review", "session", "contact", "1 organisation", "date"]);
+    // The member organisation this workspace lacks is kept in the subtitle, as the file printed it.
+    expect(outcome.coverFromFile).toEqual(["title", "State under review", "session", "contact", "1 organisation", "subtitle", "date"]);
     expect(outcome.draft.title).toBe(RICH_COVER.title);
     const stored = await loadDraftDocument(handle().db, outcome.draft.id);
     const ydoc = new Y.Doc();
     Y.applyUpdate(ydoc, stored.snapshot!);
-    expect(readCover(ydoc)).toMatchObject({ title: RICH_COVER.title, stateUnderReview: "CHN", session: RICH_COVER.session, contact: RICH_COVER.contact, organisations: [known.id], date: RICH_COVER.date });
+    expect(readCover(ydoc)).toMatchObject({ title: RICH_COVER.title, stateUnderReview: "CHN", session: RICH_COVER.session, contact: RICH_COVER.contact, organisations: [known.id], date: RICH_COVER.date, subtitle: "By Lawyers' Watch (LW)" });
     // The cover block left the body: the first block is the first heading, not the title.
     const { doc } = initProseMirrorDoc(ydoc.getXmlFragment(BODY_FIELD), documentSchema());
     expect(doc.firstChild?.type.name).toBe("heading");

@@ -39,7 +39,7 @@ export function describeImport(outcome: Pick<WordImportOutcome, "report" | "comm
     report.fieldsDropped ? count(report.fieldsDropped, "field") : "",
   ].filter(Boolean);
   if (dropped.length) sentences.push(`Dropped: ${dropped.join(", ")} (submissions are text; OHCHR asks for no images).`);
-  if (report.listsRestyled) sentences.push(`${count(report.listsRestyled, "list")} used a numbering style Caucus lacks (such as I, II, III) and ${report.listsRestyled === 1 ? "is" : "are"} numbered the nearest way (i, ii, iii).`);
+  if (report.listsRestyled) sentences.push(`${count(report.listsRestyled, "list")} used a numbering or bullet style Caucus lacks (such as 01, 02 or a check mark) and ${report.listsRestyled === 1 ? "is" : "are"} shown the nearest way (1, 2 or •).`);
   if (report.trackedChangesAccepted) sentences.push("Tracked changes were accepted: insertions kept, deletions removed.");
   if (comments.threads > 0) {
     const resolved = comments.resolved ? `, ${comments.resolved} of them resolved as in Word` : "";

@@ -2,13 +2,11 @@ import OrderedList from "@tiptap/extension-ordered-list";
 import type { Node as PMNode } from "@tiptap/pm/model";
 import { Plugin, PluginKey, type Transaction } from "@tiptap/pm/state";
 import { ySyncPluginKey } from "@tiptap/y-tiptap";
+import { isListStyle, type ListStyle } from "../list-styles";
 
-/**
- * How an ordered list counts. UN documents write sub-paragraphs as (a), (b) and, one level
- * down, (i), (ii); "decimal" is for plain 1., 2. lists inside a paragraph's text.
- */
-export const LIST_STYLES = ["decimal", "lower-alpha", "lower-roman", "upper-alpha"] as const;
-export type ListStyle = (typeof LIST_STYLES)[number];
+// How an ordered list counts (list-styles.ts). UN documents write sub-paragraphs as (a), (b)
+// and, one level down, (i), (ii); the other styles are those real submissions use.
+export { LIST_STYLES, type ListStyle } from "../list-styles";
 
 declare module "@tiptap/core" {
   interface Commands<ReturnType> {
@@ -69,9 +67,9 @@ export const UnOrderedList = OrderedList.extend({
         default: "lower-alpha",
         parseHTML: (element) => {
           const style = element.getAttribute("data-list-style");
-          if (LIST_STYLES.includes(style as ListStyle)) return style;
+          if (isListStyle(style)) return style;
           // HTML's own type attribute, as Word and Google Docs paste it; a bare <ol> counts 1, 2, 3.
-          return { a: "lower-alpha", i: "lower-roman", A: "upper-alpha" }[element.getAttribute("type") ?? ""] ?? "decimal";
+          return { a: "lower-alpha", i: "lower-roman", A: "upper-alpha", I: "upper-roman" }[element.getAttribute("type") ?? ""] ?? "decimal";
         },
         renderHTML: (attrs) => ({ "data-list-style": attrs.listStyle }),
       },

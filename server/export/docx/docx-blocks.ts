@@ -20,7 +20,7 @@ export interface BlockContext {
 
 type Output = Paragraph | Table;
 
-const HEADINGS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
+const HEADINGS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3, 4: HeadingLevel.HEADING_4 } as const;
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
 
 /**
@@ -60,7 +60,7 @@ function bodyParagraph(block: Extract<Block, { kind: "paragraph" }>, context: Bl
 /** Each item's first paragraph carries the list's label; its later blocks hang under the text. */
 function list(block: Extract<Block, { kind: "list" }>, context: BlockContext): Output[] {
   const indent = context.indent + INDENT;
-  const numbering = context.numbering.list(block.style, block.start, indent);
+  const numbering = context.numbering.list(block.style, block.bullet, block.start, indent);
   const inner: BlockContext = { ...context, indent };
   const out: Output[] = [];
   for (const item of block.items) {

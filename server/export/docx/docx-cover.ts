@@ -37,6 +37,7 @@ function line(text: string, setting: CoverSetting, options: { bold?: boolean; st
 export function coverParagraphs(cover: ExportCover, setting: CoverSetting): Paragraph[] {
   const out: Paragraph[] = [];
   if (cover.title) out.push(line(cover.title, setting, { style: "Title" }));
+  if (cover.subtitle) out.push(line(cover.subtitle, setting));
   const mechanism = [cover.mechanism, cover.session].filter(Boolean).join(", ");
   if (mechanism) out.push(line(mechanism, setting));
   if (cover.stateUnderReview) out.push(line(`State under review: ${cover.stateUnderReview}`, setting, { bold: true }));

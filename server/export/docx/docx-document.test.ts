@@ -208,7 +208,7 @@ describe("renderDocx, other cases", () => {
       language: "fr",
       dir: "ltr",
       footnotes: [],
-      blocks: [para(1, "un"), para(2, "deux"), para(5, "cinq"), para(6, "six"), { kind: "list", style: "lower-alpha", start: 1, items: [[para(null, "alinéa")]] }, { kind: "list", style: "bullet", start: 1, items: [[para(null, "puce")]] }],
+      blocks: [para(1, "un"), para(2, "deux"), para(5, "cinq"), para(6, "six"), { kind: "list", style: "lower-alpha", bullet: null, start: 1, items: [[para(null, "alinéa")]] }, { kind: "list", style: "bullet", bullet: "disc", start: 1, items: [[para(null, "puce")]] }],
     };
     const parts = readDocx(await renderDocx(model, { ...RICH_COVER, organisations: [] }));
     const labels = wordLabels(parts["word/document.xml"]!, parts["word/numbering.xml"]!).filter(Boolean);

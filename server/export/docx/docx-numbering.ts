@@ -1,4 +1,5 @@
 import { AlignmentType, LevelFormat, type ILevelsOptions, type INumberingOptions } from "docx";
+import { LIST_STYLE_SPECS, type BulletStyle, type ListCounter } from "../../../core/editor/list-styles";
 import type { ListStyle } from "../../../core/export/export-model";
 import { INDENT } from "./docx-styles";
 
@@ -12,8 +13,7 @@ export interface ParagraphNumbering {
   custom: true;
 }
 
-const FORMATS: Record<ListStyle, (typeof LevelFormat)[keyof typeof LevelFormat]> = {
-  bullet: LevelFormat.BULLET,
+const FORMATS: Record<ListCounter, (typeof LevelFormat)[keyof typeof LevelFormat]> = {
   decimal: LevelFormat.DECIMAL,
   "lower-alpha": LevelFormat.LOWER_LETTER,
   "lower-roman": LevelFormat.LOWER_ROMAN,
@@ -22,12 +22,25 @@ const FORMATS: Record<ListStyle, (typeof LevelFormat)[keyof typeof LevelFormat]>
 };
 
 /**
- * The label around a list counter. UN subparagraphs are "(a)" and "(i)" in English; French and
- * Spanish write "a)" and "i)" (rules.md §4a); other counters take a full stop.
+ * Each bullet as Word's own bullet library writes it, so the file looks in Word as the
+ * author's did and our reader (and Word's) knows the marker again: the circle is Courier New's
+ * "o", the square and the arrow Wingdings characters (U+F0A7, U+F0D8) in Word's private-use
+ * mapping; the disc and the dash are ordinary characters of the body font.
  */
-function levelText(style: ListStyle, language: string): string {
-  if (style === "bullet") return "\u2022";
-  if (style === "lower-alpha" || style === "lower-roman") return /^(fr|es)\b/i.test(language) ? "%1)" : "(%1)";
+const BULLETS: Record<BulletStyle, { text: string; font?: string }> = {
+  disc: { text: "\u2022" },
+  circle: { text: "o", font: "Courier New" },
+  square: { text: "\uF0A7", font: "Wingdings" },
+  arrow: { text: "\uF0D8", font: "Wingdings" },
+  dash: { text: "\u2013" },
+};
+
+/**
+ * The label around a list counter. Parenthesised styles are "(a)", "(i)", "(1)" in English;
+ * French and Spanish write "a)" and "i)" (rules.md §4a); the others take a full stop.
+ */
+function levelText(style: Exclude<ListStyle, "bullet">, language: string): string {
+  if (LIST_STYLE_SPECS[style].parenthesised) return /^(fr|es)\b/i.test(language) ? "%1)" : "(%1)";
   return "%1.";
 }
 
@@ -59,15 +72,21 @@ export class NumberingPlan {
   }
 
   /** A new list (its own counter from `start`) whose label hangs in the `indent`'s last centimetre. */
-  list(style: ListStyle, start: number, indent: number): ParagraphNumbering {
+  list(style: ListStyle, bullet: BulletStyle | null, start: number, indent: number): ParagraphNumbering {
     const reference = `list-${this.config.length}`;
+    const paragraph = { indent: { left: indent, hanging: INDENT } };
+    if (style === "bullet") {
+      const { text, font } = BULLETS[bullet ?? "disc"];
+      this.add(reference, { level: 0, format: LevelFormat.BULLET, text, alignment: AlignmentType.START, style: { paragraph, run: font ? { font } : undefined } });
+      return { reference, level: 0, custom: true };
+    }
     this.add(reference, {
       level: 0,
-      format: FORMATS[style],
+      format: FORMATS[LIST_STYLE_SPECS[style].counter],
       text: levelText(style, this.language),
       start: Math.max(1, Math.floor(start)),
       alignment: AlignmentType.START,
-      style: { paragraph: { indent: { left: indent, hanging: INDENT } } },
+      style: { paragraph },
     });
     return { reference, level: 0, custom: true };
   }

@@ -35,8 +35,8 @@ export function blockLanguage(own: string | null, documentLanguage: string): str
   return cleanLang(own) ?? cleanLang(documentLanguage) ?? "en";
 }
 
-const heading = (size: number, italics = false) => ({
-  run: { font: FONTS, size, sizeComplexScript: size, bold: true, italics, color: "000000" },
+const heading = (size: number, italics = false, bold = true) => ({
+  run: { font: FONTS, size, sizeComplexScript: size, bold, italics, color: "000000" },
   paragraph: { keepNext: true, keepLines: true, spacing: { before: 240, after: 120 } },
 });
 
@@ -56,6 +56,8 @@ export function documentStyles(language: string): IStylesOptions {
       heading1: heading(BODY_SIZE),
       heading2: heading(BODY_SIZE),
       heading3: heading(BODY_SIZE, true),
+      // The fourth level, "(a)" in UN documents, is set in italics without bold, below the bold italic third.
+      heading4: heading(BODY_SIZE, true, false),
       footnoteText: { run: { font: FONTS, size: NOTE_SIZE, sizeComplexScript: NOTE_SIZE }, paragraph: { spacing: { after: 0, line: 240 } } },
     },
   };

@@ -42,7 +42,7 @@ describe("the PDF's fonts", () => {
     const doc = (text: string, note = ""): ExportDocument => ({
       language: "en",
       dir: "ltr",
-      blocks: [{ kind: "list", style: "bullet", start: 1, items: [[{ kind: "paragraph", number: null, content: [{ kind: "text", text, marks: {} }], lang: null, dir: null }]] }],
+      blocks: [{ kind: "list", style: "bullet", bullet: "disc", start: 1, items: [[{ kind: "paragraph", number: null, content: [{ kind: "text", text, marks: {} }], lang: null, dir: null }]] }],
       footnotes: [{ number: 1, content: [{ kind: "text", text: note, marks: {} }] }],
     });
     expect([...scriptsIn(doc("Human rights"), RICH_COVER)]).toEqual(["latin"]);

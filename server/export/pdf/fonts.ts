@@ -115,6 +115,6 @@ export function scriptsIn(model: ExportDocument, cover: ExportCover): Set<Script
   };
   blocks(model.blocks);
   for (const note of model.footnotes) runs(note.content);
-  [cover.title, cover.mechanism, cover.session, cover.stateUnderReview, cover.contact, cover.date, ...cover.organisations].forEach(see);
+  [cover.title, cover.subtitle ?? "", cover.mechanism, cover.session, cover.stateUnderReview, cover.contact, cover.date, ...cover.organisations].forEach(see);
   return scripts;
 }

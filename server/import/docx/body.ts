@@ -4,12 +4,14 @@
  * numbered paragraphs; every other Word list stays a list (lists.ts).
  */
 import { cleanLang } from "../../../core/editor/language";
+import { HEADING_LEVELS } from "../../../core/editor/numbering";
 import { coverLineKind, type CoverLineKind } from "./cover";
 import { dominantLang, readInline, type InlineContext, type Json } from "./inline";
 import { ListBuilder } from "./lists";
 import { readTable } from "./table";
 import { NO_FORMAT, type RunFormat } from "./run-format";
-import { paragraphStyle, type Numbering, type Styles } from "./styles";
+import { indentOf, paragraphStyle, type Numbering, type Styles } from "./styles";
+import { readsAsIndentedQuotation } from "./indented-quotes";
 import { child, elements, isOn, val, type XmlElement } from "./xml";
 
 export interface BodyCounts {
@@ -31,6 +33,8 @@ export interface BodyContext {
   inline: InlineContext;
   /** The abstract list whose level-0 paragraphs are the document's numbered paragraphs, if any. */
   mainList: string | null;
+  /** The least left indent (twips) at which an unnumbered top-level paragraph is an indented quotation (indented-quotes.ts). */
+  quotationIndent: number;
   language: string | null;
   counts: BodyCounts;
   supports: SchemaSupport;
@@ -47,7 +51,11 @@ export interface ParagraphInfo {
   numId: string | null;
   ilvl: number;
   rtl: boolean;
+  /** Its own left indent (`w:ind` on the paragraph), which places a list item's depth. */
   indent: number | null;
+  /** The left indent it is set at, its own or its style's (twips); and its hanging indent. */
+  leftIndent: number;
+  hanging: number;
   quote: boolean;
   /** Centred, by its own `w:jc` or else its style's. */
   centred: boolean;
@@ -61,8 +69,7 @@ export function paragraphInfo(p: XmlElement, styles: Styles): ParagraphInfo {
   const style = paragraphStyle(p, styles);
   const outline = val(child(pPr, "w:outlineLvl"));
   const numPr = child(pPr, "w:numPr");
-  const ind = child(pPr, "w:ind");
-  const left = val(ind, "w:left") ?? val(ind, "w:start");
+  const own = indentOf(child(pPr, "w:ind"));
   const numId = numPr ? (val(child(numPr, "w:numId")) ?? null) : (style?.numId ?? null);
   const jc = val(child(pPr, "w:jc"));
   return {
@@ -71,7 +78,9 @@ export function paragraphInfo(p: XmlElement, styles: Styles): ParagraphInfo {
     numId: numId === "0" ? null : numId,
     ilvl: numPr ? Number(val(child(numPr, "w:ilvl")) ?? 0) || 0 : (style?.ilvl ?? 0),
     rtl: isOn(child(pPr, "w:bidi")),
-    indent: left === undefined ? null : Number(left) || 0,
+    indent: own.left,
+    leftIndent: own.left ?? style?.indent.left ?? 0,
+    hanging: own.hanging ?? style?.indent.hanging ?? 0,
     quote: style?.quote ?? false,
     centred: jc === undefined ? (style?.centred ?? false) : jc === "center",
     titleStyle: style?.titleStyle ?? null,
@@ -80,7 +89,7 @@ export function paragraphInfo(p: XmlElement, styles: Styles): ParagraphInfo {
 }
 
 /**
- * Removes a heading label the exporter or an author typed ("I.\t", "A.\t", "1.\t") before the
+ * Removes a heading label the exporter or an author typed ("I.\t", "A.\t", "1.\t", "(a)\t") before the
  * title: Caucus numbers headings from the template. The label may span runs (LibreOffice writes
  * the tab as its own run). Returns how many characters went, so comment offsets can follow.
  */
@@ -90,7 +99,7 @@ export function stripHeadingLabel(content: Json[]): { content: Json[]; removed: 
     if (node.type !== "text") break;
     leading += node.text as string;
   }
-  const match = /^(?:[IVXLCDM]+|[A-Z]|\d+(?:\.\d+)*)\.?\t+/.exec(leading);
+  const match = /^(?:(?:[IVXLCDM]+|[A-Z]|\d+(?:\.\d+)*)\.?|\([a-z]{1,3}\))\t+/.exec(leading);
   if (!match) return { content, removed: 0 };
   let remove = match[0].length;
   const out: Json[] = [];
@@ -130,7 +139,7 @@ function readParagraph(p: XmlElement, ctx: BodyContext, info: ParagraphInfo, off
   if (info.heading) {
     ctx.counts.headings += 1;
     const label = stripHeadingLabel(content);
-    return { block: { type: "heading", attrs: { ...attrs, level: Math.min(3, info.heading) }, content: label.content }, removed: label.removed };
+    return { block: { type: "heading", attrs: { ...attrs, level: Math.min(HEADING_LEVELS.length, info.heading) }, content: label.content }, removed: label.removed };
   }
   return { block: { type: "paragraph", attrs: { ...attrs, numbered: false }, content }, removed: 0 };
 }
@@ -150,11 +159,12 @@ export function readBlocks(container: XmlElement, ctx: BodyContext, topLevel: bo
       const level = info.numId && !info.heading ? ctx.numbering.level(info.numId, info.ilvl) : null;
       const main = topLevel && !info.heading && info.ilvl === 0 && info.numId !== null && ctx.mainList !== null && ctx.numbering.abstractOf(info.numId) === ctx.mainList;
       const listed = level !== null && !main && level.format !== "none";
-      // Word's Quote styles become the editor's blockquote. Recommendation nodes are not made
-      // from them: a recommendation is a frozen copy of a library record (its id, symbol,
-      // paragraph, recommending States), which a quoted paragraph does not identify, so a
-      // quoted recommendation stays quoted text for the author to link to the library.
-      const quoted = ctx.supports.blockquote && info.quote && !info.heading && !main && !listed;
+      // Quotation styles and indented excerpts become the editor's blockquote. Recommendation
+      // nodes are not made from them: a recommendation is a frozen copy of a library record (its
+      // id, symbol, paragraph, recommending States), which a quoted paragraph does not identify,
+      // so a quoted recommendation stays quoted text for the author to link to the library.
+      const indented = topLevel && readsAsIndentedQuotation(node, info, ctx.quotationIndent);
+      const quoted = ctx.supports.blockquote && (info.quote || indented) && !info.heading && !main && !listed;
       const joining = quoted && quote !== null && out[out.length - 1] === quote.node ? quote : null;
       const read = readParagraph(node, ctx, info, joining?.length ?? 0, info.heading || quoted ? NO_FORMAT : info.run);
       if (!read) return;

@@ -1,8 +1,9 @@
 /**
  * The cover's fields read from its lines, by the English labels our exporter prints
  * (server/export/docx/docx-cover.ts) and the shapes NGO title pages share: "UPR, 4th cycle",
- * "State under review: Ghana", "Joint submission by:" and one organisation a line,
- * "Contact: …", a date. A line none of these claims stays in the body (cover.ts).
+ * "State under review: Ghana", "Joint submission by:" and one organisation a line, "BY HUMAN
+ * RIGHTS IN CHINA", "Contact: …", e-mail, web, telephone and address lines, a date. Every line
+ * lands in a field: the title, else the subtitle (cover.ts).
  */
 import { MECHANISMS } from "../../../core/un/mechanisms";
 
@@ -15,12 +16,22 @@ export interface ImportedCover {
   /** As written ("Ghana"), after "State under review:". */
   stateUnderReview: string;
   organisations: string[];
+  /** "Contact: …", then e-mail, web, telephone and address lines, joined with "; " (at most CONTACT_LENGTH characters). */
   contact: string;
   /** "2026-11-27" when the line names day, month and year (as the cover form stores it); else as written. */
   date: string;
-  /** The lines taken out of the body, in order: the lines of the cover's paragraphs whose every line a field took. */
+  /** Subtitle-style lines and every other line no field took, joined with " · ". */
+  subtitle: string;
+  /** The lines taken out of the body, in order. */
   lines: string[];
+  /** Where each of `lines` went, by field name (for the import report). */
+  fields: CoverFieldName[];
 }
+
+export type CoverFieldName = "title" | "subtitle" | "session" | "stateUnderReview" | "organisations" | "contact" | "date";
+
+/** What the cover form takes as a contact (app/schemas/draft.ts); contact lines past it go to the subtitle. */
+export const CONTACT_LENGTH = 200;
 
 export interface CoverLine {
   kind: "title" | "subtitle" | "centred";
@@ -74,59 +85,94 @@ const CONTACT = /^contact\s*:\s*(.*)$/i;
 /** The label alone, or with a colon and the first organisation: a title "Joint submission by X on Y" is not a label. */
 const SUBMITTED_BY = /^(?:joint submission|submitted) by(?:\s*:\s*(.*)|\s*)$/i;
 
-type Field = "stateUnderReview" | "contact" | "session" | "date" | "submittedBy";
+/** A by-line without a label: "BY HUMAN RIGHTS IN CHINA", "Prepared by the Ghana Rights Network" (not "A report by X on Y": a title). */
+const BY_LINE = /^(?:submitted |prepared |presented |written )?by\s+(\S.{0,150})$/i;
+const EMAIL = /[\w.+-]+@[\w-]+\.[\w.-]+/;
+const WEB = /(?:https?:\/\/|\bwww\.)\S+/i;
+/** A labelled number ("Tel: …", "Fax …") or an international one ("+41 22 917 9000"); a bare "2017-2022" is not. */
+const PHONE = /^(?:tel|telephone|phone|fax|mobile)\b|^\+\d[\d\s().-]{6,}$/i;
+/** Street words, a P.O. box, or a postcode as Europe ("1211 Geneva"), the US (", NY 10123") and the UK write it; a title with a year in it is none. */
+const ADDRESS = /\b(?:street|st\.|road|rd\.|avenue|ave\.|boulevard|lane|floor|suite|building|rue|chemin|route de|postfach|c\/o)(?:\s|,|$)|\bp\.?\s?o\.?\s+box\b|^\d{4,5}\s+\p{L}|,\s*[A-Z]{2}\s+\d{5}\b|\b[A-Z]{1,2}\d[A-Z\d]?\s+\d[A-Z]{2}\b/iu;
+
+/** A line that says how to reach the authors: an e-mail, a web address, a telephone number, a postal address. */
+export function isContactLine(line: string): boolean {
+  return EMAIL.test(line) || WEB.test(line) || PHONE.test(line) || ADDRESS.test(line);
+}
+
+type Field = "stateUnderReview" | "contact" | "session" | "date" | "submittedBy" | "by" | "reach";
 
 /** The field a line is plainly a line of, with its value; null for any other line (a title, an organisation). */
-function classify(line: string): { field: Field; value: string } | null {
+export function classify(line: string): { field: Field; value: string } | null {
   const state = STATE.exec(line);
   if (state) return { field: "stateUnderReview", value: state[1]!.trim() };
   const contact = CONTACT.exec(line);
   if (contact) return { field: "contact", value: contact[1]!.trim() };
   const submitted = SUBMITTED_BY.exec(line);
   if (submitted) return { field: "submittedBy", value: submitted[1]?.trim() ?? "" };
+  const by = BY_LINE.exec(line);
+  if (by) return { field: "by", value: by[1]!.trim() };
   const session = sessionOf(line);
   if (session !== null) return { field: "session", value: session };
   const date = dateOf(line);
-  return date === null ? null : { field: "date", value: date };
-}
-
-/** The cover's fields from its lines, in order; the first line of each field wins. */
-export function readCoverFields(found: CoverLine[]): ImportedCover {
-  return readCover(found).cover;
+  if (date !== null) return { field: "date", value: date };
+  return isContactLine(line) ? { field: "reach", value: line } : null;
 }
 
 /**
- * The cover's fields, and which lines (in `cover.lines`' order) a field took: the title's, a
- * field's own, the "Submitted by:" label and its organisations. A line none took (a subtitle,
- * "Submission to the Universal Periodic Review of Ghana") is the author's text, not the cover's.
+ * The cover's fields from its lines, in order; the first line of each field wins. Every line
+ * lands somewhere (`fields` says where): the title's, a field's own, the "Submitted by:" label
+ * and its organisations, a by-line's organisation, the contact lines; a line none of these takes
+ * ("Submission to the Universal Periodic Review of Ghana") is the subtitle.
  */
-export function readCover(found: CoverLine[]): { cover: ImportedCover; taken: boolean[] } {
+export function readCoverFields(found: CoverLine[]): ImportedCover {
   const lines = found.flatMap((line) => line.texts);
-  const cover: ImportedCover = { title: "", session: "", stateUnderReview: "", organisations: [], contact: "", date: "", lines };
-  const claimed = new Set<number>();
+  const cover: ImportedCover = { title: "", session: "", stateUnderReview: "", organisations: [], contact: "", date: "", subtitle: "", lines, fields: [] };
+  const fields = new Map<number, CoverFieldName>();
   const seen = new Set<Field>();
+  const contact: string[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = classify(lines[i]!);
     if (!line) continue;
-    claimed.add(i);
     if (line.field === "submittedBy") {
+      fields.set(i, "organisations");
       if (line.value) cover.organisations.push(line.value);
       // One organisation a line, until a line that is plainly another field.
       while (i + 1 < lines.length && classify(lines[i + 1]!) === null) {
         i += 1;
-        claimed.add(i);
+        fields.set(i, "organisations");
         cover.organisations.push(lines[i]!);
       }
+    } else if (line.field === "by") {
+      fields.set(i, "organisations");
+      cover.organisations.push(line.value);
+    } else if (line.field === "contact" || line.field === "reach") {
+      // The labelled contact first, then the other ways to reach the authors, while they fit the form's field.
+      const value = line.value;
+      const joined = [...contact, value].join("; ");
+      if (value && joined.length <= CONTACT_LENGTH) {
+        if (line.field === "contact") contact.unshift(value);
+        else contact.push(value);
+        fields.set(i, "contact");
+      } else fields.set(i, value ? "subtitle" : "contact");
     } else if (!seen.has(line.field)) {
       seen.add(line.field);
       cover[line.field] = line.value;
+      fields.set(i, line.field);
+    } else {
+      // A second date or session line: kept, as the subtitle.
+      fields.set(i, "subtitle");
     }
   }
-  const unclaimed = lines.findIndex((_, i) => !claimed.has(i));
+  const unclaimed = lines.findIndex((_, i) => !fields.has(i));
   const title = titleLines(found) ?? (unclaimed < 0 ? [] : [unclaimed]);
   cover.title = title.map((i) => lines[i]!).join(" ");
-  for (const i of title) claimed.add(i);
-  return { cover, taken: lines.map((_, i) => claimed.has(i)) };
+  for (const i of title) fields.set(i, "title");
+  // Whatever is left (a Subtitle-style line, "Submission to the Universal Periodic Review") is the subtitle, in order.
+  for (let i = 0; i < lines.length; i++) if (!fields.has(i)) fields.set(i, "subtitle");
+  cover.subtitle = lines.filter((_, i) => fields.get(i) === "subtitle").join(" · ");
+  cover.contact = contact.join("; ");
+  cover.fields = lines.map((_, i) => fields.get(i)!);
+  return cover;
 }
 
 /** The lines of the Title-style paragraphs, when the cover has any: a title split over consecutive Title paragraphs is one title. */

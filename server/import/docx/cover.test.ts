@@ -2,6 +2,12 @@ import type { Node as PMNode } from "@tiptap/pm/model";
 import { describe, expect, it } from "vitest";
 import { ownText, toNode } from "../../../test/fixtures/import/compare";
 import { list, numberingOf, p, r, rawDocx, style, tbl, tc, tr } from "../../../test/fixtures/import/raw-docx";
+import { UN_HEADING_NUMBERING } from "../../../core/editor";
+import { exportModel } from "../../../core/export/export-model";
+import { pdfToolsAvailable } from "../../../test/export-tools";
+import { renderDocx } from "../../export/docx";
+import { renderPdf } from "../../export/pdf/render-pdf";
+import { flat, readPdf } from "../../export/pdf/render-pdf.fixtures";
 import { dateOf, readCoverFields } from "./cover-fields";
 import { readDocx, type ImportedComment } from "./index";
 
@@ -58,7 +64,9 @@ describe("readDocx: the cover block before the first heading", () => {
       organisations: ["Ghana Rights Network"],
       contact: "",
       date: "2027-03-03",
+      subtitle: "",
       lines: ["Joint submission on land rights", "CEDAW, 89th session", "State under review: Ghana", "Submitted by: Ghana Rights Network", "3 March 2027"],
+      fields: ["title", "session", "stateUnderReview", "organisations", "date"],
     });
     expect(imported.report.coverLines).toBe(5);
     const [inCover, ...inBody] = imported.report.comments;
@@ -72,7 +80,7 @@ describe("readDocx: the cover block before the first heading", () => {
     expect(inBody.map((c) => wordsAt(blocks, c))).toEqual(["duction", "land law", "paragraph"]);
   });
 
-  it("reads Title-based and Subtitle styles, centring from a style's basedOn chain, and organisations one a line; a subtitle no field takes stays", () => {
+  it("reads Title-based and Subtitle styles, centring from a style's basedOn chain, and organisations one a line; the subtitle is the cover's", () => {
     const { imported, texts } = read([
       p("Civic space in Ghana", { style: "SubmissionTitle" }),
       p("A joint report", { style: "Subtitle" }),
@@ -84,15 +92,16 @@ describe("readDocx: the cover block before the first heading", () => {
       heading("Introduction"),
       p("Body."),
     ]);
-    expect(texts).toEqual(["A joint report", "Introduction", "Body."]);
+    expect(texts).toEqual(["Introduction", "Body."]);
     expect(imported.cover).toMatchObject({
       title: "Civic space in Ghana",
+      subtitle: "A joint report",
       session: "4th cycle",
       organisations: ["Ghana Rights Network (GRN)", "Women's Voice, Accra"],
       contact: "info@grn.example",
     });
-    expect(imported.cover!.lines).toHaveLength(6);
-    expect(imported.report.coverLines).toBe(6);
+    expect(imported.cover!.lines).toHaveLength(7);
+    expect(imported.report.coverLines).toBe(7);
   });
 
   it("reads a paragraph broken into lines (Shift+Enter) line by line, but counts it as one cover line", () => {
@@ -101,7 +110,7 @@ describe("readDocx: the cover block before the first heading", () => {
     expect(imported.report.coverLines).toBe(1);
   });
 
-  it("leaves a line no field takes in the body, where it was, with its formatting and its comments", () => {
+  it("makes a line no other field takes the subtitle; comments on cover words lose their anchor, the others keep theirs", () => {
     const { imported, blocks, texts } = read(
       [
         centred("Press freedom in Ghana"),
@@ -116,20 +125,19 @@ describe("readDocx: the cover block before the first heading", () => {
       ],
       { comments: comments(1, 2, 3, 4) },
     );
-    expect(texts).toEqual(["Submission to the Universal Periodic Review of Ghana", "Introduction", "A paragraph."]);
-    expect(blocks[0]!.firstChild!.marks.map((m) => m.type.name)).toEqual(["bold"]);
-    expect(imported.cover).toMatchObject({ title: "Press freedom in Ghana", stateUnderReview: "Ghana", date: "2026-11-27" });
-    expect(imported.cover!.lines).toEqual(["Press freedom in Ghana", "State under review: Ghana", "27 November 2026"]);
-    expect(imported.report.coverLines).toBe(3);
-    expect(imported.report.comments.map((c) => c.anchor)).toEqual([{ paragraphIndex: 0, offset: "Submission to the ".length }, null, { paragraphIndex: 1, offset: 0 }, { paragraphIndex: 2, offset: 2 }]);
-    expect(imported.report.comments.filter((c) => c.anchor).map((c) => wordsAt(blocks, c))).toEqual(["Universal Periodic Review", "Introduction", "paragraph"]);
+    expect(texts).toEqual(["Introduction", "A paragraph."]);
+    expect(imported.cover).toMatchObject({ title: "Press freedom in Ghana", subtitle: "Submission to the Universal Periodic Review of Ghana", stateUnderReview: "Ghana", date: "2026-11-27" });
+    expect(imported.cover!.lines).toEqual(["Press freedom in Ghana", "Submission to the Universal Periodic Review of Ghana", "State under review: Ghana", "27 November 2026"]);
+    expect(imported.report.coverLines).toBe(4);
+    expect(imported.report.comments.map((c) => c.anchor)).toEqual([null, null, { paragraphIndex: 0, offset: 0 }, { paragraphIndex: 1, offset: 2 }]);
+    expect(imported.report.comments.filter((c) => c.anchor).map((c) => wordsAt(blocks, c))).toEqual(["Introduction", "paragraph"]);
   });
 
-  it("keeps a paragraph of several lines whole when one of its lines is no field's", () => {
+  it("reads a paragraph of several lines line by line: its first the title, the next the subtitle", () => {
     const { imported, texts } = read([centred([r("Our title"), "<w:r><w:br/></w:r>", r("A report on the press")]), centred("UPR, 4th cycle"), heading("Introduction")]);
-    expect(texts).toEqual(["Our titleA report on the press", "Introduction"]);
-    expect(imported.cover).toMatchObject({ title: "Our title", session: "4th cycle", lines: ["UPR, 4th cycle"] });
-    expect(imported.report.coverLines).toBe(1);
+    expect(texts).toEqual(["Introduction"]);
+    expect(imported.cover).toMatchObject({ title: "Our title", subtitle: "A report on the press", session: "4th cycle", lines: ["Our title", "A report on the press", "UPR, 4th cycle"] });
+    expect(imported.report.coverLines).toBe(2);
   });
 
   it("finds no cover when the file opens with an ordinary left-aligned paragraph, and loses nothing", () => {
@@ -217,5 +225,89 @@ describe("the cover's fields", () => {
     expect(dateOf("27/11/2026")).toBe("27/11/2026");
     expect(dateOf("31 February 2026")).toBeNull();
     expect(dateOf("Report of 27 November 2026")).toBeNull();
+  });
+});
+
+describe("readDocx: cover lines without a label", () => {
+  const numbering = numberingOf(list(1, [["decimal", "%1."]]));
+
+  it("takes a plain cover — title, subtitle, by-line, address, telephone, e-mail, web, date — out of the counted body, each line into a field", () => {
+    const { imported, texts } = read(
+      [
+        p("CHINA"),
+        p("Submission to the UN Universal Periodic Review"),
+        p(""),
+        p("BY HUMAN RIGHTS IN CHINA"),
+        p("450 Seventh Avenue, Suite 1301, New York, NY 10123"),
+        p("Tel: +1 212 239 4495"),
+        p("E-mail: hrichina@hrichina.org"),
+        p("www.hrichina.org"),
+        p("March 2018"),
+        heading("Introduction"),
+        p("Since the last review, the situation worsened.", { numId: 1 }),
+        p("The social credit system rates every citizen.", { numId: 1 }),
+      ],
+      { numbering },
+    );
+    expect(texts).toEqual(["Introduction", "Since the last review, the situation worsened.", "The social credit system rates every citizen."]);
+    expect(imported.cover).toMatchObject({
+      title: "CHINA",
+      subtitle: "Submission to the UN Universal Periodic Review",
+      organisations: ["HUMAN RIGHTS IN CHINA"],
+      contact: "450 Seventh Avenue, Suite 1301, New York, NY 10123; Tel: +1 212 239 4495; E-mail: hrichina@hrichina.org; www.hrichina.org",
+      date: "March 2018",
+    });
+    // Nothing is lost: every line is the cover's, and the report says which field took it.
+    expect(imported.cover!.fields).toEqual(["title", "subtitle", "organisations", "contact", "contact", "contact", "contact", "date"]);
+    expect(imported.report.coverLines).toBe(8);
+  });
+
+  it("takes cover lines before the first numbered paragraph when there is no heading", () => {
+    const { imported, texts } = read([p("Land rights in Ghana"), p("by the Ghana Rights Network"), p("First point.", { numId: 1 }), p("Second point.", { numId: 1 })], { numbering });
+    expect(texts).toEqual(["First point.", "Second point."]);
+    expect(imported.cover).toMatchObject({ title: "Land rights in Ghana", organisations: ["the Ghana Rights Network"] });
+  });
+
+  it("keeps short opening lines with nothing of a cover about them, and stops at the first sentence", () => {
+    const plain = read([p("Executive summary"), p("The State has not acted on the recommendations it supported."), heading("Introduction")]);
+    expect(plain.imported.cover).toBeNull();
+    expect(plain.texts).toEqual(["Executive summary", "The State has not acted on the recommendations it supported.", "Introduction"]);
+    const stopped = read([p("Our report"), p("contact@example.org"), p("This report was written by the coalition in 2026."), p("A short line after it"), heading("Introduction")]);
+    expect(stopped.imported.cover).toMatchObject({ title: "Our report", contact: "contact@example.org" });
+    expect(stopped.texts).toEqual(["This report was written by the coalition in 2026.", "A short line after it", "Introduction"]);
+  });
+
+  it("keeps the contact within the cover form's 200 characters, the lines past it in the subtitle", () => {
+    const address = (n: number) => `Building ${n}, ${"Long Street Name ".repeat(3).trim()}, 1000${n} Geneva, Switzerland`;
+    const { imported } = read([p("Our report"), ...[1, 2, 3, 4].map((n) => p(address(n))), heading("Introduction")]);
+    expect(imported.cover!.contact.length).toBeLessThanOrEqual(200);
+    expect(imported.cover!.contact).toContain(address(1));
+    expect(imported.cover!.subtitle).toContain(address(4));
+    expect(imported.cover!.fields.filter((f) => f === "subtitle").length + imported.cover!.fields.filter((f) => f === "contact").length).toBe(4);
+  });
+});
+
+describe("the cover's subtitle through our own exports", () => {
+  const cover = { title: "Land rights in Ghana", subtitle: "Submission to the Universal Periodic Review", mechanism: "", session: "", stateUnderReview: "", organisations: [], contact: "", date: "" };
+  const model = () => exportModel(toNode({ type: "doc", content: [{ type: "heading", attrs: { level: 1 }, content: [{ type: "text", text: "Introduction" }] }] }), { language: "en", headingNumbering: UN_HEADING_NUMBERING });
+
+  it("prints the subtitle under the title in the DOCX, and reads it back as the subtitle", async () => {
+    const imported = readDocx(await renderDocx(model(), cover));
+    expect(imported.cover).toMatchObject({ title: cover.title, subtitle: cover.subtitle });
+  });
+
+  it.runIf(pdfToolsAvailable())("prints the subtitle on the PDF's cover page", async () => {
+    expect(flat(readPdf(await renderPdf(model(), cover)).pages[0]!)).toContain(cover.subtitle);
+  });
+});
+
+describe("the cover's contact lines", () => {
+  const fields = (...lines: string[]) => readCoverFields(lines.map((text) => ({ kind: "centred", texts: [text] })));
+
+  it("knows addresses, telephone numbers, e-mail and web addresses, and not titles with years or dates", () => {
+    const contact = ["1211 Geneva 10, Switzerland", "Rue de Varembé 1", "P.O. Box 4422", "London WC1X 0DW", "Fax +41 22 917 9008", "+1 212 239 4495", "info@example.org", "https://example.org"];
+    expect(fields("Our report", ...contact).fields).toEqual(["title", ...contact.map(() => "contact")]);
+    const other = fields("Our report", "Civic space 2017-2022, a review", "2026-11-27", "Land, housing and 2030 goals");
+    expect(other).toMatchObject({ date: "2026-11-27", contact: "", subtitle: "Civic space 2017-2022, a review · Land, housing and 2030 goals" });
   });
 });

@@ -1,17 +1,26 @@
 /**
- * The cover block: the centred lines (or Word's Title and Subtitle paragraphs) a submission opens
- * with before its first heading — title, mechanism and session, State under review, submitting
- * organisations, contact, date. In Caucus the cover is a form kept beside the body
- * (core/editor/cover.ts), not body text, so those lines are taken out of the body and read into
- * the cover's fields (cover-fields.ts). A paragraph with a line no field takes stays in the body.
+ * The cover block: the lines a submission opens with before its first heading or numbered
+ * paragraph — title, subtitle, mechanism and session, State under review, submitting
+ * organisations, contact, address, telephone, e-mail, web, date — whether set as a cover (centred,
+ * Word's Title and Subtitle) or as short plain lines. In Caucus the cover is a form kept beside
+ * the body (core/editor/cover.ts), not body text the template counts, so those lines are taken
+ * out of the body and read into the cover's fields (cover-fields.ts); each line lands in one.
  */
-import { readCover, type CoverLine, type ImportedCover } from "./cover-fields";
+import { classify, readCoverFields, type CoverLine, type ImportedCover } from "./cover-fields";
 import type { Json } from "./inline";
 
 export type { ImportedCover } from "./cover-fields";
 
 /** How a paragraph is set that makes it a cover line. */
 export type CoverLineKind = "title" | "subtitle" | "centred";
+
+/** A plain line is a cover line when a field plainly takes it, or when it is short and not a sentence. */
+const SHORT_LINE = { words: 15, characters: 150 };
+
+function looksLikeCoverLine(line: string): boolean {
+  if (classify(line) !== null) return true;
+  return line.split(/\s+/).length <= SHORT_LINE.words && line.length <= SHORT_LINE.characters && !/[.;!?]$/.test(line);
+}
 
 /** Whether a paragraph is set like a cover line; a heading never is, whatever its alignment. */
 export function coverLineKind(info: { heading: number | null; titleStyle: "title" | "subtitle" | null; centred: boolean }): CoverLineKind | null {
@@ -46,15 +55,16 @@ function paragraphLines(block: Json): string[] | null {
 }
 
 /**
- * Takes the cover block out of `blocks` (in place). The cover block is the cover lines at the
- * body's start, with the empty paragraphs before, between and just after them, up to the first
- * other block. Of it, the paragraphs whose every line a cover field took go, and the empty
- * paragraphs (the cover's spacing, meaningless once it is gone); a paragraph with a line no field
- * took stays where it was. `kinds` marks the paragraphs set like cover lines
- * (BodyContext.coverLines). Nothing is taken when no line with text is found.
+ * Takes the cover block out of `blocks` (in place). The cover block is the paragraphs at the
+ * body's start set like cover lines (`kinds`: BodyContext.coverLines) or made of short plain
+ * lines, with the empty paragraphs before, between and just after them, up to the first other
+ * block (a heading, a numbered paragraph, a list, a sentence). It is taken only when something
+ * in it is plainly a cover — a line set as one, or one a field takes ("By …", an e-mail, a date) —
+ * so a document that opens with a short line of text keeps it. Every paragraph of it goes, each
+ * line into a field (readCoverFields), and the empty paragraphs (the cover's spacing).
  */
 export function takeCover(blocks: Json[], kinds: Map<Json, CoverLineKind>): TakenCover {
-  const found: Array<CoverLine & { index: number }> = [];
+  const found: Array<CoverLine & { index: number; plain: boolean }> = [];
   let end = 0;
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i]!;
@@ -62,23 +72,15 @@ export function takeCover(blocks: Json[], kinds: Map<Json, CoverLineKind>): Take
     if (lines === null) break;
     if (!lines.length) continue;
     const kind = kinds.get(block);
-    if (!kind) break;
-    found.push({ kind, texts: lines, index: i });
+    if (!kind && !lines.every(looksLikeCoverLine)) break;
+    found.push({ kind: kind ?? "centred", texts: lines, index: i, plain: !kind });
     end = i + 1;
   }
-  if (!found.length) return { cover: null, place: unchanged, lines: 0 };
+  const plainlyCover = found.some((paragraph) => !paragraph.plain || paragraph.texts.some((text) => classify(text) !== null));
+  if (!found.length || !plainlyCover) return { cover: null, place: unchanged, lines: 0 };
   while (end < blocks.length && paragraphLines(blocks[end]!)?.length === 0) end += 1;
-  const { cover, taken } = readCover(found);
-  const removed = new Set<number>();
-  const lines: string[] = [];
-  let line = 0;
-  for (const paragraph of found) {
-    if (paragraph.texts.every((_, i) => taken[line + i])) {
-      removed.add(paragraph.index);
-      lines.push(...paragraph.texts);
-    }
-    line += paragraph.texts.length;
-  }
+  const cover = readCoverFields(found);
+  const removed = new Set(found.map((paragraph) => paragraph.index));
   const paragraphs = removed.size;
   for (let i = 0; i < end; i++) if (paragraphLines(blocks[i]!)?.length === 0) removed.add(i);
   // Index as read → index after, for the cover block; blocks after it all move up by as many as were removed.
@@ -89,5 +91,5 @@ export function takeCover(blocks: Json[], kinds: Map<Json, CoverLineKind>): Take
     if (i >= end || !removed.has(i)) blocks[kept++] = blocks[i]!;
   }
   blocks.length = kept;
-  return { cover: { ...cover, lines }, place: (index) => (index < end ? (moved[index] ?? null) : index - removed.size), lines: paragraphs };
+  return { cover, place: (index) => (index < end ? (moved[index] ?? null) : index - removed.size), lines: paragraphs };
 }

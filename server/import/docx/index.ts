@@ -6,6 +6,7 @@
 import { documentSchema } from "../../../core/editor";
 import { readBlocks, type BodyContext } from "./body";
 import { findMainList } from "./main-list";
+import { quotationIndentOf } from "./indented-quotes";
 import { DEFAULT_LIMITS, DocxImportError, type DocxLimits } from "./errors";
 import { newContext, type Counts, type Json } from "./inline";
 import { applyManualNumbering } from "./manual";
@@ -31,7 +32,7 @@ export interface DocxImportReport {
   headings: number;
   tables: number;
   lists: number;
-  /** Ordered lists numbered in a style the editor lacks (I, II, III; 01, 02…), now counted in the nearest one it has (i, ii, iii; 1, 2…). */
+  /** Lists numbered or bulleted in a style the editor lacks ((A), 01, 02…; a check-mark bullet), now shown in the nearest one it has (A., 1., 2.; •). */
   listsRestyled: number;
   imagesDropped: number;
   textBoxesDropped: number;
@@ -86,11 +87,13 @@ function read(bytes: Uint8Array, limits: DocxLimits): DocxImport {
   };
   const comments = new Comments(xml("word/comments.xml"));
   const schema = documentSchema();
+  const mainList = findMainList(body, styles, numbering);
   const context: BodyContext = {
     styles,
     numbering,
     inline: newContext(readRels(xml("word/_rels/document.xml.rels")), counts, note, comments, styles.characters),
-    mainList: findMainList(body, styles, numbering),
+    mainList,
+    quotationIndent: quotationIndentOf(body, styles, numbering, mainList),
     language: styles.language,
     counts: { headings: 0, tables: 0, lists: 0, listsRestyled: 0 },
     supports: { blockquote: schema.nodes.blockquote !== undefined, rowspan: schema.nodes.tableCell?.spec.attrs?.rowspan !== undefined },

@@ -8,24 +8,9 @@
  * abstract definition: several `w:num`s of one definition share a counter, and one with a start
  * override restarts it the first time it is used (LibreOffice writes lists this way).
  */
-import type { ListStyle } from "../../../core/editor";
 import type { Json } from "./inline";
+import { bulletStyleOf, orderedStyleOf } from "./list-format";
 import type { LevelInfo } from "./styles";
-
-/** Word's number formats the editor's ordered list has a style for (core/editor LIST_STYLES). */
-const STYLES: Partial<Record<string, ListStyle>> = { decimal: "decimal", lowerLetter: "lower-alpha", upperLetter: "upper-alpha", lowerRoman: "lower-roman" };
-
-/**
- * Formats the editor cannot show, counted in the nearest style it has: I, II, III keeps its
- * roman numerals in lower case (the editor has no upper-case roman), and the rest (01, 1st, one…)
- * count 1, 2, 3. The report says how many lists this changed.
- */
-const NEAREST: Partial<Record<string, ListStyle>> = { upperRoman: "lower-roman" };
-
-function listStyleOf(format: string): { style: ListStyle; exact: boolean } {
-  const exact = STYLES[format];
-  return exact ? { style: exact, exact: true } : { style: NEAREST[format] ?? "decimal", exact: false };
-}
 
 interface Open {
   list: Json & { content: Json[] };
@@ -37,7 +22,7 @@ export class ListBuilder {
   private stack: Open[] = [];
   private readonly counters = new Map<string, number>();
   lists = 0;
-  /** Ordered lists whose Word number format the editor has no style for. */
+  /** Lists whose Word numbering or bullet the editor has no style for (shown in the nearest one it has). */
   restyled = 0;
 
   constructor(private readonly out: Json[]) {}
@@ -65,9 +50,12 @@ export class ListBuilder {
       return;
     }
     let list: Open["list"];
-    if (level.format === "bullet") list = { type: "bulletList", content: [item] };
-    else {
-      const { style, exact } = listStyleOf(level.format);
+    if (level.format === "bullet") {
+      const { style, exact } = bulletStyleOf(level);
+      if (!exact) this.restyled += 1;
+      list = { type: "bulletList", attrs: { bulletStyle: style }, content: [item] };
+    } else {
+      const { style, exact } = orderedStyleOf(level);
       if (!exact) this.restyled += 1;
       list = { type: "orderedList", attrs: { listStyle: style, start: count }, content: [item] };
     }

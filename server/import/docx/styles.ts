@@ -12,7 +12,7 @@ export interface StyleInfo {
   headingLevel: number | null;
   numId: string | null;
   ilvl: number;
-  /** Word's built-in "Quote" or "Intense Quote", or a style based on one. */
+  /** A quotation style: Word's "Quote", "Intense Quote" or "Block Text", one named like a quotation ("Block Quotation", "Quotes"), or a style based on one. */
   quote: boolean;
   /** Word's built-in "Title" or "Subtitle", or a style based on one (the nearest in the chain wins). */
   titleStyle: "title" | "subtitle" | null;
@@ -20,6 +20,8 @@ export interface StyleInfo {
   centred: boolean;
   /** The formatting the style gives its paragraphs' text. */
   run: RunFormat;
+  /** Left (start) and hanging indents in twips the style gives, its own or inherited; null when none says. */
+  indent: { left: number | null; hanging: number };
 }
 
 export interface Styles {
@@ -39,12 +41,25 @@ interface RawStyle {
   ilvl?: number;
   /** Its own `w:jc`, if it sets one. */
   jc?: string;
+  /** Its own `w:ind`, if it sets one. */
+  ind?: XmlElement;
   run: RunFormat;
 }
 
-/** Built-in quotation styles, by name (Word writes built-in names in English whatever the interface language) or by id. */
-const QUOTE_NAMES = new Set(["quote", "intense quote"]);
-const QUOTE_IDS = new Set(["Quote", "IntenseQuote"]);
+/**
+ * Quotation styles, by name (Word writes built-in names in English whatever the interface
+ * language) or by id: Word's Quote, Intense Quote and Block Text, and the custom styles
+ * submissions name after quotations ("Block Quotation", "Quotes", "UN quote"), in any case.
+ */
+const QUOTE_NAME = /quot(?:e|es|ation|ations)\b|^block text$/i;
+const QUOTE_IDS = new Set(["Quote", "IntenseQuote", "BlockText"]);
+
+/** A paragraph's (or style's) left and hanging indent from its `w:ind`, in twips. */
+export function indentOf(ind: XmlElement | undefined): { left: number | null; hanging: number | null } {
+  const left = val(ind, "w:left") ?? val(ind, "w:start");
+  const hanging = val(ind, "w:hanging");
+  return { left: left === undefined ? null : Number(left) || 0, hanging: hanging === undefined ? (val(ind, "w:firstLine") === undefined ? null : 0) : Number(hanging) || 0 };
+}
 /** Built-in title styles, by name or id, as for the quotation styles. */
 const TITLE_STYLES = new Map<string, "title" | "subtitle">([
   ["title", "title"],
@@ -90,6 +105,7 @@ export function readStyles(root: XmlElement | null): Styles {
       numId: val(child(numPr, "w:numId")),
       ilvl: numPr ? Number(val(child(numPr, "w:ilvl")) ?? 0) : undefined,
       jc: val(child(pPr, "w:jc")),
+      ind: child(pPr, "w:ind"),
       run: readRunFormat(child(style, "w:rPr")),
     });
     if (type === "paragraph" && (style.attrs["w:default"] === "1" || style.attrs["w:default"] === "true")) defaultId = id;
@@ -102,6 +118,8 @@ export function readStyles(root: XmlElement | null): Styles {
     let quote = false;
     let titleStyle: "title" | "subtitle" | null = null;
     let jc: string | undefined;
+    const indent: StyleInfo["indent"] = { left: null, hanging: 0 };
+    let hangingSet = false;
     for (const [currentId, current] of chain(paragraphs, id)) {
       const named = /^heading ([1-9])$/.exec(current.name);
       if (headingLevel === null && named) headingLevel = Number(named[1]);
@@ -110,11 +128,15 @@ export function readStyles(root: XmlElement | null): Styles {
         numId = current.numId;
         ilvl = current.ilvl ?? 0;
       }
-      quote ||= QUOTE_NAMES.has(current.name) || QUOTE_IDS.has(currentId);
+      quote ||= QUOTE_NAME.test(current.name) || QUOTE_IDS.has(currentId);
       titleStyle ??= TITLE_STYLES.get(current.name) ?? TITLE_STYLES.get(currentId) ?? null;
       jc ??= current.jc;
+      // The nearest style in the chain that says each indent wins.
+      const own = indentOf(current.ind);
+      indent.left ??= own.left;
+      if (!hangingSet && own.hanging !== null) [indent.hanging, hangingSet] = [own.hanging, true];
     }
-    byId.set(id, { headingLevel, numId, ilvl, quote, titleStyle, centred: jc === "center", run: resolveRun(paragraphs, id) });
+    byId.set(id, { headingLevel, numId, ilvl, quote, titleStyle, centred: jc === "center", run: resolveRun(paragraphs, id), indent });
   }
   const resolved = new Map<string, RunFormat>();
   for (const id of characters.keys()) resolved.set(id, resolveRun(characters, id));
@@ -126,6 +148,8 @@ export interface LevelInfo {
   start: number;
   text: string;
   indent: number | null;
+  /** The font the label is set in (`w:rFonts`), which says what a Symbol or Wingdings bullet character is. */
+  font: string | null;
 }
 
 /** Word's list definitions: for each `w:num`, its abstract definition's levels with any start override applied. */
@@ -146,11 +170,13 @@ export function readNumbering(root: XmlElement | null): Numbering {
         if (lvl.name !== "w:lvl") continue;
         const indent = child(child(lvl, "w:pPr"), "w:ind");
         const left = val(indent, "w:left") ?? val(indent, "w:start");
+        const fonts = child(child(lvl, "w:rPr"), "w:rFonts");
         levels.set(Number(lvl.attrs["w:ilvl"] ?? 0), {
           format: val(child(lvl, "w:numFmt")) ?? "decimal",
           start: Number(val(child(lvl, "w:start")) ?? 1) || 1,
           text: val(child(lvl, "w:lvlText")) ?? "",
           indent: left === undefined ? null : Number(left) || 0,
+          font: val(fonts, "w:ascii") ?? val(fonts, "w:hAnsi") ?? null,
         });
       }
       abstracts.set(node.attrs["w:abstractNumId"] ?? "", levels);

@@ -36,7 +36,7 @@ describe("readDocx: Word's quotation styles", () => {
     style("paragraph", "Quote", { name: "Quote", rPr: "<w:i/>" }),
     style("paragraph", "Zitat2", { name: "Intense Quote" }),
     style("paragraph", "PullQuote", { name: "Pull quote", basedOn: "Quote" }),
-    style("paragraph", "Quotations", { name: "Quotation notes" }),
+    style("paragraph", "Quotations", { name: "Citation notes" }),
     style("character", "Emphasis", { name: "Emphasis", rPr: "<w:i/>" }),
   ].join("");
   const comment = '<w:comment w:id="7" w:author="Amina"><w:p><w:r><w:t>Source?</w:t></w:r></w:p></w:comment>';
@@ -53,6 +53,20 @@ describe("readDocx: Word's quotation styles", () => {
       ["blockquote", 1, "Pulled."],
       ["paragraph", 1, "Not a quote."],
     ]);
+  });
+
+  it("reads custom quotation styles by their name in any case: Block Quotation, QUOTES, UN quote, Word's Block Text, and styles based on them", () => {
+    const custom = [
+      style("paragraph", "BlockQuotation", { name: "Block Quotation" }),
+      style("paragraph", "Q1", { name: "QUOTES" }),
+      style("paragraph", "Q2", { name: "UN quote" }),
+      style("paragraph", "BlockText", { name: "Block Text" }),
+      style("paragraph", "Q3", { name: "Law excerpt", basedOn: "BlockQuotation" }),
+      style("paragraph", "Unquoted", { name: "Unquoted remark" }),
+    ].join("");
+    const ids = ["BlockQuotation", "Q1", "Q2", "BlockText", "Q3"];
+    const { doc } = read({ styles: custom, body: ids.flatMap((id) => [p(`Quoted in ${id}.`, { style: id }), p("Body.")]).join("") + p("Not quoted.", { style: "Unquoted" }) });
+    expect(blocks(doc).map((b) => [b.type.name, ownText(b)])).toEqual([...ids.flatMap((id) => [["blockquote", `Quoted in ${id}.`], ["paragraph", "Body."]]), ["paragraph", "Not quoted."]]);
   });
 
   it("keeps the quote style's italics as the blockquote, not as marks, and an emphasised word inside it italic", () => {
@@ -244,17 +258,68 @@ describe("readDocx: vertically merged table cells", () => {
   });
 });
 
-describe("readDocx: ordered list formats", () => {
-  it("keeps A, B, C upper-case; counts I, II, III in lower-case roman (the editor's nearest) and reports it", () => {
-    const letters = list(3, [["upperLetter", "%1."]]);
-    const romans = list(4, [["upperRoman", "%1."]]);
-    const lower = list(5, [["lowerRoman", "(%1)"]]);
-    const { imported, doc } = read({
-      numbering: numberingOf(letters, romans, lower),
-      body: [p("A item", { numId: 3 }), p("B item", { numId: 3 }), p("Between."), p("I item", { numId: 4 }), p("II item", { numId: 4 }), p("Between."), p("i item", { numId: 5 })].join(""),
-    });
-    expect(blocks(doc).flatMap((b) => (b.type.name === "orderedList" ? [b.attrs.listStyle as string] : []))).toEqual(["upper-alpha", "lower-roman", "lower-roman"]);
-    expect(imported.report.listsRestyled).toBe(1);
+describe("readDocx: list styles", () => {
+  /**
+   * One list per level definition, each of two items, after body paragraphs numbered by a list
+   * of their own (so no "1." list below is taken for the body's numbering); the lists' style attributes in order.
+   */
+  function stylesOf(levels: Array<[string, string, string?]>) {
+    const lists = levels.map((level, i) => list(10 + i, [level]));
+    const numbered = [1, 2, 3].map((n) => p(`Numbered paragraph ${n}.`, { numId: 9 })).join("");
+    const body = numbered + lists.flatMap((_, i) => [p(`item ${i}`, { numId: 10 + i }), p(`item ${i} again`, { numId: 10 + i }), p("Between.")]).join("");
+    const { imported, doc } = read({ numbering: numberingOf(list(9, [["decimal", "%1."]]), ...lists), body });
+    const styles = blocks(doc).flatMap((b) => (b.type.name === "paragraph" ? [] : [String(b.attrs.listStyle ?? b.attrs.bulletStyle)]));
+    return { styles, restyled: imported.report.listsRestyled };
+  }
+
+  it("keeps every numbering style real submissions use: 1. (1) (a) a. A. (i) i. I.", () => {
+    const read = stylesOf([
+      ["decimal", "%1."],
+      ["decimal", "(%1)"],
+      ["lowerLetter", "(%1)"],
+      ["lowerLetter", "%1."],
+      ["upperLetter", "%1."],
+      ["lowerRoman", "(%1)"],
+      ["lowerRoman", "%1."],
+      ["upperRoman", "%1."],
+      // French and Spanish sub-paragraphs: the parenthesised style, which the exporter writes "a)" in those languages.
+      ["lowerLetter", "%1)"],
+    ]);
+    expect(read.styles).toEqual(["decimal", "decimal-parenthesised", "lower-alpha", "lower-alpha-period", "upper-alpha", "lower-roman", "lower-roman-period", "upper-roman", "lower-alpha"]);
+    expect(read.restyled).toBe(0);
+  });
+
+  it("shows a style the editor lacks the nearest way, keeping its counter, and reports it", () => {
+    const read = stylesOf([
+      ["upperRoman", "(%1)"],
+      ["decimalZero", "%1."],
+      ["decimal", "%1.%2."],
+    ]);
+    expect(read.styles).toEqual(["upper-roman", "decimal", "decimal"]);
+    expect(read.restyled).toBe(3);
+  });
+
+  it("reads bullets by their character, Symbol and Wingdings ones by their font's private-use code", () => {
+    const read = stylesOf([
+      ["bullet", "\uF0B7", "Symbol"],
+      ["bullet", "•"],
+      ["bullet", "o", "Courier New"],
+      ["bullet", "\uF0A7", "Wingdings"],
+      ["bullet", "\uF0D8", "Wingdings"],
+      ["bullet", "➢"],
+      ["bullet", "→"],
+      ["bullet", "\uF0AE", "Symbol"],
+      ["bullet", "\uF0E0", "Wingdings"],
+      ["bullet", "-"],
+      ["bullet", "–"],
+      ["bullet", "▪"],
+    ]);
+    expect(read.styles).toEqual(["disc", "disc", "circle", "square", "arrow", "arrow", "arrow", "arrow", "arrow", "dash", "dash", "square"]);
+    expect(read.restyled).toBe(0);
+  });
+
+  it("shows a check-mark bullet as the disc and reports it", () => {
+    expect(stylesOf([["bullet", "\uF0FC", "Wingdings"]])).toEqual({ styles: ["disc"], restyled: 1 });
   });
 });
 
