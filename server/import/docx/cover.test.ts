@@ -296,7 +296,7 @@ describe("the cover's subtitle through our own exports", () => {
     expect(imported.cover).toMatchObject({ title: cover.title, subtitle: cover.subtitle });
   });
 
-  it.runIf(pdfToolsAvailable())("prints the subtitle on the PDF's cover page", async () => {
+  it.runIf(pdfToolsAvailable())("prints the subtitle under the title on the PDF's first page", async () => {
     expect(flat(readPdf(await renderPdf(model(), cover)).pages[0]!)).toContain(cover.subtitle);
   });
 });
