@@ -52,6 +52,8 @@ export interface CollabEditorProps {
   stateCode: string;
   /** Whether this person may comment (owners, editors, reviewers; not viewers). */
   canComment: boolean;
+  /** Whether this person may import into the coalition's library (the workspace's edit ability). */
+  canImportLibrary: boolean;
 }
 
 /** The live draft: Tiptap bound to the shared Y.Doc, with presence, carets and connection state. */
@@ -83,7 +85,7 @@ const PAUSED: Record<RefusalReason, string> = {
   submitted: "The draft was submitted and is read-only.",
 };
 
-function SessionEditor({ session, refused, onDismissRefused, pausedBecause, docName, user, readOnlyReason, template, organisations, stateName, workspaceId, stateCode, canComment }: CollabEditorProps & SessionProps) {
+function SessionEditor({ session, refused, onDismissRefused, pausedBecause, docName, user, readOnlyReason, template, organisations, stateName, workspaceId, stateCode, canComment, canImportLibrary }: CollabEditorProps & SessionProps) {
   const reason = session.endedBecause ? "Editing is off: see the message above." : pausedBecause ? PAUSED[pausedBecause] : readOnlyReason;
   const library = useMemo(() => new LibraryApi(`/workspaces/${workspaceId}/library`), [workspaceId]);
   const commentsApi = useMemo(() => new CommentsApi(`/workspaces/${workspaceId}/drafts/${parseDraftDocName(docName)}/comments`), [workspaceId, docName]);
@@ -171,6 +173,7 @@ function SessionEditor({ session, refused, onDismissRefused, pausedBecause, docN
             changed={changed}
             cover={cover}
             organisations={organisations}
+            libraryImportHref={canImportLibrary ? `/workspaces/${workspaceId}/library/import` : null}
             comments={{ threads: commentThreads, pendingAnchor: commenting.pending, onPendingDone: commenting.done, opened: openedThread }}
           />
         ) : (

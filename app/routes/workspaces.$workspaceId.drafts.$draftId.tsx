@@ -47,6 +47,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     user: { id: user.id, name: user.name },
     readOnlyReason: draftAbilities.edit ? null : readOnlyReason(membership.role, draft.status),
     canComment: draftAbilities.comment,
+    canImportLibrary: abilities.edit,
     // Owners and editors move the draft between drafting and review (the workspace's edit ability).
     statusControl: await loadDraftStatusControl(context.db, draft, abilities.edit),
     // The files stored on submission, and who may export or submit (the routes check again).
@@ -91,7 +92,7 @@ function ClientOnly({ children, fallback }: { children: () => React.ReactNode; f
 }
 
 export default function DraftPage() {
-  const { draft, docName, user, readOnlyReason, template, organisations, canComment, statusControl, storedExports, exportAccess, canReopen, reopened } = useLoaderData<typeof loader>();
+  const { draft, docName, user, readOnlyReason, template, organisations, canComment, canImportLibrary, statusControl, storedExports, exportAccess, canReopen, reopened } = useLoaderData<typeof loader>();
   return (
     <>
       <p className="small">
@@ -132,7 +133,7 @@ export default function DraftPage() {
         </dl>
       </details>
       <ClientOnly fallback={<p className="muted">Opening the draft…</p>}>
-        {() => <CollabEditor docName={docName} user={user} readOnlyReason={readOnlyReason} template={template} organisations={organisations} stateName={draft.state} workspaceId={draft.workspaceId} stateCode={draft.stateCode} canComment={canComment} />}
+        {() => <CollabEditor docName={docName} user={user} readOnlyReason={readOnlyReason} template={template} organisations={organisations} stateName={draft.state} workspaceId={draft.workspaceId} stateCode={draft.stateCode} canComment={canComment} canImportLibrary={canImportLibrary} />}
       </ClientOnly>
     </>
   );
