@@ -12,6 +12,7 @@ import type { CoverOrganisation } from "./cover-panel";
 import type { DraftTemplate } from "./draft-template";
 import { OrganisationWords } from "./organisation-words";
 import { plural } from "../../core/text/count";
+import { goTo } from "./go-to";
 import { findingsSummary, SEVERITY_GROUPS as GROUPS } from "./checks-summary";
 
 const RECHECK_MS = 250;
@@ -30,8 +31,7 @@ function jump(editor: Editor, finding: Finding): void {
   }
   const selection =
     markerPos !== null ? NodeSelection.create(doc, markerPos) : TextSelection.create(doc, Math.min(location.from, doc.content.size), Math.min(location.to, doc.content.size));
-  editor.view.dispatch(editor.state.tr.setSelection(selection).scrollIntoView());
-  editor.view.focus();
+  goTo(editor, selection);
 }
 
 /** A fix is an ordinary edit: it goes through Yjs to everyone and Ctrl+Z takes it back. */

@@ -19,6 +19,8 @@ import { Presence } from "./presence";
 import { useChangedRecommendations } from "./library/changed-recommendations";
 import { LibraryApi } from "./library/library-api";
 import { SidePanel } from "./side-panel";
+import { GoToTarget } from "./go-to";
+import { useStickyBarsHeight } from "./use-sticky-bars";
 import { Toolbar } from "./toolbar";
 import { parseDraftDocName } from "../../core/collab/doc-name";
 import type { ThreadView } from "../../core/comments/contract";
@@ -99,6 +101,7 @@ function SessionEditor({ session, refused, onDismissRefused, pausedBecause, docN
         FootnoteWithPopover.configure({ library }),
         PasteFootnotes,
         CommentHighlights,
+        GoToTarget,
         Collaboration.configure({ document: session.doc as Y.Doc, field: BODY_FIELD }),
         CollaborationCaret.configure({
           provider: session.provider as WebsocketProvider,
@@ -130,8 +133,11 @@ function SessionEditor({ session, refused, onDismissRefused, pausedBecause, docN
     editor?.setEditable(reason === null);
   }, [editor, reason]);
 
+  const shell = useRef<HTMLElement>(null);
+  useStickyBarsHeight(shell, editor !== null);
+
   return (
-    <section className="editor-shell" aria-label="Draft editor">
+    <section className="editor-shell" aria-label="Draft editor" ref={shell}>
       <div className="editor-bar">
         <Presence provider={session.provider} online={session.state === "online"} />
         <ConnectionStatus state={session.state} durable={session.durable} />

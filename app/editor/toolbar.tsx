@@ -18,7 +18,8 @@ const TOOLS: Tool[][] = [
   [
     { label: "Normal text", text: "¶", isActive: (e) => e.isActive("paragraph"), run: (e) => e.chain().focus().setParagraph().run() },
     ...([1, 2, 3] as const).map((level) => ({
-      label: `Heading ${level}`,
+      // The visible "H1" is part of the name, so speech control ("click H1") finds it too.
+      label: `Heading ${level} (H${level})`,
       text: `H${level}`,
       isActive: (e: Editor) => e.isActive("heading", { level }),
       run: (e: Editor) => e.chain().focus().toggleHeading({ level }).run(),
@@ -48,7 +49,7 @@ const TOOLS: Tool[][] = [
       isActive: (e) => e.isActive("orderedList", { listStyle: "lower-roman" }),
       run: (e) => orderedList(e, "lower-roman"),
     },
-    { label: "Numbered list 1, 2, 3", text: "1.", isActive: (e) => e.isActive("orderedList", { listStyle: "decimal" }), run: (e) => orderedList(e, "decimal") },
+    { label: "Numbered list 1., 2., 3.", text: "1.", isActive: (e) => e.isActive("orderedList", { listStyle: "decimal" }), run: (e) => orderedList(e, "decimal") },
   ],
   [
     {

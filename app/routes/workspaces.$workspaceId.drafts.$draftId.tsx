@@ -19,6 +19,9 @@ import { loadDraftStatusControl } from "../review/status.server";
 import { PageHeader } from "../components/ui";
 import { STATUS_LABELS } from "../components/draft-status";
 
+/** Asks the workspace layout for its one-line header, so the first line of text shows at 1280×720. */
+export const handle = { compactHeader: true };
+
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.draft.title} · Caucus` : "Caucus" }];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
@@ -95,10 +98,8 @@ export default function DraftPage() {
   const { draft, docName, user, readOnlyReason, template, organisations, canComment, canImportLibrary, statusControl, storedExports, exportAccess, canReopen, reopened } = useLoaderData<typeof loader>();
   return (
     <>
-      <p className="small">
-        <Link to="..">← All drafts</Link>
-      </p>
       <PageHeader
+        eyebrow={<Link to="..">← All drafts</Link>}
         title={draft.title}
         description={`${draft.mechanism} submission on ${draft.state}`}
         actions={
