@@ -19,7 +19,7 @@ const TOOLS: Tool[][] = [
     { label: "Normal text", text: "¶", isActive: (e) => e.isActive("paragraph"), run: (e) => e.chain().focus().setParagraph().run() },
     ...([1, 2, 3] as const).map((level) => ({
       // The visible "H1" is part of the name, so speech control ("click H1") finds it too.
-      label: `Heading ${level} (H${level})`,
+      label: `Heading ${level}, H${level}`,
       text: `H${level}`,
       isActive: (e: Editor) => e.isActive("heading", { level }),
       run: (e: Editor) => e.chain().focus().toggleHeading({ level }).run(),
@@ -32,8 +32,8 @@ const TOOLS: Tool[][] = [
     { label: "Link", text: "Link", isActive: (e) => e.isActive("link"), run: editLink },
   ],
   [
-    { label: "Superscript", text: "x²", isActive: (e) => e.isActive("superscript"), run: (e) => e.chain().focus().toggleSuperscript().run() },
-    { label: "Subscript", text: "x₂", isActive: (e) => e.isActive("subscript"), run: (e) => e.chain().focus().toggleSubscript().run() },
+    { label: "Superscript x²", text: "x²", isActive: (e) => e.isActive("superscript"), run: (e) => e.chain().focus().toggleSuperscript().run() },
+    { label: "Subscript x₂", text: "x₂", isActive: (e) => e.isActive("subscript"), run: (e) => e.chain().focus().toggleSubscript().run() },
   ],
   [
     { label: "Bulleted list", text: "•", isActive: (e) => e.isActive("bulletList"), run: (e) => e.chain().focus().toggleBulletList().run() },
