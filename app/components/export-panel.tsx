@@ -4,6 +4,7 @@ import { EXPORT_FORMAT_LABELS, EXPORT_FORMATS, type ExportFormatChoice } from ".
 import { ExportApi, type Outcome, type PlacedMessage, type PreflightSummary } from "./export-api";
 import { DisclosureNotice } from "./export-disclosures";
 import { Alert, Button } from "./ui";
+import { count } from "../../core/text/count";
 
 export interface ExportPanelProps {
   workspaceId: string;
@@ -16,7 +17,6 @@ export interface ExportPanelProps {
 
 type Busy = null | "download" | "submit";
 const FILE_WORDS: Record<ExportFormatChoice, string> = { docx: "the Word file", pdf: "the PDF" };
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /**
  * The header's "Export" button and its dialog: the pre-flight summary of the stored draft
@@ -177,7 +177,7 @@ function PreflightNotice({ preflight }: { preflight: Outcome<PreflightSummary> |
   const { errors, warnings, firstErrors } = preflight.value;
   if (errors + warnings === 0) return <Alert tone="success">The checks found no errors or warnings.</Alert>;
   return (
-    <Alert tone={errors > 0 ? "warning" : "info"} title={`${plural(errors, "error")}, ${plural(warnings, "warning")} — export anyway?`}>
+    <Alert tone={errors > 0 ? "warning" : "info"} title={`${count(errors, "error")}, ${count(warnings, "warning")} — export anyway?`}>
       {firstErrors.length > 0 ? (
         <ul className="export-findings">
           {firstErrors.map((f, i) => (

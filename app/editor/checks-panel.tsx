@@ -1,7 +1,7 @@
 import { NodeSelection, TextSelection } from "@tiptap/pm/state";
 import type { Editor } from "@tiptap/react";
 import { useEffect, useState } from "react";
-import type { Finding, Severity } from "../../core/checks/finding";
+import type { Finding } from "../../core/checks/finding";
 import { preflight, type PreflightReport } from "../../core/checks/preflight";
 import { countSectionWords } from "../../core/checks/section-words";
 import { isStateCode, stateName } from "../../core/un/states";
@@ -11,13 +11,11 @@ import type { Cover } from "../../core/editor/cover";
 import type { CoverOrganisation } from "./cover-panel";
 import type { DraftTemplate } from "./draft-template";
 import { OrganisationWords } from "./organisation-words";
+import { plural } from "../../core/text/count";
+import { goTo } from "./go-to";
+import { findingsSummary, SEVERITY_GROUPS as GROUPS } from "./checks-summary";
 
 const RECHECK_MS = 250;
-const GROUPS: Array<{ severity: Severity; title: string }> = [
-  { severity: "error", title: "Errors" },
-  { severity: "warning", title: "Warnings" },
-  { severity: "info", title: "Suggestions" },
-];
 
 /** Where the cursor goes for a finding: its text, or the marker of the note it is in. */
 function jump(editor: Editor, finding: Finding): void {
@@ -33,8 +31,7 @@ function jump(editor: Editor, finding: Finding): void {
   }
   const selection =
     markerPos !== null ? NodeSelection.create(doc, markerPos) : TextSelection.create(doc, Math.min(location.from, doc.content.size), Math.min(location.to, doc.content.size));
-  editor.view.dispatch(editor.state.tr.setSelection(selection).scrollIntoView());
-  editor.view.focus();
+  goTo(editor, selection);
 }
 
 /** A fix is an ordinary edit: it goes through Yjs to everyone and Ctrl+Z takes it back. */
@@ -96,7 +93,7 @@ export function ChecksPanel({
     <div className="checks-panel">
       <p className="checks-count" aria-live="polite">
         <strong>{format(words.counted)}</strong>
-        {limit !== null ? ` of ${format(limit)} words` : " words"}
+        {limit !== null ? ` of ${format(limit)} ${plural(limit, "word")}` : ` ${plural(words.counted, "word")}`}
         {template.counts.footnotes ? " · footnotes counted" : ""}
         {limit !== null ? ` · ${words.counted > limit ? `${format(words.counted - limit)} over` : `${format(limit - words.counted)} to spare`}` : ""}
       </p>
@@ -112,11 +109,7 @@ export function ChecksPanel({
       </details>
       {/* Joint submissions only: one organisation's own submission has nobody to compare with. */}
       {template.kind === "upr-joint" || cover.organisations.length > 1 ? <OrganisationWords /> : null}
-      <p className="small muted">
-        {findings.length === 0
-          ? "No problems found."
-          : GROUPS.map((g) => `${findings.filter((f) => f.severity === g.severity).length} ${g.title.toLowerCase()}`).join(" · ")}
-      </p>
+      <p className="small muted">{findingsSummary(findings)}</p>
       {GROUPS.map((group) => {
         const list = findings.filter((f) => f.severity === group.severity);
         if (list.length === 0) return null;

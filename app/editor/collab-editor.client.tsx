@@ -19,6 +19,8 @@ import { Presence } from "./presence";
 import { useChangedRecommendations } from "./library/changed-recommendations";
 import { LibraryApi } from "./library/library-api";
 import { SidePanel } from "./side-panel";
+import { GoToTarget } from "./go-to";
+import { useStickyBarsHeight } from "./use-sticky-bars";
 import { Toolbar } from "./toolbar";
 import { parseDraftDocName } from "../../core/collab/doc-name";
 import type { ThreadView } from "../../core/comments/contract";
@@ -52,6 +54,8 @@ export interface CollabEditorProps {
   stateCode: string;
   /** Whether this person may comment (owners, editors, reviewers; not viewers). */
   canComment: boolean;
+  /** Whether this person may import into the coalition's library (the workspace's edit ability). */
+  canImportLibrary: boolean;
 }
 
 /** The live draft: Tiptap bound to the shared Y.Doc, with presence, carets and connection state. */
@@ -83,7 +87,7 @@ const PAUSED: Record<RefusalReason, string> = {
   submitted: "The draft was submitted and is read-only.",
 };
 
-function SessionEditor({ session, refused, onDismissRefused, pausedBecause, docName, user, readOnlyReason, template, organisations, stateName, workspaceId, stateCode, canComment }: CollabEditorProps & SessionProps) {
+function SessionEditor({ session, refused, onDismissRefused, pausedBecause, docName, user, readOnlyReason, template, organisations, stateName, workspaceId, stateCode, canComment, canImportLibrary }: CollabEditorProps & SessionProps) {
   const reason = session.endedBecause ? "Editing is off: see the message above." : pausedBecause ? PAUSED[pausedBecause] : readOnlyReason;
   const library = useMemo(() => new LibraryApi(`/workspaces/${workspaceId}/library`), [workspaceId]);
   const commentsApi = useMemo(() => new CommentsApi(`/workspaces/${workspaceId}/drafts/${parseDraftDocName(docName)}/comments`), [workspaceId, docName]);
@@ -97,6 +101,7 @@ function SessionEditor({ session, refused, onDismissRefused, pausedBecause, docN
         FootnoteWithPopover.configure({ library }),
         PasteFootnotes,
         CommentHighlights,
+        GoToTarget,
         Collaboration.configure({ document: session.doc as Y.Doc, field: BODY_FIELD }),
         CollaborationCaret.configure({
           provider: session.provider as WebsocketProvider,
@@ -128,8 +133,11 @@ function SessionEditor({ session, refused, onDismissRefused, pausedBecause, docN
     editor?.setEditable(reason === null);
   }, [editor, reason]);
 
+  const shell = useRef<HTMLElement>(null);
+  useStickyBarsHeight(shell, editor !== null);
+
   return (
-    <section className="editor-shell" aria-label="Draft editor">
+    <section className="editor-shell" aria-label="Draft editor" ref={shell}>
       <div className="editor-bar">
         <Presence provider={session.provider} online={session.state === "online"} />
         <ConnectionStatus state={session.state} durable={session.durable} />
@@ -171,6 +179,7 @@ function SessionEditor({ session, refused, onDismissRefused, pausedBecause, docN
             changed={changed}
             cover={cover}
             organisations={organisations}
+            libraryImportHref={canImportLibrary ? `/workspaces/${workspaceId}/library/import` : null}
             comments={{ threads: commentThreads, pendingAnchor: commenting.pending, onPendingDone: commenting.done, opened: openedThread }}
           />
         ) : (

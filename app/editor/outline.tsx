@@ -1,6 +1,8 @@
 import { useEditorState, type Editor } from "@tiptap/react";
 import { computeNumbering } from "../../core/editor/numbering";
 import type { DraftTemplate } from "./draft-template";
+import { TextSelection } from "@tiptap/pm/state";
+import { goTo } from "./go-to";
 
 interface OutlineItem {
   pos: number;
@@ -35,7 +37,7 @@ export function Outline({ editor, template }: { editor: Editor; template: DraftT
                 type="button"
                 className="outline-link"
                 onClick={() => {
-                  editor.chain().focus().setTextSelection(item.pos + 1).scrollIntoView().run();
+                  goTo(editor, TextSelection.create(editor.state.doc, item.pos + 1));
                 }}
               >
                 {item.label ? <span className="outline-label">{item.label}</span> : null}

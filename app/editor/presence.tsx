@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react";
 import type { WebsocketProvider } from "y-websocket";
 import { initials } from "../../core/collab/user-color";
+import { count } from "../../core/text/count";
 
 interface Present {
   clientId: number;
@@ -39,7 +40,7 @@ export function Presence({ provider, online }: { provider: WebsocketProvider; on
   const shown = online ? people : people.filter((p) => p.self);
   const extra = shown.length - SHOWN;
   return (
-    <ul className="presence" data-online={online} aria-label={online ? `${shown.length} ${shown.length === 1 ? "person" : "people"} in this draft` : "Offline: nobody else is reachable"}>
+    <ul className="presence" data-online={online} aria-label={online ? `${count(shown.length, "person", "people")} in this draft` : "Offline: nobody else is reachable"}>
       {shown.slice(0, SHOWN).map((p) => (
         <li key={p.clientId} className="avatar" style={{ background: p.color }} title={p.self ? `${p.name} (you)` : p.name}>
           <span aria-hidden="true">{initials(p.name)}</span>

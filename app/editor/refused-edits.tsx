@@ -8,6 +8,7 @@ import { COMMENT_MAX_CHARS, QUOTE_MAX_CHARS } from "../../core/comments/contract
 import { bindingOf } from "./comments/comment-highlights";
 import type { CommentsApi } from "./comments/comments-api";
 import type { RefusedWork } from "./use-collab-session";
+import { count } from "../../core/text/count";
 
 export const REFUSAL_MESSAGES: Record<RefusalReason, string> = {
   "read-only":
@@ -45,7 +46,7 @@ export function RefusedEdits({ work, editor, comments, canComment, onDismiss }: 
     setPosting(true);
     try {
       const posted = await postAsComments(editor, comments, work);
-      setNote(`Posted as ${posted} ${posted === 1 ? "comment" : "comments"} where the changes were.`);
+      setNote(`Posted as ${count(posted, "comment")} where the changes were.`);
     } catch (error) {
       setNote(error instanceof Error ? error.message : "The comments were not posted.");
     } finally {

@@ -34,7 +34,10 @@ export function SidePanel({
   cover,
   organisations,
   comments,
+  libraryImportHref,
 }: {
+  /** The library's import page, for people who may import; null for the others. */
+  libraryImportHref: string | null;
   comments: { threads: CommentThreads; pendingAnchor: Anchor | null; onPendingDone: () => void; opened: { id: string } | null };
   editor: Editor;
   template: DraftTemplate | null;
@@ -81,7 +84,7 @@ export function SidePanel({
       </div>
       <div role="tabpanel" id={`side-panel-${tab}`} aria-labelledby={`side-tab-${tab}`}>
         {tab === "guidance" ? <GuidancePanel editor={editor} template={template} /> : null}
-        {tab === "library" ? <LibraryPanel editor={editor} api={library} stateUnderReview={stateUnderReview} changed={changed} /> : null}
+        {tab === "library" ? <LibraryPanel editor={editor} api={library} stateUnderReview={stateUnderReview} changed={changed} importHref={libraryImportHref} /> : null}
         {tab === "comments" ? <CommentsPanel editor={editor} {...comments} /> : null}
         {tab === "checks" && template ? <ChecksPanel editor={editor} template={template} cover={cover} organisations={organisations} library={library} stateUnderReview={stateUnderReview} /> : null}
       </div>

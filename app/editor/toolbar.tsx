@@ -20,7 +20,8 @@ const TOOLS: Tool[][] = [
   [
     { label: "Normal text", text: "¶", isActive: (e) => e.isActive("paragraph"), run: (e) => e.chain().focus().setParagraph().run() },
     ...HEADING_LEVELS.map((level) => ({
-      label: `Heading ${level}`,
+      // The visible "H1" is part of the name, so speech control ("click H1") finds it too.
+      label: `Heading ${level}, H${level}`,
       text: `H${level}`,
       isActive: (e: Editor) => e.isActive("heading", { level }),
       run: (e: Editor) => e.chain().focus().toggleHeading({ level }).run(),
@@ -33,8 +34,8 @@ const TOOLS: Tool[][] = [
     { label: "Link", text: "Link", isActive: (e) => e.isActive("link"), run: editLink },
   ],
   [
-    { label: "Superscript", text: "x²", isActive: (e) => e.isActive("superscript"), run: (e) => e.chain().focus().toggleSuperscript().run() },
-    { label: "Subscript", text: "x₂", isActive: (e) => e.isActive("subscript"), run: (e) => e.chain().focus().toggleSubscript().run() },
+    { label: "Superscript x²", text: "x²", isActive: (e) => e.isActive("superscript"), run: (e) => e.chain().focus().toggleSuperscript().run() },
+    { label: "Subscript x₂", text: "x₂", isActive: (e) => e.isActive("subscript"), run: (e) => e.chain().focus().toggleSubscript().run() },
   ],
   [
     { label: "Bulleted list", text: "•", isActive: (e) => e.isActive("bulletList"), run: (e) => e.chain().focus().toggleBulletList().run() },
@@ -50,7 +51,7 @@ const TOOLS: Tool[][] = [
       isActive: (e) => e.isActive("orderedList", { listStyle: "lower-roman" }),
       run: (e) => orderedList(e, "lower-roman"),
     },
-    { label: "Numbered list 1, 2, 3", text: "1.", isActive: (e) => e.isActive("orderedList", { listStyle: "decimal" }), run: (e) => orderedList(e, "decimal") },
+    { label: "Numbered list 1., 2., 3.", text: "1.", isActive: (e) => e.isActive("orderedList", { listStyle: "decimal" }), run: (e) => orderedList(e, "decimal") },
   ],
   [
     {

@@ -1,5 +1,6 @@
 import { useEditorState, type Editor } from "@tiptap/react";
 import { countDocumentWords } from "../../core/checks/word-count";
+import { count, plural } from "../../core/text/count";
 import type { DraftTemplate } from "./draft-template";
 
 const ALL = { footnotes: true, headings: true, tables: true };
@@ -29,10 +30,10 @@ export function WordCountBar({ editor, template }: { editor: Editor; template: D
       </span>
       <span>
         <strong>{format(tally.counted)}</strong>
-        {limit !== null ? ` / ${format(limit)} words` : " words (no published limit)"}
+        {limit !== null ? ` / ${format(limit)} ${plural(limit, "word")}` : ` ${plural(tally.counted, "word")} (no published limit)`}
         {over ? ` — ${format(tally.counted - limit)} over` : ""}
       </span>
-      <span className="muted">Counted: {ruleText(counts)}. Footnotes: {format(tally.footnotes)} words.</span>
+      <span className="muted">Counted: {ruleText(counts)}. Footnotes: {count(tally.footnotes, "word")}.</span>
     </div>
   );
 }

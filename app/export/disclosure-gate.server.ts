@@ -1,5 +1,6 @@
 import { canExportDespiteDisclosures, type Abilities } from "../../core/policies";
 import type { PlacedFinding } from "../../server/checks/check-draft";
+import { count } from "../../core/text/count";
 
 /** One thing the file would disclose, as the Export dialog lists it. */
 export interface DisclosureView {
@@ -28,15 +29,14 @@ export class DisclosureRefusal extends Error {
 export type OverriddenDisclosures = Record<string, number>;
 
 const PLACES_NAMED = 8;
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /** "names a confidential organisation twice and keeps 1 template placeholder: para. 3, note 2 and cover." */
 function whatAndWhere(disclosures: readonly PlacedFinding[]): string {
   const mentions = disclosures.filter((d) => d.rule !== "placeholder.left").length;
   const placeholders = disclosures.length - mentions;
   const what = [
-    mentions ? `names a confidential organisation ${mentions === 1 ? "once" : `${mentions} times`}` : "",
-    placeholders ? `keeps ${plural(placeholders, "template placeholder")}` : "",
+    mentions ? `names a confidential organisation ${mentions === 1 ? "once" : count(mentions, "time")}` : "",
+    placeholders ? `keeps ${count(placeholders, "template placeholder")}` : "",
   ].filter(Boolean);
   const places = [...new Set(disclosures.map((d) => d.where))];
   const named = places.slice(0, PLACES_NAMED).join(", ");

@@ -7,6 +7,7 @@ import type { Template } from "../../templates";
 import { parseForm, type FormFailure } from "../forms.server";
 import { DraftSchema, type DraftInput } from "../schemas/draft";
 import { coverOf } from "../workspaces/workspaces.server";
+import { count } from "../../core/text/count";
 
 /** A new draft's cover, and which of its fields came from the Word file rather than the form. */
 export interface WordCover {
@@ -55,7 +56,7 @@ export function resolveWordCover(
     const named = new Set(detected.organisations.map(comparable));
     const known = organisations.filter((o) => names(o).some((n) => named.has(n)));
     for (const o of known) fields.append("organisations", o.id);
-    if (known.length) fromFile.push(known.length === 1 ? "1 organisation" : `${known.length} organisations`);
+    if (known.length) fromFile.push(count(known.length, "organisation"));
     const knownNames = new Set(known.flatMap(names));
     unknownOrganisations.push(...detected.organisations.filter((name) => !knownNames.has(comparable(name))));
   }

@@ -9,6 +9,7 @@ import { requireWorkspaceAccess } from "../auth/guards.server";
 import { findTemplate } from "../../templates";
 import { STATUS_LABELS } from "../components/draft-status";
 import { Badge, ButtonLink, Card, DataTable, EmptyState, type Column } from "../components/ui";
+import { count } from "../../core/text/count";
 
 const COLUMNS: Column[] = [
   { label: "Title" },
@@ -54,7 +55,7 @@ export default function Drafts() {
               <li key={d.id}>
                 <Link to={`drafts/${d.id}`}>{d.title}</Link>{" "}
                 <span className="small muted">
-                  {d.openThreads} open {d.openThreads === 1 ? "thread" : "threads"}
+                  {count(d.openThreads, "open thread")}
                   {d.deadline ? ` · due ${d.deadline}` : ""}
                 </span>
               </li>

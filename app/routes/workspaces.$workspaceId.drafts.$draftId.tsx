@@ -19,6 +19,9 @@ import { loadDraftStatusControl } from "../review/status.server";
 import { PageHeader } from "../components/ui";
 import { STATUS_LABELS } from "../components/draft-status";
 
+/** Asks the workspace layout for its one-line header, so the first line of text shows at 1280×720. */
+export const handle = { compactHeader: true };
+
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.draft.title} · Caucus` : "Caucus" }];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
@@ -47,6 +50,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     user: { id: user.id, name: user.name },
     readOnlyReason: draftAbilities.edit ? null : readOnlyReason(membership.role, draft.status),
     canComment: draftAbilities.comment,
+    canImportLibrary: abilities.edit,
     // Owners and editors move the draft between drafting and review (the workspace's edit ability).
     statusControl: await loadDraftStatusControl(context.db, draft, abilities.edit),
     // The files stored on submission, and who may export or submit (the routes check again).
@@ -91,13 +95,11 @@ function ClientOnly({ children, fallback }: { children: () => React.ReactNode; f
 }
 
 export default function DraftPage() {
-  const { draft, docName, user, readOnlyReason, template, organisations, canComment, statusControl, storedExports, exportAccess, canReopen, reopened } = useLoaderData<typeof loader>();
+  const { draft, docName, user, readOnlyReason, template, organisations, canComment, canImportLibrary, statusControl, storedExports, exportAccess, canReopen, reopened } = useLoaderData<typeof loader>();
   return (
     <>
-      <p className="small">
-        <Link to="..">← All drafts</Link>
-      </p>
       <PageHeader
+        eyebrow={<Link to="..">← All drafts</Link>}
         title={draft.title}
         description={`${draft.mechanism} submission on ${draft.state}`}
         actions={
@@ -132,7 +134,7 @@ export default function DraftPage() {
         </dl>
       </details>
       <ClientOnly fallback={<p className="muted">Opening the draft…</p>}>
-        {() => <CollabEditor docName={docName} user={user} readOnlyReason={readOnlyReason} template={template} organisations={organisations} stateName={draft.state} workspaceId={draft.workspaceId} stateCode={draft.stateCode} canComment={canComment} />}
+        {() => <CollabEditor docName={docName} user={user} readOnlyReason={readOnlyReason} template={template} organisations={organisations} stateName={draft.state} workspaceId={draft.workspaceId} stateCode={draft.stateCode} canComment={canComment} canImportLibrary={canImportLibrary} />}
       </ClientOnly>
     </>
   );

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import { Link, NavLink, Outlet, useLoaderData, useMatches } from "@remix-run/react";
 import { ROLE_LABELS } from "../../core/policies";
 import { countUnreadNotifications } from "../../db/queries/notifications";
 import { requireWorkspaceAccess } from "../auth/guards.server";
@@ -22,12 +22,14 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export default function WorkspaceLayout() {
   const { workspace, role, abilities, unreadNotifications } = useLoaderData<typeof loader>();
   const base = `/workspaces/${workspace.id}`;
+  // The draft page needs the screen for the text: its child route asks for a one-line header.
+  const compact = useMatches().some((match) => (match.handle as { compactHeader?: boolean } | undefined)?.compactHeader);
   return (
-    <>
+    <div className={compact ? "workspace-compact" : undefined}>
       <PageHeader
-        eyebrow="Coalition workspace"
+        eyebrow={compact ? undefined : "Coalition workspace"}
         title={workspace.name}
-        description={workspace.description || undefined}
+        description={compact ? undefined : workspace.description || undefined}
         actions={
           <>
             <Link className="notifications-link" to={`${base}/notifications`}>
@@ -54,6 +56,6 @@ export default function WorkspaceLayout() {
         {abilities.manage ? <NavLink to={`${base}/settings`}>Settings</NavLink> : null}
       </nav>
       <Outlet />
-    </>
+    </div>
   );
 }

@@ -7,6 +7,7 @@ import { Badge, Button, Card, EmptyState, PageHeader, TextareaField, TextField }
 import { invalid, parseForm } from "../forms.server";
 import { WorkspaceSchema } from "../schemas/workspace";
 import { createWorkspaceForUser } from "../workspaces/workspaces.server";
+import { count } from "../../core/text/count";
 
 export const meta: MetaFunction = () => [{ title: "Workspaces · Caucus" }];
 
@@ -49,8 +50,7 @@ export default function Workspaces() {
                     {w.description ? <p className="muted small">{w.description}</p> : null}
                     <p className="small muted" style={{ margin: 0 }}>
                       <Badge tone={w.role === "owner" ? "accent" : "neutral"}>{ROLE_LABELS[w.role]}</Badge>{" "}
-                      {w.draftCount} {w.draftCount === 1 ? "draft" : "drafts"} · {w.memberCount}{" "}
-                      {w.memberCount === 1 ? "member" : "members"}
+                      {count(w.draftCount, "draft")} · {count(w.memberCount, "member")}
                     </p>
                   </Link>
                 </li>

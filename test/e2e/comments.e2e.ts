@@ -1,40 +1,9 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { browserAvailable } from "./browser";
-import { coalitionSuite } from "./flows";
+import { coalitionSuite, selectWords } from "./flows";
 
 const SENTENCE = "The police dispersed the peaceful assembly in Accra.";
-
-/**
- * Selects `words` in the page's text, as a mouse drag would (works in a read-only editor); the
- * words may run across several text nodes (a highlight splits them).
- */
-async function selectWords(page: Page, words: string): Promise<void> {
-  await page.locator(".document").evaluate((root, target) => {
-    const nodes: Text[] = [];
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
-    const text = nodes.map((n) => n.data).join("");
-    const at = text.indexOf(target);
-    if (at < 0) throw new Error(`“${target}” is not in the page`);
-    // The text node and offset of a character position in the joined text.
-    const place = (offset: number): [Text, number] => {
-      for (const node of nodes) {
-        if (offset <= node.data.length) return [node, offset];
-        offset -= node.data.length;
-      }
-      throw new Error("past the end");
-    };
-    const range = document.createRange();
-    range.setStart(...place(at));
-    range.setEnd(...place(at + target.length));
-    const selection = window.getSelection()!;
-    selection.removeAllRanges();
-    selection.addRange(range);
-  }, words);
-  // ProseMirror reads the DOM selection on selectionchange, which fires asynchronously.
-  await page.waitForTimeout(100);
-}
 
 describe.runIf(browserAvailable())("review comments in the browser", () => {
   let owner: Page;

@@ -1,6 +1,7 @@
 import { isRole, ROLE_LABELS } from "../../../core/policies";
 import type { DraftStatus } from "../../../db/schema";
 import { STATUS_LABELS } from "../draft-status";
+import { count } from "../../../core/text/count";
 
 /** One audit event as a sentence an owner can read without knowing the schema. */
 export function describeAuditEvent(action: string, details: Record<string, unknown>): string {
@@ -45,7 +46,7 @@ export function describeAuditEvent(action: string, details: Record<string, unkno
     case "draft.created":
       return `created the draft “${text("title")}” (${text("mechanism")})`;
     case "draft.imported": {
-      const n = (key: string, one: string, many: string) => `${Number(details[key] ?? 0)} ${Number(details[key]) === 1 ? one : many}`;
+      const n = (key: string, one: string, many: string) => count(Number(details[key] ?? 0), one, many);
       return `created the draft “${text("title")}” (${text("mechanism")}) from the Word file ${text("file")}: ${n("numberedParagraphs", "numbered paragraph", "numbered paragraphs")}, ${n("footnotes", "footnote", "footnotes")}, ${n("comments", "comment", "comments")}`;
     }
     case "draft.status_changed": {
@@ -103,8 +104,8 @@ function overridden(value: unknown): string {
   const mentions = n("confidential.mention") + n("cover.confidential-mention");
   const placeholders = n("placeholder.left");
   const parts = [
-    mentions ? `${mentions} ${mentions === 1 ? "mention" : "mentions"} of a confidential organisation` : "",
-    placeholders ? `${placeholders} template ${placeholders === 1 ? "placeholder" : "placeholders"}` : "",
+    mentions ? `${count(mentions, "mention")} of a confidential organisation` : "",
+    placeholders ? count(placeholders, "template placeholder") : "",
   ].filter(Boolean);
   return parts.length ? `, exporting anyway ${parts.join(" and ")}` : "";
 }

@@ -2,6 +2,7 @@ import { Link } from "@remix-run/react";
 import { useId } from "react";
 import { FACET_LABELS, FACETS, type Facet } from "../../../core/library/search-query";
 import { facetValueLabel } from "./facet-labels";
+import { plural } from "../../../core/text/count";
 
 export interface FacetValueCount {
   value: string;
@@ -60,7 +61,7 @@ export function FacetFilters({
         {count !== null ? (
           <span className="facet-count">
             {count.toLocaleString("en")}
-            <span className="sr-only"> {count === 1 ? "record" : "records"}</span>
+            <span className="sr-only"> {plural(count, "record")}</span>
           </span>
         ) : null}
       </>

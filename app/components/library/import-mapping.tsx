@@ -5,6 +5,7 @@ import { Alert, Button, DataTable, TextField } from "../ui";
 import type { RecommendationPreview } from "./import-types";
 import { RowProblems } from "./import-summary";
 import { PolicyChoice } from "./policy-choice";
+import { count } from "../../../core/text/count";
 
 /** "Column C" for a column whose header cell is empty. */
 function columnLetter(index: number): string {
@@ -73,7 +74,7 @@ export function ImportMapping({ preview, importing = false }: { preview: Recomme
 
       {preview.sample.length > 0 ? (
         <section aria-labelledby="import-sample-heading">
-          <h4 id="import-sample-heading">The first {preview.sample.length === 1 ? "record" : `${preview.sample.length} records`}, as they will be stored</h4>
+          <h4 id="import-sample-heading">The first {preview.sample.length === 1 ? "record" : count(preview.sample.length, "record")}, as they will be stored</h4>
           <DataTable columns={[{ label: "Reference" }, { label: "State" }, { label: "Text" }, { label: "Response" }]}>
             {preview.sample.map((record, i) => (
               <tr key={i}>
@@ -113,7 +114,7 @@ export function ImportMapping({ preview, importing = false }: { preview: Recomme
       <div className="form-actions">
         <Button type="submit" name="intent" value="import" busy={importing}>
           {/* With bad rows the count depends on the choice above, so the button does not promise one. */}
-          {preview.errorCount > 0 ? "Import" : `Import ${preview.good.toLocaleString("en")} ${preview.good === 1 ? "recommendation" : "recommendations"}`}
+          {preview.errorCount > 0 ? "Import" : `Import ${count(preview.good, "recommendation")}`}
         </Button>
       </div>
     </div>

@@ -16,7 +16,7 @@ export function InvitationList({ invitations }: { invitations: PendingInvitation
   return (
     <Card aria-labelledby="invitations-heading">
       <h2 id="invitations-heading">Pending invitations</h2>
-      <DataTable columns={[{ label: "Email" }, { label: "Role" }, { label: "Expires" }, { label: "Revoke", hidden: true, align: "end" }]}>
+      <DataTable fit columns={[{ label: "Email" }, { label: "Role" }, { label: "Expires" }, { label: "Revoke", hidden: true, align: "end" }]}>
             {invitations.map((i) => (
               <tr key={i.id}>
                 <td>

@@ -10,7 +10,7 @@ export function MemberList({ members, organisations, currentUserId }: { members:
   return (
     <Card aria-labelledby="members-heading">
       <h2 id="members-heading">Members</h2>
-      <DataTable columns={[{ label: "Person" }, { label: "Role and organisation" }, { label: "Remove", hidden: true, align: "end" }]}>
+      <DataTable fit columns={[{ label: "Person" }, { label: "Role and organisation" }, { label: "Remove", hidden: true, align: "end" }]}>
             {members.map((m) => (
               <tr key={m.membershipId}>
                 <td>
@@ -58,8 +58,16 @@ export function MemberList({ members, organisations, currentUserId }: { members:
                   >
                     <input type="hidden" name="intent" value="remove-member" />
                     <input type="hidden" name="membershipId" value={m.membershipId} />
-                    <Button type="submit" size="sm" variant="danger" aria-label={`Remove ${m.name}`}>
-                      {m.userId === currentUserId ? "Leave" : "Remove"}
+                    <Button type="submit" size="sm" variant="danger">
+                      {m.userId === currentUserId ? (
+                        <>
+                          Leave<span className="sr-only"> the workspace</span>
+                        </>
+                      ) : (
+                        <>
+                          Remove<span className="sr-only"> {m.name}</span>
+                        </>
+                      )}
                     </Button>
                   </Form>
                 </td>

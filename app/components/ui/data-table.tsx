@@ -7,11 +7,15 @@ export interface Column {
   align?: "end";
 }
 
-/** A scrollable table with a labelled header row; rows are the caller's `<tr>` elements. */
-export function DataTable({ columns, children }: { columns: Column[]; children: ReactNode }) {
+/**
+ * A scrollable table with a labelled header row; rows are the caller's `<tr>` elements.
+ * `fit` lays it out to its container's width (cells wrap, controls shrink) instead of scrolling,
+ * for tables whose last column holds the row's action (Remove, Revoke) and must stay in view.
+ */
+export function DataTable({ columns, children, fit = false }: { columns: Column[]; children: ReactNode; fit?: boolean }) {
   return (
     <div className="table-wrap">
-      <table className="table">
+      <table className={fit ? "table table-fit" : "table"}>
         <thead>
           <tr>
             {columns.map((c) => (

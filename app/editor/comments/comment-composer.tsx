@@ -1,13 +1,7 @@
-import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
+import { useId, useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { COMMENT_MAX_CHARS } from "../../../core/comments/contract";
 import type { CommentMember } from "./comments-api";
-
-/** The "@na" being typed just before the caret, if any. */
-function mentionQuery(text: string, caret: number): { start: number; query: string } | null {
-  const match = /(?:^|\s)@([\p{L}\p{M}' -]{0,40})$/u.exec(text.slice(0, caret));
-  if (!match) return null;
-  return { start: caret - match[1]!.length - 1, query: match[1]!.toLowerCase() };
-}
+import { insertMention, mentionQuery } from "./mention-text";
 
 /**
  * A comment box: Ctrl+Enter sends; typing "@" offers the workspace's members, and choosing one
@@ -38,11 +32,22 @@ export function CommentComposer({
   const id = useId();
   const suggestions = query ? members.filter((m) => m.name.toLowerCase().includes(query.query.trim())).slice(0, 6) : [];
 
+  // Where the caret goes once the chosen mention is rendered, and where a space we added ends:
+  // a space typed right there is the one people type after a name by habit, so it is dropped.
+  const caretAfterMention = useRef<number | null>(null);
+  const addedSpaceEnd = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    if (caretAfterMention.current === null || !area.current) return;
+    area.current.setSelectionRange(caretAfterMention.current, caretAfterMention.current);
+    caretAfterMention.current = null;
+  }, [text]);
+
   const choose = (member: CommentMember) => {
     if (!query || !area.current) return;
-    const caret = area.current.selectionStart;
-    const next = `${text.slice(0, query.start)}@${member.name} ${text.slice(caret)}`;
-    setText(next);
+    const inserted = insertMention(text, query.start, area.current.selectionStart, member.name);
+    caretAfterMention.current = inserted.caret;
+    addedSpaceEnd.current = inserted.addedSpace ? inserted.caret : null;
+    setText(inserted.text);
     setMentions((previous) => [...new Set([...previous, member.id])]);
     setQuery(null);
     area.current.focus();
@@ -63,7 +68,10 @@ export function CommentComposer({
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) void submit();
+    const afterAddedSpace = addedSpaceEnd.current !== null && event.currentTarget.selectionStart === addedSpaceEnd.current && event.currentTarget.selectionEnd === addedSpaceEnd.current;
+    addedSpaceEnd.current = null;
+    if (event.key === " " && afterAddedSpace) event.preventDefault();
+    else if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) void submit();
     else if (event.key === "Escape") {
       if (query) setQuery(null);
       else onCancel?.();

@@ -2,6 +2,7 @@ import { useEditorState, type Editor } from "@tiptap/react";
 import { useLayoutEffect, useRef, useState } from "react";
 import type { ThreadView } from "../../../core/comments/contract";
 import { threadRanges } from "./comment-highlights";
+import { count } from "../../../core/text/count";
 
 /** Markers closer than this are pushed down, so two threads on one line stay apart. */
 const MIN_GAP_PX = 26;
@@ -60,8 +61,8 @@ export function CommentMarkers({ editor, threads, onOpen }: { editor: Editor; th
           type="button"
           className="comment-marker"
           style={{ top }}
-          title={`${thread.comments.length} comment${thread.comments.length === 1 ? "" : "s"} on “${thread.anchor.quote.slice(0, 60)}”`}
-          aria-label={`Comment thread on “${thread.anchor.quote.slice(0, 60)}”, ${thread.comments.length} comment${thread.comments.length === 1 ? "" : "s"}`}
+          title={`${count(thread.comments.length, "comment")} on “${thread.anchor.quote.slice(0, 60)}”`}
+          aria-label={`Comment thread on “${thread.anchor.quote.slice(0, 60)}”, ${count(thread.comments.length, "comment")}`}
           onClick={() => onOpen(thread.id)}
         >
           {thread.comments.length}

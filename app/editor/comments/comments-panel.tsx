@@ -8,6 +8,7 @@ import { CommentComposer } from "./comment-composer";
 import { CommentRefused } from "./comments-api";
 import { ThreadCard } from "./thread-card";
 import type { CommentThreads } from "./use-comment-threads";
+import { goTo } from "../go-to";
 
 const FILTERS = [
   { id: "open", label: "Open" },
@@ -27,8 +28,7 @@ function matches(thread: ThreadView, filter: Filter, me: string): boolean {
 /** Puts the cursor on a thread's text and scrolls it into view. */
 function jumpTo(editor: Editor, range: ThreadRange): void {
   if (!range) return;
-  editor.view.dispatch(editor.state.tr.setSelection(TextSelection.create(editor.state.doc, range.from, range.to)).scrollIntoView());
-  editor.view.focus();
+  goTo(editor, TextSelection.create(editor.state.doc, range.from, range.to));
 }
 
 /**
@@ -153,7 +153,7 @@ export function CommentsPanel({
       <div className="comment-filters" role="group" aria-label="Show threads">
         {FILTERS.map((f) => (
           <button key={f.id} type="button" className={`btn btn-sm ${filter === f.id ? "btn-primary" : "btn-secondary"}`} aria-pressed={filter === f.id} onClick={() => setFilter(f.id)}>
-            {f.label} <span className="muted">{threadList.filter((t) => matches(t, f.id, me)).length}</span>
+            {f.label} <span className="filter-count">{threadList.filter((t) => matches(t, f.id, me)).length}</span>
           </button>
         ))}
       </div>

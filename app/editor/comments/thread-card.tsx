@@ -3,8 +3,8 @@ import type { CommentIntent, ThreadView } from "../../../core/comments/contract"
 import { CommentBody } from "./comment-body";
 import { CommentComposer } from "./comment-composer";
 import type { CommentMember } from "./comments-api";
+import { formatCommentDate } from "./comment-date";
 
-const when = (iso: string) => new Date(iso).toLocaleString("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
 const excerpt = (text: string) => (text.length > 140 ? `${text.slice(0, 139)}…` : text);
 
 /** One thread: the quoted text, its comments oldest first, and what this person may do with it. */
@@ -48,7 +48,10 @@ export function ThreadCard({
         {thread.comments.map((comment) => (
           <li key={comment.id} className="thread-comment">
             <p className="small">
-              <strong>{comment.authorName}</strong> <span className="muted">{when(comment.createdAt)}{comment.editedAt ? " · edited" : ""}</span>
+              <strong>{comment.authorName}</strong> <span className="muted">
+                <time dateTime={comment.createdAt}>{formatCommentDate(comment.createdAt)}</time>
+                {comment.editedAt ? " · edited" : ""}
+              </span>
             </p>
             {comment.deleted ? (
               <p className="comment-body muted">Comment deleted.</p>

@@ -9,19 +9,46 @@ import { facetValueLabel } from "../../components/library/facet-labels";
 import { RecommendationCard } from "../../components/library/recommendation-card";
 import type { ChangedRecommendation } from "./changed-recommendations";
 import { recommendationAttributes, recommendationNote, type LibraryApi } from "./library-api";
+import { StateNotCovered } from "./state-not-covered";
+import { useStateCoverage } from "./use-state-coverage";
+import { count } from "../../../core/text/count";
 
 /** Facets offered as filters in the narrow panel; the Library page offers them all. */
 const PANEL_FACETS: Facet[] = ["body", "stateUnderReview", "response", "theme", "cycle"];
 const DEBOUNCE_MS = 250;
 
-
 /**
  * The editor's Library tab: search the recommendations the coalition reads (shared + its own),
- * narrow by facets, read one, and insert it as a recommendation block with its footnote.
+ * narrow by facets, read one, and insert it as a recommendation block with its footnote. It
+ * starts filtered to the draft's State, unless the library has nothing on that State: then it
+ * says so, shows every State, and points to the import (importHref, null for people who may not).
  */
-export function LibraryPanel({ editor, api, stateUnderReview, changed }: { editor: Editor; api: LibraryApi; stateUnderReview: string; changed: ChangedRecommendation[] }) {
+export function LibraryPanel({
+  editor,
+  api,
+  stateUnderReview,
+  changed,
+  importHref,
+}: {
+  editor: Editor;
+  api: LibraryApi;
+  stateUnderReview: string;
+  changed: ChangedRecommendation[];
+  importHref: string | null;
+}) {
   const [q, setQ] = useState("");
   const [filters, setFilters] = useState<Partial<Record<Facet, string>>>(() => (stateUnderReview ? { stateUnderReview } : {}));
+  const coverage = useStateCoverage(api, stateUnderReview);
+  const stateNotCovered = coverage === 0;
+  useEffect(() => {
+    // Drop the default filter once we know it can only ever answer "0 recommendations".
+    if (!stateNotCovered) return;
+    setFilters((current) => {
+      const next = { ...current };
+      delete next.stateUnderReview;
+      return next;
+    });
+  }, [stateNotCovered]);
   const [result, setResult] = useState<LibrarySearchResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [announcement, setStatus] = useState("");
@@ -88,6 +115,7 @@ export function LibraryPanel({ editor, api, stateUnderReview, changed }: { edito
           </ul>
         </section>
       ) : null}
+      {stateNotCovered && !filters.stateUnderReview ? <StateNotCovered stateCode={stateUnderReview} importHref={importHref} /> : null}
       <form role="search" onSubmit={(event) => event.preventDefault()}>
         <label className="small" htmlFor="library-q">
           Search recommendations
@@ -135,7 +163,7 @@ export function LibraryPanel({ editor, api, stateUnderReview, changed }: { edito
       <p className="small muted" aria-live="polite">
         {error ??
           (result
-            ? `${result.total.toLocaleString("en")} ${result.total === 1 ? "recommendation" : "recommendations"}${result.mode === "similar" ? " with a similar spelling" : ""}`
+            ? `${count(result.total, "recommendation")}${result.mode === "similar" ? " with a similar spelling" : ""}`
             : "Searching…")}
       </p>
       <p className="sr-only" role="status">
