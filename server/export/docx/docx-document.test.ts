@@ -93,6 +93,15 @@ describe("renderDocx on a rich submission", () => {
     expect(parts["word/settings.xml"]).toContain("<w:updateFields/>");
   });
 
+  it("gives the table of contents a page of its own, as the PDF does: a page break between it and the text", () => {
+    const xml = parts["word/document.xml"]!;
+    const contentsEnd = xml.indexOf('w:fldCharType="end"', xml.indexOf("TOC \\h"));
+    const firstHeading = xml.indexOf('<w:pStyle w:val="Heading1"/>', contentsEnd);
+    expect(contentsEnd).toBeGreaterThan(0);
+    expect(firstHeading).toBeGreaterThan(contentsEnd);
+    expect(xml.slice(contentsEnd, firstHeading)).toContain('<w:br w:type="page"/>');
+  });
+
   it("sets Arabic right to left and tags Arabic and Chinese runs with their language", () => {
     const arabic = body.find((p) => p.text === ARABIC_TEXT)!;
     expect(arabic.xml).toContain("<w:bidi/>");

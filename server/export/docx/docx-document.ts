@@ -1,4 +1,4 @@
-import { Document, Header, Packer, Paragraph, TableOfContents, TextRun, type FileChild, type ISectionOptions } from "docx";
+import { Document, Header, PageBreak, Packer, Paragraph, TableOfContents, TextRun, type FileChild, type ISectionOptions } from "docx";
 import { coverHasContent, type ExportCover } from "../../../core/export/export-cover";
 import type { ExportDocument } from "../../../core/export/export-model";
 import { renderBlocks } from "./docx-blocks";
@@ -34,6 +34,8 @@ function tableOfContents(setting: CoverSetting): FileChild[] {
   return [
     new Paragraph({ bidirectional: setting.rtl || undefined, keepNext: true, children: [new TextRun({ text: "Contents", bold: true, language: setting.language })] }),
     new TableOfContents("Contents", { hyperlink: true, headingStyleRange: "1-3" }),
+    // The contents have a page of their own, as in the PDF: the text starts on the next page.
+    new Paragraph({ children: [new PageBreak()] }),
   ];
 }
 
