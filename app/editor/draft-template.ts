@@ -4,7 +4,9 @@ import type { HeadingNumbering } from "../../core/editor/numbering";
 export interface DraftTemplate {
   title: string;
   headingNumbering: HeadingNumbering;
-  sections: Array<{ id: string; title: string; guidance: string; required: boolean; numberedParagraphs: boolean }>;
+  // `required`: the template expects the section (a warning when missing); `mandated`: the
+  // mechanism's own rules require it (an error), templates/schema.ts `mandatedBy`.
+  sections: Array<{ id: string; title: string; guidance: string; required: boolean; mandated: boolean; numberedParagraphs: boolean }>;
   counts: { footnotes: boolean; headings: boolean; tables: boolean };
   wordLimit: number | null;
   /** For the pre-flight checks: the kind (joint submissions list every member), languages, cover. */

@@ -14,7 +14,7 @@ export function GuidancePanel({ editor, template }: { editor: Editor; template: 
       ) : section ? (
         <>
           <p className="guidance-section">
-            {section.title} {section.required ? <span className="badge">Required</span> : <span className="badge">Optional</span>}
+            {section.title} <span className="badge">{section.mandated ? "Required by the mechanism" : section.required ? "Expected" : "Optional"}</span>
           </p>
           <p className="small">{section.guidance}</p>
         </>

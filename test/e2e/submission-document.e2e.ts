@@ -139,6 +139,9 @@ describe.runIf(browserAvailable())("a UPR joint submission from its template", (
 
   it("shows the guidance for the section the cursor is in", async () => {
     await owner.locator(".document h1", { hasText: "Recommendations" }).click();
-    await owner.getByRole("complementary", { name: "Guidance" }).getByText("specific and measurable", { exact: false }).waitFor();
+    const guidance = owner.getByRole("complementary", { name: "Guidance" });
+    await guidance.getByText("specific and measurable", { exact: false }).waitFor();
+    // The template expects the section; no mechanism rule requires it (decision 014).
+    expect(await guidance.locator(".guidance-section .badge").textContent()).toBe("Expected");
   });
 });
