@@ -1,24 +1,12 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startServer, type RunningServer } from "../app-server";
-import { browserAvailable, launchBrowser } from "./browser";
-import { createDraft, ownerWithWorkspace, settle } from "./flows";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { browserAvailable } from "./browser";
+import { ownerDraftSuite, settle } from "./flows";
 
 describe.runIf(browserAvailable())("pre-flight checks in the editor", () => {
-  let server: RunningServer;
-  let browser: Browser;
   let page: Page;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    ({ page } = await ownerWithWorkspace(browser, server.url, "Kofi Mensah", "kofi@example.org", "Ghana Coalition"));
-    await createDraft(page, "Submission on Ghana", "UPR stakeholder submission — one organisation");
-    await page.getByText("All changes saved").waitFor();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    if (server) expect(await server.stop()).toBe(0);
+  ownerDraftSuite({ name: "Kofi Mensah", email: "kofi@example.org", workspace: "Ghana Coalition", draft: "Submission on Ghana", template: "UPR stakeholder submission — one organisation" }, (p) => {
+    page = p;
   });
 
   it("shows the word-limit error when a draft goes over, and clears it when the paragraph goes", async () => {

@@ -1,8 +1,7 @@
-import type { Browser, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startServer, type RunningServer } from "../app-server";
-import { browserAvailable, launchBrowser } from "./browser";
-import { createDraft, ownerWithWorkspace, settle } from "./flows";
+import type { Locator, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { browserAvailable } from "./browser";
+import { ownerDraftSuite, settle } from "./flows";
 
 /** Watches a locator for `ms`: it must never match, not even for a moment. */
 async function neverAppears(page: Page, locator: Locator, ms: number): Promise<void> {
@@ -14,30 +13,25 @@ async function neverAppears(page: Page, locator: Locator, ms: number): Promise<v
 }
 
 describe.runIf(browserAvailable())("citing a library source in a note", () => {
-  let server: RunningServer;
-  let browser: Browser;
   let page: Page;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    ({ page } = await ownerWithWorkspace(browser, server.url, "Lin Wei", "lin@example.org", "China UPR Coalition"));
-    await createDraft(page, "Joint submission on China", "UPR joint submission — a coalition", "CHN");
-    await page.getByText("All changes saved").waitFor();
+  ownerDraftSuite({ name: "Lin Wei", email: "lin@example.org", workspace: "China UPR Coalition", draft: "Joint submission on China", template: "UPR joint submission — a coalition", state: "CHN" }, (p) => {
+    page = p;
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    if (server) expect(await server.stop()).toBe(0);
-  });
-
-  /** A new note after the first paragraph: types `text`, then cites `symbol` at `pinpoint`. */
-  async function citeInNewNote(text: string, symbol: string, pinpoint: string): Promise<Locator> {
+  /** A new note at the end of the first paragraph, its dialog open. */
+  async function openNewNote(): Promise<Locator> {
     await page.locator(".document p[data-number]").first().click();
     await settle(page);
     await page.keyboard.press("End");
     await page.keyboard.press("Control+Alt+f");
     const dialog = page.getByRole("dialog", { name: /^Footnote \d+$/ });
     await dialog.waitFor();
+    return dialog;
+  }
+
+  /** A new note after the first paragraph: types `text`, then cites `symbol` at `pinpoint`. */
+  async function citeInNewNote(text: string, symbol: string, pinpoint: string): Promise<Locator> {
+    const dialog = await openNewNote();
     if (text) await page.keyboard.type(text);
     await dialog.getByRole("button", { name: "Cite a source" }).click();
     await dialog.getByLabel("Pinpoint (paragraph or page)").fill(pinpoint);
@@ -59,12 +53,7 @@ describe.runIf(browserAvailable())("citing a library source in a note", () => {
   });
 
   it("leaves a link before the citation covering exactly its address", async () => {
-    await page.locator(".document p[data-number]").first().click();
-    await settle(page);
-    await page.keyboard.press("End");
-    await page.keyboard.press("Control+Alt+f");
-    const dialog = page.getByRole("dialog", { name: /^Footnote \d+$/ });
-    await dialog.waitFor();
+    const dialog = await openNewNote();
     // A linked address pasted from a web page, the cursor right after it.
     await dialog.locator(".note-editor").evaluate((node) => {
       const data = new DataTransfer();

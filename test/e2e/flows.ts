@@ -127,6 +127,36 @@ export function coalitionSuite(draftTitle: string, invitees: Invitee[], ready: (
   };
 }
 
+/** Who signs up and what draft they make, for a suite with one owner in one browser page. */
+export interface OwnerDraft {
+  name: string;
+  email: string;
+  workspace: string;
+  draft: string;
+  template: string;
+  state?: string;
+}
+
+/**
+ * One server, one browser and one owner's draft open in a page for the whole suite, handed to
+ * `ready` once it is saved; stopped (and the server's exit code checked) after the suite.
+ */
+export function ownerDraftSuite(owner: OwnerDraft, ready: (page: Page) => void) {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    const { page } = await ownerWithWorkspace(browser, server.url, owner.name, owner.email, owner.workspace);
+    await createDraft(page, owner.draft, owner.template, owner.state);
+    await page.getByText("All changes saved").waitFor();
+    ready(page);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    if (server) expect(await server.stop()).toBe(0);
+  });
+}
+
 /**
  * Selects `words` in the page's text, as a mouse drag would (works in a read-only editor); the
  * words may run across several text nodes (a highlight splits them).

@@ -1,24 +1,12 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startServer, type RunningServer } from "../app-server";
-import { browserAvailable, launchBrowser } from "./browser";
-import { createDraft, ownerWithWorkspace, settle } from "./flows";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { browserAvailable } from "./browser";
+import { ownerDraftSuite, settle } from "./flows";
 
 describe.runIf(browserAvailable())("the library inside the editor", () => {
-  let server: RunningServer;
-  let browser: Browser;
   let page: Page;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    ({ page } = await ownerWithWorkspace(browser, server.url, "Lin Wei", "lin@example.org", "China UPR Coalition"));
-    await createDraft(page, "Joint submission on China", "UPR joint submission — a coalition", "CHN");
-    await page.getByText("All changes saved").waitFor();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    if (server) expect(await server.stop()).toBe(0);
+  ownerDraftSuite({ name: "Lin Wei", email: "lin@example.org", workspace: "China UPR Coalition", draft: "Joint submission on China", template: "UPR joint submission — a coalition", state: "CHN" }, (p) => {
+    page = p;
   });
 
   it("searches the demo library from the Library tab, filtered to the draft's State", async () => {
