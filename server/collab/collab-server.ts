@@ -190,13 +190,17 @@ export class CollabServer {
    * re-read, then every change it holds written — and resolves when every node that has it open
    * has done so. Exports and checks call it so they read what people see; a submission calls it
    * after holding the draft, so its file includes every change applied before the freeze and
-   * nothing after. Rejects only when a peer did not answer in time.
+   * nothing after. Rejects only when a peer did not answer in time (or cannot be asked), and
+   * then only once this node's own room has settled: a caller that gives up on a submission
+   * ends the hold and settles again, and its answer must find this room open again, not still
+   * reading the hold it just ended.
    */
   async settle(draftId: string): Promise<void> {
     const room = this.rooms.get(draftDocName(draftId));
     const local = room ? this.settleRoom(room) : Promise.resolve();
     const peers = this.options.extensions.map((e) => e.settlePeers?.(draftId));
-    await Promise.all([local, ...peers]);
+    const failed = (await Promise.allSettled([local, ...peers])).find((result) => result.status === "rejected");
+    if (failed) throw failed.reason;
   }
 
   /** This node's part of settle(): the extensions' settle hooks, in pipeline order. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CloseCode } from "../../core/collab/close-codes";
+import { draftDocName } from "../../core/collab/doc-name";
 import { findMembership } from "../../db/queries/memberships";
 import * as members from "../../app/routes/workspaces.$workspaceId.members";
 import { describeEachDatabase } from "../db/test-database";
@@ -78,6 +79,8 @@ describeEachDatabase("a node whose Redis is unreachable", (handle) => {
       expect(answer.status).toBe(503);
       expect(answer.json).toEqual({ ok: false, error: NOT_PAUSED_MESSAGE });
       expect(await findDraftFreeze(handle().db, draft.id)).toMatchObject({ status: "drafting", frozen: null });
+      // This node's room let go before the answer: an edit typed at once is taken, not refused.
+      expect(node.collab.rooms.get(draftDocName(draft.id))!.frozen).toBeNull();
       // Editing goes on.
       client.type("Still editing. ");
       await eventually(() => client.durable.state.unsaved, (n) => n === 0);
