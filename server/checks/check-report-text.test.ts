@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { DraftCheck, PlacedFinding } from "./check-draft";
-import { countOf, describeTotals, describeWords, formatDraftCheck } from "./check-report-text";
+import { count } from "../../core/text/count";
+import { describeTotals, describeWords, formatDraftCheck } from "./check-report-text";
 
 const finding = (severity: PlacedFinding["severity"], message: string): PlacedFinding => ({ rule: "test.rule", severity, message, location: null, where: "whole draft" });
 
@@ -21,8 +22,8 @@ describe("the command-line report's counts, by English plural rules", () => {
     expect(describeTotals(checkWith([finding("error", "A."), finding("warning", "B.")]))).toBe("1 error, 1 warning, 0 suggestions: fix the errors before submitting.");
     expect(describeTotals(checkWith([finding("error", "A."), finding("error", "B."), finding("info", "C.")]))).toBe("2 errors, 0 warnings, 1 suggestion: fix the errors before submitting.");
     expect(describeTotals(checkWith([finding("warning", "A."), finding("warning", "B.")]))).toBe("0 errors, 2 warnings, 0 suggestions.");
-    expect(countOf(1200, { one: "word", other: "words" })).toBe("1,200 words");
-    expect(countOf(1, { one: "word", other: "words" })).toBe("1 word");
+    expect(count(1200, "word")).toBe("1,200 words");
+    expect(count(1, "word")).toBe("1 word");
   });
 
   it("counts a one-word draft as one word, and prints the totals last", () => {

@@ -1,4 +1,5 @@
 import type { Severity } from "../../core/checks/finding";
+import { count } from "../../core/text/count";
 import type { DraftCheck, PlacedFinding } from "./check-draft";
 
 const GROUPS: Array<{ severity: Severity; title: string }> = [
@@ -9,35 +10,20 @@ const GROUPS: Array<{ severity: Severity; title: string }> = [
 
 const format = (n: number) => n.toLocaleString("en");
 
-// The report is written in English: English plural rules pick "1 warning", "2 warnings", "0 errors".
-const englishPlurals = new Intl.PluralRules("en");
-
-/** "1 error", "2 errors", "1,200 words": a number with its noun in the form the plural rules choose. */
-export function countOf(n: number, forms: { one: string; other: string }): string {
-  return `${format(n)} ${englishPlurals.select(n) === "one" ? forms.one : forms.other}`;
-}
-
-const NOUNS = {
-  error: { one: "error", other: "errors" },
-  warning: { one: "warning", other: "warnings" },
-  suggestion: { one: "suggestion", other: "suggestions" },
-  word: { one: "word", other: "words" },
-} as const;
-
 /** "2,640 of 2,815 words · footnotes counted · 175 to spare", or "… · no published limit". */
 export function describeWords(check: DraftCheck): string {
   const { words, limit } = check.report;
   const footnotes = check.counts.footnotes ? "footnotes counted" : "footnotes not counted";
-  if (limit === null) return `${countOf(words.counted, NOUNS.word)} · ${footnotes} · no published limit`;
+  if (limit === null) return `${count(words.counted, "word")} · ${footnotes} · no published limit`;
   const margin = limit - words.counted;
-  return `${format(words.counted)} of ${countOf(limit, NOUNS.word)} · ${footnotes} · ${margin >= 0 ? `${format(margin)} to spare` : `${format(-margin)} over`}`;
+  return `${format(words.counted)} of ${count(limit, "word")} · ${footnotes} · ${margin >= 0 ? `${format(margin)} to spare` : `${format(-margin)} over`}`;
 }
 
 /** "3 errors, 1 warning, 0 suggestions." or "No problems found." */
 export function describeTotals(check: DraftCheck): string {
   const { errors, warnings, suggestions } = check.totals;
   if (errors + warnings + suggestions === 0) return "No problems found.";
-  const counts = `${countOf(errors, NOUNS.error)}, ${countOf(warnings, NOUNS.warning)}, ${countOf(suggestions, NOUNS.suggestion)}`;
+  const counts = `${count(errors, "error")}, ${count(warnings, "warning")}, ${count(suggestions, "suggestion")}`;
   return errors > 0 ? `${counts}: fix the errors before submitting.` : `${counts}.`;
 }
 
