@@ -1,5 +1,6 @@
 import { coverHasContent, type ExportCover } from "../../../core/export/export-cover";
 import type { ExportDocument } from "../../../core/export/export-model";
+import { LIST_STYLE_SPECS, type ListCounter, type ListStyle } from "../../../core/editor/list-styles";
 import { compilePdf } from "./compiler";
 import { listFontFiles, resolveFonts, scriptsIn } from "./fonts";
 
@@ -15,10 +16,20 @@ export interface TemplateInput {
   model: ExportDocument;
   cover: ExportCover;
   /** coverOnOwnPage: the model's PageLayout, for a cover that prints something. */
-  options: { tableOfContents: boolean; coverOnOwnPage: boolean };
+  options: { tableOfContents: boolean; coverOnOwnPage: boolean; listPatterns: Record<ListStyle, string> };
   /** Font families in fallback order, each one checked to be installed. */
   fonts: string[];
 }
+
+const TYPST_COUNTERS: Record<ListCounter, string> = { decimal: "1", "lower-alpha": "a", "upper-alpha": "A", "lower-roman": "i", "upper-roman": "I" };
+
+/** Each list style as a Typst numbering pattern ("(a)", "1."), from the one table the editor and the DOCX read. */
+const LIST_PATTERNS = Object.fromEntries(
+  Object.entries(LIST_STYLE_SPECS).map(([style, spec]) => {
+    const counter = TYPST_COUNTERS[spec.counter];
+    return [style, spec.parenthesised ? `(${counter})` : `${counter}.`];
+  }),
+) as Record<ListStyle, string>;
 
 // Read once per process, like the compiler's own font index: a font installed later needs a restart.
 let fontFiles: string[] | null = null;
@@ -34,6 +45,6 @@ export async function renderPdf(model: ExportDocument, cover: ExportCover, optio
   fontFiles ??= listFontFiles();
   const fonts = resolveFonts(fontFiles, scriptsIn(model, cover));
   const coverOnOwnPage = model.layout?.coverOnOwnPage === true && coverHasContent(cover);
-  const input: TemplateInput = { model, cover, options: { tableOfContents: options.tableOfContents === true, coverOnOwnPage }, fonts: fonts.families };
+  const input: TemplateInput = { model, cover, options: { tableOfContents: options.tableOfContents === true, coverOnOwnPage, listPatterns: LIST_PATTERNS }, fonts: fonts.families };
   return compilePdf(JSON.stringify(input), { fontDirs: fonts.dirs, pdfA: options.pdfA === true });
 }
