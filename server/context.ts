@@ -5,6 +5,7 @@ import type { DraftEvent } from "../core/collab/draft-events";
 import type { RevalidationFilter } from "./collab/types";
 import type { PoolJob, PoolResult } from "./jobs/pool-job";
 import type { Mailer } from "./mail/mailer";
+import type { Services } from "./services";
 
 /** What HTTP routes may ask of the collaboration server. */
 export interface CollabControl {
@@ -33,6 +34,8 @@ export interface JobRunner {
 // A type alias, not an interface: Remix's AppLoadContext has an index signature that only
 // object type aliases satisfy implicitly.
 export type RequestContext = {
+  /** Every use case (server/services.ts); routes call these rather than importing server/ or db/. */
+  services: Services;
   db: Kysely<Database>;
   databaseKind: DatabaseKind;
   mailer: Mailer;

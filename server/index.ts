@@ -19,6 +19,7 @@ import { createLogger } from "./logger";
 import { copyLinkMailer } from "./mail/mailer";
 import { createCollabServer } from "./collab";
 import { JobPool } from "./jobs/job-pool";
+import { createServices } from "./services";
 import { upgradeRouter } from "./upgrade";
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -57,6 +58,7 @@ const collab = createCollabServer({
 });
 // One compile at a time per spare core: exports queue rather than starve the sockets' core.
 const jobs = new JobPool({ size: Math.max(1, Math.min(2, availableParallelism() - 1)), timeoutMs: 60_000, maxOutputBytes: 50_000_000 });
+const services = createServices({ db: database.db, databaseKind: database.kind, mailer: copyLinkMailer, collab, jobs, log });
 const httpServer = createServer();
 const { app, vite } = await createHttpApp({
   env,
@@ -64,6 +66,7 @@ const { app, vite } = await createHttpApp({
   mailer: copyLinkMailer,
   collab,
   jobs,
+  services,
   httpServer,
   log,
   buildPath: pathToFileURL(resolve("build/server/index.js")).href,

@@ -2,7 +2,9 @@ import type { AppLoadContext } from "@remix-run/node";
 import type { DatabaseHandle } from "../db/client";
 import type { CollabControl, JobRunner } from "../server/context";
 import { JobPool } from "../server/jobs/job-pool";
+import { createLogger } from "../server/logger";
 import { copyLinkMailer } from "../server/mail/mailer";
+import { createServices } from "../server/services";
 
 let jobPool: JobPool | undefined;
 /** One real export pool per test process, started on first use (its workers do not hold the process). */
@@ -10,12 +12,17 @@ const testJobs: JobRunner = { run: (job, options) => (jobPool ??= new JobPool({ 
 
 /** The load context the server would build, over a test database. */
 export function testContext(handle: DatabaseHandle, clientIp = "203.0.113.7", collab?: CollabControl): AppLoadContext {
-  return {
+  const deps = {
     db: handle.db,
     databaseKind: handle.kind,
     mailer: copyLinkMailer,
     collab: collab ?? { revalidate: async () => {}, announce: () => {}, settle: async () => {} },
     jobs: testJobs,
+    log: createLogger("silent"),
+  };
+  return {
+    ...deps,
+    services: createServices(deps),
     clientIp,
     publicOrigin: undefined,
   };

@@ -9,6 +9,7 @@ import type { Env } from "../env";
 import type { Logger } from "../logger";
 import type { Mailer } from "../mail/mailer";
 import type { CollabControl, JobRunner, RequestContext } from "../context";
+import type { Services } from "../services";
 import { originGuard } from "./origin-guard";
 import { securityHeaders } from "./security-headers";
 
@@ -18,6 +19,7 @@ export interface HttpAppOptions {
   mailer: Mailer;
   collab: CollabControl;
   jobs: JobRunner;
+  services: Services;
   httpServer: Server;
   log: Logger;
   /** Where `remix vite:build` put the server bundle (production only). */
@@ -69,6 +71,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<{ app: exp
       build,
       mode: env.NODE_ENV,
       getLoadContext: (req): RequestContext => ({
+        services: options.services,
         db: database.db,
         databaseKind: database.kind,
         mailer: options.mailer,

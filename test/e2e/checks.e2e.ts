@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { browserAvailable } from "./browser";
-import { ownerDraftSuite, settle } from "./flows";
+import { caretAtEnd, documentText, ownerDraftSuite, settle } from "./flows";
 
 describe.runIf(browserAvailable())("pre-flight checks in the editor", () => {
   let page: Page;
@@ -40,10 +40,7 @@ describe.runIf(browserAvailable())("pre-flight checks in the editor", () => {
   it("lists a cover without contact as an error and jumps to a symbol that needs fixing, fixing it in one click", async () => {
     const panel = page.getByRole("tabpanel");
     expect(await panel.locator("[data-rule='cover.contact']").count()).toBe(1);
-    const paragraph = page.locator(".document p[data-number]").first();
-    await paragraph.click();
-    await settle(page);
-    await page.keyboard.press("End");
+    await caretAtEnd(page.locator(".document p[data-number]").first());
     await page.keyboard.type(" See A/HRC/22/6/add.1 on the responses.");
     const finding = panel.locator("[data-rule='symbol.normalise']");
     await finding.waitFor();
@@ -54,10 +51,9 @@ describe.runIf(browserAvailable())("pre-flight checks in the editor", () => {
 
   it("explains a malformed symbol in words and corrects it in one click; an impossible session has no fix", async () => {
     const panel = page.getByRole("tabpanel");
-    await page.locator(".document p[data-number]").first().click();
-    await settle(page);
-    await page.keyboard.press("End");
+    await caretAtEnd(page.locator(".document p[data-number]").first());
     await page.keyboard.type(" The Committee asked for it (CEDAW/CHN/CO/7-8), as did the Council (A/HRC/255/5).");
+    await expect.poll(() => documentText(page)).toContain("as did the Council (A/HRC/255/5).");
     const invalid = panel.locator("[data-rule='symbol.invalid']");
     await expect.poll(() => invalid.count()).toBe(2);
     expect(await invalid.first().innerText()).toContain("The Committee's symbols have “/C/” after “CEDAW”");
@@ -70,9 +66,7 @@ describe.runIf(browserAvailable())("pre-flight checks in the editor", () => {
 
   it("looks up a cited UPR recommendation number in the library and flags one no report holds", async () => {
     const panel = page.getByRole("tabpanel");
-    await page.locator(".document p[data-number]").first().click();
-    await settle(page);
-    await page.keyboard.press("End");
+    await caretAtEnd(page.locator(".document p[data-number]").first());
     // The demo library holds China's 2013 review, not Ghana's: no Ghana recommendation 186.60.
     await page.keyboard.type(" Ghana supported recommendation 186.60.");
     const unknown = panel.locator("[data-rule='recommendation.unknown']");

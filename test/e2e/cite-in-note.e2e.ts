@@ -1,7 +1,7 @@
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { browserAvailable } from "./browser";
-import { ownerDraftSuite, settle } from "./flows";
+import { caretAtEnd, ownerDraftSuite } from "./flows";
 
 /** Watches a locator for `ms`: it must never match, not even for a moment. */
 async function neverAppears(page: Page, locator: Locator, ms: number): Promise<void> {
@@ -20,9 +20,7 @@ describe.runIf(browserAvailable())("citing a library source in a note", () => {
 
   /** A new note at the end of the first paragraph, its dialog open. */
   async function openNewNote(): Promise<Locator> {
-    await page.locator(".document p[data-number]").first().click();
-    await settle(page);
-    await page.keyboard.press("End");
+    await caretAtEnd(page.locator(".document p[data-number]").first());
     await page.keyboard.press("Control+Alt+f");
     const dialog = page.getByRole("dialog", { name: /^Footnote \d+$/ });
     await dialog.waitFor();

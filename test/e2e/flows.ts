@@ -1,4 +1,4 @@
-import type { Browser, Page } from "playwright-core";
+import type { Browser, Locator, Page } from "playwright-core";
 import { mkdir } from "node:fs/promises";
 import { afterAll, beforeAll, expect } from "vitest";
 import { startServer, type RunningServer } from "../app-server";
@@ -89,6 +89,24 @@ export async function coalitionWithDraft(browser: Browser, baseUrl: string, draf
 /** ProseMirror reads the caret from the browser's selectionchange, which fires after a click or key: wait two frames. */
 export function settle(page: Page): Promise<unknown> {
   return page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+}
+
+/**
+ * Puts the caret at the very end of `block` (a paragraph or heading). The End key is not enough:
+ * in a paragraph that wraps it goes to the end of the clicked visual line, so typing would land
+ * mid-paragraph (a CI run once typed "(A/HRC/" in front of a word and read the check in between).
+ */
+export async function caretAtEnd(block: Locator): Promise<void> {
+  await block.click();
+  await block.evaluate((node) => {
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    range.collapse(false);
+    const selection = window.getSelection()!;
+    selection.removeAllRanges();
+    selection.addRange(range);
+  });
+  await settle(block.page());
 }
 
 /** The document's text without other people's caret labels. */

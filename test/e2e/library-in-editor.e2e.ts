@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { browserAvailable } from "./browser";
-import { ownerDraftSuite, settle } from "./flows";
+import { caretAtEnd, ownerDraftSuite, settle } from "./flows";
 
 describe.runIf(browserAvailable())("the library inside the editor", () => {
   let page: Page;
@@ -45,9 +45,7 @@ describe.runIf(browserAvailable())("the library inside the editor", () => {
   it("cites a library source in a new footnote and reads the next identical citation as Ibid.", async () => {
     const document = page.locator(".document");
     const paragraph = document.locator("p[data-number]").first();
-    await paragraph.click();
-    await settle(page);
-    await page.keyboard.press("End");
+    await caretAtEnd(paragraph);
     await page.keyboard.press("Control+Alt+f");
     const dialog = page.getByRole("dialog", { name: /^Footnote \d+$/ });
     await dialog.waitFor();

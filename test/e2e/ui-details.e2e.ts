@@ -1,7 +1,7 @@
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { browserAvailable } from "./browser";
-import { coalitionSuite, selectWords, settle } from "./flows";
+import { caretAtEnd, coalitionSuite, selectWords, settle } from "./flows";
 
 /** A laptop's screen: what the layout must fit. */
 const LAPTOP = { width: 1280, height: 720 };
@@ -128,8 +128,7 @@ describe.runIf(browserAvailable())("the small things a careful user notices", ()
   });
 
   it("keeps the note popover's source search hidden until Cite a source is pressed", async () => {
-    await owner.locator(".document p[data-number]").first().click();
-    await owner.keyboard.press("End");
+    await caretAtEnd(owner.locator(".document p[data-number]").first());
     await owner.keyboard.press("Control+Alt+f");
     const note = owner.getByRole("dialog", { name: /^Footnote \d+$/ });
     await note.waitFor();

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type RunningServer } from "../app-server";
 import { COMMENT_TEXT, handTypedDocx, TYPED_PARAGRAPHS } from "../fixtures/import/other-tools";
 import { browserAvailable, launchBrowser } from "./browser";
-import { ownerWithWorkspace } from "./flows";
+import { caretAtEnd, ownerWithWorkspace } from "./flows";
 
 const SHOTS = "test-results";
 
@@ -85,8 +85,7 @@ describe.runIf(browserAvailable())("a Word file checked, then imported as a draf
 
   it("in the imported draft, makes a fourth-level heading and picks a list style from the toolbar with the keyboard", async () => {
     const document = owner.locator(".document");
-    await document.locator("p[data-number='3']").click();
-    await owner.keyboard.press("End");
+    await caretAtEnd(document.locator("p[data-number='3']"));
     await owner.keyboard.press("Enter");
     await owner.keyboard.type("Reprisals against lawyers");
     await owner.getByRole("button", { name: "Heading 4" }).click();

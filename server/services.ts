@@ -1,0 +1,32 @@
+import type { Kysely } from "kysely";
+import type { DatabaseKind } from "../db/client";
+import type { Database } from "../db/schema";
+import type { CollabControl, JobRunner } from "./context";
+import type { Logger } from "./logger";
+import type { Mailer } from "./mail/mailer";
+
+/** What the server entry builds once and every feature service is made from. */
+export interface ServiceDeps {
+  db: Kysely<Database>;
+  databaseKind: DatabaseKind;
+  mailer: Mailer;
+  collab: CollabControl;
+  jobs: JobRunner;
+  log: Logger;
+}
+
+/**
+ * Every use case Caucus has, one service object per feature folder of server/, built once in the
+ * server entry (server/index.ts) and handed to Remix through the load context: routes in app/
+ * are HTTP adapters that parse, call a service and respond, and import only types from here.
+ * One instance of each module exists in the process (decision 018).
+ */
+export function createServices(deps: ServiceDeps) {
+  return {
+    // Accounts and coalitions: auth, workspaces, review.
+
+    // Drafts and their documents: drafts, library, checks, export, import.
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;
