@@ -4,6 +4,11 @@ import type { Database } from "../db/schema";
 import type { CollabControl, JobRunner } from "./context";
 import type { Logger } from "./logger";
 import type { Mailer } from "./mail/mailer";
+import { createChecksService } from "./checks/service";
+import { createDraftsService } from "./drafts/service";
+import { createExportsService } from "./export/service";
+import { createImportsService } from "./import/service";
+import { createLibraryService } from "./library/service";
 
 /** What the server entry builds once and every feature service is made from. */
 export interface ServiceDeps {
@@ -26,6 +31,11 @@ export function createServices(deps: ServiceDeps) {
     // Accounts and coalitions: auth, workspaces, review.
 
     // Drafts and their documents: drafts, library, checks, export, import.
+    drafts: createDraftsService(deps),
+    library: createLibraryService(deps),
+    checks: createChecksService(deps),
+    exports: createExportsService(deps),
+    imports: createImportsService(deps),
   };
 }
 

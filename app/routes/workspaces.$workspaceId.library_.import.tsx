@@ -1,8 +1,8 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireWorkspaceAccess } from "../auth/guards.server";
-import { RecommendationImportForm } from "../components/library/recommendation-import-form";
-import { SourcesImportForm } from "../components/library/sources-import-form";
+import { RecommendationImportForm } from "../library/recommendation-import-form";
+import { SourcesImportForm } from "../library/sources-import-form";
 import { Alert, Card } from "../components/ui";
 import { invalid } from "../forms.server";
 import { parseImportRequest, runImportRequest } from "../library/import-request.server";

@@ -2,12 +2,12 @@ import * as Y from "yjs";
 import { primaryLanguage, writeCover } from "../../core/editor";
 import { comparable } from "../../core/text/comparable";
 import { stateCodeForName } from "../../core/un/states";
-import type { WordDraft } from "../../server/import/word-draft";
-import type { Template } from "../../templates";
-import { parseForm, type FormFailure } from "../forms.server";
-import { DraftSchema, type DraftInput } from "../schemas/draft";
-import { coverOf } from "../workspaces/workspaces.server";
 import { count } from "../../core/text/count";
+import { DraftSchema, type DraftInput } from "../../core/schemas/draft";
+import { parseFormData, type FormFailure } from "../../core/schemas/form-data";
+import type { Template } from "../../templates";
+import { coverOf } from "../drafts/new-draft";
+import type { WordDraft } from "./word-draft";
 
 /** A new draft's cover, and which of its fields came from the Word file rather than the form. */
 export interface WordCover {
@@ -70,7 +70,7 @@ export function resolveWordCover(
   }
   const date = detected?.date ?? "";
   if (date) fromFile.push("date");
-  const parsed = parseForm(fields, DraftSchema);
+  const parsed = parseFormData(fields, DraftSchema);
   return parsed.ok ? { ok: true, cover: { input: parsed.data, date, subtitle, fromFile } } : parsed;
 }
 

@@ -1,8 +1,8 @@
 import { Link } from "@remix-run/react";
 import { useId } from "react";
-import { FACET_LABELS, FACETS, type Facet } from "../../../core/library/search-query";
+import { FACET_LABELS, FACETS, type Facet } from "../../core/library/search-query";
 import { facetValueLabel } from "./facet-labels";
-import { plural } from "../../../core/text/count";
+import { plural } from "../../core/text/count";
 
 export interface FacetValueCount {
   value: string;

@@ -1,4 +1,4 @@
-import { FACETS, type Facet } from "../../../core/library/search-query";
+import { FACETS, type Facet } from "../../core/library/search-query";
 
 /** A library search as it sits in the URL; any field may be absent. */
 export type LibraryUrlQuery = { q?: string; page?: number } & Partial<Record<Facet, string | number>>;

@@ -1,8 +1,8 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useId } from "react";
-import { Alert, Button, TextField } from "../ui";
+import { Alert, Button, TextField } from "../components/ui";
 import { ImportSummaryView } from "./import-summary";
-import type { ImportSummary } from "./import-types";
+import type { ImportSummary } from "../../core/library/import-types";
 import { PolicyChoice } from "./policy-choice";
 
 export interface SourcesImportFormProps {

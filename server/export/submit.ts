@@ -1,17 +1,26 @@
 import { createHash } from "node:crypto";
-import type { AppLoadContext } from "@remix-run/node";
 import { recordAudit } from "../../db/queries/audit";
 import { holdDraftForSubmission, releaseDraftHold } from "../../db/queries/draft-freeze";
 import { lockDraftStatus, updateDraftStatus } from "../../db/queries/draft-status";
 import { createExport, type ExportSummary } from "../../db/queries/exports";
 import type { Abilities } from "../../core/policies";
 import type { Draft } from "../../db/schema";
-import { exportDisclosures } from "../../server/export/export-disclosures";
-import { contentFingerprint, draftExportJob, exportFileName, exportJobOf, readExportSource } from "../../server/export/export-draft";
-import { requireDisclosuresCleared } from "./disclosure-gate.server";
-import { ReviewRefusal } from "../review/refusal.server";
-import { SUBMITTED_STATUS_MESSAGE } from "../review/status.server";
-import type { SubmitDraftInput } from "../schemas/export";
+import { SUBMITTED_STATUS_MESSAGE } from "../../core/policies/submitted";
+import type { ServiceDeps } from "../services";
+import { requireDisclosuresCleared } from "./disclosure-gate";
+import { exportDisclosures } from "./export-disclosures";
+import { contentFingerprint, draftExportJob, exportFileName, exportJobOf, readExportSource } from "./export-draft";
+import type { ExportFormat } from "./export-job";
+import { ExportRefusal } from "./refusal";
+
+/** What "Mark as submitted" asks for: the file's format and table of contents, and an owner's override of disclosures. */
+export interface SubmitOptions {
+  format: ExportFormat;
+  tableOfContents: boolean;
+  override: boolean;
+}
+
+type SubmitDeps = Pick<ServiceDeps, "db" | "collab" | "jobs">;
 
 export const CHANGED_WHILE_PREPARING_MESSAGE =
   "The draft changed while its file was being prepared, so nothing was stored. Ask your co-authors to pause, then mark it as submitted again.";
@@ -40,19 +49,19 @@ const HOLD_MS = 120_000;
  * change and closes editors' sockets after commit.
  */
 export async function submitDraft(
-  context: AppLoadContext,
+  context: SubmitDeps,
   actor: { id: string; name: string; abilities: Abilities },
   draft: Draft,
-  input: Pick<SubmitDraftInput, "format" | "tableOfContents" | "override">,
+  input: SubmitOptions,
 ): Promise<ExportSummary> {
   const held = await context.db.transaction().execute((tx) => holdDraftForSubmission(tx, draft.id, HOLD_MS));
-  if (held === undefined) throw new ReviewRefusal(404, "We could not find that draft.");
-  if (held === "submitted") throw new ReviewRefusal(409, SUBMITTED_STATUS_MESSAGE);
+  if (held === undefined) throw new ExportRefusal(404, "We could not find that draft.");
+  if (held === "submitted") throw new ExportRefusal(409, SUBMITTED_STATUS_MESSAGE);
   try {
     try {
       await context.collab.settle(draft.id);
     } catch {
-      throw new ReviewRefusal(503, NOT_PAUSED_MESSAGE);
+      throw new ExportRefusal(503, NOT_PAUSED_MESSAGE);
     }
     return await storeFrozenDraft(context, actor, draft, input);
   } catch (error) {
@@ -65,10 +74,10 @@ export async function submitDraft(
 }
 
 async function storeFrozenDraft(
-  context: AppLoadContext,
+  context: SubmitDeps,
   actor: { id: string; name: string; abilities: Abilities },
   draft: Draft,
-  input: Pick<SubmitDraftInput, "format" | "tableOfContents" | "override">,
+  input: SubmitOptions,
 ): Promise<ExportSummary> {
   const options = { tableOfContents: input.tableOfContents };
   const source = await readExportSource(context.db, draft);
@@ -80,14 +89,14 @@ async function storeFrozenDraft(
 
   return context.db.transaction().execute(async (tx) => {
     const status = await lockDraftStatus(tx, draft.id, "update");
-    if (status === undefined) throw new ReviewRefusal(404, "We could not find that draft.");
-    if (status === "submitted") throw new ReviewRefusal(409, SUBMITTED_STATUS_MESSAGE);
+    if (status === undefined) throw new ExportRefusal(404, "We could not find that draft.");
+    if (status === "submitted") throw new ExportRefusal(409, SUBMITTED_STATUS_MESSAGE);
     // The collaboration server's saves insert rows that reference this draft, which takes a key
     // share lock on its row: held FOR UPDATE, no edit commits until this transaction does. Every
     // node refuses edits since the settle, so this re-read is a guard that should never fire.
     const frozen = await draftExportJob(tx, draft, input.format, options);
     const contentSha256 = contentFingerprint(frozen);
-    if (contentSha256 !== contentFingerprint(job)) throw new ReviewRefusal(409, CHANGED_WHILE_PREPARING_MESSAGE);
+    if (contentSha256 !== contentFingerprint(job)) throw new ExportRefusal(409, CHANGED_WHILE_PREPARING_MESSAGE);
 
     const stored = await createExport(tx, {
       draftId: draft.id,

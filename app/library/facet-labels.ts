@@ -1,5 +1,5 @@
-import { NO_RESPONSE, type Facet } from "../../../core/library/search-query";
-import { isStateCode, stateName } from "../../../core/un/states";
+import { NO_RESPONSE, type Facet } from "../../core/library/search-query";
+import { isStateCode, stateName } from "../../core/un/states";
 
 /** A facet value as people read it: "China" for CHN, "SDG 16", "Cycle 2", "No response". */
 export function facetValueLabel(facet: Facet, value: string): string {

@@ -1,5 +1,5 @@
 import { useId } from "react";
-import type { BadRowPolicyChoice } from "../../schemas/library";
+import type { BadRowPolicyChoice } from "../schemas/library";
 
 const CHOICES: Array<{ value: BadRowPolicyChoice; label: string; description: string }> = [
   { value: "all-or-nothing", label: "Import nothing until fixed", description: "The library stays as it is; fix the rows listed and import the file again." },

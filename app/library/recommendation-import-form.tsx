@@ -1,10 +1,10 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useId, useState, type ChangeEvent, type FormEvent } from "react";
-import { Alert, Button, TextField } from "../ui";
+import { Alert, Button, TextField } from "../components/ui";
 import { ImportMapping } from "./import-mapping";
 import { ImportProgress } from "./import-progress";
 import { ImportSummaryView } from "./import-summary";
-import type { ImportSummary, RecommendationPreview } from "./import-types";
+import type { ImportSummary, RecommendationPreview } from "../../core/library/import-types";
 import { useStreamedImport } from "./use-streamed-import";
 
 export interface RecommendationImportFormProps {

@@ -1,5 +1,5 @@
 import { Form, useNavigation } from "@remix-run/react";
-import { Button } from "../ui";
+import { Button } from "../components/ui";
 
 /**
  * "Delete…" on one of the coalition's own records. The confirmation sits in a <details>, so it

@@ -1,13 +1,14 @@
-import type { AppLoadContext } from "@remix-run/node";
+import type { Kysely } from "kysely";
 import type { ColumnMapping } from "../../core/library/import-fields";
 import { findImportPreset } from "../../core/library/import-presets";
+import type { ImportSummary, RecommendationPreview } from "../../core/library/import-types";
 import type { Provenance } from "../../core/library/records";
-import { ImportFileError } from "../../server/library/import/import-file-error";
-import { parseRecommendationFile } from "../../server/library/import/import-recommendations";
-import { importRecommendationsIntoLibrary, importSourcesIntoLibrary, type AfterWrite, type BadRowPolicy, type ImportPhase } from "../../server/library/import-into-library";
-import type { ImportSummary, RecommendationPreview } from "../components/library/import-types";
 import { recordAudit } from "../../db/queries/audit";
 import type { Executor } from "../../db/queries/executor";
+import type { Database } from "../../db/schema";
+import { ImportFileError } from "./import/import-file-error";
+import { parseRecommendationFile } from "./import/import-recommendations";
+import { importRecommendationsIntoLibrary, importSourcesIntoLibrary, type AfterWrite, type BadRowPolicy, type ImportPhase } from "./import-into-library";
 
 /**
  * The coalition library's import, as the page and the streaming endpoint run it: a preview that
@@ -25,7 +26,7 @@ interface Actor {
 }
 
 /** The whole-file refusal a person can act on, with the HTTP status it is answered with. */
-export function importFileFailure(error: unknown): { status: 400 | 413; message: string } | null {
+function importFileFailure(error: unknown): { status: 400 | 413; message: string } | null {
   if (!(error instanceof ImportFileError)) return null;
   return { status: error.code === "too-large" ? 413 : 400, message: error.message };
 }
@@ -59,12 +60,12 @@ export async function previewRecommendationImport(file: File, mapping?: ColumnMa
 
 /** Imports a recommendations file into the workspace's own library and audits what it wrote. */
 export async function importRecommendations(
-  context: AppLoadContext,
+  db: Kysely<Database>,
   actor: Actor,
   file: File,
   options: { mapping?: ColumnMapping; policy: BadRowPolicy; source?: string; onProgress?: (phase: ImportPhase) => void },
 ): Promise<ImportSummary> {
-  const result = await importRecommendationsIntoLibrary(context.db, actor.workspaceId, await fileInput(file), {
+  const result = await importRecommendationsIntoLibrary(db, actor.workspaceId, await fileInput(file), {
     mapping: options.mapping,
     provenance: provenanceFor(options.source, file),
     policy: options.policy,
@@ -86,12 +87,12 @@ export async function importRecommendations(
 
 /** Imports BibTeX, RIS or CSL-JSON into the workspace's own sources and audits what it wrote. */
 export async function importSources(
-  context: AppLoadContext,
+  db: Kysely<Database>,
   actor: Actor,
   file: File,
   options: { policy: BadRowPolicy; source?: string },
 ): Promise<ImportSummary> {
-  const result = await importSourcesIntoLibrary(context.db, actor.workspaceId, await file.text(), {
+  const result = await importSourcesIntoLibrary(db, actor.workspaceId, await file.text(), {
     provenance: provenanceFor(options.source, file),
     policy: options.policy,
     createdBy: actor.userId,
@@ -127,4 +128,33 @@ function auditImport(actor: Actor, file: File, policy: BadRowPolicy, kind: Impor
       details: { kind, file: file.name, policy, ...written },
     });
   };
+}
+
+/** One import as the page or the streaming endpoint asks for it, its form already parsed. */
+export type ImportRequest =
+  | { kind: "preview"; file: File; mapping?: ColumnMapping }
+  | { kind: "recommendations"; file: File; mapping?: ColumnMapping; policy: BadRowPolicy; source?: string }
+  | { kind: "sources"; file: File; policy: BadRowPolicy; source?: string };
+
+export type ImportOutcome =
+  | { ok: true; kind: "preview"; preview: RecommendationPreview }
+  | { ok: true; kind: "recommendations" | "sources"; summary: ImportSummary }
+  | { ok: false; status: 400 | 413; message: string };
+
+/** Runs an import request; a whole-file refusal (unreadable, too large) is an outcome, not a throw. */
+export async function runImport(db: Kysely<Database>, actor: Actor, request: ImportRequest, onProgress?: (phase: ImportPhase) => void): Promise<ImportOutcome> {
+  try {
+    if (request.kind === "sources") {
+      const summary = await importSources(db, actor, request.file, request);
+      return { ok: true, kind: "sources", summary };
+    }
+    if (request.kind === "preview") return { ok: true, kind: "preview", preview: await previewRecommendationImport(request.file, request.mapping) };
+    const { file, mapping, policy, source } = request;
+    const summary = await importRecommendations(db, actor, file, { mapping, policy, source, onProgress });
+    return { ok: true, kind: "recommendations", summary };
+  } catch (error) {
+    const failure = importFileFailure(error);
+    if (failure) return { ok: false, ...failure };
+    throw error;
+  }
 }

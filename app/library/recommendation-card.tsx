@@ -1,9 +1,9 @@
 import { useId, type ReactNode } from "react";
-import { recommendationProvenance } from "../../../core/library/recommendation-attributes";
-import type { RecommendationRecord } from "../../../core/library/records";
-import { isStateCode, stateName } from "../../../core/un/states";
-import { Badge } from "../ui";
-import { cx } from "../ui/cx";
+import { recommendationProvenance } from "../../core/library/recommendation-attributes";
+import type { RecommendationRecord } from "../../core/library/records";
+import { isStateCode, stateName } from "../../core/un/states";
+import { Badge } from "../components/ui";
+import { cx } from "../components/ui/cx";
 import { formatLibraryDate } from "./facet-labels";
 
 /** The fields a card shows: a whole RecommendationRecord fits, so does a search endpoint's slimmer row. */

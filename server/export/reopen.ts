@@ -1,11 +1,11 @@
-import type { AppLoadContext } from "@remix-run/node";
 import { recordAudit } from "../../db/queries/audit";
 import { lockDraftStatus } from "../../db/queries/draft-status";
 import { listDraftExports } from "../../db/queries/exports";
 import { markDraftReopened } from "../../db/queries/draft-freeze";
 import type { Draft } from "../../db/schema";
-import { contentFingerprint, draftExportJob } from "../../server/export/export-draft";
-import { ReviewRefusal } from "../review/refusal.server";
+import type { ServiceDeps } from "../services";
+import { contentFingerprint, draftExportJob } from "./export-draft";
+import { ExportRefusal } from "./refusal";
 
 export const NOT_SUBMITTED_MESSAGE = "Only a submitted draft can be reopened for a correction.";
 
@@ -16,11 +16,11 @@ export const NOT_SUBMITTED_MESSAGE = "Only a submitted draft can be reopened for
  * stays on record, and a new submission stores a new file beside them. The caller settles every
  * node's room (it thaws), announces the status and re-checks sockets after commit.
  */
-export async function reopenSubmittedDraft(context: AppLoadContext, actor: { id: string }, draft: Draft): Promise<void> {
+export async function reopenSubmittedDraft(context: Pick<ServiceDeps, "db">, actor: { id: string }, draft: Draft): Promise<void> {
   await context.db.transaction().execute(async (tx) => {
     const status = await lockDraftStatus(tx, draft.id, "update");
-    if (status === undefined) throw new ReviewRefusal(404, "We could not find that draft.");
-    if (status !== "submitted") throw new ReviewRefusal(409, NOT_SUBMITTED_MESSAGE);
+    if (status === undefined) throw new ExportRefusal(404, "We could not find that draft.");
+    if (status !== "submitted") throw new ExportRefusal(409, NOT_SUBMITTED_MESSAGE);
     await markDraftReopened(tx, draft.id, actor.id);
     const [latest] = await listDraftExports(tx, draft.id);
     await recordAudit(tx, {
@@ -49,7 +49,7 @@ export interface ReopenedView {
  * by the same fingerprint the submission stored: "changed since submission" is exact, not a
  * guess from timestamps. Reads the whole draft, so only reopened drafts pay for it.
  */
-export async function reopenedView(context: AppLoadContext, draft: Draft, reopenedByName: string | null): Promise<ReopenedView | null> {
+export async function reopenedView(context: Pick<ServiceDeps, "db">, draft: Draft, reopenedByName: string | null): Promise<ReopenedView | null> {
   if (!draft.reopened_at || draft.status === "submitted") return null;
   const [latest] = await listDraftExports(context.db, draft.id);
   if (!latest) return null;

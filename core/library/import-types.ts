@@ -1,9 +1,9 @@
-import type { ImportFieldKey } from "../../../core/library/import-fields";
-import type { RecommendationInput } from "../../../core/library/records";
+import type { ImportFieldKey } from "./import-fields";
+import type { RecommendationInput } from "./records";
 
 /**
  * What the import endpoints answer, shared by the server that builds it and the screens that
- * show it (app/library/import.server.ts fills these in).
+ * show it (server/library/coalition-import.ts fills these in).
  */
 
 export interface RowProblem {

@@ -1,11 +1,11 @@
-import { IMPORT_FIELDS } from "../../../core/library/import-fields";
-import { isStateCode, stateName } from "../../../core/un/states";
-import { columnFieldName } from "../../schemas/library";
-import { Alert, Button, DataTable, TextField } from "../ui";
-import type { RecommendationPreview } from "./import-types";
+import { IMPORT_FIELDS } from "../../core/library/import-fields";
+import { isStateCode, stateName } from "../../core/un/states";
+import { columnFieldName } from "../schemas/library";
+import { Alert, Button, DataTable, TextField } from "../components/ui";
+import type { RecommendationPreview } from "../../core/library/import-types";
 import { RowProblems } from "./import-summary";
 import { PolicyChoice } from "./policy-choice";
-import { count } from "../../../core/text/count";
+import { count } from "../../core/text/count";
 
 /** "Column C" for a column whose header cell is empty. */
 function columnLetter(index: number): string {

@@ -1,5 +1,5 @@
 import { canExportDespiteDisclosures, type Abilities } from "../../core/policies";
-import type { PlacedFinding } from "../../server/checks/check-draft";
+import type { PlacedFinding } from "../checks/check-draft";
 import { count } from "../../core/text/count";
 
 /** One thing the file would disclose, as the Export dialog lists it. */
@@ -11,8 +11,8 @@ export interface DisclosureView {
 
 /**
  * An export or submission stopped before anything was rendered: 409 when nobody chose to
- * override, 403 when someone who is not an owner tried to. The route answers with the sentence
- * and the list; nothing was written.
+ * override, 403 when someone who is not an owner tried to. The service answers with the sentence
+ * and the list (refusal.ts); nothing was written.
  */
 export class DisclosureRefusal extends Error {
   override readonly name = "DisclosureRefusal";

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { ImportStreamLine, ImportSummary } from "./import-types";
+import type { ImportStreamLine, ImportSummary } from "../../core/library/import-types";
 
 export type StreamedImportState =
   | { status: "idle" }

@@ -1,7 +1,7 @@
 import { Form } from "@remix-run/react";
 import { useId } from "react";
-import { FACETS, type Facet } from "../../../core/library/search-query";
-import { Button } from "../ui";
+import { FACETS, type Facet } from "../../core/library/search-query";
+import { Button } from "../components/ui";
 
 export interface LibrarySearchFormProps {
   q: string;

@@ -1,17 +1,16 @@
-import type { AppLoadContext } from "@remix-run/node";
 import { randomUUID } from "node:crypto";
+import type { Kysely } from "kysely";
+import { comparable } from "../../core/text/comparable";
 import { insertImportedThreads, type ImportedThreadRow } from "../../db/queries/comment-threads";
 import type { Executor } from "../../db/queries/executor";
-import type { Draft } from "../../db/schema";
-import type { DraftCheck } from "../../server/checks/check-draft";
-import { checkLoadedDraft } from "../../server/checks/check-draft";
-import type { PlacedThread } from "../../server/import/comment-anchors";
-import { MAX_COMMENTS } from "../../server/import/docx";
-import type { WordDraft } from "../../server/import/word-draft";
+import type { Database, Draft } from "../../db/schema";
 import type { Template } from "../../templates";
-import { comparable } from "../../core/text/comparable";
-import { insertDraft, type NewDraftResult } from "../workspaces/workspaces.server";
-import { withCover, type WordCover } from "./word-cover.server";
+import { checkLoadedDraft, type DraftCheck } from "../checks/check-draft";
+import { insertDraft, type NewDraftResult } from "../drafts/new-draft";
+import type { PlacedThread } from "./comment-anchors";
+import { MAX_COMMENTS } from "./docx";
+import { withCover, type WordCover } from "./word-cover";
+import type { WordDraft } from "./word-draft";
 
 /** What the import screen shows once the draft exists. */
 export interface WordImportOutcome {
@@ -29,13 +28,13 @@ export interface WordImportOutcome {
 
 /**
  * A new draft from a Word file already built in the worker pool (word-draft.ts) and its cover
- * (word-cover.server.ts): in one transaction the draft, its first state (body and cover), a
+ * (word-cover.ts): in one transaction the draft, its first state (body and cover), a
  * comment thread for each Word comment thread and the audit event are written, or nothing is.
  * The report ends with the stored draft's pre-flight check, the same one its Checks tab and the
  * export screen show.
  */
 export async function importWordDraft(
-  context: AppLoadContext,
+  db: Kysely<Database>,
   actor: { id: string; name: string },
   workspaceId: string,
   template: Template,
@@ -44,7 +43,7 @@ export async function importWordDraft(
 ): Promise<NewDraftResult<WordImportOutcome>> {
   const { input } = cover;
   const { built } = file;
-  const created = await context.db.transaction().execute(async (tx) => {
+  const created = await db.transaction().execute(async (tx) => {
     const result = await insertDraft(tx, {
       actorId: actor.id,
       workspaceId,
@@ -67,7 +66,7 @@ export async function importWordDraft(
       coverFromFile: cover.fromFile,
       comments: created.threads,
       maxComments: MAX_COMMENTS,
-      check: await checkLoadedDraft(context.db, created.draft),
+      check: await checkLoadedDraft(db, created.draft),
     },
   };
 }

@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
-import { Alert } from "../ui";
-import type { ImportSummary, RowProblem } from "./import-types";
-import { count } from "../../../core/text/count";
+import { Alert } from "../components/ui";
+import type { ImportSummary, RowProblem } from "../../core/library/import-types";
+import { count } from "../../core/text/count";
 
 const UNIT_LABEL = { row: "Row", item: "Item", entry: "Entry" } as const;
 

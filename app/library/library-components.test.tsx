@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { buildRecommendation } from "../../../test/library-factories";
+import { buildRecommendation } from "../../test/library-factories";
 import { FacetFilters } from "./facet-filters";
 import { RecommendationCard } from "./recommendation-card";
 

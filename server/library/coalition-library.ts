@@ -1,8 +1,9 @@
-import type { AppLoadContext } from "@remix-run/node";
+import type { Kysely } from "kysely";
 import type { RecommendationRecord } from "../../core/library/records";
+import { recordAudit } from "../../db/queries/audit";
 import type { Executor } from "../../db/queries/executor";
 import { deleteWorkspaceRecommendation, findRecommendations, RECORD_COLUMNS, toRecommendationRecord } from "../../db/queries/library-recommendations";
-import { recordAudit } from "../../db/queries/audit";
+import type { Database } from "../../db/schema";
 
 export type DeleteOutcome = { status: "deleted"; record: RecommendationRecord } | { status: "not-found" } | { status: "shared" };
 
@@ -12,11 +13,11 @@ export type DeleteOutcome = { status: "deleted"; record: RecommendationRecord } 
  * the workspace cannot see, or one already gone, is "not-found".
  */
 export async function deleteCoalitionRecommendation(
-  context: AppLoadContext,
+  db: Kysely<Database>,
   actor: { userId: string; workspaceId: string },
   recommendationId: string,
 ): Promise<DeleteOutcome> {
-  return context.db.transaction().execute(async (tx) => {
+  return db.transaction().execute(async (tx) => {
     const [record] = await findRecommendations(tx, actor.workspaceId, [recommendationId]);
     if (!record) return { status: "not-found" as const };
     if (record.workspaceId !== actor.workspaceId) return { status: "shared" as const };
