@@ -14,6 +14,7 @@ import { storedExportView } from "../export/stored-exports.server";
 import { loadDraftStatusControl } from "../review/status.server";
 import { PageHeader } from "../components/ui";
 import { STATUS_LABELS } from "../components/draft-status";
+import { PageErrorBoundary } from "../components/page-error-boundary";
 
 /** Asks the workspace layout for its one-line header, so the first line of text shows at 1280×720. */
 export const handle = { compactHeader: true };
@@ -134,4 +135,9 @@ export default function DraftPage() {
       </ClientOnly>
     </>
   );
+}
+
+/** A failure of this page shows inside the workspace layout. */
+export function ErrorBoundary() {
+  return <PageErrorBoundary />;
 }

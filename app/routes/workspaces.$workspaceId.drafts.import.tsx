@@ -10,6 +10,7 @@ import { SubmittingOrganisationsField } from "../components/organisations/submit
 import { Alert, Button, Card, SelectField, TextField } from "../components/ui";
 import { invalid } from "../forms.server";
 import { readWordUpload, runWordUpload } from "../import/word-upload.server";
+import { PageErrorBoundary } from "../components/page-error-boundary";
 
 export const meta: MetaFunction = () => [{ title: "Word file · Caucus" }];
 
@@ -114,4 +115,9 @@ export default function WordFile() {
       </Form>
     </div>
   );
+}
+
+/** A failure of this page shows inside the workspace layout. */
+export function ErrorBoundary() {
+  return <PageErrorBoundary />;
 }

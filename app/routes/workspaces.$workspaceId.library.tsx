@@ -21,6 +21,7 @@ import {
   toLibrarySearch,
   type LibraryQuery,
 } from "../schemas/library";
+import { PageErrorBoundary } from "../components/page-error-boundary";
 
 export const meta: MetaFunction = () => [{ title: "Library · Caucus" }];
 
@@ -144,4 +145,9 @@ export default function Library() {
       </div>
     </div>
   );
+}
+
+/** A failure of this page shows inside the workspace layout. */
+export function ErrorBoundary() {
+  return <PageErrorBoundary />;
 }

@@ -7,6 +7,7 @@ import { Alert, Card } from "../components/ui";
 import { invalid } from "../forms.server";
 import { parseImportRequest, runImportRequest } from "../library/import-request.server";
 import { MAX_UPLOAD_BYTES, readLibraryUpload } from "../library/upload.server";
+import { PageErrorBoundary } from "../components/page-error-boundary";
 
 export const meta: MetaFunction = () => [{ title: "Import into the library · Caucus" }];
 
@@ -75,4 +76,9 @@ export default function LibraryImport() {
       </Card>
     </div>
   );
+}
+
+/** A failure of this page shows inside the workspace layout. */
+export function ErrorBoundary() {
+  return <PageErrorBoundary />;
 }
