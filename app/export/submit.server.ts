@@ -10,7 +10,7 @@ import { exportDisclosures } from "../../server/export/export-disclosures";
 import { contentFingerprint, draftExportJob, exportFileName, exportJobOf, readExportSource } from "../../server/export/export-draft";
 import { requireDisclosuresCleared } from "./disclosure-gate.server";
 import { ReviewRefusal } from "../review/refusal.server";
-import { SUBMITTED_STATUS_MESSAGE } from "../review/status.server";
+import { SUBMITTED_STATUS_MESSAGE } from "../../core/policies/submitted";
 import type { SubmitDraftInput } from "../schemas/export";
 
 export const CHANGED_WHILE_PREPARING_MESSAGE =

@@ -6,7 +6,7 @@ import type { WordDraft } from "../../server/import/word-draft";
 import type { Template } from "../../templates";
 import { parseForm, type FormFailure } from "../forms.server";
 import { DraftSchema, type DraftInput } from "../schemas/draft";
-import { coverOf } from "../workspaces/workspaces.server";
+import { coverOf } from "../../server/drafts/new-draft";
 import { count } from "../../core/text/count";
 
 /** A new draft's cover, and which of its fields came from the Word file rather than the form. */

@@ -10,7 +10,7 @@ import { MAX_COMMENTS } from "../../server/import/docx";
 import type { WordDraft } from "../../server/import/word-draft";
 import type { Template } from "../../templates";
 import { comparable } from "../../core/text/comparable";
-import { insertDraft, type NewDraftResult } from "../workspaces/workspaces.server";
+import { insertDraft, type NewDraftResult } from "../../server/drafts/new-draft";
 import { withCover, type WordCover } from "./word-cover.server";
 
 /** What the import screen shows once the draft exists. */

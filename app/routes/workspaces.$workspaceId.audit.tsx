@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { listAudit } from "../../db/queries/audit";
 import { requireWorkspaceAccess } from "../auth/guards.server";
 import { describeAuditEvent } from "../components/audit/describe-event";
 import { Card, EmptyState } from "../components/ui";
@@ -12,7 +11,7 @@ const Before = z.string().regex(/^\d{1,18}$/).optional().catch(undefined);
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { workspace } = await requireWorkspaceAccess(request, context, params.workspaceId, "manage");
   const before = Before.parse(new URL(request.url).searchParams.get("before") ?? undefined);
-  const rows = await listAudit(context.db, workspace.id, { limit: PAGE_SIZE + 1, before });
+  const rows = await context.services.workspaces.auditLog(workspace.id, { limit: PAGE_SIZE + 1, before });
   const page = rows.slice(0, PAGE_SIZE);
   return {
     events: page.map((e) => ({

@@ -8,7 +8,7 @@ import { submitDraft } from "../export/submit.server";
 import { parseForm } from "../forms.server";
 import { forbidden } from "../http-errors.server";
 import { ReviewRefusal } from "../review/refusal.server";
-import { SUBMITTED_STATUS_MESSAGE } from "../review/status.server";
+import { SUBMITTED_STATUS_MESSAGE } from "../../core/policies/submitted";
 import { SubmitDraftSchema } from "../schemas/export";
 
 export type SubmitDraftResult = { ok: true; export: StoredExportView } | { ok: false; error: string; disclosures?: DisclosureView[] };
