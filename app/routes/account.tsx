@@ -6,6 +6,7 @@ import { clearedSessionCookie } from "../auth/session.server";
 import { Alert, Button, Card, PageHeader, TextField } from "../components/ui";
 import { invalid, parseForm } from "../forms.server";
 import { ChangePasswordSchema } from "../schemas/account";
+export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary";
 
 export const meta: MetaFunction = () => [{ title: "Your account · Caucus" }];
 

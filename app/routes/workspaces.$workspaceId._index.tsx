@@ -7,6 +7,7 @@ import { findTemplate } from "../../templates";
 import { STATUS_LABELS } from "../components/draft-status";
 import { Badge, ButtonLink, Card, DataTable, EmptyState, type Column } from "../components/ui";
 import { count } from "../../core/text/count";
+export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary";
 
 const COLUMNS: Column[] = [
   { label: "Title" },

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { requireWorkspaceAccess } from "../auth/guards.server";
 import { describeAuditEvent } from "../components/audit/describe-event";
 import { Card, EmptyState } from "../components/ui";
+export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary";
 
 const PAGE_SIZE = 50;
 const Before = z.string().regex(/^\d{1,18}$/).optional().catch(undefined);

@@ -10,6 +10,7 @@ import { SubmittingOrganisationsField } from "../components/organisations/submit
 import { Button, Card, SelectField, TextField } from "../components/ui";
 import { invalid, parseForm } from "../forms.server";
 import { DraftSchema } from "../../core/schemas/draft";
+export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary";
 
 export const meta: MetaFunction = () => [{ title: "New draft · Caucus" }];
 

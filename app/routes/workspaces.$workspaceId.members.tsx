@@ -8,6 +8,7 @@ import { MemberList } from "../components/members/member-list";
 import { invalid, parseForm } from "../forms.server";
 import { MembersActionSchema } from "../schemas/workspace";
 import type { FieldRefusal } from "../../server/workspaces/service";
+export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { workspace, user } = await requireWorkspaceAccess(request, context, params.workspaceId, "manage");

@@ -5,6 +5,7 @@ import { requireWorkspaceAccess } from "../auth/guards.server";
 import { invalid, parseForm } from "../forms.server";
 import { Button, Card, EmptyState } from "../components/ui";
 import { cx } from "../components/ui/cx";
+export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary";
 
 export const meta: MetaFunction = () => [{ title: "Notifications · Caucus" }];
 

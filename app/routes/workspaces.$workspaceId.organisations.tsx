@@ -6,6 +6,7 @@ import { OrganisationForm } from "../components/organisations/organisation-form"
 import { OrganisationRow } from "../components/organisations/organisation-row";
 import { invalid, parseForm } from "../forms.server";
 import { OrganisationActionSchema } from "../schemas/workspace";
+export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { workspace, abilities } = await requireWorkspaceAccess(request, context, params.workspaceId);

@@ -4,6 +4,7 @@ import { requireWorkspaceAccess } from "../auth/guards.server";
 import { Alert, Button, Card, TextareaField, TextField } from "../components/ui";
 import { invalid, parseForm } from "../forms.server";
 import { WorkspaceSettingsSchema } from "../schemas/workspace";
+export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { workspace } = await requireWorkspaceAccess(request, context, params.workspaceId, "manage");

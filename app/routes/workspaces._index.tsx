@@ -6,6 +6,7 @@ import { Badge, Button, Card, EmptyState, PageHeader, TextareaField, TextField }
 import { invalid, parseForm } from "../forms.server";
 import { WorkspaceSchema } from "../schemas/workspace";
 import { count } from "../../core/text/count";
+export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary";
 
 export const meta: MetaFunction = () => [{ title: "Workspaces · Caucus" }];
 
