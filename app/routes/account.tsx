@@ -6,7 +6,7 @@ import { clearedSessionCookie } from "../auth/session.server";
 import { Alert, Button, Card, PageHeader, TextField } from "../components/ui";
 import { invalid, parseForm } from "../forms.server";
 import { ChangePasswordSchema } from "../schemas/account";
-export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary";
+import { PageErrorBoundary } from "../components/page-error-boundary";
 
 export const meta: MetaFunction = () => [{ title: "Your account · Caucus" }];
 
@@ -84,4 +84,9 @@ export default function Account() {
       </div>
     </>
   );
+}
+
+/** A failure of this page shows in place of the page, inside the app's frame. */
+export function ErrorBoundary() {
+  return <PageErrorBoundary />;
 }

@@ -7,7 +7,7 @@ import { findTemplate } from "../../templates";
 import { STATUS_LABELS } from "../components/draft-status";
 import { Badge, ButtonLink, Card, DataTable, EmptyState, type Column } from "../components/ui";
 import { count } from "../../core/text/count";
-export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary";
+import { PageErrorBoundary } from "../components/page-error-boundary";
 
 const COLUMNS: Column[] = [
   { label: "Title" },
@@ -109,4 +109,9 @@ export default function Drafts() {
       </Card>
     </>
   );
+}
+
+/** A failure of this page shows inside the workspace layout. */
+export function ErrorBoundary() {
+  return <PageErrorBoundary />;
 }

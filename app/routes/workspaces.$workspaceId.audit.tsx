@@ -4,7 +4,7 @@ import { z } from "zod";
 import { requireWorkspaceAccess } from "../auth/guards.server";
 import { describeAuditEvent } from "../components/audit/describe-event";
 import { Card, EmptyState } from "../components/ui";
-export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary";
+import { PageErrorBoundary } from "../components/page-error-boundary";
 
 const PAGE_SIZE = 50;
 const Before = z.string().regex(/^\d{1,18}$/).optional().catch(undefined);
@@ -52,4 +52,9 @@ export default function AuditLog() {
       </div>
     </Card>
   );
+}
+
+/** A failure of this page shows inside the workspace layout. */
+export function ErrorBoundary() {
+  return <PageErrorBoundary />;
 }

@@ -10,7 +10,7 @@ import { SubmittingOrganisationsField } from "../components/organisations/submit
 import { Button, Card, SelectField, TextField } from "../components/ui";
 import { invalid, parseForm } from "../forms.server";
 import { DraftSchema } from "../../core/schemas/draft";
-export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary";
+import { PageErrorBoundary } from "../components/page-error-boundary";
 
 export const meta: MetaFunction = () => [{ title: "New draft · Caucus" }];
 
@@ -67,4 +67,9 @@ export default function NewDraft() {
       </div>
     </Form>
   );
+}
+
+/** A failure of this page shows inside the workspace layout. */
+export function ErrorBoundary() {
+  return <PageErrorBoundary />;
 }

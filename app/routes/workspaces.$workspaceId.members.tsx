@@ -8,7 +8,7 @@ import { MemberList } from "../components/members/member-list";
 import { invalid, parseForm } from "../forms.server";
 import { MembersActionSchema } from "../schemas/workspace";
 import type { FieldRefusal } from "../../server/workspaces/service";
-export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary";
+import { PageErrorBoundary } from "../components/page-error-boundary";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { workspace, user } = await requireWorkspaceAccess(request, context, params.workspaceId, "manage");
@@ -92,4 +92,9 @@ export default function Members() {
       </Card>
     </div>
   );
+}
+
+/** A failure of this page shows inside the workspace layout. */
+export function ErrorBoundary() {
+  return <PageErrorBoundary />;
 }

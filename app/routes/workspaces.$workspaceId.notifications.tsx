@@ -5,7 +5,7 @@ import { requireWorkspaceAccess } from "../auth/guards.server";
 import { invalid, parseForm } from "../forms.server";
 import { Button, Card, EmptyState } from "../components/ui";
 import { cx } from "../components/ui/cx";
-export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary";
+import { PageErrorBoundary } from "../components/page-error-boundary";
 
 export const meta: MetaFunction = () => [{ title: "Notifications · Caucus" }];
 
@@ -111,4 +111,9 @@ function NotificationItem({ notification: n }: { notification: Item }) {
       ) : null}
     </li>
   );
+}
+
+/** A failure of this page shows inside the workspace layout. */
+export function ErrorBoundary() {
+  return <PageErrorBoundary />;
 }

@@ -6,7 +6,7 @@ import { OrganisationForm } from "../components/organisations/organisation-form"
 import { OrganisationRow } from "../components/organisations/organisation-row";
 import { invalid, parseForm } from "../forms.server";
 import { OrganisationActionSchema } from "../schemas/workspace";
-export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary";
+import { PageErrorBoundary } from "../components/page-error-boundary";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { workspace, abilities } = await requireWorkspaceAccess(request, context, params.workspaceId);
@@ -69,4 +69,9 @@ export default function Organisations() {
       ) : null}
     </div>
   );
+}
+
+/** A failure of this page shows inside the workspace layout. */
+export function ErrorBoundary() {
+  return <PageErrorBoundary />;
 }

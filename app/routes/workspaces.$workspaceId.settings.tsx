@@ -4,7 +4,7 @@ import { requireWorkspaceAccess } from "../auth/guards.server";
 import { Alert, Button, Card, TextareaField, TextField } from "../components/ui";
 import { invalid, parseForm } from "../forms.server";
 import { WorkspaceSettingsSchema } from "../schemas/workspace";
-export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary";
+import { PageErrorBoundary } from "../components/page-error-boundary";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { workspace } = await requireWorkspaceAccess(request, context, params.workspaceId, "manage");
@@ -71,4 +71,9 @@ export default function WorkspaceSettings() {
       </Card>
     </div>
   );
+}
+
+/** A failure of this page shows inside the workspace layout. */
+export function ErrorBoundary() {
+  return <PageErrorBoundary />;
 }

@@ -6,7 +6,7 @@ import { Badge, Button, Card, EmptyState, PageHeader, TextareaField, TextField }
 import { invalid, parseForm } from "../forms.server";
 import { WorkspaceSchema } from "../schemas/workspace";
 import { count } from "../../core/text/count";
-export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error-boundary";
+import { PageErrorBoundary } from "../components/page-error-boundary";
 
 export const meta: MetaFunction = () => [{ title: "Workspaces · Caucus" }];
 
@@ -77,4 +77,9 @@ export default function Workspaces() {
       </div>
     </>
   );
+}
+
+/** A failure of this page shows in place of the page, inside the app's frame. */
+export function ErrorBoundary() {
+  return <PageErrorBoundary />;
 }

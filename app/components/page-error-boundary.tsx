@@ -2,11 +2,11 @@ import { isRouteErrorResponse, useRouteError } from "@remix-run/react";
 import { ErrorPage } from "./error-page";
 
 /**
- * A page's ErrorBoundary: a 403, a 404 or a server error thrown by the page renders here, in
- * place of the page only, so the workspace's header and tabs (or the app's frame) stay around it.
- * Routes export it as theirs: `export { RouteErrorBoundary as ErrorBoundary } from "…"`.
+ * A page's own error boundary: a loader or action that fails (a 404 from a guard, a 500 from a
+ * service) is shown in place of the page, inside the workspace's layout, so its navigation stays.
+ * Server details never reach it, as in the root boundary.
  */
-export function RouteErrorBoundary() {
+export function PageErrorBoundary() {
   const error = useRouteError();
   const status = isRouteErrorResponse(error) ? error.status : 500;
   return <ErrorPage status={status} message={isRouteErrorResponse(error) ? String(error.data) : undefined} />;
