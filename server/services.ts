@@ -1,3 +1,6 @@
+import { createAuthService } from "./auth/service";
+import { createReviewService } from "./review/service";
+import { createWorkspacesService } from "./workspaces/service";
 import type { Kysely } from "kysely";
 import type { DatabaseKind } from "../db/client";
 import type { Database } from "../db/schema";
@@ -29,6 +32,9 @@ export interface ServiceDeps {
 export function createServices(deps: ServiceDeps) {
   return {
     // Accounts and coalitions: auth, workspaces, review.
+    auth: createAuthService(deps),
+    workspaces: createWorkspacesService(deps),
+    review: createReviewService(deps),
 
     // Drafts and their documents: drafts, library, checks, export, import.
     drafts: createDraftsService(deps),

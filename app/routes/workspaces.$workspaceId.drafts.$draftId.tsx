@@ -11,7 +11,6 @@ import { DraftStatusControl } from "../components/draft-status-control";
 import { ExportPanel } from "../components/export-panel";
 import { SubmittedFiles } from "../components/submitted-files";
 import { storedExportView } from "../export/stored-exports.server";
-import { loadDraftStatusControl } from "../review/status.server";
 import { PageHeader } from "../components/ui";
 import { STATUS_LABELS } from "../components/draft-status";
 import { PageErrorBoundary } from "../components/page-error-boundary";
@@ -49,7 +48,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     canComment: draftAbilities.comment,
     canImportLibrary: abilities.edit,
     // Owners and editors move the draft between drafting and review (the workspace's edit ability).
-    statusControl: await loadDraftStatusControl(context.db, draft, abilities.edit),
+    statusControl: await context.services.review.statusControl(draft, abilities.edit),
     // The files stored on submission, and who may export or submit (the routes check again).
     storedExports: (await exports.listStored(draft.id)).map(storedExportView),
     exportAccess: { canExport: draftAbilities.export, canSubmit: abilities.edit && draft.status !== "submitted", canOverride: canExportDespiteDisclosures(abilities) },

@@ -1,32 +1,22 @@
-import type { AppLoadContext } from "@remix-run/node";
-import { z } from "zod";
+import type { Kysely } from "kysely";
+import type { Role } from "../../core/policies";
+import { SUBMITTED_STATUS_MESSAGE } from "../../core/policies/submitted";
 import { recordAudit } from "../../db/queries/audit";
 import { listDraftReviewers, listReviewCandidates, replaceDraftReviewers } from "../../db/queries/draft-reviewers";
 import { lockDraftStatus, updateDraftStatus } from "../../db/queries/draft-status";
 import type { Executor } from "../../db/queries/executor";
 import { createNotifications } from "../../db/queries/notifications";
-import type { Draft, DraftStatus } from "../../db/schema";
-import type { DraftStatusControlProps } from "../components/draft-status-control";
-import { ReviewRefusal } from "./refusal.server";
-
-const MAX_REVIEWERS = 50;
+import type { Database, Draft, DraftStatus } from "../../db/schema";
+import { ReviewRefusal } from "./refusal";
 
 /**
- * What the status form sends. Only drafting ↔ in review here: "Mark as submitted" (issue 8)
- * freezes the draft and is its own step.
+ * A status change as the status form asks it (app/schemas/review.ts parses the form). Only
+ * drafting ↔ in review here: "Mark as submitted" (issue 8) freezes the draft and is its own step.
  */
-export const DraftStatusChangeSchema = z.object({
-  intent: z.literal("set-status", { error: "Unknown intent: expected set-status." }),
-  status: z.enum(["drafting", "in_review"], { error: "Choose Drafting or In review (submitting a draft is a separate step)." }),
-  // One checked box arrives as a string, several as an array, none as nothing.
-  reviewerIds: z.preprocess(
-    (v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]),
-    z.array(z.uuid({ error: "A reviewer id is malformed." })).max(MAX_REVIEWERS, `Choose at most ${MAX_REVIEWERS} reviewers.`),
-  ),
-});
-export type DraftStatusChange = z.infer<typeof DraftStatusChangeSchema>;
-
-export const SUBMITTED_STATUS_MESSAGE = "This draft was submitted; its status can no longer change.";
+export interface DraftStatusChange {
+  status: "drafting" | "in_review";
+  reviewerIds: string[];
+}
 
 /**
  * Moves a draft between drafting and in review, in one transaction with its row locked.
@@ -38,7 +28,7 @@ export const SUBMITTED_STATUS_MESSAGE = "This draft was submitted; its status ca
  * transaction; a refusal or a request that changes nothing writes none.
  */
 export async function changeDraftStatus(
-  context: AppLoadContext,
+  db: Kysely<Database>,
   actor: { userId: string },
   draft: DraftRef,
   change: DraftStatusChange,
@@ -47,12 +37,12 @@ export async function changeDraftStatus(
   const names = new Map<string, string>();
   if (change.status === "in_review") {
     if (reviewerIds.length === 0) throw new ReviewRefusal(400, "Choose at least one reviewer to send the draft for review.");
-    for (const c of await listReviewCandidates(context.db, draft.workspaceId)) names.set(c.userId, c.name);
+    for (const c of await listReviewCandidates(db, draft.workspaceId)) names.set(c.userId, c.name);
     if (!reviewerIds.every((id) => names.has(id))) {
       throw new ReviewRefusal(400, "Reviewers must be owners, editors or reviewers of this workspace.");
     }
   }
-  return context.db.transaction().execute(async (tx) => {
+  return db.transaction().execute(async (tx) => {
     const current = await lockDraftStatus(tx, draft.id, "update");
     if (current === undefined) throw new ReviewRefusal(404, "We could not find that draft.");
     if (current === "submitted") throw new ReviewRefusal(409, SUBMITTED_STATUS_MESSAGE);
@@ -101,11 +91,24 @@ async function askForReview(tx: Executor, actorId: string, draft: DraftRef, user
   );
 }
 
+/** What <DraftStatusControl> (app/components/draft-status-control.tsx) shows and sends. */
+export interface DraftStatusControlData {
+  workspaceId: string;
+  draftId: string;
+  status: DraftStatus;
+  /** Members a draft may be sent to: owners, editors and reviewers, by name. */
+  candidates: Array<{ id: string; name: string; role: Role }>;
+  /** The reviewers assigned now (or in the last review round). */
+  reviewerIds: string[];
+  /** The workspace's edit ability; the status route checks it again. */
+  canChange: boolean;
+}
+
 /**
  * The props of <DraftStatusControl> for a draft, for the draft page's loader. `canChange` is
  * the workspace's `edit` ability; the status route checks it again.
  */
-export async function loadDraftStatusControl(db: Executor, draft: Draft, canChange: boolean): Promise<DraftStatusControlProps> {
+export async function loadDraftStatusControl(db: Executor, draft: Draft, canChange: boolean): Promise<DraftStatusControlData> {
   const candidates = await listReviewCandidates(db, draft.workspace_id);
   const assigned = await listDraftReviewers(db, draft.id);
   return {

@@ -1,4 +1,4 @@
-import type { AppLoadContext } from "@remix-run/node";
+import type { Kysely } from "kysely";
 import { recordAudit } from "../../db/queries/audit";
 import {
   createOrganisation,
@@ -7,6 +7,9 @@ import {
   updateOrganisation,
   type OrganisationInput,
 } from "../../db/queries/organisations";
+import type { Database } from "../../db/schema";
+
+type Db = Kysely<Database>;
 
 export class OrganisationError extends Error {
   override readonly name = "OrganisationError";
@@ -25,8 +28,8 @@ interface Actor {
   workspaceId: string;
 }
 
-export async function addOrganisation(context: AppLoadContext, actor: Actor, input: OrganisationInput): Promise<void> {
-  await context.db.transaction().execute(async (tx) => {
+export async function addOrganisation(db: Db, actor: Actor, input: OrganisationInput): Promise<void> {
+  await db.transaction().execute(async (tx) => {
     const organisation = await createOrganisation(tx, actor.workspaceId, input);
     if (!organisation) throw new OrganisationError("name", DUPLICATE);
     await recordAudit(tx, {
@@ -41,12 +44,12 @@ export async function addOrganisation(context: AppLoadContext, actor: Actor, inp
 }
 
 export async function editOrganisation(
-  context: AppLoadContext,
+  db: Db,
   actor: Actor,
   organisationId: string,
   input: OrganisationInput,
 ): Promise<void> {
-  await context.db.transaction().execute(async (tx) => {
+  await db.transaction().execute(async (tx) => {
     const before = await findOrganisation(tx, actor.workspaceId, organisationId);
     if (!before) throw new OrganisationError("organisationId", "That organisation was removed.");
     if (!(await updateOrganisation(tx, actor.workspaceId, organisationId, input))) {
@@ -63,8 +66,8 @@ export async function editOrganisation(
   });
 }
 
-export async function removeOrganisation(context: AppLoadContext, actor: Actor, organisationId: string): Promise<void> {
-  await context.db.transaction().execute(async (tx) => {
+export async function removeOrganisation(db: Db, actor: Actor, organisationId: string): Promise<void> {
+  await db.transaction().execute(async (tx) => {
     const organisation = await findOrganisation(tx, actor.workspaceId, organisationId);
     if (!organisation) throw new OrganisationError("organisationId", "That organisation was already removed.");
     await deleteOrganisation(tx, actor.workspaceId, organisationId);

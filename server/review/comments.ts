@@ -1,5 +1,5 @@
-import type { AppLoadContext } from "@remix-run/node";
-import type { CommentIntent } from "../../core/comments/contract";
+import type { Kysely } from "kysely";
+import { SUBMITTED_COMMENTS_MESSAGE, type CommentIntent } from "../../core/comments/contract";
 import { recordAudit } from "../../db/queries/audit";
 import { createThread, deleteThread, lockThreadInDraft, reopenThread, resolveThread } from "../../db/queries/comment-threads";
 import {
@@ -15,17 +15,16 @@ import { lockDraftStatus } from "../../db/queries/draft-status";
 import type { Executor } from "../../db/queries/executor";
 import { listMembers } from "../../db/queries/memberships";
 import { createNotifications, deleteCommentNotifications } from "../../db/queries/notifications";
-import { keepMentions } from "./comment-input.server";
-import { ReviewRefusal } from "./refusal.server";
+import type { Database } from "../../db/schema";
+import { keepMentions } from "./mentions";
+import { ReviewRefusal } from "./refusal";
 
-export const SUBMITTED_MESSAGE = "This draft was submitted and is read-only: its comments can no longer change.";
-
-interface Actor {
+export interface Actor {
   userId: string;
   userName: string;
 }
 
-interface Target {
+export interface Target {
   draftId: string;
   workspaceId: string;
   /** For the audit log only, so it can name the draft as it was called at the time. */
@@ -45,15 +44,15 @@ export interface CommentOutcome {
  * actor may comment on the draft.
  */
 export async function applyCommentIntent(
-  context: AppLoadContext,
+  db: Kysely<Database>,
   actor: Actor,
   target: Target,
   intent: CommentIntent,
 ): Promise<CommentOutcome> {
-  const members = new Map((await listMembers(context.db, target.workspaceId)).map((m) => [m.userId, m.name]));
-  return context.db.transaction().execute(async (tx) => {
+  const members = new Map((await listMembers(db, target.workspaceId)).map((m) => [m.userId, m.name]));
+  return db.transaction().execute(async (tx) => {
     // Shared lock: the draft cannot be submitted between this check and the write.
-    if ((await lockDraftStatus(tx, target.draftId, "share")) === "submitted") throw new ReviewRefusal(409, SUBMITTED_MESSAGE);
+    if ((await lockDraftStatus(tx, target.draftId, "share")) === "submitted") throw new ReviewRefusal(409, SUBMITTED_COMMENTS_MESSAGE);
     const mentionsIn = (body: string, requested: readonly string[]) => keepMentions(body, requested, members);
     switch (intent.intent) {
       case "create-thread": {

@@ -1,4 +1,3 @@
-import type { AppLoadContext } from "@remix-run/node";
 import type { Role } from "../../core/policies";
 import { recordAudit } from "../../db/queries/audit";
 import { createInvitation, revokeInvitation } from "../../db/queries/invitations";
@@ -11,7 +10,10 @@ import {
 } from "../../db/queries/memberships";
 import { findOrganisation } from "../../db/queries/organisations";
 import { findUserById } from "../../db/queries/users";
-import { generateToken, hashToken } from "../../server/auth/tokens";
+import { generateToken, hashToken } from "../auth/tokens";
+import type { ServiceDeps } from "../services";
+
+type Deps = Pick<ServiceDeps, "db" | "mailer" | "collab">;
 
 export const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -38,21 +40,21 @@ interface Actor {
  * exists on the owner's screen (and in the mail, when a transport is plugged in) and nowhere else.
  */
 export async function inviteMember(
-  context: AppLoadContext,
+  { db, mailer }: Pick<Deps, "db" | "mailer">,
   actor: Actor,
   input: { email: string; role: Role; organisationId: string | null },
   origin: string,
 ): Promise<{ link: string; delivered: boolean }> {
-  const members = await listMembers(context.db, actor.workspaceId);
+  const members = await listMembers(db, actor.workspaceId);
   if (members.some((m) => m.email === input.email)) {
     throw new MemberChangeError("email", "This person is already a member. Change their role in the list instead.");
   }
-  if (input.organisationId && !(await findOrganisation(context.db, actor.workspaceId, input.organisationId))) {
+  if (input.organisationId && !(await findOrganisation(db, actor.workspaceId, input.organisationId))) {
     throw new MemberChangeError("organisationId", "That organisation is no longer in this workspace.");
   }
   const token = generateToken();
   const expiresAt = new Date(Date.now() + INVITATION_LIFETIME_MS);
-  await context.db.transaction().execute(async (tx) => {
+  await db.transaction().execute(async (tx) => {
     const invitation = await createInvitation(tx, {
       workspaceId: actor.workspaceId,
       email: input.email,
@@ -72,7 +74,7 @@ export async function inviteMember(
     });
   });
   const link = `${origin}/invite/${token}`;
-  await context.mailer.sendInvitation({
+  await mailer.sendInvitation({
     to: input.email,
     workspaceName: actor.workspaceName,
     inviterName: actor.userName,
@@ -80,11 +82,11 @@ export async function inviteMember(
     link,
     expiresAt,
   });
-  return { link, delivered: context.mailer.delivers };
+  return { link, delivered: mailer.delivers };
 }
 
-export async function revokeMemberInvitation(context: AppLoadContext, actor: Actor, invitationId: string): Promise<void> {
-  await context.db.transaction().execute(async (tx) => {
+export async function revokeMemberInvitation({ db }: Pick<Deps, "db">, actor: Actor, invitationId: string): Promise<void> {
+  await db.transaction().execute(async (tx) => {
     const revoked = await revokeInvitation(tx, actor.workspaceId, invitationId);
     if (!revoked) throw new MemberChangeError("invitationId", "That invitation was already used, revoked or expired.");
     await recordAudit(tx, {
@@ -103,11 +105,11 @@ export async function revokeMemberInvitation(context: AppLoadContext, actor: Act
  * demoting each other at the same moment cannot leave the coalition without one.
  */
 export async function changeMember(
-  context: AppLoadContext,
+  { db, collab }: Pick<Deps, "db" | "collab">,
   actor: Actor,
   input: { membershipId: string; role: Role; organisationId: string | null },
 ): Promise<void> {
-  const userId = await context.db.transaction().execute(async (tx) => {
+  const userId = await db.transaction().execute(async (tx) => {
     const owners = await lockOwnerIds(tx, actor.workspaceId);
     const member = await findMembershipById(tx, actor.workspaceId, input.membershipId);
     if (!member) throw new MemberChangeError("membershipId", "That person is no longer a member.");
@@ -136,12 +138,12 @@ export async function changeMember(
     return member.user_id;
   });
   // After commit, so the re-check reads the new role: their open editors follow within a second.
-  if (userId) await context.collab.revalidate({ workspaceId: actor.workspaceId, userId });
+  if (userId) await collab.revalidate({ workspaceId: actor.workspaceId, userId });
 }
 
 /** Removes a member (or the actor themself, when another owner remains). */
-export async function removeMember(context: AppLoadContext, actor: Actor, membershipId: string): Promise<{ removedSelf: boolean }> {
-  const result = await context.db.transaction().execute(async (tx) => {
+export async function removeMember({ db, collab }: Pick<Deps, "db" | "collab">, actor: Actor, membershipId: string): Promise<{ removedSelf: boolean }> {
+  const result = await db.transaction().execute(async (tx) => {
     const owners = await lockOwnerIds(tx, actor.workspaceId);
     const member = await findMembershipById(tx, actor.workspaceId, membershipId);
     if (!member) throw new MemberChangeError("membershipId", "That person is no longer a member.");
@@ -161,6 +163,6 @@ export async function removeMember(context: AppLoadContext, actor: Actor, member
     });
     return { removedSelf, userId: member.user_id };
   });
-  await context.collab.revalidate({ workspaceId: actor.workspaceId, userId: result.userId });
+  await collab.revalidate({ workspaceId: actor.workspaceId, userId: result.userId });
   return { removedSelf: result.removedSelf };
 }
