@@ -1,10 +1,6 @@
-import type { Kysely } from "kysely";
-import type { DatabaseKind } from "../db/client";
-import type { Database } from "../db/schema";
 import type { DraftEvent } from "../core/collab/draft-events";
 import type { RevalidationFilter } from "./collab/types";
 import type { PoolJob, PoolResult } from "./jobs/pool-job";
-import type { Mailer } from "./mail/mailer";
 import type { Services } from "./services";
 
 /** What HTTP routes may ask of the collaboration server. */
@@ -36,11 +32,6 @@ export interface JobRunner {
 export type RequestContext = {
   /** Every use case (server/services.ts); routes call these rather than importing server/ or db/. */
   services: Services;
-  db: Kysely<Database>;
-  databaseKind: DatabaseKind;
-  mailer: Mailer;
-  collab: CollabControl;
-  jobs: JobRunner;
   /** The client's address (behind a proxy only when TRUST_PROXY is set); for rate limiting. */
   clientIp: string;
   /** Public origin from ORIGIN, or undefined to use the request's own. */

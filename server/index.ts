@@ -62,9 +62,6 @@ const httpServer = createServer();
 const { app, vite } = await createHttpApp({
   env,
   database,
-  mailer: copyLinkMailer,
-  collab,
-  jobs,
   services,
   httpServer,
   log,

@@ -1,12 +1,12 @@
-import { createAuthService } from "./auth/service";
-import { createReviewService } from "./review/service";
-import { createWorkspacesService } from "./workspaces/service";
 import type { Kysely } from "kysely";
 import type { DatabaseKind } from "../db/client";
 import type { Database } from "../db/schema";
 import type { CollabControl, JobRunner } from "./context";
 import type { Logger } from "./logger";
 import type { Mailer } from "./mail/mailer";
+import { createAuthService } from "./auth/service";
+import { createReviewService } from "./review/service";
+import { createWorkspacesService } from "./workspaces/service";
 import { createChecksService } from "./checks/service";
 import { createDraftsService } from "./drafts/service";
 import { createExportsService } from "./export/service";

@@ -4,24 +4,30 @@ import type { CollabControl, JobRunner } from "../server/context";
 import { JobPool } from "../server/jobs/job-pool";
 import { createLogger } from "../server/logger";
 import { copyLinkMailer } from "../server/mail/mailer";
-import { createServices } from "../server/services";
+import { createServices, type ServiceDeps } from "../server/services";
 
 let jobPool: JobPool | undefined;
 /** One real export pool per test process, started on first use (its workers do not hold the process). */
 const testJobs: JobRunner = { run: (job, options) => (jobPool ??= new JobPool({ size: 1, timeoutMs: 60_000, maxOutputBytes: 50_000_000 })).run(job, options) };
 
-/** The load context the server would build, over a test database. */
-export function testContext(handle: DatabaseHandle, clientIp = "203.0.113.7", collab?: CollabControl): AppLoadContext {
+export type TestContext = AppLoadContext & Pick<ServiceDeps, "db" | "databaseKind">;
+
+/**
+ * The load context the server would build, over a test database; `db` and `databaseKind` ride
+ * along for tests that set up rows directly (routes only see `services`).
+ */
+export function testContext(handle: DatabaseHandle, clientIp = "203.0.113.7", collab?: CollabControl, jobs: JobRunner = testJobs): TestContext {
   const deps = {
     db: handle.db,
     databaseKind: handle.kind,
     mailer: copyLinkMailer,
     collab: collab ?? { revalidate: async () => {}, announce: () => {}, settle: async () => {} },
-    jobs: testJobs,
+    jobs,
     log: createLogger("silent"),
   };
   return {
-    ...deps,
+    db: deps.db,
+    databaseKind: deps.databaseKind,
     services: createServices(deps),
     clientIp,
     publicOrigin: undefined,

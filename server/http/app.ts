@@ -7,8 +7,7 @@ import type { ViteDevServer } from "vite";
 import type { DatabaseHandle } from "../../db/client";
 import type { Env } from "../env";
 import type { Logger } from "../logger";
-import type { Mailer } from "../mail/mailer";
-import type { CollabControl, JobRunner, RequestContext } from "../context";
+import type { RequestContext } from "../context";
 import type { Services } from "../services";
 import { originGuard } from "./origin-guard";
 import { securityHeaders } from "./security-headers";
@@ -16,9 +15,6 @@ import { securityHeaders } from "./security-headers";
 export interface HttpAppOptions {
   env: Env;
   database: DatabaseHandle;
-  mailer: Mailer;
-  collab: CollabControl;
-  jobs: JobRunner;
   services: Services;
   httpServer: Server;
   log: Logger;
@@ -72,11 +68,6 @@ export async function createHttpApp(options: HttpAppOptions): Promise<{ app: exp
       mode: env.NODE_ENV,
       getLoadContext: (req): RequestContext => ({
         services: options.services,
-        db: database.db,
-        databaseKind: database.kind,
-        mailer: options.mailer,
-        collab: options.collab,
-        jobs: options.jobs,
         clientIp: req.ip ?? "unknown",
         publicOrigin: env.ORIGIN,
       }),

@@ -1,5 +1,4 @@
 import { createHash } from "node:crypto";
-import type { AppLoadContext } from "@remix-run/node";
 import { beforeAll, expect, it } from "vitest";
 import type { Ability, Role } from "../../core/policies";
 import { createDraft } from "../../db/queries/drafts";
@@ -33,7 +32,7 @@ import { handTypedDocx } from "../fixtures/import/other-tools";
 import { uploadRequest } from "./library-requests";
 import { describeEachDatabase } from "../db/test-database";
 import { addMember, buildUser, buildWorkspace, type TestUser } from "../factories";
-import { makeRequest, run, testContext } from "../remix";
+import { makeRequest, run, testContext, type TestContext } from "../remix";
 
 type Actor = Role | "stranger" | "signed-out";
 const ACTORS: Actor[] = ["owner", "editor", "reviewer", "viewer", "stranger", "signed-out"];
@@ -48,7 +47,7 @@ const ALLOWED: Record<Ability, Role[]> = {
 };
 
 interface World {
-  context: AppLoadContext;
+  context: TestContext;
   workspaceId: string;
   draftId: string;
   organisationId: string;
