@@ -36,6 +36,15 @@ function isResourceRouteChunk(warning: Rollup.RollupLog): boolean {
   return names.length > 0 && names.every((name) => resourceRoutes().has(name));
 }
 
+/**
+ * zod 4.6 writes explanatory comments that mention `@__PURE__` where Rollup reads annotations;
+ * Rollup drops those comments and says so. Only zod's comments are silenced: the output is right,
+ * and a newer zod may move them (decision 019).
+ */
+function isZodComment(warning: Rollup.RollupLog): boolean {
+  return warning.code === "INVALID_ANNOTATION" && /[\\/]node_modules[\\/]zod[\\/]/.test(warning.id ?? "");
+}
+
 let resourceRouteNames: Set<string> | undefined;
 /** Route modules without a default export, by the chunk name Rollup gives them (its sanitizeFileName: $, [, ] … → _; control characters never occur in our file names). */
 function resourceRoutes(): Set<string> {
@@ -83,7 +92,7 @@ export default defineConfig(({ isSsrBuild }) => ({
     rollupOptions: {
       output: isSsrBuild ? {} : { manualChunks: vendorChunk },
       onwarn(warning, warn) {
-        if (!isResourceRouteChunk(warning)) warn(warning);
+        if (!isResourceRouteChunk(warning) && !isZodComment(warning)) warn(warning);
       },
     },
   },

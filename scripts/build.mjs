@@ -12,7 +12,7 @@
  *   node scripts/build.mjs --if-changed --node-only  the Node side only (the CLIs: db:migrate, check, …)
  *
  * "Changed" is a SHA-256 over the sources' paths and contents (app, server, core, db, templates,
- * public, scripts and the config files; tests left out), stored in build/stamps.json after a
+ * public, this script and the config files; tests left out), stored in build/stamps.json after a
  * successful build. Content, not mtimes: a checkout or a touch that changes nothing rebuilds nothing.
  */
 import { spawnSync } from "node:child_process";
@@ -24,8 +24,8 @@ import { fileURLToPath } from "node:url";
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const NODE_OUT = join(ROOT, "build/node");
 const STAMPS = join(ROOT, "build/stamps.json");
-const SOURCE_DIRS = ["app", "server", "core", "db", "templates", "public", "scripts"];
-const SOURCE_FILES = ["package.json", "package-lock.json", "vite.config.ts", "tsconfig.json"];
+const SOURCE_DIRS = ["app", "server", "core", "db", "templates", "public"];
+const SOURCE_FILES = ["package.json", "package-lock.json", "vite.config.ts", "tsconfig.json", "scripts/build.mjs"];
 /** The Node side's entries: output name (build/node/<name>.js) → source. */
 const NODE_ENTRIES = {
   index: "server/index.ts",
