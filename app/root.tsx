@@ -20,7 +20,10 @@ import { AppShell } from "./components/app-shell";
 import { ErrorPage } from "./components/error-page";
 import stylesheet from "./styles/app.css?url";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
+export const links: LinksFunction = () => [
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+  { rel: "stylesheet", href: stylesheet },
+];
 
 export const meta: MetaFunction = () => [
   { title: "Caucus" },

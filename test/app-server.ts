@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -24,16 +25,21 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** The compiled server (decision 019): what `npm start` runs. */
+const SERVER_ENTRY = "build/node/index.js";
+
 /**
- * Starts the real server (`server/index.ts`, production build) on a free port over a fresh
- * PGlite directory, exactly as `npm start` would after building.
+ * Starts the real server (the compiled build/node/index.js and the Remix production build) on a
+ * free port over a fresh PGlite directory, exactly as `npm start` would after building. Vitest's
+ * global setup rebuilds the server side when its sources changed; the Remix half is `npm run build`'s.
  */
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   // A caller-supplied DATA_DIR is theirs to keep (benchmarks reopen it); ours is removed on stop.
   const ownDir = !env.DATA_DIR;
   const dataDir = env.DATA_DIR ?? (await mkdtemp(join(tmpdir(), "caucus-e2e-")));
-  // One process (no tsx wrapper), so a signal reaches the server itself, SIGKILL included.
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
+  if (!existsSync(SERVER_ENTRY)) throw new Error(`no ${SERVER_ENTRY}: run \`npm run build\` first`);
+  // One process (no npm or shell wrapper), so a signal reaches the server itself, SIGKILL included.
+  const child: ChildProcess = spawn(process.execPath, [SERVER_ENTRY], {
     env: { ...process.env, NODE_ENV: "production", PORT: "0", HOST: "127.0.0.1", DATABASE_URL: "", REDIS_URL: "", ...env, DATA_DIR: dataDir },
     stdio: ["ignore", "pipe", "pipe"],
   });

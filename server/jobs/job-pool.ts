@@ -38,7 +38,12 @@ interface Slot {
   busy: { id: number; pending: Pending; timer: NodeJS.Timeout } | null;
 }
 
-const WORKER_ENTRY = new URL("./job-worker.mjs", import.meta.url);
+/**
+ * The worker's entry. Compiled (build/node, decision 019): job-worker.js, bundled next to this
+ * chunk. From source (`npm run dev`, tests): job-worker.mjs, which registers tsx first, as worker
+ * threads do not inherit the parent's --import.
+ */
+const WORKER_ENTRY = import.meta.url.endsWith(".ts") ? new URL("./job-worker.mjs", import.meta.url) : new URL("./job-worker.js", import.meta.url);
 
 const megabytes = (bytes: number) => `${(bytes / 1e6).toLocaleString("en", { maximumFractionDigits: bytes < 1e6 ? 4 : 1 })} MB`;
 const seconds = (ms: number) => `${(ms / 1000).toLocaleString("en", { maximumFractionDigits: 3 })} s`;
