@@ -159,6 +159,8 @@ function missing(mentions: Mention[]): string[] {
     .map((m) => `line ${m.line}: ${m.folder ? `${m.path} (under ${m.folder})` : m.path}`);
 }
 
+// Decision records (docs/decisions/) are history: they name what was true, and what was rejected
+// (remix.config.js), when they were written.
 const docs = PATHS.filter((p) => /^docs\/[^/]+\.md$/.test(p));
 
 describe("paths the docs name", () => {
