@@ -1,43 +1,15 @@
 import { data } from "@remix-run/node";
 import type { z } from "zod";
+import { parseFormData, type FormFailure } from "../core/schemas/form-data";
 
-export type FieldErrors = Record<string, string[] | undefined>;
-
-/** What an action returns when input is refused: field errors to show beside each field. */
-export interface FormFailure {
-  ok: false;
-  intent?: string;
-  fieldErrors: FieldErrors;
-  formError?: string;
-}
+export type { FieldErrors, FormFailure } from "../core/schemas/form-data";
 
 /**
  * Parses a form with its zod schema. On failure throws nothing: returns the errors so the action
  * can answer 400 with them, having written nothing.
  */
-export function parseForm<S extends z.ZodType>(
-  formData: FormData,
-  schema: S,
-): { ok: true; data: z.output<S> } | FormFailure {
-  // A key sent more than once (checkboxes of one name) becomes an array; schemas say which they expect.
-  const entries: Record<string, FormDataEntryValue | FormDataEntryValue[]> = {};
-  for (const key of new Set(formData.keys())) {
-    const values = formData.getAll(key);
-    entries[key] = values.length === 1 ? values[0]! : values;
-  }
-  const result = schema.safeParse(entries);
-  if (result.success) return { ok: true, data: result.data };
-  const fieldErrors: FieldErrors = {};
-  let formError: string | undefined;
-  for (const issue of result.error.issues) {
-    const field = issue.path.join(".");
-    if (!field) {
-      formError ??= issue.message;
-      continue;
-    }
-    (fieldErrors[field] ??= []).push(issue.message);
-  }
-  return { ok: false, intent: typeof entries.intent === "string" ? entries.intent : undefined, fieldErrors, formError };
+export function parseForm<S extends z.ZodType>(formData: FormData, schema: S): { ok: true; data: z.output<S> } | FormFailure {
+  return parseFormData(formData, schema);
 }
 
 /** A 400 answer carrying the failure, for `useActionData`. */

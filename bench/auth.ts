@@ -4,8 +4,8 @@
  * (a throwaway database is created there and dropped afterwards).
  */
 import pg from "pg";
-import { hashPassword, verifyPassword } from "../app/auth/password.server";
-import { createSession, validateSessionToken } from "../app/auth/session.server";
+import { hashPassword, verifyPassword } from "../server/auth/password";
+import { createSession, validateSessionToken } from "../server/auth/sessions";
 import { openDatabase, openPGlite } from "../db/client";
 import { migrateToLatest } from "../db/migrate";
 import { createUser } from "../db/queries/users";

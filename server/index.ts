@@ -9,7 +9,6 @@ import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { openDatabase } from "../db/client";
 import { migrateToLatest } from "../db/migrate";
-import { warmSharedLibraryIndex } from "../db/queries/library-index-cache";
 import { seedDemoLibrary } from "../db/seed/demo-library";
 import { lockDataDir } from "./data-dir-lock";
 import { EnvError, parseEnv, type Env } from "./env";
@@ -75,7 +74,8 @@ httpServer.on("request", app);
 httpServer.on("upgrade", upgradeRouter(collab));
 const stopHousekeeping = startHousekeeping(database.db, log);
 // The first search would otherwise pay for reading the shared library's facets (~1 s per 100k).
-warmSharedLibraryIndex(database.db).catch((error: Error) => log.warn("library index not preloaded; the first search loads it", { error: error.message }));
+// Through the library service: the index the routes search is this one (one copy of server/).
+services.library.warmSharedIndex().catch((error: Error) => log.warn("library index not preloaded; the first search loads it", { error: error.message }));
 
 httpServer.listen(env.PORT, env.HOST, () => {
   const { port } = httpServer.address() as AddressInfo;

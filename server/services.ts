@@ -1,9 +1,17 @@
+import { createAuthService } from "./auth/service";
+import { createReviewService } from "./review/service";
+import { createWorkspacesService } from "./workspaces/service";
 import type { Kysely } from "kysely";
 import type { DatabaseKind } from "../db/client";
 import type { Database } from "../db/schema";
 import type { CollabControl, JobRunner } from "./context";
 import type { Logger } from "./logger";
 import type { Mailer } from "./mail/mailer";
+import { createChecksService } from "./checks/service";
+import { createDraftsService } from "./drafts/service";
+import { createExportsService } from "./export/service";
+import { createImportsService } from "./import/service";
+import { createLibraryService } from "./library/service";
 
 /** What the server entry builds once and every feature service is made from. */
 export interface ServiceDeps {
@@ -24,8 +32,16 @@ export interface ServiceDeps {
 export function createServices(deps: ServiceDeps) {
   return {
     // Accounts and coalitions: auth, workspaces, review.
+    auth: createAuthService(deps),
+    workspaces: createWorkspacesService(deps),
+    review: createReviewService(deps),
 
     // Drafts and their documents: drafts, library, checks, export, import.
+    drafts: createDraftsService(deps),
+    library: createLibraryService(deps),
+    checks: createChecksService(deps),
+    exports: createExportsService(deps),
+    imports: createImportsService(deps),
   };
 }
 

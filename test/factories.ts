@@ -6,8 +6,8 @@ import { createOrganisation } from "../db/queries/organisations";
 import { createDraft } from "../db/queries/drafts";
 import { upsertMembership } from "../db/queries/memberships";
 import { createUser } from "../db/queries/users";
-import { hashPassword } from "../app/auth/password.server";
-import { createSession } from "../app/auth/session.server";
+import { hashPassword } from "../server/auth/password";
+import { createSession } from "../server/auth/sessions";
 
 export const TEST_PASSWORD = "correct horse battery staple";
 let passwordHash: Promise<string> | undefined;

@@ -1,9 +1,6 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { z } from "zod";
 import { draftAbilities, workspaceAbilities, type Abilities, type Ability } from "../../core/policies";
-import { findDraft } from "../../db/queries/drafts";
-import { findMembership } from "../../db/queries/memberships";
-import { findWorkspace } from "../../db/queries/workspaces";
 import type { Draft, Membership, Workspace } from "../../db/schema";
 import { forbidden, notFound } from "../http-errors.server";
 import { requireSession } from "./auth.server";
@@ -31,10 +28,9 @@ export async function requireWorkspaceAccess(
 ): Promise<WorkspaceAccess> {
   const session = await requireSession(request, context);
   if (!Id.safeParse(workspaceId).success) throw notFound();
-  const membership = await findMembership(context.db, workspaceId!, session.user.id);
-  if (!membership) throw notFound();
-  const workspace = await findWorkspace(context.db, membership.workspace_id);
-  if (!workspace) throw notFound();
+  const found = await context.services.workspaces.memberAccess(workspaceId!, session.user.id);
+  if (!found) throw notFound();
+  const { workspace, membership } = found;
   const abilities = workspaceAbilities(membership);
   if (!abilities[ability]) throw forbidden();
   return { user: session.user, sessionId: session.sessionId, workspace, membership, abilities };
@@ -54,8 +50,8 @@ export async function requireDraftAccess(
 ): Promise<DraftAccess> {
   const access = await requireWorkspaceAccess(request, context, params.workspaceId);
   if (!Id.safeParse(params.draftId).success) throw notFound();
-  const draft = await findDraft(context.db, params.draftId!);
-  if (!draft || draft.workspace_id !== access.workspace.id) throw notFound();
+  const draft = await context.services.workspaces.draftIn(access.workspace.id, params.draftId!);
+  if (!draft) throw notFound();
   const abilities = draftAbilities(
     { role: access.membership.role, workspaceId: access.membership.workspace_id },
     { workspaceId: draft.workspace_id, status: draft.status },

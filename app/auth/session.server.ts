@@ -1,16 +1,7 @@
 import type { AppLoadContext } from "@remix-run/node";
-import { readSessionTokenFromCookies, SESSION_COOKIE } from "../../server/auth/sessions";
+import { readSessionTokenFromCookies, SESSION_COOKIE } from "../../core/accounts/session-cookie";
 
-export {
-  createSession,
-  invalidateSession,
-  invalidateUserSessions,
-  SESSION_COOKIE,
-  SESSION_LIFETIME_MS,
-  validateSessionToken,
-  type SessionUser,
-  type ValidSession,
-} from "../../server/auth/sessions";
+export type { SessionUser, ValidSession } from "../../server/auth/service";
 
 export function readSessionToken(request: Request): string | null {
   return readSessionTokenFromCookies(request.headers.get("cookie"));

@@ -24,7 +24,7 @@ export function formatBytes(bytes: number): string {
 /** UTC, so the server's render and the browser's agree (no hydration mismatch across time zones). */
 const utc = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 
-/** A draft reopened after submission, as the page states it (app/export/reopen.server.ts). */
+/** A draft reopened after submission, as the page states it (server/export/reopen.ts). */
 export interface ReopenedNotice {
   reopenedAt: string;
   reopenedBy: string | null;

@@ -1,6 +1,6 @@
-import { recordAudit } from "../../db/queries/audit";
-import type { Executor } from "../../db/queries/executor";
-import type { Draft, ExportFormat } from "../../db/schema";
+import type { ExportFormat } from "../../db/schema";
+import type { Refused } from "../../server/export/refusal";
+import type { ExportFile } from "../../server/export/service";
 
 const CONTENT_TYPES: Record<ExportFormat, string> = {
   docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -22,7 +22,7 @@ export function exportDisposition(fileName: string): string {
 }
 
 /** The file as a download. A submission can be confidential: no shared cache keeps a copy. */
-export function exportFileResponse(bytes: Uint8Array, format: ExportFormat, fileName: string): Response {
+export function exportFileResponse({ bytes, format, fileName }: ExportFile): Response {
   // A view over exactly these bytes: pg hands back Buffers that share a larger pool.
   const body = new Uint8Array(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.byteLength);
   return new Response(body, {
@@ -36,23 +36,11 @@ export function exportFileResponse(bytes: Uint8Array, format: ExportFormat, file
 }
 
 /**
- * The sentence of an JobFailed (the worker pool's "took longer than 60 s", "over the 50 MB
- * limit"), or null for any other error. Matched by name, not instanceof: the route bundle and
- * the server entry each load their own copy of server/export, so the classes differ in production.
+ * A refused export as JSON: the sentence for the person (422 for a render the pool stopped; 409
+ * or 403 for a disclosure, with the list the Export dialog shows); nothing else about the
+ * failure leaves the server.
  */
-export function exportFailureMessage(error: unknown): string | null {
-  return error instanceof Error && error.name === "JobFailed" ? error.message : null;
-}
-
-/** 422 with the sentence for the person; nothing else about the failure leaves the server. */
-export function exportFailedResponse(message: string): Response {
-  return Response.json({ error: message }, { status: 422, headers: { "Cache-Control": "private, no-store" } });
-}
-
-/**
- * Every file that leaves the server is audited (a submission can be confidential): who, which
- * draft, which format; never content. `details` says how it was made (options, or the stored copy).
- */
-export function auditDownload(db: Executor, draft: Draft, actorId: string, details: Record<string, unknown>): Promise<void> {
-  return recordAudit(db, { workspaceId: draft.workspace_id, actorId, action: "draft.exported", targetType: "draft", targetId: draft.id, details: { title: draft.title, ...details } });
+export function exportRefusedResponse(refused: Refused): Response {
+  const body = { error: refused.error, ...(refused.disclosures ? { disclosures: refused.disclosures } : {}) };
+  return Response.json(body, { status: refused.status, headers: { "Cache-Control": "private, no-store" } });
 }

@@ -1,8 +1,4 @@
-import { listLibrarySources } from "../../db/queries/library-sources";
-import type { Executor } from "../../db/queries/executor";
-import { exportRecommendationsCsv, exportSourcesCsv, exportSourcesCslJson } from "../../server/library/sources-io";
 import type { LibraryExportFile } from "../schemas/library";
-import { listCoalitionRecommendations } from "./recommendations.server";
 
 const TYPES: Record<LibraryExportFile, string> = {
   "recommendations.csv": "text/csv; charset=utf-8",
@@ -35,14 +31,8 @@ export function attachmentHeader(workspaceName: string, file: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${rfc5987(full)}`;
 }
 
-/** The coalition's own library as a download; the shared library is never included. */
-export async function libraryExportResponse(db: Executor, workspace: { id: string; name: string }, file: LibraryExportFile): Promise<Response> {
-  let body: string;
-  if (file === "recommendations.csv") body = exportRecommendationsCsv(await listCoalitionRecommendations(db, workspace.id));
-  else {
-    const sources = await listLibrarySources(db, workspace.id);
-    body = file === "sources.json" ? exportSourcesCslJson(sources) : exportSourcesCsv(sources);
-  }
+/** The coalition's own library as a download (the text from the library service); the shared library is never included. */
+export function libraryExportResponse(body: string, workspace: { name: string }, file: LibraryExportFile): Response {
   return new Response(body, {
     headers: {
       "Content-Type": TYPES[file],

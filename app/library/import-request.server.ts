@@ -1,10 +1,9 @@
 import type { AppLoadContext } from "@remix-run/node";
 import type { z } from "zod";
+import type { ImportOutcome } from "../../server/library/coalition-import";
 import type { ImportPhase } from "../../server/library/import-into-library";
-import type { ImportSummary, RecommendationPreview } from "../components/library/import-types";
 import { parseForm, type FormFailure } from "../forms.server";
 import { RecommendationImportFormSchema, SourcesImportFormSchema, type RecommendationImportForm } from "../schemas/library";
-import { importFileFailure, importRecommendations, importSources, previewRecommendationImport } from "./import.server";
 
 /**
  * One import request, whichever endpoint it came to (the page's form post, or the streaming
@@ -37,30 +36,18 @@ export function parseImportRequest(formData: FormData): { ok: true; request: Imp
   return { ok: true, request: { kind: intent === "preview" ? "preview" : "recommendations", form } };
 }
 
-export type ImportOutcome =
-  | { ok: true; kind: "preview"; preview: RecommendationPreview }
-  | { ok: true; kind: "recommendations" | "sources"; summary: ImportSummary }
-  | { ok: false; status: 400 | 413; message: string };
+export type { ImportOutcome };
 
-/** Runs a parsed import request; a whole-file refusal (unreadable, too large) is an outcome, not a throw. */
-export async function runImportRequest(
+/** Runs a parsed import request through the library service; a whole-file refusal is an outcome, not a throw. */
+export function runImportRequest(
   context: AppLoadContext,
   actor: { userId: string; workspaceId: string },
   request: ImportRequest,
   onProgress?: (phase: ImportPhase) => void,
 ): Promise<ImportOutcome> {
-  try {
-    if (request.kind === "sources") {
-      const summary = await importSources(context, actor, request.form.file, request.form);
-      return { ok: true, kind: "sources", summary };
-    }
-    const { file, mapping, policy, source } = request.form;
-    if (request.kind === "preview") return { ok: true, kind: "preview", preview: await previewRecommendationImport(file, mapping) };
-    const summary = await importRecommendations(context, actor, file, { mapping, policy, source, onProgress });
-    return { ok: true, kind: "recommendations", summary };
-  } catch (error) {
-    const failure = importFileFailure(error);
-    if (failure) return { ok: false, ...failure };
-    throw error;
-  }
+  const { library } = context.services;
+  if (request.kind === "sources") return library.runImport(actor, { kind: "sources", ...request.form });
+  const { file, mapping, policy, source } = request.form;
+  if (request.kind === "preview") return library.runImport(actor, { kind: "preview", file, mapping });
+  return library.runImport(actor, { kind: "recommendations", file, mapping, policy, source }, onProgress);
 }

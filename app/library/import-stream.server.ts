@@ -1,4 +1,4 @@
-import type { ImportStreamLine } from "../components/library/import-types";
+import type { ImportStreamLine } from "../../core/library/import-types";
 import type { ImportOutcome } from "./import-request.server";
 import type { ImportPhase } from "../../server/library/import-into-library";
 

@@ -4,8 +4,8 @@ import {
   unstable_parseMultipartFormData as parseMultipartFormData,
   type UploadHandler,
 } from "@remix-run/node";
-import { IMPORT_LIMITS } from "../../server/library/import/read-table";
-import { megabytes } from "../../server/library/import/import-file-error";
+import { IMPORT_LIMITS } from "../../core/library/import-limits";
+import { megabytes } from "../../core/text/size";
 
 /**
  * Reads an import form (one file and a few small fields) into memory, within bounds: the server

@@ -1,13 +1,12 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { PASSWORD_MIN_LENGTH } from "../../core/accounts/password-policy";
-import { findUserById, updatePasswordHash } from "../../db/queries/users";
 import { requireSession, signInAndRedirect } from "../auth/auth.server";
-import { hashPassword, verifyPassword } from "../auth/password.server";
-import { clearedSessionCookie, invalidateUserSessions } from "../auth/session.server";
+import { clearedSessionCookie } from "../auth/session.server";
 import { Alert, Button, Card, PageHeader, TextField } from "../components/ui";
 import { invalid, parseForm } from "../forms.server";
 import { ChangePasswordSchema } from "../schemas/account";
+import { PageErrorBoundary } from "../components/page-error-boundary";
 
 export const meta: MetaFunction = () => [{ title: "Your account · Caucus" }];
 
@@ -22,25 +21,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();
 
   if (formData.get("intent") === "sign-out-everywhere") {
-    await invalidateUserSessions(context.db, session.user.id);
-    await context.collab.revalidate({ userId: session.user.id });
+    await context.services.auth.endAllSessions(session.user.id);
     return redirect("/login", { headers: { "Set-Cookie": clearedSessionCookie(request, context) } });
   }
 
   const parsed = parseForm(formData, ChangePasswordSchema);
   if (!parsed.ok) return invalid(parsed);
-  const user = await findUserById(context.db, session.user.id);
-  if (!user || !(await verifyPassword(user.password_hash, parsed.data.currentPassword))) {
-    return invalid({ fieldErrors: { currentPassword: ["That is not your current password."] } });
-  }
-  const passwordHash = await hashPassword(parsed.data.newPassword);
-  await context.db.transaction().execute(async (tx) => {
-    await updatePasswordHash(tx, user.id, passwordHash);
-    // A changed password ends every session, including ones an attacker may hold; this device gets a new one.
-    await invalidateUserSessions(tx, user.id);
-  });
-  await context.collab.revalidate({ userId: user.id });
-  return signInAndRedirect(request, context, user.id, "/account?changed=password");
+  // A changed password ends every session, including ones an attacker may hold; this device gets a new one.
+  const changed = await context.services.auth.changePassword(session.user.id, parsed.data);
+  if (!changed.ok) return invalid({ fieldErrors: { currentPassword: ["That is not your current password."] } });
+  return signInAndRedirect(request, context, session.user.id, "/account?changed=password");
 }
 
 export default function Account() {
@@ -94,4 +84,9 @@ export default function Account() {
       </div>
     </>
   );
+}
+
+/** A failure of this page shows in place of the page, inside the app's frame. */
+export function ErrorBoundary() {
+  return <PageErrorBoundary />;
 }

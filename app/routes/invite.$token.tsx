@@ -1,12 +1,8 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS } from "../../core/policies";
-import { findOrganisation } from "../../db/queries/organisations";
-import { findUserById } from "../../db/queries/users";
-import { findWorkspace } from "../../db/queries/workspaces";
 import { getUser, requireUser } from "../auth/auth.server";
 import { Alert, Button, Card } from "../components/ui";
-import { acceptInvitation, findInvitationByToken, maskEmail } from "../workspaces/invitations.server";
 
 export const meta: MetaFunction = () => [{ title: "Invitation · Caucus" }];
 
@@ -19,33 +15,22 @@ const PROBLEMS = {
 } as const;
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { invitation, state } = await findInvitationByToken(context, params.token);
-  if (!invitation || state !== "valid") return data({ problem: PROBLEMS[state === "valid" ? "unknown" : state], invite: null, user: null, path: "" }, { status: 404 });
-  const [workspace, organisation, inviter, user] = await Promise.all([
-    findWorkspace(context.db, invitation.workspace_id),
-    invitation.organisation_id ? findOrganisation(context.db, invitation.workspace_id, invitation.organisation_id) : undefined,
-    invitation.invited_by ? findUserById(context.db, invitation.invited_by) : undefined,
-    getUser(request, context),
-  ]);
+  // Someone outside the workspace never learns a confidential member's name: the service leaves it out.
+  const found = await context.services.workspaces.describeInvitation(params.token);
+  if (found.state !== "valid") return data({ problem: PROBLEMS[found.state], invite: null, user: null, path: "" }, { status: 404 });
+  const { invite } = found;
+  const user = await getUser(request, context);
   return data({
     problem: null,
     path: new URL(request.url).pathname,
-    user: user ? { email: user.email, matches: user.email === invitation.email } : null,
-    invite: {
-      workspaceName: workspace?.name ?? "a workspace",
-      inviterName: inviter?.name ?? null,
-      role: invitation.role,
-      // Someone outside the workspace must never learn a confidential member's name.
-      organisationName: organisation && !organisation.confidential ? organisation.name : null,
-      maskedEmail: maskEmail(invitation.email),
-      email: invitation.email,
-    },
+    user: user ? { email: user.email, matches: user.email === invite.email } : null,
+    invite,
   });
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
-  const result = await acceptInvitation(context, user, params.token ?? "");
+  const result = await context.services.workspaces.acceptInvitation(user, params.token ?? "");
   if (result.ok) return redirect(`/workspaces/${result.workspaceId}`);
   return data({ problem: PROBLEMS[result.reason] }, { status: result.reason === "wrong_email" ? 403 : 404 });
 }

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData } from "@remix-run/react";
-import { attemptLogin, requireAnonymous, safeRedirect, signInAndRedirect } from "../auth/auth.server";
+import { requireAnonymous, safeRedirect, signInAndRedirect } from "../auth/auth.server";
 import { AuthCard } from "../components/auth-card";
 import { TextField } from "../components/ui";
 import { invalid, parseForm } from "../forms.server";
@@ -16,7 +16,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(await request.formData(), LoginSchema);
   if (!parsed.ok) return invalid(parsed);
-  const result = await attemptLogin(context, parsed.data);
+  const result = await context.services.auth.attemptLogin({ ...parsed.data, clientIp: context.clientIp });
   if (!result.ok) {
     return result.reason === "rate_limited"
       ? invalid({ fieldErrors: {}, formError: "Too many attempts. Wait 15 minutes, then try again." }, 429)

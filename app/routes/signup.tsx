@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useSearchParams } from "@remix-run/react";
 import { PASSWORD_MIN_LENGTH } from "../../core/accounts/password-policy";
-import { registerUser, requireAnonymous, safeRedirect, signInAndRedirect } from "../auth/auth.server";
+import { requireAnonymous, safeRedirect, signInAndRedirect } from "../auth/auth.server";
 import { AuthCard } from "../components/auth-card";
 import { TextField } from "../components/ui";
 import { invalid, parseForm } from "../forms.server";
@@ -17,7 +17,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(await request.formData(), SignupSchema);
   if (!parsed.ok) return invalid(parsed);
-  const user = await registerUser(context, parsed.data);
+  const user = await context.services.auth.register(parsed.data);
   if (!user) {
     return invalid({ fieldErrors: { email: ["An account with this email already exists. Sign in instead."] } }, 409);
   }

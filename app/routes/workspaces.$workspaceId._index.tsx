@@ -2,14 +2,12 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { mechanismName } from "../../core/un/mechanisms";
 import { stateName } from "../../core/un/states";
-import { countOpenThreads } from "../../db/queries/comment-threads";
-import { listDraftsAwaitingReviewBy } from "../../db/queries/draft-reviewers";
-import { listDrafts } from "../../db/queries/drafts";
 import { requireWorkspaceAccess } from "../auth/guards.server";
 import { findTemplate } from "../../templates";
 import { STATUS_LABELS } from "../components/draft-status";
 import { Badge, ButtonLink, Card, DataTable, EmptyState, type Column } from "../components/ui";
 import { count } from "../../core/text/count";
+import { PageErrorBoundary } from "../components/page-error-boundary";
 
 const COLUMNS: Column[] = [
   { label: "Title" },
@@ -22,20 +20,18 @@ const COLUMNS: Column[] = [
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { workspace, abilities, user } = await requireWorkspaceAccess(request, context, params.workspaceId);
-  const drafts = await listDrafts(context.db, workspace.id);
-  const openThreads = await countOpenThreads(context.db, workspace.id);
-  const awaitingMyReview = new Set(await listDraftsAwaitingReviewBy(context.db, workspace.id, user.id));
+  const drafts = await context.services.workspaces.listDrafts(workspace.id, user.id);
   return {
     canCreate: abilities.edit,
-    drafts: drafts.map((d) => ({
+    drafts: drafts.map(({ draft: d, openThreads, awaitingMyReview }) => ({
       id: d.id,
       title: d.title,
       mechanism: d.mechanism,
       template: d.template_slug ? (findTemplate(d.template_slug)?.title ?? null) : null,
       state: stateName(d.state_under_review),
       status: d.status,
-      openThreads: openThreads.get(d.id) ?? 0,
-      awaitingMyReview: awaitingMyReview.has(d.id),
+      openThreads,
+      awaitingMyReview,
       deadline: d.deadline ? d.deadline.toISOString().slice(0, 10) : null,
       updatedAt: d.updated_at.toISOString(),
     })),
@@ -113,4 +109,9 @@ export default function Drafts() {
       </Card>
     </>
   );
+}
+
+/** A failure of this page shows inside the workspace layout. */
+export function ErrorBoundary() {
+  return <PageErrorBoundary />;
 }

@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { listAudit } from "../../db/queries/audit";
 import { requireWorkspaceAccess } from "../auth/guards.server";
 import { describeAuditEvent } from "../components/audit/describe-event";
 import { Card, EmptyState } from "../components/ui";
+import { PageErrorBoundary } from "../components/page-error-boundary";
 
 const PAGE_SIZE = 50;
 const Before = z.string().regex(/^\d{1,18}$/).optional().catch(undefined);
@@ -12,7 +12,7 @@ const Before = z.string().regex(/^\d{1,18}$/).optional().catch(undefined);
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { workspace } = await requireWorkspaceAccess(request, context, params.workspaceId, "manage");
   const before = Before.parse(new URL(request.url).searchParams.get("before") ?? undefined);
-  const rows = await listAudit(context.db, workspace.id, { limit: PAGE_SIZE + 1, before });
+  const rows = await context.services.workspaces.auditLog(workspace.id, { limit: PAGE_SIZE + 1, before });
   const page = rows.slice(0, PAGE_SIZE);
   return {
     events: page.map((e) => ({
@@ -52,4 +52,9 @@ export default function AuditLog() {
       </div>
     </Card>
   );
+}
+
+/** A failure of this page shows inside the workspace layout. */
+export function ErrorBoundary() {
+  return <PageErrorBoundary />;
 }

@@ -1,13 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
-import type { ThreadView } from "../../core/comments/contract";
-import { listMembers } from "../../db/queries/memberships";
+import { SUBMITTED_COMMENTS_MESSAGE, type ThreadView } from "../../core/comments/contract";
 import { requireDraftAccess } from "../auth/guards.server";
 import { notFound } from "../http-errors.server";
 import { readCommentIntent } from "../review/comment-input.server";
-import { applyCommentIntent, SUBMITTED_MESSAGE } from "../review/comments.server";
-import { loadThreadView, loadThreadViews } from "../review/thread-views.server";
-import { ReviewRefusal } from "../review/refusal.server";
 
 // The draft's comment threads, for the editor's Comments tab. Threads live in PostgreSQL and are
 // written here, over HTTP, never through the Y.Doc: a reviewer's socket stays read-only.
@@ -33,13 +29,12 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { draft, draftAbilities, user, workspace } = await requireDraftAccess(request, context, params, "read");
   const threadId = new URL(request.url).searchParams.get("threadId");
   if (threadId !== null && !ThreadId.safeParse(threadId).success) throw notFound();
-  const threads = await loadThreadViews(context.db, draft.id, threadId === null ? undefined : [threadId]);
+  const threads = await context.services.review.threads(draft.id, threadId === null ? undefined : [threadId]);
   // A thread of another draft, or one deleted since the event, is a 404 like any other absence.
   if (threadId !== null && threads.length === 0) throw notFound("That thread is not in this draft.");
-  const members = await listMembers(context.db, workspace.id);
   const listing: CommentsListing = {
     threads,
-    members: members.map((m) => ({ id: m.userId, name: m.name })),
+    members: await context.services.review.mentionable(workspace.id),
     me: { id: user.id, canComment: draftAbilities.comment && draft.status !== "submitted" },
   };
   return Response.json(listing, { headers: NO_STORE });
@@ -60,24 +55,14 @@ const refuse = (status: number, error: string) => answer({ ok: false, error }, s
  */
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { draft, user } = await requireDraftAccess(request, context, params, "comment");
-  if (draft.status === "submitted") return refuse(409, SUBMITTED_MESSAGE);
+  if (draft.status === "submitted") return refuse(409, SUBMITTED_COMMENTS_MESSAGE);
   const reading = await readCommentIntent(request);
   if (!reading.ok) return refuse(400, reading.error);
-
-  let outcome;
-  try {
-    outcome = await applyCommentIntent(
-      context,
-      { userId: user.id, userName: user.name },
-      { draftId: draft.id, workspaceId: draft.workspace_id, draftTitle: draft.title },
-      reading.intent,
-    );
-  } catch (error) {
-    if (error instanceof ReviewRefusal) return refuse(error.status, error.message);
-    throw error;
-  }
-  // After the commit, so the browsers that fetch on this event read what was written.
-  if (outcome.changed) context.collab.announce(draft.id, { type: "thread", threadId: outcome.threadId });
-  const thread = outcome.threadDeleted ? null : ((await loadThreadView(context.db, draft.id, outcome.threadId)) ?? null);
-  return answer({ ok: true, threadId: outcome.threadId, thread });
+  const outcome = await context.services.review.applyComment(
+    { userId: user.id, userName: user.name },
+    { draftId: draft.id, workspaceId: draft.workspace_id, draftTitle: draft.title },
+    reading.intent,
+  );
+  if (!outcome.ok) return refuse(outcome.status, outcome.error);
+  return answer({ ok: true, threadId: outcome.threadId, thread: outcome.thread });
 }

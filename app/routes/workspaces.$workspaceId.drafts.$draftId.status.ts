@@ -3,8 +3,8 @@ import type { DraftStatus } from "../../db/schema";
 import { requireDraftAccess } from "../auth/guards.server";
 import { parseForm } from "../forms.server";
 import { forbidden } from "../http-errors.server";
-import { changeDraftStatus, DraftStatusChangeSchema, SUBMITTED_STATUS_MESSAGE } from "../review/status.server";
-import { ReviewRefusal } from "../review/refusal.server";
+import { SUBMITTED_STATUS_MESSAGE } from "../../core/policies/submitted";
+import { DraftStatusChangeSchema } from "../schemas/review";
 
 export type DraftStatusActionResult = { ok: true; status: DraftStatus } | { ok: false; error: string };
 
@@ -25,13 +25,6 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const parsed = parseForm(await request.formData(), DraftStatusChangeSchema);
   if (!parsed.ok) return refuse(400, parsed.formError ?? Object.values(parsed.fieldErrors).flat().join(" "));
 
-  let result;
-  try {
-    result = await changeDraftStatus(context, { userId: user.id }, { id: draft.id, workspaceId: draft.workspace_id, title: draft.title }, parsed.data);
-  } catch (error) {
-    if (error instanceof ReviewRefusal) return refuse(error.status, error.message);
-    throw error;
-  }
-  if (result.changed) context.collab.announce(draft.id, { type: "status" });
-  return answer({ ok: true, status: result.status });
+  const result = await context.services.review.changeStatus({ userId: user.id }, { id: draft.id, workspaceId: draft.workspace_id, title: draft.title }, parsed.data);
+  return result.ok ? answer({ ok: true, status: result.status }) : refuse(result.status, result.error);
 }

@@ -5,19 +5,15 @@ import { draftDocName } from "../../core/collab/doc-name";
 import { canExportDespiteDisclosures, ROLE_LABELS, type Role } from "../../core/policies";
 import { mechanismName } from "../../core/un/mechanisms";
 import { stateName } from "../../core/un/states";
-import { listDraftExports } from "../../db/queries/exports";
-import { listOrganisations } from "../../db/queries/organisations";
-import { findUserById } from "../../db/queries/users";
 import { findTemplate, preflightRules } from "../../templates";
 import { requireDraftAccess } from "../auth/guards.server";
 import { DraftStatusControl } from "../components/draft-status-control";
 import { ExportPanel } from "../components/export-panel";
 import { SubmittedFiles } from "../components/submitted-files";
-import { reopenedView } from "../export/reopen.server";
 import { storedExportView } from "../export/stored-exports.server";
-import { loadDraftStatusControl } from "../review/status.server";
 import { PageHeader } from "../components/ui";
 import { STATUS_LABELS } from "../components/draft-status";
+import { PageErrorBoundary } from "../components/page-error-boundary";
 
 /** Asks the workspace layout for its one-line header, so the first line of text shows at 1280×720. */
 export const handle = { compactHeader: true };
@@ -26,8 +22,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { draft, draftAbilities, user, membership, abilities } = await requireDraftAccess(request, context, params);
-  const author = draft.created_by ? await findUserById(context.db, draft.created_by) : undefined;
-  const reopener = draft.reopened_by ? await findUserById(context.db, draft.reopened_by) : undefined;
+  const { drafts, exports } = context.services;
+  const people = await drafts.people(draft);
   return {
     draft: {
       id: draft.id,
@@ -39,26 +35,26 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       workspaceId: draft.workspace_id,
       status: draft.status,
       deadline: draft.deadline ? draft.deadline.toISOString().slice(0, 10) : null,
-      createdBy: author?.name ?? null,
+      createdBy: people.author,
       createdAt: draft.created_at.toISOString(),
       updatedAt: draft.updated_at.toISOString(),
     },
     docName: draftDocName(draft.id),
     template: draftTemplate(draft.template_slug),
     // Members only reach this loader, so confidential organisations may be listed for the cover.
-    organisations: (await listOrganisations(context.db, draft.workspace_id)).map((o) => ({ id: o.id, name: o.name, acronym: o.acronym, confidential: o.confidential })),
+    organisations: await drafts.coverOrganisations(draft.workspace_id),
     user: { id: user.id, name: user.name },
     readOnlyReason: draftAbilities.edit ? null : readOnlyReason(membership.role, draft.status),
     canComment: draftAbilities.comment,
     canImportLibrary: abilities.edit,
     // Owners and editors move the draft between drafting and review (the workspace's edit ability).
-    statusControl: await loadDraftStatusControl(context.db, draft, abilities.edit),
+    statusControl: await context.services.review.statusControl(draft, abilities.edit),
     // The files stored on submission, and who may export or submit (the routes check again).
-    storedExports: (await listDraftExports(context.db, draft.id)).map(storedExportView),
+    storedExports: (await exports.listStored(draft.id)).map(storedExportView),
     exportAccess: { canExport: draftAbilities.export, canSubmit: abilities.edit && draft.status !== "submitted", canOverride: canExportDespiteDisclosures(abilities) },
     // Owners reopen a submitted draft for a correction; a reopened draft says what changed since.
     canReopen: abilities.manage && draft.status === "submitted",
-    reopened: await reopenedView(context, draft, reopener?.name ?? null),
+    reopened: await exports.reopenedView(draft, people.reopener),
   };
 }
 
@@ -138,4 +134,9 @@ export default function DraftPage() {
       </ClientOnly>
     </>
   );
+}
+
+/** A failure of this page shows inside the workspace layout. */
+export function ErrorBoundary() {
+  return <PageErrorBoundary />;
 }

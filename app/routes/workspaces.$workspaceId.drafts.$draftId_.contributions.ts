@@ -1,5 +1,4 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { countWordsByOrganisation } from "../../server/checks/words-by-organisation";
 import { requireDraftAccess } from "../auth/guards.server";
 
 /**
@@ -10,7 +9,7 @@ import { requireDraftAccess } from "../auth/guards.server";
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { draft } = await requireDraftAccess(request, context, params, "read");
   // Response.json, not data(): fetched as a plain resource route, data()'s headers are lost.
-  return Response.json(await countWordsByOrganisation(context.db, draft), { headers: { "Cache-Control": "private, no-store" } });
+  return Response.json(await context.services.checks.wordsByOrganisation(draft), { headers: { "Cache-Control": "private, no-store" } });
 }
 
 export type { WordsByOrganisation } from "../../server/checks/words-by-organisation";

@@ -1,8 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
-import { findExportInDraft } from "../../db/queries/exports";
 import { requireDraftAccess } from "../auth/guards.server";
-import { auditDownload, exportFileResponse } from "../export/download.server";
+import { exportFileResponse } from "../export/download.server";
 import { notFound } from "../http-errors.server";
 
 const ExportId = z.uuid();
@@ -17,8 +16,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { draft, user } = await requireDraftAccess(request, context, params, "export");
   const exportId = ExportId.safeParse(params.exportId);
   if (!exportId.success) throw notFound();
-  const stored = await findExportInDraft(context.db, draft.id, exportId.data);
+  const stored = await context.services.exports.storedFile({ id: user.id }, draft, exportId.data);
   if (!stored) throw notFound();
-  await auditDownload(context.db, draft, user.id, { format: stored.format, stored: true, exportId: stored.id });
-  return exportFileResponse(stored.bytes, stored.format, stored.file_name);
+  return exportFileResponse(stored);
 }

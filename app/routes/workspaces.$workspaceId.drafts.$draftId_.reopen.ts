@@ -1,10 +1,8 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { requireDraftAccess } from "../auth/guards.server";
-import { reopenSubmittedDraft } from "../export/reopen.server";
 import { parseForm } from "../forms.server";
 import { forbidden } from "../http-errors.server";
-import { ReviewRefusal } from "../review/refusal.server";
 
 export type ReopenDraftResult = { ok: true } | { ok: false; error: string };
 
@@ -15,7 +13,7 @@ const answer = (result: ReopenDraftResult, status = 200) => Response.json(result
 
 /**
  * POST intent=reopen: an owner reopens a submitted draft for a correction
- * (app/export/reopen.server.ts). Owners only (the workspace's manage ability): it undoes the
+ * (server/export/reopen.ts). Owners only (the workspace's manage ability): it undoes the
  * step that told every co-author the text was final. After commit every node's room thaws,
  * open pages hear of the status, and sockets are re-checked (editors may edit again).
  */
@@ -24,15 +22,6 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (!abilities.manage) throw forbidden();
   const parsed = parseForm(await request.formData(), ReopenSchema);
   if (!parsed.ok) return answer({ ok: false, error: parsed.formError ?? Object.values(parsed.fieldErrors).flat().join(" ") }, 400);
-  try {
-    await reopenSubmittedDraft(context, { id: user.id }, draft);
-  } catch (error) {
-    if (error instanceof ReviewRefusal) return answer({ ok: false, error: error.message }, error.status);
-    throw error;
-  }
-  // A node that misses this reads the draft again when its room next loads.
-  await context.collab.settle(draft.id).catch(() => {});
-  context.collab.announce(draft.id, { type: "status" });
-  await context.collab.revalidate({ workspaceId: draft.workspace_id });
-  return answer({ ok: true });
+  const reopened = await context.services.exports.reopen({ id: user.id }, draft);
+  return reopened.ok ? answer({ ok: true }) : answer({ ok: false, error: reopened.error }, reopened.status);
 }

@@ -1,14 +1,11 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
+import { SUBMITTED_STATUS_MESSAGE } from "../../core/policies/submitted";
+import type { DisclosureView } from "../../server/export/disclosure-gate";
 import { requireDraftAccess } from "../auth/guards.server";
 import type { StoredExportView } from "../components/submitted-files";
-import { DisclosureRefusal, type DisclosureView } from "../export/disclosure-gate.server";
-import { exportFailedResponse, exportFailureMessage } from "../export/download.server";
 import { storedExportView } from "../export/stored-exports.server";
-import { submitDraft } from "../export/submit.server";
 import { parseForm } from "../forms.server";
 import { forbidden } from "../http-errors.server";
-import { ReviewRefusal } from "../review/refusal.server";
-import { SUBMITTED_STATUS_MESSAGE } from "../review/status.server";
 import { SubmitDraftSchema } from "../schemas/export";
 
 export type SubmitDraftResult = { ok: true; export: StoredExportView } | { ok: false; error: string; disclosures?: DisclosureView[] };
@@ -20,7 +17,7 @@ const refuse = (status: number, error: string, disclosures?: DisclosureView[]) =
 /**
  * POST intent=submit, format, tableOfContents, override: "Mark as submitted". Freezes the draft
  * on every node, renders the chosen file from it, stores it with its SHA-256 and makes the draft read-only for
- * everyone (app/export/submit.server.ts). Owners and editors only; a draft already submitted is
+ * everyone (server/export/submit.ts). Owners and editors only; a draft already submitted is
  * 409, and so is one that names a confidential organisation or keeps template placeholders,
  * unless an owner sends override (an editor's override is 403).
  * After commit, open pages hear of the status change and editors' sockets are re-checked:
@@ -35,19 +32,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const parsed = parseForm(await request.formData(), SubmitDraftSchema);
   if (!parsed.ok) return refuse(400, parsed.formError ?? Object.values(parsed.fieldErrors).flat().join(" "));
 
-  let stored;
-  try {
-    stored = await submitDraft(context, { id: user.id, name: user.name, abilities }, draft, parsed.data);
-  } catch (error) {
-    // Editing was paused for the submission and is open again: pages that paused look again.
-    context.collab.announce(draft.id, { type: "status" });
-    if (error instanceof ReviewRefusal) return refuse(error.status, error.message);
-    if (error instanceof DisclosureRefusal) return refuse(error.status, error.message, error.disclosures);
-    const message = exportFailureMessage(error);
-    if (message === null) throw error;
-    return exportFailedResponse(message);
-  }
-  context.collab.announce(draft.id, { type: "status" });
-  await context.collab.revalidate({ workspaceId: draft.workspace_id });
-  return Response.json({ ok: true, export: storedExportView(stored) } satisfies SubmitDraftResult);
+  const submitted = await context.services.exports.submit({ id: user.id, name: user.name, abilities }, draft, parsed.data);
+  if (!submitted.ok) return refuse(submitted.status, submitted.error, submitted.disclosures);
+  return Response.json({ ok: true, export: storedExportView(submitted.export) } satisfies SubmitDraftResult);
 }

@@ -2,15 +2,15 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { UN_LANGUAGES } from "../../core/un/languages";
 import { UN_STATES } from "../../core/un/states";
-import { listOrganisations } from "../../db/queries/organisations";
-import { megabytes } from "../../server/library/import/import-file-error";
+import { megabytes } from "../../core/text/size";
 import { TEMPLATES } from "../../templates";
 import { requireWorkspaceAccess } from "../auth/guards.server";
 import { CheckReport, ImportReport } from "../components/import/word-report";
 import { SubmittingOrganisationsField } from "../components/organisations/submitting-organisations-field";
 import { Alert, Button, Card, SelectField, TextField } from "../components/ui";
 import { invalid } from "../forms.server";
-import { readWordUpload, runWordUpload, WORD_UPLOAD_MAX_BYTES } from "../import/word-upload.server";
+import { readWordUpload, runWordUpload } from "../import/word-upload.server";
+import { PageErrorBoundary } from "../components/page-error-boundary";
 
 export const meta: MetaFunction = () => [{ title: "Word file · Caucus" }];
 
@@ -21,12 +21,12 @@ const languageOptions = [{ value: "", label: "As the file says" }, ...Object.ent
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { workspace, abilities } = await requireWorkspaceAccess(request, context, params.workspaceId);
   // Confidential organisations are listed here: only members of this workspace see this page.
-  const organisations = abilities.edit ? await listOrganisations(context.db, workspace.id) : [];
+  const organisations = abilities.edit ? await context.services.drafts.coverOrganisations(workspace.id) : [];
   return {
     workspaceId: workspace.id,
     canImport: abilities.edit,
-    maxBytes: WORD_UPLOAD_MAX_BYTES,
-    organisations: organisations.map((o) => ({ id: o.id, name: o.name, acronym: o.acronym, confidential: o.confidential })),
+    maxBytes: context.services.imports.maxFileBytes,
+    organisations,
   };
 }
 
@@ -37,7 +37,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
  */
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const access = await requireWorkspaceAccess(request, context, params.workspaceId);
-  const upload = await readWordUpload(request);
+  const upload = await readWordUpload(request, context.services.imports.maxFileBytes);
   if (!upload.ok) return invalid({ fieldErrors: {}, formError: upload.message }, upload.status);
   const outcome = await runWordUpload(context, access, upload.form);
   if (!outcome.ok) return invalid(outcome.failure, outcome.status);
@@ -115,4 +115,9 @@ export default function WordFile() {
       </Form>
     </div>
   );
+}
+
+/** A failure of this page shows inside the workspace layout. */
+export function ErrorBoundary() {
+  return <PageErrorBoundary />;
 }

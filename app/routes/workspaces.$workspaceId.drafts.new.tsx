@@ -1,7 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { UN_STATES } from "../../core/un/states";
-import { listOrganisations } from "../../db/queries/organisations";
 import { TEMPLATES } from "../../templates";
 import { requireWorkspaceAccess } from "../auth/guards.server";
 import { TemplateGallery } from "../components/templates/template-gallery";
@@ -10,8 +9,8 @@ import { summariseTemplate } from "../components/templates/template-summary";
 import { SubmittingOrganisationsField } from "../components/organisations/submitting-organisations-field";
 import { Button, Card, SelectField, TextField } from "../components/ui";
 import { invalid, parseForm } from "../forms.server";
-import { DraftSchema } from "../schemas/draft";
-import { createDraftInWorkspace } from "../workspaces/workspaces.server";
+import { DraftSchema } from "../../core/schemas/draft";
+import { PageErrorBoundary } from "../components/page-error-boundary";
 
 export const meta: MetaFunction = () => [{ title: "New draft · Caucus" }];
 
@@ -20,7 +19,7 @@ const languageOptions = Object.entries(UN_LANGUAGES).map(([value, label]) => ({ 
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { workspace } = await requireWorkspaceAccess(request, context, params.workspaceId, "edit");
-  const organisations = await listOrganisations(context.db, workspace.id);
+  const organisations = await context.services.workspaces.listOrganisations(workspace.id);
   return {
     templates: TEMPLATES.map(summariseTemplate),
     // Confidential organisations are listed here: only members of this workspace see this page.
@@ -32,7 +31,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user, workspace } = await requireWorkspaceAccess(request, context, params.workspaceId, "edit");
   const parsed = parseForm(await request.formData(), DraftSchema);
   if (!parsed.ok) return invalid(parsed);
-  const created = await createDraftInWorkspace(context, user.id, workspace.id, parsed.data);
+  const created = await context.services.workspaces.createDraft(user.id, workspace.id, parsed.data);
   if (!created.ok) return invalid({ fieldErrors: created.fieldErrors }, 409);
   return redirect(`/workspaces/${workspace.id}/drafts/${created.draft.id}`);
 }
@@ -68,4 +67,9 @@ export default function NewDraft() {
       </div>
     </Form>
   );
+}
+
+/** A failure of this page shows inside the workspace layout. */
+export function ErrorBoundary() {
+  return <PageErrorBoundary />;
 }

@@ -1,18 +1,16 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { FACET_LABELS, FACETS, type Facet } from "../../core/library/search-query";
-import { countRecommendations } from "../../db/queries/library-recommendations";
-import { searchRecommendations, type LibrarySearchResult } from "../../db/queries/library-search";
+import type { LibrarySearchResult } from "../../db/queries/library-search";
 import { requireWorkspaceAccess } from "../auth/guards.server";
-import { DeleteRecommendationForm } from "../components/library/delete-recommendation-form";
-import { FacetFilters } from "../components/library/facet-filters";
-import { LibrarySearchForm } from "../components/library/library-search-form";
-import { Pager } from "../components/library/pager";
-import { RecommendationCard, recommendationCardTitle } from "../components/library/recommendation-card";
-import { librarySearchHref } from "../components/library/search-url";
+import { DeleteRecommendationForm } from "../library/delete-recommendation-form";
+import { FacetFilters } from "../library/facet-filters";
+import { LibrarySearchForm } from "../library/library-search-form";
+import { Pager } from "../library/pager";
+import { RecommendationCard, recommendationCardTitle } from "../library/recommendation-card";
+import { librarySearchHref } from "../library/search-url";
 import { Alert, ButtonLink, Card, EmptyState } from "../components/ui";
 import { invalid, parseForm } from "../forms.server";
-import { deleteCoalitionRecommendation } from "../library/recommendations.server";
 import { count } from "../../core/text/count";
 import {
   DeleteRecommendationSchema,
@@ -23,6 +21,7 @@ import {
   toLibrarySearch,
   type LibraryQuery,
 } from "../schemas/library";
+import { PageErrorBoundary } from "../components/page-error-boundary";
 
 export const meta: MetaFunction = () => [{ title: "Library · Caucus" }];
 
@@ -37,14 +36,14 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     workspaceId: workspace.id,
     canEdit: abilities.edit,
     canExport: abilities.export,
-    ownCount: await countRecommendations(context.db, workspace.id),
+    ownCount: await context.services.library.countOwn(workspace.id),
   };
   if (!parsed.success) {
     // A hand-edited or stale URL: say what is wrong and show the search box, not an error page.
     const errors = parsed.error.issues.map((issue) => `${fieldLabel(String(issue.path[0] ?? ""))}: ${issue.message}`);
     return data({ ...page, query: { q: "", page: 1 } as LibraryQuery, result: EMPTY, errors }, { status: 400 });
   }
-  const result = await searchRecommendations(context.db, workspace.id, toLibrarySearch(parsed.data));
+  const result = await context.services.library.search(workspace.id, toLibrarySearch(parsed.data));
   return { ...page, query: parsed.data, result, errors: [] as string[] };
 }
 
@@ -52,7 +51,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const { workspace, user } = await requireWorkspaceAccess(request, context, params.workspaceId, "edit");
   const parsed = parseForm(await request.formData(), DeleteRecommendationSchema);
   if (!parsed.ok) return invalid(parsed);
-  const outcome = await deleteCoalitionRecommendation(context, { userId: user.id, workspaceId: workspace.id }, parsed.data.recommendationId);
+  const outcome = await context.services.library.deleteRecommendation({ userId: user.id, workspaceId: workspace.id }, parsed.data.recommendationId);
   if (outcome.status === "shared") return invalid({ fieldErrors: {}, formError: "The shared library cannot be changed from Caucus." }, 403);
   if (outcome.status === "not-found") return invalid({ fieldErrors: {}, formError: "That recommendation is no longer in the coalition’s library." }, 404);
   return data({ ok: true as const, deleted: recommendationCardTitle(outcome.record) });
@@ -146,4 +145,9 @@ export default function Library() {
       </div>
     </div>
   );
+}
+
+/** A failure of this page shows inside the workspace layout. */
+export function ErrorBoundary() {
+  return <PageErrorBoundary />;
 }

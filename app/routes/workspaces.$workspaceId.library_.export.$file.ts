@@ -12,5 +12,5 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { workspace } = await requireWorkspaceAccess(request, context, params.workspaceId, "export");
   const file = LibraryExportFileSchema.safeParse(params.file);
   if (!file.success) throw notFound();
-  return libraryExportResponse(context.db, workspace, file.data);
+  return libraryExportResponse(await context.services.library.exportFile(workspace.id, file.data), workspace, file.data);
 }

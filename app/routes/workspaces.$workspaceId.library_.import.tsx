@@ -1,12 +1,13 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireWorkspaceAccess } from "../auth/guards.server";
-import { RecommendationImportForm } from "../components/library/recommendation-import-form";
-import { SourcesImportForm } from "../components/library/sources-import-form";
+import { RecommendationImportForm } from "../library/recommendation-import-form";
+import { SourcesImportForm } from "../library/sources-import-form";
 import { Alert, Card } from "../components/ui";
 import { invalid } from "../forms.server";
 import { parseImportRequest, runImportRequest } from "../library/import-request.server";
 import { MAX_UPLOAD_BYTES, readLibraryUpload } from "../library/upload.server";
+import { PageErrorBoundary } from "../components/page-error-boundary";
 
 export const meta: MetaFunction = () => [{ title: "Import into the library · Caucus" }];
 
@@ -75,4 +76,9 @@ export default function LibraryImport() {
       </Card>
     </div>
   );
+}
+
+/** A failure of this page shows inside the workspace layout. */
+export function ErrorBoundary() {
+  return <PageErrorBoundary />;
 }

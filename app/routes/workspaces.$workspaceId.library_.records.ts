@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
-import { findRecommendations } from "../../db/queries/library-recommendations";
 import { requireWorkspaceAccess } from "../auth/guards.server";
 
 const Ids = z.array(z.uuid()).max(500);
@@ -18,5 +17,5 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { workspace } = await requireWorkspaceAccess(request, context, params.workspaceId, "read");
   const parsed = Ids.safeParse(new URL(request.url).searchParams.getAll("id"));
   if (!parsed.success) return Response.json({ error: "id must be up to 500 record ids" }, { status: 400, headers: NO_STORE });
-  return Response.json({ records: await findRecommendations(context.db, workspace.id, parsed.data) }, { headers: NO_STORE });
+  return Response.json({ records: await context.services.library.findRecommendations(workspace.id, parsed.data) }, { headers: NO_STORE });
 }

@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { LibrarySearchSchema } from "../../core/library/search-query";
-import { searchRecommendations } from "../../db/queries/library-search";
 import { requireWorkspaceAccess } from "../auth/guards.server";
 
 const NO_STORE = { "Cache-Control": "private, no-store" };
@@ -19,5 +18,5 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   if (!parsed.success) {
     return Response.json({ error: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") }, { status: 400, headers: NO_STORE });
   }
-  return Response.json(await searchRecommendations(context.db, workspace.id, parsed.data), { headers: NO_STORE });
+  return Response.json(await context.services.library.search(workspace.id, parsed.data), { headers: NO_STORE });
 }

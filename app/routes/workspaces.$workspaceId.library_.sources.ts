@@ -1,10 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
-import { footnoteToSource } from "../../core/citations/footnote-to-source";
 import { formatSourceLabel } from "../../core/citations/source-format";
-import { parseUnSymbol } from "../../core/citations/un-symbol";
-import { SourceInputSchema, type SourceRecord } from "../../core/library/records";
-import { findSourceBySymbol, findSources, searchSources, upsertSources } from "../../db/queries/library-sources";
+import type { SourceRecord } from "../../core/library/records";
 import { requireWorkspaceAccess } from "../auth/guards.server";
 import { parseForm } from "../forms.server";
 
@@ -41,11 +38,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   if (url.searchParams.has("id")) {
     const ids = Ids.safeParse(url.searchParams.getAll("id"));
     if (!ids.success) return refuse(400, "id must be up to 500 source ids");
-    const found = await findSources(context.db, workspace.id, ids.data);
+    const found = await context.services.library.findSources(workspace.id, ids.data);
     return answer({ known: found.map((s) => s.id) });
   }
   const q = (url.searchParams.get("q") ?? "").slice(0, 200);
-  const sources = await searchSources(context.db, workspace.id, q, 15);
+  const sources = await context.services.library.searchSources(workspace.id, q, 15);
   return answer({ sources: sources.map(forPicker) });
 }
 
@@ -70,31 +67,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const { workspace, user } = await requireWorkspaceAccess(request, context, params.workspaceId, "edit");
   const parsed = parseForm(await request.formData(), ActionSchema);
   if (!parsed.ok) return refuse(400, parsed.formError ?? Object.values(parsed.fieldErrors).flat().join(" "));
+  const actor = { userId: user.id, userName: user.name, workspaceId: workspace.id };
   const input = parsed.data;
-  const provenance = { source: `Added in Caucus by ${user.name}`, licence: null, retrievedAt: new Date().toISOString().slice(0, 10) };
-
-  if (input.intent === "ensure-symbol") {
-    const symbol = parseUnSymbol(input.symbol);
-    if (!symbol.valid) return refuse(422, `“${input.symbol}” is not a UN document symbol.`);
-    const existing = await findSourceBySymbol(context.db, workspace.id, symbol.normalised);
-    if (existing) return answer({ source: forPicker(existing), pinpoint: null });
-    const draft = SourceInputSchema.safeParse({
-      csl: { type: "report", title: input.title, ...(input.date ? { issued: { "date-parts": [input.date.split("-").map(Number)] } } : {}) },
-      unSymbol: symbol.normalised,
-      issuingBody: input.issuingBody ?? null,
-      provenance,
-    });
-    if (!draft.success) return refuse(422, `“${input.symbol}” is not a UN document symbol.`);
-    const { records } = await upsertSources(context.db, workspace.id, [draft.data], { createdBy: user.id });
-    return answer({ source: forPicker(records[0]!), pinpoint: null });
-  }
-
-  const reading = footnoteToSource(input.text, provenance);
-  const draft = reading.source ? SourceInputSchema.safeParse(reading.source) : null;
-  if (!draft?.success) {
-    const why = reading.pointer ? "This note points at another note (Ibid., supra); cite the original instead." : "No document, URL or title was found in this note.";
-    return refuse(422, why);
-  }
-  const { records } = await upsertSources(context.db, workspace.id, [draft.data], { createdBy: user.id });
-  return answer({ source: forPicker(records[0]!), pinpoint: reading.pinpoint });
+  const added = input.intent === "ensure-symbol" ? await context.services.library.ensureSymbolSource(actor, input) : await context.services.library.sourceFromFootnote(actor, input.text);
+  if (!added.ok) return refuse(added.status, added.error);
+  return answer({ source: forPicker(added.source), pinpoint: added.pinpoint });
 }

@@ -1,8 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { listPendingInvitations } from "../../db/queries/invitations";
-import { listMembers } from "../../db/queries/memberships";
-import { listOrganisations } from "../../db/queries/organisations";
 import { requireWorkspaceAccess } from "../auth/guards.server";
 import { Alert, Card, CopyField } from "../components/ui";
 import { InviteForm, type InviteResult } from "../components/members/invite-form";
@@ -10,20 +7,16 @@ import { InvitationList } from "../components/members/invitation-list";
 import { MemberList } from "../components/members/member-list";
 import { invalid, parseForm } from "../forms.server";
 import { MembersActionSchema } from "../schemas/workspace";
-import {
-  changeMember,
-  inviteMember,
-  MemberChangeError,
-  removeMember,
-  revokeMemberInvitation,
-} from "../workspaces/members.server";
+import type { FieldRefusal } from "../../server/workspaces/service";
+import { PageErrorBoundary } from "../components/page-error-boundary";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { workspace, user } = await requireWorkspaceAccess(request, context, params.workspaceId, "manage");
+  const { workspaces } = context.services;
   const [members, invitations, organisations] = await Promise.all([
-    listMembers(context.db, workspace.id),
-    listPendingInvitations(context.db, workspace.id),
-    listOrganisations(context.db, workspace.id),
+    workspaces.listMembers(workspace.id),
+    workspaces.listPendingInvitations(workspace.id),
+    workspaces.listOrganisations(workspace.id),
   ]);
   return {
     currentUserId: user.id,
@@ -39,32 +32,34 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (!parsed.ok) return invalid(parsed);
   const input = parsed.data;
   const actor = { userId: user.id, userName: user.name, workspaceId: workspace.id, workspaceName: workspace.name };
-  try {
-    switch (input.intent) {
-      case "invite": {
-        const origin = context.publicOrigin ?? new URL(request.url).origin;
-        const { link, delivered } = await inviteMember(context, actor, input, origin);
-        return data({ ok: true as const, intent: input.intent, invite: { link, email: input.email, delivered } satisfies InviteResult });
-      }
-      case "revoke-invitation":
-        await revokeMemberInvitation(context, actor, input.invitationId);
-        break;
-      case "update-member":
-        await changeMember(context, actor, input);
-        break;
-      case "remove-member": {
-        const { removedSelf } = await removeMember(context, actor, input.membershipId);
-        if (removedSelf) return redirect("/workspaces");
-        break;
-      }
+  const { workspaces } = context.services;
+  const refused = (refusal: FieldRefusal) => invalid({ intent: input.intent, fieldErrors: { [refusal.field]: [refusal.message] } }, 409);
+  switch (input.intent) {
+    case "invite": {
+      // The link is built on the public origin, as the invitee's browser will reach it.
+      const origin = context.publicOrigin ?? new URL(request.url).origin;
+      const invited = await workspaces.invite(actor, input, origin);
+      if (!invited.ok) return refused(invited);
+      return data({ ok: true as const, intent: input.intent, invite: { link: invited.link, email: input.email, delivered: invited.delivered } satisfies InviteResult });
     }
-    return data({ ok: true as const, intent: input.intent, invite: null });
-  } catch (error) {
-    if (error instanceof MemberChangeError) {
-      return invalid({ intent: input.intent, fieldErrors: { [error.field]: [error.message] } }, 409);
+    case "revoke-invitation": {
+      const revoked = await workspaces.revokeInvitation(actor, input.invitationId);
+      if (!revoked.ok) return refused(revoked);
+      break;
     }
-    throw error;
+    case "update-member": {
+      const changed = await workspaces.changeMember(actor, input);
+      if (!changed.ok) return refused(changed);
+      break;
+    }
+    case "remove-member": {
+      const removed = await workspaces.removeMember(actor, input.membershipId);
+      if (!removed.ok) return refused(removed);
+      if (removed.removedSelf) return redirect("/workspaces");
+      break;
+    }
   }
+  return data({ ok: true as const, intent: input.intent, invite: null });
 }
 
 export default function Members() {
@@ -97,4 +92,9 @@ export default function Members() {
       </Card>
     </div>
   );
+}
+
+/** A failure of this page shows inside the workspace layout. */
+export function ErrorBoundary() {
+  return <PageErrorBoundary />;
 }

@@ -1,11 +1,11 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
-import { listNotifications, markNotificationsRead } from "../../db/queries/notifications";
 import { requireWorkspaceAccess } from "../auth/guards.server";
 import { invalid, parseForm } from "../forms.server";
 import { Button, Card, EmptyState } from "../components/ui";
 import { cx } from "../components/ui/cx";
+import { PageErrorBoundary } from "../components/page-error-boundary";
 
 export const meta: MetaFunction = () => [{ title: "Notifications · Caucus" }];
 
@@ -14,7 +14,7 @@ const EXCERPT_CHARS = 200;
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { workspace, user } = await requireWorkspaceAccess(request, context, params.workspaceId);
-  const rows = await listNotifications(context.db, user.id, workspace.id, LIMIT);
+  const rows = await context.services.review.notifications(user.id, workspace.id, LIMIT);
   return {
     notifications: rows.map((n) => ({
       id: n.id,
@@ -45,7 +45,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const parsed = parseForm(await request.formData(), NotificationActionSchema);
   if (!parsed.ok) return invalid(parsed);
   const ids = parsed.data.intent === "mark-read" ? [parsed.data.notificationId] : undefined;
-  const marked = await markNotificationsRead(context.db, user.id, workspace.id, ids);
+  const marked = await context.services.review.markNotificationsRead(user.id, workspace.id, ids);
   return data({ ok: true as const, marked });
 }
 
@@ -111,4 +111,9 @@ function NotificationItem({ notification: n }: { notification: Item }) {
       ) : null}
     </li>
   );
+}
+
+/** A failure of this page shows inside the workspace layout. */
+export function ErrorBoundary() {
+  return <PageErrorBoundary />;
 }

@@ -1,22 +1,16 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { listOrganisations } from "../../db/queries/organisations";
 import { requireWorkspaceAccess } from "../auth/guards.server";
 import { Alert, Card, EmptyState } from "../components/ui";
 import { OrganisationForm } from "../components/organisations/organisation-form";
 import { OrganisationRow } from "../components/organisations/organisation-row";
 import { invalid, parseForm } from "../forms.server";
 import { OrganisationActionSchema } from "../schemas/workspace";
-import {
-  addOrganisation,
-  editOrganisation,
-  OrganisationError,
-  removeOrganisation,
-} from "../workspaces/organisations.server";
+import { PageErrorBoundary } from "../components/page-error-boundary";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { workspace, abilities } = await requireWorkspaceAccess(request, context, params.workspaceId);
-  const organisations = await listOrganisations(context.db, workspace.id);
+  const organisations = await context.services.workspaces.listOrganisations(workspace.id);
   return {
     canManage: abilities.manage,
     organisations: organisations.map((o) => ({ id: o.id, name: o.name, acronym: o.acronym, confidential: o.confidential })),
@@ -29,16 +23,14 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (!parsed.ok) return invalid(parsed);
   const input = parsed.data;
   const actor = { userId: user.id, workspaceId: workspace.id };
-  try {
-    if (input.intent === "add-organisation") await addOrganisation(context, actor, input);
-    if (input.intent === "update-organisation") await editOrganisation(context, actor, input.organisationId, input);
-    if (input.intent === "remove-organisation") await removeOrganisation(context, actor, input.organisationId);
-  } catch (error) {
-    if (error instanceof OrganisationError) {
-      return invalid({ intent: input.intent, fieldErrors: { [error.field]: [error.message] } }, 409);
-    }
-    throw error;
-  }
+  const { workspaces } = context.services;
+  const changed =
+    input.intent === "add-organisation"
+      ? await workspaces.addOrganisation(actor, input)
+      : input.intent === "update-organisation"
+        ? await workspaces.editOrganisation(actor, input.organisationId, input)
+        : await workspaces.removeOrganisation(actor, input.organisationId);
+  if (!changed.ok) return invalid({ intent: input.intent, fieldErrors: { [changed.field]: [changed.message] } }, 409);
   return data({ ok: true as const, intent: input.intent });
 }
 
@@ -77,4 +69,9 @@ export default function Organisations() {
       ) : null}
     </div>
   );
+}
+
+/** A failure of this page shows inside the workspace layout. */
+export function ErrorBoundary() {
+  return <PageErrorBoundary />;
 }

@@ -1,11 +1,10 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { deleteWorkspace } from "../../db/queries/workspaces";
 import { requireWorkspaceAccess } from "../auth/guards.server";
 import { Alert, Button, Card, TextareaField, TextField } from "../components/ui";
 import { invalid, parseForm } from "../forms.server";
 import { WorkspaceSettingsSchema } from "../schemas/workspace";
-import { updateWorkspaceDetails } from "../workspaces/workspaces.server";
+import { PageErrorBoundary } from "../components/page-error-boundary";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { workspace } = await requireWorkspaceAccess(request, context, params.workspaceId, "manage");
@@ -20,11 +19,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     if (parsed.data.confirmName !== workspace.name) {
       return invalid({ intent: "delete-workspace", fieldErrors: { confirmName: ["Type the workspace name exactly as shown."] } });
     }
-    await deleteWorkspace(context.db, workspace.id);
-    await context.collab.revalidate({ workspaceId: workspace.id });
+    await context.services.workspaces.remove(workspace.id);
     return redirect("/workspaces");
   }
-  await updateWorkspaceDetails(context, user.id, workspace, parsed.data);
+  await context.services.workspaces.updateDetails(user.id, workspace, parsed.data);
   return data({ ok: true as const, intent: parsed.data.intent });
 }
 
@@ -73,4 +71,9 @@ export default function WorkspaceSettings() {
       </Card>
     </div>
   );
+}
+
+/** A failure of this page shows inside the workspace layout. */
+export function ErrorBoundary() {
+  return <PageErrorBoundary />;
 }

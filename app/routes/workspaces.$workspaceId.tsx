@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, NavLink, Outlet, useLoaderData, useMatches } from "@remix-run/react";
 import { ROLE_LABELS } from "../../core/policies";
-import { countUnreadNotifications } from "../../db/queries/notifications";
 import { requireWorkspaceAccess } from "../auth/guards.server";
 import { Badge, PageHeader } from "../components/ui";
 
@@ -15,7 +14,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     abilities,
     // Re-read whenever Remix revalidates this layout (after any action, or a reload), so
     // marking read shows at once; a mention from someone else shows from the next one on.
-    unreadNotifications: await countUnreadNotifications(context.db, user.id, workspace.id),
+    unreadNotifications: await context.services.review.unreadNotifications(user.id, workspace.id),
   };
 }
 

@@ -1,26 +1,25 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ROLE_LABELS } from "../../core/policies";
-import { listWorkspacesForUser } from "../../db/queries/workspaces";
 import { requireUser } from "../auth/auth.server";
 import { Badge, Button, Card, EmptyState, PageHeader, TextareaField, TextField } from "../components/ui";
 import { invalid, parseForm } from "../forms.server";
 import { WorkspaceSchema } from "../schemas/workspace";
-import { createWorkspaceForUser } from "../workspaces/workspaces.server";
 import { count } from "../../core/text/count";
+import { PageErrorBoundary } from "../components/page-error-boundary";
 
 export const meta: MetaFunction = () => [{ title: "Workspaces · Caucus" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
-  return { workspaces: await listWorkspacesForUser(context.db, user.id) };
+  return { workspaces: await context.services.workspaces.listForUser(user.id) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
   const parsed = parseForm(await request.formData(), WorkspaceSchema);
   if (!parsed.ok) return invalid(parsed);
-  const workspace = await createWorkspaceForUser(context, user.id, parsed.data);
+  const workspace = await context.services.workspaces.create(user.id, parsed.data);
   return redirect(`/workspaces/${workspace.id}`);
 }
 
@@ -78,4 +77,9 @@ export default function Workspaces() {
       </div>
     </>
   );
+}
+
+/** A failure of this page shows in place of the page, inside the app's frame. */
+export function ErrorBoundary() {
+  return <PageErrorBoundary />;
 }

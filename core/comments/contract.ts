@@ -7,6 +7,8 @@ import { z } from "zod";
 
 export const COMMENT_MAX_CHARS = 4000;
 export const QUOTE_MAX_CHARS = 2000;
+/** Why a submitted draft's comments refuse every write (409): the route and server/review say it. */
+export const SUBMITTED_COMMENTS_MESSAGE = "This draft was submitted and is read-only: its comments can no longer change.";
 /** A Yjs relative position, base64-encoded (Y.encodeRelativePosition): a few dozen bytes. */
 const RelativePosition = z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/, "not a base64 position").max(512);
 

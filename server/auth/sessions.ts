@@ -9,11 +9,13 @@ import {
 } from "../../db/queries/sessions";
 import { generateToken, hashToken } from "./tokens";
 
+export { SESSION_COOKIE, readSessionTokenFromCookies } from "../../core/accounts/session-cookie";
+
 /**
  * Sessions after Lucia's current guide: a random token in the cookie, its SHA-256 in the table.
- * Shared by the HTTP routes (app/) and the collaboration socket upgrade (server/collab).
+ * Shared by the auth service (service.ts, what the HTTP routes call) and the collaboration
+ * socket upgrade (server/collab).
  */
-export const SESSION_COOKIE = "caucus_session";
 const DAY_MS = 24 * 60 * 60 * 1000;
 export const SESSION_LIFETIME_MS = 30 * DAY_MS;
 /** Sliding expiry: a session used in its second half is pushed back to a full lifetime. */
@@ -66,18 +68,4 @@ export async function invalidateSession(db: Db, sessionId: string): Promise<void
 
 export async function invalidateUserSessions(db: Db, userId: string): Promise<void> {
   await deleteUserSessions(db, userId);
-}
-
-/** The session token in a Cookie header, only when well-formed (base32, 32 characters). */
-export function readSessionTokenFromCookies(header: string | null | undefined): string | null {
-  if (!header) return null;
-  for (const part of header.split(";")) {
-    const [name, ...rest] = part.trim().split("=");
-    if (name === SESSION_COOKIE) {
-      const value = rest.join("=");
-      // Anything else was not set by us and is not worth a database query.
-      return /^[a-z2-7]{32}$/.test(value) ? value : null;
-    }
-  }
-  return null;
 }

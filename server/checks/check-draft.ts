@@ -7,7 +7,7 @@ import type { Executor } from "../../db/queries/executor";
 import { listOrganisations } from "../../db/queries/organisations";
 import type { Draft } from "../../db/schema";
 import { findTemplate, preflightRules, untemplatedPreflightRules } from "../../templates";
-import { readDraftContent } from "./draft-content";
+import { readDraftContent } from "../drafts/draft-content";
 import { describeFindingPlaces } from "./finding-places";
 import { findMissingSourceIds, lookUpCitedRecommendations } from "./library-lookups";
 

@@ -8,7 +8,7 @@ import { listOrganisations } from "../../db/queries/organisations";
 import type { Executor } from "../../db/queries/executor";
 import type { Draft, Organisation } from "../../db/schema";
 import { findTemplate, type Template } from "../../templates";
-import { readDraftContent } from "../checks/draft-content";
+import { readDraftContent } from "../drafts/draft-content";
 import type { ExportFormat, ExportJob } from "./export-job";
 
 /** A file name for the export: the title's letters and digits, never a path. */

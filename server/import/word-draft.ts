@@ -10,7 +10,7 @@ import type { Template } from "../../templates";
 export interface WordDraft {
   /**
    * The Y.Doc's state with the body read from the file. The cover is not in it: it is decided
-   * with the form (app/import/word-cover.server.ts) and merged in as its own update, so the draft row and the
+   * with the form (server/import/word-cover.ts) and merged in as its own update, so the draft row and the
    * cover map are written from the same validated values.
    */
   state: Uint8Array;

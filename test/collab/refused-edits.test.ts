@@ -7,7 +7,7 @@ import { refusedChanges } from "../../core/collab/refused-changes";
 import { canonicalDocument } from "../../core/editor/canonical";
 import { holdDraftForSubmission, releaseDraftHold } from "../../db/queries/draft-freeze";
 import { findMembership } from "../../db/queries/memberships";
-import { readDraftContent } from "../../server/checks/draft-content";
+import { readDraftContent } from "../../server/drafts/draft-content";
 import { describeEachDatabase } from "../db/test-database";
 import { buildWorkspace } from "../factories";
 import { makeRequest, run, testContext } from "../remix";

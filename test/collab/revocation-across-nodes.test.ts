@@ -9,7 +9,7 @@ import { makeRequest, run, testContext } from "../remix";
 import { connectClient, eventually, startCollab, synced } from "./harness";
 import { requireRedisInCI } from "./redis-env";
 import * as submitRoute from "../../app/routes/workspaces.$workspaceId.drafts.$draftId_.submit";
-import { NOT_PAUSED_MESSAGE } from "../../app/export/submit.server";
+import { NOT_PAUSED_MESSAGE } from "../../server/export/submit";
 import { findDraftFreeze } from "../../db/queries/draft-freeze";
 import { buildCleanDraft } from "../draft-content-factories";
 import { fetchFile, submitRequest } from "../integration/export-requests";

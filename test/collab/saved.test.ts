@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import { expect, it } from "vitest";
 import type { DurableSyncState } from "../../core/collab/durable-sync";
-import { readDraftContent } from "../../server/checks/draft-content";
+import { readDraftContent } from "../../server/drafts/draft-content";
 import { describeEachDatabase } from "../db/test-database";
 import { buildWorkspace } from "../factories";
 import { startCuttableProxy } from "./cuttable-proxy";

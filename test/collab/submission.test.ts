@@ -7,7 +7,7 @@ import { CloseCode } from "../../core/collab/close-codes";
 import { draftDocName } from "../../core/collab/doc-name";
 import type { DraftEvent } from "../../core/collab/draft-events";
 import { canonicalDocument } from "../../core/editor/canonical";
-import { readDraftContent } from "../../server/checks/draft-content";
+import { readDraftContent } from "../../server/drafts/draft-content";
 import { describeEachDatabase } from "../db/test-database";
 import { buildCleanDraft } from "../draft-content-factories";
 import { draftPath, fetchFile, fileText, submitRequest } from "../integration/export-requests";

@@ -4,7 +4,7 @@ import * as submitRoute from "../../app/routes/workspaces.$workspaceId.drafts.$d
 import { draftDocName } from "../../core/collab/doc-name";
 import { canonicalDocument, documentSchema } from "../../core/editor/canonical";
 import { plainText } from "../../core/editor/plain-text";
-import { readDraftContent } from "../../server/checks/draft-content";
+import { readDraftContent } from "../../server/drafts/draft-content";
 import { readDocx } from "../../server/import/docx";
 import { describeEachDatabase } from "../db/test-database";
 import { buildCleanDraft } from "../draft-content-factories";

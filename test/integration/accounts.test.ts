@@ -4,7 +4,7 @@ import * as login from "../../app/routes/login";
 import * as logout from "../../app/routes/logout";
 import * as account from "../../app/routes/account";
 import * as workspaces from "../../app/routes/workspaces._index";
-import { validateSessionToken } from "../../app/auth/session.server";
+import { validateSessionToken } from "../../server/auth/sessions";
 import { hashToken } from "../../server/auth/tokens";
 import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_IP } from "../../core/accounts/login-limits";
 import { describeEachDatabase } from "../db/test-database";

@@ -7,6 +7,8 @@ import type { RevalidationFilter } from "../../server/collab/types";
 import type { DraftEvent } from "../../core/collab/draft-events";
 import type { DatabaseHandle } from "../../db/client";
 import type { JobRunner } from "../../server/context";
+import { createLogger } from "../../server/logger";
+import { createServices } from "../../server/services";
 import { makeRequest, testContext } from "../remix";
 
 /** A load context that records what the collaboration server was asked to announce, re-check and settle. */
@@ -14,18 +16,19 @@ export function exportContext(handle: DatabaseHandle, jobs?: JobRunner) {
   const announced: Array<{ draftId: string; event: DraftEvent }> = [];
   const revalidated: RevalidationFilter[] = [];
   const settled: string[] = [];
-  const context: AppLoadContext = {
-    ...testContext(handle, undefined, {
-      revalidate: async (filter) => {
-        revalidated.push(filter);
-      },
-      announce: (draftId, event) => announced.push({ draftId, event }),
-      settle: async (draftId) => {
-        settled.push(draftId);
-      },
-    }),
-    ...(jobs ? { jobs } : {}),
-  };
+  const base = testContext(handle, undefined, {
+    revalidate: async (filter) => {
+      revalidated.push(filter);
+    },
+    announce: (draftId, event) => announced.push({ draftId, event }),
+    settle: async (draftId) => {
+      settled.push(draftId);
+    },
+  });
+  // The services are built over the given pool too: they, not the routes, run the jobs.
+  const context: AppLoadContext = jobs
+    ? { ...base, jobs, services: createServices({ db: base.db, databaseKind: base.databaseKind, mailer: base.mailer, collab: base.collab, jobs, log: createLogger("silent") }) }
+    : base;
   return { context, announced, revalidated, settled };
 }
 

@@ -5,7 +5,7 @@ import * as storedRoute from "../../app/routes/workspaces.$workspaceId.drafts.$d
 import * as submitRoute from "../../app/routes/workspaces.$workspaceId.drafts.$draftId_.submit";
 import * as draftPage from "../../app/routes/workspaces.$workspaceId.drafts.$draftId";
 import * as reopenRoute from "../../app/routes/workspaces.$workspaceId.drafts.$draftId_.reopen";
-import { CHANGED_WHILE_PREPARING_MESSAGE } from "../../app/export/submit.server";
+import { CHANGED_WHILE_PREPARING_MESSAGE } from "../../server/export/submit";
 import { findDraft } from "../../db/queries/drafts";
 import { createOrganisation } from "../../db/queries/organisations";
 import { JobPool } from "../../server/jobs/job-pool";

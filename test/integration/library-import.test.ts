@@ -2,7 +2,7 @@ import { expect, it } from "vitest";
 import * as importPage from "../../app/routes/workspaces.$workspaceId.library_.import";
 import * as importStream from "../../app/routes/workspaces.$workspaceId.library_.import[.]ndjson";
 import * as exportFile from "../../app/routes/workspaces.$workspaceId.library_.export.$file";
-import type { ImportSummary, RecommendationPreview } from "../../app/components/library/import-types";
+import type { ImportSummary, RecommendationPreview } from "../../core/library/import-types";
 import { countRecommendations } from "../../db/queries/library-recommendations";
 import { listLibrarySources } from "../../db/queries/library-sources";
 import { describeEachDatabase } from "../db/test-database";

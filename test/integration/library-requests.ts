@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import type { ImportStreamLine } from "../../app/components/library/import-types";
+import type { ImportStreamLine } from "../../core/library/import-types";
 import { ORIGIN } from "../remix";
 
 /** A fixture from test/fixtures/library as the File a browser would upload. */

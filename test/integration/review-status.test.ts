@@ -5,7 +5,7 @@ import * as layout from "../../app/routes/workspaces.$workspaceId";
 import * as draftsIndex from "../../app/routes/workspaces.$workspaceId._index";
 import * as status from "../../app/routes/workspaces.$workspaceId.drafts.$draftId.status";
 import * as notifications from "../../app/routes/workspaces.$workspaceId.notifications";
-import { loadDraftStatusControl } from "../../app/review/status.server";
+import { loadDraftStatusControl } from "../../server/review/status";
 import { findDraft } from "../../db/queries/drafts";
 import { describeEachDatabase } from "../db/test-database";
 import { buildUser, buildWorkspace } from "../factories";

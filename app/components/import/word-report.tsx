@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import type { DraftCheck } from "../../../server/checks/check-draft";
-import { describeTotals, describeWords } from "../../../server/checks/check-report-text";
-import type { WordImportOutcome } from "../../import/word-import.server";
+import { describeTotals, describeWords } from "../../../core/checks/report-summary";
+import type { WordImportOutcome } from "../../../server/import/word-import";
 import { Alert } from "../ui";
 import { count } from "../../../core/text/count";
 

@@ -5,8 +5,8 @@ import { recommendationProvenance } from "../../../core/library/recommendation-a
 import type { RecommendationRecord } from "../../../core/library/records";
 import { FACET_LABELS, type Facet } from "../../../core/library/search-query";
 import type { LibrarySearchResult } from "../../../db/queries/library-search";
-import { facetValueLabel } from "../../components/library/facet-labels";
-import { RecommendationCard } from "../../components/library/recommendation-card";
+import { facetValueLabel } from "../../library/facet-labels";
+import { RecommendationCard } from "../../library/recommendation-card";
 import type { ChangedRecommendation } from "./changed-recommendations";
 import { recommendationAttributes, recommendationNote, type LibraryApi } from "./library-api";
 import { StateNotCovered } from "./state-not-covered";

@@ -22,7 +22,4 @@ export class ImportFileError extends Error {
   }
 }
 
-/** "52.4 MB", for size messages. */
-export function megabytes(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
+export { megabytes } from "../../../core/text/size";

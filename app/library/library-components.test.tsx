@@ -1,0 +1,47 @@
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import { buildRecommendation } from "../../test/library-factories";
+import { FacetFilters } from "./facet-filters";
+import { RecommendationCard } from "./recommendation-card";
+
+const record = { ...buildRecommendation(), id: "r1", workspaceId: "w1", updatedAt: "2026-11-27T00:00:00.000Z" };
+
+describe("RecommendationCard", () => {
+  it("shows the provenance line, the text, body, State, date and themes, and marks the coalition's own", () => {
+    const html = renderToStaticMarkup(<RecommendationCard record={record} actions={<button type="button">Insert</button>} />);
+    expect(html).toContain("Recommendation 186.60 (Ghana), A/HRC/25/5, supported</h3>");
+    expect(html).toContain("Coalition");
+    expect(html).toContain("<dd>China</dd>");
+    expect(html).toContain('<time dateTime="2013-12-04">4 December 2013</time>');
+    expect(html).toContain("Special procedures");
+    expect(html).toContain("Insert</button>");
+  });
+
+  it("has no Coalition badge for the shared library", () => {
+    expect(renderToStaticMarkup(<RecommendationCard record={{ ...record, workspaceId: null }} />)).not.toContain("Coalition");
+  });
+});
+
+describe("FacetFilters", () => {
+  it("lists values with counts and readable labels, marks the selected one, and keeps it when uncounted", () => {
+    const html = renderToStaticMarkup(
+      <FacetFilters
+        facets={{ stateUnderReview: [{ value: "CHN", count: 12 }], sdg: [{ value: "16", count: 3 }] }}
+        selected={{ stateUnderReview: "CHN", body: "CEDAW" }}
+        onSelect={() => {}}
+        onClearAll={() => {}}
+      />,
+    );
+    expect(html).toContain('aria-pressed="true"><span class="facet-value">China</span><span class="facet-count">12');
+    expect(html).toContain("SDG 16");
+    expect(html).toContain('<span class="facet-value">CEDAW</span></button>');
+    expect(html).toContain("Clear filters");
+  });
+
+  it("folds values beyond the visible number under “more”", () => {
+    const values = Array.from({ length: 9 }, (_, i) => ({ value: `Theme ${i}`, count: 9 - i }));
+    const html = renderToStaticMarkup(<FacetFilters facets={{ theme: values }} selected={{}} onSelect={() => {}} visibleValues={6} />);
+    expect(html).toContain("<summary>3 more");
+    expect(html).not.toContain("Clear filters");
+  });
+});

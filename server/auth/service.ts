@@ -1,0 +1,48 @@
+import type { ServiceDeps } from "../services";
+import { attemptLogin, changePassword, registerUser } from "./accounts";
+import { createSession, invalidateSession, invalidateUserSessions, validateSessionToken } from "./sessions";
+
+export type { LoginResult, PasswordChange } from "./accounts";
+export type { SessionUser, ValidSession } from "./sessions";
+
+/**
+ * Accounts and sessions. The routes read and write the cookie (app/auth/*.server.ts); this
+ * decides who is signed in, checks passwords under the rate limits, and ends sessions, closing
+ * the sockets they opened.
+ */
+export function createAuthService({ db, collab }: Pick<ServiceDeps, "db" | "collab">) {
+  return {
+    /** The session a cookie's token stands for (renewed when in its second half), or null. */
+    validateSession: (token: string) => validateSessionToken(db, token),
+
+    /** A new session for the user: the token goes into the cookie, only its hash is stored. */
+    startSession: (userId: string) => createSession(db, userId),
+
+    /** Signs one session out; the user's open editors are re-checked within a second. */
+    async endSession(session: { sessionId: string; userId: string }): Promise<void> {
+      await invalidateSession(db, session.sessionId);
+      await collab.revalidate({ userId: session.userId });
+    },
+
+    /** Signs the user out on every device, this one included. */
+    async endAllSessions(userId: string): Promise<void> {
+      await invalidateUserSessions(db, userId);
+      await collab.revalidate({ userId });
+    },
+
+    /** Checks a password under the rate limits (per account and per client address). */
+    attemptLogin: (input: { email: string; password: string; clientIp: string }) => attemptLogin(db, input),
+
+    /** Creates an account; null when the email is taken. */
+    register: (input: { email: string; name: string; password: string }) => registerUser(db, input),
+
+    /** Changes the password and ends every session of the user (the caller starts a new one). */
+    async changePassword(userId: string, input: { currentPassword: string; newPassword: string }) {
+      const result = await changePassword(db, userId, input);
+      if (result.ok) await collab.revalidate({ userId });
+      return result;
+    },
+  };
+}
+
+export type AuthService = ReturnType<typeof createAuthService>;

@@ -1,0 +1,124 @@
+import { createHash } from "node:crypto";
+import { recordAudit } from "../../db/queries/audit";
+import { holdDraftForSubmission, releaseDraftHold } from "../../db/queries/draft-freeze";
+import { lockDraftStatus, updateDraftStatus } from "../../db/queries/draft-status";
+import { createExport, type ExportSummary } from "../../db/queries/exports";
+import type { Abilities } from "../../core/policies";
+import type { Draft } from "../../db/schema";
+import { SUBMITTED_STATUS_MESSAGE } from "../../core/policies/submitted";
+import type { ServiceDeps } from "../services";
+import { requireDisclosuresCleared } from "./disclosure-gate";
+import { exportDisclosures } from "./export-disclosures";
+import { contentFingerprint, draftExportJob, exportFileName, exportJobOf, readExportSource } from "./export-draft";
+import type { ExportFormat } from "./export-job";
+import { ExportRefusal } from "./refusal";
+
+/** What "Mark as submitted" asks for: the file's format and table of contents, and an owner's override of disclosures. */
+export interface SubmitOptions {
+  format: ExportFormat;
+  tableOfContents: boolean;
+  override: boolean;
+}
+
+type SubmitDeps = Pick<ServiceDeps, "db" | "collab" | "jobs">;
+
+export const CHANGED_WHILE_PREPARING_MESSAGE =
+  "The draft changed while its file was being prepared, so nothing was stored. Ask your co-authors to pause, then mark it as submitted again.";
+export const NOT_PAUSED_MESSAGE =
+  "Editing could not be paused on every server, so nothing was stored. Try again in a moment.";
+
+/**
+ * How long a submission may hold the draft. Rendering takes seconds; a hold whose process died
+ * lets go by itself after this (server/collab/extensions/submission-freeze.ts).
+ */
+const HOLD_MS = 120_000;
+
+/**
+ * Marks a draft as submitted with the file that went out, exactly as frozen (issue 16):
+ * 1. hold the draft (drafts.frozen_until), so every node refuses edits from now on;
+ * 2. settle every node's room: each reads the hold, then stores every change it applied before
+ *    it — the freeze point — so the database holds what people saw, and nothing can follow;
+ * 3. read it from the database and check its disclosures (DisclosureRefusal unless there are
+ *    none or an owner overrides them), then render that reading, outside any transaction;
+ * 4. in one transaction with the draft row locked: refuse a draft already submitted (409),
+ *    check it still reads as rendered (409: a node that opened the draft in the instant of the
+ *    hold), store the bytes with their SHA-256 and the content's, set the status, end the hold,
+ *    audit (with what was overridden, as counts);
+ * 5. settle again, so every room knows the outcome: submitted for good, or open again.
+ * Any failure ends the hold: nothing is stored and editing resumes. The caller announces the
+ * change and closes editors' sockets after commit.
+ */
+export async function submitDraft(
+  context: SubmitDeps,
+  actor: { id: string; name: string; abilities: Abilities },
+  draft: Draft,
+  input: SubmitOptions,
+): Promise<ExportSummary> {
+  const held = await context.db.transaction().execute((tx) => holdDraftForSubmission(tx, draft.id, HOLD_MS));
+  if (held === undefined) throw new ExportRefusal(404, "We could not find that draft.");
+  if (held === "submitted") throw new ExportRefusal(409, SUBMITTED_STATUS_MESSAGE);
+  try {
+    try {
+      await context.collab.settle(draft.id);
+    } catch {
+      throw new ExportRefusal(503, NOT_PAUSED_MESSAGE);
+    }
+    return await storeFrozenDraft(context, actor, draft, input);
+  } catch (error) {
+    await releaseDraftHold(context.db, draft.id);
+    throw error;
+  } finally {
+    // A node that misses this reads the draft again when the hold's time is up.
+    await context.collab.settle(draft.id).catch(() => {});
+  }
+}
+
+async function storeFrozenDraft(
+  context: SubmitDeps,
+  actor: { id: string; name: string; abilities: Abilities },
+  draft: Draft,
+  input: SubmitOptions,
+): Promise<ExportSummary> {
+  const options = { tableOfContents: input.tableOfContents };
+  const source = await readExportSource(context.db, draft);
+  const overridden = requireDisclosuresCleared(exportDisclosures(source), { override: input.override, abilities: actor.abilities });
+  const job = exportJobOf(source, input.format, options);
+  const bytes = await context.jobs.run(job);
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  const fileName = exportFileName(draft.title, input.format);
+
+  return context.db.transaction().execute(async (tx) => {
+    const status = await lockDraftStatus(tx, draft.id, "update");
+    if (status === undefined) throw new ExportRefusal(404, "We could not find that draft.");
+    if (status === "submitted") throw new ExportRefusal(409, SUBMITTED_STATUS_MESSAGE);
+    // The collaboration server's saves insert rows that reference this draft, which takes a key
+    // share lock on its row: held FOR UPDATE, no edit commits until this transaction does. Every
+    // node refuses edits since the settle, so this re-read is a guard that should never fire.
+    const frozen = await draftExportJob(tx, draft, input.format, options);
+    const contentSha256 = contentFingerprint(frozen);
+    if (contentSha256 !== contentFingerprint(job)) throw new ExportRefusal(409, CHANGED_WHILE_PREPARING_MESSAGE);
+
+    const stored = await createExport(tx, {
+      draftId: draft.id,
+      workspaceId: draft.workspace_id,
+      format: input.format,
+      fileName,
+      sha256,
+      bytes,
+      createdBy: actor.id,
+      createdByName: actor.name,
+      contentSha256,
+    });
+    await updateDraftStatus(tx, draft.id, "submitted");
+    await releaseDraftHold(tx, draft.id);
+    await recordAudit(tx, {
+      workspaceId: draft.workspace_id,
+      actorId: actor.id,
+      action: "draft.submitted",
+      targetType: "draft",
+      targetId: draft.id,
+      details: { title: draft.title, from: status, exportId: stored.id, format: input.format, fileName, sha256, byteSize: stored.byte_size, ...(overridden ? { overridden } : {}) },
+    });
+    return stored;
+  });
+}

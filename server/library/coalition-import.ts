@@ -1,0 +1,160 @@
+import type { Kysely } from "kysely";
+import type { ColumnMapping } from "../../core/library/import-fields";
+import { findImportPreset } from "../../core/library/import-presets";
+import type { ImportSummary, RecommendationPreview } from "../../core/library/import-types";
+import type { Provenance } from "../../core/library/records";
+import { recordAudit } from "../../db/queries/audit";
+import type { Executor } from "../../db/queries/executor";
+import type { Database } from "../../db/schema";
+import { ImportFileError } from "./import/import-file-error";
+import { parseRecommendationFile } from "./import/import-recommendations";
+import { importRecommendationsIntoLibrary, importSourcesIntoLibrary, type AfterWrite, type BadRowPolicy, type ImportPhase } from "./import-into-library";
+
+/**
+ * The coalition library's import, as the page and the streaming endpoint run it: a preview that
+ * writes nothing, and imports that write into the workspace's own library only (never the
+ * shared one) and are audited. Results are plain data for the page to show.
+ */
+
+// What the page lists of the bad rows; the count always covers them all.
+const ERRORS_SHOWN = 100;
+const SAMPLE_ROWS = 5;
+
+interface Actor {
+  userId: string;
+  workspaceId: string;
+}
+
+/** The whole-file refusal a person can act on, with the HTTP status it is answered with. */
+function importFileFailure(error: unknown): { status: 400 | 413; message: string } | null {
+  if (!(error instanceof ImportFileError)) return null;
+  return { status: error.code === "too-large" ? 413 : 400, message: error.message };
+}
+
+const fileInput = async (file: File) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+
+function provenanceFor(source: string | undefined, file: File): Provenance {
+  // The day it was taken in: a coalition's file has no retrieval date of its own.
+  return { source: source ?? `Imported from ${file.name}`, licence: null, retrievedAt: new Date().toISOString().slice(0, 10) };
+}
+
+/** Reads, maps and checks a recommendations file without writing: step 2 of the import. */
+export async function previewRecommendationImport(file: File, mapping?: ColumnMapping): Promise<RecommendationPreview> {
+  const parsed = await parseRecommendationFile(await fileInput(file), { mapping, provenance: provenanceFor(undefined, file) });
+  const preset = findImportPreset(parsed.preset);
+  return {
+    file: { name: file.name, size: file.size },
+    format: parsed.format,
+    rowUnit: parsed.rowUnit,
+    preset: preset ? { id: preset.id, label: preset.label } : null,
+    columns: parsed.headers.map((header, i) => ({ header, field: parsed.mapping[i] ?? null })),
+    sample: parsed.records.slice(0, SAMPLE_ROWS),
+    rowsRead: parsed.rowsRead,
+    good: parsed.records.length,
+    duplicatesInFile: parsed.duplicatesInFile,
+    errorCount: parsed.errorCount,
+    errors: parsed.errors.slice(0, ERRORS_SHOWN),
+    source: preset?.source ?? `Imported from ${file.name}`,
+  };
+}
+
+/** Imports a recommendations file into the workspace's own library and audits what it wrote. */
+export async function importRecommendations(
+  db: Kysely<Database>,
+  actor: Actor,
+  file: File,
+  options: { mapping?: ColumnMapping; policy: BadRowPolicy; source?: string; onProgress?: (phase: ImportPhase) => void },
+): Promise<ImportSummary> {
+  const result = await importRecommendationsIntoLibrary(db, actor.workspaceId, await fileInput(file), {
+    mapping: options.mapping,
+    provenance: provenanceFor(options.source, file),
+    policy: options.policy,
+    createdBy: actor.userId,
+    onProgress: options.onProgress,
+    afterWrite: auditImport(actor, file, options.policy, "recommendations"),
+  });
+  const summary: ImportSummary = {
+    kind: "recommendations",
+    written: result.written,
+    read: result.rowsRead,
+    unit: result.rowUnit,
+    ...result.counts,
+    errorCount: result.errorCount,
+    errors: result.errors.slice(0, ERRORS_SHOWN),
+  };
+  return summary;
+}
+
+/** Imports BibTeX, RIS or CSL-JSON into the workspace's own sources and audits what it wrote. */
+export async function importSources(
+  db: Kysely<Database>,
+  actor: Actor,
+  file: File,
+  options: { policy: BadRowPolicy; source?: string },
+): Promise<ImportSummary> {
+  const result = await importSourcesIntoLibrary(db, actor.workspaceId, await file.text(), {
+    provenance: provenanceFor(options.source, file),
+    policy: options.policy,
+    createdBy: actor.userId,
+    afterWrite: auditImport(actor, file, options.policy, "sources"),
+  });
+  // Entries are counted from 0 in the reader; people count them from 1.
+  const errors = result.errors.map((e) => ({ rowNumber: e.rowNumber + 1, reasons: e.reasons }));
+  const summary: ImportSummary = {
+    kind: "sources",
+    written: result.written,
+    read: result.read,
+    unit: "entry",
+    inserted: result.inserted,
+    updated: result.updated,
+    unchanged: 0,
+    duplicates: 0,
+    errorCount: errors.length,
+    errors: errors.slice(0, ERRORS_SHOWN),
+  };
+  return summary;
+}
+
+/** The audit event of an import, written in the import's own transaction (nothing written, nothing recorded). */
+function auditImport(actor: Actor, file: File, policy: BadRowPolicy, kind: ImportSummary["kind"]): AfterWrite {
+  return async (trx: Executor, written) => {
+    if (written.inserted + written.updated === 0) return;
+    await recordAudit(trx, {
+      workspaceId: actor.workspaceId,
+      actorId: actor.userId,
+      action: "library.imported",
+      targetType: "workspace",
+      targetId: actor.workspaceId,
+      details: { kind, file: file.name, policy, ...written },
+    });
+  };
+}
+
+/** One import as the page or the streaming endpoint asks for it, its form already parsed. */
+export type ImportRequest =
+  | { kind: "preview"; file: File; mapping?: ColumnMapping }
+  | { kind: "recommendations"; file: File; mapping?: ColumnMapping; policy: BadRowPolicy; source?: string }
+  | { kind: "sources"; file: File; policy: BadRowPolicy; source?: string };
+
+export type ImportOutcome =
+  | { ok: true; kind: "preview"; preview: RecommendationPreview }
+  | { ok: true; kind: "recommendations" | "sources"; summary: ImportSummary }
+  | { ok: false; status: 400 | 413; message: string };
+
+/** Runs an import request; a whole-file refusal (unreadable, too large) is an outcome, not a throw. */
+export async function runImport(db: Kysely<Database>, actor: Actor, request: ImportRequest, onProgress?: (phase: ImportPhase) => void): Promise<ImportOutcome> {
+  try {
+    if (request.kind === "sources") {
+      const summary = await importSources(db, actor, request.file, request);
+      return { ok: true, kind: "sources", summary };
+    }
+    if (request.kind === "preview") return { ok: true, kind: "preview", preview: await previewRecommendationImport(request.file, request.mapping) };
+    const { file, mapping, policy, source } = request;
+    const summary = await importRecommendations(db, actor, file, { mapping, policy, source, onProgress });
+    return { ok: true, kind: "recommendations", summary };
+  } catch (error) {
+    const failure = importFileFailure(error);
+    if (failure) return { ok: false, ...failure };
+    throw error;
+  }
+}
