@@ -4,13 +4,28 @@ import tseslint from "typescript-eslint";
 import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 
-/** Import boundaries from DESIGN.md §2: each folder may only reach the layers below it. */
-const forbid = (/** @type {string[]} */ patterns, /** @type {string} */ message) => ({
-  "no-restricted-imports": ["error", { patterns: [{ group: patterns, message }] }],
+/** Import boundaries from docs/design.md §2: each folder may only reach the layers below it. */
+const forbid = (/** @type {string[]} */ patterns, /** @type {string} */ message, /** @type {string[]} */ names = []) => ({
+  "no-restricted-imports": [
+    "error",
+    // `names` match exactly ("buffer", not "lib0/buffer"); `patterns` are gitignore-style globs.
+    { paths: names.map((name) => ({ name, message })), patterns: [{ group: patterns, message }] },
+  ],
 });
 
 export default tseslint.config(
-  { ignores: ["build/**", "node_modules/**", ".data/**", "coverage/**"] },
+  {
+    ignores: [
+      "build/**",
+      "**/node_modules/**",
+      ".data/**",
+      ".cache/**",
+      "coverage/**",
+      "test-results/**",
+      "bench/.profiles/**",
+      "bench/.scratch/**",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -19,6 +34,22 @@ export default tseslint.config(
       "@typescript-eslint/no-explicit-any": "error",
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       "@typescript-eslint/consistent-type-imports": "error",
+    },
+  },
+  {
+    // Typed rules, TypeScript files only. The project service gives each file the program of its
+    // nearest tsconfig: core/tsconfig.json (no Node types) for core/, the root one for the rest.
+    files: ["**/*.ts", "**/*.tsx"],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      // A promise nobody awaits loses its rejection. Fire-and-forget is written `void p.catch(…)`.
+      "@typescript-eslint/no-floating-promises": "error",
+      // A promise where a void callback is expected (listeners, timers, ws and Node events, JSX
+      // handlers) is lost: write `() => void f()` where f handles its own failure.
+      "@typescript-eslint/no-misused-promises": "error",
+      "@typescript-eslint/await-thenable": "error",
     },
   },
   {
@@ -33,8 +64,16 @@ export default tseslint.config(
   {
     files: ["core/**"],
     rules: forbid(
-      ["node:*", "**/db/**", "**/app/**", "**/server/**", "fs", "path", "crypto", "pg", "@electric-sql/*", "kysely"],
-      "core/ is isomorphic: no node:* built-ins, and nothing from db/, app/ or server/.",
+      // The layers above, by path or folder index ("../../db"; "~/…" is app/), and node:* built-ins.
+      ["**/db/**", "**/db", "**/app/**", "**/app", "**/server/**", "**/server", "~/**", "node:*", "fs/*", "stream/*", "@electric-sql/*", "@node-rs/*"],
+      "core/ is isomorphic: no Node built-ins or server-only packages, and nothing from db/, app/ or server/.",
+      [
+        // Node built-ins without the node: prefix.
+        "fs", "path", "crypto", "os", "url", "stream", "buffer", "events", "util", "child_process",
+        "worker_threads", "http", "https", "net", "zlib", "module", "process",
+        // Packages that only run on the server.
+        "pg", "kysely", "ws", "ioredis", "express", "@remix-run/node", "@remix-run/express",
+      ],
     ),
   },
   {

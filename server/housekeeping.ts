@@ -17,7 +17,7 @@ export function startHousekeeping(db: Kysely<Database>, log: Logger): () => void
       log.warn("housekeeping failed; will retry next hour", { error: String(error) });
     }
   };
-  const timer = setInterval(run, EVERY_MS);
+  const timer = setInterval(() => void run(), EVERY_MS); // run() logs its own failure
   timer.unref();
   void run();
   return () => clearInterval(timer);

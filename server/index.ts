@@ -108,5 +108,7 @@ async function shutdown(signal: string): Promise<void> {
   process.exit(0);
 }
 
-process.once("SIGTERM", () => void shutdown("SIGTERM"));
-process.once("SIGINT", () => void shutdown("SIGINT"));
+// Not awaited (a signal handler cannot wait), but a failed shutdown is said and ends the process.
+const shutdownFailed = (error: unknown) => { log.error("shutdown failed", { error: String(error) }); process.exit(1); };
+process.once("SIGTERM", () => void shutdown("SIGTERM").catch(shutdownFailed));
+process.once("SIGINT", () => void shutdown("SIGINT").catch(shutdownFailed));

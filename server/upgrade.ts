@@ -12,7 +12,8 @@ export function upgradeRouter(collab: CollabServer) {
   return (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
     if (req.headers["sec-websocket-protocol"] === "vite-hmr") return;
     if ((req.url ?? "").startsWith(COLLAB_PATH_PREFIX)) {
-      void collab.handleUpgrade(req, socket, head);
+      // Not awaited: the upgrade event ignores it. A failure the collab server did not answer itself must not leave the socket half-open.
+      void collab.handleUpgrade(req, socket, head).catch(() => socket.destroy());
       return;
     }
     socket.end("HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");

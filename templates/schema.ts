@@ -2,7 +2,7 @@ import { z } from "zod";
 import { HEADING_STYLES } from "../core/editor/numbering";
 import { MECHANISM_IDS } from "../core/un/mechanisms";
 
-/** How sure we are of a rule (../shared/domain/rules.md): Verified, Partly verified, Unverified. */
+/** How sure we are of a rule (docs/domain.md): Verified, Partly verified, Unverified. */
 export const ConfidenceSchema = z.enum(["V", "P", "U"]);
 
 /** Every rule names where it comes from, so a coordinator can check it before a deadline. */
@@ -34,7 +34,7 @@ export const SectionSchema = z.object({
   /** Written for this product: what goes here, what OHCHR or the committee expects. */
   guidance: z.string().min(20),
   /**
-   * The template expects this section: a missing one is a warning, because rules.md marks the
+   * The template expects this section: a missing one is a warning, because docs/domain.md marks the
    * structure rules soft and accepted submissions use headings of their own.
    */
   required: z.boolean(),

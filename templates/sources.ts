@@ -1,5 +1,5 @@
 /**
- * Where each template rule comes from (shared/domain/rules.md §1, with its confidence there).
+ * Where each template rule comes from (docs/domain.md §1, with its confidence there).
  * A coordinator can open the link from the template gallery before trusting a limit.
  */
 export const SOURCES = {

@@ -14,7 +14,7 @@ interface Committee {
   name: string;
   treaty: string;
   source: string;
-  /** Published limits, each with its source; absent: "no published limit" (rules.md §1b). */
+  /** Published limits, each with its source; absent: "no published limit" (docs/domain.md §1b). */
   session?: PublishedLimit;
   listOfIssues?: PublishedLimit;
   /** How the committee's concluding observations are arranged: by article or by cluster. */

@@ -127,7 +127,7 @@ export function ExportPanel({ workspaceId, draftId, canSubmit, canOverride }: Ex
           ) : null}
         </fieldset>
         <div className="form-actions">
-          <Button type="button" onClick={download} busy={busy === "download"} disabled={busy !== null}>
+          <Button type="button" onClick={() => void download()} busy={busy === "download"} disabled={busy !== null}>
             Download {EXPORT_FORMAT_LABELS[format]}
           </Button>
           {canSubmit && !confirming ? (
@@ -149,7 +149,7 @@ export function ExportPanel({ workspaceId, draftId, canSubmit, canOverride }: Ex
               included. Open editors stop editing. It cannot be undone.
             </p>
             <div className="form-actions">
-              <Button type="button" variant="danger" onClick={submit} busy={busy === "submit"} disabled={busy !== null}>
+              <Button type="button" variant="danger" onClick={() => void submit()} busy={busy === "submit"} disabled={busy !== null}>
                 Mark as submitted and store {EXPORT_FORMAT_LABELS[format]}
               </Button>
               <Button type="button" variant="ghost" onClick={() => setConfirming(false)} disabled={busy !== null}>

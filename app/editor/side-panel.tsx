@@ -21,7 +21,7 @@ const ALL_TABS = [
 type TabId = (typeof ALL_TABS)[number]["id"];
 
 /**
- * The right-hand panel of the draft (DESIGN.md §8): one column, tabs for Guidance, the Library,
+ * The right-hand panel of the draft (docs/design.md §8): one column, tabs for Guidance, the Library,
  * the pre-flight Checks and Comments. Tabs follow the WAI-ARIA pattern: arrow keys move between
  * them. Starting a comment (toolbar, Ctrl+Alt+M) opens the Comments tab.
  */

@@ -1,7 +1,7 @@
 /**
  * A realistic long draft for the pre-flight benchmark: template section headings, numbered
  * paragraphs of submission prose naming UN symbols and recommendation numbers, and footnotes whose
- * texts are the 279 real NGO notes of shared/data/citations.json, reused in turn.
+ * texts are the 279 real NGO notes of the research data's citations.json (docs/data.md), reused in turn.
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -23,7 +23,7 @@ const realNotes = (): string[] => (JSON.parse(readFileSync(CITATIONS, "utf8")) a
 
 /**
  * About `words` words in paragraphs of ~75, with `notes` footnotes spread evenly among them, their
- * texts taken in turn from `texts` (by default the 279 real notes of shared/data; tests pass a
+ * texts taken in turn from `texts` (by default the 279 real notes of the research data, docs/data.md; tests pass a
  * committed fixture, as a clean clone has no shared/ beside it).
  */
 export function longDraft(template: Template, words: number, notes: number, texts: readonly string[] = realNotes()): PMNode {

@@ -49,7 +49,7 @@ let closeCode: number | null = null;
 void raw.closed.then((code) => (closeCode = code));
 send({ type: "ready" });
 
-process.once("message", async () => {
+const floodAndReport = async () => {
   const started = performance.now();
   await flood(raw.socket, config.frames, config.bytes);
   // Sent means handed to the kernel: wait for ws's buffer to drain, or for the server to close us.
@@ -61,4 +61,6 @@ process.once("message", async () => {
   raw.socket.terminate();
   for (const { provider } of listeners) provider.destroy();
   process.exit(0);
-});
+};
+// A failed flood ends the worker with its error, so the bench reports it instead of waiting for "done".
+process.once("message", () => void floodAndReport().catch((error: unknown) => { console.error(error); process.exit(1); }));

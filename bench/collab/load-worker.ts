@@ -104,7 +104,7 @@ for (const [index, spec] of config.clients.entries()) {
   if (index % 100 === 99) await new Promise((resolve) => setTimeout(resolve, 50));
 }
 
-await Promise.all(peers.map((p) => (p.provider.synced ? null : new Promise((resolve) => p.provider.once("sync", resolve)))));
+await Promise.all(peers.map((p) => (p.provider.synced ? Promise.resolve() : new Promise((resolve) => p.provider.once("sync", resolve)))));
 send({ type: "ready", connected: peers.length });
 
 process.on("message", (message: { type: "start"; startAt: number; warmupMs: number; durationMs: number } | { type: "stop" }) => {

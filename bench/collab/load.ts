@@ -53,7 +53,7 @@ export async function startWorkers(
     async stop() {
       await Promise.all(
         processes.map((child) => {
-          if (child.exitCode !== null) return null;
+          if (child.exitCode !== null) return Promise.resolve();
           const exited = new Promise((resolve) => child.once("exit", resolve));
           child.send({ type: "stop" });
           return exited;

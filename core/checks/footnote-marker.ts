@@ -6,7 +6,7 @@ const PUNCTUATION = /^[.,;:]/;
 const isMarker = (node: PMNode | null | undefined) => node?.type.name === "footnote";
 
 /**
- * `footnote.marker-before-punctuation` (rules.md §4a): in English the marker goes after the
+ * `footnote.marker-before-punctuation` (docs/domain.md §4a): in English the marker goes after the
  * punctuation ("adopted.¹"), in French and Spanish before it ("adoptée¹."). Other languages are
  * not checked. A comma between two markers ("¹,²") is how several markers are written, not a slip.
  *

@@ -86,7 +86,7 @@ describe("footnote.ibid-misused", () => {
   });
 
   it("accepts the real Ibid. after a note naming Hong Kong's report E/C.12/CHN-HKG/3 in brackets (one source, read whole)", () => {
-    // shared/data/citations.json, submission 000, notes 2 and 3: the bracketed symbols name the reports the list of issues is about.
+    // the research data's citations.json (docs/data.md), submission 000, notes 2 and 3: the bracketed symbols name the reports the list of issues is about.
     const listOfIssues =
       "UN Committee on Economic, Social and Cultural Rights (CESCR), List of issues in relation to the second periodic report of China (E/C.12/CHN/2) including Hong Kong, China (E/C.12/CHN-HKG/3) and Macao, China (E/C.12/CHNMAC/2), adopted by the pre-sessional working group at its fifty-first session (21-24 May 2013), Part One : China, 13 June 2013, E/C.12/WG/CHN/Q/2, para. 5, available at: http://tbinternet.ohchr.org/_layouts/treatybodyexternal/Download.aspx?symbolno=E%2fC.12%2fWG%2fCHN%2fQ%2f2&Lang=en.";
     expect(only(footnoteFindings(notesDoc([listOfIssues], ["Ibid at para. 4."]), en), "footnote.ibid-misused")).toEqual([]);

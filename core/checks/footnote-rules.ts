@@ -78,7 +78,7 @@ function repeatSourceFindings(notes: NoteView[]): Finding[] {
   return findings;
 }
 
-/** `footnote.ibid-misused` (rules.md §4c, §5a.3): "Ibid." with no single source just before it. */
+/** `footnote.ibid-misused` (docs/domain.md §4c, §5a.3): "Ibid." with no single source just before it. */
 function ibidFindings(notes: NoteView[]): Finding[] {
   const findings: Finding[] = [];
   notes.forEach((note, i) => {
@@ -149,7 +149,7 @@ function longFindings(notes: NoteView[], max: number): Finding[] {
 }
 
 /**
- * Every footnote check (rules.md §4, §5a.2, §5a.3, §5a.8) on the draft, sorted by where they are:
+ * Every footnote check (docs/domain.md §4, §5a.2, §5a.3, §5a.8) on the draft, sorted by where they are:
  * empty notes, bare and broken URLs, Ibid. use, repeated and duplicate notes, deleted sources,
  * long notes, and the marker's place around punctuation.
  */

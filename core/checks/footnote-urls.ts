@@ -13,7 +13,7 @@ const isBareUrl = memoByNode((node) => {
   return /^\s*$/.test(typed.slice(0, url!.start).replace(LEAD, "")) && /^[\s.,;]*$/.test(typed.slice(url!.end));
 });
 
-/** `footnote.bare-url`: a note that is nothing but an address (rules.md §5a.8). */
+/** `footnote.bare-url`: a note that is nothing but an address (docs/domain.md §5a.8). */
 export function bareUrlFindings(notes: NoteView[]): Finding[] {
   const findings: Finding[] = [];
   for (const note of notes) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-// Real footnotes quoting recommendations without quotation marks, and the library's texts (shared/data).
+// Real footnotes quoting recommendations without quotation marks, and the library's texts (the research data, docs/data.md).
 import realNotes from "../../test/fixtures/upr-recommendation-notes.json";
 import { documentSchema } from "../editor";
 import { citedRecommendationNumbers, recommendationFindings } from "./recommendation-rules";

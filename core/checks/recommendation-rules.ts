@@ -109,7 +109,7 @@ const excerpt = (text: string) => (text.length > 240 ? `${text.slice(0, 239).tri
 
 /**
  * A UPR recommendation cited by number must exist in the library for the State under review
- * (rules.md §5b.8): "186.99" that no report holds is a typing slip a secretariat will notice. When
+ * (docs/domain.md §5b.8): "186.99" that no report holds is a typing slip a secretariat will notice. When
  * the text quotes the recommendation, the quoted words must be in the library's text (in order,
  * with "…" or "[…]" for what was left out): a misquoted recommendation undermines the follow-up.
  * `known` holds the numbers looked up so far; numbers not yet looked up are not reported.

@@ -57,7 +57,7 @@ describe("structure and cover rules", () => {
     return doc.copy(Fragment.from(blocks));
   };
 
-  it("warn, not err, of a template section whose heading is missing: structure rules are soft (rules.md §5)", () => {
+  it("warn, not err, of a template section whose heading is missing: structure rules are soft (docs/domain.md §5)", () => {
     const found = structureFindings(withoutRecommendationsHeading(), { template: joint, cover: completeCover, organisations });
     expect(found.map((f) => [f.rule, f.severity])).toEqual([["structure.section-missing", "warning"]]);
     expect(found[0]!.message).toContain("“Recommendations”");

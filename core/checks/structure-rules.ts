@@ -11,7 +11,7 @@ export interface StructureTemplate {
   languages: readonly string[];
   coverFields: readonly string[];
   /**
-   * `required`: the template expects the section (a warning when missing: rules.md marks structure
+   * `required`: the template expects the section (a warning when missing: docs/domain.md marks structure
    * rules soft, and accepted submissions use headings of their own). `mandated`: the mechanism's
    * own rules require it (an error).
    */
@@ -88,7 +88,7 @@ function sectionFindings(doc: PMNode, template: StructureTemplate): Finding[] {
   return findings;
 }
 
-// McMahon categories 2 and 3 (rules.md §2b): continuing and considering action.
+// McMahon categories 2 and 3 (docs/domain.md §2b): continuing and considering action.
 const WEAK_OPENERS = /^(?:to\s+)?(continue|maintain|pursue|consider|review|reflect|study|explore)\b/i;
 
 /**

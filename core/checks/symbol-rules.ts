@@ -3,7 +3,7 @@ import { findSymbolCandidates, type ParsedSymbol } from "../citations/un-symbol"
 import type { Finding, FindingLocation } from "./finding";
 import { perBlock } from "./node-memo";
 
-/** "para 27", "paras 3 and 4", "para.27": the UN writes "para. 27" (rules.md §4b). */
+/** "para 27", "paras 3 and 4", "para.27": the UN writes "para. 27" (docs/domain.md §4b). */
 const PINPOINT_WITHOUT_STOP = /\b(paras?)(\.?)(\s*)(?=\d)/g;
 
 /** The id of the footnote a text node is in (its parent), for findings in notes. */
@@ -15,7 +15,7 @@ const footnoteIdOf = (parent: PMNode | null) =>
  * only its typing differs from the UN's ("add.1"); "symbol.invalid" when it names no document as
  * written (grammar, impossible numbers), with the correction where it is certain; "symbol.check"
  * for what may be right but should be checked (an unknown country; an unknown series alone is only
- * a suggestion). Never errors: symbol validation is soft (rules.md §5a.4), and an accepted
+ * a suggestion). Never errors: symbol validation is soft (docs/domain.md §5a.4), and an accepted
  * submission may carry a slip.
  */
 function symbolFinding(written: string, parsed: ParsedSymbol, location: FindingLocation): Finding | null {
@@ -36,7 +36,7 @@ function symbolFinding(written: string, parsed: ParsedSymbol, location: FindingL
 
 /**
  * Every UN document symbol in the text and the notes must be written as the UN writes it, follow
- * its family's grammar and carry numbers that can exist (core/citations: rules.md §3); "para 27"
+ * its family's grammar and carry numbers that can exist (core/citations: docs/domain.md §3); "para 27"
  * becomes "para. 27". Where the right form is certain, the finding carries the fix.
  */
 export const symbolFindings = perBlock((block) => {

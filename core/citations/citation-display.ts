@@ -32,7 +32,7 @@ function readNote(note: PMNode): NoteReading {
 }
 
 /**
- * What each citation in the draft's footnotes reads as, UN style (rules.md §4): "A/HRC/25/5,
+ * What each citation in the draft's footnotes reads as, UN style (docs/domain.md §4): "A/HRC/25/5,
  * para. 186.60", or "Ibid." / "Ibid., para. 55" when the note holds nothing but that one
  * citation and the note before it cites exactly that one source (§4c: never after a note citing
  * several). Computed from the notes' order every time and never stored, so it stays right when

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-// Pinpoints from real NGO footnotes (shared/data), copied into the project's fixtures.
+// Pinpoints from real NGO footnotes (the research data, docs/data.md), copied into the project's fixtures.
 import fixture from "../../test/fixtures/pinpoints.json";
-// The demo library's paragraph fields (shared/data recommendations.json and hc-annex-2019.json).
+// The demo library's paragraph fields (recommendations.json and hc-annex-2019.json of the research data, docs/data.md).
 import library from "../../test/fixtures/library-paragraphs.json";
 import { formatFootnotes, type CitedSource } from "./footnote-format";
 import { normalisePinpoint, paragraphPinpoint } from "./pinpoint";

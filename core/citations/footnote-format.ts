@@ -15,7 +15,7 @@ function cite(source: CitedSource): string {
 }
 
 /**
- * The text of each footnote in order, UN style (rules.md §4): "A/HRC/25/5, para. 186.60." and,
+ * The text of each footnote in order, UN style (docs/domain.md §4): "A/HRC/25/5, para. 186.60." and,
  * when a note cites exactly the one source the note before it cited alone, "Ibid." or "Ibid.,
  * para. 55.". Computed from the whole sequence every time, never stored, so it stays right when
  * notes are added, deleted or moved.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { SourceInputSchema } from "../library/records";
-// Real NGO footnotes (shared/data/citations.json) with their hand-checked fields, copied by db/seed/build-sources.ts.
+// Real NGO footnotes (the research data's citations.json, docs/data.md) with their hand-checked fields, copied by db/seed/build-sources.ts.
 import fixture from "../../test/fixtures/library/citations-sample.json";
 import { findDates, findUrls } from "./footnote-parts";
 import { footnoteToSource } from "./footnote-to-source";

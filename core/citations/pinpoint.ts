@@ -47,7 +47,7 @@ function joinList(items: string[]): string {
 }
 
 /**
- * Normalises a pinpoint to UN style (rules.md §4b): "para 186.60" → "para. 186.60";
+ * Normalises a pinpoint to UN style (docs/domain.md §4b): "para 186.60" → "para. 186.60";
  * "para. 186.60; para. 186.63" → "paras. 186.60 and 186.63"; "pages 9 and 10" → "pp. 9 and 10";
  * "paras. 31-36" → "paras. 31–36". Anything it does not recognise is kept as typed ("Principle
  * 1(3)", "Basis of Review"): a pinpoint is never refused.

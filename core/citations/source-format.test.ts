@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { SourceInputDraft } from "../library/records";
-// Real NGO footnotes (shared/data/citations.json) with their structured fields, copied by db/seed/build-sources.ts.
+// Real NGO footnotes (the research data's citations.json, docs/data.md) with their structured fields, copied by db/seed/build-sources.ts.
 import fixture from "../../test/fixtures/library/citations-sample.json";
 import { normalisePinpoint } from "./pinpoint";
 import { formatCitation, formatIssued, formatSourceLabel } from "./source-format";

@@ -2,7 +2,7 @@ import type { SourceInputDraft } from "../library/records";
 import { normalisePinpoint } from "./pinpoint";
 
 /**
- * How a library source reads in a footnote, UN style (shared/domain/rules.md §4).
+ * How a library source reads in a footnote, UN style (docs/domain.md §4).
  *
  * A UN document reads as its symbol alone by default ("A/HRC/25/5, para. 186.60"): that is what
  * OHCHR writes in its own notes (§4b), what it copies into the stakeholder summary, and what §4c
@@ -112,7 +112,7 @@ function citationParts(source: FormattableSource, options: SourceFormatOptions):
   return { head: join([issuerOf(source), quoted(csl.title), date]), tail: url };
 }
 
-/** The text a footnote shows for a source, without pinpoint or final full stop (rules.md §4). */
+/** The text a footnote shows for a source, without pinpoint or final full stop (docs/domain.md §4). */
 export function formatSourceLabel(source: FormattableSource, options: SourceFormatOptions = {}): string {
   const { head, tail } = citationParts(source, options);
   return join([head, tail]);

@@ -6,7 +6,7 @@ import { isUnBody } from "./issuing-body";
  * confirms, so a miss costs one click.
  */
 
-/** The kinds of source NGO notes cite (the vocabulary of the real footnotes, shared/data). */
+/** The kinds of source NGO notes cite (the vocabulary of the real footnotes, the research data, docs/data.md). */
 export type SourceKind = "un-document" | "un-webpage" | "web" | "news" | "ngo-report" | "law" | "academic" | "book" | "other";
 
 /** The CSL type a kind is stored as, so Zotero and citation-js read it the same way. */

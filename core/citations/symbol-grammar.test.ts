@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-// Real footnotes and symbols (shared/data/citations.json, rules.md §3), copied into the fixtures.
+// Real footnotes and symbols (the research data's citations.json, docs/data.md, docs/domain.md §3), copied into the fixtures.
 import footnotes from "../../test/fixtures/citation-footnotes.json";
 import real from "../../test/fixtures/un-symbols.json";
 import { findSymbolCandidates, parseUnSymbol } from "./un-symbol";
@@ -78,7 +78,7 @@ describe("UN symbol grammar and plausible numbers", () => {
     expect(MALFORMED.length).toBeGreaterThanOrEqual(37);
   });
 
-  it("reports nothing on any real symbol: the submissions', the footnotes' and rules.md's", () => {
+  it("reports nothing on any real symbol: the submissions', the footnotes' and docs/domain.md's", () => {
     const symbols = [...real.symbols, ...real.inText, ...real.examples].filter((s) => !real.typos.some((t) => t.written === s));
     for (const symbol of symbols) expect(reported(symbol), symbol).toEqual([]);
     expect(symbols.length).toBeGreaterThanOrEqual(60);

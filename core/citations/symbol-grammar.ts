@@ -4,7 +4,7 @@ import { isTreatySeries } from "./symbol-series";
 import { COMMISSION_YEARS, lastSecurityCouncilResolution, lastSession, MAX_PERIODIC_REPORT, SESSION_BOUNDS, type SessionBody } from "./un-sessions";
 
 /**
- * The grammar of each family of human-rights symbols (rules.md §3b–c) and the plausible range of
+ * The grammar of each family of human-rights symbols (docs/domain.md §3b–c) and the plausible range of
  * its numbers: what a symbol of the right outline can still get wrong ("A/HRC/255/5", "CAT/C/CHN/CO",
  * "A/RES/68"). Each problem is said in words; none of these has a certain correction.
  */

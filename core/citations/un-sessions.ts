@@ -2,7 +2,7 @@
  * How far the numbers in UN symbols can go: the sessions held (or whose documents are already
  * issued) by the end of AS_OF_YEAR, and how many a year follow, so a symbol with a session that
  * cannot have happened yet ("A/HRC/255/5") is reported, and the bounds do not go stale as years
- * pass. Upper bounds with a little headroom, from the bodies' session pages as remembered (rules.md
+ * pass. Upper bounds with a little headroom, from the bodies' session pages as remembered (docs/domain.md
  * confidence U): they catch impossible numbers, they do not prove a document exists.
  */
 export const AS_OF_YEAR = 2026;

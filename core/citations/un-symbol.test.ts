@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-// Symbols and footnotes from real NGO submissions (shared/data), copied into the project's fixtures.
+// Symbols and footnotes from real NGO submissions (the research data, docs/data.md), copied into the project's fixtures.
 import fixture from "../../test/fixtures/un-symbols.json";
 import { findUnSymbols, parseUnSymbol } from "./un-symbol";
 
@@ -24,7 +24,7 @@ describe("UN document symbols", () => {
     }
   });
 
-  it("classifies the families of rules.md §3 and reads the body and country", () => {
+  it("classifies the families of docs/domain.md §3 and reads the body and country", () => {
     const cases: Array<[string, string, string | null, string | null]> = [
       ["A/HRC/25/5", "hrc-document", null, null],
       ["A/HRC/25/5/Add.1", "hrc-document", null, null],

@@ -4,7 +4,7 @@ import { scanSymbolLike } from "./symbol-scan";
 import { KNOWN_SERIES, TREATY_SERIES } from "./symbol-series";
 import { judgingYear } from "./un-sessions";
 
-/** What kind of UN document a symbol names, by the families of shared/domain/rules.md §3b. */
+/** What kind of UN document a symbol names, by the families of docs/domain.md §3b. */
 export type SymbolFamily =
   | "upr-working-group" // A/HRC/WG.6/{session}/{ISO3}/{1|2|3}
   | "hrc-document" // A/HRC/{session}/{n}
@@ -47,7 +47,7 @@ export interface ParsedSymbol {
 
 const TREATY_BODIES: Record<string, string> = Object.fromEntries(TREATY_SERIES.map((series) => [series, series]));
 
-// The permissive grammar of rules.md §3c: it checks form, not existence.
+// The permissive grammar of docs/domain.md §3c: it checks form, not existence.
 const GENERIC = /^[A-Z]{1,6}(?:\/[A-Za-z]{1,5}(?:\.\d+)?|\/\d+(?:-\d+)?|\/[A-Z]{3}(?:-[A-Z]{3})?)+(?:\/(?:Add|Corr|Rev|Amend)\.\d+)*\*?$/;
 const UPR_WG = /^A\/HRC\/WG\.6\/\d{1,2}\/([A-Z]{3})\/[123](?:\/(?:Add|Corr|Rev)\.\d+)*$/;
 const HRC = /^A\/HRC\/\d{1,2}\/\d{1,4}(?:\/(?:Add|Corr|Rev)\.\d+)*$/;
@@ -57,7 +57,7 @@ const TB_COUNTRY = /^(?:(CCPR|CAT|CEDAW|CRC|CERD|CRPD|CMW|CED)\/C|E\/C\.12(?:\/W
 const TB_GENERAL_COMMENT = /^(?:(CCPR|CAT|CEDAW|CRC|CERD|CRPD|CMW|CED)\/C|E\/C\.12)\/GC\/\d+/;
 
 /**
- * Normalises and checks a UN document symbol (rules.md §3): "A/HRC/Res/12/2" → "A/HRC/RES/12/2",
+ * Normalises and checks a UN document symbol (docs/domain.md §3): "A/HRC/Res/12/2" → "A/HRC/RES/12/2",
  * "CEDAW/C/CHN/CO/7–8" → "…/7-8", each with a warning; slips with a certain correction
  * ("CEDAW/CHN/CO/7-8", "Add1", "WG6") are errors with the `suggestion`; the family's grammar and the
  * plausible range of its sessions (as of `options.year`, default this year) are errors without one.

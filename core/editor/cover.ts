@@ -1,6 +1,6 @@
 import type * as Y from "yjs";
 
-/** The Y.Doc map holding the cover block (DESIGN.md §4): edited together like the text. */
+/** The Y.Doc map holding the cover block (docs/design.md §4): edited together like the text. */
 export const COVER_FIELD = "cover";
 
 /** What a submission's cover or heading block says; organisations are workspace organisation ids. */

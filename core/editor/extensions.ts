@@ -14,7 +14,7 @@ import { SectionHeading } from "./nodes/section-heading";
 import { NumberingDecorations } from "./numbering-decorations";
 import { HEADING_LEVELS, NO_HEADING_NUMBERING, type HeadingNumbering } from "./numbering";
 
-/** The Y.Doc field holding the ProseMirror document (DESIGN.md §4). */
+/** The Y.Doc field holding the ProseMirror document (docs/design.md §4). */
 export const BODY_FIELD = "body";
 
 const ALLOWED_LINK = /^(https?:\/\/|mailto:)/i;

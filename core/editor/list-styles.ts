@@ -22,7 +22,7 @@ export type ListCounter = "decimal" | "lower-alpha" | "upper-alpha" | "lower-rom
 
 export interface ListStyleSpec {
   counter: ListCounter;
-  /** "(a)" rather than "a.": UN sub-paragraphs are (a) and (i) (rules.md §4a). */
+  /** "(a)" rather than "a.": UN sub-paragraphs are (a) and (i) (docs/domain.md §4a). */
   parenthesised: boolean;
   /** What the style menu says, read aloud as well as shown. */
   name: string;

@@ -31,7 +31,7 @@ export interface CoverOrganisationRecord {
 
 /**
  * The cover as it may be printed. Organisations marked confidential are never named in an export
- * (DESIGN.md §3: members who work under surveillance), whatever the cover lists; they are simply
+ * (docs/design.md §3: members who work under surveillance), whatever the cover lists; they are simply
  * left out, so the file does not even say that someone was left out.
  */
 export function exportCover(cover: Cover, organisations: readonly CoverOrganisationRecord[], mechanism: string): ExportCover {

@@ -5,7 +5,7 @@ import { recommendationDedupeKey } from "./records";
 const provenance = { source: "UHRI export", licence: "UN public record", retrievedAt: "2026-11-27" };
 const defaults: RowDefaults = { provenance };
 
-// The column names of a real UHRI Excel export (rules.md §2a), in its order and spelling.
+// The column names of a real UHRI Excel export (docs/domain.md §2a), in its order and spelling.
 const UHRI_HEADERS = ["OHCHR Annotation Id", "Text", "Countries Concerned", "Reccomending Body", "Document Symbol", "Themes", "Affected Persons", "Sdgs", "Document Publication Date", "UPR Session", "UPR Reccomending States", "UPR Position"];
 const UPR_INFO_HEADERS = ["State under Review", "Recommending State", "Recommendation", "Response", "Action Category", "Issues", "Session", "Cycle", "Document", "Recommendation ID", "Region of RS"];
 

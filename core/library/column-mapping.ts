@@ -211,7 +211,7 @@ function readTags(row: Row) {
   return { sdgGoals, publicationDate, externalIds, themes, affectedPersons };
 }
 
-/** Maps and normalises one row (rules.md §5e); never throws on bad data. */
+/** Maps and normalises one row (docs/domain.md §5e); never throws on bad data. */
 export function mapRow(cells: ReadonlyArray<Cell>, mapping: ColumnMapping, defaults: RowDefaults): MapRowResult {
   const row: Row = { raw: gather(cells, mapping), defaults, errors: [] };
   const columnStates = listOf(row.raw.get("recommendingStates")).map(canonicalStateName);

@@ -3,7 +3,7 @@ import { z } from "zod";
 /**
  * What a spreadsheet column can be mapped to when recommendations are imported: the fields of
  * RecommendationInput (records.ts), with the labels the mapping step shows. Provenance is not
- * here: the importer sets it for the whole file (rules.md §5e.4).
+ * here: the importer sets it for the whole file (docs/domain.md §5e.4).
  */
 export const IMPORT_FIELDS = [
   { key: "text", label: "Text", hint: "the recommendation itself", list: false },

@@ -3,7 +3,7 @@ import { IMPORT_FIELDS, type ColumnMapping, type ImportFieldKey } from "./import
 
 /**
  * The two databases people export recommendations from, and the column names each uses
- * (rules.md §2a, §2b; UHRI's "Reccomending Body" is spelt as the export spells it). Several
+ * (docs/domain.md §2a, §2b; UHRI's "Reccomending Body" is spelt as the export spells it). Several
  * names per field because the exports have changed over the years.
  */
 export interface ImportPreset {

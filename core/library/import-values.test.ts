@@ -16,7 +16,7 @@ import {
   stripBullet,
 } from "./import-values";
 
-describe("import value normalisation (rules.md §5e)", () => {
+describe("import value normalisation (docs/domain.md §5e)", () => {
   it("strips UHRI's bullets and splits multi-value cells on newline, ';' and '|' but not ','", () => {
     expect(stripBullet("- Women & girls")).toBe("Women & girls");
     expect(stripBullet("  •  Children ")).toBe("Children");

@@ -5,7 +5,7 @@ import type { Cell } from "./import-fields";
 import type { LibraryMechanism } from "./records";
 
 /**
- * The cell-level normalisations of rules.md §5e, one small parser per kind of value. Each
+ * The cell-level normalisations of docs/domain.md §5e, one small parser per kind of value. Each
  * returns undefined for a value it cannot read, and the caller words the message, because only
  * the caller knows which column the value came from.
  */
@@ -121,7 +121,7 @@ export function cleanParagraph(raw: string): string {
 
 /**
  * "Supported"/"Accepted" → supported, "Noted" → noted; anything else ("Not Supported",
- * "Supported in part") kept as written (rules.md §5e.3). A source after the word, as in
+ * "Supported in part") kept as written (docs/domain.md §5e.3). A source after the word, as in
  * "Supported - A/HRC/59/15/Add.1 - Para.3", is returned apart.
  */
 export function normaliseResponse(raw: string): { response: string; source: string | null } | undefined {
@@ -154,7 +154,7 @@ export function parseSdgGoal(raw: string): number | undefined {
 
 const ACTION_LABELS: Record<string, number> = { minimal: 1, continuing: 2, considering: 3, general: 4, specific: 5 };
 
-/** "5 - Specific action", "Category 5", "Specific action" → 5 (McMahon, rules.md §2b). */
+/** "5 - Specific action", "Category 5", "Specific action" → 5 (McMahon, docs/domain.md §2b). */
 export function parseActionCategory(raw: string): number | undefined {
   const value = stripBullet(raw).toLowerCase().replace(/^category\s*/, "");
   const digit = /^([1-5])(?![0-9])/.exec(value);

@@ -4,7 +4,7 @@ import { isStateCode } from "../un/states";
 
 /**
  * The library's two kinds of record, as every importer, query and screen sees them. Field
- * meanings follow shared/domain/rules.md §2c; limits are generous for real records and bound
+ * meanings follow docs/domain.md §2c; limits are generous for real records and bound
  * what one bad file can put in the database.
  */
 
@@ -55,7 +55,7 @@ export const RecommendationInputSchema = z.object({
   themes: labels(60).default([]),
   affectedPersons: labels(60).default([]),
   sdgGoals: z.array(z.number().int().min(1).max(17)).max(17).default([]),
-  /** McMahon action category (rules.md §2b): 1 minimal … 5 specific. */
+  /** McMahon action category (docs/domain.md §2b): 1 minimal … 5 specific. */
   actionCategory: z.number().int().min(1).max(5).nullable().default(null),
   publicationDate: IsoDate.nullable().default(null),
   /** Ids in the databases it came from: { uhri: "…", uprInfo: "…" }. */
@@ -90,7 +90,7 @@ function hash53(text: string): string {
 
 /**
  * Two rows are the same recommendation when they share document, paragraph and recommending
- * States (rules.md §5e). A paragraph may hold one recommendation made by several States, so
+ * States (docs/domain.md §5e). A paragraph may hold one recommendation made by several States, so
  * the States are compared as a set. Without a paragraph (UPR Info rows, many UHRI treaty-body
  * rows) a hash of the text stands in for it, or every unnumbered recommendation of a document
  * would collapse into one row.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { canExportDespiteDisclosures, draftAbilities, workspaceAbilities, ROLES, type Ability, type Role } from "./index";
 
-// The table from DESIGN.md §5, written out independently so a change to the policy fails here.
+// The table from docs/design.md §5, written out independently so a change to the policy fails here.
 const expected: Record<Role, Ability[]> = {
   owner: ["read", "comment", "edit", "export", "manage"],
   editor: ["read", "comment", "edit", "export"],

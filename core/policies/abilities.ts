@@ -1,7 +1,7 @@
 import type { Role } from "./roles";
 
 /**
- * What a person may do, as in DESIGN.md §5. Pure data in, pure data out, so the HTTP guards,
+ * What a person may do, as in docs/design.md §5. Pure data in, pure data out, so the HTTP guards,
  * the collaboration socket and the UI all decide from the same table.
  */
 export type Ability = "read" | "comment" | "edit" | "export" | "manage";

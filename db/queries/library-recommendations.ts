@@ -65,7 +65,7 @@ function toRow(workspaceId: string | null, input: RecommendationInput, createdBy
 
 /**
  * Inserts recommendations into one library, or updates the row with the same document,
- * paragraph and recommending States (rules.md §5e). A row whose fields are all unchanged is
+ * paragraph and recommending States (docs/domain.md §5e). A row whose fields are all unchanged is
  * left alone, so re-importing a file does not mark every record as "changed since". The caller
  * owns the transaction: run it inside one for all-or-nothing.
  */

@@ -1,6 +1,6 @@
 /**
- * Builds db/seed/recommendations.json, the demo library, from the research data in
- * ../shared/data (recommendations.json: UN recommendations quoted in real NGO submissions;
+ * Builds db/seed/recommendations.json, the demo library, from the research data (docs/data.md),
+ * read from ../shared/data beside the checkout (recommendations.json: UN recommendations quoted in real NGO submissions;
  * hc-annex-2019.json: the High Commissioner's 2019 annex to China). The app reads only the
  * JSON this writes, so it runs without ../shared.
  *

@@ -4,11 +4,12 @@
  *   npx tsx db/seed/build-sources.ts [citations.json]            → db/seed/sources.json
  *   npx tsx db/seed/build-sources.ts [citations.json] --fixture  → test/fixtures/library/citations-sample.json
  *
- * citations.json defaults to ../shared/data beside the checkout (CAUCUS_SHARED_DATA to read elsewhere).
+ * citations.json, of the research data (docs/data.md), is read from ../shared/data beside the checkout
+ * (CAUCUS_SHARED_DATA to read elsewhere).
  * Sources get licence null: unlike UN records, NGO reports, news and laws carry their own terms.
  *
- * The input is the hand-checked extraction in shared/data (raw note text plus structured fields).
- * The app and the tests read only the files written here, never shared/data.
+ * The input is the hand-checked extraction in the research data (raw note text plus structured fields).
+ * The app and the tests read only the files written here, never the research data (docs/data.md).
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -42,7 +43,7 @@ export const DEMO_PROVENANCE_SOURCE = "Caucus demo library: sources cited in rea
 const RETRIEVED_AT = "2026-11-27";
 const KINDS = new Set<string>(Object.keys(CSL_TYPE_OF_KIND));
 
-/** Parses shared/data/citations.json: `{ citations: [...] }`. */
+/** Parses the research data's citations.json (docs/data.md): `{ citations: [...] }`. */
 export function readCitations(json: string): CitationRecord[] {
   return z.object({ citations: z.array(CitationRecordSchema) }).parse(JSON.parse(json)).citations;
 }
@@ -196,14 +197,14 @@ export function buildFixture(records: CitationRecord[], provenance: Provenance) 
   });
   return {
     about:
-      "Real footnotes of NGO submissions (shared/data/citations.json), a subset of every type with pointers (Ibid., supra, short forms). `structured` is the hand-checked extraction as given; `source` is the library source db/seed/build-sources.ts maps from it. Rebuild: npx tsx db/seed/build-sources.ts <citations.json> --fixture",
+      "Real footnotes of NGO submissions (the research data's citations.json, docs/data.md), a subset of every type with pointers (Ibid., supra, short forms). `structured` is the hand-checked extraction as given; `source` is the library source db/seed/build-sources.ts maps from it. Rebuild: npx tsx db/seed/build-sources.ts <citations.json> --fixture",
     notes,
   };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const args = process.argv.slice(2);
-  // As db/seed/build-recommendations.ts: ../shared/data beside the checkout, or CAUCUS_SHARED_DATA.
+  // As db/seed/build-recommendations.ts: the research data (docs/data.md) in ../shared/data beside the checkout, or CAUCUS_SHARED_DATA.
   const shared = process.env.CAUCUS_SHARED_DATA ?? fileURLToPath(new URL("../../../shared/data", import.meta.url));
   const input = args.find((a) => !a.startsWith("--")) ?? `${shared}/citations.json`;
   const records = readCitations(readFileSync(input, "utf8"));

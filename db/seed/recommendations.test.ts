@@ -6,7 +6,7 @@ import { SEED_PATH } from "./build-recommendations";
 const seed = JSON.parse(await readFile(SEED_PATH, "utf8")) as RecommendationInputDraft[];
 const records = seed.map((draft) => RecommendationInputSchema.parse(draft));
 // The JSON is what the app reads; `npx tsx db/seed/build-recommendations.ts` rebuilds it from
-// ../shared/data (deterministic: a rebuild with unchanged data leaves `git diff db/seed` empty).
+// the research data, docs/data.md (deterministic: a rebuild with unchanged data leaves `git diff db/seed` empty).
 
 describe("the demo library seed", () => {
   it("holds 48 quoted UN recommendations and the 60 items of the High Commissioner's 2019 annex, all valid", () => {

@@ -1,5 +1,5 @@
 /**
- * Human labels for the theme tags of the research data (../shared/data, "themesVocabulary"),
+ * Human labels for the theme tags of the research data (docs/data.md; its "themesVocabulary"),
  * as the library shows and filters them. Where UHRI has a theme of the same meaning its wording
  * is followed ("Equality and non-discrimination", "Right to education").
  */

@@ -1,6 +1,6 @@
 import { hash, verify } from "@node-rs/argon2";
 
-// OWASP's argon2id baseline (19 MiB, 2 passes, 1 lane), as in STACK.md.
+// OWASP's argon2id baseline (19 MiB, 2 passes, 1 lane), as in docs/stack.md, Sessions.
 const OPTIONS = { memoryCost: 19456, timeCost: 2, outputLen: 32, parallelism: 1 } as const;
 
 export function hashPassword(password: string): Promise<string> {

@@ -27,7 +27,7 @@ describeEachDatabase("checkDraft", (handle) => {
     expect(check.report.findings.find((f) => f.rule === "recommendation.unknown")!.message).toContain("Ghana's reviews");
     // Note 3 cites the deleted source; note 4's source is still in the library.
     expect(placed(check, "footnote.deleted-source")).toEqual(["error @ note 3"]);
-    // The template's sections are soft (rules.md §5): an empty one is a warning, not an error.
+    // The template's sections are soft (docs/domain.md §5): an empty one is a warning, not an error.
     expect(placed(check, "structure.recommendations-empty")).toEqual(["warning @ heading “IV. Recommendations”"]);
     expect(check.totals.errors).toBe(check.report.findings.filter((f) => f.severity === "error").length);
     expect(check.totals.errors).toBeGreaterThanOrEqual(3);

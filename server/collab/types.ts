@@ -53,7 +53,7 @@ export interface RevalidationFilter {
 }
 
 /**
- * One concern of the collaboration server (STYLE.md §5). The server calls each hook of each
+ * One concern of the collaboration server (docs/style.md §5). The server calls each hook of each
  * extension in the order the extensions are listed in `server/collab/index.ts`.
  */
 export interface CollabExtension {

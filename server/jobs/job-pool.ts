@@ -50,7 +50,7 @@ const seconds = (ms: number) => `${(ms / 1000).toLocaleString("en", { maximumFra
 
 /**
  * Exports, and reading uploaded Word files, run in worker threads so a compile or a parse never
- * stalls the event loop that serves sockets (DESIGN.md §2). Workers start on first use and are
+ * stalls the event loop that serves sockets (docs/design.md §2). Workers start on first use and are
  * kept (a Typst compiler per worker keeps its fonts loaded); a job past its time, or past its
  * worker's heap, is stopped by terminating its worker, which is replaced.
  */

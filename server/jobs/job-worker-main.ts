@@ -13,6 +13,7 @@ function failureSentence(job: PoolJob, error: unknown): string {
 }
 
 /** One job at a time (the pool sends the next after the reply). A result's bytes move to the pool (transferred); a job's input arrives as a copy. */
+// eslint-disable-next-line @typescript-eslint/no-misused-promises -- never rejects: a failure is the reply
 parentPort!.on("message", async ({ id, job }: WorkerRequest) => {
   try {
     const result = await runPoolJob(job);

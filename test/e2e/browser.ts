@@ -14,7 +14,7 @@ export function browserAvailable(): boolean {
   return false;
 }
 
-/** Debian's Chromium, headless, with the flags this closed network needs (STACK.md). */
+/** Debian's Chromium, headless, with the flags this closed network needs (docs/stack.md, Install and CI). */
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,

@@ -37,7 +37,7 @@ import { makeRequest, run, testContext, type TestContext } from "../remix";
 type Actor = Role | "stranger" | "signed-out";
 const ACTORS: Actor[] = ["owner", "editor", "reviewer", "viewer", "stranger", "signed-out"];
 
-/** What each role may do, written out from DESIGN.md §5 rather than read from the policy. */
+/** What each role may do, written out from docs/design.md §5 rather than read from the policy. */
 const ALLOWED: Record<Ability, Role[]> = {
   read: ["owner", "editor", "reviewer", "viewer"],
   comment: ["owner", "editor", "reviewer"],

@@ -52,7 +52,7 @@ describeEachDatabase("export routes", (handle) => {
     expect(word.headers.get("cache-control")).toBe("private, no-store");
     expect(fileText(word.bytes, "docx")).toContain("Three journalists were detained in 2024");
 
-    // A viewer may export (DESIGN.md §5), with a table of contents.
+    // A viewer may export (docs/design.md §5), with a table of contents.
     const print = await download(built.world.members.viewer.token, "?format=pdf&toc=1");
     expect(print.status).toBe(200);
     expect(print.bytes.subarray(0, 5).toString()).toBe("%PDF-");

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, vi } from "vitest";
 
-// STYLE.md §13: an unexpected console.error is a bug the test did not look for.
+// docs/style.md §13: an unexpected console.error is a bug the test did not look for.
 let errors: unknown[][] = [];
 beforeEach(() => {
   errors = [];

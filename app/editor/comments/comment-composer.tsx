@@ -82,7 +82,7 @@ export function CommentComposer({
   };
 
   return (
-    <form className="comment-composer" onSubmit={submit}>
+    <form className="comment-composer" onSubmit={(event) => void submit(event)}>
       <label htmlFor={id} className="sr-only">
         {label}
       </label>

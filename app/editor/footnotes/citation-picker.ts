@@ -86,7 +86,8 @@ export function citationTools(note: NoteEditor, schema: Schema, api: LibraryApi)
   });
 
   const save = element("button", { type: "button", className: "btn btn-secondary btn-sm", textContent: "Save to library" });
-  save.addEventListener("click", async () => {
+  // Never rejects: every failure is shown in `status`.
+  const saveToLibrary = async () => {
     const text = note.view.state.doc.textContent.trim();
     if (!text) {
       status.textContent = "Type the reference first.";
@@ -104,7 +105,8 @@ export function citationTools(note: NoteEditor, schema: Schema, api: LibraryApi)
     } catch (error) {
       status.textContent = (error as Error).message;
     }
-  });
+  };
+  save.addEventListener("click", () => void saveToLibrary());
 
   return element("div", { className: "note-tools" }, element("div", { className: "note-tool-buttons" }, cite, save), picker, status);
 }

@@ -67,7 +67,9 @@ export function redisFanOut(options: RedisFanOutOptions): CollabExtension & { no
   for (const client of [publisher, subscriber]) {
     client.on("error", (error) => options.log.warn("redis connection problem", { error: String(error) }));
   }
-  void subscriber.subscribe(REVALIDATE_CHANNEL, ackChannel(nodeId));
+  // Not awaited: Redis never holds up a node (it serves its own clients alone until Redis is back),
+  // but a rejection nobody handled would end the process once ioredis gives up retrying.
+  void subscriber.subscribe(REVALIDATE_CHANNEL, ackChannel(nodeId)).catch((error: unknown) => options.log.warn("redis subscribe failed; no revalidations or settle answers from peers", { error: String(error) }));
   subscriber.on("messageBuffer", (channelBytes: Buffer, message: Buffer) => {
     const channel = channelBytes.toString();
     if (channel === REVALIDATE_CHANNEL) {
@@ -88,7 +90,7 @@ export function redisFanOut(options: RedisFanOutOptions): CollabExtension & { no
     }
     else if (kind === KIND_SYNC_REQUEST) {
       const missing = Y.encodeStateAsUpdate(room.doc, payload);
-      void publisher.publish(channel, frame(KIND_UPDATE, nodeId, missing));
+      void publisher.publish(channel, frame(KIND_UPDATE, nodeId, missing)).catch((error: unknown) => options.log.warn("redis publish failed", { channel, error: String(error) }));
     } else if (kind === KIND_DRAFT_EVENT && payload[0] === MESSAGE_DRAFT_EVENT) {
       // Only ever a draft event: whatever else sits on the channel never reaches a browser raw.
       for (const connection of room.connections) connection.send(payload);
@@ -168,7 +170,7 @@ export function redisFanOut(options: RedisFanOutOptions): CollabExtension & { no
       }
     },
     onRevalidate(filter, fromPeer) {
-      if (!fromPeer) void publisher.publish(REVALIDATE_CHANNEL, JSON.stringify({ from: nodeId, filter }));
+      if (!fromPeer) void publisher.publish(REVALIDATE_CHANNEL, JSON.stringify({ from: nodeId, filter })).catch((error: unknown) => options.log.warn("redis publish failed; peers not revalidated", { error: String(error) }));
     },
     async onShutdown() {
       // Fan-out holds no state to flush (persistence does), so drop the connections at once:

@@ -37,7 +37,7 @@ const BULLETS: Record<BulletStyle, { text: string; font?: string }> = {
 
 /**
  * The label around a list counter. Parenthesised styles are "(a)", "(i)", "(1)" in English;
- * French and Spanish write "a)" and "i)" (rules.md §4a); the others take a full stop.
+ * French and Spanish write "a)" and "i)" (docs/domain.md §4a); the others take a full stop.
  */
 function levelText(style: Exclude<ListStyle, "bullet">, language: string): string {
   if (LIST_STYLE_SPECS[style].parenthesised) return /^(fr|es)\b/i.test(language) ? "%1)" : "(%1)";

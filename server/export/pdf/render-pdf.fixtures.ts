@@ -14,7 +14,7 @@ import { exportModel, type ExportDocument } from "../../../core/export/export-mo
 
 const NOTES = fileURLToPath(new URL("../../../test/fixtures/library/citations-sample.json", import.meta.url));
 
-/** The real NGO footnotes of the library fixture (shared/data/citations.json, a subset). */
+/** The real NGO footnotes of the library fixture (the research data's citations.json, docs/data.md, a subset). */
 export const realNotes = (): string[] => (JSON.parse(readFileSync(NOTES, "utf8")) as { notes: Array<{ raw: string }> }).notes.map((n) => n.raw.trim()).filter(Boolean);
 
 const text = (value: string, marks: unknown[] = []) => ({ type: "text", text: value, ...(marks.length ? { marks } : {}) });
