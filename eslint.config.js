@@ -58,6 +58,26 @@ export default tseslint.config(
     rules: reactHooks.configs.recommended.rules,
   },
   {
+    // One copy of every server module: routes take services from the load context
+    // (context.services) and may import only types from server/ and db/ (decision 018).
+    files: ["app/**"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              // Relative paths only: "react-dom/server" is a package, not our server/.
+              group: ["../**/server/**", "../**/server", "../**/db/**", "../**/db"],
+              allowTypeImports: true,
+              message: "app/ imports only types from server/ and db/: call a service from context.services.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["server/**"],
     rules: forbid(["**/app/**", "~/**"], "server/ never imports app/: pass what it needs through the load context."),
   },

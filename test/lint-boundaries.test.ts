@@ -9,7 +9,7 @@ const eslint = new ESLint({ overrideConfig: { files: ["**/*.ts"], ...tseslint.co
 
 async function boundaryErrors(filePath: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath });
-  return (result?.messages ?? []).filter((m) => m.ruleId === "no-restricted-imports").map((m) => m.message);
+  return (result?.messages ?? []).filter((m) => m.ruleId === "no-restricted-imports" || m.ruleId === "@typescript-eslint/no-restricted-imports").map((m) => m.message);
 }
 
 describe("import boundaries", () => {
@@ -33,8 +33,13 @@ describe("import boundaries", () => {
     expect(await boundaryErrors("db/migrations/20990101000000-probe.ts", 'import "../schema";\n')).toHaveLength(1);
   });
 
-  it("lets app/ use core/ and db/", async () => {
-    const code = 'import "../core/policies";\nimport "../db/queries/users";\n';
-    expect(await boundaryErrors("app/boundary-probe.ts", code)).toEqual([]);
+  it("lets app/ use core/, and only the types of server/ and db/", async () => {
+    const types = 'import "../core/policies";\nimport "react-dom/server";\nimport type { Draft } from "../db/schema";\nimport type { Services } from "../server/services";\nexport type { Draft, Services };\n';
+    expect(await boundaryErrors("app/boundary-probe.ts", types)).toEqual([]);
+    const values = 'import { findDraft } from "../../db/queries/drafts";\nimport { createServices } from "../../server/services";\nexport { findDraft, createServices };\n';
+    expect(await boundaryErrors("app/routes/boundary-probe.ts", values)).toEqual([
+      expect.stringMatching(/app\/ imports only types from server\/ and db\//),
+      expect.stringMatching(/app\/ imports only types from server\/ and db\//),
+    ]);
   });
 });
