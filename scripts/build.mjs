@@ -174,4 +174,6 @@ else {
   await buildNode();
   writeStamp("node", hash);
 }
-if (built.length) log(`${built.join(", ")} since the last build (sources ${hash.slice(0, 12)})`);
+// The command-line tools (--node-only) print only their own output when nothing was rebuilt:
+// a check piped to another program must not start with a line about the build.
+if (built.length && !nodeOnly) log(`${built.join(", ")} since the last build (sources ${hash.slice(0, 12)})`);
