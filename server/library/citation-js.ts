@@ -1,18 +1,19 @@
 import { createRequire } from "node:module";
-import type { plugins as Plugins } from "@citation-js/core";
+import type * as CitationCore from "@citation-js/core";
 import type { CslObject } from "./csl-to-source";
 
 const require = createRequire(import.meta.url);
-let loaded: typeof Plugins | undefined;
+type Plugins = typeof CitationCore.plugins;
+let loaded: Plugins | undefined;
 
 /**
  * citation-js on the first BibTeX or RIS file, not at boot (it and its plugins are dozens of
  * modules a server may never need; bench/memory.ts). Core and both plugins come through one
  * require(), so the plugins register their formats in the copy we read from.
  */
-function citationPlugins(): typeof Plugins {
+function citationPlugins(): Plugins {
   if (!loaded) {
-    const core = require("@citation-js/core") as typeof import("@citation-js/core");
+    const core = require("@citation-js/core") as typeof CitationCore;
     require("@citation-js/plugin-bibtex");
     require("@citation-js/plugin-ris");
     loaded = core.plugins;
@@ -33,7 +34,7 @@ const RIS = "@ris/file";
 /** citation-js's input options, all of them: its typings ask for every field. */
 const options = (forceType: string) => ({ forceType, generateGraph: false, strict: true, maxChainLength: 10, target: "@csl/list+object" });
 
-function requireFormat(format: string): typeof Plugins {
+function requireFormat(format: string): Plugins {
   const plugins = citationPlugins();
   // Two copies of core (ESM and CommonJS) would leave the plugins registered in the other one.
   if (!plugins.input.has(format)) throw new Error(`citation-js has no ${format} reader: @citation-js/core is loaded twice`);
