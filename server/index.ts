@@ -50,7 +50,7 @@ const seeded = await seedDemoLibrary(database.db);
 if (seeded.recommendations) log.info("demo library loaded into the empty shared library", seeded);
 
 // Prometheus metrics on the operator's own address; without METRICS_ADDRESS nothing is loaded.
-const metrics = env.METRICS_ADDRESS ? (await import("./metrics")).createPrometheusMetrics() : null;
+const metrics = env.METRICS_ADDRESS ? await (await import("./metrics")).createPrometheusMetrics() : null;
 
 const collab = createCollabServer({
   db: database.db,

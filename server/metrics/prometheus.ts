@@ -1,4 +1,3 @@
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 import type { CollabMetrics, DropReason, JobMetrics, MetricsSources } from "./recorder";
 
 export interface PrometheusMetrics {
@@ -14,8 +13,11 @@ export interface PrometheusMetrics {
  * Every metric Caucus exports, in one registry of its own (nothing global, so tests can build
  * several). Node's defaults come with it: CPU, resident memory, heap by space, GC pauses, and
  * event-loop delay (nodejs_eventloop_lag_*: p50/p90/p99/max from monitorEventLoopDelay).
+ * prom-client is imported here, on first use, so no bundling of the server can make a server
+ * without METRICS_ADDRESS load it.
  */
-export function createPrometheusMetrics(): PrometheusMetrics {
+export async function createPrometheusMetrics(): Promise<PrometheusMetrics> {
+  const { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } = await import("prom-client");
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, eventLoopMonitoringPrecision: 10 });
   let sources: MetricsSources | null = null;
@@ -58,7 +60,7 @@ export function createPrometheusMetrics(): PrometheusMetrics {
     buckets: [0.05, 0.1, 0.25, 0.5, 0.75, 1, 1.5, 2.5, 5, 10, 30],
     registers: [registry],
   });
-  const jobsGauge = (name: string, help: string, read: (stats: ReturnType<MetricsSources["jobs"]>) => number) =>
+  const jobsGauge = (name: string, help: string, read: (stats: ReturnType<MetricsSources["jobs"]>) => number): unknown =>
     new Gauge({
       name,
       help,
