@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { openDatabase, openPGlite } from "../../db/client";
 import { migrateToLatest } from "../../db/migrate";
 import { freePort, startServer, type RunningServer } from "../../test/app-server";
@@ -93,7 +93,10 @@ describe("/metrics on METRICS_ADDRESS, for the operator", () => {
 
 describe("METRICS_ADDRESS", () => {
   it("stops the server at boot with one line when it is not host:port", async () => {
-    const failed = await startServer({ METRICS_ADDRESS: "9464" }).then(
+    // Our own directory: app-server.ts removes its own only on stop(), and this server never starts.
+    const dataDir = await mkdtemp(join(tmpdir(), "caucus-metrics-bad-"));
+    onTestFinished(() => rm(dataDir, { recursive: true, force: true }));
+    const failed = await startServer({ METRICS_ADDRESS: "9464", DATA_DIR: dataDir }).then(
       async (running) => {
         await running.stop();
         return "";
