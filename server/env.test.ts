@@ -34,4 +34,17 @@ describe("parseEnv", () => {
   it("reports every bad variable, one line each", () => {
     expect(() => parseEnv({ PORT: "-1", LOG_LEVEL: "loud" })).toThrow(/PORT .*\nLOG_LEVEL /);
   });
+
+  it("reads METRICS_ADDRESS as host and port, and leaves metrics off when it is unset", () => {
+    expect(parseEnv({}).METRICS_ADDRESS).toBeUndefined();
+    expect(parseEnv({ METRICS_ADDRESS: "127.0.0.1:9464" }).METRICS_ADDRESS).toEqual({ host: "127.0.0.1", port: 9464 });
+    expect(parseEnv({ METRICS_ADDRESS: "[::1]:9464" }).METRICS_ADDRESS).toEqual({ host: "::1", port: 9464 });
+    expect(parseEnv({ METRICS_ADDRESS: "metrics.internal:0" }).METRICS_ADDRESS).toEqual({ host: "metrics.internal", port: 0 });
+  });
+
+  it("refuses a METRICS_ADDRESS without a port, or with one out of range, in one line", () => {
+    for (const bad of ["9464", "127.0.0.1", "127.0.0.1:99999", "http://127.0.0.1:9464", ":9464"]) {
+      expect(() => parseEnv({ METRICS_ADDRESS: bad })).toThrow(/^METRICS_ADDRESS must be host:port for the metrics listener, such as 127\.0\.0\.1:9464 or \[::1\]:9464 \(got "[^"\n]*"\)$/);
+    }
+  });
 });

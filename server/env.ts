@@ -8,6 +8,21 @@ const postgresUrl = z
   .string()
   .refine((v) => /^postgres(ql)?:\/\/./.test(v), "must be a postgres:// or postgresql:// URL");
 
+const ADDRESS = /^(?:\[([0-9a-fA-F:.]+)\]|([A-Za-z0-9.-]+)):(\d{1,5})$/;
+const addressMessage = "must be host:port for the metrics listener, such as 127.0.0.1:9464 or [::1]:9464";
+
+/** host:port (IPv6 in brackets) → where to listen; the port may be 0 (the kernel picks one). */
+const listenAddress = z
+  .string()
+  .refine((v) => {
+    const match = ADDRESS.exec(v);
+    return match !== null && Number(match[3]) <= 65535;
+  }, addressMessage)
+  .transform((v) => {
+    const match = ADDRESS.exec(v)!;
+    return { host: match[1] ?? match[2]!, port: Number(match[3]) };
+  });
+
 const EnvSchema = z.object({
   NODE_ENV: optional(
     z.enum(["development", "production", "test"], { error: "must be development, production or test" }),
@@ -35,6 +50,8 @@ const EnvSchema = z.object({
   TRUST_PROXY: optional(z.enum(["true", "false", "1", "0"], { error: "must be true or false" }))
     .default("false")
     .transform((v) => v === "true" || v === "1"),
+  /** Where GET /metrics (Prometheus) listens, apart from the public port; unset = no metrics listener. */
+  METRICS_ADDRESS: optional(listenAddress),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

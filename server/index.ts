@@ -48,15 +48,19 @@ if (applied.length) log.info("migrations applied", { migrations: applied });
 const seeded = await seedDemoLibrary(database.db);
 if (seeded.recommendations) log.info("demo library loaded into the empty shared library", seeded);
 
+// Prometheus metrics on the operator's own address; without METRICS_ADDRESS nothing is loaded.
+const metrics = env.METRICS_ADDRESS ? await (await import("./metrics")).createPrometheusMetrics() : null;
+
 const collab = createCollabServer({
   db: database.db,
   log,
   publicOrigin: env.ORIGIN,
   trustProxy: env.TRUST_PROXY,
   redisUrl: env.REDIS_URL,
+  metrics: metrics?.collab,
 });
 // One compile at a time per spare core: exports queue rather than starve the sockets' core.
-const jobs = new JobPool({ size: Math.max(1, Math.min(2, availableParallelism() - 1)), timeoutMs: 60_000, maxOutputBytes: 50_000_000 });
+const jobs = new JobPool({ size: Math.max(1, Math.min(2, availableParallelism() - 1)), timeoutMs: 60_000, maxOutputBytes: 50_000_000, metrics: metrics?.jobs });
 const services = createServices({ db: database.db, databaseKind: database.kind, mailer: copyLinkMailer, collab, jobs, log });
 const httpServer = createServer();
 const { app, vite } = await createHttpApp({
@@ -73,6 +77,21 @@ const stopHousekeeping = startHousekeeping(database.db, log);
 // The first search would otherwise pay for reading the shared library's facets (~1 s per 100k).
 // Through the library service: the index the routes search is this one (one copy of server/).
 services.library.warmSharedIndex().catch((error: Error) => log.warn("library index not preloaded; the first search loads it", { error: error.message }));
+
+metrics?.watch({ rooms: () => collab.roomCount, sockets: () => collab.connectionCount, jobs: () => jobs.stats() });
+const metricsListener = metrics && env.METRICS_ADDRESS ? await listenForMetrics(env.METRICS_ADDRESS, metrics) : null;
+
+async function listenForMetrics(address: NonNullable<Env["METRICS_ADDRESS"]>, exporter: NonNullable<typeof metrics>) {
+  const { startMetricsListener } = await import("./metrics");
+  try {
+    const listener = await startMetricsListener(address, exporter, log);
+    log.info("metrics listening", { address: listener.address });
+    return listener;
+  } catch (error) {
+    process.stderr.write(`caucus: METRICS_ADDRESS cannot be listened on: ${(error as Error).message}\n`);
+    process.exit(1);
+  }
+}
 
 httpServer.listen(env.PORT, env.HOST, () => {
   const { port } = httpServer.address() as AddressInfo;
@@ -100,6 +119,7 @@ async function shutdown(signal: string): Promise<void> {
   const force = setTimeout(() => httpServer.closeAllConnections(), SHUTDOWN_GRACE_MS);
   force.unref();
   await closed;
+  await metricsListener?.close();
   await jobs.close();
   await vite?.close();
   await database.close();

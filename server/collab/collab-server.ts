@@ -5,6 +5,7 @@ import { CloseCode } from "../../core/collab/close-codes";
 import { docNameFromPath, draftDocName, parseDraftDocName } from "../../core/collab/doc-name";
 import { DraftEventSchema, encodeDraftEvent, type DraftEvent } from "../../core/collab/draft-events";
 import type { Logger } from "../logger";
+import { noCollabMetrics, type CollabMetrics } from "../metrics/recorder";
 import { Connection } from "./connection";
 import { RoomRegistry } from "./room-registry";
 import { watchLiveness } from "./liveness";
@@ -32,6 +33,8 @@ export interface CollabServerOptions {
   chunks: ChunkLimits;
   /** Re-checks a connection's access when memberships change: the new identity, or why it ended. */
   reauthorise: (identity: ConnectionIdentity) => Promise<ConnectionIdentity | "session-ended" | "no-access">;
+  /** Updates received and delivered, dropped frames (server/metrics); nowhere by default. */
+  metrics?: CollabMetrics;
 }
 
 /** The y-websocket protocol server: upgrade → pipeline of extensions → rooms. */
@@ -44,16 +47,27 @@ export class CollabServer {
 
   constructor(private readonly options: CollabServerOptions) {
     this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayloadBytes });
+    const metrics = options.metrics ?? noCollabMetrics;
     this.rooms = new RoomRegistry({
       extensions: options.extensions,
       graceMs: options.roomGraceMs,
       log: options.log,
-      onChange: (room, update, origin) => this.each("onChange", (e) => e.onChange?.(room, update, origin)),
+      onChange: (room, update, origin) => {
+        // The room has just sent it to every local socket but its author.
+        const author = origin.kind === "client" && room.connections.has(origin.connection) ? 1 : 0;
+        metrics.updatesDelivered(room.connections.size - author);
+        this.each("onChange", (e) => e.onChange?.(room, update, origin));
+      },
       onAwarenessChange: (room, update, origin) =>
         this.each("onAwarenessChange", (e) => e.onAwarenessChange?.(room, update, origin)),
     });
     this.stopLiveness = watchLiveness(this.rooms);
-    this.intake = new FrameIntake(options.extensions, options.chunks, options.log);
+    this.intake = new FrameIntake(options.extensions, options.chunks, options.log, metrics);
+  }
+
+  /** Rooms in this node's memory (open drafts, and empty ones in their grace period). */
+  get roomCount(): number {
+    return this.rooms.size;
   }
 
   get connectionCount(): number {

@@ -46,6 +46,11 @@ export class Connection {
     });
   }
 
+  /** Whether frames can still be sent (a hook that closes the socket for a frame ends this). */
+  get isOpen(): boolean {
+    return this.socket.readyState === WebSocket.OPEN;
+  }
+
   get readOnly(): boolean {
     return !this.identity.abilities.edit;
   }

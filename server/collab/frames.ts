@@ -10,35 +10,41 @@ import type { ChangeOrigin, ClassifiedMessage } from "./types";
 /**
  * Applies one frame that the extensions let through: answers sync step 1, applies updates and
  * awareness with the connection as origin (so the room does not echo them back). A frame that
- * does not decode closes the socket (1007) and changes nothing.
+ * does not decode closes the socket (1007) and changes nothing: false then.
  */
-export function applyFrame(room: Room, connection: Connection, message: ClassifiedMessage, log: Logger): void {
+export function applyFrame(room: Room, connection: Connection, message: ClassifiedMessage, log: Logger): boolean {
   const origin: ChangeOrigin = { kind: "client", connection };
   try {
     switch (message.type) {
       case "sync-step-1":
-        return answerSyncStep1(room, connection, message.bytes, log);
+        answerSyncStep1(room, connection, message.bytes, log);
+        break;
       case "sync-step-2":
       case "sync-update": {
         const before = room.changeCount;
         Y.applyUpdate(room.doc, readSyncPayload(message.bytes), origin);
         if (room.changeCount === before) connection.sentKnownContent = true;
-        return;
+        break;
       }
       case "awareness":
-        return awarenessProtocol.applyAwarenessUpdate(room.awareness, readAwarenessPayload(message.bytes), origin);
+        awarenessProtocol.applyAwarenessUpdate(room.awareness, readAwarenessPayload(message.bytes), origin);
+        break;
       case "query-awareness":
-        return connection.send(encodeAwarenessStates(room.awareness, [...room.awareness.getStates().keys()]));
+        connection.send(encodeAwarenessStates(room.awareness, [...room.awareness.getStates().keys()]));
+        break;
       case "ping":
         // The browser's liveness check: any answer proves the path both ways.
         connection.pings = true;
-        return connection.send(encodePong());
+        connection.send(encodePong());
+        break;
       default:
-        return;
+        break;
     }
+    return true;
   } catch (error) {
     log.warn("collab frame refused", { draftId: room.draftId, error: String(error) });
     connection.close(1007, "Malformed update");
+    return false;
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import type { Logger } from "../logger";
+import type { CollabMetrics } from "../metrics/recorder";
 import { CollabServer } from "./collab-server";
 import { authentication } from "./extensions/authentication";
 import { authorisation, reauthorise } from "./extensions/authorisation";
@@ -24,6 +25,8 @@ export interface CollabOptions {
   /** With a Redis URL, rooms are shared with every other node on the same Redis. */
   redisUrl?: string;
   roomGraceMs?: number;
+  /** Where rooms report updates, drops and save lag (server/metrics); nowhere by default. */
+  metrics?: CollabMetrics;
 }
 
 /**
@@ -53,6 +56,7 @@ export function createCollabServer(options: CollabOptions): CollabServer {
     batchMs: 500,
     compactEvery: 200,
     onStoreRefused: (draftId) => server.reload(draftId),
+    metrics: options.metrics,
   });
   const server: CollabServer = new CollabServer({
     extensions: [
@@ -74,6 +78,7 @@ export function createCollabServer(options: CollabOptions): CollabServer {
     chunks: { maxUpdateBytes: config.maxDocumentBytes, maxNodeBytes: config.maxChunkBytesPerNode },
     roomGraceMs: options.roomGraceMs ?? 30_000,
     reauthorise: (identity) => reauthorise(options.db, identity),
+    metrics: options.metrics,
   });
   return server;
 }

@@ -20,6 +20,10 @@ export class RoomRegistry {
 
   constructor(private readonly options: RegistryOptions) {}
 
+  get size(): number {
+    return this.rooms.size;
+  }
+
   all(): IterableIterator<Room> {
     return this.rooms.values();
   }

@@ -4,6 +4,7 @@ import type { SaveOutcome } from "../../core/collab/session-messages";
 import { appendDraftUpdates } from "../../db/queries/draft-documents";
 import type { Database } from "../../db/schema";
 import type { Logger } from "../logger";
+import type { CollabMetrics } from "../metrics/recorder";
 
 export interface SaveQueueOptions {
   db: Kysely<Database>;
@@ -14,6 +15,8 @@ export interface SaveQueueOptions {
   onStored(draftId: string): void;
   /** A draft's batch was refused by the database: the draft was submitted meanwhile. */
   onRefused(draftId: string): void;
+  /** Where the save lag (first unsaved change → stored) is reported. */
+  metrics?: Pick<CollabMetrics, "saveLag">;
 }
 
 interface Batch {
@@ -21,6 +24,8 @@ interface Batch {
   users: Set<string | null>;
   /** Answers to save requests that wait for this batch. */
   waiters: Array<(outcome: SaveOutcome) => void>;
+  /** performance.now() of its first change: the save lag is measured from here. */
+  since: number;
 }
 
 /**
@@ -53,7 +58,7 @@ export class SaveQueue {
   add(draftId: string, update: Uint8Array, userId: string | null): void {
     let batch = this.pending.get(draftId);
     if (!batch) {
-      batch = { updates: [], users: new Set(), waiters: [] };
+      batch = { updates: [], users: new Set(), waiters: [], since: performance.now() };
       this.pending.set(draftId, batch);
     }
     batch.updates.push(update);
@@ -142,7 +147,10 @@ export class SaveQueue {
       // Typed in the moment before a submission froze the draft: it is not stored, ever.
       this.options.log.info("edits to a submitted draft were not stored", { draftId });
       this.options.onRefused(draftId);
-    } else this.options.onStored(draftId);
+    } else {
+      this.options.metrics?.saveLag((performance.now() - batch.since) / 1000);
+      this.options.onStored(draftId);
+    }
     for (const resolve of batch.waiters) resolve(outcome);
   }
 
@@ -154,6 +162,7 @@ export class SaveQueue {
         now.updates.unshift(...put.updates);
         for (const user of put.users) now.users.add(user);
         now.waiters.unshift(...put.waiters);
+        now.since = Math.min(now.since, put.since);
       } else this.pending.set(draftId, put);
     }
   }

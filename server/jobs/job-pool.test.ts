@@ -70,4 +70,19 @@ describe("the job pool's bounds, with Word jobs", () => {
     // 4 MB is too little for a worker even to load the reader: it dies of its heap, not the server.
     await expect(pool({ maxHeapMb: 4 }).run(notWord)).rejects.toThrow(/^The check needed more memory than Caucus allows one job and was stopped\.$/);
   });
+
+  it("starts no worker before the first job, and lets an idle one exit", async () => {
+    const outcomes: string[] = [];
+    const jobs = pool({ idleMs: 100, metrics: { jobFinished: (kind, outcome) => outcomes.push(`${kind} ${outcome}`) } });
+    expect(jobs.stats()).toEqual({ queued: 0, busy: 0, workers: 0 });
+    const running = jobs.run(notWord).catch(() => {});
+    expect(jobs.stats()).toEqual({ queued: 0, busy: 1, workers: 1 });
+    await running;
+    expect(jobs.stats()).toEqual({ queued: 0, busy: 0, workers: 1 });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(jobs.stats().workers).toBe(0);
+    // The next job starts a fresh worker.
+    await expect(jobs.run(notWord)).rejects.toThrow("This file is not a Word document (.docx).");
+    expect(outcomes).toEqual(["check failed", "check failed"]);
+  });
 });

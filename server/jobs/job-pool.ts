@@ -1,5 +1,7 @@
 import { Worker } from "node:worker_threads";
-import { jobNoun, type PoolJob, type PoolResult } from "./pool-job";
+import { noJobMetrics, type JobMetrics } from "../metrics/recorder";
+import { jobNoun } from "./job-noun";
+import type { PoolJob, PoolResult } from "./pool-job";
 import type { WorkerReply } from "./job-worker-main";
 
 export interface JobPoolOptions {
@@ -16,10 +18,19 @@ export interface JobPoolOptions {
    * own worker (which is replaced) instead of the whole server running out.
    */
   maxHeapMb?: number;
+  /**
+   * A worker idle this long exits; the next job starts a new one. Each worker is a V8 isolate with
+   * the whole export and Word-reading module graph and a Typst compiler (tens of MB each), so a
+   * server nobody exports from should not hold them (bench/memory.ts).
+   */
+  idleMs?: number;
+  /** Where finished, failed and refused jobs are counted (server/metrics); nowhere by default. */
+  metrics?: JobMetrics;
 }
 
 const DEFAULT_MAX_QUEUED = 32;
 const DEFAULT_MAX_HEAP_MB = 1024;
+const DEFAULT_IDLE_MS = 120_000;
 
 /** Why a job (an export, or reading a Word file) failed, in words for the person who asked for it. */
 export class JobFailed extends Error {
@@ -31,11 +42,15 @@ interface Pending {
   timeoutMs: number;
   resolve: (result: unknown) => void;
   reject: (error: Error) => void;
+  /** performance.now() when it was asked for (queue wait included in its duration). */
+  queuedAt: number;
 }
 
 interface Slot {
   worker: Worker;
   busy: { id: number; pending: Pending; timer: NodeJS.Timeout } | null;
+  /** Set while the worker waits for work: it exits when this fires. */
+  idleTimer: NodeJS.Timeout | null;
 }
 
 /**
@@ -51,25 +66,49 @@ const seconds = (ms: number) => `${(ms / 1000).toLocaleString("en", { maximumFra
 /**
  * Exports, and reading uploaded Word files, run in worker threads so a compile or a parse never
  * stalls the event loop that serves sockets (docs/design.md §2). Workers start on first use and are
- * kept (a Typst compiler per worker keeps its fonts loaded); a job past its time, or past its
- * worker's heap, is stopped by terminating its worker, which is replaced.
+ * kept while work comes (a Typst compiler per worker keeps its fonts loaded), then exit after
+ * `idleMs` without a job; a job past its time, or past its worker's heap, is stopped by
+ * terminating its worker, which is replaced.
  */
 export class JobPool {
   private readonly slots: Slot[] = [];
   private readonly queue: Pending[] = [];
   private nextId = 1;
   private closed = false;
+  private readonly metrics: JobMetrics;
 
-  constructor(private readonly options: JobPoolOptions) {}
+  constructor(private readonly options: JobPoolOptions) {
+    this.metrics = options.metrics ?? noJobMetrics;
+  }
+
+  /** Jobs waiting for a worker, jobs running, and workers alive (for /metrics). */
+  stats(): { queued: number; busy: number; workers: number } {
+    return { queued: this.queue.length, busy: this.slots.filter((slot) => slot.busy).length, workers: this.slots.length };
+  }
 
   /** Runs `job` on the next free worker; `timeoutMs` overrides the pool's bound for this job. */
   run<J extends PoolJob>(job: J, { timeoutMs = this.options.timeoutMs }: { timeoutMs?: number } = {}): Promise<PoolResult<J>> {
     if (this.closed) return Promise.reject(new JobFailed(`The server is shutting down; try the ${jobNoun(job)} again in a moment.`));
     if (this.queue.length >= (this.options.maxQueued ?? DEFAULT_MAX_QUEUED)) {
+      this.metrics.jobFinished(jobNoun(job), "refused", 0);
       return Promise.reject(new JobFailed(`The server is busy with other exports and Word files; try the ${jobNoun(job)} again in a minute.`));
     }
     return new Promise((resolve, reject) => {
-      this.queue.push({ job, timeoutMs, resolve: resolve as (result: unknown) => void, reject });
+      const queuedAt = performance.now();
+      const finished = (outcome: "done" | "failed") => this.metrics.jobFinished(jobNoun(job), outcome, (performance.now() - queuedAt) / 1000);
+      this.queue.push({
+        job,
+        timeoutMs,
+        queuedAt,
+        resolve: (result) => {
+          finished("done");
+          (resolve as (result: unknown) => void)(result);
+        },
+        reject: (error) => {
+          finished("failed");
+          reject(error);
+        },
+      });
       this.dispatch();
     });
   }
@@ -77,7 +116,12 @@ export class JobPool {
   async close(): Promise<void> {
     this.closed = true;
     for (const pending of this.queue.splice(0)) pending.reject(new JobFailed(`The server is shutting down; try the ${jobNoun(pending.job)} again in a moment.`));
-    await Promise.all(this.slots.splice(0).map((slot) => slot.worker.terminate()));
+    await Promise.all(
+      this.slots.splice(0).map((slot) => {
+        if (slot.idleTimer) clearTimeout(slot.idleTimer);
+        return slot.worker.terminate();
+      }),
+    );
   }
 
   private dispatch(): void {
@@ -86,6 +130,8 @@ export class JobPool {
       if (!slot) return;
       const pending = this.queue.shift()!;
       const id = this.nextId++;
+      if (slot.idleTimer) clearTimeout(slot.idleTimer);
+      slot.idleTimer = null;
       const timer = setTimeout(() => this.fail(slot, new JobFailed(`The ${jobNoun(pending.job)} took longer than ${seconds(pending.timeoutMs)} and was stopped.`)), pending.timeoutMs);
       slot.busy = { id, pending, timer };
       slot.worker.postMessage({ id, job: pending.job });
@@ -93,7 +139,7 @@ export class JobPool {
   }
 
   private spawn(): Slot {
-    const slot: Slot = { worker: new Worker(WORKER_ENTRY, { resourceLimits: { maxOldGenerationSizeMb: this.options.maxHeapMb ?? DEFAULT_MAX_HEAP_MB } }), busy: null };
+    const slot: Slot = { worker: new Worker(WORKER_ENTRY, { resourceLimits: { maxOldGenerationSizeMb: this.options.maxHeapMb ?? DEFAULT_MAX_HEAP_MB } }), busy: null, idleTimer: null };
     // An idle worker must not keep the process alive (the server exits on its own schedule).
     slot.worker.unref();
     slot.worker.on("message", (reply: WorkerReply) => {
@@ -106,6 +152,7 @@ export class JobPool {
         busy.pending.reject(new JobFailed(`The file would be ${megabytes(reply.result.byteLength)}, over the ${megabytes(this.options.maxOutputBytes)} limit.`));
       } else busy.pending.resolve(reply.result);
       this.dispatch();
+      if (!slot.busy) this.idle(slot);
     });
     // A worker that dies (out of memory, a native crash) fails its job and is replaced.
     slot.worker.on("error", (error: Error & { code?: string }) => {
@@ -120,9 +167,25 @@ export class JobPool {
     return slot;
   }
 
+  /** A worker with nothing to do exits after idleMs unless a job reaches it first (dispatch clears the timer). */
+  private idle(slot: Slot): void {
+    if (slot.idleTimer) clearTimeout(slot.idleTimer);
+    slot.idleTimer = setTimeout(() => {
+      slot.idleTimer = null;
+      if (slot.busy) return;
+      const index = this.slots.indexOf(slot);
+      if (index >= 0) this.slots.splice(index, 1);
+      slot.worker.removeAllListeners();
+      void slot.worker.terminate();
+    }, this.options.idleMs ?? DEFAULT_IDLE_MS);
+    slot.idleTimer.unref();
+  }
+
   private fail(slot: Slot, error: JobFailed): void {
     const busy = slot.busy;
     slot.busy = null;
+    if (slot.idleTimer) clearTimeout(slot.idleTimer);
+    slot.idleTimer = null;
     if (busy) {
       clearTimeout(busy.timer);
       busy.pending.reject(error);

@@ -19,5 +19,4 @@ export async function runPoolJob(job: PoolJob): Promise<PoolResults[PoolJob["for
 
 export const isWordJob = (job: PoolJob): job is WordJob => job.format === "word-import" || job.format === "word-check";
 
-/** What a job is called in the sentences its failures become. */
-export const jobNoun = (job: PoolJob): string => (job.format === "word-import" ? "import" : job.format === "word-check" ? "check" : "export");
+export { jobNoun } from "./job-noun";

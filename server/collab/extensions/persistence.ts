@@ -4,6 +4,7 @@ import type { SaveOutcome } from "../../../core/collab/session-messages";
 import { loadDraftDocument } from "../../../db/queries/draft-documents";
 import type { Database } from "../../../db/schema";
 import type { Logger } from "../../logger";
+import type { CollabMetrics } from "../../metrics/recorder";
 import { compactDraft } from "../compaction";
 import type { Connection } from "../connection";
 import { STORAGE_ORIGIN, type Room } from "../room";
@@ -19,6 +20,8 @@ export interface PersistenceOptions {
   compactEvery: number;
   /** A batch was refused (the draft was submitted meanwhile): the room must be reloaded. */
   onStoreRefused(draftId: string): void;
+  /** Where the save lag is reported (server/metrics); nowhere by default. */
+  metrics?: Pick<CollabMetrics, "saveLag">;
 }
 
 /**
@@ -43,6 +46,7 @@ export function persistence(options: PersistenceOptions): CollabExtension & {
     batchMs: options.batchMs,
     onStored: (draftId) => compactWhenDue(draftId),
     onRefused: (draftId) => options.onStoreRefused(draftId),
+    metrics: options.metrics,
   });
 
   const compactWhenDue = (draftId: string) => {

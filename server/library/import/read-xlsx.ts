@@ -1,5 +1,5 @@
 import { Readable } from "node:stream";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { ImportFileError, megabytes } from "./import-file-error";
 import { boundRow, type ReadLimits, type TableRow } from "./table";
 
@@ -88,7 +88,10 @@ export async function readXlsx(bytes: Uint8Array, limits: ReadLimits): Promise<{
   if (inflated > limits.maxUnzippedBytes) {
     throw new ImportFileError("too-large", `This workbook unpacks to ${megabytes(inflated)}; the limit is ${megabytes(limits.maxUnzippedBytes)}.`);
   }
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]), {
+  // Loaded on the first workbook, not at boot: exceljs and its zip stack are ~150 modules that a
+  // server nobody imports a spreadsheet into should not hold (bench/memory.ts).
+  const { default: Excel } = await import("exceljs");
+  const reader = new Excel.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]), {
     worksheets: "emit",
     sharedStrings: "cache",
     // Styles tell a date from a number; hyperlink targets are not needed, their text is in the cell.
