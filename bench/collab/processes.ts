@@ -104,7 +104,10 @@ export async function startCaucus(env: Record<string, string>): Promise<ServerUn
   // BENCH_NODE_FLAGS passes V8 flags to the server (e.g. "--max-semi-space-size=32").
   const flags = (process.env.BENCH_NODE_FLAGS ?? "").split(" ").filter(Boolean);
   const probeFile = probeFileFor("caucus");
-  const child = pinned(0, [...flags, ...profile, ...PROBE, "--import", "tsx", "server/index.ts"], {
+  // The compiled server, as `npm start` runs it (decision 019); CAUCUS_UNDER_TSX=1 runs the
+  // sources through tsx instead, as production did before.
+  const entry = process.env.CAUCUS_UNDER_TSX ? ["--import", "tsx", "server/index.ts"] : ["build/node/index.js"];
+  const child = pinned(0, [...flags, ...profile, ...PROBE, ...entry], {
     LOOP_PROBE_FILE: probeFile,
     NODE_ENV: "production",
     PORT: String(port),
