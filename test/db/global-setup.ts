@@ -34,7 +34,9 @@ export default async function setup(project: TestProject) {
   const adminUrl = requirePostgresInCI();
   let templateName = "";
   if (adminUrl) {
-    templateName = `caucus_template_${process.pid}`;
+    // One template per project (vitest.config's projects each run this setup): a shared name
+    // would let one project's setup drop the database another project's files clone.
+    templateName = `caucus_template_${process.pid}_${project.name.replace(/[^a-z0-9]/gi, "_").toLowerCase()}`;
     const admin = new pg.Client({ connectionString: adminUrl });
     await admin.connect();
     await admin.query(`drop database if exists ${templateName} with (force)`);
