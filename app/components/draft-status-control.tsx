@@ -1,21 +1,13 @@
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useState } from "react";
-import { ROLE_LABELS, type Role } from "../../core/policies";
+import { ROLE_LABELS } from "../../core/policies";
 import type { DraftStatus } from "../../db/schema";
+import type { DraftStatusControlData } from "../../server/review/status";
 import { STATUS_LABELS } from "./draft-status";
 import { Alert, Badge, Button, CheckboxField } from "./ui";
 
-export interface DraftStatusControlProps {
-  workspaceId: string;
-  draftId: string;
-  status: DraftStatus;
-  /** Members a draft may be sent to: owners, editors and reviewers, by name. */
-  candidates: Array<{ id: string; name: string; role: Role }>;
-  /** The reviewers assigned now (or in the last review round). */
-  reviewerIds: string[];
-  /** The workspace's edit ability; the server checks it again. */
-  canChange: boolean;
-}
+/** What the draft page's loader hands the control (server/review/status.ts builds it). */
+export type DraftStatusControlProps = DraftStatusControlData;
 
 /** What the status route answers (kept here so the component needs nothing from the server). */
 type StatusResult = { ok: true; status: DraftStatus } | { ok: false; error: string };
