@@ -30,7 +30,7 @@ export interface ImportedCover {
 
 export type CoverFieldName = "title" | "subtitle" | "session" | "stateUnderReview" | "organisations" | "contact" | "date";
 
-/** What the cover form takes as a contact (app/schemas/draft.ts); contact lines past it go to the subtitle. */
+/** What the cover form takes as a contact (core/schemas/draft.ts); contact lines past it go to the subtitle. */
 export const CONTACT_LENGTH = 200;
 
 export interface CoverLine {
