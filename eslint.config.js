@@ -2,6 +2,7 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import reactHooks from "eslint-plugin-react-hooks";
+import formatjs from "eslint-plugin-formatjs";
 import globals from "globals";
 
 /** Import boundaries from docs/design.md §2: each folder may only reach the layers below it. */
@@ -56,6 +57,24 @@ export default tseslint.config(
     files: ["app/**/*.tsx"],
     plugins: { "react-hooks": reactHooks },
     rules: reactHooks.configs.recommended.rules,
+  },
+  {
+    // Every word a person reads comes from the catalogues (issue 19, decision 021): text between
+    // tags, and the props that carry text, of native elements and of our own components.
+    files: ["app/**/*.tsx"],
+    plugins: { formatjs },
+    rules: {
+      "formatjs/no-literal-string-in-jsx": [
+        "error",
+        {
+          props: {
+            include: [
+              ["*", "{label,description,title,placeholder,alt,hint,heading,caption,summary,message,emptyText,confirm,aria-label,aria-description,aria-valuetext,aria-roledescription,aria-placeholder}"],
+            ],
+          },
+        },
+      ],
+    },
   },
   {
     // One copy of every server module: routes take services from the load context

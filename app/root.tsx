@@ -12,12 +12,18 @@ import {
   Scripts,
   ScrollRestoration,
   useRouteError,
+  useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { getSession } from "./auth/auth.server";
 import { readSessionToken, sessionCookie } from "./auth/session.server";
 import { AppShell } from "./components/app-shell";
 import { ErrorPage } from "./components/error-page";
+import { holdEveryCatalogue } from "./i18n/catalogues.server";
+import { I18nProvider, type Preferences } from "./i18n/i18n-provider";
+import { pageMeta } from "./i18n/meta";
+import { readPreferences } from "./i18n/preferences.server";
+import { localeDirection } from "../core/i18n/locales";
 import stylesheet from "./styles/app.css?url";
 
 export const links: LinksFunction = () => [
@@ -25,9 +31,9 @@ export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
 ];
 
-export const meta: MetaFunction = () => [
-  { title: "Caucus" },
-  { name: "description", content: "Co-write UN human-rights submissions as a coalition." },
+export const meta: MetaFunction = ({ matches }) => [
+  ...pageMeta(matches, "common.meta.title"),
+  { name: "description", content: pageMeta(matches, "common.meta.description")[0]!.title },
   // Workspaces are private: keep every page out of search engines.
   { name: "robots", content: "noindex, nofollow" },
 ];
@@ -35,16 +41,26 @@ export const meta: MetaFunction = () => [
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const session = await getSession(request, context);
   const user = session ? { id: session.user.id, name: session.user.name, email: session.user.email } : null;
+  holdEveryCatalogue();
+  const preferences = readPreferences(request, session?.user ?? null);
   // Sliding expiry: when the server pushed the session back, push the cookie back with it.
   const token = readSessionToken(request);
   const headers: HeadersInit | undefined =
     session?.renewed && token ? { "Set-Cookie": sessionCookie(request, context, token, session.expiresAt) } : undefined;
-  return data({ user }, { headers });
+  return data({ user, preferences }, { headers });
 }
 
+const ENGLISH: Preferences = { locale: "en", numerals: "latn" };
+
+/**
+ * The document in the person's language from the first byte: <html lang dir> mirror the whole
+ * interface for Arabic, and data-locale tells entry.client.tsx which catalogue to load.
+ */
 export function Layout({ children }: { children: ReactNode }) {
+  // Undefined when the root loader itself failed: the error page is then in English.
+  const preferences = useRouteLoaderData<typeof loader>("root")?.preferences ?? ENGLISH;
   return (
-    <html lang="en">
+    <html lang={preferences.locale} dir={localeDirection(preferences.locale)} data-locale={preferences.locale}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -52,7 +68,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body>
-        {children}
+        <I18nProvider preferences={preferences}>{children}</I18nProvider>
         <ScrollRestoration />
         <Scripts />
       </body>

@@ -15,6 +15,10 @@ export interface UsersTable {
   email: string;
   name: string;
   password_hash: string;
+  /** The interface language the person chose ("en", "fr", "es", "ar"); null follows the browser. */
+  locale: string | null;
+  /** "latn" or "arab": the digits numbers are written in when the interface is Arabic. */
+  numerals: Generated<string>;
   created_at: CreatedAt;
   updated_at: Generated<Date>;
 }

@@ -1,14 +1,17 @@
 import { Form, Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useOptionalUser } from "../hooks/use-optional-user";
+import { useT } from "../i18n/i18n-provider";
+import { LanguageMenu } from "../i18n/language-menu";
 
-/** The frame every page shares: skip link, brand, the signed-in person and sign-out. */
+/** The frame every page shares: skip link, brand, the language, the signed-in person and sign-out. */
 export function AppShell({ children }: { children: ReactNode }) {
   const user = useOptionalUser();
+  const { t } = useT();
   return (
     <>
       <a className="skip-link" href="#main">
-        Skip to content
+        {t("common.shell.skip")}
       </a>
       <header className="topbar">
         <div className="topbar-inner">
@@ -18,24 +21,25 @@ export function AppShell({ children }: { children: ReactNode }) {
             </span>
             Caucus
           </Link>
-          <nav className="topbar-nav" aria-label="Account">
+          <nav className="topbar-nav" aria-label={t("common.shell.accountNav")}>
+            <LanguageMenu />
             {user ? (
               <>
-                <Link to="/workspaces">Workspaces</Link>
+                <Link to="/workspaces">{t("common.shell.workspaces")}</Link>
                 <Link to="/account" className="topbar-user">
                   {user.name}
                 </Link>
                 <Form method="post" action="/logout" className="inline-form">
                   <button type="submit" className="btn btn-ghost btn-sm">
-                    Sign out
+                    {t("common.shell.signOut")}
                   </button>
                 </Form>
               </>
             ) : (
               <>
-                <Link to="/login">Sign in</Link>
+                <Link to="/login">{t("common.shell.signIn")}</Link>
                 <Link to="/signup" className="btn btn-primary btn-sm">
-                  Create account
+                  {t("common.shell.createAccount")}
                 </Link>
               </>
             )}

@@ -1,24 +1,29 @@
 import { Link } from "@remix-run/react";
+import type { MessageId } from "../../core/i18n/message";
+import { useT } from "../i18n/i18n-provider";
 
-const TITLES: Record<number, string> = {
-  403: "You do not have access to this",
-  404: "Page not found",
-  429: "Too many requests",
+const TITLES: Record<number, MessageId> = {
+  403: "common.error.title403",
+  404: "common.error.title404",
+  429: "common.error.title429",
 };
 
-/** A readable error page. Server details never reach it: only the status and our own message. */
+/**
+ * A readable error page. Server details never reach it: only the status and our own message.
+ * A route throws its message as a catalogue id (`throw data("common.error.draftNotFound", 404)`);
+ * anything else is not shown, since it was not written for the reader.
+ */
 export function ErrorPage({ status, message }: { status: number; message?: string }) {
-  const title = TITLES[status] ?? "Something went wrong";
-  const body =
-    status >= 500
-      ? "The error has been logged. Your work is safe; try again in a moment."
-      : message || "Check the address, or go back to your workspaces.";
+  const { t } = useT();
+  const known = message !== undefined && /^[a-z]+\.[A-Za-z0-9.]+$/.test(message) ? (message as MessageId) : undefined;
+  const title = t(TITLES[status] ?? "common.error.titleOther");
+  const body = status >= 500 ? t("common.error.body500") : known ? t(known) : t("common.error.bodyOther");
   return (
     <div className="card" role="alert">
-      <p className="eyebrow">Error {status}</p>
+      <p className="eyebrow">{t("common.error.status", { status })}</p>
       <h1>{title}</h1>
       <p className="muted">{body}</p>
-      <Link to="/workspaces">Back to your workspaces</Link>
+      <Link to="/workspaces">{t("common.error.back")}</Link>
     </div>
   );
 }

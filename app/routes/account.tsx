@@ -7,6 +7,7 @@ import { Alert, Button, Card, PageHeader, TextField } from "../components/ui";
 import { invalid, parseForm } from "../forms.server";
 import { ChangePasswordSchema } from "../schemas/account";
 import { PageErrorBoundary } from "../components/page-error-boundary";
+import { LanguageSettings } from "../i18n/language-settings";
 
 export const meta: MetaFunction = () => [{ title: "Your account · Caucus" }];
 
@@ -81,6 +82,7 @@ export default function Account() {
             </Button>
           </Form>
         </Card>
+        <LanguageSettings numerals={user.numerals} />
       </div>
     </>
   );

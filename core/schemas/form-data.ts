@@ -1,13 +1,19 @@
 import type { z } from "zod";
+import type { Message, MessageId, MessageValues } from "../i18n/message";
 
-export type FieldErrors = Record<string, string[] | undefined>;
+/**
+ * Errors as messages, not words (issue 19): a schema writes a catalogue id as its zod message
+ * (`z.string().min(1, "auth.email.required")`), and a custom issue may add ICU values as its
+ * `params`; the page puts them into the reader's language.
+ */
+export type FieldErrors = Record<string, Message[] | undefined>;
 
 /** A form refused: field errors to show beside each field, and a message for the form as a whole. */
 export interface FormFailure {
   ok: false;
   intent?: string;
   fieldErrors: FieldErrors;
-  formError?: string;
+  formError?: Message;
 }
 
 /**
@@ -25,14 +31,16 @@ export function parseFormData<S extends z.ZodType>(formData: FormData, schema: S
   const result = schema.safeParse(entries);
   if (result.success) return { ok: true, data: result.data };
   const fieldErrors: FieldErrors = {};
-  let formError: string | undefined;
+  let formError: Message | undefined;
   for (const issue of result.error.issues) {
     const field = issue.path.join(".");
+    const params = (issue as { params?: MessageValues }).params;
+    const message: Message = params ? { id: issue.message as MessageId, values: params } : { id: issue.message as MessageId };
     if (!field) {
-      formError ??= issue.message;
+      formError ??= message;
       continue;
     }
-    (fieldErrors[field] ??= []).push(issue.message);
+    (fieldErrors[field] ??= []).push(message);
   }
   return { ok: false, intent: typeof entries.intent === "string" ? entries.intent : undefined, fieldErrors, formError };
 }

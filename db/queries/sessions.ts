@@ -3,7 +3,7 @@ import type { Executor } from "./executor";
 
 export interface SessionWithUser {
   session: Session;
-  user: { id: string; email: string; name: string };
+  user: { id: string; email: string; name: string; locale: string | null; numerals: string };
 }
 
 export async function insertSession(db: Executor, session: Session): Promise<void> {
@@ -21,13 +21,15 @@ export async function findSessionWithUser(db: Executor, sessionId: string): Prom
       "sessions.created_at",
       "users.email",
       "users.name",
+      "users.locale",
+      "users.numerals",
     ])
     .where("sessions.id", "=", sessionId)
     .executeTakeFirst();
   if (!row) return undefined;
   return {
     session: { id: row.id, user_id: row.user_id, expires_at: row.expires_at, created_at: row.created_at },
-    user: { id: row.user_id, email: row.email, name: row.name },
+    user: { id: row.user_id, email: row.email, name: row.name, locale: row.locale, numerals: row.numerals },
   };
 }
 

@@ -34,3 +34,12 @@ export async function updatePasswordHash(db: Executor, userId: string, passwordH
     .where("id", "=", userId)
     .execute();
 }
+
+/** The person's interface language (null: follow the browser) and digits. */
+export async function updateUserPreferences(db: Executor, userId: string, preferences: { locale: string | null; numerals: string }): Promise<void> {
+  await db
+    .updateTable("users")
+    .set({ locale: preferences.locale, numerals: preferences.numerals, updated_at: new Date() })
+    .where("id", "=", userId)
+    .execute();
+}

@@ -1,3 +1,5 @@
+import type { InterfaceLocale, Numerals } from "../../core/i18n/locales";
+import { updateUserPreferences } from "../../db/queries/users";
 import type { ServiceDeps } from "../services";
 import { attemptLogin, changePassword, registerUser } from "./accounts";
 import { createSession, invalidateSession, invalidateUserSessions, validateSessionToken } from "./sessions";
@@ -42,6 +44,10 @@ export function createAuthService({ db, collab }: Pick<ServiceDeps, "db" | "coll
       if (result.ok) await collab.revalidate({ userId });
       return result;
     },
+
+    /** The interface language the person reads (null: the browser's) and the digits for Arabic. */
+    setPreferences: (userId: string, preferences: { locale: InterfaceLocale | null; numerals: Numerals }) =>
+      updateUserPreferences(db, userId, preferences),
   };
 }
 

@@ -27,6 +27,10 @@ export interface SessionUser {
   id: string;
   email: string;
   name: string;
+  /** The interface language the person chose; null follows the browser (issue 19). */
+  locale: string | null;
+  /** "latn" or "arab": digits for an Arabic interface. */
+  numerals: string;
 }
 
 export interface ValidSession {

@@ -1,10 +1,18 @@
 import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
+import type { Message } from "../../../core/i18n/message";
+import { useT } from "../../i18n/i18n-provider";
 import { cx } from "./cx";
+
+/** Field errors are messages (core/schemas/form-data.ts), put into words here in the reader's language. */
+function useErrorText(errors: readonly Message[] | undefined): string {
+  const { text } = useT();
+  return (errors ?? []).map(text).join(" ");
+}
 
 interface FieldShellProps {
   label: ReactNode;
   description?: ReactNode;
-  errors?: string[];
+  errors?: Message[];
   children: (ids: { inputId: string; describedBy: string | undefined; invalid: boolean }) => ReactNode;
   className?: string;
 }
@@ -15,6 +23,7 @@ function FieldShell({ label, description, errors, children, className }: FieldSh
   const descriptionId = `${inputId}-description`;
   const errorId = `${inputId}-error`;
   const invalid = Boolean(errors?.length);
+  const errorText = useErrorText(errors);
   const describedBy = [description && descriptionId, invalid && errorId].filter(Boolean).join(" ") || undefined;
   return (
     <div className={cx("field", invalid && "field-invalid", className)}>
@@ -29,14 +38,14 @@ function FieldShell({ label, description, errors, children, className }: FieldSh
       {children({ inputId, describedBy, invalid })}
       {invalid ? (
         <p className="field-error" id={errorId} role="alert">
-          {errors!.join(" ")}
+          {errorText}
         </p>
       ) : null}
     </div>
   );
 }
 
-type Common = { label: ReactNode; description?: ReactNode; errors?: string[]; className?: string };
+type Common = { label: ReactNode; description?: ReactNode; errors?: Message[]; className?: string };
 
 export function TextField({ label, description, errors, className, ...input }: Common & InputHTMLAttributes<HTMLInputElement>) {
   return (
@@ -90,6 +99,7 @@ export function SelectField({
 
 export function CheckboxField({ label, description, errors, className, ...input }: Common & InputHTMLAttributes<HTMLInputElement>) {
   const id = useId();
+  const errorText = useErrorText(errors);
   return (
     <div className={cx("field field-checkbox", className)}>
       <input id={id} type="checkbox" aria-describedby={description ? `${id}-d` : undefined} {...input} />
@@ -102,7 +112,7 @@ export function CheckboxField({ label, description, errors, className, ...input 
             {description}
           </p>
         ) : null}
-        {errors?.length ? <p className="field-error" role="alert">{errors.join(" ")}</p> : null}
+        {errorText ? <p className="field-error" role="alert">{errorText}</p> : null}
       </div>
     </div>
   );

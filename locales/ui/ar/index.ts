@@ -1,0 +1,29 @@
+// One language's interface messages: a file per area, so each area's messages are read and reviewed together.
+// Every key starts with its file's name ("editor.…" in editor.json); test/i18n/catalogues.test.ts holds that.
+import commonMessages from "./common.json";
+import authMessages from "./auth.json";
+import workspaceMessages from "./workspace.json";
+import editorMessages from "./editor.json";
+import commentsMessages from "./comments.json";
+import exportMessages from "./export.json";
+import checksMessages from "./checks.json";
+import cliMessages from "./cli.json";
+import libraryMessages from "./library.json";
+import importMessages from "./import.json";
+import notificationsMessages from "./notifications.json";
+
+const messages = {
+  ...commonMessages,
+  ...authMessages,
+  ...workspaceMessages,
+  ...editorMessages,
+  ...commentsMessages,
+  ...exportMessages,
+  ...checksMessages,
+  ...cliMessages,
+  ...libraryMessages,
+  ...importMessages,
+  ...notificationsMessages,
+};
+
+export default messages;
