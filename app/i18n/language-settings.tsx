@@ -18,7 +18,7 @@ export function LanguageSettings({ numerals }: { numerals: string }) {
           defaultValue={locale}
           options={INTERFACE_LOCALES.map((code) => ({ value: code, label: LANGUAGE_ENDONYMS[code] }))}
         />
-        <fieldset className="field">
+        <fieldset className="field field-group">
           <legend className="field-label">{t("common.language.digits")}</legend>
           <p className="field-description">{t("common.language.digitsHint")}</p>
           <label className="field-checkbox">
