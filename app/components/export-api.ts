@@ -1,11 +1,13 @@
 import { isDisclosureFinding } from "../../core/checks/disclosure-rules";
 import type { DraftCheck } from "../../server/checks/check-draft";
 import type { ExportFormatChoice } from "../schemas/export";
+import { message } from "../../core/i18n/message";
+import type { Said } from "../review/say";
 
-/** A finding placed for the dialog: "para. 12" and what is wrong there. */
+/** A finding placed for the dialog: "para. 12" and what is wrong there (words, or messages for the page to put into words). */
 export interface PlacedMessage {
-  where: string;
-  message: string;
+  where: Said;
+  message: Said;
 }
 
 /** What the export panel shows of the pre-flight report. */
@@ -19,20 +21,20 @@ export interface PreflightSummary {
 }
 
 /** A refusal may list what the file would disclose (409, 403): the dialog shows them as the summary does. */
-export type Outcome<T> = { ok: true; value: T } | { ok: false; error: string; disclosures?: PlacedMessage[] };
+export type Outcome<T> = { ok: true; value: T } | { ok: false; error: Said; disclosures?: PlacedMessage[] };
 
 const FIRST_ERRORS = 3;
-const UNREACHABLE = "The server could not be reached. Check your connection and try again.";
+const UNREACHABLE = message("export.api.unreachable");
 
 /** The sentence a refusal carries ({ error } JSON) or one made from its status, and any disclosures it lists. */
-async function refusal(response: Response): Promise<{ ok: false; error: string; disclosures?: PlacedMessage[] }> {
+async function refusal(response: Response): Promise<{ ok: false; error: Said; disclosures?: PlacedMessage[] }> {
   const body = (await response.json().catch(() => null)) as { error?: unknown; disclosures?: unknown } | null;
   const disclosures = Array.isArray(body?.disclosures) ? (body.disclosures as PlacedMessage[]).map(({ where, message }) => ({ where, message })) : undefined;
   const error = body?.error;
   if (typeof error === "string" && error) return { ok: false, error, ...(disclosures ? { disclosures } : {}) };
-  if (response.status === 403) return { ok: false, error: "Your role in this workspace does not allow this." };
-  if (response.status === 404) return { ok: false, error: "This draft no longer exists, or you no longer have access to it." };
-  return { ok: false, error: `Something went wrong on the server (HTTP ${response.status}). Try again in a moment.` };
+  if (response.status === 403) return { ok: false, error: message("common.error.forbidden") };
+  if (response.status === 404) return { ok: false, error: message("export.api.gone") };
+  return { ok: false, error: message("export.api.serverError", { status: response.status }) };
 }
 
 /** The resource routes of one draft's export, for the panel (every answer is authorised there). */

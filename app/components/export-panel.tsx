@@ -4,7 +4,10 @@ import { EXPORT_FORMAT_LABELS, EXPORT_FORMATS, type ExportFormatChoice } from ".
 import { ExportApi, type Outcome, type PlacedMessage, type PreflightSummary } from "./export-api";
 import { DisclosureNotice } from "./export-disclosures";
 import { Alert, Button } from "./ui";
-import { count } from "../../core/text/count";
+import { PlacedList } from "./export-disclosures";
+import { message } from "../../core/i18n/message";
+import { useT } from "../i18n/i18n-provider";
+import { say, type Said } from "../review/say";
 
 export interface ExportPanelProps {
   workspaceId: string;
@@ -16,7 +19,6 @@ export interface ExportPanelProps {
 }
 
 type Busy = null | "download" | "submit";
-const FILE_WORDS: Record<ExportFormatChoice, string> = { docx: "the Word file", pdf: "the PDF" };
 
 /**
  * The header's "Export" button and its dialog: the pre-flight summary of the stored draft
@@ -27,6 +29,7 @@ const FILE_WORDS: Record<ExportFormatChoice, string> = { docx: "the Word file", 
  * <dialog>: it traps focus, closes on Escape and gives focus back to the button.
  */
 export function ExportPanel({ workspaceId, draftId, canSubmit, canOverride }: ExportPanelProps) {
+  const { t, text } = useT();
   const api = useMemo(() => new ExportApi(`/workspaces/${workspaceId}/drafts/${draftId}`), [workspaceId, draftId]);
   const dialog = useRef<HTMLDialogElement>(null);
   const trigger = useRef<HTMLButtonElement>(null);
@@ -40,10 +43,11 @@ export function ExportPanel({ workspaceId, draftId, canSubmit, canOverride }: Ex
   const [pdfA, setPdfA] = useState(false);
   const [busy, setBusy] = useState<Busy>(null);
   const [confirming, setConfirming] = useState(false);
-  const [result, setResult] = useState<{ tone: "error" | "success"; text: string } | null>(null);
+  const [result, setResult] = useState<{ tone: "error" | "success"; said: Said } | null>(null);
   // From the summary, then from a refusal's list: the server's reading wins when it is newer.
   const [disclosures, setDisclosures] = useState<PlacedMessage[]>([]);
   const [override, setOverride] = useState(false);
+  const formatName = t(EXPORT_FORMAT_LABELS[format]);
 
   function open() {
     setResult(null);
@@ -62,8 +66,8 @@ export function ExportPanel({ workspaceId, draftId, canSubmit, canOverride }: Ex
     });
   }
 
-  function refused(outcome: { error: string; disclosures?: PlacedMessage[] }) {
-    setResult({ tone: "error", text: outcome.error });
+  function refused(outcome: { error: Said; disclosures?: PlacedMessage[] }) {
+    setResult({ tone: "error", said: outcome.error });
     if (outcome.disclosures) setDisclosures(outcome.disclosures);
   }
 
@@ -72,7 +76,7 @@ export function ExportPanel({ workspaceId, draftId, canSubmit, canOverride }: Ex
     setResult(null);
     const outcome = await api.download(format, toc, pdfA, override);
     setBusy(null);
-    if (outcome.ok) setResult({ tone: "success", text: `Downloaded ${outcome.value}.` });
+    if (outcome.ok) setResult({ tone: "success", said: message("export.downloaded", { file: outcome.value }) });
     else refused(outcome);
   }
 
@@ -83,7 +87,7 @@ export function ExportPanel({ workspaceId, draftId, canSubmit, canOverride }: Ex
     setBusy(null);
     setConfirming(false);
     if (!outcome.ok) return refused(outcome);
-    setResult({ tone: "success", text: `Marked as submitted. ${EXPORT_FORMAT_LABELS[format]} file stored; the draft is now read-only.` });
+    setResult({ tone: "success", said: message("export.submitted", { format: formatName }) });
     // The page's list of stored files, its status and read-only state come from the loader.
     revalidator.revalidate();
   }
@@ -99,66 +103,63 @@ export function ExportPanel({ workspaceId, draftId, canSubmit, canOverride }: Ex
     <>
       {/* A plain button: the shared Button does not forward refs, and focus returns here on close. */}
       <button ref={trigger} type="button" className="btn btn-secondary btn-sm export-trigger" onClick={open} aria-haspopup="dialog">
-        Export
+        {t("export.trigger")}
       </button>
       <dialog ref={dialog} className="export-dialog" aria-labelledby={`${ids}-title`} onClose={() => trigger.current?.focus()}>
         <div className="export-dialog-head">
-          <h2 id={`${ids}-title`}>Export the draft</h2>
+          <h2 id={`${ids}-title`}>{t("export.title")}</h2>
           <button type="button" className="btn btn-ghost btn-sm" onClick={() => dialog.current?.close()}>
-            Close
+            {t("export.close")}
           </button>
         </div>
         <PreflightNotice preflight={preflight} />
         <DisclosureNotice disclosures={disclosures} canOverride={canOverride} override={override} onOverride={setOverride} disabled={busy !== null} />
         <fieldset className="export-formats" disabled={busy !== null}>
-          <legend className="field-label">Format</legend>
+          <legend className="field-label">{t("export.format.legend")}</legend>
           {EXPORT_FORMATS.map((f) => (
             <label key={f} className="export-format">
-              <input type="radio" name={`${ids}-format`} value={f} checked={format === f} onChange={() => setFormat(f)} /> {EXPORT_FORMAT_LABELS[f]}
+              <input type="radio" name={`${ids}-format`} value={f} checked={format === f} onChange={() => setFormat(f)} /> {t(EXPORT_FORMAT_LABELS[f])}
             </label>
           ))}
           <label className="export-format">
-            <input type="checkbox" checked={toc} onChange={(e) => setToc(e.target.checked)} /> Include a table of contents
+            <input type="checkbox" checked={toc} onChange={(e) => setToc(e.target.checked)} /> {t("export.toc")}
           </label>
           {format === "pdf" ? (
             <label className="export-format">
-              <input type="checkbox" checked={pdfA} onChange={(e) => setPdfA(e.target.checked)} /> Archival PDF (PDF/A-2b), for archives that ask for it
+              <input type="checkbox" checked={pdfA} onChange={(e) => setPdfA(e.target.checked)} /> {t("export.pdfA")}
             </label>
           ) : null}
         </fieldset>
         <div className="form-actions">
           <Button type="button" onClick={() => void download()} busy={busy === "download"} disabled={busy !== null}>
-            Download {EXPORT_FORMAT_LABELS[format]}
+            {t("export.download", { format: formatName })}
           </Button>
           {canSubmit && !confirming ? (
             <Button type="button" variant="secondary" onClick={startConfirming} disabled={busy !== null}>
-              Mark as submitted…
+              {t("export.markSubmitted")}
             </Button>
           ) : null}
         </div>
         <p className="small muted" role="status" aria-live="polite">
-          {busy === "download" ? `Preparing ${FILE_WORDS[format]}…` : busy === "submit" ? `Preparing and storing ${FILE_WORDS[format]}…` : ""}
+          {busy === "download" ? t("export.preparing", { format }) : busy === "submit" ? t("export.preparingStore", { format }) : ""}
         </p>
         {canSubmit && confirming ? (
           <section className="export-confirm" aria-labelledby={`${ids}-confirm`}>
             <h3 id={`${ids}-confirm`} ref={confirmHeading} tabIndex={-1}>
-              Mark as submitted?
+              {t("export.confirm.title")}
             </h3>
-            <p>
-              This stores {FILE_WORDS[format]} exactly as it is exported now, with its SHA-256 fingerprint, and makes the draft read-only for everyone, owners
-              included. Open editors stop editing. It cannot be undone.
-            </p>
+            <p>{t("export.confirm.body", { format })}</p>
             <div className="form-actions">
               <Button type="button" variant="danger" onClick={() => void submit()} busy={busy === "submit"} disabled={busy !== null}>
-                Mark as submitted and store {EXPORT_FORMAT_LABELS[format]}
+                {t("export.confirm.submit", { format: formatName })}
               </Button>
               <Button type="button" variant="ghost" onClick={() => setConfirming(false)} disabled={busy !== null}>
-                Cancel
+                {t("export.confirm.cancel")}
               </Button>
             </div>
           </section>
         ) : null}
-        {result ? <Alert tone={result.tone}>{result.text}</Alert> : null}
+        {result ? <Alert tone={result.tone}>{say(text, result.said)}</Alert> : null}
       </dialog>
     </>
   );
@@ -166,28 +167,21 @@ export function ExportPanel({ workspaceId, draftId, canSubmit, canOverride }: Ex
 
 /** "3 errors, 5 warnings — export anyway?" with the first errors, or that none were found. */
 function PreflightNotice({ preflight }: { preflight: Outcome<PreflightSummary> | "loading" }) {
+  const { t, text } = useT();
   if (preflight === "loading") {
     return (
       <p className="small muted" role="status">
-        Checking the draft…
+        {t("export.preflight.checking")}
       </p>
     );
   }
-  if (!preflight.ok) return <Alert tone="warning" title="The draft could not be checked">{preflight.error} You can still export it.</Alert>;
+  if (!preflight.ok) return <Alert tone="warning" title={t("export.preflight.failed")}>{t("export.preflight.stillExport", { error: say(text, preflight.error) })}</Alert>;
   const { errors, warnings, firstErrors } = preflight.value;
-  if (errors + warnings === 0) return <Alert tone="success">The checks found no errors or warnings.</Alert>;
+  if (errors + warnings === 0) return <Alert tone="success">{t("export.preflight.clean")}</Alert>;
   return (
-    <Alert tone={errors > 0 ? "warning" : "info"} title={`${count(errors, "error")}, ${count(warnings, "warning")} — export anyway?`}>
-      {firstErrors.length > 0 ? (
-        <ul className="export-findings">
-          {firstErrors.map((f, i) => (
-            <li key={i}>
-              <strong>{f.where}:</strong> {f.message}
-            </li>
-          ))}
-        </ul>
-      ) : null}
-      <p className="small">The Checks tab lists them all, with one-click fixes where there are any.</p>
+    <Alert tone={errors > 0 ? "warning" : "info"} title={t("export.preflight.summary", { errors, warnings })}>
+      {firstErrors.length > 0 ? <PlacedList findings={firstErrors} /> : null}
+      <p className="small">{t("export.preflight.checksTab")}</p>
     </Alert>
   );
 }

@@ -1,4 +1,7 @@
 import { useFetcher } from "@remix-run/react";
+import { FormattedMessage } from "react-intl";
+import type { Translator } from "../../core/i18n/translator";
+import { useT } from "../i18n/i18n-provider";
 import { EXPORT_FORMAT_LABELS } from "../schemas/export";
 
 /** A file stored when the draft was marked as submitted, as the page shows it (no bytes). */
@@ -15,14 +18,26 @@ export interface StoredExportView {
 }
 
 /** "48 KB", "1.2 MB": enough to recognise a file, not an exact count (that is in the title). */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1000) return `${bytes} bytes`;
-  if (bytes < 1_000_000) return `${Math.round(bytes / 1000)} KB`;
-  return `${(bytes / 1_000_000).toLocaleString("en", { maximumFractionDigits: 1 })} MB`;
+export function formatBytes(bytes: number, t: Translator["t"]): string {
+  if (bytes < 1000) return t("export.files.bytes", { count: bytes });
+  if (bytes < 1_000_000) return t("export.files.kb", { size: Math.round(bytes / 1000) });
+  return t("export.files.mb", { size: Math.round(bytes / 100_000) / 10 });
 }
 
-/** UTC, so the server's render and the browser's agree (no hydration mismatch across time zones). */
-const utc = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+/**
+ * UTC, so the server's render and the browser's agree (no hydration mismatch across time zones),
+ * in the reader's language: "7 déc. 2026, 14:05 UTC".
+ */
+function useUtc(): (iso: string) => string {
+  const { t, date } = useT();
+  return (iso) => t("export.files.when", { when: date(iso, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) });
+}
+
+/** The first 12 hex digits of a hash: enough to compare by eye; the whole value is in its title. */
+const shortHash = (sha256: string) => `${sha256.slice(0, 12)}…`;
+
+/** Between two sentences of one paragraph (every language here separates sentences with a space). */
+const SPACE = " ";
 
 /** A draft reopened after submission, as the page states it (server/export/reopen.ts). */
 export interface ReopenedNotice {
@@ -53,29 +68,37 @@ export function SubmittedFiles({
   canReopen: boolean;
   reopened: ReopenedNotice | null;
 }) {
+  const { t } = useT();
+  const utc = useUtc();
   if (files.length === 0) return null;
   return (
     <section className="submitted-files" aria-labelledby="submitted-files-title">
-      <h2 id="submitted-files-title">Submitted files</h2>
+      <h2 id="submitted-files-title">{t("export.files.title")}</h2>
       {reopened ? <ReopenedAlert notice={reopened} /> : null}
       <ul>
         {files.map((file) => (
           <li key={file.id} className="submitted-file">
-            <span className="submitted-file-format">{EXPORT_FORMAT_LABELS[file.format]}</span>
-            <span title={`${file.byteSize.toLocaleString("en")} bytes`}>{formatBytes(file.byteSize)}</span>
+            <span className="submitted-file-format">{t(EXPORT_FORMAT_LABELS[file.format])}</span>
+            <span title={t("export.files.bytes", { count: file.byteSize })}>{formatBytes(file.byteSize, t)}</span>
             <span>
-              SHA-256{" "}
-              <code className="mono" title={file.sha256} aria-label={`SHA-256 ${file.sha256}`}>
-                {file.sha256.slice(0, 12)}…
-              </code>
+              <FormattedMessage
+                id="export.files.sha"
+                values={{
+                  sha: (
+                    <code className="mono" title={file.sha256} aria-label={t("export.files.sha", { sha: file.sha256 })}>
+                      {shortHash(file.sha256)}
+                    </code>
+                  ),
+                }}
+              />
             </span>
             <span>
-              stored by {file.createdBy} on <time dateTime={file.createdAt}>{utc(file.createdAt)}</time>
+              <FormattedMessage id="export.files.storedBy" values={{ name: file.createdBy, when: <time dateTime={file.createdAt}>{utc(file.createdAt)}</time> }} />
             </span>
             {canDownload ? (
               // A plain link: the browser downloads the resource route's attachment itself.
               <a href={`/workspaces/${workspaceId}/drafts/${draftId}/exports/${file.id}`} download={file.fileName}>
-                Download {file.fileName}
+                {t("export.files.download", { file: file.fileName })}
               </a>
             ) : null}
           </li>
@@ -87,15 +110,28 @@ export function SubmittedFiles({
 }
 
 function ReopenedAlert({ notice }: { notice: ReopenedNotice }) {
-  const changed =
-    notice.changedSince === null ? "" : notice.changedSince ? " The draft has changed since: those changes are not in the submitted file." : " The draft has not changed since.";
+  const { t } = useT();
+  const utc = useUtc();
+  const reopenedAt = <time dateTime={notice.reopenedAt}>{utc(notice.reopenedAt)}</time>;
   return (
     <div className="alert alert-warning" role="status">
-      <p className="alert-title">Reopened after submission</p>
+      <p className="alert-title">{t("export.reopened.title")}</p>
       <p className="alert-body">
-        Reopened for a correction on <time dateTime={notice.reopenedAt}>{utc(notice.reopenedAt)}</time>
-        {notice.reopenedBy ? ` by ${notice.reopenedBy}` : ""}. The file submitted on <time dateTime={notice.submitted.at}>{utc(notice.submitted.at)}</time> ({notice.submitted.fileName}, SHA-256{" "}
-        <code className="mono">{notice.submitted.sha256.slice(0, 12)}…</code>) is kept as it was.{changed}
+        {notice.reopenedBy ? (
+          <FormattedMessage id="export.reopened.atBy" values={{ at: reopenedAt, name: notice.reopenedBy }} />
+        ) : (
+          <FormattedMessage id="export.reopened.at" values={{ at: reopenedAt }} />
+        )}
+        {SPACE}
+        <FormattedMessage
+          id="export.reopened.kept"
+          values={{
+            at: <time dateTime={notice.submitted.at}>{utc(notice.submitted.at)}</time>,
+            file: notice.submitted.fileName,
+            sha: <code className="mono">{shortHash(notice.submitted.sha256)}</code>,
+          }}
+        />
+        {notice.changedSince === null ? null : SPACE + t(notice.changedSince ? "export.reopened.changed" : "export.reopened.unchanged")}
       </p>
     </div>
   );
@@ -103,6 +139,7 @@ function ReopenedAlert({ notice }: { notice: ReopenedNotice }) {
 
 /** Owners only: the draft becomes editable again; the stored files stay as they are. */
 function ReopenButton({ workspaceId, draftId }: { workspaceId: string; draftId: string }) {
+  const { t } = useT();
   const fetcher = useFetcher<{ ok: boolean; error?: string }>();
   const busy = fetcher.state !== "idle";
   return (
@@ -111,12 +148,12 @@ function ReopenButton({ workspaceId, draftId }: { workspaceId: string; draftId: 
       action={`/workspaces/${workspaceId}/drafts/${draftId}/reopen`}
       className="form-actions"
       onSubmit={(event) => {
-        if (!window.confirm("Reopen this draft for a correction? Co-authors can edit it again. The submitted file and its SHA-256 stay as they are.")) event.preventDefault();
+        if (!window.confirm(t("export.reopen.confirm"))) event.preventDefault();
       }}
     >
       <input type="hidden" name="intent" value="reopen" />
       <button type="submit" className="btn btn-secondary btn-sm" disabled={busy}>
-        {busy ? "Reopening…" : "Reopen for a correction"}
+        {busy ? t("export.reopen.busy") : t("export.reopen.button")}
       </button>
       {fetcher.data && !fetcher.data.ok ? (
         <span className="field-error" role="alert">

@@ -35,6 +35,8 @@ import { RefusedEdits } from "./refused-edits";
 import { useCollabSession, type CollabSession, type RefusedWork } from "./use-collab-session";
 import type { RefusalReason } from "../../core/collab/session-messages";
 import { userColor } from "../../core/collab/user-color";
+import { message, type Message, type MessageId } from "../../core/i18n/message";
+import { useT } from "../i18n/i18n-provider";
 
 /** A stable empty list while the threads load (a new [] each render would re-run effects). */
 const NO_THREADS: readonly ThreadView[] = [];
@@ -43,7 +45,7 @@ export interface CollabEditorProps {
   docName: string;
   user: { id: string; name: string };
   /** Why this person may not edit (their role), or null if they may. */
-  readOnlyReason: string | null;
+  readOnlyReason: Message | null;
   /** The template the draft was made from: numbering, guidance, the word-limit rule. */
   template: DraftTemplate | null;
   /** The workspace's organisations, for the cover's list of submitting organisations. */
@@ -69,7 +71,8 @@ export default function CollabEditor(props: CollabEditorProps) {
   useEffect(() => {
     if (pausedBecause) revalidate.current();
   }, [pausedBecause]);
-  if (!session) return <p className="muted">Opening the draft…</p>;
+  const { t } = useT();
+  if (!session) return <p className="muted">{t("editor.page.opening")}</p>;
   // Keyed by the session's document: after a refusal the draft is opened afresh from the server.
   return <SessionEditor key={session.doc.guid} session={session} refused={refused} onDismissRefused={dismissRefused} pausedBecause={pausedBecause} {...props} />;
 }
@@ -81,14 +84,15 @@ interface SessionProps {
   pausedBecause: RefusalReason | null;
 }
 
-const PAUSED: Record<RefusalReason, string> = {
-  "read-only": "Editing is off: your role no longer allows it.",
-  submitting: "Editing is paused while the draft is being submitted.",
-  submitted: "The draft was submitted and is read-only.",
+const PAUSED: Record<RefusalReason, MessageId> = {
+  "read-only": "editor.readOnly.paused.readOnly",
+  submitting: "editor.readOnly.paused.submitting",
+  submitted: "editor.readOnly.paused.submitted",
 };
 
 function SessionEditor({ session, refused, onDismissRefused, pausedBecause, docName, user, readOnlyReason, template, organisations, stateName, workspaceId, stateCode, canComment, canImportLibrary }: CollabEditorProps & SessionProps) {
-  const reason = session.endedBecause ? "Editing is off: see the message above." : pausedBecause ? PAUSED[pausedBecause] : readOnlyReason;
+  const { t, text, dir } = useT();
+  const reason = session.endedBecause ? message("editor.readOnly.ended") : pausedBecause ? message(PAUSED[pausedBecause]) : readOnlyReason;
   const library = useMemo(() => new LibraryApi(`/workspaces/${workspaceId}/library`), [workspaceId]);
   const commentsApi = useMemo(() => new CommentsApi(`/workspaces/${workspaceId}/drafts/${parseDraftDocName(docName)}/comments`), [workspaceId, docName]);
   const editor = useEditor(
@@ -98,7 +102,8 @@ function SessionEditor({ session, refused, onDismissRefused, pausedBecause, docN
       extensions: [
         // The page's footnote gets its marker and popover here; the schema stays core/editor's.
         ...documentExtensions({ headingNumbering: template?.headingNumbering }).filter((e) => e.name !== "footnote"),
-        FootnoteWithPopover.configure({ library }),
+        // Node views are plain DOM: they get the person's translator, not React's context.
+        FootnoteWithPopover.configure({ library, i18n: { t, text } }),
         PasteFootnotes,
         CommentHighlights,
         GoToTarget,
@@ -109,7 +114,7 @@ function SessionEditor({ session, refused, onDismissRefused, pausedBecause, docN
         }),
       ],
       editorProps: {
-        attributes: { class: "document", "aria-label": "Draft text", spellcheck: "true" },
+        attributes: { class: "document", "aria-label": t("editor.shell.text"), spellcheck: "true" },
       },
     },
     [session.doc, session.provider],
@@ -137,7 +142,7 @@ function SessionEditor({ session, refused, onDismissRefused, pausedBecause, docN
   useStickyBarsHeight(shell, editor !== null);
 
   return (
-    <section className="editor-shell" aria-label="Draft editor" ref={shell}>
+    <section className="editor-shell" aria-label={t("editor.shell.label")} ref={shell}>
       <div className="editor-bar">
         <Presence provider={session.provider} online={session.state === "online"} />
         <ConnectionStatus state={session.state} durable={session.durable} />
@@ -145,11 +150,11 @@ function SessionEditor({ session, refused, onDismissRefused, pausedBecause, docN
       {refused ? <RefusedEdits work={refused} editor={editor} comments={commentsApi} canComment={canComment} onDismiss={onDismissRefused} /> : null}
       {session.endedBecause ? (
         <div className="alert alert-warning" role="alert">
-          <p className="alert-title">Editing stopped</p>
+          <p className="alert-title">{t("editor.ended.title")}</p>
           <div className="alert-body">
-            <p>{session.endedBecause}</p>
+            <p>{text(session.endedBecause)}</p>
             <button type="button" className="btn btn-secondary btn-sm" onClick={() => window.location.reload()}>
-              Reload the page
+              {t("editor.ended.reload")}
             </button>
           </div>
         </div>
@@ -158,7 +163,7 @@ function SessionEditor({ session, refused, onDismissRefused, pausedBecause, docN
       {editor ? <Toolbar editor={editor} readOnlyReason={reason} onComment={commenting.start} /> : null}
       {commenting.hint ? (
         <p className="small muted" role="status">
-          {commenting.hint}
+          {t(commenting.hint)}
         </p>
       ) : null}
       <div className="editor-columns">
@@ -173,6 +178,7 @@ function SessionEditor({ session, refused, onDismissRefused, pausedBecause, docN
         {editor ? (
           <SidePanel
             editor={editor}
+            dir={dir}
             template={template}
             library={library}
             stateUnderReview={stateCode}

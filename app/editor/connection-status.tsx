@@ -1,24 +1,24 @@
-import { count } from "../../core/text/count";
 import type { DurableSync } from "../../core/collab/durable-sync";
+import { message, type Message, type MessageId } from "../../core/i18n/message";
+import { useT } from "../i18n/i18n-provider";
 import { useDurableState, type ConnectionState } from "./use-collab-session";
-
-const changes = (n: number) => count(n, "change");
 
 /**
  * What the person is told about their work. "Saved" only once the server confirmed it stored
  * (core/collab/durable-sync.ts), never because a socket is open; offline, how many changes wait
- * on this device.
+ * on this device ("Offline — 3 changes kept on this device", in the reader's plural forms).
  */
-export function connectionLabel(state: ConnectionState, unsaved: number): string {
+export function connectionLabel(state: ConnectionState, unsaved: number): Message {
+  const count = { count: unsaved };
   switch (state) {
     case "ended":
-      return unsaved > 0 ? `Disconnected — ${changes(unsaved)} not saved` : "Disconnected";
+      return unsaved > 0 ? message("editor.connection.endedUnsaved", count) : message("editor.connection.ended");
     case "offline":
-      return unsaved > 0 ? `Offline — ${changes(unsaved)} kept on this device` : "Offline — all changes saved";
+      return unsaved > 0 ? message("editor.connection.offlineUnsaved", count) : message("editor.connection.offline");
     case "connecting":
-      return unsaved > 0 ? `Connecting… ${changes(unsaved)} kept on this device` : "Connecting…";
+      return unsaved > 0 ? message("editor.connection.connectingUnsaved", count) : message("editor.connection.connecting");
     case "online":
-      return unsaved > 0 ? "Saving…" : "All changes saved";
+      return unsaved > 0 ? message("editor.connection.saving") : message("editor.connection.saved");
   }
 }
 
@@ -27,23 +27,24 @@ export function connectionLabel(state: ConnectionState, unsaved: number): string
  * "Saving…" and "All changes saved" with every pause in typing, and counts keystrokes offline,
  * which read aloud would drown everything else. The visible label stays readable at any time.
  */
-const ANNOUNCED: Record<ConnectionState, string> = {
-  online: "Connected: your changes are saved as you type.",
-  offline: "Offline: your changes are kept on this device until the connection is back.",
-  connecting: "Connecting to the server.",
-  ended: "Disconnected.",
+const ANNOUNCED: Record<ConnectionState, MessageId> = {
+  online: "editor.connection.announce.online",
+  offline: "editor.connection.announce.offline",
+  connecting: "editor.connection.announce.connecting",
+  ended: "editor.connection.announce.ended",
 };
 
 /** The save-and-connection indicator in the draft's sticky bar, with a polite live region for changes of link. */
 export function ConnectionStatus({ state, durable }: { state: ConnectionState; durable: DurableSync }) {
+  const { t, text } = useT();
   const { unsaved } = useDurableState(durable);
   const saving = state === "online" && unsaved > 0;
   return (
     <p className={`connection-status connection-${state}${saving ? " connection-saving" : ""}`} data-state={state} data-unsaved={unsaved}>
       <span className="connection-dot" aria-hidden="true" />
-      <span className="connection-label">{connectionLabel(state, unsaved)}</span>
+      <span className="connection-label">{text(connectionLabel(state, unsaved))}</span>
       <span className="sr-only" role="status" aria-live="polite">
-        {ANNOUNCED[state]}
+        {t(ANNOUNCED[state])}
       </span>
     </p>
   );

@@ -1,5 +1,6 @@
 import { useEditorState, type Editor } from "@tiptap/react";
 import { useId } from "react";
+import { useT } from "../i18n/i18n-provider";
 import { BULLET_SPECS, BULLET_STYLES, isBulletStyle, isListStyle, LIST_STYLE_SPECS, LIST_STYLES, type BulletStyle, type ListStyle } from "../../core/editor/list-styles";
 
 /** The style of the innermost list around the cursor, as the menu's value ("" outside a list). */
@@ -36,28 +37,29 @@ export function applyListStyle(editor: Editor, value: string): void {
  * with the arrow keys like any form control, and screen readers announce the chosen style.
  */
 export function ListStyleMenu({ editor, disabled }: { editor: Editor; disabled: boolean }) {
+  const { t } = useT();
   const id = useId();
   const value = useEditorState({ editor, selector: ({ editor: e }) => currentStyle(e) });
   return (
     <div className="toolbar-group">
       <label htmlFor={id} className="sr-only">
-        List style
+        {t("editor.listStyle.label")}
       </label>
       <select id={id} className="tool list-style-menu" value={value} disabled={disabled} onChange={(event) => applyListStyle(editor, event.target.value)}>
         <option value="" disabled>
-          List style…
+          {t("editor.listStyle.choose")}
         </option>
-        <optgroup label="Bullets">
+        <optgroup label={t("editor.listStyle.bullets")}>
           {BULLET_STYLES.map((style) => (
             <option key={style} value={`bullet:${style}`}>
-              {BULLET_SPECS[style].name}
+              {t(BULLET_SPECS[style].name)}
             </option>
           ))}
         </optgroup>
-        <optgroup label="Numbering">
+        <optgroup label={t("editor.listStyle.numbering")}>
           {LIST_STYLES.map((style) => (
             <option key={style} value={`ordered:${style}`}>
-              {LIST_STYLE_SPECS[style].name}
+              {t(LIST_STYLE_SPECS[style].name)}
             </option>
           ))}
         </optgroup>

@@ -1,13 +1,14 @@
 import { useParams } from "@remix-run/react";
 import { useEffect, useState } from "react";
+import { useT } from "../i18n/i18n-provider";
 import type { WordsByOrganisation } from "../routes/workspaces.$workspaceId.drafts.$draftId_.contributions";
 
 /** Often enough to follow a writing session, rarely enough that an open panel costs nothing. */
 const REFRESH_MS = 30_000;
 
-const format = (n: number) => n.toLocaleString("en");
-const percent = (share: number) => `${Math.round(share * 100)}%`;
-const clock = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+/** Between the organisation and its figures. */
+const SPACE = " ";
+
 
 /**
  * "Words by organisation" for a joint submission: who wrote how many of the counted words,
@@ -15,6 +16,7 @@ const clock = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: "2-d
  * while open. It counts the stored text, so it can trail typing by about half a second.
  */
 export function OrganisationWords() {
+  const { t, date } = useT();
   const { workspaceId, draftId } = useParams();
   const [open, setOpen] = useState(false);
   const [result, setResult] = useState<WordsByOrganisation | null>(null);
@@ -44,7 +46,7 @@ export function OrganisationWords() {
 
   return (
     <details className="small" onToggle={(event) => setOpen(event.currentTarget.open)}>
-      <summary>Words by organisation</summary>
+      <summary>{t("editor.contributions.summary")}</summary>
       {result ? (
         <>
           <ul className="checks-sections">
@@ -52,21 +54,20 @@ export function OrganisationWords() {
               <li key={row.key}>
                 <span>
                   {row.label}
-                  {row.confidential ? <span className="muted"> · confidential</span> : null}
-                </span>{" "}
-                <span className="muted">
-                  {format(row.words)} · {percent(row.share)}
+                  {row.confidential ? <span className="muted">{t("editor.contributions.confidential")}</span> : null}
                 </span>
+                {SPACE}
+                <span className="muted">{t("editor.contributions.row", { words: row.words, share: row.share })}</span>
               </li>
             ))}
           </ul>
           <p className="muted">
-            As of {clock(result.readAt)}, saved text: {format(result.counted)} counted words.
-            {failed ? " Could not refresh." : ""}
+            {t("editor.contributions.asOf", { time: date(result.readAt, { hour: "2-digit", minute: "2-digit" }), counted: result.counted })}
+            {failed ? t("editor.contributions.refreshFailed") : ""}
           </p>
         </>
       ) : (
-        <p className="muted">{failed ? "Could not load the breakdown." : "Counting…"}</p>
+        <p className="muted">{failed ? t("editor.contributions.loadFailed") : t("editor.contributions.counting")}</p>
       )}
     </details>
   );

@@ -3,6 +3,7 @@ import { computeNumbering } from "../../core/editor/numbering";
 import type { DraftTemplate } from "./draft-template";
 import { TextSelection } from "@tiptap/pm/state";
 import { goTo } from "./go-to";
+import { useT } from "../i18n/i18n-provider";
 
 interface OutlineItem {
   pos: number;
@@ -13,6 +14,7 @@ interface OutlineItem {
 
 /** The draft's headings, numbered as on the page; choosing one moves the cursor there. */
 export function Outline({ editor, template }: { editor: Editor; template: DraftTemplate | null }) {
+  const { t } = useT();
   const items = useEditorState({
     editor,
     selector: ({ editor: e }): OutlineItem[] => {
@@ -26,9 +28,9 @@ export function Outline({ editor, template }: { editor: Editor; template: DraftT
   });
   return (
     <nav className="outline" aria-labelledby="outline-heading">
-      <h2 id="outline-heading">Outline</h2>
+      <h2 id="outline-heading">{t("editor.outline.heading")}</h2>
       {items.length === 0 ? (
-        <p className="muted small">Headings appear here.</p>
+        <p className="muted small">{t("editor.outline.empty")}</p>
       ) : (
         <ul>
           {items.map((item) => (
@@ -41,7 +43,7 @@ export function Outline({ editor, template }: { editor: Editor; template: DraftT
                 }}
               >
                 {item.label ? <span className="outline-label">{item.label}</span> : null}
-                {item.text || <span className="muted">(untitled)</span>}
+                {item.text || <span className="muted">{t("editor.outline.untitled")}</span>}
               </button>
             </li>
           ))}

@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react";
 import type { WebsocketProvider } from "y-websocket";
 import { initials } from "../../core/collab/user-color";
-import { count } from "../../core/text/count";
+import { useT } from "../i18n/i18n-provider";
 
 interface Present {
   clientId: number;
@@ -37,19 +37,21 @@ export function Presence({ provider, online }: { provider: WebsocketProvider; on
     return () => awareness.off("change", read);
   }, [provider]);
 
+  const { t, list } = useT();
   const shown = online ? people : people.filter((p) => p.self);
+  const nameOf = (p: Present) => (p.self ? t("editor.presence.you", { name: p.name }) : p.name);
   const extra = shown.length - SHOWN;
   return (
-    <ul className="presence" data-online={online} aria-label={online ? `${count(shown.length, "person", "people")} in this draft` : "Offline: nobody else is reachable"}>
+    <ul className="presence" data-online={online} aria-label={online ? t("editor.presence.count", { count: shown.length }) : t("editor.presence.offline")}>
       {shown.slice(0, SHOWN).map((p) => (
-        <li key={p.clientId} className="avatar" style={{ background: p.color }} title={p.self ? `${p.name} (you)` : p.name}>
+        <li key={p.clientId} className="avatar" style={{ background: p.color }} title={nameOf(p)}>
           <span aria-hidden="true">{initials(p.name)}</span>
-          <span className="sr-only">{p.self ? `${p.name} (you)` : p.name}</span>
+          <span className="sr-only">{nameOf(p)}</span>
         </li>
       ))}
       {extra > 0 ? (
-        <li className="avatar avatar-more" title={shown.slice(SHOWN).map((p) => p.name).join(", ")}>
-          +{extra}
+        <li className="avatar avatar-more" title={list(shown.slice(SHOWN).map((p) => p.name))}>
+          {t("editor.presence.more", { count: extra })}
         </li>
       ) : null}
     </ul>

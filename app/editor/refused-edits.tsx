@@ -6,24 +6,33 @@ import type { RefusalReason } from "../../core/collab/session-messages";
 import { anchorFor } from "../../core/comments/anchors";
 import { COMMENT_MAX_CHARS, QUOTE_MAX_CHARS } from "../../core/comments/contract";
 import { bindingOf } from "./comments/comment-highlights";
-import type { CommentsApi } from "./comments/comments-api";
+import { CommentRefused, type CommentsApi } from "./comments/comments-api";
 import type { RefusedWork } from "./use-collab-session";
-import { count } from "../../core/text/count";
+import { message, type Message, type MessageId } from "../../core/i18n/message";
+import type { Translator } from "../../core/i18n/translator";
+import { useT } from "../i18n/i18n-provider";
+import { say, type Said } from "../review/say";
 
-export const REFUSAL_MESSAGES: Record<RefusalReason, string> = {
-  "read-only":
-    "You can no longer edit this draft: your role was changed to reviewer or viewer (or editing was never open to you). The changes below were not saved; the draft now shows what is stored.",
-  submitting:
-    "The draft was being submitted when these changes reached the server: it is frozen so that the file sent matches it exactly. They were not saved; the draft now shows what is stored.",
-  submitted: "The draft has been submitted and is read-only. The changes below were not saved; the draft now shows what is stored.",
+export const REFUSAL_MESSAGES: Record<RefusalReason, MessageId> = {
+  "read-only": "editor.refused.reason.readOnly",
+  submitting: "editor.refused.reason.submitting",
+  submitted: "editor.refused.reason.submitted",
+};
+
+/** The first line of the comments posted for refused work, in the poster's language. */
+const COMMENT_INTROS: Record<RefusalReason, MessageId> = {
+  "read-only": "editor.refused.comment.readOnly",
+  submitting: "editor.refused.comment.submitting",
+  submitted: "editor.refused.comment.submitted",
 };
 
 /** Pieces shown in the panel; the rest are in Copy and in the comments. */
 const SHOWN = 12;
 const SHOWN_CHARS = 400;
+const shortened = (text: string) => (text.length > SHOWN_CHARS ? `${text.slice(0, SHOWN_CHARS)}…` : text);
 
-const describePlace = (place: RefusedPiece["place"]) =>
-  place.part === "body" ? "In the text" : place.part === "note" ? `In footnote ${place.note + 1}` : `On the cover (${place.field})`;
+const describePlace = (place: RefusedPiece["place"]): Message =>
+  place.part === "body" ? message("editor.refused.place.body") : place.part === "note" ? message("editor.refused.place.note", { n: place.note + 1 }) : message("editor.refused.place.cover", { field: place.field });
 
 /**
  * The server refused this device's work (issue 16): say why in words, show what was not
@@ -31,58 +40,60 @@ const describePlace = (place: RefusedPiece["place"]) =>
  * draft has already been reset to the server's copy; this is the only place the work remains.
  */
 export function RefusedEdits({ work, editor, comments, canComment, onDismiss }: { work: RefusedWork; editor: Editor | null; comments: CommentsApi; canComment: boolean; onDismiss: () => void }) {
-  const [note, setNote] = useState<string | null>(null);
+  const { t, text } = useT();
+  const [note, setNote] = useState<Said | null>(null);
   const [posting, setPosting] = useState(false);
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(refusedText(work.pieces));
-      setNote("Copied. Paste it somewhere safe before you close this message.");
+      setNote(message("editor.refused.copied"));
     } catch {
-      setNote("This browser did not allow copying: select the text below and copy it by hand.");
+      setNote(message("editor.refused.copyFailed"));
     }
   };
   const post = async () => {
     if (!editor) return;
     setPosting(true);
     try {
-      const posted = await postAsComments(editor, comments, work);
-      setNote(`Posted as ${count(posted, "comment")} where the changes were.`);
+      const posted = await postAsComments(editor, comments, work, t);
+      setNote(message("editor.refused.posted", { count: posted }));
     } catch (error) {
-      setNote(error instanceof Error ? error.message : "The comments were not posted.");
+      // The server's refusal is already in this person's language; anything else is said here.
+      setNote(error instanceof StillOpening ? message("editor.refused.stillOpening") : error instanceof CommentRefused ? error.said : message("editor.refused.notPosted"));
     } finally {
       setPosting(false);
     }
   };
   return (
     <div className="alert alert-warning refused-edits" role="alert">
-      <p className="alert-title">Your changes were not saved</p>
+      <p className="alert-title">{t("editor.refused.title")}</p>
       <div className="alert-body">
-        <p>{REFUSAL_MESSAGES[work.reason]}</p>
+        <p>{t(REFUSAL_MESSAGES[work.reason])}</p>
         <ul className="refused-pieces">
           {work.pieces.slice(0, SHOWN).map((piece, i) => (
             <li key={i}>
-              <span className="muted">{describePlace(piece.place)}, {piece.kind === "added" ? "added" : "deleted"}: </span>
-              <q>{piece.text.length > SHOWN_CHARS ? `${piece.text.slice(0, SHOWN_CHARS)}…` : piece.text}</q>
+              <span className="muted">{t(piece.kind === "added" ? "editor.refused.added" : "editor.refused.deleted", { place: text(describePlace(piece.place)) })}</span>
+              <q>{shortened(piece.text)}</q>
             </li>
           ))}
         </ul>
-        {work.pieces.length > SHOWN ? <p className="small muted">And {work.pieces.length - SHOWN} more: Copy takes them all.</p> : null}
+        {work.pieces.length > SHOWN ? <p className="small muted">{t("editor.refused.more", { count: work.pieces.length - SHOWN })}</p> : null}
         <div className="form-actions">
           <button type="button" className="btn btn-secondary btn-sm" onClick={() => void copy()}>
-            Copy the changes
+            {t("editor.refused.copy")}
           </button>
           {canComment ? (
             <button type="button" className="btn btn-secondary btn-sm" disabled={posting || !editor} onClick={() => void post()}>
-              Post them as comments
+              {t("editor.refused.post")}
             </button>
           ) : null}
           <button type="button" className="btn btn-secondary btn-sm" onClick={onDismiss}>
-            Dismiss
+            {t("editor.refused.dismiss")}
           </button>
         </div>
         {note ? (
           <p className="small" role="status">
-            {note}
+            {say(text, note)}
           </p>
         ) : null}
       </div>
@@ -91,9 +102,14 @@ export function RefusedEdits({ work, editor, comments, canComment, onDismiss }: 
 }
 
 /** One comment thread per place, anchored on the stored text nearest to where the work was. */
-async function postAsComments(editor: Editor, comments: CommentsApi, work: RefusedWork): Promise<number> {
+/** The draft has no Yjs binding yet: nothing can be anchored. */
+class StillOpening extends Error {
+  override readonly name = "StillOpening";
+}
+
+async function postAsComments(editor: Editor, comments: CommentsApi, work: RefusedWork, t: Translator["t"]): Promise<number> {
   const binding = bindingOf(editor.state);
-  if (!binding) throw new Error("The draft is still opening; try again in a moment.");
+  if (!binding) throw new StillOpening();
   const groups = new Map<string, RefusedPiece[]>();
   for (const piece of work.pieces) {
     const key = JSON.stringify(piece.place);
@@ -105,17 +121,17 @@ async function postAsComments(editor: Editor, comments: CommentsApi, work: Refus
     if (!range) continue;
     const quote = editor.state.doc.textBetween(range.from, range.to, " ", " ").replace(/\s+/g, " ").trim().slice(0, QUOTE_MAX_CHARS);
     if (!quote) continue;
-    await comments.send({ intent: "create-thread", anchor: anchorFor(binding, range.from, range.to, quote), body: commentBody(work.reason, pieces), mentions: [] });
+    await comments.send({ intent: "create-thread", anchor: anchorFor(binding, range.from, range.to, quote), body: commentBody(work.reason, pieces, t), mentions: [] });
     posted += 1;
   }
   return posted;
 }
 
-function commentBody(reason: RefusalReason, pieces: RefusedPiece[]): string {
-  const why = reason === "read-only" ? "my role no longer allows editing" : reason === "submitting" ? "the draft was being submitted" : "the draft was submitted";
-  const lines = pieces.map((p) => `${p.kind === "added" ? "Added" : "Deleted"}: «${p.text}»`);
-  const body = `Not saved because ${why}:\n${lines.join("\n")}`;
-  return body.length <= COMMENT_MAX_CHARS ? body : `${body.slice(0, COMMENT_MAX_CHARS - 40)}… (the rest is in Copy)`;
+/** The comment's words, in the language of the person posting it (co-authors read what they wrote). */
+function commentBody(reason: RefusalReason, pieces: RefusedPiece[], t: Translator["t"]): string {
+  const lines = pieces.map((p) => t(p.kind === "added" ? "editor.refused.comment.added" : "editor.refused.comment.deleted", { text: p.text }));
+  const body = [t(COMMENT_INTROS[reason]), ...lines].join("\n");
+  return body.length <= COMMENT_MAX_CHARS ? body : `${body.slice(0, COMMENT_MAX_CHARS - 40)}${t("editor.refused.comment.rest")}`;
 }
 
 /**

@@ -11,13 +11,15 @@ import { GuidancePanel } from "./guidance-panel";
 import type { ChangedRecommendation } from "./library/changed-recommendations";
 import type { LibraryApi } from "./library/library-api";
 import { LibraryPanel } from "./library/library-panel";
+import type { MessageId } from "../../core/i18n/message";
+import { useT } from "../i18n/i18n-provider";
 
 const ALL_TABS = [
-  { id: "guidance", label: "Guidance" },
-  { id: "library", label: "Library" },
-  { id: "checks", label: "Checks" },
-  { id: "comments", label: "Comments" },
-] as const;
+  { id: "guidance", label: "editor.side.guidance" },
+  { id: "library", label: "editor.side.library" },
+  { id: "checks", label: "editor.side.checks" },
+  { id: "comments", label: "editor.side.comments" },
+] as const satisfies ReadonlyArray<{ id: string; label: MessageId }>;
 type TabId = (typeof ALL_TABS)[number]["id"];
 
 /**
@@ -27,6 +29,7 @@ type TabId = (typeof ALL_TABS)[number]["id"];
  */
 export function SidePanel({
   editor,
+  dir = "ltr",
   template,
   library,
   stateUnderReview,
@@ -36,6 +39,8 @@ export function SidePanel({
   comments,
   libraryImportHref,
 }: {
+  /** The interface's direction: in Arabic the tabs run right to left, and so do the arrow keys. */
+  dir?: "ltr" | "rtl";
   /** The library's import page, for people who may import; null for the others. */
   libraryImportHref: string | null;
   comments: { threads: CommentThreads; pendingAnchor: Anchor | null; onPendingDone: () => void; opened: { id: string } | null };
@@ -48,37 +53,48 @@ export function SidePanel({
   organisations: CoverOrganisation[];
 }) {
   // A notification's link (?thread=<id>) opens the Comments tab.
+  const { t, number } = useT();
   const [tab, setTab] = useState<TabId>(() => (new URLSearchParams(window.location.search).has("thread") ? "comments" : "guidance"));
   useEffect(() => {
     if (comments.pendingAnchor || comments.opened) setTab("comments");
   }, [comments.pendingAnchor, comments.opened]);
-  const openThreads = comments.threads.snapshot?.threads.filter((t) => t.status === "open").length ?? 0;
+  const openThreads = comments.threads.snapshot?.threads.filter((thread) => thread.status === "open").length ?? 0;
   // The checks read the template's rules: a draft made without one has none to check against.
-  const TABS = template ? ALL_TABS : ALL_TABS.filter((t) => t.id !== "checks");
+  const TABS = template ? ALL_TABS : ALL_TABS.filter((tabItem) => tabItem.id !== "checks");
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key !== "ArrowRight" && event.key !== "ArrowLeft") return;
-    const index = TABS.findIndex((t) => t.id === tab);
-    const next = TABS[(index + (event.key === "ArrowRight" ? 1 : TABS.length - 1)) % TABS.length]!;
+    const index = TABS.findIndex((tabItem) => tabItem.id === tab);
+    // The arrow towards the end of the row moves forward: right in English, left in Arabic.
+    const forward = event.key === (dir === "rtl" ? "ArrowLeft" : "ArrowRight");
+    const next = TABS[(index + (forward ? 1 : TABS.length - 1)) % TABS.length]!;
     setTab(next.id);
     document.getElementById(`side-tab-${next.id}`)?.focus();
   };
   return (
     <aside className="side-panel">
-      <div role="tablist" aria-label="Beside the draft" className="side-tabs" onKeyDown={onKeyDown}>
-        {TABS.map((t) => (
+      <div role="tablist" aria-label={t("editor.side.tabs")} className="side-tabs" onKeyDown={onKeyDown}>
+        {TABS.map((tabItem) => (
           <button
-            key={t.id}
-            id={`side-tab-${t.id}`}
+            key={tabItem.id}
+            id={`side-tab-${tabItem.id}`}
             type="button"
             role="tab"
-            aria-selected={tab === t.id}
-            aria-controls={`side-panel-${t.id}`}
-            tabIndex={tab === t.id ? 0 : -1}
-            onClick={() => setTab(t.id)}
+            aria-selected={tab === tabItem.id}
+            aria-controls={`side-panel-${tabItem.id}`}
+            tabIndex={tab === tabItem.id ? 0 : -1}
+            onClick={() => setTab(tabItem.id)}
           >
-            {t.label}
-            {t.id === "library" && changed.length ? <span className="badge" aria-label={`, ${changed.length} changed in the library`}>{changed.length}</span> : null}
-            {t.id === "comments" && openThreads ? <span className="badge" aria-label={`, ${openThreads} open`}>{openThreads}</span> : null}
+            {t(tabItem.label)}
+            {tabItem.id === "library" && changed.length ? (
+              <span className="badge" aria-label={t("editor.side.libraryChanged", { count: changed.length })}>
+                {number(changed.length)}
+              </span>
+            ) : null}
+            {tabItem.id === "comments" && openThreads ? (
+              <span className="badge" aria-label={t("editor.side.openThreads", { count: openThreads })}>
+                {number(openThreads)}
+              </span>
+            ) : null}
           </button>
         ))}
       </div>

@@ -3,68 +3,76 @@ import { isAllowedLink } from "../../core/editor/extensions";
 import { HEADING_LEVELS } from "../../core/editor/numbering";
 import type { ListStyle } from "../../core/editor/nodes/ordered-list";
 import { ListStyleMenu } from "./list-style-menu";
+import type { Message, MessageId, MessageValues } from "../../core/i18n/message";
+import type { Translator } from "../../core/i18n/translator";
+import { useT } from "../i18n/i18n-provider";
 
 interface Tool {
-  label: string;
+  /** Its name, as a catalogue id (and the values it takes). */
+  label: MessageId;
+  values?: MessageValues;
+  /** Keyboard shortcuts stay as keys in every language. */
   shortcut?: string;
-  text: string;
+  /** What the button shows: a symbol, or a message for letters that differ by language (B, I, U). */
+  text: string | { id: MessageId };
   isActive?: (editor: Editor) => boolean;
-  run: (editor: Editor) => void;
+  run: (editor: Editor, t: Translator["t"]) => void;
 }
 
 const TOOLS: Tool[][] = [
   [
-    { label: "Undo your last change", shortcut: "Ctrl+Z", text: "↶", run: (e) => e.chain().focus().undo().run() },
-    { label: "Redo", shortcut: "Ctrl+Shift+Z", text: "↷", run: (e) => e.chain().focus().redo().run() },
+    { label: "editor.toolbar.undo", shortcut: "Ctrl+Z", text: "↶", run: (e) => e.chain().focus().undo().run() },
+    { label: "editor.toolbar.redo", shortcut: "Ctrl+Shift+Z", text: "↷", run: (e) => e.chain().focus().redo().run() },
   ],
   [
-    { label: "Normal text", text: "¶", isActive: (e) => e.isActive("paragraph"), run: (e) => e.chain().focus().setParagraph().run() },
+    { label: "editor.toolbar.normal", text: "¶", isActive: (e) => e.isActive("paragraph"), run: (e) => e.chain().focus().setParagraph().run() },
     ...HEADING_LEVELS.map((level) => ({
       // The visible "H1" is part of the name, so speech control ("click H1") finds it too.
-      label: `Heading ${level}, H${level}`,
+      label: "editor.toolbar.heading" as const,
+      values: { level },
       text: `H${level}`,
       isActive: (e: Editor) => e.isActive("heading", { level }),
       run: (e: Editor) => e.chain().focus().toggleHeading({ level }).run(),
     })),
   ],
   [
-    { label: "Bold", shortcut: "Ctrl+B", text: "B", isActive: (e) => e.isActive("bold"), run: (e) => e.chain().focus().toggleBold().run() },
-    { label: "Italic", shortcut: "Ctrl+I", text: "I", isActive: (e) => e.isActive("italic"), run: (e) => e.chain().focus().toggleItalic().run() },
-    { label: "Underline", shortcut: "Ctrl+U", text: "U", isActive: (e) => e.isActive("underline"), run: (e) => e.chain().focus().toggleUnderline().run() },
-    { label: "Link", text: "Link", isActive: (e) => e.isActive("link"), run: editLink },
+    { label: "editor.toolbar.bold", shortcut: "Ctrl+B", text: { id: "editor.toolbar.boldText" }, isActive: (e) => e.isActive("bold"), run: (e) => e.chain().focus().toggleBold().run() },
+    { label: "editor.toolbar.italic", shortcut: "Ctrl+I", text: { id: "editor.toolbar.italicText" }, isActive: (e) => e.isActive("italic"), run: (e) => e.chain().focus().toggleItalic().run() },
+    { label: "editor.toolbar.underline", shortcut: "Ctrl+U", text: { id: "editor.toolbar.underlineText" }, isActive: (e) => e.isActive("underline"), run: (e) => e.chain().focus().toggleUnderline().run() },
+    { label: "editor.toolbar.link", text: { id: "editor.toolbar.link" }, isActive: (e) => e.isActive("link"), run: editLink },
   ],
   [
-    { label: "Superscript x²", text: "x²", isActive: (e) => e.isActive("superscript"), run: (e) => e.chain().focus().toggleSuperscript().run() },
-    { label: "Subscript x₂", text: "x₂", isActive: (e) => e.isActive("subscript"), run: (e) => e.chain().focus().toggleSubscript().run() },
+    { label: "editor.toolbar.superscript", text: "x²", isActive: (e) => e.isActive("superscript"), run: (e) => e.chain().focus().toggleSuperscript().run() },
+    { label: "editor.toolbar.subscript", text: "x₂", isActive: (e) => e.isActive("subscript"), run: (e) => e.chain().focus().toggleSubscript().run() },
   ],
   [
-    { label: "Bulleted list", text: "•", isActive: (e) => e.isActive("bulletList"), run: (e) => e.chain().focus().toggleBulletList().run() },
+    { label: "editor.toolbar.bulletList", text: "•", isActive: (e) => e.isActive("bulletList"), run: (e) => e.chain().focus().toggleBulletList().run() },
     {
-      label: "Sub-paragraphs (a), (b)",
+      label: "editor.toolbar.alphaList",
       text: "(a)",
       isActive: (e) => e.isActive("orderedList", { listStyle: "lower-alpha" }),
       run: (e) => orderedList(e, "lower-alpha"),
     },
     {
-      label: "Sub-paragraphs (i), (ii)",
+      label: "editor.toolbar.romanList",
       text: "(i)",
       isActive: (e) => e.isActive("orderedList", { listStyle: "lower-roman" }),
       run: (e) => orderedList(e, "lower-roman"),
     },
-    { label: "Numbered list 1., 2., 3.", text: "1.", isActive: (e) => e.isActive("orderedList", { listStyle: "decimal" }), run: (e) => orderedList(e, "decimal") },
+    { label: "editor.toolbar.numberedList", text: "1.", isActive: (e) => e.isActive("orderedList", { listStyle: "decimal" }), run: (e) => orderedList(e, "decimal") },
   ],
   [
     {
-      label: "Unnumbered paragraph (no number in the margin)",
+      label: "editor.toolbar.unnumbered",
       text: "¶̸",
       isActive: (e) => e.isActive("paragraph", { numbered: false }),
       run: (e) => e.chain().focus().setParagraphNumbered(e.isActive("paragraph", { numbered: false })).run(),
     },
-    { label: "Right to left", text: "⇠", isActive: (e) => e.isActive({ dir: "rtl" }), run: toggleDirection },
-    { label: "Quote", text: "❝", isActive: (e) => e.isActive("blockquote"), run: (e) => e.chain().focus().toggleBlockquote().run() },
-    { label: "Table with a header row", text: "▦", run: (e) => e.chain().focus().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run() },
+    { label: "editor.toolbar.rightToLeft", text: "⇠", isActive: (e) => e.isActive({ dir: "rtl" }), run: toggleDirection },
+    { label: "editor.toolbar.quote", text: "❝", isActive: (e) => e.isActive("blockquote"), run: (e) => e.chain().focus().toggleBlockquote().run() },
+    { label: "editor.toolbar.table", text: "▦", run: (e) => e.chain().focus().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run() },
   ],
-  [{ label: "Footnote", shortcut: "Ctrl+Alt+F", text: "Footnote", isActive: (e) => e.isActive("footnote"), run: (e) => e.chain().focus().insertFootnote().run() }],
+  [{ label: "editor.toolbar.footnote", shortcut: "Ctrl+Alt+F", text: { id: "editor.toolbar.footnote" }, isActive: (e) => e.isActive("footnote"), run: (e) => e.chain().focus().insertFootnote().run() }],
 ];
 
 /** Toggles an ordered list of this style, or restyles the list the cursor is in. */
@@ -88,16 +96,16 @@ function toggleDirection(editor: Editor): void {
     .run();
 }
 
-function editLink(editor: Editor): void {
+function editLink(editor: Editor, t: Translator["t"]): void {
   const current = editor.getAttributes("link").href as string | undefined;
-  const answer = window.prompt("Link address (https://… or mailto:…). Leave empty to remove the link.", current ?? "https://");
+  const answer = window.prompt(t("editor.toolbar.linkPrompt"), current ?? "https://");
   if (answer === null) return;
   if (answer.trim() === "") {
     editor.chain().focus().extendMarkRange("link").unsetLink().run();
     return;
   }
   if (!isAllowedLink(answer)) {
-    window.alert("Links must start with https://, http:// or mailto:.");
+    window.alert(t("editor.toolbar.linkRefused"));
     return;
   }
   editor.chain().focus().extendMarkRange("link").setLink({ href: answer.trim() }).run();
@@ -107,31 +115,34 @@ function editLink(editor: Editor): void {
  * Formatting controls. Read-only people see them disabled, with the reason beside them; the
  * Comment button stays for everyone who may comment (reviewers included).
  */
-export function Toolbar({ editor, readOnlyReason, onComment }: { editor: Editor; readOnlyReason: string | null; onComment: (() => void) | null }) {
+export function Toolbar({ editor, readOnlyReason, onComment }: { editor: Editor; readOnlyReason: Message | null; onComment: (() => void) | null }) {
+  const { t, text } = useT();
+  const named = (label: string, shortcut?: string) => (shortcut ? t("editor.toolbar.withShortcut", { label, shortcut }) : label);
   const active = useEditorState({
     editor,
     selector: ({ editor: e }) => TOOLS.flat().map((tool) => tool.isActive?.(e) ?? false),
   });
   let index = 0;
   return (
-    <div className="toolbar" role="toolbar" aria-label="Formatting">
+    <div className="toolbar" role="toolbar" aria-label={t("editor.toolbar.label")}>
       {TOOLS.map((group, g) => (
         <div className="toolbar-group" key={g}>
           {group.map((tool) => {
             const pressed = active[index++];
+            const name = named(t(tool.label, tool.values), tool.shortcut);
             return (
               <button
-                key={tool.label}
+                key={`${tool.label}${tool.values?.level ?? ""}`}
                 type="button"
                 className="tool"
-                aria-label={tool.shortcut ? `${tool.label} (${tool.shortcut})` : tool.label}
-                title={tool.shortcut ? `${tool.label} (${tool.shortcut})` : tool.label}
+                aria-label={name}
+                title={name}
                 aria-pressed={tool.isActive ? pressed : undefined}
                 disabled={readOnlyReason !== null}
                 onMouseDown={(event) => event.preventDefault()}
-                onClick={() => tool.run(editor)}
+                onClick={() => tool.run(editor, t)}
               >
-                {tool.text}
+                {typeof tool.text === "string" ? tool.text : t(tool.text.id)}
               </button>
             );
           })}
@@ -143,16 +154,16 @@ export function Toolbar({ editor, readOnlyReason, onComment }: { editor: Editor;
           <button
             type="button"
             className="tool"
-            aria-label="Comment on the selected text (Ctrl+Alt+M)"
-            title="Comment on the selected text (Ctrl+Alt+M)"
+            aria-label={named(t("editor.toolbar.commentLabel"), "Ctrl+Alt+M")}
+            title={named(t("editor.toolbar.commentLabel"), "Ctrl+Alt+M")}
             onMouseDown={(event) => event.preventDefault()}
             onClick={onComment}
           >
-            Comment
+            {t("editor.toolbar.comment")}
           </button>
         </div>
       ) : null}
-      {readOnlyReason ? <p className="toolbar-note">{readOnlyReason}</p> : null}
+      {readOnlyReason ? <p className="toolbar-note">{text(readOnlyReason)}</p> : null}
     </div>
   );
 }

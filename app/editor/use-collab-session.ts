@@ -7,6 +7,7 @@ import { DurableSync, type DurableSyncState } from "../../core/collab/durable-sy
 import { refusedChanges, type RefusedPiece } from "../../core/collab/refused-changes";
 import type { RefusalReason } from "../../core/collab/session-messages";
 import { acceptDraftEvents, listenToDraftEvents } from "./draft-events";
+import { message, type Message } from "../../core/i18n/message";
 
 export type ConnectionState = "connecting" | "online" | "offline" | "ended";
 
@@ -20,8 +21,8 @@ export interface CollabSession {
   durable: DurableSync;
   /** The link only (changes rarely): online, offline, connecting, or ended for good. */
   state: ConnectionState;
-  /** Why the server ended the session for good (access changed, signed out…). */
-  endedBecause: string | null;
+  /** Why the server ended the session for good (access changed, signed out…), for the page to put into words. */
+  endedBecause: Message | null;
 }
 
 /** Work of this device that the server refused, kept in memory only, to copy or post. */
@@ -82,7 +83,7 @@ export function useCollabSession(docName: string, userId: string) {
       const stopEvents = listenToDraftEvents(provider, (event) => {
         if (event.type === "status") setPausedBecause(null);
       });
-      provider.on("closed", ({ code }) => update({ state: "ended", endedBecause: closeMessage(code) ?? "The server closed the connection." }));
+      provider.on("closed", ({ code }) => update({ state: "ended", endedBecause: closeMessage(code) ?? message("editor.close.default") }));
       const offline = () => durable.networkLost();
       const online = () => durable.networkBack();
       window.addEventListener("offline", offline);

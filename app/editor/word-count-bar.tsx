@@ -1,17 +1,28 @@
 import { useEditorState, type Editor } from "@tiptap/react";
+import { FormattedMessage } from "react-intl";
 import { countDocumentWords } from "../../core/checks/word-count";
-import { count, plural } from "../../core/text/count";
+import type { MessageId } from "../../core/i18n/message";
+import { useT } from "../i18n/i18n-provider";
 import type { DraftTemplate } from "./draft-template";
 
 const ALL = { footnotes: true, headings: true, tables: true };
 
-function ruleText(counts: DraftTemplate["counts"]): string {
-  const parts = ["body", counts.headings && "headings", counts.tables && "tables", counts.footnotes && "footnotes"].filter(Boolean);
-  return parts.join(", ");
+/** What the template's rule counts, in the order the bar names them (the body always). */
+function ruleParts(counts: DraftTemplate["counts"]): MessageId[] {
+  const parts: Array<MessageId | false> = [
+    "editor.words.part.body",
+    counts.headings && "editor.words.part.headings",
+    counts.tables && "editor.words.part.tables",
+    counts.footnotes && "editor.words.part.footnotes",
+  ];
+  return parts.filter((part): part is MessageId => part !== false);
 }
 
-/** Words against the template's limit, counted by its rule, live as anyone types. */
+const bold = (chunks: React.ReactNode[]) => <strong>{chunks}</strong>;
+
+/** Words against the template's limit, counted by its rule, live as anyone types: "2 815 mots" in French. */
 export function WordCountBar({ editor, template }: { editor: Editor; template: DraftTemplate | null }) {
+  const { t, list } = useT();
   const counts = template?.counts ?? ALL;
   const tally = useEditorState({
     editor,
@@ -20,20 +31,22 @@ export function WordCountBar({ editor, template }: { editor: Editor; template: D
   });
   const limit = template?.wordLimit ?? null;
   const over = limit !== null && tally.counted > limit;
-  const format = (n: number) => n.toLocaleString("en");
   // Not a live region: announcing every keystroke's count would drown a screen reader. Crossing
   // the limit is announced once, in the polite region below.
   return (
-    <div className={over ? "status-bar status-over" : "status-bar"} role="region" aria-label="Word count">
+    <div className={over ? "status-bar status-over" : "status-bar"} role="region" aria-label={t("editor.words.label")}>
       <span className="sr-only" aria-live="polite">
-        {over ? "The draft is over its word limit." : ""}
+        {over ? t("editor.words.over") : ""}
       </span>
       <span>
-        <strong>{format(tally.counted)}</strong>
-        {limit !== null ? ` / ${format(limit)} ${plural(limit, "word")}` : ` ${plural(tally.counted, "word")} (no published limit)`}
-        {over ? ` — ${format(tally.counted - limit)} over` : ""}
+        {limit !== null ? (
+          <FormattedMessage id="editor.words.ofLimit" values={{ counted: tally.counted, limit, b: bold }} />
+        ) : (
+          <FormattedMessage id="editor.words.noLimit" values={{ counted: tally.counted, b: bold }} />
+        )}
+        {over ? t("editor.words.overBy", { over: tally.counted - limit }) : ""}
       </span>
-      <span className="muted">Counted: {ruleText(counts)}. Footnotes: {count(tally.footnotes, "word")}.</span>
+      <span className="muted">{t("editor.words.rule", { parts: list(ruleParts(counts).map((id) => t(id))), footnotes: tally.footnotes })}</span>
     </div>
   );
 }

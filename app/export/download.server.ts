@@ -1,6 +1,8 @@
 import type { ExportFormat } from "../../db/schema";
 import type { Refused } from "../../server/export/refusal";
 import type { ExportFile } from "../../server/export/service";
+import type { Translator } from "../../core/i18n/translator";
+import { refusalText } from "./refusal-text";
 
 const CONTENT_TYPES: Record<ExportFormat, string> = {
   docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -40,7 +42,7 @@ export function exportFileResponse({ bytes, format, fileName }: ExportFile): Res
  * or 403 for a disclosure, with the list the Export dialog shows); nothing else about the
  * failure leaves the server.
  */
-export function exportRefusedResponse(refused: Refused): Response {
-  const body = { error: refused.error, ...(refused.disclosures ? { disclosures: refused.disclosures } : {}) };
+export function exportRefusedResponse(refused: Refused, tr: Translator): Response {
+  const body = { error: refusalText(tr, refused), ...(refused.disclosures ? { disclosures: refused.disclosures } : {}) };
   return Response.json(body, { status: refused.status, headers: { "Cache-Control": "private, no-store" } });
 }

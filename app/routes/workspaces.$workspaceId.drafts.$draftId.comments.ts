@@ -4,6 +4,7 @@ import { SUBMITTED_COMMENTS_MESSAGE, type ThreadView } from "../../core/comments
 import { requireDraftAccess } from "../auth/guards.server";
 import { notFound } from "../http-errors.server";
 import { readCommentIntent } from "../review/comment-input.server";
+import { requestTranslator } from "../review/request-translator.server";
 
 // The draft's comment threads, for the editor's Comments tab. Threads live in PostgreSQL and are
 // written here, over HTTP, never through the Y.Doc: a reviewer's socket stays read-only.
@@ -31,7 +32,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   if (threadId !== null && !ThreadId.safeParse(threadId).success) throw notFound();
   const threads = await context.services.review.threads(draft.id, threadId === null ? undefined : [threadId]);
   // A thread of another draft, or one deleted since the event, is a 404 like any other absence.
-  if (threadId !== null && threads.length === 0) throw notFound("That thread is not in this draft.");
+  if (threadId !== null && threads.length === 0) throw notFound("comments.refused.threadNotFound");
   const listing: CommentsListing = {
     threads,
     members: await context.services.review.mentionable(workspace.id),
@@ -55,14 +56,16 @@ const refuse = (status: number, error: string) => answer({ ok: false, error }, s
  */
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { draft, user } = await requireDraftAccess(request, context, params, "comment");
-  if (draft.status === "submitted") return refuse(409, SUBMITTED_COMMENTS_MESSAGE);
+  // Refusals answer in the person's language: the Comments tab shows them as they come.
+  const tr = requestTranslator(request, user);
+  if (draft.status === "submitted") return refuse(409, tr.t(SUBMITTED_COMMENTS_MESSAGE));
   const reading = await readCommentIntent(request);
-  if (!reading.ok) return refuse(400, reading.error);
+  if (!reading.ok) return refuse(400, reading.error.map(tr.text).join(" "));
   const outcome = await context.services.review.applyComment(
     { userId: user.id, userName: user.name },
     { draftId: draft.id, workspaceId: draft.workspace_id, draftTitle: draft.title },
     reading.intent,
   );
-  if (!outcome.ok) return refuse(outcome.status, outcome.error);
+  if (!outcome.ok) return refuse(outcome.status, tr.text(outcome.error));
   return answer({ ok: true, threadId: outcome.threadId, thread: outcome.thread });
 }

@@ -5,6 +5,7 @@ import { parseForm } from "../forms.server";
 import { forbidden } from "../http-errors.server";
 import { SUBMITTED_STATUS_MESSAGE } from "../../core/policies/submitted";
 import { DraftStatusChangeSchema } from "../schemas/review";
+import { failureText, requestTranslator } from "../review/request-translator.server";
 
 export type DraftStatusActionResult = { ok: true; status: DraftStatus } | { ok: false; error: string };
 
@@ -21,10 +22,12 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   // The workspace's edit ability, not the draft's: on a submitted draft everyone lacks the
   // latter, and "submitted" is the answer that explains why nothing can change.
   if (!abilities.edit) throw forbidden();
-  if (draft.status === "submitted") return refuse(409, SUBMITTED_STATUS_MESSAGE);
+  // Refusals answer in the person's language: the control shows them as they come.
+  const tr = requestTranslator(request, user);
+  if (draft.status === "submitted") return refuse(409, tr.t(SUBMITTED_STATUS_MESSAGE));
   const parsed = parseForm(await request.formData(), DraftStatusChangeSchema);
-  if (!parsed.ok) return refuse(400, parsed.formError ?? Object.values(parsed.fieldErrors).flat().join(" "));
+  if (!parsed.ok) return refuse(400, failureText(tr, parsed));
 
   const result = await context.services.review.changeStatus({ userId: user.id }, { id: draft.id, workspaceId: draft.workspace_id, title: draft.title }, parsed.data);
-  return result.ok ? answer({ ok: true, status: result.status }) : refuse(result.status, result.error);
+  return result.ok ? answer({ ok: true, status: result.status }) : refuse(result.status, tr.text(result.error));
 }

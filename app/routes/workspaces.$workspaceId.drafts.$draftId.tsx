@@ -2,7 +2,10 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { lazy, Suspense, useEffect, useState } from "react";
 import { draftDocName } from "../../core/collab/doc-name";
-import { canExportDespiteDisclosures, ROLE_LABELS, type Role } from "../../core/policies";
+import { canExportDespiteDisclosures, type Role } from "../../core/policies";
+import { message, type Message } from "../../core/i18n/message";
+import { pageMeta } from "../i18n/meta";
+import { useT } from "../i18n/i18n-provider";
 import { mechanismName } from "../../core/un/mechanisms";
 import { stateName } from "../../core/un/states";
 import { findTemplate, preflightRules } from "../../templates";
@@ -12,13 +15,13 @@ import { ExportPanel } from "../components/export-panel";
 import { SubmittedFiles } from "../components/submitted-files";
 import { storedExportView } from "../export/stored-exports.server";
 import { PageHeader } from "../components/ui";
-import { STATUS_LABELS } from "../components/draft-status";
+import { STATUS_MESSAGES } from "../components/draft-status";
 import { PageErrorBoundary } from "../components/page-error-boundary";
 
 /** Asks the workspace layout for its one-line header, so the first line of text shows at 1280×720. */
 export const handle = { compactHeader: true };
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.draft.title} · Caucus` : "Caucus" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => (data ? pageMeta(matches, "editor.page.title", { title: data.draft.title }) : pageMeta(matches, "common.meta.title"));
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { draft, draftAbilities, user, membership, abilities } = await requireDraftAccess(request, context, params);
@@ -76,9 +79,9 @@ function draftTemplate(slug: string | null) {
 }
 
 /** Said in the toolbar, so a reviewer knows why they cannot type, not just that they cannot. */
-function readOnlyReason(role: Role, status: string): string {
-  if (status === "submitted") return "This draft was submitted and is now read-only.";
-  return `Read-only: as ${ROLE_LABELS[role].toLowerCase()} you can read this draft${role === "reviewer" ? " and comment on it" : ""}, not edit it.`;
+function readOnlyReason(role: Role, status: string): Message {
+  if (status === "submitted") return message("editor.readOnly.submitted");
+  return message("editor.readOnly.role", { role });
 }
 
 // The editor touches the DOM, IndexedDB and WebSockets: it loads in the browser only, after hydration.
@@ -92,12 +95,15 @@ function ClientOnly({ children, fallback }: { children: () => React.ReactNode; f
 
 export default function DraftPage() {
   const { draft, docName, user, readOnlyReason, template, organisations, canComment, canImportLibrary, statusControl, storedExports, exportAccess, canReopen, reopened } = useLoaderData<typeof loader>();
+  const { t, date } = useT();
+  // Dates as the server stored them (UTC), so the server's render and the browser's agree.
+  const day = (iso: string) => date(iso, { dateStyle: "medium", timeZone: "UTC" });
   return (
     <>
       <PageHeader
-        eyebrow={<Link to="..">← All drafts</Link>}
+        eyebrow={<Link to="..">{t("editor.page.allDrafts")}</Link>}
         title={draft.title}
-        description={`${draft.mechanism} submission on ${draft.state}`}
+        description={t("editor.page.description", { mechanism: draft.mechanism, state: draft.state })}
         actions={
           <>
             {exportAccess.canExport ? <ExportPanel workspaceId={draft.workspaceId} draftId={draft.id} canSubmit={exportAccess.canSubmit} canOverride={exportAccess.canOverride} /> : null}
@@ -107,29 +113,27 @@ export default function DraftPage() {
       />
       <SubmittedFiles workspaceId={draft.workspaceId} draftId={draft.id} files={storedExports} canDownload={exportAccess.canExport} canReopen={canReopen} reopened={reopened} />
       <details className="draft-details">
-        <summary>Draft details</summary>
+        <summary>{t("editor.details.summary")}</summary>
         <dl className="meta-list">
-          <dt>Mechanism</dt>
-          <dd>
-            {draft.mechanism} — {draft.mechanismName}
-          </dd>
-          <dt>State under review</dt>
+          <dt>{t("editor.details.mechanism")}</dt>
+          <dd>{t("editor.details.mechanismValue", { code: draft.mechanism, name: draft.mechanismName })}</dd>
+          <dt>{t("editor.details.state")}</dt>
           <dd>{draft.state}</dd>
-          <dt>Template</dt>
-          <dd>{template?.title ?? "None"}</dd>
-          <dt>Status</dt>
-          <dd>{STATUS_LABELS[draft.status]}</dd>
-          <dt>Deadline</dt>
-          <dd>{draft.deadline ?? "Not set"}</dd>
-          <dt>Created by</dt>
-          <dd>{draft.createdBy ?? "A former member"}</dd>
-          <dt>Created</dt>
+          <dt>{t("editor.details.template")}</dt>
+          <dd>{template?.title ?? t("editor.details.noTemplate")}</dd>
+          <dt>{t("editor.details.status")}</dt>
+          <dd>{t(STATUS_MESSAGES[draft.status])}</dd>
+          <dt>{t("editor.details.deadline")}</dt>
+          <dd>{draft.deadline ? <time dateTime={draft.deadline}>{day(draft.deadline)}</time> : t("editor.details.noDeadline")}</dd>
+          <dt>{t("editor.details.createdBy")}</dt>
+          <dd>{draft.createdBy ?? t("editor.details.formerMember")}</dd>
+          <dt>{t("editor.details.created")}</dt>
           <dd>
-            <time dateTime={draft.createdAt}>{draft.createdAt.slice(0, 10)}</time>
+            <time dateTime={draft.createdAt}>{day(draft.createdAt)}</time>
           </dd>
         </dl>
       </details>
-      <ClientOnly fallback={<p className="muted">Opening the draft…</p>}>
+      <ClientOnly fallback={<p className="muted">{t("editor.page.opening")}</p>}>
         {() => <CollabEditor docName={docName} user={user} readOnlyReason={readOnlyReason} template={template} organisations={organisations} stateName={draft.state} workspaceId={draft.workspaceId} stateCode={draft.stateCode} canComment={canComment} canImportLibrary={canImportLibrary} />}
       </ClientOnly>
     </>

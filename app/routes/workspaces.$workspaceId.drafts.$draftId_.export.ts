@@ -1,7 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { MessageId } from "../../core/i18n/message";
 import { requireDraftAccess } from "../auth/guards.server";
 import { exportFileResponse, exportRefusedResponse } from "../export/download.server";
 import { ExportQuerySchema } from "../schemas/export";
+import { requestTranslator } from "../review/request-translator.server";
 
 /**
  * GET ?format=docx|pdf&toc=0|1&pdfa=0|1&override=0|1: the stored draft as a Word or PDF file,
@@ -16,8 +18,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { draft, user, abilities } = await requireDraftAccess(request, context, params, "export");
   const query = ExportQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   // Response.json, not data(): the panel fetches this as a plain resource route.
-  if (!query.success) return Response.json({ error: query.error.issues.map((i) => i.message).join(" ") }, { status: 400 });
+  const tr = requestTranslator(request, user);
+  // The schema's messages are catalogue ids (app/schemas/export.ts).
+  if (!query.success) return Response.json({ error: query.error.issues.map((i) => tr.t(i.message as MessageId)).join(" ") }, { status: 400 });
   const { format, toc, pdfa, override } = query.data;
   const exported = await context.services.exports.download({ id: user.id, abilities }, draft, { format, tableOfContents: toc, pdfA: pdfa, override });
-  return exported.ok ? exportFileResponse(exported.file) : exportRefusedResponse(exported);
+  return exported.ok ? exportFileResponse(exported.file) : exportRefusedResponse(exported, tr);
 }

@@ -7,6 +7,8 @@ import { storedExportView } from "../export/stored-exports.server";
 import { parseForm } from "../forms.server";
 import { forbidden } from "../http-errors.server";
 import { SubmitDraftSchema } from "../schemas/export";
+import { refusalText } from "../export/refusal-text";
+import { failureText, requestTranslator } from "../review/request-translator.server";
 
 export type SubmitDraftResult = { ok: true; export: StoredExportView } | { ok: false; error: string; disclosures?: DisclosureView[] };
 
@@ -28,11 +30,13 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   // The workspace's edit ability, as the status route does: on a submitted draft nobody has the
   // draft's, and "already submitted" is the answer that says why.
   if (!abilities.edit) throw forbidden();
-  if (draft.status === "submitted") return refuse(409, SUBMITTED_STATUS_MESSAGE);
+  // Refusals answer in the person's language: the Export dialog shows them as they come.
+  const tr = requestTranslator(request, user);
+  if (draft.status === "submitted") return refuse(409, tr.t(SUBMITTED_STATUS_MESSAGE));
   const parsed = parseForm(await request.formData(), SubmitDraftSchema);
-  if (!parsed.ok) return refuse(400, parsed.formError ?? Object.values(parsed.fieldErrors).flat().join(" "));
+  if (!parsed.ok) return refuse(400, failureText(tr, parsed));
 
   const submitted = await context.services.exports.submit({ id: user.id, name: user.name, abilities }, draft, parsed.data);
-  if (!submitted.ok) return refuse(submitted.status, submitted.error, submitted.disclosures);
+  if (!submitted.ok) return refuse(submitted.status, refusalText(tr, submitted), submitted.disclosures);
   return Response.json({ ok: true, export: storedExportView(submitted.export) } satisfies SubmitDraftResult);
 }

@@ -7,11 +7,17 @@ const MAX_REVIEWERS = 50;
  * freezes the draft and is its own step.
  */
 export const DraftStatusChangeSchema = z.object({
-  intent: z.literal("set-status", { error: "Unknown intent: expected set-status." }),
-  status: z.enum(["drafting", "in_review"], { error: "Choose Drafting or In review (submitting a draft is a separate step)." }),
+  // Errors are catalogue ids: the route puts them into the reader's language.
+  intent: z.literal("set-status", { error: "editor.status.unknownIntent" }),
+  status: z.enum(["drafting", "in_review"], { error: "editor.status.chooseStatus" }),
   // One checked box arrives as a string, several as an array, none as nothing.
   reviewerIds: z.preprocess(
     (v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]),
-    z.array(z.uuid({ error: "A reviewer id is malformed." })).max(MAX_REVIEWERS, `Choose at most ${MAX_REVIEWERS} reviewers.`),
+    z
+      .array(z.uuid({ error: "editor.status.badReviewer" }))
+      // A custom issue, so the limit reaches the message as a value ({max, number}).
+      .superRefine((ids, ctx) => {
+        if (ids.length > MAX_REVIEWERS) ctx.addIssue({ code: "custom", message: "editor.status.tooManyReviewers", params: { max: MAX_REVIEWERS } });
+      }),
   ),
 });

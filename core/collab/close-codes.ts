@@ -1,3 +1,5 @@
+import { message, type Message, type MessageId } from "../i18n/message";
+
 /**
  * WebSocket close codes the collaboration server sends and the client switches on. y-websocket
  * treats 4400–4499 as permanent (it stops reconnecting and emits `closed`) and everything else as
@@ -35,19 +37,18 @@ export const CloseCode = {
 
 export type CloseCodeName = keyof typeof CloseCode;
 
-const MESSAGES: Record<CloseCodeName, string> = {
-  SessionEnded: "You were signed out. Sign in again to keep working on this draft.",
-  AuthorizationChanged:
-    "Your access to this draft changed: an owner changed your role or removed you, or the draft was submitted (submitted drafts are read-only). Reload the page to continue with your current access.",
-  DocumentNotFound: "This draft does not exist, or you no longer have access to it.",
-  MessageTooLarge: "Your last change was too large to send (for example a very long paste). Reload and paste in smaller parts.",
-  DocumentTooLarge: "This draft has reached the maximum size. Split it, or remove content you no longer need.",
-  PresenceFlood:
-    "This page sent too many cursor updates and was disconnected to protect the others in this draft. Reload the page to continue; your changes are kept on this device.",
-  TooManyConnections: "Too many open connections. Close other tabs with this draft; reconnecting shortly.",
-  ServerShuttingDown: "The server is restarting. Reconnecting…",
-  DraftReloaded: "The draft was reloaded on the server. Reconnecting…",
-  ServerBusy: "The server is busy receiving other large changes. Reconnecting shortly…",
+// What the person is told, as catalogue ids (locales/ui/<language>/editor.json): the page says it in their language.
+const MESSAGES: Record<CloseCodeName, MessageId> = {
+  SessionEnded: "editor.close.sessionEnded",
+  AuthorizationChanged: "editor.close.authorizationChanged",
+  DocumentNotFound: "editor.close.documentNotFound",
+  MessageTooLarge: "editor.close.messageTooLarge",
+  DocumentTooLarge: "editor.close.documentTooLarge",
+  PresenceFlood: "editor.close.presenceFlood",
+  TooManyConnections: "editor.close.tooManyConnections",
+  ServerShuttingDown: "editor.close.serverShuttingDown",
+  DraftReloaded: "editor.close.draftReloaded",
+  ServerBusy: "editor.close.serverBusy",
 };
 
 /** Whether the client should stop reconnecting after this close code. */
@@ -55,9 +56,9 @@ export function isPermanentClose(code: number): boolean {
   return (code >= 4400 && code < 4500) || code === 1009;
 }
 
-/** A sentence for the person at the keyboard, or null for an ordinary disconnect. */
-export function closeMessage(code: number): string | null {
-  if (code === 1009) return MESSAGES.MessageTooLarge;
+/** What to tell the person at the keyboard (a message the page puts into words), or null for an ordinary disconnect. */
+export function closeMessage(code: number): Message | null {
+  if (code === 1009) return message(MESSAGES.MessageTooLarge);
   const name = (Object.keys(CloseCode) as CloseCodeName[]).find((k) => CloseCode[k] === code);
-  return name ? MESSAGES[name] : null;
+  return name ? message(MESSAGES[name]) : null;
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { MessageId } from "../i18n/message";
 
 /**
  * What the browser and the comment routes exchange (issue 7). Threads and comments live in
@@ -8,7 +9,7 @@ import { z } from "zod";
 export const COMMENT_MAX_CHARS = 4000;
 export const QUOTE_MAX_CHARS = 2000;
 /** Why a submitted draft's comments refuse every write (409): the route and server/review say it. */
-export const SUBMITTED_COMMENTS_MESSAGE = "This draft was submitted and is read-only: its comments can no longer change.";
+export const SUBMITTED_COMMENTS_MESSAGE: MessageId = "comments.refused.submitted";
 /** A Yjs relative position, base64-encoded (Y.encodeRelativePosition): a few dozen bytes. */
 const RelativePosition = z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/, "not a base64 position").max(512);
 
@@ -22,7 +23,8 @@ export type Anchor = z.infer<typeof AnchorSchema>;
 const Body = z
   .string()
   .transform((s) => s.trim())
-  .pipe(z.string().min(1, "Write a comment first.").max(COMMENT_MAX_CHARS, `A comment holds at most ${COMMENT_MAX_CHARS} characters.`));
+  // Catalogue ids, put into words where the refusal is shown (app/review/comment-input.server.ts).
+  .pipe(z.string().min(1, "comments.body.required").max(COMMENT_MAX_CHARS, "comments.body.tooLong"));
 /** Members mentioned with "@Name" in the body; the server keeps only workspace members. */
 const Mentions = z.array(z.uuid()).max(20).default([]);
 

@@ -1,3 +1,5 @@
+import type { MessageId } from "../i18n/message";
+
 /**
  * The list styles real submissions use, as one table the editor, the Word reader and both
  * exporters read: an ordered list counts with a counter in a form ("1." or "(1)"), a bulleted
@@ -24,19 +26,19 @@ export interface ListStyleSpec {
   counter: ListCounter;
   /** "(a)" rather than "a.": UN sub-paragraphs are (a) and (i) (docs/domain.md §4a). */
   parenthesised: boolean;
-  /** What the style menu says, read aloud as well as shown. */
-  name: string;
+  /** What the style menu says, read aloud as well as shown: a catalogue id (locales/ui/<language>/editor.json). */
+  name: MessageId;
 }
 
 export const LIST_STYLE_SPECS: Record<ListStyle, ListStyleSpec> = {
-  decimal: { counter: "decimal", parenthesised: false, name: "1. 2. 3." },
-  "decimal-parenthesised": { counter: "decimal", parenthesised: true, name: "(1) (2) (3)" },
-  "lower-alpha": { counter: "lower-alpha", parenthesised: true, name: "(a) (b) (c), UN sub-paragraphs" },
-  "lower-alpha-period": { counter: "lower-alpha", parenthesised: false, name: "a. b. c." },
-  "upper-alpha": { counter: "upper-alpha", parenthesised: false, name: "A. B. C." },
-  "lower-roman": { counter: "lower-roman", parenthesised: true, name: "(i) (ii) (iii), UN sub-sub-paragraphs" },
-  "lower-roman-period": { counter: "lower-roman", parenthesised: false, name: "i. ii. iii." },
-  "upper-roman": { counter: "upper-roman", parenthesised: false, name: "I. II. III." },
+  decimal: { counter: "decimal", parenthesised: false, name: "editor.listStyle.decimal" },
+  "decimal-parenthesised": { counter: "decimal", parenthesised: true, name: "editor.listStyle.decimalParenthesised" },
+  "lower-alpha": { counter: "lower-alpha", parenthesised: true, name: "editor.listStyle.lowerAlpha" },
+  "lower-alpha-period": { counter: "lower-alpha", parenthesised: false, name: "editor.listStyle.lowerAlphaPeriod" },
+  "upper-alpha": { counter: "upper-alpha", parenthesised: false, name: "editor.listStyle.upperAlpha" },
+  "lower-roman": { counter: "lower-roman", parenthesised: true, name: "editor.listStyle.lowerRoman" },
+  "lower-roman-period": { counter: "lower-roman", parenthesised: false, name: "editor.listStyle.lowerRomanPeriod" },
+  "upper-roman": { counter: "upper-roman", parenthesised: false, name: "editor.listStyle.upperRoman" },
 };
 
 /** The ordered style with this counter and form, if the editor has one. */
@@ -48,12 +50,12 @@ export function listStyleFor(counter: ListCounter, parenthesised: boolean): List
 export const BULLET_STYLES = ["disc", "circle", "square", "arrow", "dash"] as const;
 export type BulletStyle = (typeof BULLET_STYLES)[number];
 
-export const BULLET_SPECS: Record<BulletStyle, { marker: string; name: string }> = {
-  disc: { marker: "\u2022", name: "• Bullets" },
-  circle: { marker: "o", name: "o Circle bullets" },
-  square: { marker: "\u25AA", name: "▪ Square bullets" },
-  arrow: { marker: "\u27A2", name: "➢ Arrow bullets" },
-  dash: { marker: "\u2013", name: "– Dashes" },
+export const BULLET_SPECS: Record<BulletStyle, { marker: string; name: MessageId }> = {
+  disc: { marker: "\u2022", name: "editor.listStyle.disc" },
+  circle: { marker: "o", name: "editor.listStyle.circle" },
+  square: { marker: "\u25AA", name: "editor.listStyle.square" },
+  arrow: { marker: "\u27A2", name: "editor.listStyle.arrow" },
+  dash: { marker: "\u2013", name: "editor.listStyle.dash" },
 };
 
 export const isListStyle = (value: unknown): value is ListStyle => LIST_STYLES.includes(value as ListStyle);

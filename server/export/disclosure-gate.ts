@@ -1,27 +1,42 @@
 import { canExportDespiteDisclosures, type Abilities } from "../../core/policies";
 import type { PlacedFinding } from "../checks/check-draft";
-import { count } from "../../core/text/count";
+import { message, type Message, type MessageId } from "../../core/i18n/message";
 
 /** One thing the file would disclose, as the Export dialog lists it. */
 export interface DisclosureView {
   rule: string;
-  where: string;
-  message: string;
+  where: PlacedFinding["where"];
+  message: PlacedFinding["message"];
+}
+
+/** What the findings add up to, for the refusal's sentence: the page words it in the person's language. */
+export interface DisclosureSummary {
+  /** Mentions of a confidential organisation. */
+  mentions: number;
+  /** Template placeholders left. */
+  placeholders: number;
+  /** The first places named, in order, once each. */
+  places: Array<PlacedFinding["where"]>;
+  /** How many more places there are beyond those named. */
+  morePlaces: number;
 }
 
 /**
  * An export or submission stopped before anything was rendered: 409 when nobody chose to
- * override, 403 when someone who is not an owner tried to. The service answers with the sentence
- * and the list (refusal.ts); nothing was written.
+ * override, 403 when someone who is not an owner tried to. The service answers with the message,
+ * the summary and the list (refusal.ts); nothing was written.
  */
 export class DisclosureRefusal extends Error {
   override readonly name = "DisclosureRefusal";
+  readonly reason: Message;
   constructor(
     readonly status: 403 | 409,
-    message: string,
+    id: MessageId,
     readonly disclosures: DisclosureView[],
+    readonly summary: DisclosureSummary,
   ) {
-    super(message);
+    super(id);
+    this.reason = message(id);
   }
 }
 
@@ -30,18 +45,11 @@ export type OverriddenDisclosures = Record<string, number>;
 
 const PLACES_NAMED = 8;
 
-/** "names a confidential organisation twice and keeps 1 template placeholder: para. 3, note 2 and cover." */
-function whatAndWhere(disclosures: readonly PlacedFinding[]): string {
+/** "names a confidential organisation twice and keeps 1 template placeholder (para. 3, note 2, cover)", as numbers and places. */
+function summarise(disclosures: readonly PlacedFinding[]): DisclosureSummary {
   const mentions = disclosures.filter((d) => d.rule !== "placeholder.left").length;
-  const placeholders = disclosures.length - mentions;
-  const what = [
-    mentions ? `names a confidential organisation ${mentions === 1 ? "once" : count(mentions, "time")}` : "",
-    placeholders ? `keeps ${count(placeholders, "template placeholder")}` : "",
-  ].filter(Boolean);
-  const places = [...new Set(disclosures.map((d) => d.where))];
-  const named = places.slice(0, PLACES_NAMED).join(", ");
-  const more = places.length > PLACES_NAMED ? ` and ${places.length - PLACES_NAMED} more places` : "";
-  return `${what.join(" and ")} (${named}${more})`;
+  const places = [...new Map(disclosures.map((d) => [JSON.stringify(d.where), d.where])).values()];
+  return { mentions, placeholders: disclosures.length - mentions, places: places.slice(0, PLACES_NAMED), morePlaces: Math.max(0, places.length - PLACES_NAMED) };
 }
 
 /**
@@ -53,19 +61,10 @@ function whatAndWhere(disclosures: readonly PlacedFinding[]): string {
 export function requireDisclosuresCleared(disclosures: readonly PlacedFinding[], request: { override: boolean; abilities: Abilities }): OverriddenDisclosures | null {
   if (disclosures.length === 0) return null;
   const views = disclosures.map(({ rule, where, message }) => ({ rule, where, message }));
-  const found = whatAndWhere(disclosures);
-  if (!request.override) {
-    throw new DisclosureRefusal(409, `Nothing was exported: the draft ${found}. Fix them in the draft (the Checks tab goes to each), or an owner can export it anyway.`, views);
-  }
-  if (!canExportDespiteDisclosures(request.abilities)) {
-    throw new DisclosureRefusal(403, `Only an owner of the workspace can export a draft that names a confidential organisation or keeps template placeholders; this one ${found}.`, views);
-  }
+  const summary = summarise(disclosures);
+  if (!request.override) throw new DisclosureRefusal(409, "export.disclosure.refused", views, summary);
+  if (!canExportDespiteDisclosures(request.abilities)) throw new DisclosureRefusal(403, "export.disclosure.ownerOnly", views, summary);
   const overridden: OverriddenDisclosures = {};
   for (const { rule } of disclosures) overridden[rule] = (overridden[rule] ?? 0) + 1;
   return overridden;
-}
-
-/** The JSON a refusal answers with: the sentence any client shows, and the list the Export dialog shows. */
-export function disclosureRefusalBody(refusal: DisclosureRefusal): { error: string; disclosures: DisclosureView[] } {
-  return { error: refusal.message, disclosures: refusal.disclosures };
 }

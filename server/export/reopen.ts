@@ -1,3 +1,4 @@
+import type { MessageId } from "../../core/i18n/message";
 import { recordAudit } from "../../db/queries/audit";
 import { lockDraftStatus } from "../../db/queries/draft-status";
 import { listDraftExports } from "../../db/queries/exports";
@@ -7,7 +8,7 @@ import type { ServiceDeps } from "../services";
 import { contentFingerprint, draftExportJob } from "./export-draft";
 import { ExportRefusal } from "./refusal";
 
-export const NOT_SUBMITTED_MESSAGE = "Only a submitted draft can be reopened for a correction.";
+export const NOT_SUBMITTED_MESSAGE: MessageId = "export.refused.notSubmitted";
 
 /**
  * An owner reopens a submitted draft for a correction (OHCHR asks for corrected versions): in
@@ -19,7 +20,7 @@ export const NOT_SUBMITTED_MESSAGE = "Only a submitted draft can be reopened for
 export async function reopenSubmittedDraft(context: Pick<ServiceDeps, "db">, actor: { id: string }, draft: Draft): Promise<void> {
   await context.db.transaction().execute(async (tx) => {
     const status = await lockDraftStatus(tx, draft.id, "update");
-    if (status === undefined) throw new ExportRefusal(404, "We could not find that draft.");
+    if (status === undefined) throw new ExportRefusal(404, "editor.status.draftNotFound");
     if (status !== "submitted") throw new ExportRefusal(409, NOT_SUBMITTED_MESSAGE);
     await markDraftReopened(tx, draft.id, actor.id);
     const [latest] = await listDraftExports(tx, draft.id);

@@ -1,3 +1,4 @@
+import type { MessageId } from "../../core/i18n/message";
 import { createHash } from "node:crypto";
 import { recordAudit } from "../../db/queries/audit";
 import { holdDraftForSubmission, releaseDraftHold } from "../../db/queries/draft-freeze";
@@ -22,10 +23,8 @@ export interface SubmitOptions {
 
 type SubmitDeps = Pick<ServiceDeps, "db" | "collab" | "jobs">;
 
-export const CHANGED_WHILE_PREPARING_MESSAGE =
-  "The draft changed while its file was being prepared, so nothing was stored. Ask your co-authors to pause, then mark it as submitted again.";
-export const NOT_PAUSED_MESSAGE =
-  "Editing could not be paused on every server, so nothing was stored. Try again in a moment.";
+export const CHANGED_WHILE_PREPARING_MESSAGE: MessageId = "export.refused.changed";
+export const NOT_PAUSED_MESSAGE: MessageId = "export.refused.notPaused";
 
 /**
  * How long a submission may hold the draft. Rendering takes seconds; a hold whose process died
@@ -55,7 +54,7 @@ export async function submitDraft(
   input: SubmitOptions,
 ): Promise<ExportSummary> {
   const held = await context.db.transaction().execute((tx) => holdDraftForSubmission(tx, draft.id, HOLD_MS));
-  if (held === undefined) throw new ExportRefusal(404, "We could not find that draft.");
+  if (held === undefined) throw new ExportRefusal(404, "editor.status.draftNotFound");
   if (held === "submitted") throw new ExportRefusal(409, SUBMITTED_STATUS_MESSAGE);
   try {
     try {
@@ -89,7 +88,7 @@ async function storeFrozenDraft(
 
   return context.db.transaction().execute(async (tx) => {
     const status = await lockDraftStatus(tx, draft.id, "update");
-    if (status === undefined) throw new ExportRefusal(404, "We could not find that draft.");
+    if (status === undefined) throw new ExportRefusal(404, "editor.status.draftNotFound");
     if (status === "submitted") throw new ExportRefusal(409, SUBMITTED_STATUS_MESSAGE);
     // The collaboration server's saves insert rows that reference this draft, which takes a key
     // share lock on its row: held FOR UPDATE, no edit commits until this transaction does. Every

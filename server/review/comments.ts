@@ -121,20 +121,20 @@ async function auditReview(
 
 async function requireThread(tx: Executor, draftId: string, threadId: string) {
   const thread = await lockThreadInDraft(tx, draftId, threadId);
-  if (!thread) throw new ReviewRefusal(404, "That thread is not in this draft (it may have been deleted).");
+  if (!thread) throw new ReviewRefusal(404, "comments.refused.threadMissing");
   return thread;
 }
 
 /** The actor's own live comment in this draft, its thread locked first (the order every write takes). */
 async function requireOwnComment(tx: Executor, actor: Actor, draftId: string, commentId: string, verb: "edit" | "delete") {
-  const notFound = new ReviewRefusal(404, "That comment is not in this draft (it may have been deleted).");
+  const notFound = new ReviewRefusal(404, "comments.refused.commentMissing");
   const seen = await findCommentInDraft(tx, draftId, commentId);
   if (!seen) throw notFound;
   await requireThread(tx, draftId, seen.thread_id);
   // Read again under the thread's lock: a concurrent delete may have removed it meanwhile.
   const comment = await findCommentInDraft(tx, draftId, commentId);
   if (!comment) throw notFound;
-  if (comment.author_id !== actor.userId) throw new ReviewRefusal(403, `You can only ${verb} your own comments.`);
+  if (comment.author_id !== actor.userId) throw new ReviewRefusal(403, verb === "edit" ? "comments.refused.ownEdit" : "comments.refused.ownDelete");
   return comment;
 }
 

@@ -1,3 +1,4 @@
+import type { Message } from "../../core/i18n/message";
 import type { CommentIntent, ThreadView } from "../../core/comments/contract";
 import { listMembers } from "../../db/queries/memberships";
 import { countUnreadNotifications, listNotifications, markNotificationsRead } from "../../db/queries/notifications";
@@ -12,13 +13,13 @@ export type { DraftStatusChange, DraftStatusControlData } from "./status";
 export type { NotificationListRow } from "../../db/queries/notifications";
 
 /** A review write refused for a reason the person can act on; nothing was written. */
-export type ReviewRefused = { ok: false; status: ReviewRefusal["status"]; error: string };
+export type ReviewRefused = { ok: false; status: ReviewRefusal["status"]; error: Message };
 
 async function refusable<T extends object>(write: () => Promise<T>): Promise<({ ok: true } & T) | ReviewRefused> {
   try {
     return { ok: true, ...(await write()) };
   } catch (error) {
-    if (error instanceof ReviewRefusal) return { ok: false, status: error.status, error: error.message };
+    if (error instanceof ReviewRefusal) return { ok: false, status: error.status, error: error.reason };
     throw error;
   }
 }

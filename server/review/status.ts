@@ -36,15 +36,15 @@ export async function changeDraftStatus(
   const reviewerIds = [...new Set(change.reviewerIds)];
   const names = new Map<string, string>();
   if (change.status === "in_review") {
-    if (reviewerIds.length === 0) throw new ReviewRefusal(400, "Choose at least one reviewer to send the draft for review.");
+    if (reviewerIds.length === 0) throw new ReviewRefusal(400, "editor.status.chooseReviewer");
     for (const c of await listReviewCandidates(db, draft.workspaceId)) names.set(c.userId, c.name);
     if (!reviewerIds.every((id) => names.has(id))) {
-      throw new ReviewRefusal(400, "Reviewers must be owners, editors or reviewers of this workspace.");
+      throw new ReviewRefusal(400, "editor.status.reviewerRoles");
     }
   }
   return db.transaction().execute(async (tx) => {
     const current = await lockDraftStatus(tx, draft.id, "update");
-    if (current === undefined) throw new ReviewRefusal(404, "We could not find that draft.");
+    if (current === undefined) throw new ReviewRefusal(404, "editor.status.draftNotFound");
     if (current === "submitted") throw new ReviewRefusal(409, SUBMITTED_STATUS_MESSAGE);
     const audit = (action: "draft.status_changed" | "draft.reviewers_changed", details: Record<string, unknown>) =>
       recordAudit(tx, {

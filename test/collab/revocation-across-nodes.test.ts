@@ -10,6 +10,8 @@ import { connectClient, eventually, startCollab, synced } from "./harness";
 import { requireRedisInCI } from "./redis-env";
 import * as submitRoute from "../../app/routes/workspaces.$workspaceId.drafts.$draftId_.submit";
 import { NOT_PAUSED_MESSAGE } from "../../server/export/submit";
+import { createTranslator } from "../../core/i18n/translator";
+import { UI_CATALOGUES } from "../../locales/ui/all";
 import { findDraftFreeze } from "../../db/queries/draft-freeze";
 import { buildCleanDraft } from "../draft-content-factories";
 import { fetchFile, submitRequest } from "../integration/export-requests";
@@ -77,7 +79,8 @@ describeEachDatabase("a node whose Redis is unreachable", (handle) => {
       const answer = await fetchFile(submitRoute.action, submitRequest(world.workspace.id, draft.id, world.members.owner.token, { intent: "submit", format: "docx" }), testContext(handle(), undefined, node.collab), { workspaceId: world.workspace.id, draftId: draft.id });
       expect(Date.now() - started).toBeLessThan(3000);
       expect(answer.status).toBe(503);
-      expect(answer.json).toEqual({ ok: false, error: NOT_PAUSED_MESSAGE });
+      // The route answers in the asker's language: English for a request that names none.
+      expect(answer.json).toEqual({ ok: false, error: createTranslator("en", UI_CATALOGUES.en).t(NOT_PAUSED_MESSAGE) });
       expect(await findDraftFreeze(handle().db, draft.id)).toMatchObject({ status: "drafting", frozen: null });
       // This node's room let go before the answer: an edit typed at once is taken, not refused.
       expect(node.collab.rooms.get(draftDocName(draft.id))!.frozen).toBeNull();

@@ -6,7 +6,7 @@ import { createDraft } from "../../db/queries/drafts";
 import { describeEachDatabase } from "../db/test-database";
 import { buildUser, buildWorkspace, type TestUser } from "../factories";
 import { makeRequest, run } from "../remix";
-import { ANCHOR, commentsPath, draftParams, getThreads, postIntent, recordingContext, runJson, type Built } from "./review-requests";
+import { ANCHOR, commentsPath, draftParams, getThreads, jsonRequest, postIntent, recordingContext, runJson, type Built } from "./review-requests";
 
 type Answer = { ok: true; threadId: string; thread: ThreadView | null } | { ok: false; error: string };
 type Listing = { threads: ThreadView[]; members: Array<{ id: string; name: string }>; me: { id: string; canComment: boolean } };
@@ -96,9 +96,14 @@ describeEachDatabase("comment threads", (handle) => {
     expect((unknown.body as Answer & { ok: false }).error).toMatch(/Unknown intent/);
     const long = await postIntent(context, w, token, { intent: "create-thread", anchor: ANCHOR, body: "x".repeat(4001) });
     expect(long.status).toBe(400);
-    expect((long.body as Answer & { ok: false }).error).toBe("A comment holds at most 4000 characters.");
+    expect((long.body as Answer & { ok: false }).error).toBe("A comment holds at most 4,000 characters.");
     const blank = await postIntent(context, w, token, { intent: "create-thread", anchor: ANCHOR, body: "   " });
     expect((blank.body as Answer & { ok: false }).error).toBe("Write a comment first.");
+    // In the language of the person asking: their browser asks for French (no account choice here).
+    const french = jsonRequest(commentsPath(w), token, { intent: "create-thread", anchor: ANCHOR, body: "x".repeat(4001) });
+    french.headers.set("accept-language", "fr-FR,fr;q=0.9");
+    const refusedInFrench = await runJson(comments.action, french, context, draftParams(w));
+    expect((refusedInFrench.body as Answer & { ok: false }).error).toBe("Un commentaire contient au plus 4\u202f000 caractères.");
     const badAnchor = await postIntent(context, w, token, { intent: "create-thread", anchor: { ...ANCHOR, start: "not base64!" }, body: "Hi" });
     expect(badAnchor.status).toBe(400);
     expect((await postIntent(context, w, token, "{not json")).status).toBe(400);

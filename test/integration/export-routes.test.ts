@@ -6,6 +6,8 @@ import * as submitRoute from "../../app/routes/workspaces.$workspaceId.drafts.$d
 import * as draftPage from "../../app/routes/workspaces.$workspaceId.drafts.$draftId";
 import * as reopenRoute from "../../app/routes/workspaces.$workspaceId.drafts.$draftId_.reopen";
 import { CHANGED_WHILE_PREPARING_MESSAGE } from "../../server/export/submit";
+import { createTranslator } from "../../core/i18n/translator";
+import { UI_CATALOGUES } from "../../locales/ui/all";
 import { findDraft } from "../../db/queries/drafts";
 import { createOrganisation } from "../../db/queries/organisations";
 import { JobPool } from "../../server/jobs/job-pool";
@@ -205,7 +207,8 @@ describeEachDatabase("export routes", (handle) => {
     };
     const answer = await submit(other.world.members.owner.token, exportContext(handle(), typing).context, other);
     expect(answer.status).toBe(409);
-    expect(answer.json).toEqual({ ok: false, error: CHANGED_WHILE_PREPARING_MESSAGE });
+    // The route answers in the asker's language: English for a request that names none.
+    expect(answer.json).toEqual({ ok: false, error: createTranslator("en", UI_CATALOGUES.en).t(CHANGED_WHILE_PREPARING_MESSAGE) });
     expect((await findDraft(handle().db, other.draft.id))?.status).toBe("drafting");
     expect(await handle().db.selectFrom("exports").select("id").where("draft_id", "=", other.draft.id).execute()).toEqual([]);
   });

@@ -2,6 +2,7 @@ import { useId, useLayoutEffect, useRef, useState, type FormEvent, type Keyboard
 import { COMMENT_MAX_CHARS } from "../../../core/comments/contract";
 import type { CommentMember } from "./comments-api";
 import { insertMention, mentionQuery } from "./mention-text";
+import { useT } from "../../i18n/i18n-provider";
 
 /**
  * A comment box: Ctrl+Enter sends; typing "@" offers the workspace's members, and choosing one
@@ -24,6 +25,7 @@ export function CommentComposer({
   onCancel?: () => void;
   autoFocus?: boolean;
 }) {
+  const { t } = useT();
   const [text, setText] = useState(initial);
   const [mentions, setMentions] = useState<string[]>([]);
   const [query, setQuery] = useState<{ start: number; query: string } | null>(null);
@@ -92,7 +94,7 @@ export function CommentComposer({
         value={text}
         rows={3}
         maxLength={COMMENT_MAX_CHARS}
-        placeholder={`${label} (@ to mention someone)`}
+        placeholder={t("comments.composer.placeholder", { label })}
         autoFocus={autoFocus}
         onChange={(event) => {
           setText(event.target.value);
@@ -101,7 +103,7 @@ export function CommentComposer({
         onKeyDown={onKeyDown}
       />
       {suggestions.length > 0 ? (
-        <ul className="mention-suggestions" role="listbox" aria-label="Mention a member">
+        <ul className="mention-suggestions" role="listbox" aria-label={t("comments.composer.mention")}>
           {suggestions.map((member) => (
             <li key={member.id} role="option" aria-selected={false}>
               <button type="button" className="btn btn-secondary btn-sm" onMouseDown={(event) => event.preventDefault()} onClick={() => choose(member)}>
@@ -117,7 +119,7 @@ export function CommentComposer({
         </button>
         {onCancel ? (
           <button type="button" className="btn btn-secondary btn-sm" onClick={onCancel}>
-            Cancel
+            {t("comments.composer.cancel")}
           </button>
         ) : null}
       </div>

@@ -1,12 +1,12 @@
 /**
- * When a comment was written, as people read it beside the comment: "6 Dec, 14:05" this year,
- * "14 Mar 2025, 09:30" another year. Comments imported from a Word file are often from an
- * earlier year (or a draft outlives a year end); a date without its year would then mislead.
- * The year is the reader's own (timeZone is for tests; the browser's zone otherwise).
+ * How to write when a comment was written, as people read it beside the comment: "6 Dec, 14:05"
+ * this year, "14 Mar 2025, 09:30" another year (in the reader's language: `date(iso, options)`).
+ * Comments imported from a Word file are often from an earlier year (or a draft outlives a year
+ * end); a date without its year would then mislead. The year is the reader's own (timeZone is for
+ * tests; the browser's zone otherwise).
  */
-export function formatCommentDate(iso: string, now: Date = new Date(), timeZone?: string): string {
-  const date = new Date(iso);
-  const yearOf = (d: Date) => new Intl.DateTimeFormat("en-GB", { year: "numeric", timeZone }).format(d);
-  const sameYear = yearOf(date) === yearOf(now);
-  return date.toLocaleString("en-GB", { day: "numeric", month: "short", year: sameYear ? undefined : "numeric", hour: "2-digit", minute: "2-digit", timeZone });
+export function commentDateOptions(iso: string, now: Date = new Date(), timeZone?: string): Intl.DateTimeFormatOptions {
+  const yearOf = (d: Date) => new Intl.DateTimeFormat("en", { year: "numeric", timeZone }).format(d);
+  const sameYear = yearOf(new Date(iso)) === yearOf(now);
+  return { day: "numeric", month: "short", ...(sameYear ? {} : { year: "numeric" }), hour: "2-digit", minute: "2-digit", timeZone };
 }

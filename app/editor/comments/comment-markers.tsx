@@ -2,7 +2,7 @@ import { useEditorState, type Editor } from "@tiptap/react";
 import { useLayoutEffect, useRef, useState } from "react";
 import type { ThreadView } from "../../../core/comments/contract";
 import { threadRanges } from "./comment-highlights";
-import { count } from "../../../core/text/count";
+import { useT } from "../../i18n/i18n-provider";
 
 /** Markers closer than this are pushed down, so two threads on one line stay apart. */
 const MIN_GAP_PX = 26;
@@ -19,6 +19,7 @@ interface Placed {
  */
 export function CommentMarkers({ editor, threads, onOpen }: { editor: Editor; threads: readonly ThreadView[]; onOpen: (threadId: string) => void }) {
   const { ranges, doc } = useEditorState({ editor, selector: ({ editor: e }) => ({ ranges: threadRanges(e.state), doc: e.state.doc }) });
+  const { t, number } = useT();
   const layer = useRef<HTMLDivElement>(null);
   const [placed, setPlaced] = useState<Placed[]>([]);
   const [width, setWidth] = useState(0);
@@ -61,11 +62,11 @@ export function CommentMarkers({ editor, threads, onOpen }: { editor: Editor; th
           type="button"
           className="comment-marker"
           style={{ top }}
-          title={`${count(thread.comments.length, "comment")} on “${thread.anchor.quote.slice(0, 60)}”`}
-          aria-label={`Comment thread on “${thread.anchor.quote.slice(0, 60)}”, ${count(thread.comments.length, "comment")}`}
+          title={t("comments.marker.title", { count: thread.comments.length, quote: thread.anchor.quote.slice(0, 60) })}
+          aria-label={t("comments.marker.label", { count: thread.comments.length, quote: thread.anchor.quote.slice(0, 60) })}
           onClick={() => onOpen(thread.id)}
         >
-          {thread.comments.length}
+          {number(thread.comments.length)}
         </button>
       ))}
     </div>

@@ -1,4 +1,6 @@
 import type { CommentIntent, ThreadView } from "../../../core/comments/contract";
+import { message } from "../../../core/i18n/message";
+import type { Said } from "../../review/say";
 
 export interface CommentMember {
   id: string;
@@ -11,9 +13,23 @@ export interface CommentsSnapshot {
   me: { id: string; canComment: boolean };
 }
 
-/** A refused write, with the server's message to show as it is. */
+/**
+ * A refused write, with what to show: the server's sentence (already in the reader's language)
+ * or, when the answer had none, a message the page puts into words.
+ */
 export class CommentRefused extends Error {
   override readonly name = "CommentRefused";
+  constructor(readonly said: Said) {
+    super(typeof said === "string" ? said : said.id);
+  }
+}
+
+/** The threads could not be read; `said` is the message for the page. */
+export class CommentsUnavailable extends Error {
+  override readonly name = "CommentsUnavailable";
+  constructor(readonly said: Said) {
+    super(typeof said === "string" ? said : said.id);
+  }
 }
 
 /** The draft's comments resource route: list threads, send one intent at a time. */
@@ -22,7 +38,7 @@ export class CommentsApi {
 
   async list(signal?: AbortSignal): Promise<CommentsSnapshot> {
     const response = await fetch(this.url, { headers: { accept: "application/json" }, signal });
-    if (!response.ok) throw new Error(`Comments could not be loaded (${response.status}).`);
+    if (!response.ok) throw new CommentsUnavailable(message("comments.api.loadFailed", { status: response.status }));
     return (await response.json()) as CommentsSnapshot;
   }
 
@@ -33,7 +49,7 @@ export class CommentsApi {
       body: JSON.stringify(intent),
     });
     const body = (await response.json().catch(() => null)) as { thread?: ThreadView | null; error?: string } | null;
-    if (!response.ok) throw new CommentRefused(body?.error ?? `The comment was not saved (${response.status}).`);
+    if (!response.ok) throw new CommentRefused(body?.error ?? message("comments.api.notSaved", { status: response.status }));
     return body?.thread ?? null;
   }
 }

@@ -9,12 +9,15 @@ import { CommentRefused } from "./comments-api";
 import { ThreadCard } from "./thread-card";
 import type { CommentThreads } from "./use-comment-threads";
 import { goTo } from "../go-to";
+import { useT } from "../../i18n/i18n-provider";
+import { say, type Said } from "../../review/say";
+import { message } from "../../../core/i18n/message";
 
 const FILTERS = [
-  { id: "open", label: "Open" },
-  { id: "resolved", label: "Resolved" },
-  { id: "mine", label: "Mine" },
-  { id: "mentions", label: "Mentioning me" },
+  { id: "open", label: "comments.filter.open" },
+  { id: "resolved", label: "comments.filter.resolved" },
+  { id: "mine", label: "comments.filter.mine" },
+  { id: "mentions", label: "comments.filter.mentions" },
 ] as const;
 type Filter = (typeof FILTERS)[number]["id"];
 
@@ -50,8 +53,9 @@ export function CommentsPanel({
   /** A thread opened from its margin marker. */
   opened: { id: string } | null;
 }) {
+  const { t, text, number } = useT();
   const [filter, setFilter] = useState<Filter>("open");
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useState<Said | null>(null);
   const { ranges, cursor } = useEditorState({ editor, selector: ({ editor: e }) => ({ ranges: threadRanges(e.state), cursor: e.state.selection.from }) });
   // A notification links to the draft with ?thread=<id>: that thread starts chosen.
   const [chosen, setChosen] = useState<string | null>(() => new URLSearchParams(window.location.search).get("thread"));
@@ -72,10 +76,10 @@ export function CommentsPanel({
 
   const threadList = snapshot?.threads ?? [];
   const me = snapshot?.me.id ?? "";
-  const shown = threadList.filter((t) => matches(t, filter, me));
-  const attached = shown.filter((t) => ranges.get(t.id)).sort((a, b) => ranges.get(a.id)!.from - ranges.get(b.id)!.from);
-  const detached = shown.filter((t) => !ranges.get(t.id));
-  const atCursor = attached.find((t) => ranges.get(t.id)!.from <= cursor && cursor <= ranges.get(t.id)!.to)?.id ?? null;
+  const shown = threadList.filter((th) => matches(th, filter, me));
+  const attached = shown.filter((th) => ranges.get(th.id)).sort((a, b) => ranges.get(a.id)!.from - ranges.get(b.id)!.from);
+  const detached = shown.filter((th) => !ranges.get(th.id));
+  const atCursor = attached.find((th) => ranges.get(th.id)!.from <= cursor && cursor <= ranges.get(th.id)!.to)?.id ?? null;
   const active = chosen ?? atCursor;
 
   useEffect(() => {
@@ -92,7 +96,7 @@ export function CommentsPanel({
       setFailure(null);
       return true;
     } catch (refused) {
-      setFailure(refused instanceof CommentRefused ? refused.message : "The comment could not be sent: check the connection and try again.");
+      setFailure(refused instanceof CommentRefused ? refused.said : message("comments.sendFailed"));
       return false;
     }
   };
@@ -128,12 +132,12 @@ export function CommentsPanel({
   return (
     <div className="comments-panel">
       {pendingAnchor && snapshot?.me.canComment ? (
-        <section aria-label="New comment" className="thread-card is-active">
-          <p className="thread-quote small">“{pendingAnchor.quote.length > 140 ? `${pendingAnchor.quote.slice(0, 139)}…` : pendingAnchor.quote}”</p>
+        <section aria-label={t("comments.new")} className="thread-card is-active">
+          <p className="thread-quote small">{t("comments.quote", { quote: pendingAnchor.quote.length > 140 ? `${pendingAnchor.quote.slice(0, 139)}…` : pendingAnchor.quote })}</p>
           <CommentComposer
             members={snapshot.members}
-            label="Comment"
-            submitLabel="Comment"
+            label={t("comments.comment")}
+            submitLabel={t("comments.comment")}
             autoFocus
             onCancel={onPendingDone}
             onSubmit={async (body, mentions) => {
@@ -144,32 +148,32 @@ export function CommentsPanel({
           />
         </section>
       ) : null}
-      {error ? <p className="small error">{error}</p> : null}
+      {error ? <p className="small error">{say(text, error)}</p> : null}
       {failure ? (
         <p className="small error" role="alert">
-          {failure}
+          {say(text, failure)}
         </p>
       ) : null}
-      <div className="comment-filters" role="group" aria-label="Show threads">
+      <div className="comment-filters" role="group" aria-label={t("comments.filters")}>
         {FILTERS.map((f) => (
           <button key={f.id} type="button" className={`btn btn-sm ${filter === f.id ? "btn-primary" : "btn-secondary"}`} aria-pressed={filter === f.id} onClick={() => setFilter(f.id)}>
-            {f.label} <span className="filter-count">{threadList.filter((t) => matches(t, f.id, me)).length}</span>
+            {t(f.label)} <span className="filter-count">{number(threadList.filter((thread) => matches(thread, f.id, me)).length)}</span>
           </button>
         ))}
       </div>
-      {!snapshot ? <p className="muted small">Loading comments…</p> : null}
+      {!snapshot ? <p className="muted small">{t("comments.loading")}</p> : null}
       {snapshot && shown.length === 0 ? (
-        <p className="muted small">{filter === "open" ? "No open comments. Select text and press Comment (Ctrl+Alt+M)." : "No threads here."}</p>
+        <p className="muted small">{filter === "open" ? t("comments.emptyOpen") : t("comments.empty")}</p>
       ) : null}
       {attached.length > 1 ? (
-        <p className="muted small">Ctrl+Alt+↓ and Ctrl+Alt+↑ go to the next and previous thread; ↓ and ↑ move through this list.</p>
+        <p className="muted small">{t("comments.keys")}</p>
       ) : null}
-      <ol className="thread-list" aria-label="Comment threads" onKeyDown={onKeyDown}>
+      <ol className="thread-list" aria-label={t("comments.list")} onKeyDown={onKeyDown}>
         {attached.map((thread) => card(thread, false))}
       </ol>
       {detached.length > 0 ? (
-        <section aria-label="Detached threads">
-          <h3 className="small">Detached: their text was deleted</h3>
+        <section aria-label={t("comments.detachedLabel")}>
+          <h3 className="small">{t("comments.detached")}</h3>
           <ol className="thread-list" onKeyDown={onKeyDown}>
             {detached.map((thread) => card(thread, true))}
           </ol>

@@ -3,7 +3,8 @@ import type { CommentIntent, ThreadView } from "../../../core/comments/contract"
 import { CommentBody } from "./comment-body";
 import { CommentComposer } from "./comment-composer";
 import type { CommentMember } from "./comments-api";
-import { formatCommentDate } from "./comment-date";
+import { commentDateOptions } from "./comment-date";
+import { useT } from "../../i18n/i18n-provider";
 
 const excerpt = (text: string) => (text.length > 140 ? `${text.slice(0, 139)}…` : text);
 
@@ -27,6 +28,7 @@ export function ThreadCard({
   send: (intent: CommentIntent) => Promise<boolean>;
   onJump: () => void;
 }) {
+  const { t, date } = useT();
   const [editing, setEditing] = useState<string | null>(null);
   const [replying, setReplying] = useState(false);
   const resolved = thread.status === "resolved";
@@ -36,30 +38,30 @@ export function ThreadCard({
       className={`thread-card${active ? " is-active" : ""}${resolved ? " is-resolved" : ""}`}
       data-thread-id={thread.id}
       tabIndex={-1}
-      aria-label={`Comment thread on “${excerpt(thread.anchor.quote)}”${resolved ? ", resolved" : ""}`}
+      aria-label={t(resolved ? "comments.thread.labelResolved" : "comments.thread.label", { quote: excerpt(thread.anchor.quote) })}
       onKeyDown={(event) => {
         if (event.key === "Enter" && event.target === event.currentTarget) onJump();
       }}
     >
-      <button type="button" className="thread-quote" onClick={onJump} disabled={detached} title={detached ? "This text was deleted" : "Go to the text"}>
-        “{excerpt(thread.anchor.quote)}”
+      <button type="button" className="thread-quote" onClick={onJump} disabled={detached} title={detached ? t("comments.thread.textDeleted") : t("comments.thread.goTo")}>
+        {t("comments.quote", { quote: excerpt(thread.anchor.quote) })}
       </button>
       <ol className="thread-comments">
         {thread.comments.map((comment) => (
           <li key={comment.id} className="thread-comment">
             <p className="small">
               <strong>{comment.authorName}</strong> <span className="muted">
-                <time dateTime={comment.createdAt}>{formatCommentDate(comment.createdAt)}</time>
-                {comment.editedAt ? " · edited" : ""}
+                <time dateTime={comment.createdAt}>{date(comment.createdAt, commentDateOptions(comment.createdAt))}</time>
+                {comment.editedAt ? t("comments.thread.edited") : ""}
               </span>
             </p>
             {comment.deleted ? (
-              <p className="comment-body muted">Comment deleted.</p>
+              <p className="comment-body muted">{t("comments.thread.deleted")}</p>
             ) : editing === comment.id ? (
               <CommentComposer
                 members={members}
-                label="Edit your comment"
-                submitLabel="Save"
+                label={t("comments.thread.editLabel")}
+                submitLabel={t("comments.thread.save")}
                 initial={comment.body}
                 autoFocus
                 onCancel={() => setEditing(null)}
@@ -75,14 +77,14 @@ export function ThreadCard({
             {comment.authorId === me && canComment && !comment.deleted && editing !== comment.id ? (
               <div className="comment-actions">
                 <button type="button" className="btn btn-link btn-sm" onClick={() => setEditing(comment.id)}>
-                  Edit
+                  {t("comments.thread.edit")}
                 </button>
                 <button
                   type="button"
                   className="btn btn-link btn-sm"
-                  onClick={() => window.confirm("Delete this comment?") && void send({ intent: "delete", commentId: comment.id })}
+                  onClick={() => window.confirm(t("comments.thread.confirmDelete")) && void send({ intent: "delete", commentId: comment.id })}
                 >
-                  Delete
+                  {t("comments.thread.delete")}
                 </button>
               </div>
             ) : null}
@@ -93,19 +95,19 @@ export function ThreadCard({
         <div className="comment-actions">
           {!resolved && !replying ? (
             <button type="button" className="btn btn-secondary btn-sm" onClick={() => setReplying(true)}>
-              Reply
+              {t("comments.thread.reply")}
             </button>
           ) : null}
           <button type="button" className="btn btn-secondary btn-sm" onClick={() => void send({ intent: resolved ? "reopen" : "resolve", threadId: thread.id })}>
-            {resolved ? "Reopen" : "Resolve"}
+            {resolved ? t("comments.thread.reopen") : t("comments.thread.resolve")}
           </button>
         </div>
       ) : null}
       {replying ? (
         <CommentComposer
           members={members}
-          label="Reply"
-          submitLabel="Reply"
+          label={t("comments.thread.reply")}
+          submitLabel={t("comments.thread.reply")}
           autoFocus
           onCancel={() => setReplying(false)}
           onSubmit={async (body, mentions) => {

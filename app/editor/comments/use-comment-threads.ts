@@ -4,7 +4,9 @@ import type { WebsocketProvider } from "y-websocket";
 import type { ThreadView } from "../../../core/comments/contract";
 import { useDraftEvents } from "../draft-events";
 import { showThreads } from "./comment-highlights";
-import type { CommentsApi, CommentsSnapshot } from "./comments-api";
+import { CommentsUnavailable, type CommentsApi, type CommentsSnapshot } from "./comments-api";
+import { message } from "../../../core/i18n/message";
+import type { Said } from "../../review/say";
 
 const REFETCH_COALESCE_MS = 150;
 
@@ -15,7 +17,7 @@ const REFETCH_COALESCE_MS = 150;
  */
 export function useCommentThreads(editor: Editor | null, api: CommentsApi, provider: WebsocketProvider) {
   const [snapshot, setSnapshot] = useState<CommentsSnapshot | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Said | null>(null);
 
   const refresh = useCallback(async () => {
     try {
@@ -23,7 +25,8 @@ export function useCommentThreads(editor: Editor | null, api: CommentsApi, provi
       setSnapshot(next);
       setError(null);
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      // A network failure (fetch rejects) carries nothing a person can read: say it in their words.
+      setError(failure instanceof CommentsUnavailable ? failure.said : message("comments.api.unreachable"));
     }
   }, [api]);
 

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from "react";
 import { anchorFor } from "../../../core/comments/anchors";
 import { QUOTE_MAX_CHARS, type Anchor } from "../../../core/comments/contract";
 import { bindingOf } from "./comment-highlights";
+import type { MessageId } from "../../../core/i18n/message";
 
 const isCommentShortcut = (event: KeyboardEvent) => event.ctrlKey && event.altKey && !event.shiftKey && event.code === "KeyM";
 
@@ -13,7 +14,7 @@ const isCommentShortcut = (event: KeyboardEvent) => event.ctrlKey && event.altKe
  */
 export function useStartComment(editor: Editor | null, canComment: boolean) {
   const [pending, setPending] = useState<Anchor | null>(null);
-  const [hint, setHint] = useState<string | null>(null);
+  const [hint, setHint] = useState<MessageId | null>(null);
 
   const start = useCallback(() => {
     if (!editor) return;
@@ -21,7 +22,7 @@ export function useStartComment(editor: Editor | null, canComment: boolean) {
     const quote = editor.state.doc.textBetween(from, to, " ", " ").replace(/\s+/g, " ").trim().slice(0, QUOTE_MAX_CHARS);
     const binding = bindingOf(editor.state);
     if (empty || !quote || !binding) {
-      setHint("Select the words you want to comment on, then press Comment (Ctrl+Alt+M).");
+      setHint("comments.hint");
       return;
     }
     setHint(null);

@@ -2,6 +2,7 @@ import type { Node as PMNode, Schema } from "@tiptap/pm/model";
 import { citationDisplays } from "../../../core/citations/citation-display";
 import type { LibraryApi } from "../library/library-api";
 import type { NoteEditor } from "./note-editor";
+import type { FootnoteI18n } from "./footnote-view";
 
 const displaysByDoc = new WeakMap<PMNode, Map<string, string[]>>();
 
@@ -36,15 +37,15 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, props: ElementPr
  * citation at the note's cursor) and "Save to library" (read the typed note into a source and
  * offer to replace the text by a citation to it). Plain DOM: it lives in the footnote's node view.
  */
-export function citationTools(note: NoteEditor, schema: Schema, api: LibraryApi): HTMLElement {
+export function citationTools(note: NoteEditor, schema: Schema, api: LibraryApi, { t }: FootnoteI18n): HTMLElement {
   const status = element("p", { className: "small muted" });
   status.setAttribute("role", "status");
-  const search = element("input", { type: "search", className: "input", placeholder: "Search sources: A/HRC/25/5, Amnesty…" });
-  search.setAttribute("aria-label", "Search the library's sources");
-  const pinpoint = element("input", { type: "text", className: "input", placeholder: "para. 186.60, p. 12" });
-  pinpoint.setAttribute("aria-label", "Pinpoint (paragraph or page)");
+  const search = element("input", { type: "search", className: "input", placeholder: t("editor.cite.search") });
+  search.setAttribute("aria-label", t("editor.cite.searchLabel"));
+  const pinpoint = element("input", { type: "text", className: "input", placeholder: t("editor.cite.pinpoint") });
+  pinpoint.setAttribute("aria-label", t("editor.cite.pinpointLabel"));
   const results = element("ul");
-  results.setAttribute("aria-label", "Sources");
+  results.setAttribute("aria-label", t("editor.cite.results"));
   const picker = element("div", { className: "citation-picker", hidden: true }, search, pinpoint, results);
 
   let controller: AbortController | null = null;
@@ -59,13 +60,13 @@ export function citationTools(note: NoteEditor, schema: Schema, api: LibraryApi)
           choose.addEventListener("mousedown", (event) => event.preventDefault());
           choose.addEventListener("click", () => {
             note.cite(schema.nodes.citation!.create({ sourceId: source.id, label: source.label, pinpoint: pinpoint.value.trim() || (source.defaultPinpoint ?? "") }));
-            status.textContent = `Cited ${source.label}.`;
+            status.textContent = t("editor.cite.cited", { source: source.label });
             picker.hidden = true;
           });
           return element("li", {}, choose);
         }),
       );
-      if (sources.length === 0) status.textContent = "No source matches. Type the reference in the note and use “Save to library”.";
+      if (sources.length === 0) status.textContent = t("editor.cite.noMatch");
     } catch (error) {
       if ((error as Error).name !== "AbortError") status.textContent = (error as Error).message;
     }
@@ -76,7 +77,7 @@ export function citationTools(note: NoteEditor, schema: Schema, api: LibraryApi)
     timer = setTimeout(() => void find(), 200);
   });
 
-  const cite = element("button", { type: "button", className: "btn btn-secondary btn-sm", textContent: "Cite a source" });
+  const cite = element("button", { type: "button", className: "btn btn-secondary btn-sm", textContent: t("editor.cite.cite") });
   cite.addEventListener("click", () => {
     picker.hidden = !picker.hidden;
     if (!picker.hidden) {
@@ -85,21 +86,21 @@ export function citationTools(note: NoteEditor, schema: Schema, api: LibraryApi)
     }
   });
 
-  const save = element("button", { type: "button", className: "btn btn-secondary btn-sm", textContent: "Save to library" });
+  const save = element("button", { type: "button", className: "btn btn-secondary btn-sm", textContent: t("editor.cite.save") });
   // Never rejects: every failure is shown in `status`.
   const saveToLibrary = async () => {
     const text = note.view.state.doc.textContent.trim();
     if (!text) {
-      status.textContent = "Type the reference first.";
+      status.textContent = t("editor.cite.typeFirst");
       return;
     }
     try {
       const { source, pinpoint: found } = await api.addSource({ intent: "from-footnote", text });
-      status.textContent = `Saved to the coalition library as “${source.label}”. `;
-      const replace = element("button", { type: "button", className: "btn btn-link btn-sm", textContent: "Use a citation instead of the typed text" });
+      status.textContent = t("editor.cite.saved", { source: source.label });
+      const replace = element("button", { type: "button", className: "btn btn-link btn-sm", textContent: t("editor.cite.useCitation") });
       replace.addEventListener("click", () => {
         note.replaceContent([schema.nodes.citation!.create({ sourceId: source.id, label: source.label, pinpoint: found ?? "" }), schema.text(".")]);
-        status.textContent = `The note now cites ${source.label}.`;
+        status.textContent = t("editor.cite.nowCites", { source: source.label });
       });
       status.append(replace);
     } catch (error) {

@@ -5,6 +5,7 @@ import { Footnote, newFootnoteId } from "../../../core/editor/nodes/footnote";
 import type { LibraryApi } from "../library/library-api";
 import { citationTextsOf, citationTools } from "./citation-picker";
 import { NoteEditor } from "./note-editor";
+import type { Translator } from "../../../core/i18n/translator";
 
 /**
  * The footnote marker in the page: a superscript number (from the numbering decorations) that
@@ -52,7 +53,7 @@ class FootnoteView implements NodeView {
     queueMicrotask(() => {
       const number = this.dom.getAttribute("data-footnote-number") ?? "";
       this.marker.textContent = number;
-      this.marker.setAttribute("aria-label", `Footnote ${number}`);
+      this.marker.setAttribute("aria-label", this.storage.i18n.t("editor.footnotes.marker", { n: number }));
     });
   }
 
@@ -61,7 +62,7 @@ class FootnoteView implements NodeView {
     this.popover = document.createElement("div");
     this.popover.className = "footnote-popover";
     this.popover.setAttribute("role", "dialog");
-    this.popover.setAttribute("aria-label", `Footnote ${this.dom.getAttribute("data-footnote-number") ?? ""}`);
+    this.popover.setAttribute("aria-label", this.storage.i18n.t("editor.footnotes.marker", { n: this.dom.getAttribute("data-footnote-number") ?? "" }));
     this.dom.append(this.popover);
     this.marker.setAttribute("aria-expanded", "true");
     document.addEventListener("mousedown", this.closeOnOutsideClick, true);
@@ -75,10 +76,10 @@ class FootnoteView implements NodeView {
         this.close();
         this.editor.commands.focus();
       },
-      label: `Text of footnote ${this.dom.getAttribute("data-footnote-number") ?? ""}`,
+      label: this.storage.i18n.t("editor.footnotes.text", { n: this.dom.getAttribute("data-footnote-number") ?? "" }),
       citationTexts: () => citationTextsOf(this.editor.state.doc, this.node.attrs.id),
     });
-    if (this.editor.isEditable && this.storage.library) this.popover.append(citationTools(this.note, this.editor.schema, this.storage.library));
+    if (this.editor.isEditable && this.storage.library) this.popover.append(citationTools(this.note, this.editor.schema, this.storage.library, this.storage.i18n));
     if (this.editor.isEditable) this.note.focus();
   }
 
@@ -126,19 +127,28 @@ interface FootnoteStorage {
   openId: string | null;
   /** The workspace's library, for citing sources from a note; null where there is none. */
   library: LibraryApi | null;
+  /** The person's translator: a node view is plain DOM, outside React's context. */
+  i18n: FootnoteI18n;
 }
+
+/** What the marker, popover and citation tools say, in the person's language. */
+export type FootnoteI18n = Pick<Translator, "t" | "text">;
 
 interface FootnoteOptions {
   library: LibraryApi | null;
+  i18n: FootnoteI18n;
 }
+
+/** Until configured (the editor always passes its translator), ids stand in for words. */
+const UNTRANSLATED: FootnoteI18n = { t: (id) => id, text: (m) => m.id };
 
 /** The document's footnote with the browser's marker and popover attached (schema unchanged). */
 export const FootnoteWithPopover = Footnote.extend<FootnoteOptions, FootnoteStorage>({
   addOptions() {
-    return { library: null };
+    return { library: null, i18n: UNTRANSLATED };
   },
   addStorage() {
-    return { openId: null, library: this.options.library };
+    return { openId: null, library: this.options.library, i18n: this.options.i18n };
   },
   addCommands() {
     const parent = this.parent?.();

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from "react";
 import { findFootnote, footnoteEntries, type FootnoteEntry } from "./footnote-positions";
 import { citationTextsOf } from "./citation-picker";
 import { NoteEditor } from "./note-editor";
+import { useT } from "../../i18n/i18n-provider";
 
 /** The pane's notes by key, refreshed once per transaction rather than once per note. */
 class PaneRegistry {
@@ -46,6 +47,7 @@ class PaneRegistry {
  * the popover, so a note typed here appears in the popover (and at every co-author's) at once.
  */
 export function FootnotesPane({ editor }: { editor: Editor }) {
+  const { t } = useT();
   const [registry] = useState(() => new PaneRegistry(editor));
   const notes = useEditorState({
     editor,
@@ -61,9 +63,9 @@ export function FootnotesPane({ editor }: { editor: Editor }) {
   const keys = notes ? notes.split("|") : [];
   return (
     <section className="footnotes-pane" aria-labelledby="footnotes-heading">
-      <h2 id="footnotes-heading">Footnotes</h2>
+      <h2 id="footnotes-heading">{t("editor.footnotes.heading")}</h2>
       {keys.length === 0 ? (
-        <p className="muted small">No footnotes yet. Put the cursor after a claim and press Ctrl+Alt+F, or use the toolbar's “Footnote”.</p>
+        <p className="muted small">{t("editor.footnotes.empty")}</p>
       ) : (
         <ol className="footnotes-list">
           {keys.map((key, index) => (
@@ -76,8 +78,9 @@ export function FootnotesPane({ editor }: { editor: Editor }) {
 }
 
 function PaneNote({ editor, registry, noteKey, number }: { editor: Editor; registry: PaneRegistry; noteKey: string; number: number }) {
+  const { t, number: formatNumber } = useT();
   const mount = useRef<HTMLDivElement>(null);
-  const label = `Text of footnote ${number}`;
+  const label = t("editor.footnotes.text", { n: formatNumber(number) });
   useEffect(() => {
     const found = findFootnote(editor.state.doc, noteKey);
     if (!mount.current || !found) return;
