@@ -2,7 +2,7 @@ import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { useRevalidator } from "@remix-run/react";
 import { EditorContent, useEditor } from "@tiptap/react";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState, type CSSProperties } from "react";
 import type { WebsocketProvider } from "y-websocket";
 import type * as Y from "yjs";
 import { BODY_FIELD, documentExtensions } from "../../core/editor/extensions";
@@ -169,7 +169,7 @@ function SessionEditor({ session, refused, onDismissRefused, pausedBecause, docN
       <div className="editor-columns">
         {editor ? <Outline editor={editor} template={template} /> : <div />}
         <div className="page-column">
-          <div className="page" lang={language} dir={directionOf(language)}>
+          <div className="page" lang={language} dir={directionOf(language)} style={placeholderStyle(t("editor.placeholder"))}>
             <EditorContent editor={editor} />
             {editor ? <CommentMarkers editor={editor} threads={commentThreads.snapshot?.threads ?? []} onOpen={(id) => setOpenedThread({ id })} /> : null}
           </div>
@@ -195,4 +195,9 @@ function SessionEditor({ session, refused, onDismissRefused, pausedBecause, docN
       {editor ? <WordCountBar editor={editor} template={template} /> : null}
     </section>
   );
+}
+
+/** The empty draft's hint, in the reader's language: app.css shows it through a custom property, as a CSS string. */
+function placeholderStyle(hint: string): CSSProperties {
+  return { "--document-placeholder": JSON.stringify(hint) } as CSSProperties;
 }
