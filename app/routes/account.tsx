@@ -8,8 +8,11 @@ import { invalid, parseForm } from "../forms.server";
 import { ChangePasswordSchema } from "../schemas/account";
 import { PageErrorBoundary } from "../components/page-error-boundary";
 import { LanguageSettings } from "../i18n/language-settings";
+import { useT } from "../i18n/i18n-provider";
+import { pageMeta } from "../i18n/meta";
+import { message } from "../../core/i18n/message";
 
-export const meta: MetaFunction = () => [{ title: "Your account · Caucus" }];
+export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "auth.account.metaTitle");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = await requireSession(request, context);
@@ -30,55 +33,54 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.ok) return invalid(parsed);
   // A changed password ends every session, including ones an attacker may hold; this device gets a new one.
   const changed = await context.services.auth.changePassword(session.user.id, parsed.data);
-  if (!changed.ok) return invalid({ fieldErrors: { currentPassword: ["That is not your current password."] } });
+  if (!changed.ok) return invalid({ fieldErrors: { currentPassword: [message("auth.password.wrongCurrent")] } });
   return signInAndRedirect(request, context, session.user.id, "/account?changed=password");
 }
 
 export default function Account() {
+  const { t } = useT();
   const { user, changed } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const errors = actionData?.fieldErrors ?? {};
   return (
     <>
-      <PageHeader title="Your account" description={`Signed in as ${user.name} (${user.email}).`} />
+      <PageHeader title={t("auth.account.heading")} description={t("auth.account.signedInAs", { name: user.name, email: user.email })} />
       {changed ? (
-        <Alert tone="success" title="Password changed">
-          Every other device has been signed out.
+        <Alert tone="success" title={t("auth.account.passwordChanged")}>
+          {t("auth.account.passwordChangedBody")}
         </Alert>
       ) : null}
       <div className="grid grid-2">
         <Card aria-labelledby="password-heading">
-          <h2 id="password-heading">Change password</h2>
+          <h2 id="password-heading">{t("auth.account.changePassword")}</h2>
           <Form method="post" className="form" noValidate>
             <input type="hidden" name="intent" value="change-password" />
-            <TextField label="Current password" name="currentPassword" type="password" autoComplete="current-password" errors={errors.currentPassword} />
+            <TextField label={t("auth.account.currentPassword")} name="currentPassword" type="password" autoComplete="current-password" errors={errors.currentPassword} />
             <TextField
-              label="New password"
+              label={t("auth.account.newPassword")}
               name="newPassword"
               type="password"
               autoComplete="new-password"
               minLength={PASSWORD_MIN_LENGTH}
-              description={`At least ${PASSWORD_MIN_LENGTH} characters.`}
+              description={t("auth.account.newPasswordHint", { min: PASSWORD_MIN_LENGTH })}
               errors={errors.newPassword}
             />
-            <TextField label="Repeat new password" name="confirmPassword" type="password" autoComplete="new-password" errors={errors.confirmPassword} />
+            <TextField label={t("auth.account.repeatPassword")} name="confirmPassword" type="password" autoComplete="new-password" errors={errors.confirmPassword} />
             <div className="form-actions">
               <Button type="submit" busy={busy}>
-                Change password
+                {t("auth.account.changePassword")}
               </Button>
             </div>
           </Form>
         </Card>
         <Card aria-labelledby="devices-heading">
-          <h2 id="devices-heading">Devices</h2>
-          <p className="muted">
-            Lost a laptop, or signed in on a shared computer? Sign out everywhere, this browser included.
-          </p>
+          <h2 id="devices-heading">{t("auth.account.devices")}</h2>
+          <p className="muted">{t("auth.account.devicesBody")}</p>
           <Form method="post">
             <input type="hidden" name="intent" value="sign-out-everywhere" />
             <Button type="submit" variant="danger">
-              Sign out of all devices
+              {t("auth.account.signOutEverywhere")}
             </Button>
           </Form>
         </Card>

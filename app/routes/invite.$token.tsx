@@ -1,18 +1,26 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { FormattedMessage } from "react-intl";
+import type { MessageId } from "../../core/i18n/message";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS } from "../../core/policies";
+import type { AcceptResult, InvitationLookup } from "../../server/workspaces/service";
 import { getUser, requireUser } from "../auth/auth.server";
 import { Alert, Button, Card } from "../components/ui";
+import { useT } from "../i18n/i18n-provider";
+import { pageMeta } from "../i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Invitation · Caucus" }];
+export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "auth.invite.metaTitle");
 
-const PROBLEMS = {
-  unknown: "This invitation link is not valid. Check that you copied all of it.",
-  expired: "This invitation has expired. Ask the coordinator for a new link.",
-  used: "This invitation has already been used. If it was you, your workspaces list has it.",
-  revoked: "This invitation was withdrawn. Ask the coordinator if you think that is a mistake.",
-  wrong_email: "This invitation was sent to a different email address. Sign in with that address to accept it.",
-} as const;
+type Problem = Exclude<InvitationLookup["state"], "valid"> | Extract<AcceptResult, { ok: false }>["reason"];
+
+/** Why an invitation cannot be used, as the catalogue says it; the page puts it into words. */
+const PROBLEMS: Record<Problem, MessageId> = {
+  unknown: "auth.invite.problemUnknown",
+  expired: "auth.invite.problemExpired",
+  used: "auth.invite.problemUsed",
+  revoked: "auth.invite.problemRevoked",
+  wrong_email: "auth.invite.problemWrongEmail",
+};
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   // Someone outside the workspace never learns a confidential member's name: the service leaves it out.
@@ -35,7 +43,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   return data({ problem: PROBLEMS[result.reason] }, { status: result.reason === "wrong_email" ? 403 : 404 });
 }
 
+const bold = (chunks: React.ReactNode[]) => <strong>{chunks}</strong>;
+
 export default function Invitation() {
+  const { t } = useT();
   const { problem, invite, user, path } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
@@ -43,44 +54,52 @@ export default function Invitation() {
     return (
       <div className="narrow-page">
         <Card>
-          <h1>Invitation</h1>
-          <Alert tone="error">{problem}</Alert>
-          <Link to="/">Go to Caucus</Link>
+          <h1>{t("auth.invite.heading")}</h1>
+          <Alert tone="error">{t(problem ?? "auth.invite.problemUnknown")}</Alert>
+          <Link to="/">{t("auth.invite.goHome")}</Link>
         </Card>
       </div>
     );
   }
   const back = encodeURIComponent(path);
+  const values = {
+    inviter: invite.inviterName ?? t("auth.invite.aCoordinator"),
+    email: invite.maskedEmail,
+    role: t(ROLE_LABELS[invite.role]),
+    b: bold,
+  };
   return (
     <div className="narrow-page">
       <Card className="auth-card">
-        <p className="eyebrow">Invitation</p>
-        <h1>Join {invite.workspaceName}</h1>
+        <p className="eyebrow">{t("auth.invite.heading")}</p>
+        <h1>{t("auth.invite.join", { workspace: invite.workspaceName })}</h1>
         <p>
-          {invite.inviterName ?? "A coordinator"} invited <strong>{invite.maskedEmail}</strong> to join as{" "}
-          <strong>{ROLE_LABELS[invite.role]}</strong>
-          {invite.organisationName ? <> for {invite.organisationName}</> : null}.
+          {invite.organisationName ? (
+            <FormattedMessage id="auth.invite.invitedFor" values={{ ...values, organisation: invite.organisationName }} />
+          ) : (
+            <FormattedMessage id="auth.invite.invited" values={values} />
+          )}
         </p>
-        <p className="muted small">{ROLE_DESCRIPTIONS[invite.role]}</p>
-        {actionData?.problem ? <Alert tone="error">{actionData.problem}</Alert> : null}
+        <p className="muted small">{t(ROLE_DESCRIPTIONS[invite.role])}</p>
+        {actionData?.problem ? <Alert tone="error">{t(actionData.problem)}</Alert> : null}
         {!user ? (
           <div className="form-actions">
             <Link className="btn btn-primary" to={`/signup?redirectTo=${back}&email=${encodeURIComponent(invite.email)}`}>
-              Create an account to join
+              {t("auth.invite.createAccount")}
             </Link>
             <Link className="btn btn-secondary" to={`/login?redirectTo=${back}`}>
-              Sign in
+              {t("auth.invite.signIn")}
             </Link>
           </div>
         ) : user.matches ? (
           <Form method="post">
             <Button type="submit" busy={busy}>
-              Join the workspace
+              {t("auth.invite.accept")}
             </Button>
           </Form>
         ) : (
-          <Alert tone="warning" title="Signed in with another address">
-            You are signed in as {user.email}. {PROBLEMS.wrong_email}
+          <Alert tone="warning" title={t("auth.invite.otherAddress")}>
+            {t("auth.invite.signedInAs", { email: user.email })} {t(PROBLEMS.wrong_email)}
           </Alert>
         )}
       </Card>

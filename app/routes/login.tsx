@@ -1,12 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData } from "@remix-run/react";
+import { LOGIN_WINDOW_MS } from "../../core/accounts/login-limits";
+import { message } from "../../core/i18n/message";
 import { requireAnonymous, safeRedirect, signInAndRedirect } from "../auth/auth.server";
 import { AuthCard } from "../components/auth-card";
 import { TextField } from "../components/ui";
 import { invalid, parseForm } from "../forms.server";
+import { useT } from "../i18n/i18n-provider";
+import { pageMeta } from "../i18n/meta";
 import { LoginSchema } from "../schemas/account";
 
-export const meta: MetaFunction = () => [{ title: "Sign in · Caucus" }];
+export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "auth.login.metaTitle");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAnonymous(request, context);
@@ -19,27 +23,28 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const result = await context.services.auth.attemptLogin({ ...parsed.data, clientIp: context.clientIp });
   if (!result.ok) {
     return result.reason === "rate_limited"
-      ? invalid({ fieldErrors: {}, formError: "Too many attempts. Wait 15 minutes, then try again." }, 429)
+      ? invalid({ fieldErrors: {}, formError: message("auth.login.rateLimited", { minutes: LOGIN_WINDOW_MS / 60_000 }) }, 429)
       : // One message for unknown email and wrong password: the form must not confirm who has an account.
-        invalid({ fieldErrors: {}, formError: "That email and password do not match an account." }, 401);
+        invalid({ fieldErrors: {}, formError: message("auth.login.mismatch") }, 401);
   }
   return signInAndRedirect(request, context, result.userId, safeRedirect(parsed.data.redirectTo));
 }
 
 export default function Login() {
+  const { t } = useT();
   const actionData = useActionData<typeof action>();
   const errors = actionData?.fieldErrors ?? {};
   return (
     <AuthCard
-      title="Sign in"
+      title={t("auth.login.heading")}
       formError={actionData?.formError}
-      submitLabel="Sign in"
-      switchPrompt="New to Caucus?"
-      switchLabel="Create an account"
+      submitLabel={t("auth.login.submit")}
+      switchPrompt={t("auth.login.switchPrompt")}
+      switchLabel={t("auth.login.switchLabel")}
       switchTo="/signup"
     >
-      <TextField label="Email" name="email" type="email" autoComplete="email" required errors={errors.email} />
-      <TextField label="Password" name="password" type="password" autoComplete="current-password" required errors={errors.password} />
+      <TextField label={t("auth.field.email")} name="email" type="email" autoComplete="email" required errors={errors.email} />
+      <TextField label={t("auth.field.password")} name="password" type="password" autoComplete="current-password" required errors={errors.password} />
     </AuthCard>
   );
 }

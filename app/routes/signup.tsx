@@ -1,13 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useSearchParams } from "@remix-run/react";
 import { PASSWORD_MIN_LENGTH } from "../../core/accounts/password-policy";
+import { message } from "../../core/i18n/message";
 import { requireAnonymous, safeRedirect, signInAndRedirect } from "../auth/auth.server";
 import { AuthCard } from "../components/auth-card";
 import { TextField } from "../components/ui";
 import { invalid, parseForm } from "../forms.server";
+import { useT } from "../i18n/i18n-provider";
+import { pageMeta } from "../i18n/meta";
 import { SignupSchema } from "../schemas/account";
 
-export const meta: MetaFunction = () => [{ title: "Create an account · Caucus" }];
+export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "auth.signup.metaTitle");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAnonymous(request, context);
@@ -19,28 +22,29 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.ok) return invalid(parsed);
   const user = await context.services.auth.register(parsed.data);
   if (!user) {
-    return invalid({ fieldErrors: { email: ["An account with this email already exists. Sign in instead."] } }, 409);
+    return invalid({ fieldErrors: { email: [message("auth.signup.emailTaken")] } }, 409);
   }
   return signInAndRedirect(request, context, user.id, safeRedirect(parsed.data.redirectTo));
 }
 
 export default function Signup() {
+  const { t } = useT();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const errors = actionData?.fieldErrors ?? {};
   return (
     <AuthCard
-      title="Create your account"
-      intro="You will create a coalition workspace next, or join one you were invited to."
+      title={t("auth.signup.heading")}
+      intro={t("auth.signup.intro")}
       formError={actionData?.formError}
-      submitLabel="Create account"
-      switchPrompt="Already have an account?"
-      switchLabel="Sign in"
+      submitLabel={t("auth.signup.submit")}
+      switchPrompt={t("auth.signup.switchPrompt")}
+      switchLabel={t("auth.signup.switchLabel")}
       switchTo="/login"
     >
-      <TextField label="Your name" name="name" autoComplete="name" required errors={errors.name} />
+      <TextField label={t("auth.field.name")} name="name" autoComplete="name" required errors={errors.name} />
       <TextField
-        label="Email"
+        label={t("auth.field.email")}
         name="email"
         type="email"
         autoComplete="email"
@@ -49,13 +53,13 @@ export default function Signup() {
         errors={errors.email}
       />
       <TextField
-        label="Password"
+        label={t("auth.field.password")}
         name="password"
         type="password"
         autoComplete="new-password"
         required
         minLength={PASSWORD_MIN_LENGTH}
-        description={`At least ${PASSWORD_MIN_LENGTH} characters. A few unrelated words work well.`}
+        description={t("auth.signup.passwordHint", { min: PASSWORD_MIN_LENGTH })}
         errors={errors.password}
       />
     </AuthCard>

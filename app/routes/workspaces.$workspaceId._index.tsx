@@ -6,17 +6,11 @@ import { requireWorkspaceAccess } from "../auth/guards.server";
 import { findTemplate } from "../../templates";
 import { STATUS_LABELS } from "../components/draft-status";
 import { Badge, ButtonLink, Card, DataTable, EmptyState, type Column } from "../components/ui";
-import { count } from "../../core/text/count";
 import { PageErrorBoundary } from "../components/page-error-boundary";
+import { useT } from "../i18n/i18n-provider";
 
-const COLUMNS: Column[] = [
-  { label: "Title" },
-  { label: "Mechanism" },
-  { label: "State under review" },
-  { label: "Status" },
-  { label: "Open threads", align: "end" },
-  { label: "Deadline" },
-];
+/** A deadline is a calendar day: written in UTC, so no time zone moves it to the day before. */
+const DEADLINE: Intl.DateTimeFormatOptions = { dateStyle: "medium", timeZone: "UTC" };
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { workspace, abilities, user } = await requireWorkspaceAccess(request, context, params.workspaceId);
@@ -39,20 +33,29 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export default function Drafts() {
+  const { t, number, date } = useT();
   const { drafts, canCreate } = useLoaderData<typeof loader>();
+  const columns: Column[] = [
+    { label: t("workspace.drafts.colTitle") },
+    { label: t("workspace.drafts.colMechanism") },
+    { label: t("workspace.drafts.colState") },
+    { label: t("workspace.drafts.colStatus") },
+    { label: t("workspace.drafts.colOpenThreads"), align: "end" },
+    { label: t("workspace.drafts.colDeadline") },
+  ];
   const forMe = drafts.filter((d) => d.awaitingMyReview);
   return (
     <>
       {forMe.length > 0 ? (
         <Card aria-labelledby="review-heading" className="review-queue">
-          <h2 id="review-heading">Assigned to you for review</h2>
+          <h2 id="review-heading">{t("workspace.drafts.forReview")}</h2>
           <ul>
             {forMe.map((d) => (
               <li key={d.id}>
-                <Link to={`drafts/${d.id}`}>{d.title}</Link>{" "}
-                <span className="small muted">
-                  {count(d.openThreads, "open thread")}
-                  {d.deadline ? ` · due ${d.deadline}` : ""}
+                <Link to={`drafts/${d.id}`}>{d.title}</Link> <span className="small muted">
+                  {d.deadline
+                    ? t("workspace.drafts.openThreadsDue", { count: d.openThreads, date: date(d.deadline, DEADLINE) })
+                    : t("workspace.drafts.openThreads", { count: d.openThreads })}
                 </span>
               </li>
             ))}
@@ -61,24 +64,22 @@ export default function Drafts() {
       ) : null}
       <Card aria-labelledby="drafts-heading">
         <div className="card-header">
-          <h2 id="drafts-heading">Drafts</h2>
+          <h2 id="drafts-heading">{t("workspace.drafts.heading")}</h2>
           <div className="card-actions">
             <ButtonLink to="drafts/import" variant="secondary">
-              {canCreate ? "From a Word file" : "Check a Word file"}
+              {canCreate ? t("workspace.drafts.fromWord") : t("workspace.drafts.checkWord")}
             </ButtonLink>
-            {canCreate ? <ButtonLink to="drafts/new">New draft</ButtonLink> : null}
+            {canCreate ? <ButtonLink to="drafts/new">{t("workspace.drafts.new")}</ButtonLink> : null}
           </div>
         </div>
         {drafts.length === 0 ? (
-          <EmptyState title="No drafts yet">
+          <EmptyState title={t("workspace.drafts.empty")}>
             <p>
-              {canCreate
-                ? "Start one from a UPR or treaty-body template with “New draft”, or bring a Word file with “From a Word file”."
-                : "Editors and owners start drafts. You can check a Word file against a template's rules."}
+              {canCreate ? t("workspace.drafts.emptyEditor") : t("workspace.drafts.emptyReader")}
             </p>
           </EmptyState>
         ) : (
-          <DataTable columns={COLUMNS}>
+          <DataTable columns={columns}>
             {drafts.map((d) => (
               <tr key={d.id}>
                 <td>
@@ -96,12 +97,12 @@ export default function Drafts() {
                   {d.awaitingMyReview ? (
                     <>
                       {" "}
-                      <Badge tone="accent">Your review</Badge>
+                      <Badge tone="accent">{t("workspace.drafts.yourReview")}</Badge>
                     </>
                   ) : null}
                 </td>
-                <td className="actions">{d.openThreads > 0 ? d.openThreads : <span className="muted">—</span>}</td>
-                <td>{d.deadline ?? <span className="muted">—</span>}</td>
+                <td className="actions">{d.openThreads > 0 ? number(d.openThreads) : <span className="muted">{t("workspace.drafts.noValue")}</span>}</td>
+                <td>{d.deadline ? <time dateTime={d.deadline}>{date(d.deadline, DEADLINE)}</time> : <span className="muted">{t("workspace.drafts.noValue")}</span>}</td>
               </tr>
             ))}
           </DataTable>

@@ -9,6 +9,7 @@ import { invalid, parseForm } from "../forms.server";
 import { MembersActionSchema } from "../schemas/workspace";
 import type { FieldRefusal } from "../../server/workspaces/service";
 import { PageErrorBoundary } from "../components/page-error-boundary";
+import { useT } from "../i18n/i18n-provider";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { workspace, user } = await requireWorkspaceAccess(request, context, params.workspaceId, "manage");
@@ -40,7 +41,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       const origin = context.publicOrigin ?? new URL(request.url).origin;
       const invited = await workspaces.invite(actor, input, origin);
       if (!invited.ok) return refused(invited);
-      return data({ ok: true as const, intent: input.intent, invite: { link: invited.link, email: input.email, delivered: invited.delivered } satisfies InviteResult });
+      return data({ ok: true as const, intent: input.intent, invite: { link: invited.link, email: input.email, delivered: invited.delivered, validDays: invited.validDays } satisfies InviteResult });
     }
     case "revoke-invitation": {
       const revoked = await workspaces.revokeInvitation(actor, input.invitationId);
@@ -63,12 +64,13 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function Members() {
+  const { t, text } = useT();
   const { members, invitations, organisations, currentUserId } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const invite = actionData?.ok ? actionData.invite : null;
   const failure = actionData && !actionData.ok ? actionData : null;
   const listError =
-    failure && failure.intent !== "invite" ? Object.values(failure.fieldErrors).flat().filter(Boolean).join(" ") : null;
+    failure && failure.intent !== "invite" ? Object.values(failure.fieldErrors).flat().filter((m) => m !== undefined).map(text).join(" ") : null;
   return (
     <div className="grid grid-2">
       <div>
@@ -77,15 +79,15 @@ export default function Members() {
         <InvitationList invitations={invitations} />
       </div>
       <Card aria-labelledby="invite-heading">
-        <h2 id="invite-heading">Invite someone</h2>
+        <h2 id="invite-heading">{t("workspace.invite.heading")}</h2>
         {invite ? (
-          <Alert tone="success" title={`Invitation for ${invite.email} created`}>
+          <Alert tone="success" title={t("workspace.invite.created", { email: invite.email })}>
             <p>
               {invite.delivered
-                ? "We emailed them the link. You can also share it yourself:"
-                : "Send them this link through a channel you trust. It works once, for 7 days, and is shown only now."}
+                ? t("workspace.invite.delivered")
+                : t("workspace.invite.share", { days: invite.validDays })}
             </p>
-            <CopyField label="One-time invitation link" value={invite.link} />
+            <CopyField label={t("workspace.invite.linkLabel")} value={invite.link} />
           </Alert>
         ) : null}
         <InviteForm key={invite?.link ?? "new"} organisations={organisations} errors={failure?.intent === "invite" ? failure.fieldErrors : {}} />

@@ -5,12 +5,17 @@ import { requireWorkspaceAccess } from "../auth/guards.server";
 import { invalid, parseForm } from "../forms.server";
 import { Button, Card, EmptyState } from "../components/ui";
 import { cx } from "../components/ui/cx";
+import { FormattedMessage } from "react-intl";
 import { PageErrorBoundary } from "../components/page-error-boundary";
+import { useT } from "../i18n/i18n-provider";
+import { pageMeta } from "../i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Notifications · Caucus" }];
+export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "notifications.metaTitle");
 
 const LIMIT = 100;
 const EXCERPT_CHARS = 200;
+/** When it happened, in UTC as the audit log writes it, in the reader's conventions. */
+const WHEN: Intl.DateTimeFormatOptions = { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC", timeZoneName: "short" };
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { workspace, user } = await requireWorkspaceAccess(request, context, params.workspaceId);
@@ -19,7 +24,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     notifications: rows.map((n) => ({
       id: n.id,
       kind: n.kind,
-      actor: n.actorName ?? "A former member",
+      // The row holds who and what (kind, names, the comment's own text), never words of ours.
+      actor: n.actorName,
       draftTitle: n.draftTitle,
       // The editor opens the thread named in the query, when there is one.
       href: `/workspaces/${workspace.id}/drafts/${n.draftId}${n.threadId ? `?thread=${n.threadId}` : ""}`,
@@ -50,28 +56,29 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function Notifications() {
+  const { t } = useT();
   const { notifications } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const unread = notifications.filter((n) => n.unread).length;
   return (
     <Card aria-labelledby="notifications-heading">
       <div className="card-header">
-        <h2 id="notifications-heading">Notifications</h2>
+        <h2 id="notifications-heading">{t("notifications.heading")}</h2>
         {unread > 0 ? (
           <Form method="post">
             <input type="hidden" name="intent" value="mark-all-read" />
             <Button type="submit" variant="secondary" size="sm" busy={navigation.state === "submitting"}>
-              Mark all read
+              {t("notifications.markAllRead")}
             </Button>
           </Form>
         ) : null}
       </div>
       {notifications.length === 0 ? (
-        <EmptyState title="Nothing yet">
-          <p>When someone mentions you in a comment or asks you to review a draft, it shows here.</p>
+        <EmptyState title={t("notifications.empty")}>
+          <p>{t("notifications.emptyBody")}</p>
         </EmptyState>
       ) : (
-        <ol className="notification-list" aria-label="Notifications, newest first">
+        <ol className="notification-list" aria-label={t("notifications.listLabel")}>
           {notifications.map((n) => (
             <NotificationItem key={n.id} notification={n} />
           ))}
@@ -84,6 +91,7 @@ export default function Notifications() {
 type Item = ReturnType<typeof useLoaderData<typeof loader>>["notifications"][number];
 
 function NotificationItem({ notification: n }: { notification: Item }) {
+  const { t, date } = useT();
   const fetcher = useFetcher();
   // Shown read as soon as the click is sent; the layout's count follows when it revalidates.
   const unread = n.unread && fetcher.state === "idle" && !fetcher.data;
@@ -91,13 +99,20 @@ function NotificationItem({ notification: n }: { notification: Item }) {
     <li className={cx("notification", unread && "notification-unread")}>
       <div>
         <p className="notification-text">
-          {unread ? <span className="sr-only">Unread: </span> : null}
-          <strong>{n.actor}</strong> {n.kind === "mention" ? "mentioned you in" : "asked you to review"}{" "}
-          <Link to={n.href}>{n.draftTitle}</Link>
+          {unread ? <span className="sr-only">{t("notifications.unread")}</span> : null}
+          <FormattedMessage
+            id={n.kind === "mention" ? "notifications.mention" : "notifications.reviewRequest"}
+            values={{
+              actor: n.actor ?? t("workspace.formerMember"),
+              draft: n.draftTitle,
+              b: (chunks: React.ReactNode[]) => <strong>{chunks}</strong>,
+              link: (chunks: React.ReactNode[]) => <Link to={n.href}>{chunks}</Link>,
+            }}
+          />
         </p>
         {n.excerpt ? <blockquote className="notification-excerpt">{n.excerpt}</blockquote> : null}
         <time className="small muted" dateTime={n.at}>
-          {n.at.replace("T", " ").slice(0, 16)} UTC
+          {date(n.at, WHEN)}
         </time>
       </div>
       {unread ? (
@@ -105,7 +120,7 @@ function NotificationItem({ notification: n }: { notification: Item }) {
           <input type="hidden" name="intent" value="mark-read" />
           <input type="hidden" name="notificationId" value={n.id} />
           <Button type="submit" variant="ghost" size="sm">
-            Mark read
+            {t("notifications.markRead")}
           </Button>
         </fetcher.Form>
       ) : null}

@@ -7,6 +7,7 @@ import { OrganisationRow } from "../components/organisations/organisation-row";
 import { invalid, parseForm } from "../forms.server";
 import { OrganisationActionSchema } from "../schemas/workspace";
 import { PageErrorBoundary } from "../components/page-error-boundary";
+import { useT } from "../i18n/i18n-provider";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { workspace, abilities } = await requireWorkspaceAccess(request, context, params.workspaceId);
@@ -35,23 +36,21 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function Organisations() {
+  const { t, text } = useT();
   const { organisations, canManage } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const failure = actionData && !actionData.ok ? actionData : null;
   const addErrors = failure?.intent === "add-organisation" ? failure.fieldErrors : {};
-  const rowError = failure && failure.intent !== "add-organisation" ? Object.values(failure.fieldErrors).flat().join(" ") : null;
+  const rowError = failure && failure.intent !== "add-organisation" ? Object.values(failure.fieldErrors).flat().filter((m) => m !== undefined).map(text).join(" ") : null;
   return (
     <div className={canManage ? "grid grid-2" : undefined}>
       <Card aria-labelledby="orgs-heading">
-        <h2 id="orgs-heading">Member organisations</h2>
-        <p className="muted small">
-          A confidential organisation is never named outside this workspace: not on invitations, not on an export's cover, and a draft whose text names it is
-          not exported unless an owner chooses to.
-        </p>
+        <h2 id="orgs-heading">{t("workspace.orgs.heading")}</h2>
+        <p className="muted small">{t("workspace.orgs.intro")}</p>
         {rowError ? <Alert tone="error">{rowError}</Alert> : null}
         {organisations.length === 0 ? (
-          <EmptyState title="No organisations yet">
-            <p>{canManage ? "Add the coalition's member organisations with the form." : "Owners add member organisations."}</p>
+          <EmptyState title={t("workspace.orgs.empty")}>
+            <p>{canManage ? t("workspace.orgs.emptyManager") : t("workspace.orgs.emptyReader")}</p>
           </EmptyState>
         ) : (
           <ul className="audit-list">
@@ -63,8 +62,8 @@ export default function Organisations() {
       </Card>
       {canManage ? (
         <Card aria-labelledby="add-org-heading">
-          <h2 id="add-org-heading">Add an organisation</h2>
-          <OrganisationForm intent="add-organisation" errors={addErrors} submitLabel="Add organisation" />
+          <h2 id="add-org-heading">{t("workspace.orgs.addHeading")}</h2>
+          <OrganisationForm intent="add-organisation" errors={addErrors} submitLabel={t("workspace.orgs.addSubmit")} />
         </Card>
       ) : null}
     </div>

@@ -5,6 +5,8 @@ import { Alert, Button, Card, TextareaField, TextField } from "../components/ui"
 import { invalid, parseForm } from "../forms.server";
 import { WorkspaceSettingsSchema } from "../schemas/workspace";
 import { PageErrorBoundary } from "../components/page-error-boundary";
+import { useT } from "../i18n/i18n-provider";
+import { message } from "../../core/i18n/message";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { workspace } = await requireWorkspaceAccess(request, context, params.workspaceId, "manage");
@@ -17,7 +19,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (!parsed.ok) return invalid(parsed);
   if (parsed.data.intent === "delete-workspace") {
     if (parsed.data.confirmName !== workspace.name) {
-      return invalid({ intent: "delete-workspace", fieldErrors: { confirmName: ["Type the workspace name exactly as shown."] } });
+      return invalid({ intent: "delete-workspace", fieldErrors: { confirmName: [message("workspace.settings.confirmMismatch")] } });
     }
     await context.services.workspaces.remove(workspace.id);
     return redirect("/workspaces");
@@ -27,6 +29,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function WorkspaceSettings() {
+  const { t } = useT();
   const { workspace } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
@@ -36,35 +39,33 @@ export default function WorkspaceSettings() {
   return (
     <div className="grid grid-2">
       <Card aria-labelledby="details-heading">
-        <h2 id="details-heading">Workspace details</h2>
-        {actionData?.ok ? <Alert tone="success">Saved.</Alert> : null}
+        <h2 id="details-heading">{t("workspace.settings.detailsHeading")}</h2>
+        {actionData?.ok ? <Alert tone="success">{t("workspace.settings.saved")}</Alert> : null}
         <Form method="post" className="form" noValidate>
           <input type="hidden" name="intent" value="update-workspace" />
-          <TextField label="Coalition name" name="name" required defaultValue={workspace.name} errors={detailsErrors.name} />
-          <TextareaField label="Description" name="description" defaultValue={workspace.description} errors={detailsErrors.description} />
+          <TextField label={t("workspace.field.coalitionName")} name="name" required defaultValue={workspace.name} errors={detailsErrors.name} />
+          <TextareaField label={t("workspace.field.description")} name="description" defaultValue={workspace.description} errors={detailsErrors.description} />
           <div className="form-actions">
             <Button type="submit" busy={navigation.formData?.get("intent") === "update-workspace"}>
-              Save details
+              {t("workspace.settings.saveDetails")}
             </Button>
           </div>
         </Form>
       </Card>
       <Card aria-labelledby="delete-heading">
-        <h2 id="delete-heading">Delete this workspace</h2>
-        <p className="muted">
-          Deletes every draft, member list, invitation and the audit log, for everyone, at once. This cannot be undone.
-        </p>
+        <h2 id="delete-heading">{t("workspace.settings.deleteHeading")}</h2>
+        <p className="muted">{t("workspace.settings.deleteBody")}</p>
         <Form method="post" className="form" noValidate>
           <input type="hidden" name="intent" value="delete-workspace" />
           <TextField
-            label={`Type “${workspace.name}” to confirm`}
+            label={t("workspace.settings.confirmLabel", { name: workspace.name })}
             name="confirmName"
             autoComplete="off"
             errors={deleteErrors.confirmName}
           />
           <div className="form-actions">
             <Button type="submit" variant="danger">
-              Delete workspace
+              {t("workspace.settings.deleteSubmit")}
             </Button>
           </div>
         </Form>

@@ -3,8 +3,13 @@ import { Link, NavLink, Outlet, useLoaderData, useMatches } from "@remix-run/rea
 import { ROLE_LABELS } from "../../core/policies";
 import { requireWorkspaceAccess } from "../auth/guards.server";
 import { Badge, PageHeader } from "../components/ui";
+import { useT } from "../i18n/i18n-provider";
+import { metaTranslator } from "../i18n/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.workspace.name} · Caucus` : "Caucus" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const { t } = metaTranslator(matches);
+  return [{ title: data ? t("workspace.layout.metaTitle", { name: data.workspace.name }) : t("common.meta.title") }];
+};
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { workspace, membership, abilities, user } = await requireWorkspaceAccess(request, context, params.workspaceId);
@@ -19,6 +24,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export default function WorkspaceLayout() {
+  const { t, number } = useT();
   const { workspace, role, abilities, unreadNotifications } = useLoaderData<typeof loader>();
   const base = `/workspaces/${workspace.id}`;
   // The draft page needs the screen for the text: its child route asks for a one-line header.
@@ -26,33 +32,33 @@ export default function WorkspaceLayout() {
   return (
     <div className={compact ? "workspace-compact" : undefined}>
       <PageHeader
-        eyebrow={compact ? undefined : "Coalition workspace"}
+        eyebrow={compact ? undefined : t("workspace.layout.eyebrow")}
         title={workspace.name}
         description={compact ? undefined : workspace.description || undefined}
         actions={
           <>
             <Link className="notifications-link" to={`${base}/notifications`}>
-              Notifications
+              {t("workspace.layout.notifications")}
               {unreadNotifications > 0 ? (
                 <span className="notifications-count">
-                  {unreadNotifications}
-                  <span className="sr-only"> unread</span>
+                  {number(unreadNotifications)}
+                  <span className="sr-only"> {t("workspace.layout.unread")}</span>
                 </span>
               ) : null}
             </Link>
-            <Badge tone={role === "owner" ? "accent" : "neutral"}>Your role: {ROLE_LABELS[role]}</Badge>
+            <Badge tone={role === "owner" ? "accent" : "neutral"}>{t("workspace.layout.yourRole", { role: t(ROLE_LABELS[role]) })}</Badge>
           </>
         }
       />
-      <nav className="tabs" aria-label="Workspace">
+      <nav className="tabs" aria-label={t("workspace.layout.nav")}>
         <NavLink to={base} end>
-          Drafts
+          {t("workspace.tab.drafts")}
         </NavLink>
-        <NavLink to={`${base}/library`}>Library</NavLink>
-        <NavLink to={`${base}/organisations`}>Organisations</NavLink>
-        {abilities.manage ? <NavLink to={`${base}/members`}>Members</NavLink> : null}
-        {abilities.manage ? <NavLink to={`${base}/audit`}>Audit log</NavLink> : null}
-        {abilities.manage ? <NavLink to={`${base}/settings`}>Settings</NavLink> : null}
+        <NavLink to={`${base}/library`}>{t("workspace.tab.library")}</NavLink>
+        <NavLink to={`${base}/organisations`}>{t("workspace.tab.organisations")}</NavLink>
+        {abilities.manage ? <NavLink to={`${base}/members`}>{t("workspace.tab.members")}</NavLink> : null}
+        {abilities.manage ? <NavLink to={`${base}/audit`}>{t("workspace.tab.audit")}</NavLink> : null}
+        {abilities.manage ? <NavLink to={`${base}/settings`}>{t("workspace.tab.settings")}</NavLink> : null}
       </nav>
       <Outlet />
     </div>

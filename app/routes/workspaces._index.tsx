@@ -5,10 +5,11 @@ import { requireUser } from "../auth/auth.server";
 import { Badge, Button, Card, EmptyState, PageHeader, TextareaField, TextField } from "../components/ui";
 import { invalid, parseForm } from "../forms.server";
 import { WorkspaceSchema } from "../schemas/workspace";
-import { count } from "../../core/text/count";
 import { PageErrorBoundary } from "../components/page-error-boundary";
+import { useT } from "../i18n/i18n-provider";
+import { pageMeta } from "../i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Workspaces · Caucus" }];
+export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "workspace.list.metaTitle");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
@@ -24,6 +25,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Workspaces() {
+  const { t } = useT();
   const { workspaces } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
@@ -31,25 +33,24 @@ export default function Workspaces() {
   return (
     <>
       <PageHeader
-        title="Your coalitions"
-        description="Each workspace holds one coalition's member organisations, people and drafts."
+        title={t("workspace.list.title")}
+        description={t("workspace.list.description")}
       />
       <div className="grid grid-2">
         <div>
           {workspaces.length === 0 ? (
-            <EmptyState title="No workspaces yet">
-              <p>Create one for your coalition, or open the invitation link a coordinator sent you.</p>
+            <EmptyState title={t("workspace.list.empty")}>
+              <p>{t("workspace.list.emptyBody")}</p>
             </EmptyState>
           ) : (
-            <ul className="cards" aria-label="Workspaces" style={{ listStyle: "none", padding: 0, margin: 0 }}>
+            <ul className="cards" aria-label={t("workspace.list.label")} style={{ listStyle: "none", padding: 0, margin: 0 }}>
               {workspaces.map((w) => (
                 <li key={w.id}>
                   <Link to={`/workspaces/${w.id}`} className="workspace-card">
                     <h2>{w.name}</h2>
                     {w.description ? <p className="muted small">{w.description}</p> : null}
                     <p className="small muted" style={{ margin: 0 }}>
-                      <Badge tone={w.role === "owner" ? "accent" : "neutral"}>{ROLE_LABELS[w.role]}</Badge>{" "}
-                      {count(w.draftCount, "draft")} · {count(w.memberCount, "member")}
+                      <Badge tone={w.role === "owner" ? "accent" : "neutral"}>{t(ROLE_LABELS[w.role])}</Badge> {t("workspace.list.counts", { drafts: w.draftCount, members: w.memberCount })}
                     </p>
                   </Link>
                 </li>
@@ -58,18 +59,18 @@ export default function Workspaces() {
           )}
         </div>
         <Card aria-labelledby="new-workspace">
-          <h2 id="new-workspace">New workspace</h2>
+          <h2 id="new-workspace">{t("workspace.new.heading")}</h2>
           <Form method="post" className="form" noValidate>
-            <TextField label="Coalition name" name="name" required errors={errors.name} placeholder="e.g. Ghana UPR Coalition" />
+            <TextField label={t("workspace.field.coalitionName")} name="name" required errors={errors.name} placeholder={t("workspace.field.coalitionPlaceholder")} />
             <TextareaField
-              label="Description"
+              label={t("workspace.field.description")}
               name="description"
-              description="Optional. Shown only to members."
+              description={t("workspace.field.descriptionHint")}
               errors={errors.description}
             />
             <div className="form-actions">
               <Button type="submit" busy={busy}>
-                Create workspace
+                {t("workspace.new.submit")}
               </Button>
             </div>
           </Form>

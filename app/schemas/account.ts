@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { passwordProblem, PASSWORD_MAX_LENGTH } from "../../core/accounts/password-policy";
-import { EmailField, NameField } from "./fields";
+import { atMost, EmailField, NameField } from "./fields";
 
-const NewPasswordField = z.string({ error: "Choose a password." });
+const NewPasswordField = z.string({ error: "auth.password.choose" });
 
 export const SignupSchema = z
   .object({
@@ -13,27 +13,27 @@ export const SignupSchema = z
   })
   .superRefine((value, ctx) => {
     const problem = passwordProblem(value.password, value.email);
-    if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: problem });
+    if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: problem.id, params: problem.values });
   });
 
 export const LoginSchema = z.object({
   email: EmailField,
   // No policy here: old passwords must still sign in; the bound only stops abuse of hashing.
-  password: z.string({ error: "Enter your password." }).min(1, "Enter your password.").max(PASSWORD_MAX_LENGTH * 4),
+  password: z.string({ error: "auth.password.enter" }).min(1, "auth.password.enter").superRefine(atMost(PASSWORD_MAX_LENGTH * 4, "auth.password.tooLong")),
   redirectTo: z.string().optional(),
 });
 
 export const ChangePasswordSchema = z
   .object({
     intent: z.literal("change-password"),
-    currentPassword: z.string({ error: "Enter your current password." }).min(1, "Enter your current password."),
+    currentPassword: z.string({ error: "auth.password.enterCurrent" }).min(1, "auth.password.enterCurrent"),
     newPassword: NewPasswordField,
-    confirmPassword: z.string({ error: "Repeat the new password." }),
+    confirmPassword: z.string({ error: "auth.password.repeat" }),
   })
   .superRefine((value, ctx) => {
     const problem = passwordProblem(value.newPassword);
-    if (problem) ctx.addIssue({ code: "custom", path: ["newPassword"], message: problem });
+    if (problem) ctx.addIssue({ code: "custom", path: ["newPassword"], message: problem.id, params: problem.values });
     if (value.newPassword !== value.confirmPassword) {
-      ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: "The two passwords differ." });
+      ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: "auth.password.differ" });
     }
   });

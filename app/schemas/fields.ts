@@ -1,18 +1,36 @@
 import { z } from "zod";
+import type { MessageId } from "../../core/i18n/message";
+
+/**
+ * A length bound whose message carries the number as an ICU argument (`{max, plural, …}`):
+ * zod's own .max() hands a message no values, so the number would have to be written into
+ * each language's words by hand.
+ */
+export function atMost(max: number, id: MessageId = "workspace.field.tooLong") {
+  return (value: string, ctx: z.RefinementCtx) => {
+    if (value.length > max) ctx.addIssue({ code: "custom", message: id, params: { max } });
+  };
+}
+
+export function atLeast(min: number, id: MessageId = "workspace.field.tooShort") {
+  return (value: string, ctx: z.RefinementCtx) => {
+    if (value.length < min) ctx.addIssue({ code: "custom", message: id, params: { min } });
+  };
+}
 
 /** Shared field rules; the same schema parses the form in the action and shapes the page. */
 export const EmailField = z
-  .string({ error: "Enter your email address." })
+  .string({ error: "auth.email.required" })
   .trim()
   .toLowerCase()
-  .max(254, "Email addresses are at most 254 characters.")
-  .pipe(z.email({ error: "Enter an email address like name@example.org." }));
+  .superRefine(atMost(254, "auth.email.tooLong"))
+  .pipe(z.email({ error: "auth.email.invalid" }));
 
 export const NameField = z
-  .string({ error: "Enter a name." })
+  .string({ error: "workspace.field.nameRequired" })
   .trim()
-  .min(1, "Enter a name.")
-  .max(120, "Use at most 120 characters.");
+  .min(1, "workspace.field.nameRequired")
+  .superRefine(atMost(120));
 
 /** Unchecked checkboxes are absent from form data; checked ones say "on". */
 export const CheckboxField = z.preprocess((v) => v === "on" || v === "true", z.boolean());
@@ -20,7 +38,7 @@ export const CheckboxField = z.preprocess((v) => v === "on" || v === "true", z.b
 /** An optional id from a <select> whose empty option means "none". */
 export const OptionalIdField = z.preprocess(
   (v) => (v === "" || v === undefined ? null : v),
-  z.uuid({ error: "Choose one of the listed options." }).nullable(),
+  z.uuid({ error: "workspace.field.chooseListed" }).nullable(),
 );
 
-export const IdField = z.uuid({ error: "That item no longer exists. Reload the page." });
+export const IdField = z.uuid({ error: "workspace.field.itemGone" });

@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { ROLES } from "../../core/policies/roles";
-import { CheckboxField, EmailField, IdField, NameField, OptionalIdField } from "./fields";
+import { atLeast, atMost, CheckboxField, EmailField, IdField, NameField, OptionalIdField } from "./fields";
 
-const RoleField = z.enum(ROLES, { error: "Choose a role." });
+const RoleField = z.enum(ROLES, { error: "workspace.field.chooseRole" });
 
 export const WorkspaceSchema = z.object({
-  name: z.string({ error: "Name the coalition." }).trim().min(2, "Use at least 2 characters.").max(120, "Use at most 120 characters."),
-  description: z.string().trim().max(500, "Use at most 500 characters.").default(""),
+  name: z.string({ error: "workspace.field.coalitionRequired" }).trim().superRefine(atLeast(2)).superRefine(atMost(120)),
+  description: z.string().trim().superRefine(atMost(500)).default(""),
 });
 
 export const WorkspaceSettingsSchema = z.discriminatedUnion("intent", [
@@ -16,7 +16,7 @@ export const WorkspaceSettingsSchema = z.discriminatedUnion("intent", [
 
 export const OrganisationFields = z.object({
   name: NameField,
-  acronym: z.string().trim().max(20, "Acronyms are at most 20 characters.").default(""),
+  acronym: z.string().trim().superRefine(atMost(20, "workspace.field.acronymTooLong")).default(""),
   confidential: CheckboxField,
 });
 

@@ -1,19 +1,23 @@
+import type { MessageId } from "../i18n/message";
+
 /** Workspace roles, strongest first. The order matters: it is used to sort member lists. */
 export const ROLES = ["owner", "editor", "reviewer", "viewer"] as const;
 export type Role = (typeof ROLES)[number];
 
-export const ROLE_LABELS: Record<Role, string> = {
-  owner: "Owner",
-  editor: "Editor",
-  reviewer: "Reviewer",
-  viewer: "Viewer",
+/** The role's name as a catalogue message: pages put it into the reader's language with `t()`. */
+export const ROLE_LABELS: Record<Role, MessageId> = {
+  owner: "workspace.role.owner",
+  editor: "workspace.role.editor",
+  reviewer: "workspace.role.reviewer",
+  viewer: "workspace.role.viewer",
 };
 
-export const ROLE_DESCRIPTIONS: Record<Role, string> = {
-  owner: "Manages members, organisations and the library; edits and exports.",
-  editor: "Writes and edits drafts, comments and exports.",
-  reviewer: "Reads and comments on drafts; cannot edit them.",
-  viewer: "Reads drafts and exports; cannot comment or edit.",
+/** What the role may do, as a catalogue message (shown on invitations and the invite form). */
+export const ROLE_DESCRIPTIONS: Record<Role, MessageId> = {
+  owner: "workspace.roleDescription.owner",
+  editor: "workspace.roleDescription.editor",
+  reviewer: "workspace.roleDescription.reviewer",
+  viewer: "workspace.roleDescription.viewer",
 };
 
 export function isRole(value: unknown): value is Role {

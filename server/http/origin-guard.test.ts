@@ -46,4 +46,9 @@ describe("originGuard over real HTTP", () => {
     expect((await fetch(base, { method: "POST", headers: { origin: "http://evil.test" } })).status).toBe(403);
     expect((await fetch(base, { method: "POST" })).status).toBe(403);
   });
+  it("says why in the browser's language", async () => {
+    expect(await (await fetch(base, { method: "POST" })).text()).toBe("Cross-origin request refused.");
+    const french = await fetch(base, { method: "POST", headers: { "accept-language": "fr-FR,fr;q=0.9,en;q=0.5" } });
+    expect(await french.text()).toBe("Requête d'une autre origine refusée.");
+  });
 });

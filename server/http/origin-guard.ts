@@ -1,4 +1,7 @@
 import type { RequestHandler } from "express";
+import { negotiateLocale } from "../../core/i18n/locales";
+import { createTranslator } from "../../core/i18n/translator";
+import { UI_CATALOGUES } from "../../locales/ui/all";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -27,6 +30,15 @@ export function originGuard(publicOrigin: string | undefined): RequestHandler {
     const expected = publicOrigin ?? `${req.protocol}://${req.get("host")}`;
     const headers = { origin: req.get("origin"), referer: req.get("referer") };
     if (isSameOriginRequest(headers, expected)) return next();
-    res.status(403).type("text/plain").send("Cross-origin request refused.");
+    res.status(403).type("text/plain").send(refusal(req.get("accept-language")));
   };
+}
+
+/**
+ * The refusal in the browser's preferred language. It is answered before the app knows who is
+ * asking, so the account's language is not at hand; the browser's is the best guess left.
+ */
+function refusal(acceptLanguage: string | undefined): string {
+  const locale = negotiateLocale(acceptLanguage);
+  return createTranslator(locale, UI_CATALOGUES[locale], { fallback: UI_CATALOGUES.en }).t("auth.request.crossOrigin");
 }

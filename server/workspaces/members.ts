@@ -1,3 +1,4 @@
+import { message, type Message } from "../../core/i18n/message";
 import type { Role } from "../../core/policies";
 import { recordAudit } from "../../db/queries/audit";
 import { createInvitation, revokeInvitation } from "../../db/queries/invitations";
@@ -17,14 +18,14 @@ type Deps = Pick<ServiceDeps, "db" | "mailer" | "collab">;
 
 export const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 
-/** A refusal the members page shows next to the form that caused it. */
+/** A refusal the members page shows next to the form that caused it, in the reader's language. */
 export class MemberChangeError extends Error {
   override readonly name = "MemberChangeError";
   constructor(
     readonly field: string,
-    message: string,
+    readonly refusal: Message,
   ) {
-    super(message);
+    super(refusal.id);
   }
 }
 
@@ -44,13 +45,13 @@ export async function inviteMember(
   actor: Actor,
   input: { email: string; role: Role; organisationId: string | null },
   origin: string,
-): Promise<{ link: string; delivered: boolean }> {
+): Promise<{ link: string; delivered: boolean; validDays: number }> {
   const members = await listMembers(db, actor.workspaceId);
   if (members.some((m) => m.email === input.email)) {
-    throw new MemberChangeError("email", "This person is already a member. Change their role in the list instead.");
+    throw new MemberChangeError("email", message("workspace.refusal.alreadyMember"));
   }
   if (input.organisationId && !(await findOrganisation(db, actor.workspaceId, input.organisationId))) {
-    throw new MemberChangeError("organisationId", "That organisation is no longer in this workspace.");
+    throw new MemberChangeError("organisationId", message("workspace.refusal.organisationGone"));
   }
   const token = generateToken();
   const expiresAt = new Date(Date.now() + INVITATION_LIFETIME_MS);
@@ -82,13 +83,14 @@ export async function inviteMember(
     link,
     expiresAt,
   });
-  return { link, delivered: mailer.delivers };
+  // How long the link works, in days, so the page says so without keeping its own copy of the rule.
+  return { link, delivered: mailer.delivers, validDays: INVITATION_LIFETIME_MS / 86_400_000 };
 }
 
 export async function revokeMemberInvitation({ db }: Pick<Deps, "db">, actor: Actor, invitationId: string): Promise<void> {
   await db.transaction().execute(async (tx) => {
     const revoked = await revokeInvitation(tx, actor.workspaceId, invitationId);
-    if (!revoked) throw new MemberChangeError("invitationId", "That invitation was already used, revoked or expired.");
+    if (!revoked) throw new MemberChangeError("invitationId", message("workspace.refusal.invitationGone"));
     await recordAudit(tx, {
       workspaceId: actor.workspaceId,
       actorId: actor.userId,
@@ -112,12 +114,12 @@ export async function changeMember(
   const userId = await db.transaction().execute(async (tx) => {
     const owners = await lockOwnerIds(tx, actor.workspaceId);
     const member = await findMembershipById(tx, actor.workspaceId, input.membershipId);
-    if (!member) throw new MemberChangeError("membershipId", "That person is no longer a member.");
+    if (!member) throw new MemberChangeError("membershipId", message("workspace.refusal.memberGone"));
     if (member.role === "owner" && input.role !== "owner" && owners.length === 1) {
-      throw new MemberChangeError("role", "A workspace needs at least one owner. Make someone else owner first.");
+      throw new MemberChangeError("role", message("workspace.refusal.needsOwner"));
     }
     if (input.organisationId && !(await findOrganisation(tx, actor.workspaceId, input.organisationId))) {
-      throw new MemberChangeError("organisationId", "That organisation is no longer in this workspace.");
+      throw new MemberChangeError("organisationId", message("workspace.refusal.organisationGone"));
     }
     if (member.role === input.role && member.organisation_id === input.organisationId) return null;
     await updateMembership(tx, member.id, input);
@@ -146,9 +148,9 @@ export async function removeMember({ db, collab }: Pick<Deps, "db" | "collab">, 
   const result = await db.transaction().execute(async (tx) => {
     const owners = await lockOwnerIds(tx, actor.workspaceId);
     const member = await findMembershipById(tx, actor.workspaceId, membershipId);
-    if (!member) throw new MemberChangeError("membershipId", "That person is no longer a member.");
+    if (!member) throw new MemberChangeError("membershipId", message("workspace.refusal.memberGone"));
     if (member.role === "owner" && owners.length === 1) {
-      throw new MemberChangeError("membershipId", "The last owner cannot be removed. Make someone else owner first.");
+      throw new MemberChangeError("membershipId", message("workspace.refusal.lastOwner"));
     }
     const user = await findUserById(tx, member.user_id);
     await deleteMembership(tx, member.id);

@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { message, type Message } from "../../core/i18n/message";
 import { recordAudit } from "../../db/queries/audit";
 import {
   createOrganisation,
@@ -11,17 +12,18 @@ import type { Database } from "../../db/schema";
 
 type Db = Kysely<Database>;
 
+/** A refusal the organisations page shows beside the form, in the reader's language. */
 export class OrganisationError extends Error {
   override readonly name = "OrganisationError";
   constructor(
     readonly field: string,
-    message: string,
+    readonly refusal: Message,
   ) {
-    super(message);
+    super(refusal.id);
   }
 }
 
-const DUPLICATE = "This workspace already has an organisation with that name.";
+const DUPLICATE = message("workspace.refusal.organisationDuplicate");
 
 interface Actor {
   userId: string;
@@ -51,7 +53,7 @@ export async function editOrganisation(
 ): Promise<void> {
   await db.transaction().execute(async (tx) => {
     const before = await findOrganisation(tx, actor.workspaceId, organisationId);
-    if (!before) throw new OrganisationError("organisationId", "That organisation was removed.");
+    if (!before) throw new OrganisationError("organisationId", message("workspace.refusal.organisationRemoved"));
     if (!(await updateOrganisation(tx, actor.workspaceId, organisationId, input))) {
       throw new OrganisationError("name", DUPLICATE);
     }
@@ -69,7 +71,7 @@ export async function editOrganisation(
 export async function removeOrganisation(db: Db, actor: Actor, organisationId: string): Promise<void> {
   await db.transaction().execute(async (tx) => {
     const organisation = await findOrganisation(tx, actor.workspaceId, organisationId);
-    if (!organisation) throw new OrganisationError("organisationId", "That organisation was already removed.");
+    if (!organisation) throw new OrganisationError("organisationId", message("workspace.refusal.organisationAlreadyRemoved"));
     await deleteOrganisation(tx, actor.workspaceId, organisationId);
     await recordAudit(tx, {
       workspaceId: actor.workspaceId,

@@ -1,3 +1,4 @@
+import type { Message } from "../../core/i18n/message";
 import type { Role } from "../../core/policies";
 import type { DraftInput } from "../../core/schemas/draft";
 import { listAudit } from "../../db/queries/audit";
@@ -19,7 +20,7 @@ export type { DraftListing } from "./drafts";
 export type { AcceptResult, InvitationLookup, InvitationView } from "./invitations";
 
 /** A change refused for a reason the form shows beside `field`; nothing was written. */
-export type FieldRefusal = { ok: false; field: string; message: string };
+export type FieldRefusal = { ok: false; field: string; message: Message };
 export type Changed<T = object> = ({ ok: true } & T) | FieldRefusal;
 
 /** Who is acting on a workspace, as the members and organisations pages pass it. */
@@ -37,7 +38,7 @@ async function refusable<T extends object>(change: () => Promise<T>): Promise<Ch
   try {
     return { ok: true, ...(await change()) };
   } catch (error) {
-    if (error instanceof MemberChangeError || error instanceof OrganisationError) return { ok: false, field: error.field, message: error.message };
+    if (error instanceof MemberChangeError || error instanceof OrganisationError) return { ok: false, field: error.field, message: error.refusal };
     throw error;
   }
 }

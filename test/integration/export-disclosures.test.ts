@@ -1,5 +1,7 @@
 import { beforeAll, expect, it } from "vitest";
 import { describeAuditEvent } from "../../app/components/audit/describe-event";
+import { createTranslator } from "../../core/i18n/translator";
+import { UI_CATALOGUES } from "../../locales/ui/all";
 import * as checksRoute from "../../app/routes/workspaces.$workspaceId.drafts.$draftId_.checks";
 import * as exportRoute from "../../app/routes/workspaces.$workspaceId.drafts.$draftId_.export";
 import * as submitRoute from "../../app/routes/workspaces.$workspaceId.drafts.$draftId_.submit";
@@ -11,6 +13,9 @@ import { describeEachDatabase } from "../db/test-database";
 import { buildCleanDraft, buildTemplatedDraft, footnote, heading, letteredList, paragraph, storeDraftContent } from "../draft-content-factories";
 import { makeRequest, runJson } from "../remix";
 import { draftPath, exportContext, fetchFile, fileText, submitRequest } from "./export-requests";
+
+/** The audit log as an English-reading owner sees it. */
+const english = createTranslator("en", UI_CATALOGUES.en);
 
 type Built = Awaited<ReturnType<typeof buildCleanDraft>>;
 const HIDDEN = "Hidden Defenders Collective";
@@ -116,7 +121,7 @@ describeEachDatabase("exports that would disclose a confidential organisation", 
     expect(event).toMatchObject({ actor_id: built.world.members.owner.id, target_id: built.draft.id });
     expect(event!.details).toEqual({ title: "Ghana: detentions", format: "docx", tableOfContents: false, pdfA: false, overridden: OVERRIDDEN });
     expect(JSON.stringify(event!.details)).not.toMatch(/Hidden|HDC|Organisation\]/);
-    expect(describeAuditEvent(event!.action, event!.details as Record<string, unknown>)).toBe(
+    expect(describeAuditEvent(english, event!.action, event!.details as Record<string, unknown>)).toBe(
       "exported the draft “Ghana: detentions” as Word (.docx), exporting anyway 3 mentions of a confidential organisation and 1 template placeholder",
     );
   });
@@ -127,7 +132,7 @@ describeEachDatabase("exports that would disclose a confidential organisation", 
     expect(await storedFiles(built)).toHaveLength(1);
     const [event] = await auditOf(built, "draft.submitted");
     expect(event!.details).toMatchObject({ format: "docx", overridden: OVERRIDDEN });
-    expect(describeAuditEvent(event!.action, event!.details as Record<string, unknown>)).toMatch(/as submitted and stored its Word \(\.docx\) file \(SHA-256 [0-9a-f]{12}…\), exporting anyway 3 mentions/);
+    expect(describeAuditEvent(english, event!.action, event!.details as Record<string, unknown>)).toMatch(/as submitted and stored its Word \(\.docx\) file \(SHA-256 [0-9a-f]{12}…\), exporting anyway 3 mentions/);
   });
 
   it("ignores an override on a draft with nothing to disclose: exported, no override recorded", async () => {

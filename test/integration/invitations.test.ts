@@ -5,6 +5,9 @@ import * as draftsIndex from "../../app/routes/workspaces.$workspaceId._index";
 import * as newDraft from "../../app/routes/workspaces.$workspaceId.drafts.new";
 import * as settings from "../../app/routes/workspaces.$workspaceId.settings";
 import * as auditPage from "../../app/routes/workspaces.$workspaceId.audit";
+import { describeAuditEvent } from "../../app/components/audit/describe-event";
+import { createTranslator } from "../../core/i18n/translator";
+import { UI_CATALOGUES } from "../../locales/ui/all";
 import { findMembership } from "../../db/queries/memberships";
 import { createOrganisation } from "../../db/queries/organisations";
 import { describeEachDatabase } from "../db/test-database";
@@ -122,7 +125,9 @@ describeEachDatabase("invitations, roles and the audit log", (handle) => {
     await run(members.action, makeRequest("/m", { token: owner.token, form: { intent: "update-member", membershipId: viewerMembership!.id, role: "reviewer", organisationId: "" } }), ctx(), { workspaceId: world.workspace.id });
     await run(members.action, makeRequest("/m", { token: owner.token, form: { intent: "remove-member", membershipId: editorMembership!.id } }), ctx(), { workspaceId: world.workspace.id });
     const log = await run(auditPage.loader, makeRequest("/a", { token: owner.token }), ctx(), { workspaceId: world.workspace.id });
-    const lines = (log.body as { events: Array<{ actor: string; description: string }> }).events.map((e) => e.description);
+    // The loader hands over the events' facts; the page says them in the owner's language (English here).
+    const english = createTranslator("en", UI_CATALOGUES.en);
+    const lines = (log.body as { events: Array<{ action: string; details: Record<string, unknown> }> }).events.map((e) => describeAuditEvent(english, e.action, e.details));
     expect(lines[0]).toBe("removed Editor (Editor)");
     expect(lines[1]).toBe("changed Viewer from Viewer to Reviewer");
     // The removed editor's open session no longer reaches the workspace.

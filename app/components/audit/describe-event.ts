@@ -1,111 +1,135 @@
+import type { MessageId } from "../../../core/i18n/message";
+import type { Translator } from "../../../core/i18n/translator";
 import { isRole, ROLE_LABELS } from "../../../core/policies";
 import type { DraftStatus } from "../../../db/schema";
 import { STATUS_LABELS } from "../draft-status";
-import { count } from "../../../core/text/count";
 
-/** One audit event as a sentence an owner can read without knowing the schema. */
-export function describeAuditEvent(action: string, details: Record<string, unknown>): string {
+/**
+ * One audit event as a sentence an owner can read without knowing the schema, in the owner's
+ * language. The event stores facts (ids, names, counts, the role), never words, so the same row
+ * reads in French for one owner and in Arabic for another.
+ */
+export function describeAuditEvent(tr: Translator, action: string, details: Record<string, unknown>): string {
+  const { t } = tr;
   const text = (key: string) => (typeof details[key] === "string" ? (details[key] as string) : "");
+  const num = (key: string) => Number(details[key] ?? 0);
   const role = (key: string) => {
     const value = details[key];
-    return isRole(value) ? ROLE_LABELS[value] : "unknown role";
+    return isRole(value) ? t(ROLE_LABELS[value]) : t("workspace.audit.unknownRole");
   };
   const status = (key: string) => {
     const value = details[key];
-    return typeof value === "string" && value in STATUS_LABELS ? STATUS_LABELS[value as DraftStatus] : "an unknown status";
+    return typeof value === "string" && value in STATUS_LABELS ? STATUS_LABELS[value as DraftStatus] : t("workspace.audit.unknownStatus");
   };
-  const draft = (key: string) => (text(key) ? `the draft “${text(key)}”` : "a draft");
+  const draft = (key: string) => (text(key) ? t("workspace.audit.theDraft", { title: text(key) }) : t("workspace.audit.aDraft"));
+  const member = () => text("member") || t("workspace.audit.aMember");
+  const hash = text("sha256").slice(0, 12);
   switch (action) {
     case "workspace.created":
-      return `created the workspace “${text("name")}”`;
+      return t("workspace.audit.workspaceCreated", { name: text("name") });
     case "workspace.updated": {
       const before = (details.before as { name?: string } | undefined)?.name;
       const after = (details.after as { name?: string } | undefined)?.name;
-      return before && after && before !== after ? `renamed the workspace from “${before}” to “${after}”` : "updated the workspace description";
+      return before && after && before !== after ? t("workspace.audit.workspaceRenamed", { before, after }) : t("workspace.audit.workspaceUpdated");
     }
     case "organisation.added":
-      return `added the organisation ${text("name")}${details.confidential ? " (confidential)" : ""}`;
+      return t(details.confidential ? "workspace.audit.organisationAddedConfidential" : "workspace.audit.organisationAdded", { name: text("name") });
     case "organisation.updated":
-      return "updated an organisation's details";
+      return t("workspace.audit.organisationUpdated");
     case "organisation.removed":
-      return `removed the organisation ${text("name")}`;
+      return t("workspace.audit.organisationRemoved", { name: text("name") });
     case "invitation.created":
-      return `invited ${text("email")} as ${role("role")}`;
+      return t("workspace.audit.invitationCreated", { email: text("email"), role: role("role") });
     case "invitation.revoked":
-      return `revoked the invitation for ${text("email")}`;
+      return t("workspace.audit.invitationRevoked", { email: text("email") });
     case "invitation.accepted":
-      return `joined as ${role("role")} through an invitation`;
+      return t("workspace.audit.invitationAccepted", { role: role("role") });
     case "member.role_changed":
       return details.from === details.to
-        ? `changed the organisation of ${text("member") || "a member"}`
-        : `changed ${text("member") || "a member"} from ${role("from")} to ${role("to")}`;
+        ? t("workspace.audit.memberOrganisationChanged", { member: member() })
+        : t("workspace.audit.memberRoleChanged", { member: member(), from: role("from"), to: role("to") });
     case "member.removed":
-      return `removed ${text("member") || "a member"} (${role("role")})`;
+      return t("workspace.audit.memberRemoved", { member: member(), role: role("role") });
     case "member.left":
-      return "left the workspace";
+      return t("workspace.audit.memberLeft");
     case "draft.created":
-      return `created the draft “${text("title")}” (${text("mechanism")})`;
-    case "draft.imported": {
-      const n = (key: string, one: string, many: string) => count(Number(details[key] ?? 0), one, many);
-      return `created the draft “${text("title")}” (${text("mechanism")}) from the Word file ${text("file")}: ${n("numberedParagraphs", "numbered paragraph", "numbered paragraphs")}, ${n("footnotes", "footnote", "footnotes")}, ${n("comments", "comment", "comments")}`;
-    }
+      return t("workspace.audit.draftCreated", { title: text("title"), mechanism: text("mechanism") });
+    case "draft.imported":
+      return t("workspace.audit.draftImported", {
+        title: text("title"),
+        mechanism: text("mechanism"),
+        file: text("file"),
+        paragraphs: num("numberedParagraphs"),
+        footnotes: num("footnotes"),
+        comments: num("comments"),
+      });
     case "draft.status_changed": {
-      const reviewers = people(details.reviewers);
-      return `moved ${draft("title")} from ${status("from")} to ${status("to")}${reviewers ? `, for review by ${reviewers}` : ""}`;
+      const reviewers = people(tr, details.reviewers);
+      const values = { draft: draft("title"), from: status("from"), to: status("to") };
+      return reviewers ? t("workspace.audit.statusChangedFor", { ...values, reviewers }) : t("workspace.audit.statusChanged", values);
     }
     case "draft.reviewers_changed": {
-      const changes = [["added", people(details.added)], ["removed", people(details.removed)]].filter(([, who]) => who).map(([verb, who]) => `${verb} ${who}`);
-      return `changed the reviewers of ${draft("title")}${changes.length ? ` (${changes.join("; ")})` : ""}`;
+      const added = people(tr, details.added);
+      const removed = people(tr, details.removed);
+      const id: MessageId =
+        added && removed ? "workspace.audit.reviewersAddedRemoved" : added ? "workspace.audit.reviewersAdded" : removed ? "workspace.audit.reviewersRemoved" : "workspace.audit.reviewersChanged";
+      return t(id, { draft: draft("title"), added, removed });
     }
     case "draft.exported":
-      return `exported ${draft("title")} as ${format(details.format)}${details.stored === true ? " (the stored submitted file)" : ""}${overridden(details.overridden)}`;
+      return overridden(tr, details.overridden, t(details.stored === true ? "workspace.audit.exportedStored" : "workspace.audit.exported", { draft: draft("title"), format: format(tr, details.format) }));
     case "draft.submitted":
-      return `marked ${draft("title")} as submitted and stored its ${format(details.format)} file${text("sha256") ? ` (SHA-256 ${text("sha256").slice(0, 12)}…)` : ""}${overridden(details.overridden)}`;
+      return overridden(tr, details.overridden, t(hash ? "workspace.audit.submittedHash" : "workspace.audit.submitted", { draft: draft("title"), format: format(tr, details.format), hash }));
     case "draft.reopened":
-      return `reopened ${draft("title")} for a correction; its submitted file${text("sha256") ? ` (SHA-256 ${text("sha256").slice(0, 12)}…)` : ""} is kept as it was`;
+      return t(hash ? "workspace.audit.reopenedHash" : "workspace.audit.reopened", { draft: draft("title"), hash });
     case "comment.thread_resolved":
-      return `resolved a comment thread on ${draft("draftTitle")}`;
+      return t("workspace.audit.threadResolved", { draft: draft("draftTitle") });
     case "comment.thread_reopened":
-      return `reopened a comment thread on ${draft("draftTitle")}`;
+      return t("workspace.audit.threadReopened", { draft: draft("draftTitle") });
     case "comment.deleted":
-      return `deleted their comment on ${draft("draftTitle")}${details.threadDeleted === true ? ", and with it the thread" : ""}`;
-    case "library.imported":
-      return `imported ${text("file")} into the coalition library (${Number(details.inserted ?? 0)} new, ${Number(details.updated ?? 0)} updated${Number(details.skipped ?? 0) ? `, ${Number(details.skipped)} bad rows skipped` : ""})`;
+      return t(details.threadDeleted === true ? "workspace.audit.commentDeletedThread" : "workspace.audit.commentDeleted", { draft: draft("draftTitle") });
+    case "library.imported": {
+      const values = { file: text("file"), inserted: num("inserted"), updated: num("updated"), skipped: num("skipped") };
+      return t(values.skipped ? "workspace.audit.libraryImportedSkipped" : "workspace.audit.libraryImported", values);
+    }
     case "library.recommendation_deleted":
-      return `deleted ${text("symbol")}${details.paragraph ? `, para. ${text("paragraph")}` : ""} from the coalition library`;
+      return details.paragraph
+        ? t("workspace.audit.recommendationDeletedParagraph", { symbol: text("symbol"), paragraph: text("paragraph") })
+        : t("workspace.audit.recommendationDeleted", { symbol: text("symbol") });
     default:
       return action;
   }
 }
 
-/** "Ana, Ben and a former member" from the `[{ id, name }]` a review event stores. */
-function people(value: unknown): string {
-  if (!Array.isArray(value)) return "";
-  const names = value.map((p) => {
-    const name = (p as { name?: unknown } | null)?.name;
-    return typeof name === "string" && name ? name : "a former member";
-  });
-  return names.length <= 1 ? names.join("") : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+/** "Ana, Ben and a former member" from the `[{ id, name }]` a review event stores, in the language's list style. */
+function people({ t, list }: Translator, value: unknown): string {
+  if (!Array.isArray(value) || value.length === 0) return "";
+  return list(
+    value.map((p) => {
+      const name = (p as { name?: unknown } | null)?.name;
+      return typeof name === "string" && name ? name : t("workspace.audit.aFormerMember");
+    }),
+  );
 }
 
 /** "PDF" or "Word (.docx)" from the format an export event stores. */
-function format(value: unknown): string {
-  return value === "pdf" ? "PDF" : value === "docx" ? "Word (.docx)" : "a file";
+function format({ t }: Translator, value: unknown): string {
+  return t(value === "pdf" ? "workspace.audit.formatPdf" : value === "docx" ? "workspace.audit.formatDocx" : "workspace.audit.formatOther");
 }
 
 /**
- * ", exporting anyway 2 mentions of a confidential organisation and 1 template placeholder": what
- * an owner chose to let through, from the counts by rule id the event keeps (never the text).
+ * The event, then ", exporting anyway 2 mentions of a confidential organisation and 1 template
+ * placeholder": what an owner chose to let through, from the counts by rule id the event keeps
+ * (never the text).
  */
-function overridden(value: unknown): string {
-  if (!value || typeof value !== "object") return "";
+function overridden({ t, list }: Translator, value: unknown, event: string): string {
+  if (!value || typeof value !== "object") return event;
   const counts = value as Record<string, unknown>;
   const n = (rule: string) => (typeof counts[rule] === "number" ? (counts[rule] as number) : 0);
   const mentions = n("confidential.mention") + n("cover.confidential-mention");
   const placeholders = n("placeholder.left");
   const parts = [
-    mentions ? `${count(mentions, "mention")} of a confidential organisation` : "",
-    placeholders ? count(placeholders, "template placeholder") : "",
+    mentions ? t("workspace.audit.overriddenMentions", { count: mentions }) : "",
+    placeholders ? t("workspace.audit.overriddenPlaceholders", { count: placeholders }) : "",
   ].filter(Boolean);
-  return parts.length ? `, exporting anyway ${parts.join(" and ")}` : "";
+  return parts.length ? t("workspace.audit.overridden", { event, items: list(parts) }) : event;
 }

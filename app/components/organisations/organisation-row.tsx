@@ -1,5 +1,6 @@
 import { Form } from "@remix-run/react";
 import { useState } from "react";
+import { useT } from "../../i18n/i18n-provider";
 import { Badge, Button } from "../ui";
 import { OrganisationForm } from "./organisation-form";
 
@@ -11,13 +12,14 @@ interface Organisation {
 }
 
 export function OrganisationRow({ organisation: o, canManage }: { organisation: Organisation; canManage: boolean }) {
+  const { t } = useT();
   const [editing, setEditing] = useState(false);
   if (editing) {
     return (
       <li style={{ display: "block" }}>
-        <OrganisationForm intent="update-organisation" organisation={o} errors={{}} submitLabel="Save" onDone={() => setEditing(false)} />
+        <OrganisationForm intent="update-organisation" organisation={o} errors={{}} submitLabel={t("workspace.orgs.save")} onDone={() => setEditing(false)} />
         <Button type="button" variant="ghost" size="sm" onClick={() => setEditing(false)}>
-          Cancel
+          {t("workspace.orgs.cancel")}
         </Button>
       </li>
     );
@@ -25,24 +27,23 @@ export function OrganisationRow({ organisation: o, canManage }: { organisation: 
   return (
     <li>
       <div>
-        <strong>{o.name}</strong> {o.acronym ? <span className="muted">({o.acronym})</span> : null}{" "}
-        {o.confidential ? <Badge tone="warning">Confidential</Badge> : null}
+        <strong>{o.name}</strong> {o.acronym ? <span className="muted">{t("workspace.orgs.acronymInParentheses", { acronym: o.acronym })}</span> : null} {o.confidential ? <Badge tone="warning">{t("workspace.orgs.confidential")}</Badge> : null}
       </div>
       {canManage ? (
         <div className="inline-controls">
-          <Button type="button" size="sm" variant="secondary" onClick={() => setEditing(true)} aria-label={`Edit ${o.name}`}>
-            Edit
+          <Button type="button" size="sm" variant="secondary" onClick={() => setEditing(true)} aria-label={t("workspace.orgs.editLabel", { name: o.name })}>
+            {t("workspace.orgs.edit")}
           </Button>
           <Form
             method="post"
             onSubmit={(e) => {
-              if (!confirm(`Remove ${o.name}? Members keep their accounts and roles.`)) e.preventDefault();
+              if (!confirm(t("workspace.orgs.confirmRemove", { name: o.name }))) e.preventDefault();
             }}
           >
             <input type="hidden" name="intent" value="remove-organisation" />
             <input type="hidden" name="organisationId" value={o.id} />
-            <Button type="submit" size="sm" variant="danger" aria-label={`Remove ${o.name}`}>
-              Remove
+            <Button type="submit" size="sm" variant="danger" aria-label={t("workspace.orgs.removeLabel", { name: o.name })}>
+              {t("workspace.orgs.remove")}
             </Button>
           </Form>
         </div>

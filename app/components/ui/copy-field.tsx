@@ -1,8 +1,10 @@
 import { useId, useRef, useState } from "react";
+import { useT } from "../../i18n/i18n-provider";
 import { Button } from "./button";
 
 /** A read-only value with a Copy button: for one-time links that are shown once. */
 export function CopyField({ label, value }: { label: string; value: string }) {
+  const { t } = useT();
   const id = useId();
   const [copied, setCopied] = useState<boolean | "refused">(false);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -30,11 +32,11 @@ export function CopyField({ label, value }: { label: string; value: string }) {
           variant="secondary"
           onClick={() => void copy()}
         >
-          {copied === true ? "Copied" : "Copy"}
+          {copied === true ? t("workspace.copy.copied") : t("workspace.copy.copy")}
         </Button>
       </div>
       <p className="sr-only" aria-live="polite">
-        {copied === true ? "Link copied to the clipboard." : copied === "refused" ? "The browser did not allow copying: the link is selected, press Ctrl+C." : ""}
+        {copied === true ? t("workspace.copy.copiedLive") : copied === "refused" ? t("workspace.copy.refused") : ""}
       </p>
     </div>
   );
