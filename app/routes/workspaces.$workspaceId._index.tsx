@@ -4,7 +4,7 @@ import { mechanismName } from "../../core/un/mechanisms";
 import { stateName } from "../../core/un/states";
 import { requireWorkspaceAccess } from "../auth/guards.server";
 import { findTemplate } from "../../templates";
-import { STATUS_LABELS } from "../components/draft-status";
+import { STATUS_MESSAGES } from "../components/draft-status";
 import { Badge, ButtonLink, Card, DataTable, EmptyState, type Column } from "../components/ui";
 import { PageErrorBoundary } from "../components/page-error-boundary";
 import { useT } from "../i18n/i18n-provider";
@@ -93,7 +93,7 @@ export default function Drafts() {
                 </td>
                 <td>{d.state}</td>
                 <td>
-                  <Badge>{STATUS_LABELS[d.status]}</Badge>
+                  <Badge>{t(STATUS_MESSAGES[d.status])}</Badge>
                   {d.awaitingMyReview ? (
                     <>
                       {" "}

@@ -2,7 +2,7 @@ import type { MessageId } from "../../../core/i18n/message";
 import type { Translator } from "../../../core/i18n/translator";
 import { isRole, ROLE_LABELS } from "../../../core/policies";
 import type { DraftStatus } from "../../../db/schema";
-import { STATUS_LABELS } from "../draft-status";
+import { STATUS_MESSAGES } from "../draft-status";
 
 /**
  * One audit event as a sentence an owner can read without knowing the schema, in the owner's
@@ -19,7 +19,7 @@ export function describeAuditEvent(tr: Translator, action: string, details: Reco
   };
   const status = (key: string) => {
     const value = details[key];
-    return typeof value === "string" && value in STATUS_LABELS ? STATUS_LABELS[value as DraftStatus] : t("workspace.audit.unknownStatus");
+    return typeof value === "string" && value in STATUS_MESSAGES ? t(STATUS_MESSAGES[value as DraftStatus]) : t("workspace.audit.unknownStatus");
   };
   const draft = (key: string) => (text(key) ? t("workspace.audit.theDraft", { title: text(key) }) : t("workspace.audit.aDraft"));
   const member = () => text("member") || t("workspace.audit.aMember");
