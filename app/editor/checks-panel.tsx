@@ -1,6 +1,6 @@
 import { NodeSelection, TextSelection } from "@tiptap/pm/state";
 import type { Editor } from "@tiptap/react";
-import { useEffect, useState } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import type { Finding } from "../../core/checks/finding";
 import { preflight, type PreflightReport } from "../../core/checks/preflight";
 import { countSectionWords } from "../../core/checks/section-words";
@@ -11,9 +11,10 @@ import type { Cover } from "../../core/editor/cover";
 import type { CoverOrganisation } from "./cover-panel";
 import type { DraftTemplate } from "./draft-template";
 import { OrganisationWords } from "./organisation-words";
-import { plural } from "../../core/text/count";
+import { FormattedMessage } from "react-intl";
+import { useT } from "../i18n/i18n-provider";
 import { goTo } from "./go-to";
-import { findingsSummary, SEVERITY_GROUPS as GROUPS } from "./checks-summary";
+import { findingsSummary, SEVERITIES } from "./checks-summary";
 
 const RECHECK_MS = 250;
 
@@ -60,13 +61,14 @@ export function ChecksPanel({
   library: LibraryApi;
   stateUnderReview: string;
 }) {
+  const t = useT();
   const [report, setReport] = useState<PreflightReport | null>(null);
   const known = useRecommendationLookups(editor, library, stateUnderReview);
   const missingSourceIds = useMissingSources(editor, library);
   useEffect(() => {
     const run = () =>
       setReport(
-        preflight({ doc: editor.state.doc, cover, template, organisations, knownRecommendations: known, missingSourceIds, stateName: isStateCode(stateUnderReview) ? stateName(stateUnderReview) : "the State" }),
+        preflight({ doc: editor.state.doc, cover, template, organisations, knownRecommendations: known, missingSourceIds, stateName: isStateCode(stateUnderReview) ? stateName(stateUnderReview) : undefined }),
       );
     run();
     // At most one check per RECHECK_MS while anyone types (a throttle, not a debounce, so the panel
@@ -88,47 +90,51 @@ export function ChecksPanel({
 
   if (!report) return null;
   const { words, limit, findings } = report;
-  const format = (n: number) => n.toLocaleString("en");
+  const counted = { counted: words.counted, footnotes: template.counts.footnotes ? "yes" : "no", b: (chunks: ReactNode[]) => <strong>{chunks}</strong> };
   return (
     <div className="checks-panel">
       <p className="checks-count" aria-live="polite">
-        <strong>{format(words.counted)}</strong>
-        {limit !== null ? ` of ${format(limit)} ${plural(limit, "word")}` : ` ${plural(words.counted, "word")}`}
-        {template.counts.footnotes ? " · footnotes counted" : ""}
-        {limit !== null ? ` · ${words.counted > limit ? `${format(words.counted - limit)} over` : `${format(limit - words.counted)} to spare`}` : ""}
+        {limit === null ? (
+          <FormattedMessage id="checks.panel.wordsNoLimit" values={counted} />
+        ) : words.counted > limit ? (
+          <FormattedMessage id="checks.panel.wordsOver" values={{ ...counted, limit, over: words.counted - limit }} />
+        ) : (
+          <FormattedMessage id="checks.panel.wordsSpare" values={{ ...counted, limit, spare: limit - words.counted }} />
+        )}
       </p>
       <details className="small">
-        <summary>Words by section</summary>
+        <summary>{t.t("checks.panel.bySection")}</summary>
         <ul className="checks-sections">
           {countSectionWords(editor.state.doc, template.counts).map((section) => (
             <li key={section.section ?? "before"}>
-              <span>{section.heading || "Before the first section"}</span> <span className="muted">{format(section.words)}</span>
+              <span>{section.heading || t.t("checks.panel.beforeFirstSection")}</span> <span className="muted">{t.number(section.words)}</span>
             </li>
           ))}
         </ul>
       </details>
       {/* Joint submissions only: one organisation's own submission has nobody to compare with. */}
       {template.kind === "upr-joint" || cover.organisations.length > 1 ? <OrganisationWords /> : null}
-      <p className="small muted">{findingsSummary(findings)}</p>
-      {GROUPS.map((group) => {
-        const list = findings.filter((f) => f.severity === group.severity);
+      <p className="small muted">{findingsSummary(findings, t)}</p>
+      {SEVERITIES.map((severity) => {
+        const list = findings.filter((f) => f.severity === severity);
         if (list.length === 0) return null;
+        const title = t.t(`checks.group.${severity}`);
         return (
-          <section key={group.severity} aria-label={group.title}>
-            <h3 className={`checks-group checks-${group.severity}`}>{group.title}</h3>
+          <section key={severity} aria-label={title}>
+            <h3 className={`checks-group checks-${severity}`}>{title}</h3>
             <ul className="checks-list">
               {list.map((finding, i) => (
                 <li key={`${finding.rule}-${finding.location?.from ?? i}-${i}`} data-rule={finding.rule}>
-                  <p className="small">{finding.message}</p>
+                  <p className="small">{t.text(finding.message)}</p>
                   <div className="checks-actions">
                     {finding.location ? (
                       <button type="button" className="btn btn-secondary btn-sm" onClick={() => jump(editor, finding)}>
-                        Go to
+                        {t.t("checks.panel.goTo")}
                       </button>
                     ) : null}
                     {finding.fix && editor.isEditable ? (
                       <button type="button" className="btn btn-secondary btn-sm" onClick={() => applyFix(editor, finding)}>
-                        {finding.fix.label}
+                        {t.text(finding.fix.label)}
                       </button>
                     ) : null}
                   </div>

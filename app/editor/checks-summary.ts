@@ -1,18 +1,14 @@
 import type { Finding, Severity } from "../../core/checks/finding";
-import { count } from "../../core/text/count";
+import type { Translator } from "../../core/i18n/translator";
 
-/** The Checks tab's groups, in the order they are listed. */
-export const SEVERITY_GROUPS: Array<{ severity: Severity; title: string; one: string; many: string }> = [
-  { severity: "error", title: "Errors", one: "error", many: "errors" },
-  { severity: "warning", title: "Warnings", one: "warning", many: "warnings" },
-  { severity: "info", title: "Suggestions", one: "suggestion", many: "suggestions" },
-];
+/** The Checks tab's groups, in the order they are listed (titles: checks.group.<severity>). */
+export const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
 
-/** "1 error · 2 warnings": the severities that have findings, each counted in good English. */
-export function findingsSummary(findings: readonly Finding[]): string {
-  if (findings.length === 0) return "No problems found.";
-  return SEVERITY_GROUPS.map((group) => ({ group, n: findings.filter((f) => f.severity === group.severity).length }))
-    .filter(({ n }) => n > 0)
-    .map(({ group, n }) => count(n, group.one, group.many))
+/** "1 error · 2 warnings": the severities that have findings, each counted in the reader's language. */
+export function findingsSummary(findings: readonly Finding[], t: Pick<Translator, "t">): string {
+  if (findings.length === 0) return t.t("checks.summary.none");
+  return SEVERITIES.map((severity) => ({ severity, count: findings.filter((f) => f.severity === severity).length }))
+    .filter(({ count }) => count > 0)
+    .map(({ severity, count }) => t.t(`checks.count.${severity}`, { count }))
     .join(" · ");
 }

@@ -3,9 +3,13 @@ import { describe, expect, it } from "vitest";
 import { STARTER_PLACEHOLDERS, TEMPLATES, templateDocument } from "../../templates";
 import { documentSchema } from "../editor";
 import { EMPTY_COVER, type Cover } from "../editor/cover";
-import { disclosureFindings, isDisclosureFinding } from "./disclosure-rules";
+import { inEnglishFindings } from "./english";
+import { disclosureFindings as disclosureFindingsRaw, isDisclosureFinding } from "./disclosure-rules";
 import { placeholdersIn } from "./placeholders";
 import type { CoverOrganisation } from "./structure-rules";
+
+/** The rule's findings as an English reader reads them (messages are catalogue ids: finding.ts). */
+const disclosureFindings = (...args: Parameters<typeof disclosureFindingsRaw>) => inEnglishFindings(disclosureFindingsRaw(...args));
 
 const schema = documentSchema();
 const HIDDEN: CoverOrganisation = { id: "o1", name: "Hidden Defenders Collective", acronym: "HDC", confidential: true };

@@ -1,4 +1,5 @@
 import type { Node as PMNode } from "@tiptap/pm/model";
+import { message, type Message } from "../i18n/message";
 import type { Cover } from "../editor/cover";
 import { rangeOf, readableTexts } from "./block-texts";
 import { findTerms, termPattern, type DisclosureTerm, type TermPattern } from "./disclosure-terms";
@@ -23,7 +24,8 @@ export interface DisclosureContext {
   cover: Cover;
 }
 
-const COVER_FIELDS = { title: "title", subtitle: "subtitle", session: "session", contact: "contact", date: "date" } as const;
+/** The cover's printed fields that can name an organisation (each catalogue names the field). */
+const COVER_FIELDS = ["title", "subtitle", "session", "contact", "date"] as const;
 
 function termsOf(context: DisclosureContext): DisclosureTerm[] {
   const terms: DisclosureTerm[] = [];
@@ -36,12 +38,10 @@ function termsOf(context: DisclosureContext): DisclosureTerm[] {
   return terms;
 }
 
-const CONFIDENTIAL = "which this workspace marks confidential: the file must not name it";
-
-function mentionMessage(term: DisclosureTerm, written: string): string {
-  if (term.kind === "placeholder") return `The template's placeholder “${written}” is still in the text: write what it asks for, or delete it.`;
-  const what = term.kind === "acronym" ? `“${written}”, the acronym of ${term.organisation},` : `“${written}”,`;
-  return `This names ${what} ${CONFIDENTIAL}. Remove or reword the mention.`;
+function mentionMessage(term: DisclosureTerm, written: string): Message {
+  if (term.kind === "placeholder") return message("checks.placeholder.left", { placeholder: written });
+  if (term.kind === "acronym") return message("checks.confidential.acronym", { written, organisation: term.organisation });
+  return message("checks.confidential.name", { written });
 }
 
 /** Findings in one top-level block, at positions from the block at 0 (perBlock shifts them). */
@@ -82,14 +82,17 @@ function ruleSetFor(terms: DisclosureTerm[]) {
 /** The printed cover's own words: a title or contact line can name an organisation too. */
 function coverFindings(cover: Cover, patterns: readonly TermPattern[]): Finding[] {
   const findings: Finding[] = [];
-  for (const [key, label] of Object.entries(COVER_FIELDS) as Array<[keyof typeof COVER_FIELDS, string]>) {
+  for (const key of COVER_FIELDS) {
     for (const match of findTerms(cover[key], patterns)) {
       if (match.term.kind === "placeholder") continue;
       const written = cover[key].slice(match.start, match.end);
       findings.push({
         rule: "cover.confidential-mention",
         severity: "error",
-        message: `The cover's ${label} names “${written}”${match.term.kind === "acronym" ? `, the acronym of ${match.term.organisation},` : ""} ${CONFIDENTIAL}. Reword it.`,
+        message:
+          match.term.kind === "acronym"
+            ? message("checks.confidential.coverAcronym", { field: key, written, organisation: match.term.organisation })
+            : message("checks.confidential.coverName", { field: key, written }),
         location: null,
       });
     }

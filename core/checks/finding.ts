@@ -1,4 +1,5 @@
 import type { Node as PMNode } from "@tiptap/pm/model";
+import type { Message } from "../i18n/message";
 
 /**
  * What every pre-flight rule reports (issue 6): pure data, computed from the canonical document,
@@ -20,7 +21,8 @@ export interface FindingLocation {
  * replace the text between `from` and `to` with `text` (applied as an ordinary, undoable edit).
  */
 export interface Fix {
-  label: string;
+  /** What the button says ("Write “para.”"), put into words by whoever shows it. */
+  label: Message;
   from: number;
   to: number;
   text: string;
@@ -30,8 +32,11 @@ export interface Finding {
   /** Stable id of the rule, e.g. "footnote.empty", "symbol.normalise". */
   rule: string;
   severity: Severity;
-  /** Written for a person: what is wrong and what to do. */
-  message: string;
+  /**
+   * What is wrong and what to do, as a catalogue message (locales/ui/<language>/checks.json): the
+   * Checks tab, the export dialog and `npm run check -- --lang` each put it into their reader's words.
+   */
+  message: Message;
   location: FindingLocation | null;
   fix?: Fix;
 }

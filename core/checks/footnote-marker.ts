@@ -1,4 +1,5 @@
 import type { Node as PMNode } from "@tiptap/pm/model";
+import { message } from "../i18n/message";
 import type { Finding } from "./finding";
 
 const PUNCTUATION = /^[.,;:]/;
@@ -33,7 +34,7 @@ export function markerPunctuationFindings(doc: PMNode, language: string): Findin
         findings.push({
           rule: "footnote.marker-before-punctuation",
           severity: "warning",
-          message: `A footnote marker comes before “${text[0]}”. In English the marker goes after the punctuation: move the “${text[0]}” before the marker.`,
+          message: message("checks.footnote.markerBeforePunctuation", { mark: text[0]! }),
           location: { from: pos, to: pos + node.nodeSize + 1, ...id },
         });
       } else {
@@ -44,7 +45,7 @@ export function markerPunctuationFindings(doc: PMNode, language: string): Findin
         findings.push({
           rule: "footnote.marker-before-punctuation",
           severity: "warning",
-          message: `A footnote marker comes after “${mark}”. In ${lang === "fr" ? "French" : "Spanish"} the marker goes before the punctuation: move the “${mark}” after the marker.`,
+          message: message("checks.footnote.markerAfterPunctuation", { mark, language: lang }),
           location: { from: pos - 1, to: pos + node.nodeSize, ...id },
         });
       }

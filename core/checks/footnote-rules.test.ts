@@ -3,8 +3,12 @@ import { Transform } from "@tiptap/pm/transform";
 import { describe, expect, it } from "vitest";
 import sample from "../../test/fixtures/library/citations-sample.json";
 import { documentSchema } from "../editor";
-import type { Finding } from "./finding";
-import { footnoteFindings } from "./footnote-rules";
+import type { EnglishFinding as Finding } from "./english";
+import { inEnglishFindings } from "./english";
+import { footnoteFindings as footnoteFindingsRaw } from "./footnote-rules";
+
+/** The rule's findings as an English reader reads them (messages are catalogue ids: finding.ts). */
+const footnoteFindings = (...args: Parameters<typeof footnoteFindingsRaw>) => inEnglishFindings(footnoteFindingsRaw(...args));
 
 type Inline = Record<string, unknown>;
 const text = (value: string): Inline => ({ type: "text", text: value });

@@ -1,4 +1,5 @@
 import type { Node as PMNode } from "@tiptap/pm/model";
+import { message, type Message } from "../i18n/message";
 import { findPinpoint } from "../citations/footnote-parts";
 import { normalisePinpoint } from "../citations/pinpoint";
 import type { Finding } from "./finding";
@@ -29,7 +30,7 @@ function emptyFindings(notes: NoteView[]): Finding[] {
     .map((note) => ({
       rule: "footnote.empty",
       severity: "error" as const,
-      message: `Note ${note.number} is empty. Write the reference, or delete the marker.`,
+      message: message("checks.footnote.empty", { n: note.number }),
       location: noteLocation(note),
     }));
 }
@@ -69,10 +70,10 @@ function repeatSourceFindings(notes: NoteView[]): Finding[] {
       rule: "footnote.repeat-source",
       severity: "info",
       message: ibid
-        ? `Note ${note.number} repeats the source of note ${previous.number} in full; it could read “${ibid}”.`
-        : `Note ${note.number} repeats the source of note ${previous.number} in full; it could read “Ibid.”, but note ${previous.number} cites ${before!.text} and this note cites the whole source, so check before shortening it.`,
+        ? message("checks.footnote.repeatSource", { n: note.number, previous: previous.number, ibid })
+        : message("checks.footnote.repeatSourceCheck", { n: note.number, previous: previous.number, pinpoint: before!.text }),
       location: noteLocation(note),
-      ...(ibid ? { fix: { label: `Replace with “${ibid}”`, from: note.pos + 1, to: note.pos + note.node.nodeSize - 1, text: ibid } } : {}),
+      ...(ibid ? { fix: { label: message("checks.footnote.repeatSourceFix", { ibid }), from: note.pos + 1, to: note.pos + note.node.nodeSize - 1, text: ibid } } : {}),
     });
   });
   return findings;
@@ -85,13 +86,12 @@ function ibidFindings(notes: NoteView[]): Finding[] {
     if (!note.ibid) return;
     const previous = notes[i - 1];
     const written = note.ibid[0].trim();
-    let why: string | null = null;
-    if (!previous) why = `Note ${note.number} is the first note, so “${written}” refers to nothing`;
-    else if (previous.sources === 0) why = `Note ${note.number} reads “${written}” but note ${previous.number} before it cites no source`;
-    else if (previous.sources > 1)
-      why = `Note ${note.number} reads “${written}” but note ${previous.number} before it cites ${previous.sources} sources, so the reader cannot tell which one is meant`;
+    let why: Message | null = null;
+    if (!previous) why = message("checks.footnote.ibidFirst", { n: note.number, written });
+    else if (previous.sources === 0) why = message("checks.footnote.ibidNoSource", { n: note.number, written, previous: previous.number });
+    else if (previous.sources > 1) why = message("checks.footnote.ibidSeveral", { n: note.number, written, previous: previous.number, sources: previous.sources });
     if (!why) return;
-    findings.push({ rule: "footnote.ibid-misused", severity: "error", message: `${why}. Give the full reference instead.`, location: noteLocation(note) });
+    findings.push({ rule: "footnote.ibid-misused", severity: "error", message: why, location: noteLocation(note) });
   });
   return findings;
 }
@@ -104,7 +104,7 @@ function deletedSourceFindings(notes: NoteView[], missing: ReadonlySet<string> |
       .map((c) => ({
         rule: "footnote.deleted-source",
         severity: "error" as const,
-        message: `Note ${note.number} cites a source no longer in the library (“${c.label || "untitled"}”). Choose the source again, or type the reference.`,
+        message: c.label ? message("checks.footnote.deletedSource", { n: note.number, label: c.label }) : message("checks.footnote.deletedSourceUntitled", { n: note.number }),
         location: { from: c.pos, to: c.pos + 1, ...(note.id ? { footnoteId: note.id } : {}) },
       })),
   );
@@ -123,7 +123,7 @@ function duplicateFindings(notes: NoteView[]): Finding[] {
       findings.push({
         rule: "footnote.duplicate",
         severity: "warning",
-        message: `Note ${note.number} has the same text as note ${first.number}. If both are meant, keep them; otherwise delete one or cite the source in a shorter form.`,
+        message: message("checks.footnote.duplicate", { n: note.number, first: first.number }),
         location: noteLocation(note),
       });
     }
@@ -141,7 +141,7 @@ function longFindings(notes: NoteView[], max: number): Finding[] {
       {
         rule: "footnote.long",
         severity: "warning" as const,
-        message: `Note ${note.number} has ${words} words (more than ${max}). Move the argument into the text and keep the note to the reference.`,
+        message: message("checks.footnote.long", { n: note.number, words, max }),
         location: noteLocation(note),
       },
     ];

@@ -1,4 +1,5 @@
 import type { Finding } from "./finding";
+import { message, type MessageId, type MessageValues } from "../i18n/message";
 import { factsOf, noteLocation, type NoteView } from "./footnote-notes";
 import { memoByNode } from "./node-memo";
 
@@ -21,7 +22,7 @@ export function bareUrlFindings(notes: NoteView[]): Finding[] {
     findings.push({
       rule: "footnote.bare-url",
       severity: "warning",
-      message: `Note ${note.number} is only a web address. Add who published it, its title and its date (and the UN symbol, if it is a UN document), so the reference still reads when the link breaks.`,
+      message: message("checks.footnote.bareUrl", { n: note.number }),
       location: noteLocation(note),
     });
   }
@@ -33,33 +34,36 @@ const SCHEMED = /\b(?:[a-z][a-z0-9+.-]*:\/\/|(?:javascript|data|file|vbscript|ma
 // "http:/example.org" or "https:www.example.org": the slashes are missing.
 const MISSING_SLASHES = /\bhttps?:(?!\/\/)[^\s<>"“”]+/gi;
 
+/** What is wrong with one address: a checks.footnote.badUrl.* message and its values, without the note's number. */
+type UrlProblem = { id: MessageId; values: MessageValues };
+
 /** Why an http(s) or "www." address cannot be followed, or null when it can. */
-function urlProblem(url: string): string | null {
+function urlProblem(url: string): UrlProblem | null {
   let parsed: URL;
   try {
     parsed = new URL(/^https?:\/\//i.test(url) ? url : `http://${url}`);
   } catch {
-    return "is not a valid web address";
+    return { id: "checks.footnote.badUrl.invalid", values: { url } };
   }
-  if (!parsed.hostname.includes(".") || /\.\.|^\.|\.$/.test(parsed.hostname)) return `has no valid domain name (“${parsed.hostname}”)`;
+  if (!parsed.hostname.includes(".") || /\.\.|^\.|\.$/.test(parsed.hostname)) return { id: "checks.footnote.badUrl.domain", values: { url, host: parsed.hostname } };
   return null;
 }
 
 /** What is wrong with each address a note holds, read once per note node. */
 const urlProblems = memoByNode((node) => {
   const { typed, urls } = factsOf(node);
-  const problems: string[] = [];
+  const problems: UrlProblem[] = [];
   for (const match of typed.matchAll(SCHEMED)) {
     const scheme = match[0].slice(0, match[0].indexOf(":")).toLowerCase();
     if (scheme === "http" || scheme === "https") continue;
-    problems.push(`“${match[0].replace(/[.,;:]+$/, "")}” uses ${scheme}:, which readers of a submission cannot or should not open; cite an http or https address`);
+    problems.push({ id: "checks.footnote.badUrl.scheme", values: { url: match[0].replace(/[.,;:]+$/, ""), scheme } });
   }
   for (const match of typed.matchAll(MISSING_SLASHES)) {
-    problems.push(`“${match[0].replace(/[.,;:]+$/, "")}” is missing the “//” after “${match[0].slice(0, match[0].indexOf(":") + 1)}”`);
+    problems.push({ id: "checks.footnote.badUrl.slashes", values: { url: match[0].replace(/[.,;:]+$/, ""), scheme: match[0].slice(0, match[0].indexOf(":") + 1) } });
   }
   for (const url of urls) {
     const problem = urlProblem(url.text);
-    if (problem) problems.push(`“${url.text}” ${problem}`);
+    if (problem) problems.push(problem);
   }
   return problems;
 });
@@ -70,7 +74,7 @@ export function badUrlFindings(notes: NoteView[]): Finding[] {
     urlProblems(note.node).map((problem) => ({
       rule: "footnote.bad-url",
       severity: "warning" as const,
-      message: `In note ${note.number}, ${problem}.`,
+      message: message(problem.id, { ...problem.values, n: note.number }),
       location: noteLocation(note),
     })),
   );

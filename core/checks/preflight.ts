@@ -1,4 +1,5 @@
 import type { Node as PMNode } from "@tiptap/pm/model";
+import { message } from "../i18n/message";
 import type { Cover } from "../editor/cover";
 import { disclosureFindings } from "./disclosure-rules";
 import type { Finding } from "./finding";
@@ -23,7 +24,7 @@ export interface PreflightInput {
   missingSourceIds?: ReadonlySet<string>;
   /** UPR recommendation numbers looked up in the library for the State: number → the texts found. */
   knownRecommendations?: RecommendationTexts;
-  /** The State under review's name, for messages. */
+  /** The State under review's name, for messages; without it they say "the State". */
   stateName?: string;
 }
 
@@ -48,7 +49,7 @@ export function preflight(input: PreflightInput): PreflightReport {
     findings.push({
       rule: "words.over-limit",
       severity: "error",
-      message: `${words.counted.toLocaleString("en")} of ${template.wordLimit.toLocaleString("en")} words${template.counts.footnotes ? ", footnotes counted" : ""}: ${over.toLocaleString("en")} over. Submissions over the limit are returned or cut.`,
+      message: message("checks.words.overLimit", { counted: words.counted, limit: template.wordLimit, footnotes: template.counts.footnotes ? "yes" : "no", over }),
       location: null,
     });
   }
@@ -57,7 +58,7 @@ export function preflight(input: PreflightInput): PreflightReport {
     ...footnoteFindings(doc, { language: input.cover.language, missingSourceIds: input.missingSourceIds }),
     ...symbolFindings(doc),
     ...structureFindings(doc, { template, cover: input.cover, organisations: input.organisations }),
-    ...(input.knownRecommendations ? recommendationFindings(doc, { known: input.knownRecommendations, stateName: input.stateName ?? "the State" }) : []),
+    ...(input.knownRecommendations ? recommendationFindings(doc, { known: input.knownRecommendations, stateName: input.stateName }) : []),
   );
   findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (a.location?.from ?? -1) - (b.location?.from ?? -1));
   return { words, limit: template.wordLimit, findings };

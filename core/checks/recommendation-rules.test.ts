@@ -2,8 +2,12 @@ import { describe, expect, it } from "vitest";
 // Real footnotes quoting recommendations without quotation marks, and the library's texts (the research data, docs/data.md).
 import realNotes from "../../test/fixtures/upr-recommendation-notes.json";
 import { documentSchema } from "../editor";
-import { citedRecommendationNumbers, recommendationFindings } from "./recommendation-rules";
+import { inEnglishFindings } from "./english";
+import { citedRecommendationNumbers, recommendationFindings as recommendationFindingsRaw } from "./recommendation-rules";
 import { quoteFits } from "./quote-match";
+
+/** The rule's findings as an English reader reads them (messages are catalogue ids: finding.ts). */
+const recommendationFindings = (...args: Parameters<typeof recommendationFindingsRaw>) => inEnglishFindings(recommendationFindingsRaw(...args));
 
 const schema = documentSchema();
 const paragraph = (text: string) => schema.nodes.paragraph!.create(null, schema.text(text));

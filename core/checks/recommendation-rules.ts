@@ -1,4 +1,5 @@
 import type { Node as PMNode } from "@tiptap/pm/model";
+import { message } from "../i18n/message";
 import type { Finding } from "./finding";
 import { memoByNode } from "./node-memo";
 import { quoteFits } from "./quote-match";
@@ -114,7 +115,7 @@ const excerpt = (text: string) => (text.length > 240 ? `${text.slice(0, 239).tri
  * with "…" or "[…]" for what was left out): a misquoted recommendation undermines the follow-up.
  * `known` holds the numbers looked up so far; numbers not yet looked up are not reported.
  */
-export function recommendationFindings(doc: PMNode, context: { known: RecommendationTexts; stateName: string }): Finding[] {
+export function recommendationFindings(doc: PMNode, context: { known: RecommendationTexts; stateName?: string }): Finding[] {
   const findings: Finding[] = [];
   for (const cited of citedRecommendationNumbers(doc)) {
     const texts = context.known.get(cited.number);
@@ -123,7 +124,9 @@ export function recommendationFindings(doc: PMNode, context: { known: Recommenda
       findings.push({
         rule: "recommendation.unknown",
         severity: "warning",
-        message: `Recommendation ${cited.number} is not in the library for ${context.stateName}'s reviews: check the number against the Working Group report, or import that report's recommendations.`,
+        message: context.stateName
+          ? message("checks.recommendation.unknown", { number: cited.number, state: context.stateName })
+          : message("checks.recommendation.unknownNoState", { number: cited.number }),
         location: { from: cited.from, to: cited.to },
       });
     } else if (cited.quote && !texts.some((text) => quoteFits(cited.quote!.text, text)) && (cited.quote.marked || texts.some((text) => meantAsQuote(cited.quote!.text, text)))) {
@@ -132,10 +135,10 @@ export function recommendationFindings(doc: PMNode, context: { known: Recommenda
       findings.push({
         rule: "recommendation.quote-differs",
         severity: "warning",
-        message: `The words quoted for recommendation ${cited.number} are not its text in the library: “${excerpt(only!)}”${texts.length > 1 ? ` (or one of ${texts.length - 1} more with that number)` : ""}. Quote it word for word, marking omissions with “…”, or check the number.`,
+        message: message("checks.recommendation.quoteDiffers", { number: cited.number, text: excerpt(only!), more: texts.length - 1 }),
         location: { from: cited.quote.from, to: cited.quote.to },
         ...(texts.length === 1 && wholeQuote
-          ? { fix: { label: "Quote the library's text", from: cited.quote.from, to: cited.quote.to, text: only!.trim().replace(/\.$/, "") } }
+          ? { fix: { label: message("checks.recommendation.quoteFix"), from: cited.quote.from, to: cited.quote.to, text: only!.trim().replace(/\.$/, "") } }
           : {}),
       });
     }

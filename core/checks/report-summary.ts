@@ -1,4 +1,4 @@
-import { count } from "../text/count";
+import { message, type Message } from "../i18n/message";
 import type { PreflightReport } from "./preflight";
 import type { CountingRule } from "./word-count";
 
@@ -12,21 +12,20 @@ export interface CheckSummary {
   totals: { errors: number; warnings: number; suggestions: number };
 }
 
-const format = (n: number) => n.toLocaleString("en");
-
 /** "2,640 of 2,815 words · footnotes counted · 175 to spare", or "… · no published limit". */
-export function describeWords(check: CheckSummary): string {
+export function describeWords(check: CheckSummary): Message {
   const { words, limit } = check.report;
-  const footnotes = check.counts.footnotes ? "footnotes counted" : "footnotes not counted";
-  if (limit === null) return `${count(words.counted, "word")} · ${footnotes} · no published limit`;
+  const footnotes = check.counts.footnotes ? "yes" : "no";
+  if (limit === null) return message("checks.summary.wordsNoLimit", { counted: words.counted, footnotes });
   const margin = limit - words.counted;
-  return `${format(words.counted)} of ${count(limit, "word")} · ${footnotes} · ${margin >= 0 ? `${format(margin)} to spare` : `${format(-margin)} over`}`;
+  return margin >= 0
+    ? message("checks.summary.wordsSpare", { counted: words.counted, limit, footnotes, spare: margin })
+    : message("checks.summary.wordsOver", { counted: words.counted, limit, footnotes, over: -margin });
 }
 
 /** "3 errors, 1 warning, 0 suggestions." or "No problems found." */
-export function describeTotals(check: CheckSummary): string {
+export function describeTotals(check: CheckSummary): Message {
   const { errors, warnings, suggestions } = check.totals;
-  if (errors + warnings + suggestions === 0) return "No problems found.";
-  const counts = `${count(errors, "error")}, ${count(warnings, "warning")}, ${count(suggestions, "suggestion")}`;
-  return errors > 0 ? `${counts}: fix the errors before submitting.` : `${counts}.`;
+  if (errors + warnings + suggestions === 0) return message("checks.summary.none");
+  return message(errors > 0 ? "checks.summary.totalsWithErrors" : "checks.summary.totals", { errors, warnings, suggestions });
 }

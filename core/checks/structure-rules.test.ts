@@ -3,7 +3,11 @@ import { describe, expect, it } from "vitest";
 import { findTemplate, templateDocument } from "../../templates";
 import { EMPTY_COVER, type Cover } from "../editor/cover";
 import { documentSchema } from "../editor";
-import { structureFindings, type CoverOrganisation } from "./structure-rules";
+import { inEnglishFindings } from "./english";
+import { structureFindings as structureFindingsRaw, type CoverOrganisation } from "./structure-rules";
+
+/** The rule's findings as an English reader reads them (messages are catalogue ids: finding.ts). */
+const structureFindings = (...args: Parameters<typeof structureFindingsRaw>) => inEnglishFindings(structureFindingsRaw(...args));
 
 const schema = documentSchema();
 const joint = findTemplate("upr-joint")!;

@@ -1,6 +1,6 @@
 import type { Node as PMNode } from "@tiptap/pm/model";
+import { message, type MessageId, type MessageValues } from "../i18n/message";
 import type { Cover } from "../editor/cover";
-import { UN_LANGUAGES } from "../un/languages";
 import { isStateCode } from "../un/states";
 import type { Finding } from "./finding";
 import { withoutPlaceholders } from "./placeholders";
@@ -71,16 +71,15 @@ function sectionFindings(doc: PMNode, template: StructureTemplate): Finding[] {
     const severity = expected.mandated ? "error" : "warning";
     const section = present.get(expected.id);
     if (!section) {
-      const message = expected.mandated
-        ? `The section “${expected.title}”, which the mechanism requires, is missing: put its heading back (the outline lists the sections).`
-        : `The template's section “${expected.title}” is missing. Submissions may use headings of their own; if this one belongs, put its heading back (the outline lists the sections).`;
-      findings.push({ rule: "structure.section-missing", severity, message, location: null });
+      const title = { title: expected.title };
+      const said = expected.mandated ? message("checks.section.missingMandated", title) : message("checks.section.missing", title);
+      findings.push({ rule: "structure.section-missing", severity, message: said, location: null });
     } else if (!section.blocks.some((b) => written(b.node))) {
       const at = section.heading!;
       findings.push({
         rule: expected.id === "recommendations" ? "structure.recommendations-empty" : "structure.section-empty",
         severity,
-        message: `The section “${expected.title}” has no text yet${section.blocks.some((b) => b.node.textContent.includes("[")) ? " (only the template's instructions in brackets)" : ""}.`,
+        message: message("checks.section.empty", { title: expected.title, brackets: section.blocks.some((b) => b.node.textContent.includes("[")) ? "yes" : "no" }),
         location: { from: at.pos, to: at.pos + at.node.nodeSize },
       });
     }
@@ -106,7 +105,7 @@ function recommendationQuality(doc: PMNode): Finding[] {
     findings.push({
       rule: "recommendation.weak-verb",
       severity: "warning",
-      message: `“${match[1]}…” asks for little that can be checked at the next review (action category 2–3). Name a specific action and a date: “Repeal article 7 of … by 2027”.`,
+      message: message("checks.recommendation.weakVerb", { verb: match[1]! }),
       location: { from, to: from + node.nodeSize },
     });
   };
@@ -126,22 +125,23 @@ function recommendationQuality(doc: PMNode): Finding[] {
 
 function coverFindings(cover: Cover, template: StructureTemplate, organisations: readonly CoverOrganisation[]): Finding[] {
   const findings: Finding[] = [];
-  const missing = (field: string, message: string) => findings.push({ rule: `cover.${field}`, severity: "error", message, location: null });
+  const missing = (field: string, id: MessageId, values?: MessageValues) => findings.push({ rule: `cover.${field}`, severity: "error", message: message(id, values), location: null });
   const asks = (field: string) => template.coverFields.includes(field);
-  if (asks("title") && !cover.title.trim()) missing("title", "The cover has no title.");
-  if (asks("stateUnderReview") && !isStateCode(cover.stateUnderReview)) missing("state", "The cover names no State under review: a submission covers exactly one State.");
-  if (asks("contact") && !cover.contact.trim()) missing("contact", "The cover has no contact: OHCHR writes to the lead organisation's contact.");
+  if (asks("title") && !cover.title.trim()) missing("title", "checks.cover.title");
+  if (asks("stateUnderReview") && !isStateCode(cover.stateUnderReview)) missing("state", "checks.cover.state");
+  if (asks("contact") && !cover.contact.trim()) missing("contact", "checks.cover.contact");
   if (asks("organisations")) {
     const named = cover.organisations.map((id) => organisations.find((o) => o.id === id)).filter((o): o is CoverOrganisation => Boolean(o));
-    if (named.length === 0) missing("organisations", "The cover names no submitting organisation.");
-    if (template.kind === "upr-joint" && named.length < 2) missing("organisations", "A joint submission lists every co-submitting organisation on its cover; this one names fewer than two.");
+    if (named.length === 0) missing("organisations", "checks.cover.noOrganisation");
+    if (template.kind === "upr-joint" && named.length < 2) missing("organisations", "checks.cover.jointFewer");
     for (const organisation of named) {
-      if (!organisation.acronym.trim()) missing("acronym", `“${organisation.name}” has no acronym: OHCHR cites joint submissions and their members by acronym. Add it on the Organisations page.`);
+      if (!organisation.acronym.trim()) missing("acronym", "checks.cover.acronym", { name: organisation.name });
     }
   }
   if (!template.languages.includes(cover.language)) {
-    const accepted = template.languages.map((code) => UN_LANGUAGES[code] ?? code).join(", ");
-    findings.push({ rule: "cover.language", severity: "error", message: `This mechanism accepts submissions in ${accepted}; the cover says ${UN_LANGUAGES[cover.language] ?? cover.language}.`, location: null });
+    // The languages as a key ("en_fr_es"): each catalogue names the sets templates accept in its own words.
+    const accepted = template.languages.join("_");
+    findings.push({ rule: "cover.language", severity: "error", message: message("checks.cover.language", { accepted, language: cover.language }), location: null });
   }
   return findings;
 }
@@ -167,7 +167,7 @@ function paragraphNumbering(doc: PMNode, template: StructureTemplate): Finding[]
         findings.push({
           rule: "paragraph.unnumbered",
           severity: "warning",
-          message: "This paragraph has no number, so it cannot be cited (\u201cJS2, para. 43\u201d): number it with the toolbar's ¶ button unless it is a heading or a lead-in.",
+          message: message("checks.paragraph.unnumbered"),
           location: { from: block.pos, to: block.pos + block.node.nodeSize },
         });
       }

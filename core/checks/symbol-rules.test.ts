@@ -3,7 +3,11 @@ import { describe, expect, it } from "vitest";
 import footnotes from "../../test/fixtures/citation-footnotes.json";
 import real from "../../test/fixtures/un-symbols.json";
 import { documentSchema } from "../editor";
-import { symbolFindings } from "./symbol-rules";
+import { inEnglishFindings } from "./english";
+import { symbolFindings as symbolFindingsRaw } from "./symbol-rules";
+
+/** The rule's findings as an English reader reads them (messages are catalogue ids: finding.ts). */
+const symbolFindings = (...args: Parameters<typeof symbolFindingsRaw>) => inEnglishFindings(symbolFindingsRaw(...args));
 
 const schema = documentSchema();
 const docWith = (body: string, note?: string) =>

@@ -1,5 +1,6 @@
 import type { Node as PMNode } from "@tiptap/pm/model";
-import { findSymbolCandidates, type ParsedSymbol } from "../citations/un-symbol";
+import { findSymbolCandidates, type ParsedSymbol, type SymbolIssue } from "../citations/un-symbol";
+import { message } from "../i18n/message";
 import type { Finding, FindingLocation } from "./finding";
 import { perBlock } from "./node-memo";
 
@@ -16,22 +17,21 @@ const footnoteIdOf = (parent: PMNode | null) =>
  * written (grammar, impossible numbers), with the correction where it is certain; "symbol.check"
  * for what may be right but should be checked (an unknown country; an unknown series alone is only
  * a suggestion). Never errors: symbol validation is soft (docs/domain.md §5a.4), and an accepted
- * submission may carry a slip.
+ * submission may carry a slip. Each reason is a finding of its own (a message is one sentence of
+ * the catalogue, not sentences joined); the first carries the fix. Real symbols have one reason.
  */
-function symbolFinding(written: string, parsed: ParsedSymbol, location: FindingLocation): Finding | null {
-  if (parsed.issues.length === 0) return null;
+function findingsOfSymbol(written: string, parsed: ParsedSymbol, location: FindingLocation): Finding[] {
+  if (parsed.issues.length === 0) return [];
   const fixTo = parsed.suggestion;
-  const fix = fixTo && fixTo !== written ? { fix: { label: `Write ${fixTo}`, from: location.from, to: location.to, text: fixTo } } : {};
+  const fix = fixTo && fixTo !== written ? { fix: { label: message("checks.symbol.fix", { symbol: fixTo }), from: location.from, to: location.to, text: fixTo } } : {};
   const errors = parsed.issues.filter((issue) => issue.severity === "error");
-  if (errors.length > 0) {
-    const why = [...errors, ...parsed.issues.filter((issue) => issue.severity !== "error" && !issue.typing)].map((issue) => issue.message).join(" ");
-    return { rule: "symbol.invalid", severity: "warning", message: `“${written}”: ${why}`, location, ...fix };
-  }
+  const each = (rule: string, severity: Finding["severity"], issues: SymbolIssue[]): Finding[] =>
+    issues.map((issue, i) => ({ rule, severity, message: issue.message, location, ...(i === 0 ? fix : {}) }));
+  if (errors.length > 0) return each("symbol.invalid", "warning", [...errors, ...parsed.issues.filter((issue) => issue.severity !== "error" && !issue.typing)]);
   const questions = parsed.issues.filter((issue) => !issue.typing);
-  if (questions.length === 0) return { rule: "symbol.normalise", severity: "warning", message: `The UN writes “${written}” as “${parsed.normalised}”.`, location, ...fix };
+  if (questions.length === 0) return [{ rule: "symbol.normalise", severity: "warning", message: message("checks.symbol.normalise", { written, normalised: parsed.normalised }), location, ...fix }];
   // An unknown series alone is a question, not a problem: a suggestion to check.
-  const severity = questions.every((issue) => issue.unsure) ? "info" : "warning";
-  return { rule: "symbol.check", severity, message: `“${written}”: ${questions.map((issue) => issue.message).join(" ")}`, location, ...fix };
+  return each("symbol.check", questions.every((issue) => issue.unsure) ? "info" : "warning", questions);
 }
 
 /**
@@ -49,8 +49,7 @@ export const symbolFindings = perBlock((block) => {
     for (const candidate of findSymbolCandidates(text)) {
       const written = candidate.text.replace(/[.,;:]+$/, "");
       const from = pos + candidate.index;
-      const finding = symbolFinding(written, candidate.parsed, { from, to: from + written.length, footnoteId });
-      if (finding) findings.push(finding);
+      findings.push(...findingsOfSymbol(written, candidate.parsed, { from, to: from + written.length, footnoteId }));
     }
     for (const match of text.matchAll(PINPOINT_WITHOUT_STOP)) {
       const [whole, word, stop, space] = match;
@@ -60,9 +59,9 @@ export const symbolFindings = perBlock((block) => {
       findings.push({
         rule: "pinpoint.format",
         severity: "info",
-        message: `Paragraph references read “${right.trim()} 27”, with a full stop and a space.`,
+        message: message("checks.pinpoint.format", { form: right.trim() }),
         location: { from, to: from + whole.length, footnoteId },
-        fix: { label: `Write “${right.trim()}”`, from, to: from + whole.length, text: right },
+        fix: { label: message("checks.pinpoint.fix", { form: right.trim() }), from, to: from + whole.length, text: right },
       });
     }
     return false;

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 // Real footnotes and symbols (the research data's citations.json, docs/data.md, docs/domain.md §3), copied into the fixtures.
 import footnotes from "../../test/fixtures/citation-footnotes.json";
 import real from "../../test/fixtures/un-symbols.json";
+import { inEnglish } from "../checks/english";
 import { findSymbolCandidates, parseUnSymbol } from "./un-symbol";
 
 const YEAR = 2026;
@@ -67,7 +68,7 @@ const MALFORMED: Array<[written: string, says: string, suggestion: string | null
 describe("UN symbol grammar and plausible numbers", () => {
   it.each(MALFORMED)("reports %s in words (%s) and offers the certain correction", (written, says, suggestion) => {
     const parsed = parseUnSymbol(written, { year: YEAR });
-    expect(parsed.issues.map((i) => i.message).join(" "), written).toContain(says);
+    expect(parsed.issues.map((i) => inEnglish(i.message)).join(" "), written).toContain(says);
     expect(parsed.suggestion, written).toBe(suggestion);
     // A suggestion is itself a symbol with nothing to report.
     if (suggestion) expect(reported(suggestion), suggestion).toEqual([]);
@@ -111,7 +112,7 @@ describe("UN symbol grammar and plausible numbers", () => {
   });
 
   it("judges sessions by the year: a session ahead of 2026 is plausible in 2030", () => {
-    expect(reported("A/HRC/70/1").map((i) => i.message).join(" ")).toMatch(/has not taken place/);
+    expect(reported("A/HRC/70/1").map((i) => inEnglish(i.message)).join(" ")).toMatch(/has not taken place/);
     expect(parseUnSymbol("A/HRC/70/1", { year: 2030 }).issues).toEqual([]);
   });
 });

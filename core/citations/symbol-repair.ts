@@ -1,8 +1,9 @@
+import { message, type Message, type MessageId, type MessageValues } from "../i18n/message";
 import { isStateCode } from "../un/states";
 import type { SymbolIssue } from "./un-symbol";
 import { isTreatySeries } from "./symbol-series";
 
-/** Sub-national composites the UN uses in country segments: Hong Kong and Macao, China. */
+/** Sub-national composites the UN uses in country segments (their names are in checks.symbol.repair.territory). */
 export const TERRITORIES: Readonly<Record<string, string>> = { HKG: "Hong Kong, China", MAC: "Macao, China" };
 
 /** A country segment the UN writes: an ISO code, a territory alone (CAT/C/HKG/CO/4) or a composite (CHN-HKG). */
@@ -21,12 +22,12 @@ const FIXED_LETTER: Record<string, string> = { c: "C", l: "L", q: "Q" };
  */
 export function normaliseTyping(input: string): { symbol: string; issues: SymbolIssue[] } {
   const issues: SymbolIssue[] = [];
-  const warn = (message: string) => issues.push({ severity: "warning", message, typing: true });
+  const warn = (id: MessageId, values?: MessageValues) => issues.push({ severity: "warning", message: message(id, values), typing: true });
   let symbol = input.trim().replace(/[.,;:]+$/, "");
-  if (/[/\\]\s+|\s+[/\\]/.test(symbol)) warn("No spaces around a slash in a symbol.");
-  if (/\b(?:Add|Corr|Rev|Amend)\.\s+\d/i.test(symbol)) warn("No space after “Add.”, “Rev.” or “Corr.”.");
+  if (/[/\\]\s+|\s+[/\\]/.test(symbol)) warn("checks.symbol.typing.slashSpaces");
+  if (/\b(?:Add|Corr|Rev|Amend)\.\s+\d/i.test(symbol)) warn("checks.symbol.typing.addSpace");
   symbol = symbol.replace(/\s*([/\\])\s*/g, "$1").replace(/\b(Add|Corr|Rev|Amend)\.\s+(\d)/gi, "$1.$2");
-  if (/[\u2010\u2011\u2012\u2013\u2014]/.test(symbol)) warn("Use a plain hyphen in combined report numbers (7-8).");
+  if (/[\u2010\u2011\u2012\u2013\u2014]/.test(symbol)) warn("checks.symbol.typing.dash");
   symbol = symbol.replace(/[\u2010\u2011\u2012\u2013\u2014]/g, "-");
   symbol = symbol
     .split(/(?=[/\\])/)
@@ -38,7 +39,7 @@ export function normaliseTyping(input: string): { symbol: string; issues: Symbol
       let fixed = FIXED_CASE[lower] ?? (rest.length > 0 || segment.length === 1 ? FIXED_LETTER[word!] : undefined);
       if (!fixed && /^[a-z]{3}(?:-[a-z]{3})?$/i.test(word!) && word !== word!.toUpperCase() && word!.toUpperCase().split("-").every(isCountryCode)) fixed = word!.toUpperCase();
       if (!fixed || word === fixed) return part;
-      warn(`Write “${fixed}”, not “${word}”.`);
+      warn("checks.symbol.typing.case", { fixed, word: word! });
       return slash + [fixed, ...rest].join(".");
     })
     .join("");
@@ -49,7 +50,7 @@ export function normaliseTyping(input: string): { symbol: string; issues: Symbol
 interface Repair {
   find: (symbol: string) => RegExpExecArray | null;
   replace: (symbol: string) => string;
-  message: (match: RegExpExecArray) => string;
+  message: (match: RegExpExecArray) => Message;
 }
 
 /** A slip found by a pattern and corrected by a replacement of every match. */
@@ -67,12 +68,12 @@ const END = String.raw`(?=\/|\*?$)`;
  * symbol as written names no document. Run in order on the normalised symbol.
  */
 const REPAIRS: Repair[] = [
-  byPattern(/\\/, "/", () => "UN symbols are written with forward slashes (/)."),
-  byPattern(/\/\/+/, "/", () => "There is an empty part between two slashes."),
-  byPattern(new RegExp(String.raw`\/(Add|Corr|Rev|Amend)\s?(\d+)${END}`), "/$1.$2", ([, word, n]) => `Write “${word}.${n}”, with a full stop.`),
+  byPattern(/\\/, "/", () => message("checks.symbol.repair.backslash")),
+  byPattern(/\/\/+/, "/", () => message("checks.symbol.repair.emptyPart")),
+  byPattern(new RegExp(String.raw`\/(Add|Corr|Rev|Amend)\s?(\d+)${END}`), "/$1.$2", ([, word, n]) => message("checks.symbol.repair.fullStop", { word: word!, n: n! })),
   // Body and document components carry their number after a full stop: WG.6, C.12, CN.4, L.26, SR.209.
-  byPattern(new RegExp(String.raw`\/(WG|C|CN|AC|SC|PC|L|SR|CRP|WP)(\d+)${END}`), "/$1.$2", ([, word, n]) => `Write “${word}.${n}”, with a full stop.`),
-  byPattern(/^E\/C\.12\/C\//, "E/C.12/", () => "CESCR's symbols have no “/C/” after “E/C.12” (E/C.12/CHN/CO/2)."),
+  byPattern(new RegExp(String.raw`\/(WG|C|CN|AC|SC|PC|L|SR|CRP|WP)(\d+)${END}`), "/$1.$2", ([, word, n]) => message("checks.symbol.repair.fullStop", { word: word!, n: n! })),
+  byPattern(/^E\/C\.12\/C\//, "E/C.12/", () => message("checks.symbol.repair.cescrNoC")),
   {
     // "CEDAW/CHN/CO/7-8", "CCPR/GC/34": every treaty body but CESCR puts "/C/" after its series.
     find: (symbol) => {
@@ -82,14 +83,14 @@ const REPAIRS: Repair[] = [
       return second === "GC" || country ? /^([A-Z]+)\//.exec(symbol) : null;
     },
     replace: (symbol) => symbol.replace(/^([A-Z]+)\//, "$1/C/"),
-    message: ([, series]) => `The Committee's symbols have “/C/” after “${series}” (${series}/C/…).`,
+    message: ([, series]) => message("checks.symbol.repair.committeeC", { series: series! }),
   },
   // "CHNMAC": a State and a territory run together; the UN writes "CHN-MAC".
-  byPattern(/\/([A-Z]{3})(HKG|MAC)\//, "/$1-$2/", ([, state, territory]) => `“${state}${territory}” is not a country code: ${TERRITORIES[territory!]} is written “${state}-${territory}”.`),
+  byPattern(/\/([A-Z]{3})(HKG|MAC)\//, "/$1-$2/", ([, state, territory]) => message("checks.symbol.repair.territory", { state: state!, territory: territory! })),
   // "CO/7/8": combined reports take a hyphen.
-  byPattern(new RegExp(String.raw`\/(CO|Q|QPR|RQ)\/(\d+)\/(\d+)${END}`), "/$1/$2-$3", ([, , n, m]) => `Combined reports are written with a hyphen: ${n}-${m}.`),
+  byPattern(new RegExp(String.raw`\/(CO|Q|QPR|RQ)\/(\d+)\/(\d+)${END}`), "/$1/$2-$3", ([, , n, m]) => message("checks.symbol.repair.combinedHyphen", { n: n!, m: m! })),
   // "CRC/C/CHN/5/CO": the kind of document comes before the report's number.
-  byPattern(new RegExp(String.raw`\/([A-Z]{3}(?:-[A-Z]{3})?)\/(\d+(?:-\d+)?)\/(CO|Q|QPR|RQ)${END}`), "/$1/$3/$2", ([, , n, kind]) => `“${kind}” comes before the report's number: …/${kind}/${n}.`),
+  byPattern(new RegExp(String.raw`\/([A-Z]{3}(?:-[A-Z]{3})?)\/(\d+(?:-\d+)?)\/(CO|Q|QPR|RQ)${END}`), "/$1/$3/$2", ([, , n, kind]) => message("checks.symbol.repair.kindFirst", { kind: kind!, n: n! })),
 ];
 
 /** The certain corrections of a normalised symbol: the corrected symbol and one error per slip. */

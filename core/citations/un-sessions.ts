@@ -7,9 +7,8 @@
  */
 export const AS_OF_YEAR = 2026;
 
+/** A body's sessions (the messages name each body by its key: checks.symbol.session.*). */
 export interface SessionBound {
-  /** Who holds the sessions, for messages: "the Human Rights Council". */
-  name: string;
   /** The highest session number a document can carry by the end of AS_OF_YEAR. */
   last: number;
   perYear: number;
@@ -17,20 +16,20 @@ export interface SessionBound {
 
 export const SESSION_BOUNDS = {
   // GA 81 opens in September 2026.
-  GA: { name: "the General Assembly", last: 81, perYear: 1 },
+  GA: { last: 81, perYear: 1 },
   // Three regular sessions a year: 61–63 in 2026; documents for 64 (February 2027) are issued in advance.
-  HRC: { name: "the Human Rights Council", last: 64, perYear: 3 },
+  HRC: { last: 64, perYear: 3 },
   // UPR Working Group: 51–53 in 2026; documents for 54 are issued months ahead.
-  UPR: { name: "the UPR Working Group", last: 54, perYear: 3 },
-  CAT: { name: "the Committee against Torture", last: 86, perYear: 3 },
-  CCPR: { name: "the Human Rights Committee", last: 149, perYear: 3 },
-  CEDAW: { name: "the CEDAW Committee", last: 96, perYear: 3 },
-  CRC: { name: "the Committee on the Rights of the Child", last: 104, perYear: 3 },
-  CERD: { name: "the CERD Committee", last: 121, perYear: 3 },
-  CESCR: { name: "the CESCR Committee", last: 81, perYear: 2 },
-  CRPD: { name: "the CRPD Committee", last: 37, perYear: 2 },
-  CMW: { name: "the Committee on Migrant Workers", last: 44, perYear: 2 },
-  CED: { name: "the Committee on Enforced Disappearances", last: 32, perYear: 2 },
+  UPR: { last: 54, perYear: 3 },
+  CAT: { last: 86, perYear: 3 },
+  CCPR: { last: 149, perYear: 3 },
+  CEDAW: { last: 96, perYear: 3 },
+  CRC: { last: 104, perYear: 3 },
+  CERD: { last: 121, perYear: 3 },
+  CESCR: { last: 81, perYear: 2 },
+  CRPD: { last: 37, perYear: 2 },
+  CMW: { last: 44, perYear: 2 },
+  CED: { last: 32, perYear: 2 },
 } as const satisfies Record<string, SessionBound>;
 
 export type SessionBody = keyof typeof SESSION_BOUNDS;

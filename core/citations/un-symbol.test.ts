@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 // Symbols and footnotes from real NGO submissions (the research data, docs/data.md), copied into the project's fixtures.
 import fixture from "../../test/fixtures/un-symbols.json";
+import { inEnglish } from "../checks/english";
 import { findUnSymbols, parseUnSymbol } from "./un-symbol";
 
 describe("UN document symbols", () => {
@@ -10,7 +11,8 @@ describe("UN document symbols", () => {
       expect(parsed.valid, symbol).toBe(true);
       if (symbol === "A/HRC/Res/12/2") {
         expect(parsed.normalised).toBe("A/HRC/RES/12/2");
-        expect(parsed.issues.map((i) => i.message)).toEqual(["Write “RES”, not “Res”."]);
+        expect(parsed.issues.map((i) => i.message)).toEqual([{ id: "checks.symbol.typing.case", values: { fixed: "RES", word: "Res", symbol: "A/HRC/Res/12/2" } }]);
+        expect(parsed.issues.map((i) => inEnglish(i.message))).toEqual(["“A/HRC/Res/12/2”: Write “RES”, not “Res”."]);
       } else {
         expect(parsed.normalised, symbol).toBe(symbol);
         expect(parsed.issues, symbol).toEqual([]);
@@ -65,7 +67,7 @@ describe("UN document symbols", () => {
     }
     const country = parseUnSymbol("CAT/C/XYZ/CO/5");
     expect(country.valid).toBe(true);
-    expect(country.issues.map((i) => i.message)).toEqual(["“XYZ” is not the ISO code of a UN member or observer State."]);
+    expect(country.issues.map((i) => inEnglish(i.message))).toEqual(["“CAT/C/XYZ/CO/5”: “XYZ” is not the ISO code of a UN member or observer State."]);
     expect(parseUnSymbol("XYZ/GC/24").issues.map((i) => i.severity)).toEqual(["warning"]);
     expect(parseUnSymbol("UNEP/GC/24").issues).toEqual([]);
   });

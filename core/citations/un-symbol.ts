@@ -1,3 +1,4 @@
+import { message, type Message } from "../i18n/message";
 import { grammarIssues } from "./symbol-grammar";
 import { normaliseTyping, repairSlips } from "./symbol-repair";
 import { scanSymbolLike } from "./symbol-scan";
@@ -16,7 +17,8 @@ export type SymbolFamily =
 
 export interface SymbolIssue {
   severity: "error" | "warning";
-  message: string;
+  /** What is wrong, as a catalogue message (checks.symbol.*) that names the symbol as written: `symbol`. */
+  message: Message;
   /** Only how it is typed (case, spaces, dashes): `normalised` already says what to write. */
   typing?: true;
   /** May well be right: a series Caucus does not know (the UN creates new ones; other bodies use slashes too). */
@@ -73,10 +75,13 @@ export function parseUnSymbol(input: string, options: { year?: number } = {}): P
   const grammar = grammarIssues(repaired.symbol, judgingYear(options.year));
   issues.push(...repaired.issues, ...grammar);
   const unrepairable = grammar.some((issue) => issue.severity === "error");
-  if (!valid && repaired.issues.length === 0 && !unrepairable) issues.push({ severity: "error", message: "This is not a UN document symbol (like A/HRC/25/5 or CEDAW/C/CHN/CO/7-8)." });
-  const suggestion = !unrepairable && repaired.symbol !== input.trim().replace(/[.,;:]+$/, "") ? repaired.symbol : null;
+  if (!valid && repaired.issues.length === 0 && !unrepairable) issues.push({ severity: "error", message: message("checks.symbol.notASymbol") });
+  const written = input.trim().replace(/[.,;:]+$/, "");
+  const suggestion = !unrepairable && repaired.symbol !== written ? repaired.symbol : null;
   const series = symbol.startsWith("E/C.12") ? "E/C.12" : (symbol.split("/")[0] ?? "");
-  if (valid && !KNOWN_SERIES.has(series)) issues.push({ severity: "warning", message: `“${series}” is not a series Caucus knows; check the symbol.`, unsure: true });
+  if (valid && !KNOWN_SERIES.has(series)) issues.push({ severity: "warning", message: message("checks.symbol.unknownSeries", { series }), unsure: true });
+  // Every message opens with the symbol as written ("“A/HRC/255/5”: Session 255 …"): the check shows it as it is.
+  for (const issue of issues) issue.message = { ...issue.message, values: { ...issue.message.values, symbol: written } };
 
   let family: SymbolFamily = "other";
   let body: string | null = TREATY_BODIES[series] ?? (series === "E/C.12" ? "CESCR" : null);

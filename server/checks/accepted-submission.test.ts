@@ -42,9 +42,12 @@ beforeAll(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** `npm run check -- --file … --template upr-individual`, as a coordinator runs it. */
-const npmRunCheck = (...extra: string[]) =>
+const npmRunCheck = (...extra: string[]) => npmRunCheckWith({}, ...extra);
+
+/** The same with more environment: LANG and LC_ALL choose the report's language when no --lang does. */
+const npmRunCheckWith = (env: Record<string, string>, ...extra: string[]) =>
   new Promise<{ code: number; stdout: string; stderr: string }>((resolve) =>
-    execFile("npm", ["run", "--silent", "check", "--", "--file", file, "--template", "upr-individual", ...extra], { env: { ...process.env, DATABASE_URL: "postgres://nobody@127.0.0.1:1/none" }, timeout: 90_000 }, (error, stdout, stderr) =>
+    execFile("npm", ["run", "--silent", "check", "--", "--file", file, "--template", "upr-individual", ...extra], { env: { ...process.env, LC_ALL: "", LC_MESSAGES: "", LANG: "C.UTF-8", DATABASE_URL: "postgres://nobody@127.0.0.1:1/none", ...env }, timeout: 90_000 }, (error, stdout, stderr) =>
       resolve({ code: error ? Number(error.code ?? -1) : 0, stdout, stderr }),
     ),
   );
@@ -76,6 +79,58 @@ describe("the accepted UPR submission as its Word file", () => {
     const text = await npmRunCheck();
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/\n0 errors, \d+ warnings?, \d+ suggestions?\.\n$/);
+  }, 120_000);
+
+  it("prints the same report in French with `--lang fr`: headings, counts, places and findings", async () => {
+    const result = await npmRunCheck("--lang", "fr");
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    const lines = result.stdout.split("\n");
+    expect(lines[1]).toBe("Modèle\u00a0: UPR stakeholder submission — one organisation");
+    // French writes thousands with a narrow no-break space: "2 731 sur 2 815 mots".
+    expect(lines[2]).toMatch(/^\d\u202f\d{3} sur 2\u202f815 mots · notes de bas de page comptées · \d+ mots? de marge$/);
+    expect(result.stdout).toMatch(/\nAvertissements \(\d+\)\n/);
+    expect(result.stdout).toContain("  tout le projet  La section «\u00a0Recommendations\u00a0» du modèle manque.");
+    expect(result.stdout).toMatch(/\n {2}note \d+ +Un appel de note précède «\u00a0[.,]\u00a0»\. En anglais/);
+    // No error: "0 erreur" (French counts zero in the singular), then the warnings and suggestions.
+    expect(result.stdout).toMatch(/\n0 erreur, \d+ avertissements?, \d+ suggestions?\.\n$/);
+    expect(result.stdout).not.toMatch(/\b(?:errors|warnings|whole draft|words)\b/);
+  }, 120_000);
+
+  it("prints it in Arabic with `--lang ar`, and JSON with each message's id, values and Arabic text", async () => {
+    const text = await npmRunCheck("--lang", "ar");
+    expect(text.stderr).toBe("");
+    expect(text.code).toBe(0);
+    const lines = text.stdout.split("\n");
+    expect(lines[1]).toBe("النموذج: UPR stakeholder submission — one organisation");
+    expect(lines[2]).toMatch(/^[\d,]+ من أصل 2,815 كلمة · الحواشي محسوبة · يتبقى هامش/);
+    expect(text.stdout).toMatch(/\nالتحذيرات \(\d+\)\n/);
+    expect(text.stdout).toContain("\n  المسودة كلها    فرع النموذج «Recommendations» غير موجود.");
+    expect(text.stdout).toMatch(/\n {2}الحاشية \d+ +تأتي علامة حاشية قبل/);
+    expect(text.stdout).toMatch(/\nلا أخطاء، .+\.\n$/);
+
+    const json = await npmRunCheck("--lang", "ar", "--json");
+    expect(json.code).toBe(0);
+    const check = JSON.parse(json.stdout) as {
+      language: string;
+      report: { findings: Array<{ rule: string; message: { id: string; values: Record<string, unknown>; text: string }; where: { id: string; text: string } }> };
+      summary: { totals: { id: string; text: string } };
+    };
+    expect(check.language).toBe("ar");
+    const missing = check.report.findings.find((f) => f.rule === "structure.section-missing")!;
+    expect(missing.message).toMatchObject({ id: "checks.section.missingWord", values: { title: expect.any(String) }, text: expect.stringMatching(/^فرع النموذج «.+» غير موجود\./) });
+    expect(missing.where).toEqual({ id: "checks.place.wholeDraft", text: "المسودة كلها" });
+    expect(check.summary.totals).toMatchObject({ id: "checks.summary.totals", text: expect.stringMatching(/^لا أخطاء، /) });
+  }, 120_000);
+
+  it("speaks the language LC_ALL or LANG names when there is no --lang, and refuses one it does not speak", async () => {
+    const spanish = await npmRunCheckWith({ LANG: "es_ES.UTF-8" });
+    expect(spanish.code).toBe(0);
+    expect(spanish.stdout).toMatch(/\n0 errores, \d+ advertencias?, \d+ sugerencias?\.\n$/);
+    const refused = await npmRunCheckWith({ LC_ALL: "fr_FR.UTF-8" }, "--lang", "de");
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/^npm run check: «\u00a0de\u00a0» n'est pas une langue du rapport/);
+    expect(refused.stderr).toContain("usage\u00a0: npm run check -- <identifiant du projet> [--json] [--lang en|fr|es|ar]");
   }, 120_000);
 });
 

@@ -4,6 +4,7 @@ import { openTestDatabase, testDatabaseKinds, type TestDatabase } from "../../te
 import { describeEachDatabase } from "../../test/db/test-database";
 import { buildCleanDraft, buildDraftWithProblems } from "../../test/draft-content-factories";
 import { EXIT, parseCheckArgs, runCheck, UsageError } from "./check-command";
+import { cliTranslator, localeFromEnvironment } from "./cli-language";
 
 const DRAFT_ID = "0b6f1c2e-8d4a-4c57-9a61-3e2f7d9b5a10";
 
@@ -23,13 +24,44 @@ function capture() {
 
 describe("parseCheckArgs", () => {
   it("takes one draft id and --json, and refuses anything else in one line", () => {
-    expect(parseCheckArgs([DRAFT_ID])).toEqual({ help: false, draftId: DRAFT_ID, json: false });
-    expect(parseCheckArgs([DRAFT_ID.toUpperCase(), "--json"])).toEqual({ help: false, draftId: DRAFT_ID, json: true });
-    expect(parseCheckArgs(["--help"])).toEqual({ help: true });
+    expect(parseCheckArgs([DRAFT_ID])).toEqual({ help: false, draftId: DRAFT_ID, json: false, lang: "en" });
+    expect(parseCheckArgs([DRAFT_ID.toUpperCase(), "--json"])).toEqual({ help: false, draftId: DRAFT_ID, json: true, lang: "en" });
+    expect(parseCheckArgs(["--help"])).toEqual({ help: true, lang: "en" });
     expect(() => parseCheckArgs([])).toThrow(UsageError);
     expect(() => parseCheckArgs([DRAFT_ID, DRAFT_ID])).toThrow(/one draft id/);
     expect(() => parseCheckArgs(["42"])).toThrow(/“42” is not a draft id/);
     expect(() => parseCheckArgs([DRAFT_ID, "--jsn"])).toThrow(UsageError);
+  });
+
+  it("takes the report's language from --lang, else from LC_ALL, LC_MESSAGES or LANG, else English", () => {
+    expect(parseCheckArgs([DRAFT_ID, "--lang", "fr"])).toMatchObject({ lang: "fr" });
+    expect(parseCheckArgs([DRAFT_ID, "--lang=AR"])).toMatchObject({ lang: "ar" });
+    expect(parseCheckArgs([DRAFT_ID, "--lang", "es-419"], { LANG: "fr_FR.UTF-8" })).toMatchObject({ lang: "es" });
+    expect(parseCheckArgs([DRAFT_ID], { LANG: "fr_FR.UTF-8" })).toMatchObject({ lang: "fr" });
+    expect(parseCheckArgs([DRAFT_ID], { LC_ALL: "ar_EG.UTF-8", LANG: "fr_FR.UTF-8" })).toMatchObject({ lang: "ar" });
+    // The first variable set decides, as setlocale(3) reads them: German falls back to English, not to LANG.
+    expect(localeFromEnvironment({ LC_ALL: "de_DE.UTF-8", LANG: "fr_FR.UTF-8" })).toBe("en");
+    expect(localeFromEnvironment({ LC_MESSAGES: "es_MX", LANG: "fr_FR" })).toBe("es");
+    expect(localeFromEnvironment({ LANG: "C.UTF-8" })).toBe("en");
+    expect(localeFromEnvironment({})).toBe("en");
+    const refused = (() => {
+      try {
+        parseCheckArgs([DRAFT_ID, "--lang", "de"]);
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(refused).toBeInstanceOf(UsageError);
+    expect((refused as UsageError).detail).toEqual({ id: "cli.error.lang", values: { value: "de" } });
+    expect((refused as UsageError).message).toBe("“de” is not a language of the report; use one of: en, fr, es, ar.");
+  });
+
+  it("says its usage in each language, with --lang among the options", () => {
+    expect(cliTranslator("en").t("cli.usage")).toMatch(/^usage: npm run check -- <draft id> \[--json\] \[--lang en\|fr\|es\|ar\]\n/);
+    expect(cliTranslator("en").t("cli.usage")).toContain("LC_ALL, LC_MESSAGES or LANG");
+    expect(cliTranslator("fr").t("cli.usage")).toMatch(/^usage\u00a0: npm run check -- <identifiant du projet> /);
+    expect(cliTranslator("es").t("cli.usage")).toMatch(/^uso: npm run check -- <id del borrador> /);
+    expect(cliTranslator("ar").t("cli.usage")).toMatch(/^الاستخدام: npm run check -- <معرّف المسودة> /);
   });
 });
 

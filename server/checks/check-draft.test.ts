@@ -3,9 +3,13 @@ import { describeEachDatabase } from "../../test/db/test-database";
 import { buildCleanDraft, buildDraftWithProblems, footnote, paragraph, storeDraftContent } from "../../test/draft-content-factories";
 import { buildWorkspace } from "../../test/factories";
 import { checkDraft, type DraftCheck } from "./check-draft";
-import { formatDraftCheck } from "./check-report-text";
+import { inEnglish } from "../../core/checks/english";
+import { formatDraftCheck as formatIn } from "./check-report-text";
+import { cliTranslator } from "./cli-language";
 
-const placed = (check: DraftCheck, rule: string) => check.report.findings.filter((f) => f.rule === rule).map((f) => `${f.severity} @ ${f.where}`);
+const formatDraftCheck = (check: DraftCheck) => formatIn(check, cliTranslator("en"));
+const placed = (check: DraftCheck, rule: string) => check.report.findings.filter((f) => f.rule === rule).map((f) => `${f.severity} @ ${inEnglish(f.where)}`);
+const said = (check: DraftCheck, rule: string) => inEnglish(check.report.findings.find((f) => f.rule === rule)!.message);
 
 describeEachDatabase("checkDraft", (handle) => {
   it("finds on the stored draft what the Checks tab finds, each placed by paragraph, note or heading", async () => {
@@ -16,15 +20,16 @@ describeEachDatabase("checkDraft", (handle) => {
     expect(check.report.limit).toBe(2815);
     expect(check.report.words.counted).toBeGreaterThan(2900);
 
-    expect(check.report.findings[0]).toMatchObject({ rule: "words.over-limit", severity: "error", where: "whole draft" });
+    expect(check.report.findings[0]).toMatchObject({ rule: "words.over-limit", severity: "error", where: { id: "checks.place.wholeDraft" } });
     expect(placed(check, "footnote.empty")).toEqual(["error @ note 1"]);
     expect(placed(check, "symbol.normalise")).toEqual(["warning @ note 2"]);
     expect(check.report.findings.find((f) => f.rule === "symbol.normalise")!.fix).toMatchObject({ text: "A/HRC/25/5/Add.1" });
     // The library lookups: 186.60 is there but quoted wrongly, 186.99 is not there at all.
     expect(placed(check, "recommendation.quote-differs")).toEqual(["warning @ para. 3"]);
-    expect(check.report.findings.find((f) => f.rule === "recommendation.quote-differs")!.message).toContain("Ratify the Optional Protocol");
+    expect(said(check, "recommendation.quote-differs")).toContain("Ratify the Optional Protocol");
     expect(placed(check, "recommendation.unknown")).toEqual(["warning @ para. 4"]);
-    expect(check.report.findings.find((f) => f.rule === "recommendation.unknown")!.message).toContain("Ghana's reviews");
+    expect(said(check, "recommendation.unknown")).toContain("Ghana's reviews");
+    expect(check.report.findings.find((f) => f.rule === "recommendation.unknown")!.message).toEqual({ id: "checks.recommendation.unknown", values: { number: "186.99", state: "Ghana" } });
     // Note 3 cites the deleted source; note 4's source is still in the library.
     expect(placed(check, "footnote.deleted-source")).toEqual(["error @ note 3"]);
     // The template's sections are soft (docs/domain.md §5): an empty one is a warning, not an error.
@@ -57,7 +62,7 @@ describeEachDatabase("checkDraft", (handle) => {
     const check = (await checkDraft(handle().db, draft.id))!;
     expect(check.template).toBeNull();
     expect(check.report.limit).toBeNull();
-    expect(check.report.findings.map((f) => `${f.rule} @ ${f.where}`)).toEqual(["footnote.empty @ note 1"]);
+    expect(check.report.findings.map((f) => `${f.rule} @ ${inEnglish(f.where)}`)).toEqual(["footnote.empty @ note 1"]);
     expect(await checkDraft(handle().db, "00000000-0000-4000-8000-000000000000")).toBeUndefined();
   });
 });

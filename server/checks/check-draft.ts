@@ -1,4 +1,5 @@
 import type { Finding } from "../../core/checks/finding";
+import type { Message } from "../../core/i18n/message";
 import { preflight, type PreflightReport } from "../../core/checks/preflight";
 import type { CountingRule } from "../../core/checks/word-count";
 import { isStateCode, stateName } from "../../core/un/states";
@@ -11,9 +12,9 @@ import { readDraftContent } from "../drafts/draft-content";
 import { describeFindingPlaces } from "./finding-places";
 import { findMissingSourceIds, lookUpCitedRecommendations } from "./library-lookups";
 
-/** A finding with where a person finds it: "para. 12", "note 7", "heading “I. Introduction”", "cover". */
+/** A finding with where a person finds it: "para. 12", "note 7", "heading “I. Introduction”", "cover" (a checks.place.* message). */
 export interface PlacedFinding extends Finding {
-  where: string;
+  where: Message;
 }
 
 /** The pre-flight report with every finding placed; still a PreflightReport to any reader of one. */
@@ -23,6 +24,7 @@ export interface PlacedReport extends PreflightReport {
 
 /** The pre-flight report of one stored draft, with what a printer or the export screen shows around it. */
 export interface DraftCheck {
+  /** `stateName`: the State's name, "" when the draft names none. */
   draft: { id: string; title: string; stateUnderReview: string; stateName: string };
   /** Null for a draft made without a template (or from one since removed): only template-free rules ran. */
   template: { slug: string; title: string } | null;
@@ -53,14 +55,14 @@ export async function checkLoadedDraft(db: Executor, draft: Draft): Promise<Draf
   const missingSourceIds = await findMissingSourceIds(db, draft.workspace_id, doc);
   const state = draft.state_under_review;
   const knownRecommendations = state ? await lookUpCitedRecommendations(db, draft.workspace_id, state, doc) : undefined;
-  const name = isStateCode(state) ? stateName(state) : "the State";
+  const name = isStateCode(state) ? stateName(state) : undefined;
 
   const report = preflight({ doc, cover, template: rules, organisations, missingSourceIds, knownRecommendations, stateName: name });
   const places = describeFindingPlaces(doc, report.findings, template?.rules.headingNumbering);
   const findings = report.findings.map((finding, i) => ({ ...finding, where: places[i]! }));
   const count = (severity: Finding["severity"]) => findings.filter((f) => f.severity === severity).length;
   return {
-    draft: { id: draft.id, title: draft.title, stateUnderReview: state, stateName: name },
+    draft: { id: draft.id, title: draft.title, stateUnderReview: state, stateName: name ?? "" },
     template: template ? { slug: template.slug, title: template.title } : null,
     counts: rules.counts,
     report: { ...report, findings },

@@ -1,4 +1,5 @@
 import type { Finding } from "../../core/checks/finding";
+import { message, type Message, type MessageId } from "../../core/i18n/message";
 import { preflight } from "../../core/checks/preflight";
 import { documentSchema, primaryLanguage } from "../../core/editor";
 import { EMPTY_COVER, type Cover } from "../../core/editor/cover";
@@ -49,7 +50,7 @@ export function checkImportedWordFile(imported: DocxImport, fileName: string, te
   // Not on the file's cover (their ids are none of its), so the cover rules do not count them.
   const organisations = [...named, ...confidential.map((o, i) => ({ id: `confidential-${i}`, name: o.name, acronym: o.acronym, confidential: true }))];
   const state = cover.stateUnderReview;
-  const name = state ? stateName(state) : "the State";
+  const name = state ? stateName(state) : undefined;
   const report = preflight({ doc, cover, template: rules, organisations, ...(known && state ? { knownRecommendations: known, stateName: name } : {}) });
   const kept = report.findings.filter((f) => imported.cover !== null || !f.rule.startsWith("cover.")).map(forWordFile);
   const places = describeFindingPlaces(doc, kept, template.rules.headingNumbering);
@@ -57,7 +58,7 @@ export function checkImportedWordFile(imported: DocxImport, fileName: string, te
   const count = (severity: Finding["severity"]) => findings.filter((f) => f.severity === severity).length;
   return {
     check: {
-      draft: { id: "", title: fileName, stateUnderReview: state, stateName: name },
+      draft: { id: "", title: fileName, stateUnderReview: state, stateName: name ?? "" },
       template: { slug: template.slug, title: template.title },
       counts: rules.counts,
       report: { ...report, findings },
@@ -86,22 +87,24 @@ function coverOfFile(imported: DocxImport): { cover: Cover; organisations: Cover
 
 /**
  * The rules write for the editor (core/checks): a Word file is mended in Word, so advice naming
- * the editor's controls is reworded here, and one-click fixes, which only the editor can apply,
- * are dropped (each fixable finding's message already says what to write).
+ * the editor's controls is said in Word's terms here (the same message with Word's advice), and
+ * one-click fixes, which only the editor can apply, are dropped (each fixable finding's message
+ * already says what to write).
  */
-const WORD_ADVICE: Partial<Record<string, (message: string) => string>> = {
-  "structure.section-missing": (message) => message.replace(/put its heading back.*$/, "add a heading with its title, in one of Word's Heading styles, and the section's text under it."),
-  "cover.acronym": (message) => message.replace(/ Add it on the Organisations page\.$/, " Write it after the name on the cover, as “Name (ACR)”."),
-  "paragraph.unnumbered": (message) => message.replace(/number it with the toolbar's ¶ button/, "number it with Word's numbering, as the other paragraphs are,"),
+const WORD_ADVICE: Partial<Record<MessageId, MessageId>> = {
+  "checks.section.missingMandated": "checks.section.missingMandatedWord",
+  "checks.section.missing": "checks.section.missingWord",
+  "checks.cover.acronym": "checks.cover.acronymWord",
+  "checks.paragraph.unnumbered": "checks.paragraph.unnumberedWord",
 };
 
 function forWordFile(finding: Finding): Finding {
   const { fix: _editorOnly, ...rest } = finding;
-  const reword = WORD_ADVICE[finding.rule];
-  return reword ? { ...rest, message: reword(rest.message) } : rest;
+  const word = WORD_ADVICE[finding.message.id];
+  return word ? { ...rest, message: { ...rest.message, id: word } } : rest;
 }
 
-/** The template a slug names, or a sentence listing the ones there are. */
-export function templateForCheck(slug: string): Template | string {
-  return findTemplate(slug) ?? `“${slug}” is not a template; use one of: ${TEMPLATES.map((t) => t.slug).join(", ")}.`;
+/** The template a slug names, or a message listing the ones there are. */
+export function templateForCheck(slug: string): Template | Message {
+  return findTemplate(slug) ?? message("cli.error.unknownTemplate", { slug, templates: TEMPLATES.map((t) => t.slug).join(", ") });
 }
