@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { closeMessage, CloseCode } from "../../core/collab/close-codes";
 import type { InterfaceLocale } from "../../core/i18n/locales";
 import { createTranslator } from "../../core/i18n/translator";
+import { message } from "../../core/i18n/message";
 import { UI_CATALOGUES } from "../../locales/ui/all";
 import { formatBytes } from "../components/submitted-files";
 import { refusalText } from "../export/refusal-text";
@@ -55,13 +56,18 @@ describe("the draft page's messages in French and Arabic", () => {
   it("words a disclosure refusal from its counts, in English as before and in French", () => {
     const refused = {
       error: { id: "export.disclosure.refused" as const },
-      summary: { mentions: 3, placeholders: 1, places: ["para. 2", "note 1", "para. 3", "cover"], morePlaces: 0 },
+      summary: {
+        mentions: 3,
+        placeholders: 1,
+        places: [message("checks.place.para", { n: 2 }), message("checks.place.note", { n: 1 }), message("checks.place.para", { n: 3 }), message("checks.place.cover")],
+        morePlaces: 0,
+      },
     };
     expect(refusalText(en, refused)).toBe(
       "Nothing was exported: the draft names a confidential organisation 3 times and keeps 1 template placeholder (para. 2, note 1, para. 3, cover). Fix them in the draft (the Checks tab goes to each), or an owner can export it anyway.",
     );
     expect(refusalText(fr, { ...refused, summary: { ...refused.summary, mentions: 1, morePlaces: 2 } })).toBe(
-      "Rien n'a été exporté : le projet nomme une organisation confidentielle une fois et conserve 1 espace réservé du modèle (para. 2, note 1, para. 3, cover et 2 autres endroits). Corrigez-les dans le projet (l'onglet Vérifications mène à chacun), ou un propriétaire peut l'exporter quand même.",
+      "Rien n'a été exporté : le projet nomme une organisation confidentielle une fois et conserve 1 espace réservé du modèle (par. 2, note 1, par. 3, page de couverture et 2 autres endroits). Corrigez-les dans le projet (l'onglet Vérifications mène à chacun), ou un propriétaire peut l'exporter quand même.",
     );
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { STARTER_PLACEHOLDERS, TEMPLATES, templateDocument } from "../../templates";
 import { documentSchema } from "../editor";
 import { EMPTY_COVER, type Cover } from "../editor/cover";
-import { inEnglishFindings } from "./english";
+import { inEnglishFindings } from "../../test/i18n/english";
 import { disclosureFindings as disclosureFindingsRaw, isDisclosureFinding } from "./disclosure-rules";
 import { placeholdersIn } from "./placeholders";
 import type { CoverOrganisation } from "./structure-rules";

@@ -3,8 +3,8 @@ import { Transform } from "@tiptap/pm/transform";
 import { describe, expect, it } from "vitest";
 import sample from "../../test/fixtures/library/citations-sample.json";
 import { documentSchema } from "../editor";
-import type { EnglishFinding as Finding } from "./english";
-import { inEnglishFindings } from "./english";
+import type { EnglishFinding as Finding } from "../../test/i18n/english";
+import { inEnglishFindings } from "../../test/i18n/english";
 import { footnoteFindings as footnoteFindingsRaw } from "./footnote-rules";
 
 /** The rule's findings as an English reader reads them (messages are catalogue ids: finding.ts). */

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 // Real footnotes quoting recommendations without quotation marks, and the library's texts (the research data, docs/data.md).
 import realNotes from "../../test/fixtures/upr-recommendation-notes.json";
 import { documentSchema } from "../editor";
-import { inEnglishFindings } from "./english";
+import { inEnglishFindings } from "../../test/i18n/english";
 import { citedRecommendationNumbers, recommendationFindings as recommendationFindingsRaw } from "./recommendation-rules";
 import { quoteFits } from "./quote-match";
 

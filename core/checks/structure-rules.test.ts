@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { findTemplate, templateDocument } from "../../templates";
 import { EMPTY_COVER, type Cover } from "../editor/cover";
 import { documentSchema } from "../editor";
-import { inEnglishFindings } from "./english";
+import { inEnglishFindings } from "../../test/i18n/english";
 import { structureFindings as structureFindingsRaw, type CoverOrganisation } from "./structure-rules";
 
 /** The rule's findings as an English reader reads them (messages are catalogue ids: finding.ts). */

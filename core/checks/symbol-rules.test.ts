@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import footnotes from "../../test/fixtures/citation-footnotes.json";
 import real from "../../test/fixtures/un-symbols.json";
 import { documentSchema } from "../editor";
-import { inEnglishFindings } from "./english";
+import { inEnglishFindings } from "../../test/i18n/english";
 import { symbolFindings as symbolFindingsRaw } from "./symbol-rules";
 
 /** The rule's findings as an English reader reads them (messages are catalogue ids: finding.ts). */

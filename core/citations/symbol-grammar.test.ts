@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 // Real footnotes and symbols (the research data's citations.json, docs/data.md, docs/domain.md §3), copied into the fixtures.
 import footnotes from "../../test/fixtures/citation-footnotes.json";
 import real from "../../test/fixtures/un-symbols.json";
-import { inEnglish } from "../checks/english";
+import { inEnglish } from "../../test/i18n/english";
 import { findSymbolCandidates, parseUnSymbol } from "./un-symbol";
 
 const YEAR = 2026;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 // Symbols and footnotes from real NGO submissions (the research data, docs/data.md), copied into the project's fixtures.
 import fixture from "../../test/fixtures/un-symbols.json";
-import { inEnglish } from "../checks/english";
+import { inEnglish } from "../../test/i18n/english";
 import { findUnSymbols, parseUnSymbol } from "./un-symbol";
 
 describe("UN document symbols", () => {

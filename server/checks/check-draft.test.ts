@@ -3,7 +3,7 @@ import { describeEachDatabase } from "../../test/db/test-database";
 import { buildCleanDraft, buildDraftWithProblems, footnote, paragraph, storeDraftContent } from "../../test/draft-content-factories";
 import { buildWorkspace } from "../../test/factories";
 import { checkDraft, type DraftCheck } from "./check-draft";
-import { inEnglish } from "../../core/checks/english";
+import { inEnglish } from "../../test/i18n/english";
 import { formatDraftCheck as formatIn } from "./check-report-text";
 import { cliTranslator } from "./cli-language";
 

@@ -10,7 +10,7 @@ import type { ExportCover } from "../../core/export/export-cover";
 import { findTemplate } from "../../templates";
 import { renderDocx } from "../export/docx";
 import { EXIT, parseCheckArgs, runFileCheck, UsageError } from "./check-command";
-import { inEnglish } from "../../core/checks/english";
+import { inEnglish } from "../../test/i18n/english";
 import type { DraftCheck } from "./check-draft";
 import { formatDraftCheck as formatIn } from "./check-report-text";
 import { cliTranslator } from "./cli-language";

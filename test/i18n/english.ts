@@ -1,6 +1,6 @@
-import { createTranslator } from "../i18n/translator";
-import type { Message } from "../i18n/message";
-import type { Finding, Fix } from "./finding";
+import { createTranslator } from "../../core/i18n/translator";
+import type { Message } from "../../core/i18n/message";
+import type { Finding, Fix } from "../../core/checks/finding";
 import { UI_CATALOGUES } from "../../locales/ui/all";
 
 /**
