@@ -14,4 +14,5 @@ export function templatesFor(mechanism: string): Template[] {
 export type { Template, TemplateSection } from "./schema";
 export { templateDocument, templateYDoc } from "./document";
 export { STARTER_PLACEHOLDERS } from "./placeholders";
+export { localiseTemplate, translateTemplateText } from "./localise";
 export { preflightRules, untemplatedPreflightRules, type PreflightTemplateRules } from "./preflight-rules";

@@ -1,4 +1,6 @@
 import { placeholdersIn } from "../core/checks/placeholders";
+import { TEMPLATE_LANGUAGES } from "../core/i18n/locales";
+import { localiseTemplate } from "./localise";
 import { TEMPLATES } from "./registry";
 import type { Template } from "./schema";
 
@@ -26,6 +28,7 @@ export function starterPlaceholders(templates: readonly Template[]): string[] {
  * What the pre-flight checks report as a placeholder left in a draft: read from every template's
  * starter content, so a new template's placeholders are checked without a list kept by hand. Every
  * template's, not only the draft's own: a draft made without a template, or a Word file written
- * from another one, can hold them as well.
+ * from another one, can hold them as well. In every template language: a French draft starts with
+ * "[Organisation] ([SIGLE])".
  */
-export const STARTER_PLACEHOLDERS: readonly string[] = starterPlaceholders(TEMPLATES);
+export const STARTER_PLACEHOLDERS: readonly string[] = starterPlaceholders(TEMPLATE_LANGUAGES.flatMap((language) => TEMPLATES.map((t) => localiseTemplate(t, language))));

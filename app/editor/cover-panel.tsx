@@ -1,7 +1,9 @@
 import { useEffect, useState } from "react";
 import type * as Y from "yjs";
 import { COVER_FIELD, readCover, writeCover, type Cover } from "../../core/editor/cover";
-import { UN_LANGUAGES } from "../../core/un/languages";
+import { DOCUMENT_LANGUAGES, LANGUAGE_ENDONYMS } from "../../core/i18n/locales";
+import type { MessageId } from "../../core/i18n/message";
+import { useT } from "../i18n/i18n-provider";
 
 export interface CoverOrganisation {
   id: string;
@@ -12,12 +14,12 @@ export interface CoverOrganisation {
 
 type TextKey = "title" | "subtitle" | "session" | "contact" | "date";
 
-const TEXT_FIELDS: Array<{ key: TextKey; label: string; type?: string }> = [
-  { key: "title", label: "Title" },
-  { key: "subtitle", label: "Subtitle" },
-  { key: "session", label: "Session or cycle" },
-  { key: "contact", label: "Contact" },
-  { key: "date", label: "Date", type: "date" },
+const TEXT_FIELDS: Array<{ key: TextKey; label: MessageId; type?: string }> = [
+  { key: "title", label: "drafts.cover.title" },
+  { key: "subtitle", label: "drafts.cover.subtitle" },
+  { key: "session", label: "drafts.cover.session" },
+  { key: "contact", label: "drafts.cover.contact" },
+  { key: "date", label: "drafts.cover.date", type: "date" },
 ];
 
 /** The draft's cover, re-read whenever anyone changes it. */
@@ -40,17 +42,18 @@ export function useCover(doc: Y.Doc): Cover {
  */
 export function CoverPanel({ doc, organisations, editable, stateName }: { doc: Y.Doc; organisations: CoverOrganisation[]; editable: boolean; stateName: string }) {
   const cover = useCover(doc);
+  const { t } = useT();
   const named = new Set(cover.organisations);
+  const title = cover.title || t("drafts.cover.untitled");
   return (
     <details className="cover-panel">
       <summary>
-        Cover: {cover.title || "untitled"} · {stateName}
-        {cover.session ? ` · ${cover.session}` : ""}
+        {cover.session ? t("drafts.cover.summaryWithSession", { title, state: stateName, session: cover.session }) : t("drafts.cover.summary", { title, state: stateName })}
       </summary>
       <div className="cover-grid">
         {TEXT_FIELDS.map((field) => (
           <label key={`${field.key}:${cover[field.key]}`} className="field">
-            <span className="field-label">{field.label}</span>
+            <span className="field-label">{t(field.label)}</span>
             <input
               className="input"
               type={field.type ?? "text"}
@@ -65,23 +68,24 @@ export function CoverPanel({ doc, organisations, editable, stateName }: { doc: Y
           </label>
         ))}
         <label className="field">
-          <span className="field-label">Language of the submission</span>
+          <span className="field-label">{t("drafts.cover.language")}</span>
           <select
             className="input"
             value={cover.language}
             disabled={!editable}
             onChange={(event) => writeCover(doc, { language: event.currentTarget.value })}
           >
-            {Object.entries(UN_LANGUAGES).map(([code, name]) => (
-              <option key={code} value={code}>
-                {name}
+            {/* Each language by its own name, as the new-draft page lists them. */}
+            {DOCUMENT_LANGUAGES.map((code) => (
+              <option key={code} value={code} lang={code}>
+                {LANGUAGE_ENDONYMS[code]}
               </option>
             ))}
           </select>
         </label>
         <fieldset className="field">
-          <legend className="field-label">Submitting organisations</legend>
-          {organisations.length === 0 ? <p className="field-description">No organisations in this workspace yet.</p> : null}
+          <legend className="field-label">{t("drafts.cover.organisations")}</legend>
+          {organisations.length === 0 ? <p className="field-description">{t("drafts.cover.noOrganisations")}</p> : null}
           {organisations.map((o) => (
             <label key={o.id} className="field-checkbox">
               <input
@@ -94,9 +98,8 @@ export function CoverPanel({ doc, organisations, editable, stateName }: { doc: Y
                 }}
               />
               <span>
-                {o.name}
-                {o.acronym ? ` (${o.acronym})` : ""}
-                {o.confidential ? <span className="muted"> — confidential</span> : null}
+                {o.acronym ? t("drafts.cover.organisation", { name: o.name, acronym: o.acronym }) : o.name}
+                {o.confidential ? <span className="muted">{t("drafts.cover.confidential")}</span> : null}
               </span>
             </label>
           ))}

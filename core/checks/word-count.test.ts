@@ -81,6 +81,31 @@ describe("the decision record's cases", () => {
   });
 });
 
+describe("word count in Arabic and Russian, as Word counts them (issue 19)", () => {
+  // Word counts runs between spaces: an Arabic clitic written onto its word ("و", "ب", "ل", "ال")
+  // is part of that word, as is a hyphenated Russian compound; vowel marks, tatweel and
+  // Arabic-Indic digits do not split or make words.
+  it("counts a UN Arabic sentence word by word, clitics joined to their word", () => {
+    // يوصي | المجلس | الدولة | الطرف | بأن | تتخذ | جميع | التدابير | اللازمة | لضمان | حرية | التعبير | والتجمع | السلمي، | وفقاً | للمادتين | 19 | و21 | من | العهد.
+    expect(countWords("يوصي المجلس الدولة الطرف بأن تتخذ جميع التدابير اللازمة لضمان حرية التعبير والتجمع السلمي، وفقاً للمادتين 19 و21 من العهد.")).toBe(20);
+    expect(countWords("وَأَكَّدَتِ اللَّجْنَةُ ذَلِكَ")).toBe(3);
+    expect(countWords("انظر الفقرتين ١٢ و١٣ من الوثيقة A/HRC/52/10")).toBe(7);
+    expect(countWords("الـــدولة الطرف")).toBe(2);
+    expect(countWords("المرجع نفسه، الفقرة 15.")).toBe(4);
+  });
+
+  it("counts a UN Russian sentence word by word: hyphenated compounds are one, a spaced dash none", () => {
+    // Комитет | рекомендует | государству-участнику | принять | все | необходимые | меры | в | том | числе |
+    // законодательные | для | обеспечения | права | на | свободу | мирных | собраний | (статья | 21 | Пакта).
+    expect(
+      countWords("Комитет рекомендует государству-участнику принять все необходимые меры — в том числе законодательные — для обеспечения права на свободу мирных собраний (статья 21 Пакта)."),
+    ).toBe(21);
+    expect(countWords("Там же, пп. 3 и 4.")).toBe(6);
+    expect(countWords("Государство — объект обзора: Гана")).toBe(4);
+    expect(countWords("Ещё 2019–2023 гг.")).toBe(3);
+  });
+});
+
 describe("word count", () => {
   it("counts words as Word does", () => {
     expect(countWords("Recommendation 186.60 (Ghana), supported.")).toBe(4);

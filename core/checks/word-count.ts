@@ -49,7 +49,10 @@ const BMP_CLASS = new Uint8Array(0x10000);
  * Words as Microsoft Word counts them, since OHCHR checks limits in Word: runs of text between
  * spaces that hold a letter or digit ("186.60", "A/HRC/25/5", "rights—including" and
  * "non-discrimination" are one word each; a lone dash or bullet is none), and every Chinese,
- * Japanese or Korean character is a word, splitting the run it is in ("UPR审议" is 3). The cases,
+ * Japanese or Korean character is a word, splitting the run it is in ("UPR审议" is 3). Arabic and
+ * Russian need nothing more: an Arabic clitic is written onto its word ("والتجمع" is 1), vowel
+ * marks and tatweel do not split a run, and Cyrillic letters are letters (word-count.test.ts has
+ * real sentences of each). The cases,
  * and which are verified against Word, are in docs/decisions/008-counting-words-as-word-does.md.
  *
  * One pass over the characters with a class table: it runs on every block and note of a draft,

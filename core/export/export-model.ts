@@ -116,9 +116,10 @@ class ModelBuilder {
   private readonly numbering;
   private readonly citations;
 
-  constructor(private readonly doc: PMNode, headingNumbering: HeadingNumbering) {
+  constructor(private readonly doc: PMNode, headingNumbering: HeadingNumbering, language: string) {
     this.numbering = computeNumbering(doc, headingNumbering);
-    this.citations = citationDisplays(doc);
+    // Notes print in the document's language: "Ibid., par. 55" in a French submission.
+    this.citations = citationDisplays(doc, language);
   }
 
   /** A textblock's (or a note's) inline content; notes met on the way are numbered and kept. */
@@ -207,10 +208,11 @@ class ModelBuilder {
 /**
  * Reads a draft's canonical document (core/editor schema) into the export model: paragraph and
  * heading numbers from computeNumbering, footnotes numbered in reading order (the same order the
- * editor numbers them), citations formatted with "Ibid." where it applies.
+ * editor numbers them), citations formatted with "Ibid." where it applies, in the document's
+ * language (`language`, the cover's: "Ibid., párr. 55" in Spanish).
  */
 export function exportModel(doc: PMNode, options: { language: string; headingNumbering: HeadingNumbering; mechanism?: string | null }): ExportDocument {
-  const builder = new ModelBuilder(doc, options.headingNumbering);
+  const builder = new ModelBuilder(doc, options.headingNumbering, options.language);
   const blocks = builder.blocks(doc, true);
   const layout = { coverOnOwnPage: coverOnOwnPage(options.mechanism) };
   return { language: options.language, dir: directionOf(options.language), layout, blocks, footnotes: builder.footnotes };

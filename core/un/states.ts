@@ -1,4 +1,6 @@
+import type { DocumentLanguage } from "../i18n/locales";
 import { comparable } from "../text/comparable";
+import { localStateName } from "./state-names";
 /**
  * The 193 UN Member States and the two non-member observer States, by ISO 3166-1 alpha-3 code,
  * with the short names the UN uses in its documents (A/HRC/... reports name States this way).
@@ -210,6 +212,11 @@ export function isStateCode(code: string): boolean {
 /** The UN short name of a State, or the code itself if unknown. */
 export function stateName(code: string): string {
   return BY_CODE.get(code) ?? code;
+}
+
+/** A State's name as a document in `language` prints it: the UN short name in English, its equivalent in the other five. */
+export function printedStateName(code: string, language: DocumentLanguage): string {
+  return (language !== "en" && BY_CODE.has(code) ? localStateName(code, language) : null) ?? stateName(code);
 }
 
 const BY_NAME = new Map(UN_STATES.flatMap((s) => [[comparable(s.name), s.code] as const, [comparable(s.code), s.code] as const]));

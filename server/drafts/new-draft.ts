@@ -5,6 +5,8 @@ import type { Executor } from "../../db/queries/executor";
 import { listOrganisations } from "../../db/queries/organisations";
 import type { Draft } from "../../db/schema";
 import type { Cover } from "../../core/editor/cover";
+import { message } from "../../core/i18n/message";
+import type { FieldErrors } from "../../core/schemas/form-data";
 import type { DraftInput } from "../../core/schemas/draft";
 import type { Template } from "../../templates";
 
@@ -12,7 +14,8 @@ import type { Template } from "../../templates";
 // (createDraftInWorkspace uses it there); the Word import needs it on the server side, and the
 // workspaces feature is to use this one once it moves to server/ (issue 18).
 
-export type NewDraftResult<T> = { ok: true; draft: T } | { ok: false; fieldErrors: Record<string, string[]> };
+/** Refusals are messages (catalogue ids), put into words in the reader's language by the page. */
+export type NewDraftResult<T> = { ok: true; draft: T } | { ok: false; fieldErrors: FieldErrors };
 
 /** A draft's first Y.Doc state with the canonical JSON and text stored beside it. */
 export interface FirstDocument {
@@ -21,7 +24,7 @@ export interface FirstDocument {
   text: string;
 }
 
-/** The cover fields of the new-draft form. */
+/** The cover fields of the new-draft form; its language is the submission's, which picks the template's language. */
 export function coverOf(input: DraftInput): Partial<Cover> {
   return {
     title: input.title,
@@ -52,7 +55,7 @@ export async function insertDraft(
   const { actorId, workspaceId, input, template } = args;
   const known = new Set((await listOrganisations(tx, workspaceId)).map((o) => o.id));
   if (input.organisations.some((id) => !known.has(id))) {
-    return { ok: false, fieldErrors: { organisations: ["That organisation is no longer in this workspace. Reload the page."] } };
+    return { ok: false, fieldErrors: { organisations: [message("drafts.field.organisationNotInWorkspace")] } };
   }
   const draft = await createDraft(tx, {
     workspace_id: workspaceId,

@@ -1,3 +1,4 @@
+import { message, type Message } from "../../../core/i18n/message";
 import { mechanismName } from "../../../core/un/mechanisms";
 import type { Template } from "../../../templates";
 
@@ -9,19 +10,26 @@ export interface TemplateSummary {
   mechanismName: string;
   description: string;
   languages: string[];
-  limit: string;
+  /** The word limit as a message, put into words in the reader's language by the gallery. */
+  limit: Message;
   limitSource: string | null;
   limitConfidence: string | null;
 }
 
-const CONFIDENCE: Record<string, string> = { V: "verified", P: "partly verified", U: "unverified" };
-
-/** "5,630 words, footnotes included (unverified)" or "No published word limit". */
-export function describeLimit(template: Template): string {
+/** "5,630 words, footnotes included (unverified)" or "No published word limit", as a message. */
+export function describeLimit(template: Template): Message {
   const limit = template.rules.wordLimit;
-  if (!limit) return "No published word limit";
-  const counted = template.rules.counts.footnotes ? "footnotes included" : "footnotes not counted";
-  return `${limit.words.toLocaleString("en")} words, ${counted} (${CONFIDENCE[limit.confidence]})`;
+  if (!limit) return message("drafts.template.noLimit");
+  const confidence = {
+    V: "drafts.template.confidence.V",
+    P: "drafts.template.confidence.P",
+    U: "drafts.template.confidence.U",
+  } as const;
+  // The confidence's own words are a second message: the gallery translates it and passes it in.
+  return message(template.rules.counts.footnotes ? "drafts.template.limitWithFootnotes" : "drafts.template.limitWithoutFootnotes", {
+    words: limit.words,
+    confidence: confidence[limit.confidence],
+  });
 }
 
 export function summariseTemplate(template: Template): TemplateSummary {

@@ -11,6 +11,7 @@ import cliMessages from "./cli.json";
 import libraryMessages from "./library.json";
 import importMessages from "./import.json";
 import notificationsMessages from "./notifications.json";
+import draftsMessages from "./drafts.json";
 
 const messages = {
   ...commonMessages,
@@ -24,6 +25,7 @@ const messages = {
   ...libraryMessages,
   ...importMessages,
   ...notificationsMessages,
+  ...draftsMessages,
 };
 
 export default messages;

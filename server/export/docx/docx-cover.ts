@@ -1,5 +1,6 @@
 import { AlignmentType, Footer, Header, PageNumber, Paragraph, TextRun } from "docx";
-import type { ExportCover } from "../../../core/export/export-cover";
+import { PAGE_MARK, pageLabelParts, TOTAL_MARK, type ExportCover, type PrintedLabels } from "../../../core/export/export-cover";
+import { printedText } from "../../../core/un/printed";
 import { xmlText } from "./docx-inline";
 import type { LanguageOptions } from "./docx-styles";
 
@@ -8,15 +9,13 @@ export interface CoverSetting {
   rtl: boolean;
   /** Left out when the document defaults already tag runs with the document's language. */
   language?: LanguageOptions;
+  /** The words printed around the data, in the document's language (core/export/export-cover.ts). */
+  labels: PrintedLabels;
 }
 
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-
-/** "2026-11-27" → "27 November 2026", the UN's order; any other text is printed as typed. */
-export function coverDate(value: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
-  const month = match ? MONTHS[Number(match[2]) - 1] : undefined;
-  return match && month ? `${Number(match[3])} ${month} ${match[1]}` : value.trim();
+/** "2026-11-27" → "27 November 2026" (the UN's order), "27 novembre 2026" in French…; any other text is printed as typed. */
+export function coverDate(value: string, language = "en"): string {
+  return printedText(language).date(value);
 }
 
 function line(text: string, setting: CoverSetting, options: { bold?: boolean; style?: string; after?: number } = {}): Paragraph {
@@ -40,13 +39,14 @@ export function coverParagraphs(cover: ExportCover, setting: CoverSetting): Para
   if (cover.subtitle) out.push(line(cover.subtitle, setting));
   const mechanism = [cover.mechanism, cover.session].filter(Boolean).join(", ");
   if (mechanism) out.push(line(mechanism, setting));
-  if (cover.stateUnderReview) out.push(line(`State under review: ${cover.stateUnderReview}`, setting, { bold: true }));
+  const labels = setting.labels;
+  if (cover.stateUnderReview) out.push(line(labels.stateUnderReview, setting, { bold: true }));
   if (cover.organisations.length > 0) {
-    out.push(line(cover.organisations.length > 1 ? "Joint submission by:" : "Submitted by:", setting, { after: 0 }));
+    out.push(line(labels.organisations, setting, { after: 0 }));
     cover.organisations.forEach((name, i) => out.push(line(name, setting, { after: i === cover.organisations.length - 1 ? 120 : 0 })));
   }
-  if (cover.contact) out.push(line(`Contact: ${cover.contact}`, setting));
-  if (cover.date) out.push(line(coverDate(cover.date), setting, { after: 360 }));
+  if (cover.contact) out.push(line(labels.contact, setting));
+  if (cover.date) out.push(line(labels.date, setting, { after: 360 }));
   return out;
 }
 
@@ -57,13 +57,15 @@ export function runningHeader(shortTitle: string, setting: CoverSetting): Header
 }
 
 /**
- * "Page X of Y" as Word PAGE and NUMPAGES fields, filled in by Word as it lays out the pages.
- * After a cover page of its own, "Page X" alone: NUMPAGES would count the cover, and
- * SECTIONPAGES, which would not, prints nothing in LibreOffice.
+ * "Page X of Y" as Word PAGE and NUMPAGES fields, filled in by Word as it lays out the pages, with
+ * the words around them in the document's language and its order ("第 X 页，共 Y 页"). After a
+ * cover page of its own, "Page X" alone: NUMPAGES would count the cover, and SECTIONPAGES, which
+ * would not, prints nothing in LibreOffice.
  */
 export function pageFooter(setting: CoverSetting, options: { total?: boolean } = {}): Footer {
-  const children = options.total === false ? ["Page ", PageNumber.CURRENT] : ["Page ", PageNumber.CURRENT, " of ", PageNumber.TOTAL_PAGES];
-  const run = new TextRun({ children, size: 18, language: setting.language });
+  const label = options.total === false ? setting.labels.page : setting.labels.pageOfTotal;
+  const children = pageLabelParts(label).map((part) => (part === PAGE_MARK ? PageNumber.CURRENT : part === TOTAL_MARK ? PageNumber.TOTAL_PAGES : part));
+  const run = new TextRun({ children, size: 18, rightToLeft: setting.rtl || undefined, language: setting.language });
   return new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, bidirectional: setting.rtl || undefined, children: [run] })] });
 }
 

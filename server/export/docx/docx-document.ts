@@ -1,5 +1,5 @@
 import { Document, Header, PageBreak, Packer, Paragraph, TableOfContents, TextRun, type FileChild, type ISectionOptions } from "docx";
-import { coverHasContent, type ExportCover } from "../../../core/export/export-cover";
+import { coverHasContent, printedLabels, type ExportCover } from "../../../core/export/export-cover";
 import type { ExportDocument } from "../../../core/export/export-model";
 import { renderBlocks } from "./docx-blocks";
 import { coverParagraphs, pageFooter, runningHeader, shortTitle, type CoverSetting } from "./docx-cover";
@@ -32,8 +32,8 @@ function footnotes(model: ExportDocument, setting: CoverSetting): Record<string,
 
 function tableOfContents(setting: CoverSetting): FileChild[] {
   return [
-    new Paragraph({ bidirectional: setting.rtl || undefined, keepNext: true, children: [new TextRun({ text: "Contents", bold: true, language: setting.language })] }),
-    new TableOfContents("Contents", { hyperlink: true, headingStyleRange: "1-3" }),
+    new Paragraph({ bidirectional: setting.rtl || undefined, keepNext: true, children: [new TextRun({ text: setting.labels.contents, bold: true, rightToLeft: setting.rtl || undefined, language: setting.language })] }),
+    new TableOfContents(setting.labels.contents, { hyperlink: true, headingStyleRange: "1-3" }),
     // The contents have a page of their own, as in the PDF: the text starts on the next page.
     new Paragraph({ children: [new PageBreak()] }),
   ];
@@ -51,7 +51,8 @@ function tableOfContents(setting: CoverSetting): FileChild[] {
 export async function renderDocx(model: ExportDocument, cover: ExportCover, options: DocxOptions = {}): Promise<Buffer> {
   const lang = blockLanguage(null, model.language);
   // Runs in the document's language take their tag from the styles' defaults.
-  const setting: CoverSetting = { rtl: model.dir === "rtl" };
+  // The cover's labels, "Contents" and "Page X of Y" in the document's language (core/un/printed.ts).
+  const setting: CoverSetting = { rtl: model.dir === "rtl", labels: printedLabels(cover, model.language) };
   const numbering = new NumberingPlan(lang);
   const body = renderBlocks(model.blocks, { numbering, indent: INDENT, lang, dir: model.dir, documentLang: lang });
   const document = new Document({

@@ -91,8 +91,8 @@ export function resolveFonts(files: readonly string[], needed: ReadonlySet<Scrip
 const HAN = /\p{Script=Han}/u;
 const ARABIC = /\p{Script=Arabic}/u;
 
-/** Which of the scripts we pin fonts for the document and its cover contain (Latin always). */
-export function scriptsIn(model: ExportDocument, cover: ExportCover): Set<Script> {
+/** Which of the scripts we pin fonts for the document, its cover and its printed labels ("目录") contain (Latin always). */
+export function scriptsIn(model: ExportDocument, cover: ExportCover, labels: readonly string[] = []): Set<Script> {
   const scripts = new Set<Script>(["latin"]);
   const see = (text: string) => {
     if (HAN.test(text)) scripts.add("han");
@@ -115,6 +115,6 @@ export function scriptsIn(model: ExportDocument, cover: ExportCover): Set<Script
   };
   blocks(model.blocks);
   for (const note of model.footnotes) runs(note.content);
-  [cover.title, cover.subtitle ?? "", cover.mechanism, cover.session, cover.stateUnderReview, cover.contact, cover.date, ...cover.organisations].forEach(see);
+  [cover.title, cover.subtitle ?? "", cover.mechanism, cover.session, cover.stateUnderReview, cover.contact, cover.date, ...cover.organisations, ...labels].forEach(see);
   return scripts;
 }

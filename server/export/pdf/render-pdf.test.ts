@@ -47,12 +47,12 @@ describe.runIf(canMakePdfs)("renderPdf on a rich submission", () => {
     }
   });
 
-  it("runs the title as a header and numbers every page after the cover", () => {
+  it("runs the title as a header and numbers every page after the cover: Page X of Y, the cover not counted", () => {
     expect(pdf.pages.length).toBeGreaterThan(5);
     pdf.pages.slice(1).forEach((page, i) => {
       const lines = page.split("\n").filter((line) => line.trim());
       expect(lines[0]).toContain(RICH_COVER.title);
-      expect(lines.at(-1)!.trim()).toBe(String(i + 1));
+      expect(lines.at(-1)!.trim()).toBe(`Page ${i + 1} of ${pdf.pages.length - 1}`);
     });
   });
 

@@ -1,4 +1,4 @@
-import { coverHasContent, type ExportCover } from "../../../core/export/export-cover";
+import { coverHasContent, printedLabels, type ExportCover, type PrintedLabels } from "../../../core/export/export-cover";
 import type { ExportDocument } from "../../../core/export/export-model";
 import { LIST_STYLE_SPECS, type ListCounter, type ListStyle } from "../../../core/editor/list-styles";
 import { compilePdf } from "./compiler";
@@ -15,6 +15,8 @@ export interface PdfOptions {
 export interface TemplateInput {
   model: ExportDocument;
   cover: ExportCover;
+  /** The words printed around the data in the document's language; the page labels hold {page} and {total}. */
+  labels: PrintedLabels;
   /** coverOnOwnPage: the model's PageLayout, for a cover that prints something. */
   options: { tableOfContents: boolean; coverOnOwnPage: boolean; listPatterns: Record<ListStyle, string> };
   /** Font families in fallback order, each one checked to be installed. */
@@ -43,8 +45,9 @@ let fontFiles: string[] | null = null;
  */
 export async function renderPdf(model: ExportDocument, cover: ExportCover, options: PdfOptions = {}): Promise<Uint8Array> {
   fontFiles ??= listFontFiles();
-  const fonts = resolveFonts(fontFiles, scriptsIn(model, cover));
+  const labels = printedLabels(cover, model.language);
+  const fonts = resolveFonts(fontFiles, scriptsIn(model, cover, Object.values(labels)));
   const coverOnOwnPage = model.layout?.coverOnOwnPage === true && coverHasContent(cover);
-  const input: TemplateInput = { model, cover, options: { tableOfContents: options.tableOfContents === true, coverOnOwnPage, listPatterns: LIST_PATTERNS }, fonts: fonts.families };
+  const input: TemplateInput = { model, cover, labels, options: { tableOfContents: options.tableOfContents === true, coverOnOwnPage, listPatterns: LIST_PATTERNS }, fonts: fonts.families };
   return compilePdf(JSON.stringify(input), { fontDirs: fonts.dirs, pdfA: options.pdfA === true });
 }
