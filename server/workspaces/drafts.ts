@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { message } from "../../core/i18n/message";
 import * as Y from "yjs";
 import { canonicalDocument } from "../../core/editor/canonical";
 import type { DraftInput } from "../../core/schemas/draft";
@@ -21,7 +22,7 @@ export async function createDraftInWorkspace(
   input: DraftInput,
 ): Promise<NewDraftResult<Draft>> {
   const template = findTemplate(input.template);
-  if (!template) return { ok: false, fieldErrors: { template: ["Choose one of the listed templates."] } };
+  if (!template) return { ok: false, fieldErrors: { template: [message("drafts.field.templateUnknown")] } };
   return db.transaction().execute(async (tx) => {
     const doc = templateYDoc(template, coverOf(input));
     let document: FirstDocument;

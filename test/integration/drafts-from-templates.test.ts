@@ -4,7 +4,7 @@ import * as newDraft from "../../app/routes/workspaces.$workspaceId.drafts.new";
 import { readCover } from "../../core/editor";
 import { loadDraftDocument } from "../../db/queries/draft-documents";
 import { createOrganisation } from "../../db/queries/organisations";
-import { findTemplate } from "../../templates";
+import { findTemplate, localiseTemplate } from "../../templates";
 import { describeEachDatabase } from "../db/test-database";
 import { buildWorkspace } from "../factories";
 import { makeRequest, run, testContext } from "../remix";
@@ -52,8 +52,10 @@ describeEachDatabase("drafts from templates", (handle) => {
     const headings = (snapshot.content as { content: Array<{ type: string; content?: Array<{ text: string }> }> }).content
       .filter((b) => b.type === "heading")
       .map((b) => b.content![0]!.text);
-    expect(headings).toEqual(findTemplate("upr-joint")!.sections.map((s) => s.title));
-    expect(snapshot.text).toContain("This joint submission is made by");
+    // A French draft starts with the template's French headings and starter text (issue 19).
+    expect(headings).toEqual(localiseTemplate(findTemplate("upr-joint")!, "fr").sections.map((s) => s.title));
+    expect(headings).toContain("Organisations auteurs de la communication");
+    expect(snapshot.text).toContain("La présente communication conjointe est présentée par");
   });
 
   it("refuses another workspace's organisation, a language the template does not take, and writes nothing", async () => {
@@ -64,7 +66,8 @@ describeEachDatabase("drafts from templates", (handle) => {
     const refusedOrg = await create(world, { ...base, organisations: [foreign!.id] });
     expect(refusedOrg.status).toBe(409);
     expect(Object.keys((refusedOrg.body as { fieldErrors: object }).fieldErrors)).toEqual(["organisations"]);
-    const refusedLanguage = await create(world, { ...base, language: "zh" });
+    // Any of the UN's six languages is taken (Chinese starts from the English headings); others are refused.
+    const refusedLanguage = await create(world, { ...base, language: "de" });
     expect(refusedLanguage.status).toBe(400);
     expect(Object.keys((refusedLanguage.body as { fieldErrors: object }).fieldErrors)).toEqual(["language"]);
     const drafts = await handle().db.selectFrom("drafts").select("id").where("workspace_id", "=", world.workspace.id).execute();
