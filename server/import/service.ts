@@ -21,7 +21,7 @@ export type WordRefusal = { ok: false; status: 400 | 409 | 422; failure: Omit<Fo
 
 const unreadable = (error: unknown): WordRefusal => {
   // The worker pool's sentence: the reader's ("This Word file is damaged…"), or a time bound.
-  if (error instanceof JobFailed) return { ok: false, status: 422, failure: { fieldErrors: { file: [error.message] } } };
+  if (error instanceof JobFailed) return { ok: false, status: 422, failure: { fieldErrors: { file: [error.reason] } } };
   throw error;
 };
 
