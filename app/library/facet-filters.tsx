@@ -117,11 +117,7 @@ export function FacetFilters({
               <details className="facet-more" open={more.some((c) => c.value === chosen) || undefined}>
                 <summary>
                   {t("library.facets.more", { count: more.length })}
-                  <span className="sr-only">
-                    {t("library.facets.moreOf", {
-                      facet: t(FACET_LABELS[facet]),
-                    })}
-                  </span>
+                  <span className="sr-only">{t("library.facets.moreOf", { facet: t(FACET_LABELS[facet]) })}</span>
                 </summary>
                 <ul className="facet-list">{more.map((c) => option(facet, c))}</ul>
               </details>

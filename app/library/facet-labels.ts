@@ -37,12 +37,5 @@ export function formatLibraryDate({ date }: Pick<Translator, "date">, iso: strin
   const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
   if (!match) return iso;
   const day = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  return Number.isNaN(day.getTime())
-    ? iso
-    : date(day, {
-        day: "numeric",
-        month: "long",
-        year: "numeric",
-        timeZone: "UTC",
-      });
+  return Number.isNaN(day.getTime()) ? iso : date(day, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 }

@@ -33,21 +33,14 @@ export function ImportMapping({ preview, importing = false }: { preview: Recomme
           // The export's name is a product's (UHRI, UPR Info), chosen by the preset's id.
           <FormattedMessage
             id="import.mapping.detected"
-            values={{
-              preset: preview.preset.id === "upr-info" ? "uprInfo" : preview.preset.id,
-              strong: (chunks) => <strong>{chunks}</strong>,
-            }}
+            values={{ preset: preview.preset.id === "upr-info" ? "uprInfo" : preview.preset.id, strong: (chunks) => <strong>{chunks}</strong> }}
           />
         ) : preview.columns.length > 0 ? (
           t("import.mapping.noPreset")
         ) : (
           t("import.mapping.caucusRecords")
         )}
-        {t("import.mapping.read", {
-          unit,
-          count: preview.rowsRead,
-          file: preview.file.name,
-        })}
+        {t("import.mapping.read", { unit, count: preview.rowsRead, file: preview.file.name })}
       </p>
       <input type="hidden" name="previewName" value={preview.file.name} />
       <input type="hidden" name="previewSize" value={preview.file.size} />
@@ -67,9 +60,7 @@ export function ImportMapping({ preview, importing = false }: { preview: Recomme
                       className="input"
                       name={columnFieldName(i)}
                       defaultValue={column.field ?? ""}
-                      aria-label={t("import.mapping.fieldFor", {
-                        column: name,
-                      })}
+                      aria-label={t("import.mapping.fieldFor", { column: name })}
                     >
                       <option value="">{t("import.mapping.ignore")}</option>
                       {IMPORT_FIELDS.map((field) => (
@@ -106,16 +97,8 @@ export function ImportMapping({ preview, importing = false }: { preview: Recomme
               <tr key={i}>
                 <td className="nowrap">
                   {record.symbol}
-                  {record.paragraph
-                    ? t("import.mapping.paragraph", {
-                        paragraph: record.paragraph,
-                      })
-                    : ""}
-                  {record.recommendingStates.length > 0
-                    ? t("import.mapping.states", {
-                        states: record.recommendingStates.join(", "),
-                      })
-                    : ""}
+                  {record.paragraph ? t("import.mapping.paragraph", { paragraph: record.paragraph }) : ""}
+                  {record.recommendingStates.length > 0 ? t("import.mapping.states", { states: record.recommendingStates.join(", ") }) : ""}
                 </td>
                 <td>{isStateCode(record.stateUnderReview) ? stateName(record.stateUnderReview) : record.stateUnderReview}</td>
                 <td>{clip(record.text)}</td>
@@ -127,24 +110,13 @@ export function ImportMapping({ preview, importing = false }: { preview: Recomme
       ) : null}
 
       {preview.errorCount > 0 ? (
-        <Alert
-          tone="warning"
-          title={t("import.mapping.bad", {
-            unit,
-            count: preview.errorCount,
-            read: preview.rowsRead,
-          })}
-        >
+        <Alert tone="warning" title={t("import.mapping.bad", { unit, count: preview.errorCount, read: preview.rowsRead })}>
           <RowProblems problems={preview.errors} total={preview.errorCount} unit={preview.rowUnit} />
         </Alert>
       ) : (
         <p role="status">
           {preview.duplicatesInFile > 0
-            ? t("import.mapping.allGoodMerged", {
-                count: preview.good,
-                unit,
-                merged: preview.duplicatesInFile,
-              })
+            ? t("import.mapping.allGoodMerged", { count: preview.good, unit, merged: preview.duplicatesInFile })
             : t("import.mapping.allGood", { count: preview.good })}
         </p>
       )}

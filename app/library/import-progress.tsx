@@ -7,12 +7,7 @@ export function ImportProgress({ state, kind }: { state: Extract<StreamedImportS
   const progress = state.progress;
   let text = t("import.progress.sending");
   if (progress?.phase === "reading") text = t("import.progress.reading", { count: progress.rowsRead });
-  if (progress?.phase === "writing")
-    text = t("import.progress.writing", {
-      kind,
-      written: progress.written,
-      count: progress.total,
-    });
+  if (progress?.phase === "writing") text = t("import.progress.writing", { kind, written: progress.written, count: progress.total });
   return (
     <div className="import-progress">
       {progress?.phase === "writing" ? (

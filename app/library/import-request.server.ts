@@ -29,15 +29,8 @@ export function parseImportRequest(formData: FormData): { ok: true; request: Imp
   // A mapping is confirmed for one file's columns; applied to another it would file text as States.
   const otherFile = previewed !== null && (previewed.name !== file.name || previewed.size !== file.size);
   if (intent === "import" && otherFile) {
-    const notPreviewed = message("import.form.notPreviewed", {
-      file: previewed.name,
-    });
-    return {
-      ok: false,
-      intent,
-      fieldErrors: { file: [notPreviewed] },
-      status: 409,
-    };
+    const notPreviewed = message("import.form.notPreviewed", { file: previewed.name });
+    return { ok: false, intent, fieldErrors: { file: [notPreviewed] }, status: 409 };
   }
   // Previewing another file starts again from the mapping its own headers suggest.
   const form = otherFile ? { ...parsed.data, mapping: undefined } : parsed.data;

@@ -8,10 +8,7 @@ export const NDJSON = "application/x-ndjson; charset=utf-8";
 /** A refusal before any work started, in the stream's own line format, with its HTTP status. */
 export function importErrorResponse(status: number, reason: Message): Response {
   const line: ImportStreamLine = { type: "error", status, message: reason };
-  return new Response(`${JSON.stringify(line)}\n`, {
-    status,
-    headers: { "Content-Type": NDJSON, "Cache-Control": "no-store" },
-  });
+  return new Response(`${JSON.stringify(line)}\n`, { status, headers: { "Content-Type": NDJSON, "Cache-Control": "no-store" } });
 }
 
 /**
@@ -41,11 +38,7 @@ export function streamImport(run: (onProgress: (phase: ImportPhase) => void) => 
         .catch((error: unknown) => {
           // Headers are sent, so Remix cannot report this one: log it here, tell the reader briefly.
           console.error("[library-import] import failed", error);
-          send({
-            type: "error",
-            status: 500,
-            message: message("import.stream.failed"),
-          });
+          send({ type: "error", status: 500, message: message("import.stream.failed") });
         })
         .finally(() => {
           if (open) controller.close();

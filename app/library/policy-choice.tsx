@@ -8,11 +8,7 @@ const CHOICES: Array<{
   label: MessageId;
   description: MessageId;
 }> = [
-  {
-    value: "all-or-nothing",
-    label: "import.policy.allOrNothing",
-    description: "import.policy.allOrNothing.description",
-  },
+  { value: "all-or-nothing", label: "import.policy.allOrNothing", description: "import.policy.allOrNothing.description" },
   {
     value: "skip-bad-rows",
     label: "import.policy.skipBadRows",

@@ -49,13 +49,7 @@ export function RecommendationImportForm({ preview, summary, fileErrors, formErr
     setDismissed([preview, summary]);
     streamed.reset();
     const file = event.currentTarget.files?.[0];
-    const tooLarge =
-      file && file.size > maxBytes
-        ? message("import.form.fileTooLarge", {
-            size: megabytes(file.size),
-            max: megabytes(maxBytes),
-          })
-        : null;
+    const tooLarge = file && file.size > maxBytes ? message("import.form.fileTooLarge", { size: megabytes(file.size), max: megabytes(maxBytes) }) : null;
     // The browser then refuses to submit, and says why, without sending 100 MB first.
     event.currentTarget.setCustomValidity(tooLarge ? text(tooLarge) : "");
     setSizeError(tooLarge);
@@ -78,9 +72,7 @@ export function RecommendationImportForm({ preview, summary, fileErrors, formErr
       {formError ? <Alert tone="error">{formError.map(text).join(" ")}</Alert> : null}
       <TextField
         label={t("import.recommendations.file")}
-        description={t("import.recommendations.fileHint", {
-          max: megabytes(maxBytes),
-        })}
+        description={t("import.recommendations.fileHint", { max: megabytes(maxBytes) })}
         errors={errors}
         type="file"
         name="file"

@@ -44,11 +44,7 @@ export async function readLibraryUpload(request: Request, maxFileBytes = MAX_UPL
   const declared = Number(request.headers.get("content-length"));
   if (Number.isFinite(declared) && declared > maxFileBytes + ENVELOPE_BYTES) return tooLarge(maxFileBytes, tooLargeAdvice);
   if (!(request.headers.get("content-type") ?? "").toLowerCase().startsWith("multipart/form-data")) {
-    return {
-      ok: false,
-      status: 400,
-      message: message("import.upload.notMultipart"),
-    };
+    return { ok: false, status: 400, message: message("import.upload.notMultipart") };
   }
 
   const fileHandler = createMemoryUploadHandler({ maxPartSize: maxFileBytes });
@@ -72,27 +68,11 @@ export async function readLibraryUpload(request: Request, maxFileBytes = MAX_UPL
     if (error instanceof MaxPartSizeExceededError) {
       return error.field === "file"
         ? tooLarge(maxFileBytes, tooLargeAdvice)
-        : {
-            ok: false,
-            status: 400,
-            message: message("import.upload.fieldTooLong", {
-              field: error.field,
-            }),
-          };
+        : { ok: false, status: 400, message: message("import.upload.fieldTooLong", { field: error.field }) };
     }
-    if (error instanceof TooManyFieldsError)
-      return {
-        ok: false,
-        status: 400,
-        message: message("import.upload.tooManyFields"),
-      };
+    if (error instanceof TooManyFieldsError) return { ok: false, status: 400, message: message("import.upload.tooManyFields") };
     // parseMultipartFormData's own wording for a body that is not multipart.
-    if (error instanceof TypeError)
-      return {
-        ok: false,
-        status: 400,
-        message: message("import.upload.unreadable"),
-      };
+    if (error instanceof TypeError) return { ok: false, status: 400, message: message("import.upload.unreadable") };
     throw error;
   }
 }

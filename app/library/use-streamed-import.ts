@@ -52,16 +52,10 @@ export function useStreamedImport() {
       const response = await fetch(url, { method: "POST", body: form, signal: controller.signal, headers: { Accept: "application/x-ndjson" } });
       if (!(response.headers.get("content-type") ?? "").startsWith("application/x-ndjson") || !response.body) {
         // The guards answer 403/404 before any import starts, in a page not meant for this form.
-        setState({
-          status: "failed",
-          message: message("import.stream.status", { status: response.status }),
-        });
+        setState({ status: "failed", message: message("import.stream.status", { status: response.status }) });
         return;
       }
-      let last: StreamedImportState = {
-        status: "failed",
-        message: message("import.stream.stopped"),
-      };
+      let last: StreamedImportState = { status: "failed", message: message("import.stream.stopped") };
       for await (const line of ndjsonLines(response.body)) {
         if (line.type === "progress") setState({ status: "running", progress: line });
         else last = line.type === "result" ? { status: "done", summary: line.summary } : { status: "failed", message: line.message };

@@ -45,15 +45,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   if (!parsed.success) {
     // A hand-edited or stale URL: say what is wrong and show the search box, not an error page.
     const errors = parsed.error.issues.map((issue) => queryProblem(String(issue.path[0] ?? "")));
-    return data(
-      {
-        ...page,
-        query: { q: "", page: 1 } as LibraryQuery,
-        result: EMPTY,
-        errors,
-      },
-      { status: 400 }
-    );
+    return data({ ...page, query: { q: "", page: 1 } as LibraryQuery, result: EMPTY, errors }, { status: 400 });
   }
   const result = await context.services.library.search(workspace.id, toLibrarySearch(parsed.data));
   return { ...page, query: parsed.data, result, errors: [] as Message[] };
@@ -66,16 +58,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const outcome = await context.services.library.deleteRecommendation({ userId: user.id, workspaceId: workspace.id }, parsed.data.recommendationId);
   if (outcome.status === "shared") return invalid({ fieldErrors: {}, formError: message("library.delete.shared") }, 403);
   if (outcome.status === "not-found") return invalid({ fieldErrors: {}, formError: message("library.delete.gone") }, 404);
-  return data({
-    ok: true as const,
-    deleted: recommendationCardTitle(outcome.record),
-  });
+  return data({ ok: true as const, deleted: recommendationCardTitle(outcome.record) });
 }
 
-const MODE_NOTES: Partial<Record<LibrarySearchResult["mode"], MessageId>> = {
-  reference: "library.mode.reference",
-  similar: "library.mode.similar",
-};
+const MODE_NOTES: Partial<Record<LibrarySearchResult["mode"], MessageId>> = { reference: "library.mode.reference", similar: "library.mode.similar" };
 
 export default function Library() {
   const { t, text } = useT();
@@ -138,12 +124,7 @@ export default function Library() {
         </aside>
         <section className="library-results" aria-labelledby="results-heading">
           <h2 id="results-heading" className="library-total" aria-live="polite">
-            {t("library.results.total", {
-              count: result.total,
-              query: query.q ? "yes" : "no",
-              q: query.q,
-              filtered: filtered ? "yes" : "no",
-            })}
+            {t("library.results.total", { count: result.total, query: query.q ? "yes" : "no", q: query.q, filtered: filtered ? "yes" : "no" })}
           </h2>
           {MODE_NOTES[result.mode] ? <p className="muted small">{t(MODE_NOTES[result.mode]!)}</p> : null}
           {result.results.length === 0 ? (

@@ -18,7 +18,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const parsed = LibrarySearchSchema.safeParse(Object.fromEntries(url.searchParams));
   if (!parsed.success) {
     // The same message as the library page gives a bad search, naming the first field at fault.
-    return Response.json({ error: message("library.query.invalid", { field: String(parsed.error.issues[0]?.path[0] ?? "q") }) }, { status: 400, headers: NO_STORE });
+    return Response.json(
+      { error: message("library.query.invalid", { field: String(parsed.error.issues[0]?.path[0] ?? "q") }) },
+      { status: 400, headers: NO_STORE }
+    );
   }
   return Response.json(await context.services.library.search(workspace.id, parsed.data), { headers: NO_STORE });
 }

@@ -69,11 +69,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const { workspace, user } = await requireWorkspaceAccess(request, context, params.workspaceId, "edit");
   const parsed = parseForm(await request.formData(), ActionSchema);
   if (!parsed.ok) return refuse(400, parsed.formError ?? Object.values(parsed.fieldErrors).flat()[0] ?? message("library.sources.badForm"));
-  const actor = {
-    userId: user.id,
-    userName: user.name,
-    workspaceId: workspace.id,
-  };
+  const actor = { userId: user.id, userName: user.name, workspaceId: workspace.id };
   const input = parsed.data;
   const added = input.intent === "ensure-symbol" ? await context.services.library.ensureSymbolSource(actor, input) : await context.services.library.sourceFromFootnote(actor, input.text);
   if (!added.ok) return refuse(added.status, added.error);

@@ -53,10 +53,7 @@ const OptionalText = (max: number) =>
       .string()
       .trim()
       // A refinement, not .max(): only a custom issue carries the limit to the message as a value.
-      .refine((text) => text.length <= max, {
-        message: "import.form.tooLong",
-        params: { max },
-      })
+      .refine((text) => text.length <= max, { message: "import.form.tooLong", params: { max } })
       .optional()
   );
 const Policy = z.enum(BAD_ROW_POLICIES, { error: "import.form.choosePolicy" }).default("all-or-nothing");
@@ -85,11 +82,7 @@ export const RecommendationImportFormSchema = z
       });
       const parsed = ColumnMappingSchema.safeParse(values);
       if (!parsed.success) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["mapping"],
-          message: "import.form.chooseFields",
-        });
+        ctx.addIssue({ code: "custom", path: ["mapping"], message: "import.form.chooseFields" });
         return z.NEVER;
       }
       mapping = parsed.data;

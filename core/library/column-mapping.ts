@@ -71,9 +71,7 @@ export function symbolProblem(value: string): Message {
  * which the catalogue names in the person's language ("other" for a path it does not know).
  */
 export function fieldProblem(path: ReadonlyArray<PropertyKey>): Message {
-  return message("import.row.fieldInvalid", {
-    field: selectorOf(path.map(String).join(".") || "item"),
-  });
+  return message("import.row.fieldInvalid", { field: selectorOf(path.map(String).join(".") || "item") });
 }
 
 /** An ICU selector is a plain word: "externalIds.uhri" is asked for as "uhriId". */
@@ -108,14 +106,7 @@ function listOf(cells: Cell[] | undefined): string[] {
 function labelsOf(key: ImportFieldKey, cells: Cell[] | undefined, errors: Message[]): string[] {
   const values = listOf(cells);
   const long = values.find((v) => v.length > MAX.label);
-  if (long)
-    errors.push(
-      message("import.row.labelTooLong", {
-        field: key,
-        value: quote(long),
-        max: MAX.label,
-      })
-    );
+  if (long) errors.push(message("import.row.labelTooLong", { field: key, value: quote(long), max: MAX.label }));
   return values;
 }
 
@@ -148,12 +139,7 @@ function readOrigin(row: Row, recommendingStates: readonly string[]) {
   const stated = mechanismText ? parseMechanism(mechanismText) : undefined;
   if (mechanismText && !stated) errors.push(message("import.row.mechanismInvalid", { value: quote(mechanismText) }));
   if (stated && body?.mechanism && stated !== body.mechanism) {
-    errors.push(
-      message("import.row.mechanismMismatch", {
-        value: quote(mechanismText),
-        body: quote(body.body),
-      })
-    );
+    errors.push(message("import.row.mechanismMismatch", { value: quote(mechanismText), body: quote(body.body) }));
   }
   const defaultBody = defaults.body ? normaliseBody(defaults.body) : undefined;
   // What the row says, then the file's defaults, then what its symbol or recommending States imply
@@ -168,13 +154,7 @@ function readOrigin(row: Row, recommendingStates: readonly string[]) {
   const bodyName = body?.body ?? defaultBody?.body ?? symbol?.body ?? (mechanism === "UPR" ? "UPR" : undefined);
   if (!mechanism && !mechanismText) errors.push(message("import.row.mechanismUnknown"));
   if (!bodyName) errors.push(message("import.row.bodyEmpty"));
-  else if (bodyName.length > MAX.body)
-    errors.push(
-      message("import.row.bodyTooLong", {
-        value: quote(bodyName),
-        max: MAX.body,
-      })
-    );
+  else if (bodyName.length > MAX.body) errors.push(message("import.row.bodyTooLong", { value: quote(bodyName), max: MAX.body }));
   return { symbol, mechanism, body: bodyName };
 }
 
@@ -204,13 +184,7 @@ function readText(row: Row, mechanism: LibraryMechanism | undefined) {
   if (mechanism === "UPR") ({ text, states } = extractTrailingStates(text));
   if (!text) row.errors.push(message("import.row.textEmpty"));
   else if (text.length > MAX.text) row.errors.push(message("import.row.textTooLong", { length: text.length, max: MAX.text }));
-  if (paragraph.length > MAX.paragraph)
-    row.errors.push(
-      message("import.row.paragraphTooLong", {
-        value: quote(paragraph),
-        max: MAX.paragraph,
-      })
-    );
+  if (paragraph.length > MAX.paragraph) row.errors.push(message("import.row.paragraphTooLong", { value: quote(paragraph), max: MAX.paragraph }));
   return { text, paragraph, states };
 }
 
@@ -220,38 +194,16 @@ function readReview(row: Row) {
   const cycle = cycleText ? parseCycle(cycleText) : defaults.cycle ?? null;
   if (cycle === undefined || (cycle !== null && (cycle < 1 || cycle > 20))) errors.push(message("import.row.cycleInvalid", { value: quote(cycleText) }));
   const session = stripBullet(first(row, "session")) || defaults.session || null;
-  if (session && session.length > MAX.session)
-    errors.push(
-      message("import.row.sessionTooLong", {
-        value: quote(session),
-        max: MAX.session,
-      })
-    );
+  if (session && session.length > MAX.session) errors.push(message("import.row.sessionTooLong", { value: quote(session), max: MAX.session }));
   const response = normaliseResponse(first(row, "response"));
   if (response && response.response.length > MAX.response)
-    errors.push(
-      message("import.row.responseTooLong", {
-        value: quote(response.response),
-        max: MAX.response,
-      })
-    );
+    errors.push(message("import.row.responseTooLong", { value: quote(response.response), max: MAX.response }));
   const responseSource = stripBullet(first(row, "responseSource")) || response?.source || null;
-  if (responseSource && responseSource.length > MAX.responseSource)
-    errors.push(
-      message("import.row.responseSourceTooLong", {
-        value: quote(responseSource),
-      })
-    );
+  if (responseSource && responseSource.length > MAX.responseSource) errors.push(message("import.row.responseSourceTooLong", { value: quote(responseSource) }));
   const actionText = first(row, "actionCategory");
   const actionCategory = actionText ? parseActionCategory(actionText) : null;
   if (actionCategory === undefined) errors.push(message("import.row.actionCategoryInvalid", { value: quote(actionText) }));
-  return {
-    cycle,
-    session,
-    response: response?.response ?? null,
-    responseSource,
-    actionCategory,
-  };
+  return { cycle, session, response: response?.response ?? null, responseSource, actionCategory };
 }
 
 function readTags(row: Row) {
@@ -269,13 +221,7 @@ function readTags(row: Row) {
   const externalIds: Record<string, string> = {};
   for (const [key, field] of [["uhri", "externalIds.uhri"], ["uprInfo", "externalIds.uprInfo"]] as const) {
     const id = first(row, field);
-    if (id.length > MAX.externalId)
-      row.errors.push(
-        message("import.row.externalIdTooLong", {
-          field: key,
-          value: quote(id),
-        })
-      );
+    if (id.length > MAX.externalId) row.errors.push(message("import.row.externalIdTooLong", { field: key, value: quote(id) }));
     else if (id) externalIds[key] = id;
   }
   const themes = labelsOf("themes", row.raw.get("themes"), row.errors);
@@ -309,8 +255,5 @@ export function mapRow(cells: ReadonlyArray<Cell>, mapping: ColumnMapping, defau
   });
   if (parsed.success) return { ok: true, record: parsed.data };
   // The checks above word the common faults; this catches what they do not foresee.
-  return {
-    ok: false,
-    errors: parsed.error.issues.map((issue) => fieldProblem(issue.path)),
-  };
+  return { ok: false, errors: parsed.error.issues.map((issue) => fieldProblem(issue.path)) };
 }

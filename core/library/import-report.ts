@@ -23,13 +23,7 @@ export function importReport(summary: ImportSummary): ImportReport {
     return {
       tone: "error",
       title: message("import.report.nothingTitle"),
-      lines: [
-        message("import.report.refused", {
-          unit,
-          count: summary.errorCount,
-          read: summary.read,
-        }),
-      ],
+      lines: [message("import.report.refused", { unit, count: summary.errorCount, read: summary.read })],
       skipped: null,
     };
   }
@@ -39,10 +33,7 @@ export function importReport(summary: ImportSummary): ImportReport {
   if (summary.duplicates > 0) parts.push(message("import.report.merged", { count: summary.duplicates }));
   return {
     tone: summary.errorCount > 0 ? "warning" : "success",
-    title: message("import.report.importedTitle", {
-      kind: summary.kind,
-      count: stored,
-    }),
+    title: message("import.report.importedTitle", { kind: summary.kind, count: stored }),
     lines: parts,
     skipped: summary.errorCount > 0 ? message("import.report.skipped", { unit, count: summary.errorCount }) : null,
   };

@@ -78,7 +78,7 @@ export function createImportsService({ db, jobs }: Pick<ServiceDeps, "db" | "job
       workspaceId: string,
       file: { name: string; bytes: Uint8Array },
       template: Template,
-      coverFields: FormData,
+      coverFields: FormData
     ): Promise<{ ok: true; outcome: WordImportOutcome } | WordRefusal> {
       try {
         const built = await jobs.run({ format: "word-import", bytes: file.bytes, template: template.slug }, { timeoutMs: WORD_JOB_TIMEOUT_MS });

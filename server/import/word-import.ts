@@ -40,7 +40,7 @@ export async function importWordDraft(
   workspaceId: string,
   template: Template,
   cover: WordCover,
-  file: { name: string; built: WordDraft },
+  file: { name: string; built: WordDraft }
 ): Promise<NewDraftResult<WordImportOutcome>> {
   const { input } = cover;
   const { built } = file;

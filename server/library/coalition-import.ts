@@ -29,10 +29,7 @@ interface Actor {
 /** The whole-file refusal a person can act on, with the HTTP status it is answered with. */
 function importFileFailure(error: unknown): { status: 400 | 413; message: Message } | null {
   if (!(error instanceof ImportFileError)) return null;
-  return {
-    status: error.code === "too-large" ? 413 : 400,
-    message: error.reason,
-  };
+  return { status: error.code === "too-large" ? 413 : 400, message: error.reason };
 }
 
 const fileInput = async (file: File) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
@@ -67,12 +64,7 @@ export async function importRecommendations(
   db: Kysely<Database>,
   actor: Actor,
   file: File,
-  options: {
-    mapping?: ColumnMapping;
-    policy: BadRowPolicy;
-    source?: string;
-    onProgress?: (phase: ImportPhase) => void;
-  }
+  options: { mapping?: ColumnMapping; policy: BadRowPolicy; source?: string; onProgress?: (phase: ImportPhase) => void }
 ): Promise<ImportSummary> {
   const result = await importRecommendationsIntoLibrary(db, actor.workspaceId, await fileInput(file), {
     mapping: options.mapping,

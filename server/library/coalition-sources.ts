@@ -24,11 +24,7 @@ export async function ensureSymbolSource(
   input: { symbol: string; title?: string; issuingBody?: string; date?: string }
 ): Promise<AddedSource> {
   const symbol = parseUnSymbol(input.symbol);
-  const refused = {
-    ok: false as const,
-    status: 422 as const,
-    error: message("library.sources.notSymbol", { symbol: input.symbol }),
-  };
+  const refused = { ok: false as const, status: 422 as const, error: message("library.sources.notSymbol", { symbol: input.symbol }) };
   if (!symbol.valid) return refused;
   const existing = await findSourceBySymbol(db, actor.workspaceId, symbol.normalised);
   if (existing) return { ok: true, source: existing, pinpoint: null };

@@ -103,8 +103,6 @@ export function cslToSource(item: CslObject, provenance: Provenance): SourceResu
   if (parsed.success) return { ok: true, source: parsed.data };
   return {
     ok: false,
-    reason: message("import.entry.invalid", {
-      fields: [...new Set(parsed.error.issues.map((i) => i.path.join(".") || "item"))].join(", "),
-    }),
+    reason: message("import.entry.invalid", { fields: [...new Set(parsed.error.issues.map((i) => i.path.join(".") || "item"))].join(", ") }),
   };
 }

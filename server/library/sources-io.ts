@@ -80,10 +80,7 @@ function entryReason(error: unknown): Message {
 /** Reads a file of sources; whole-file faults throw ImportFileError, a bad entry is reported and skipped. */
 export function parseSources(text: string, format: SourcesFormat | "auto", provenance: Provenance): ParsedSources {
   if (text.length > SOURCES_LIMITS.maxChars) {
-    throw new ImportFileError("too-large", "import.file.tooManyChars", {
-      count: text.length,
-      max: SOURCES_LIMITS.maxChars,
-    });
+    throw new ImportFileError("too-large", "import.file.tooManyChars", { count: text.length, max: SOURCES_LIMITS.maxChars });
   }
   const body = text.replace(/^\uFEFF/, "");
   const detected = format === "auto" ? detectSourcesFormat(body) : format;
@@ -96,9 +93,7 @@ export function parseSources(text: string, format: SourcesFormat | "auto", prove
     try {
       data = JSON.parse(body);
     } catch (error) {
-      throw new ImportFileError("unreadable", "import.file.cslNotJson", {
-        detail: firstLine(error),
-      });
+      throw new ImportFileError("unreadable", "import.file.cslNotJson", { detail: firstLine(error) });
     }
     const items = Array.isArray(data) ? data : [data];
     entries = items.map((item) => () => {
@@ -115,10 +110,7 @@ export function parseSources(text: string, format: SourcesFormat | "auto", prove
   }
   if (entries.length === 0) throw new ImportFileError("empty", "import.file.noEntries");
   if (entries.length > SOURCES_LIMITS.maxEntries) {
-    throw new ImportFileError("too-many-rows", "import.file.tooManyEntries", {
-      count: entries.length,
-      max: SOURCES_LIMITS.maxEntries,
-    });
+    throw new ImportFileError("too-many-rows", "import.file.tooManyEntries", { count: entries.length, max: SOURCES_LIMITS.maxEntries });
   }
 
   const sources: SourceInput[] = [];

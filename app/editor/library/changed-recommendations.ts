@@ -65,10 +65,7 @@ const changedPlugin = (describe: (fields: readonly string[]) => string) =>
         return DecorationSet.create(
           state.doc,
           changedRecommendations(state.doc, records).map((c) =>
-            Decoration.node(c.pos, c.pos + state.doc.nodeAt(c.pos)!.nodeSize, {
-              class: "recommendation-changed",
-              title: describe(c.fields),
-            })
+            Decoration.node(c.pos, c.pos + state.doc.nodeAt(c.pos)!.nodeSize, { class: "recommendation-changed", title: describe(c.fields) })
           )
         );
       },
@@ -89,13 +86,7 @@ export function useChangedRecommendations(editor: Editor | null, api: LibraryApi
 
   useEffect(() => {
     if (!editor) return;
-    editor.registerPlugin(
-      changedPlugin((fields) =>
-        i18n.t("library.changed.title", {
-          fields: changedFieldNames(i18n, fields),
-        })
-      )
-    );
+    editor.registerPlugin(changedPlugin((fields) => i18n.t("library.changed.title", { fields: changedFieldNames(i18n, fields) })));
     return () => {
       if (!editor.isDestroyed) editor.unregisterPlugin(key);
     };

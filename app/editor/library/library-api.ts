@@ -32,11 +32,7 @@ export class LibraryApi {
 
   /** Adds a source to the coalition's library (or finds the one already there). */
   async addSource(fields: Record<string, string>): Promise<{ source: PickerSource; pinpoint: string | null }> {
-    const response = await fetch(`${this.base}/sources`, {
-      method: "POST",
-      body: new URLSearchParams(fields),
-      headers: { accept: "application/json" },
-    });
+    const response = await fetch(`${this.base}/sources`, { method: "POST", body: new URLSearchParams(fields), headers: { accept: "application/json" } });
     if (!response.ok) throw await refusal(response, "library.api.refused");
     const body = (await response.json().catch(() => ({}))) as {
       source?: PickerSource;
@@ -47,10 +43,7 @@ export class LibraryApi {
   }
 
   private async get<T>(url: string, signal?: AbortSignal): Promise<T> {
-    const response = await fetch(url, {
-      signal,
-      headers: { accept: "application/json" },
-    });
+    const response = await fetch(url, { signal, headers: { accept: "application/json" } });
     if (!response.ok) throw await refusal(response, "library.api.noAnswer");
     return (await response.json()) as T;
   }

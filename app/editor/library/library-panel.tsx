@@ -90,22 +90,13 @@ export function LibraryPanel({
     const attrs = recommendationAttributes(record);
     const tr = addMatrixRow(editor.state, attrs, await recommendationNote(api, record), status);
     if (tr) editor.view.dispatch(tr);
-    setStatus(
-      t("library.panel.addedToMatrix", {
-        record: recommendationProvenance(attrs),
-        status,
-      })
-    );
+    setStatus(t("library.panel.addedToMatrix", { record: recommendationProvenance(attrs), status }));
   };
 
   const insert = async (record: RecommendationRecord) => {
     const note = await recommendationNote(api, record);
     editor.chain().focus().insertRecommendation(recommendationAttributes(record), note).run();
-    setStatus(
-      t("library.panel.inserted", {
-        record: recommendationProvenance(recommendationAttributes(record)),
-      })
-    );
+    setStatus(t("library.panel.inserted", { record: recommendationProvenance(recommendationAttributes(record)) }));
   };
 
   return (
@@ -165,24 +156,12 @@ export function LibraryPanel({
           return (
             <label key={facet} className="small">
               {t(FACET_LABELS[facet])}
-              <select
-                className="input"
-                value={selected}
-                onChange={(event) =>
-                  setFilters((f) => ({
-                    ...f,
-                    [facet]: event.target.value || undefined,
-                  }))
-                }
-              >
+              <select className="input" value={selected} onChange={(event) => setFilters((f) => ({ ...f, [facet]: event.target.value || undefined }))}>
                 <option value="">{t("library.panel.any")}</option>
                 {selected && !values.some((v) => v.value === selected) ? <option value={selected}>{facetValueLabel(i18n, facet, selected)}</option> : null}
                 {values.map((v) => (
                   <option key={v.value} value={v.value}>
-                    {t("library.panel.option", {
-                      value: facetValueLabel(i18n, facet, v.value),
-                      count: v.count,
-                    })}
+                    {t("library.panel.option", { value: facetValueLabel(i18n, facet, v.value), count: v.count })}
                   </option>
                 ))}
               </select>
@@ -204,10 +183,7 @@ export function LibraryPanel({
         {error
           ? text(error)
           : result
-          ? t("library.panel.total", {
-              count: result.total,
-              similar: result.mode === "similar" ? "yes" : "no",
-            })
+          ? t("library.panel.total", { count: result.total, similar: result.mode === "similar" ? "yes" : "no" })
           : t("library.panel.searching")}
       </p>
       <p className="sr-only" role="status">
@@ -229,9 +205,7 @@ export function LibraryPanel({
                         type="button"
                         className="btn btn-secondary btn-sm"
                         onClick={() => void insert(record)}
-                        aria-label={t("library.panel.insertLabel", {
-                          record: title,
-                        })}
+                        aria-label={t("library.panel.insertLabel", { record: title })}
                       >
                         {t("library.panel.insert")}
                       </button>
@@ -240,9 +214,7 @@ export function LibraryPanel({
                           type="button"
                           className="btn btn-secondary btn-sm"
                           onClick={() => void addToMatrix(record)}
-                          aria-label={t("library.panel.addLabel", {
-                            record: title,
-                          })}
+                          aria-label={t("library.panel.addLabel", { record: title })}
                         >
                           {t("library.panel.add")}
                         </button>

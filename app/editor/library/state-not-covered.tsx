@@ -17,13 +17,7 @@ export function StateNotCovered({ stateCode, importHref }: { stateCode: string; 
         <p>{t("library.notCovered.everyState")}</p>
         {importHref ? (
           <p>
-            <FormattedMessage
-              id="library.notCovered.import"
-              values={{
-                state: name,
-                link: (chunks) => <a href={importHref}>{chunks}</a>,
-              }}
-            />
+            <FormattedMessage id="library.notCovered.import" values={{ state: name, link: (chunks) => <a href={importHref}>{chunks}</a> }} />
           </p>
         ) : (
           <p>{t("library.notCovered.askEditor", { state: name })}</p>

@@ -26,7 +26,8 @@ function unzip(bytes: Uint8Array, filter: (file: UnzipFileInfo) => boolean) {
 }
 
 /** A bound as a message writes it: whole megabytes, or kilobytes under one. */
-const size = (bytes: number) => (bytes >= 1024 * 1024 ? { size: Math.round(bytes / (1024 * 1024)), unit: "mb" } : { size: Math.ceil(bytes / 1024), unit: "kb" });
+const size = (bytes: number) =>
+  bytes >= 1024 * 1024 ? { size: Math.round(bytes / (1024 * 1024)), unit: "mb" } : { size: Math.ceil(bytes / 1024), unit: "kb" };
 
 export function unzipDocx(bytes: Uint8Array, limits: DocxLimits = DEFAULT_LIMITS): Parts {
   if (bytes.length > limits.maxBytes) throw new DocxImportError("import.word.tooLarge", size(limits.maxBytes));

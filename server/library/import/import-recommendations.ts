@@ -68,10 +68,7 @@ function recordFromJson(value: Record<string, unknown>, provenance: RowDefaults[
   if (typeof draft.symbol === "string" && !checkSymbol(draft.symbol)) return { ok: false as const, errors: [symbolProblem(draft.symbol)] };
   const parsed = RecommendationInputSchema.safeParse(draft);
   if (parsed.success) return { ok: true as const, record: parsed.data };
-  return {
-    ok: false as const,
-    errors: parsed.error.issues.map((i) => fieldProblem(i.path)),
-  };
+  return { ok: false as const, errors: parsed.error.issues.map((i) => fieldProblem(i.path)) };
 }
 
 /**

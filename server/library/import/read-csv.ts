@@ -64,20 +64,11 @@ function csvFault(error: unknown, rowsRead: number): ImportFileError {
   const csv = error as Partial<CsvError> & { records?: number };
   // The records parsed before the fault, blank ones included, as a spreadsheet counts rows.
   const rowNumber = (typeof csv.records === "number" ? csv.records : rowsRead) + 1;
-  if (csv.code === "CSV_QUOTE_NOT_CLOSED")
-    return new ImportFileError("unreadable", "import.file.csvQuoteOpen", {
-      row: rowNumber,
-    });
+  if (csv.code === "CSV_QUOTE_NOT_CLOSED") return new ImportFileError("unreadable", "import.file.csvQuoteOpen", { row: rowNumber });
   if (csv.code === "CSV_MAX_RECORD_SIZE") {
-    return new ImportFileError("unreadable", "import.file.csvRowTooLong", {
-      row: rowNumber,
-      max: MAX_RECORD_CHARS,
-    });
+    return new ImportFileError("unreadable", "import.file.csvRowTooLong", { row: rowNumber, max: MAX_RECORD_CHARS });
   }
-  return new ImportFileError("unreadable", "import.file.csvUnreadable", {
-    row: rowNumber,
-    detail: csv.message ?? String(error),
-  });
+  return new ImportFileError("unreadable", "import.file.csvUnreadable", { row: rowNumber, detail: csv.message ?? String(error) });
 }
 
 /** Streams a CSV file as rows numbered as a spreadsheet shows them (header = 1, blank lines count). */

@@ -23,17 +23,12 @@ export function readJson(bytes: Uint8Array, limits: ReadLimits): TableSource {
   try {
     parsed = JSON.parse(new TextDecoder("utf-8").decode(bytes).replace(/^\uFEFF/, ""));
   } catch (error) {
-    throw new ImportFileError("unreadable", "import.file.jsonUnreadable", {
-      detail: error instanceof Error ? error.message : String(error),
-    });
+    throw new ImportFileError("unreadable", "import.file.jsonUnreadable", { detail: error instanceof Error ? error.message : String(error) });
   }
   const list = Array.isArray(parsed) ? parsed : (parsed as { recommendations?: unknown } | null)?.recommendations;
   if (!Array.isArray(list)) throw new ImportFileError("unsupported-format", "import.file.jsonNotArray");
   if (list.length === 0) throw new ImportFileError("empty", "import.file.jsonEmpty");
-  if (list.length > limits.maxRows)
-    throw new ImportFileError("too-many-rows", "import.file.tooManyItems", {
-      max: limits.maxRows,
-    });
+  if (list.length > limits.maxRows) throw new ImportFileError("too-many-rows", "import.file.tooManyItems", { max: limits.maxRows });
   const objects = list.map((item) => (item && typeof item === "object" && !Array.isArray(item) ? (item as Record<string, unknown>) : null));
   const first = objects.find((o) => o !== null);
   if (!first) throw new ImportFileError("unsupported-format", "import.file.jsonNotArray");
@@ -45,10 +40,7 @@ export function readJson(bytes: Uint8Array, limits: ReadLimits): TableSource {
   for (const object of objects) for (const key of Object.keys(object ?? {})) headerSet.add(key);
   const headers = [...headerSet];
   if (headers.length > limits.maxColumns) {
-    throw new ImportFileError("too-many-columns", "import.file.tooManyKeys", {
-      count: headers.length,
-      max: limits.maxColumns,
-    });
+    throw new ImportFileError("too-many-columns", "import.file.tooManyKeys", { count: headers.length, max: limits.maxColumns });
   }
   async function* rows(): AsyncGenerator<TableRow> {
     for (let i = 0; i < objects.length; i++) {

@@ -62,11 +62,7 @@ async function* chunksOf(input: ImportInput): AsyncGenerator<Uint8Array> {
  */
 export async function readTable(input: ImportInput, limits: ReadLimits = IMPORT_LIMITS): Promise<TableSource> {
   const { size, head } = await sizeAndHead(input);
-  if (size > limits.maxBytes)
-    throw new ImportFileError("too-large", "import.file.tooLarge", {
-      size: inMegabytes(size),
-      max: inMegabytes(limits.maxBytes),
-    });
+  if (size > limits.maxBytes) throw new ImportFileError("too-large", "import.file.tooLarge", { size: inMegabytes(size), max: inMegabytes(limits.maxBytes) });
   if (size === 0) throw new ImportFileError("empty", "import.file.empty");
   const format = detectFormat(input.name, head);
   if (format === "csv") return { kind: "table", format, ...(await readCsv(chunksOf(input), limits)) };

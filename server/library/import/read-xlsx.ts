@@ -91,10 +91,7 @@ function keepWorkbookModel(reader: ExcelJS.stream.xlsx.WorkbookReader): void {
 export async function readXlsx(bytes: Uint8Array, limits: ReadLimits): Promise<{ headers: string[]; rows: AsyncIterable<TableRow> }> {
   const inflated = declaredUnzippedBytes(bytes);
   if (inflated > limits.maxUnzippedBytes) {
-    throw new ImportFileError("too-large", "import.file.xlsxInflated", {
-      size: inMegabytes(inflated),
-      max: inMegabytes(limits.maxUnzippedBytes),
-    });
+    throw new ImportFileError("too-large", "import.file.xlsxInflated", { size: inMegabytes(inflated), max: inMegabytes(limits.maxUnzippedBytes) });
   }
   // Loaded on the first workbook, not at boot: exceljs and its zip stack are ~150 modules that a
   // server nobody imports a spreadsheet into should not hold (bench/memory.ts).
@@ -111,9 +108,7 @@ export async function readXlsx(bytes: Uint8Array, limits: ReadLimits): Promise<{
   const unreadable = (error: unknown) =>
     error instanceof ImportFileError
       ? error
-      : new ImportFileError("unreadable", "import.file.xlsxUnreadable", {
-          detail: error instanceof Error ? error.message : String(error),
-        });
+      : new ImportFileError("unreadable", "import.file.xlsxUnreadable", { detail: error instanceof Error ? error.message : String(error) });
 
   const sheets = reader[Symbol.asyncIterator]();
   let sheetRows: AsyncIterator<ExcelJS.Row>;

@@ -44,11 +44,7 @@ function cellTooLong(headers: readonly string[], index: number, length: number, 
   const header = headers[index];
   return header
     ? message("import.row.cellTooLong", { column: header, length, max })
-    : message("import.row.cellTooLongAt", {
-        column: columnLetters(index),
-        length,
-        max,
-      });
+    : message("import.row.cellTooLongAt", { column: columnLetters(index), length, max });
 }
 
 /** A row cut to the header's width with its problems noted; null for a blank row. */
