@@ -1,5 +1,6 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { z } from "zod";
+import { message } from "../../core/i18n/message";
 import type { DraftCheck } from "../../server/checks/check-draft";
 import type { WordImportOutcome } from "../../server/import/word-import";
 import { findTemplate } from "../../templates";
@@ -10,15 +11,17 @@ import { readLibraryUpload, type UploadResult } from "../library/upload.server";
 
 /** Reads the Word-file screen's upload within the reader's own bound (the imports service's maxFileBytes). */
 export function readWordUpload(request: Request, maxBytes: number): Promise<UploadResult> {
-  return readLibraryUpload(request, maxBytes, "Pictures make Word files large and Caucus drops them anyway: remove them, or compress them in Word, and try again.");
+  return readLibraryUpload(request, maxBytes, "import.upload.wordTooLarge");
 }
 
 export type WordUploadResult = { ok: true; kind: "check"; fileName: string; check: DraftCheck } | { ok: true; kind: "import"; outcome: WordImportOutcome };
 
 type Refusal = { ok: false; status: 400 | 409 | 422; failure: Omit<FormFailure, "ok"> };
 
-const Intent = z.enum(["check", "import"], { error: "Choose Check or Import." });
-const TemplateSlug = z.string({ error: "Choose the template whose rules apply." }).refine((slug) => findTemplate(slug) !== undefined, "Choose the template whose rules apply.");
+const Intent = z.enum(["check", "import"], { error: "import.word.form.chooseIntent" });
+const TemplateSlug = z
+  .string({ error: "import.word.form.chooseTemplate" })
+  .refine((slug) => findTemplate(slug) !== undefined, "import.word.form.chooseTemplate");
 
 /**
  * Runs what an upload of the Word-file screen asks: a check (nothing stored) or an import (a new
@@ -29,17 +32,17 @@ const TemplateSlug = z.string({ error: "Choose the template whose rules apply." 
 export async function runWordUpload(context: AppLoadContext, access: WorkspaceAccess, form: FormData): Promise<{ ok: true; result: WordUploadResult } | Refusal> {
   const { imports } = context.services;
   const intent = Intent.safeParse(form.get("intent"));
-  if (!intent.success) return refuse(400, { formError: intent.error.issues[0]!.message });
-  if (intent.data === "import" && !access.abilities.edit) throw forbidden("Only editors and owners make drafts; you can check a file.");
+  if (!intent.success) return refuse(400, { formError: message("import.word.form.chooseIntent") });
+  if (intent.data === "import" && !access.abilities.edit) throw forbidden("import.word.form.editorsOnly");
   const file = form.get("file");
-  if (!(file instanceof File) || file.size === 0) return refuse(400, { intent: intent.data, fieldErrors: { file: ["Choose a Word file (.docx)."] } });
+  if (!(file instanceof File) || file.size === 0) return refuse(400, { intent: intent.data, fieldErrors: { file: [message("import.word.form.chooseFile")] } });
   const fileName = file.name.slice(0, 200);
   const bytes = new Uint8Array(await file.arrayBuffer());
   if (!imports.looksLikeWordFile(bytes)) {
-    return refuse(422, { intent: intent.data, fieldErrors: { file: [`${fileName} is not a Word .docx file. Open it in Word (or LibreOffice) and save it as .docx.`] } });
+    return refuse(422, { intent: intent.data, fieldErrors: { file: [message("import.word.form.notDocx", { file: fileName })] } });
   }
   const slug = TemplateSlug.safeParse(form.get("template"));
-  if (!slug.success) return refuse(400, { intent: intent.data, fieldErrors: { template: [slug.error.issues[0]!.message] } });
+  if (!slug.success) return refuse(400, { intent: intent.data, fieldErrors: { template: [message("import.word.form.chooseTemplate")] } });
   const template = findTemplate(slug.data)!;
   if (intent.data === "check") {
     const checked = await imports.checkWordFile(access.workspace.id, { name: fileName, bytes }, template);

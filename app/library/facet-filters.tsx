@@ -2,7 +2,7 @@ import { Link } from "@remix-run/react";
 import { useId } from "react";
 import { FACET_LABELS, FACETS, type Facet } from "../../core/library/search-query";
 import { facetValueLabel } from "./facet-labels";
-import { plural } from "../../core/text/count";
+import { useT } from "../i18n/i18n-provider";
 
 export interface FacetValueCount {
   value: string;
@@ -47,8 +47,9 @@ export function FacetFilters({
   order = FACETS,
   visibleValues = 6,
   headingLevel = 3,
-  label = "Filter recommendations",
+  label,
 }: FacetFiltersProps) {
+  const { t, number } = useT();
   const id = useId();
   const Heading = `h${headingLevel}` as const;
   const anySelected = order.some((facet) => selected[facet] !== undefined);
@@ -57,11 +58,11 @@ export function FacetFilters({
     const isSelected = selected[facet] === value;
     const content = (
       <>
-        <span className="facet-value">{facetValueLabel(facet, value)}</span>
+        <span className="facet-value">{facetValueLabel({ t }, facet, value)}</span>
         {count !== null ? (
           <span className="facet-count">
-            {count.toLocaleString("en")}
-            <span className="sr-only"> {plural(count, "record")}</span>
+            {number(count)}
+            <span className="sr-only">{t("library.facets.records", { count })}</span>
           </span>
         ) : null}
       </>
@@ -83,16 +84,16 @@ export function FacetFilters({
   };
 
   return (
-    <nav className="facet-filters" aria-label={label}>
+    <nav className="facet-filters" aria-label={label ?? t("library.facets.label")}>
       {anySelected && (clearAllHref || onClearAll) ? (
         <p className="facet-clear">
           {clearAllHref ? (
             <Link to={clearAllHref} preventScrollReset>
-              Clear filters
+              {t("library.facets.clear")}
             </Link>
           ) : (
             <button type="button" className="btn btn-ghost btn-sm" onClick={onClearAll}>
-              Clear filters
+              {t("library.facets.clear")}
             </button>
           )}
         </p>
@@ -109,13 +110,14 @@ export function FacetFilters({
         return (
           <section key={facet} className="facet" aria-labelledby={headingId}>
             <Heading id={headingId} className="facet-heading">
-              {FACET_LABELS[facet]}
+              {t(FACET_LABELS[facet])}
             </Heading>
             <ul className="facet-list">{shown.map((c) => option(facet, c))}</ul>
             {more.length > 0 ? (
               <details className="facet-more" open={more.some((c) => c.value === chosen) || undefined}>
                 <summary>
-                  {more.length} more <span className="sr-only">{FACET_LABELS[facet]} values</span>
+                  {t("library.facets.more", { count: more.length })}
+                  <span className="sr-only">{t("library.facets.moreOf", { facet: t(FACET_LABELS[facet]) })}</span>
                 </summary>
                 <ul className="facet-list">{more.map((c) => option(facet, c))}</ul>
               </details>

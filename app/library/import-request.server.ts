@@ -2,6 +2,7 @@ import type { AppLoadContext } from "@remix-run/node";
 import type { z } from "zod";
 import type { ImportOutcome } from "../../server/library/coalition-import";
 import type { ImportPhase } from "../../server/library/import-into-library";
+import { message } from "../../core/i18n/message";
 import { parseForm, type FormFailure } from "../forms.server";
 import { RecommendationImportFormSchema, SourcesImportFormSchema, type RecommendationImportForm } from "../schemas/library";
 
@@ -28,8 +29,8 @@ export function parseImportRequest(formData: FormData): { ok: true; request: Imp
   // A mapping is confirmed for one file's columns; applied to another it would file text as States.
   const otherFile = previewed !== null && (previewed.name !== file.name || previewed.size !== file.size);
   if (intent === "import" && otherFile) {
-    const message = `This is not the file you previewed (${previewed.name}): preview it first, so its columns are mapped.`;
-    return { ok: false, intent, fieldErrors: { file: [message] }, status: 409 };
+    const notPreviewed = message("import.form.notPreviewed", { file: previewed.name });
+    return { ok: false, intent, fieldErrors: { file: [notPreviewed] }, status: 409 };
   }
   // Previewing another file starts again from the mapping its own headers suggest.
   const form = otherFile ? { ...parsed.data, mapping: undefined } : parsed.data;
@@ -43,7 +44,7 @@ export function runImportRequest(
   context: AppLoadContext,
   actor: { userId: string; workspaceId: string },
   request: ImportRequest,
-  onProgress?: (phase: ImportPhase) => void,
+  onProgress?: (phase: ImportPhase) => void
 ): Promise<ImportOutcome> {
   const { library } = context.services;
   if (request.kind === "sources") return library.runImport(actor, { kind: "sources", ...request.form });

@@ -1,3 +1,4 @@
+import { message, type Message } from "../../core/i18n/message";
 import type { ImportStreamLine } from "../../core/library/import-types";
 import type { ImportOutcome } from "./import-request.server";
 import type { ImportPhase } from "../../server/library/import-into-library";
@@ -5,14 +6,15 @@ import type { ImportPhase } from "../../server/library/import-into-library";
 export const NDJSON = "application/x-ndjson; charset=utf-8";
 
 /** A refusal before any work started, in the stream's own line format, with its HTTP status. */
-export function importErrorResponse(status: number, message: string): Response {
-  const line: ImportStreamLine = { type: "error", status, message };
+export function importErrorResponse(status: number, reason: Message): Response {
+  const line: ImportStreamLine = { type: "error", status, message: reason };
   return new Response(`${JSON.stringify(line)}\n`, { status, headers: { "Content-Type": NDJSON, "Cache-Control": "no-store" } });
 }
 
 /**
  * Runs an import and answers with its progress as it happens, one JSON object per line
- * (ImportStreamLine): progress lines, then the result or an error. The status is 200 once the
+ * (ImportStreamLine): progress lines, then the result or an error, as a message (id and values)
+ * that the page puts into the person's language. The status is 200 once the
  * stream starts; a refusal found later (an unreadable row limit, say) arrives as an error line.
  */
 export function streamImport(run: (onProgress: (phase: ImportPhase) => void) => Promise<ImportOutcome>): Response {
@@ -36,7 +38,7 @@ export function streamImport(run: (onProgress: (phase: ImportPhase) => void) => 
         .catch((error: unknown) => {
           // Headers are sent, so Remix cannot report this one: log it here, tell the reader briefly.
           console.error("[library-import] import failed", error);
-          send({ type: "error", status: 500, message: "The import failed on the server. Reload the library to see what it holds, then try again." });
+          send({ type: "error", status: 500, message: message("import.stream.failed") });
         })
         .finally(() => {
           if (open) controller.close();

@@ -1,20 +1,44 @@
-import { renderToStaticMarkup } from "react-dom/server";
+import type { MessageId } from "../../core/i18n/message";
+import type { ReactElement } from "react";
+import { renderToStaticMarkup as renderBare } from "react-dom/server";
+import { IntlProvider } from "react-intl";
+import { UI_CATALOGUES } from "../../locales/ui/all";
 import { describe, expect, it } from "vitest";
 import { buildRecommendation } from "../../test/library-factories";
 import { FacetFilters } from "./facet-filters";
 import { RecommendationCard } from "./recommendation-card";
 
+/** Rendered as an English reader sees them (the components speak through the catalogues). */
+const renderToStaticMarkup = (element: ReactElement) =>
+  renderBare(
+    <IntlProvider locale="en" messages={UI_CATALOGUES.en as Record<MessageId, string>}>
+      {element}
+    </IntlProvider>,
+  );
+
 const record = { ...buildRecommendation(), id: "r1", workspaceId: "w1", updatedAt: "2026-11-27T00:00:00.000Z" };
 
 describe("RecommendationCard", () => {
   it("shows the provenance line, the text, body, State, date and themes, and marks the coalition's own", () => {
-    const html = renderToStaticMarkup(<RecommendationCard record={record} actions={<button type="button">Insert</button>} />);
+    const html = renderToStaticMarkup(<RecommendationCard record={record} actions={<button type="button" data-action="insert" />} />);
     expect(html).toContain("Recommendation 186.60 (Ghana), A/HRC/25/5, supported</h3>");
     expect(html).toContain("Coalition");
     expect(html).toContain("<dd>China</dd>");
-    expect(html).toContain('<time dateTime="2013-12-04">4 December 2013</time>');
+    // The date in the reader's language, through Intl: English as en writes it.
+    expect(html).toContain('<time dateTime="2013-12-04">December 4, 2013</time>');
     expect(html).toContain("Special procedures");
-    expect(html).toContain("Insert</button>");
+    expect(html).toContain('data-action="insert"');
+  });
+
+  it("speaks the reader's language: labels and the date in French", () => {
+    const html = renderBare(
+      <IntlProvider locale="fr" messages={UI_CATALOGUES.fr as Record<MessageId, string>}>
+        <RecommendationCard record={record} />
+      </IntlProvider>,
+    );
+    expect(html).toContain("<dt>Organe</dt>");
+    expect(html).toContain('<time dateTime="2013-12-04">4 décembre 2013</time>');
+    expect(html).toContain(">Coalition<");
   });
 
   it("has no Coalition badge for the shared library", () => {

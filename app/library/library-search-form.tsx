@@ -1,13 +1,16 @@
 import { Form } from "@remix-run/react";
 import { useId } from "react";
 import { FACETS, type Facet } from "../../core/library/search-query";
+import { FormattedMessage } from "react-intl";
+import type { Message } from "../../core/i18n/message";
 import { Button } from "../components/ui";
+import { useT } from "../i18n/i18n-provider";
 
 export interface LibrarySearchFormProps {
   q: string;
   /** The facet values in force: a new query keeps them, as hidden fields. */
   selected: Partial<Record<Facet, string>>;
-  errors?: string[];
+  errors?: Message[];
 }
 
 /**
@@ -15,11 +18,12 @@ export interface LibrarySearchFormProps {
  * without JavaScript), with the query syntax spelled out beside it.
  */
 export function LibrarySearchForm({ q, selected, errors }: LibrarySearchFormProps) {
+  const { t, text } = useT();
   const id = useId();
   return (
-    <Form method="get" role="search" className="library-search" aria-label="Search the library">
+    <Form method="get" role="search" className="library-search" aria-label={t("library.search.label")}>
       <label htmlFor={`${id}-q`} className="field-label">
-        Search recommendations
+        {t("library.search.field")}
       </label>
       <div className="library-search-row">
         <input
@@ -33,14 +37,14 @@ export function LibrarySearchForm({ q, selected, errors }: LibrarySearchFormProp
           aria-describedby={`${id}-hint${errors?.length ? ` ${id}-error` : ""}`}
           aria-invalid={errors?.length ? true : undefined}
         />
-        <Button type="submit">Search</Button>
+        <Button type="submit">{t("library.search.submit")}</Button>
       </div>
       <p id={`${id}-hint`} className="field-description">
-        Words, “an exact phrase” in quotes, -word to leave out, or a reference such as <span className="mono">A/HRC/25/5, para. 186.60</span>.
+        <FormattedMessage id="library.search.hint" values={{ mono: (chunks) => <span className="mono">{chunks}</span> }} />
       </p>
       {errors?.length ? (
         <p id={`${id}-error`} className="field-error" role="alert">
-          {errors.join(" ")}
+          {errors.map(text).join(" ")}
         </p>
       ) : null}
       {FACETS.map((facet) => (selected[facet] !== undefined ? <input key={facet} type="hidden" name={facet} value={selected[facet]} /> : null))}

@@ -4,6 +4,7 @@ import type { RecommendationRecord } from "../../core/library/records";
 import { isStateCode, stateName } from "../../core/un/states";
 import { Badge } from "../components/ui";
 import { cx } from "../components/ui/cx";
+import { useT } from "../i18n/i18n-provider";
 import { formatLibraryDate } from "./facet-labels";
 
 /** The fields a card shows: a whole RecommendationRecord fits, so does a search endpoint's slimmer row. */
@@ -39,6 +40,8 @@ export function recommendationCardTitle(record: RecommendationCardRecord): strin
  * themes; "Coalition" marks the workspace's own records (workspaceId set) against the shared library.
  */
 export function RecommendationCard({ record, actions, headingLevel = 3, compact = false, className }: RecommendationCardProps) {
+  const i18n = useT();
+  const { t } = i18n;
   const headingId = useId();
   const Heading = `h${headingLevel}` as const;
   const state = isStateCode(record.stateUnderReview) ? stateName(record.stateUnderReview) : record.stateUnderReview;
@@ -48,29 +51,29 @@ export function RecommendationCard({ record, actions, headingLevel = 3, compact 
         <Heading id={headingId} className="rec-card-title">
           {recommendationCardTitle(record)}
         </Heading>
-        {record.workspaceId !== null ? <Badge tone="accent">Coalition</Badge> : null}
+        {record.workspaceId !== null ? <Badge tone="accent">{t("library.card.coalition")}</Badge> : null}
       </header>
       <blockquote className="rec-card-text">{record.text}</blockquote>
       <dl className="rec-card-meta">
         <div>
-          <dt>Body</dt>
+          <dt>{t("library.card.body")}</dt>
           <dd>{record.body}</dd>
         </div>
         <div>
-          <dt>State</dt>
+          <dt>{t("library.card.state")}</dt>
           <dd>{state}</dd>
         </div>
         {record.publicationDate ? (
           <div>
-            <dt>Date</dt>
+            <dt>{t("library.card.date")}</dt>
             <dd>
-              <time dateTime={record.publicationDate}>{formatLibraryDate(record.publicationDate)}</time>
+              <time dateTime={record.publicationDate}>{formatLibraryDate(i18n, record.publicationDate)}</time>
             </dd>
           </div>
         ) : null}
       </dl>
       {record.themes.length > 0 ? (
-        <ul className="rec-card-themes" aria-label="Themes">
+        <ul className="rec-card-themes" aria-label={t("library.card.themes")}>
           {record.themes.map((theme) => (
             <li key={theme}>
               <Badge>{theme}</Badge>

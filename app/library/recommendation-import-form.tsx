@@ -1,6 +1,8 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useId, useState, type ChangeEvent, type FormEvent } from "react";
 import { Alert, Button, TextField } from "../components/ui";
+import { useT } from "../i18n/i18n-provider";
+import { message, type Message } from "../../core/i18n/message";
 import { ImportMapping } from "./import-mapping";
 import { ImportProgress } from "./import-progress";
 import { ImportSummaryView } from "./import-summary";
@@ -12,15 +14,16 @@ export interface RecommendationImportFormProps {
   preview: RecommendationPreview | null;
   /** The result of an import posted without JavaScript. */
   summary: ImportSummary | null;
-  fileErrors?: string[];
-  formError?: string;
+  fileErrors?: Message[];
+  formError?: Message[];
   /** The streaming endpoint (library/import.ndjson) the import is sent to when JavaScript runs. */
   streamUrl: string;
   libraryHref: string;
   maxBytes: number;
 }
 
-const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+/** Sizes go to messages in megabytes, which write them "{size, number, ::.0} MB". */
+const megabytes = (bytes: number) => bytes / 1024 / 1024;
 
 /**
  * A recommendations file, in two steps within one form: preview (the page's action answers with
@@ -29,12 +32,13 @@ const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
  * the import goes to the streaming endpoint and shows its progress; without, it posts normally.
  */
 export function RecommendationImportForm({ preview, summary, fileErrors, formError, streamUrl, libraryHref, maxBytes }: RecommendationImportFormProps) {
+  const { t, text } = useT();
   const id = useId();
   const navigation = useNavigation();
   const streamed = useStreamedImport();
   // A new file makes the previous preview (and result) wrong: hide them until the next answer.
   const [dismissed, setDismissed] = useState<readonly unknown[]>([]);
-  const [sizeError, setSizeError] = useState<string | null>(null);
+  const [sizeError, setSizeError] = useState<Message | null>(null);
   const shownPreview = preview && !dismissed.includes(preview) ? preview : null;
   const shownSummary = streamed.state.status === "done" ? streamed.state.summary : summary && !dismissed.includes(summary) ? summary : null;
   const previewing = navigation.state === "submitting" && navigation.formData?.get("intent") === "preview";
@@ -45,9 +49,9 @@ export function RecommendationImportForm({ preview, summary, fileErrors, formErr
     setDismissed([preview, summary]);
     streamed.reset();
     const file = event.currentTarget.files?.[0];
-    const tooLarge = file && file.size > maxBytes ? `This file is ${megabytes(file.size)}; one import takes at most ${megabytes(maxBytes)}. Split it and import the parts.` : null;
+    const tooLarge = file && file.size > maxBytes ? message("import.form.fileTooLarge", { size: megabytes(file.size), max: megabytes(maxBytes) }) : null;
     // The browser then refuses to submit, and says why, without sending 100 MB first.
-    event.currentTarget.setCustomValidity(tooLarge ?? "");
+    event.currentTarget.setCustomValidity(tooLarge ? text(tooLarge) : "");
     setSizeError(tooLarge);
   }
 
@@ -62,16 +66,13 @@ export function RecommendationImportForm({ preview, summary, fileErrors, formErr
 
   return (
     <Form method="post" encType="multipart/form-data" className="form" onSubmit={onSubmit} aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`}>Import recommendations</h2>
-      <p className="muted small">
-        Into the coalition’s own library, which every member can search and quote; the shared library is not changed. A record already there
-        (same document, paragraph and recommending States) is updated, not repeated.
-      </p>
-      <h3>Step 1: choose a file</h3>
-      {formError ? <Alert tone="error">{formError}</Alert> : null}
+      <h2 id={`${id}-heading`}>{t("import.recommendations.heading")}</h2>
+      <p className="muted small">{t("import.recommendations.intro")}</p>
+      <h3>{t("import.recommendations.step1")}</h3>
+      {formError ? <Alert tone="error">{formError.map(text).join(" ")}</Alert> : null}
       <TextField
-        label="Recommendations file"
-        description={`A UHRI or UPR Info export, or any spreadsheet with a column of recommendations: CSV, Excel (.xlsx) or Caucus JSON, up to ${megabytes(maxBytes)}.`}
+        label={t("import.recommendations.file")}
+        description={t("import.recommendations.fileHint", { max: megabytes(maxBytes) })}
         errors={errors}
         type="file"
         name="file"
@@ -81,21 +82,21 @@ export function RecommendationImportForm({ preview, summary, fileErrors, formErr
       />
       {shownPreview ? (
         <noscript>
-          <p className="field-description">Choose the same file again before importing: the server keeps nothing between the two steps.</p>
+          <p className="field-description">{t("import.recommendations.chooseAgain")}</p>
         </noscript>
       ) : null}
       {shownPreview ? null : (
         <div className="form-actions">
           <Button type="submit" name="intent" value="preview" busy={previewing}>
-            {previewing ? "Reading the file…" : "Preview"}
+            {previewing ? t("import.recommendations.reading") : t("import.recommendations.preview")}
           </Button>
         </div>
       )}
       {shownPreview && streamed.state.status !== "done" ? (
         <ImportMapping key={`${shownPreview.file.name}:${shownPreview.file.size}`} preview={shownPreview} importing={running} />
       ) : null}
-      {running && streamed.state.status === "running" ? <ImportProgress state={streamed.state} noun="recommendations" /> : null}
-      {streamed.state.status === "failed" ? <Alert tone="error">{streamed.state.message}</Alert> : null}
+      {running && streamed.state.status === "running" ? <ImportProgress state={streamed.state} kind="recommendations" /> : null}
+      {streamed.state.status === "failed" ? <Alert tone="error">{text(streamed.state.message)}</Alert> : null}
       {shownSummary ? <ImportSummaryView summary={shownSummary} libraryHref={libraryHref} /> : null}
     </Form>
   );

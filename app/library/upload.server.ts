@@ -5,14 +5,14 @@ import {
   type UploadHandler,
 } from "@remix-run/node";
 import { IMPORT_LIMITS } from "../../core/library/import-limits";
-import { megabytes } from "../../core/text/size";
+import { message, type Message, type MessageId } from "../../core/i18n/message";
 
 /**
  * Reads an import form (one file and a few small fields) into memory, within bounds: the server
  * keeps nothing between the preview and the import, so the browser sends the file each time.
  */
 
-export type UploadResult = { ok: true; form: FormData } | { ok: false; status: 400 | 413; message: string };
+export type UploadResult = { ok: true; form: FormData } | { ok: false; status: 400 | 413; message: Message };
 
 /** The largest file an import accepts: the readers' own limit, so both say the same number. */
 export const MAX_UPLOAD_BYTES = IMPORT_LIMITS.maxBytes;
@@ -25,12 +25,13 @@ const ENVELOPE_BYTES = 1024 * 1024;
 
 class TooManyFieldsError extends Error {}
 
-const SPLIT_ADVICE = "Split it and import the parts.";
+/** What to do about a file over the limit: the caller's advice, as its own catalogue message. */
+const SPLIT_ADVICE: MessageId = "import.upload.tooLarge";
 
-const tooLarge = (maxBytes: number, advice: string) => ({
+const tooLarge = (maxBytes: number, advice: MessageId) => ({
   ok: false as const,
   status: 413 as const,
-  message: `The file is larger than ${megabytes(maxBytes)}, the most one upload takes. ${advice}`,
+  message: message(advice, { size: maxBytes / 1024 / 1024 }),
 });
 
 /**
@@ -38,12 +39,12 @@ const tooLarge = (maxBytes: number, advice: string) => ({
  * with 413 when the declared or actual size is over the bound, and 400 when the body is not a
  * multipart form. Call it after the access guard, so a stranger's upload is never read.
  */
-export async function readLibraryUpload(request: Request, maxFileBytes = MAX_UPLOAD_BYTES, tooLargeAdvice = SPLIT_ADVICE): Promise<UploadResult> {
+export async function readLibraryUpload(request: Request, maxFileBytes = MAX_UPLOAD_BYTES, tooLargeAdvice: MessageId = SPLIT_ADVICE): Promise<UploadResult> {
   // An honest Content-Length lets a too-large upload be refused before any of it is read.
   const declared = Number(request.headers.get("content-length"));
   if (Number.isFinite(declared) && declared > maxFileBytes + ENVELOPE_BYTES) return tooLarge(maxFileBytes, tooLargeAdvice);
   if (!(request.headers.get("content-type") ?? "").toLowerCase().startsWith("multipart/form-data")) {
-    return { ok: false, status: 400, message: "Send the file with the import form (a multipart/form-data upload)." };
+    return { ok: false, status: 400, message: message("import.upload.notMultipart") };
   }
 
   const fileHandler = createMemoryUploadHandler({ maxPartSize: maxFileBytes });
@@ -65,11 +66,13 @@ export async function readLibraryUpload(request: Request, maxFileBytes = MAX_UPL
     return { ok: true, form: await parseMultipartFormData(request, handler) };
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError) {
-      return error.field === "file" ? tooLarge(maxFileBytes, tooLargeAdvice) : { ok: false, status: 400, message: `The form field “${error.field}” is too long.` };
+      return error.field === "file"
+        ? tooLarge(maxFileBytes, tooLargeAdvice)
+        : { ok: false, status: 400, message: message("import.upload.fieldTooLong", { field: error.field }) };
     }
-    if (error instanceof TooManyFieldsError) return { ok: false, status: 400, message: "The form has more fields than an import uses." };
+    if (error instanceof TooManyFieldsError) return { ok: false, status: 400, message: message("import.upload.tooManyFields") };
     // parseMultipartFormData's own wording for a body that is not multipart.
-    if (error instanceof TypeError) return { ok: false, status: 400, message: "The upload could not be read as a form: choose the file and send it again." };
+    if (error instanceof TypeError) return { ok: false, status: 400, message: message("import.upload.unreadable") };
     throw error;
   }
 }

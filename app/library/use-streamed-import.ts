@@ -1,12 +1,17 @@
 import { useCallback, useEffect, useRef, useState } from "react";
+import { message, type Message } from "../../core/i18n/message";
 import type { ImportStreamLine, ImportSummary } from "../../core/library/import-types";
 
 export type StreamedImportState =
   | { status: "idle" }
   /** progress null: still uploading (fetch reports no upload progress). */
-  | { status: "running"; progress: Extract<ImportStreamLine, { type: "progress" }> | null }
+  | {
+      status: "running";
+      progress: Extract<ImportStreamLine, { type: "progress" }> | null;
+    }
   | { status: "done"; summary: ImportSummary }
-  | { status: "failed"; message: string };
+  /** The server's message, or ours when the answer never came; the form says it in the person's language. */
+  | { status: "failed"; message: Message };
 
 /** The JSON objects of an NDJSON body, one per line, as they arrive. */
 async function* ndjsonLines(body: ReadableStream<Uint8Array>): AsyncGenerator<ImportStreamLine> {
@@ -46,12 +51,11 @@ export function useStreamedImport() {
     try {
       const response = await fetch(url, { method: "POST", body: form, signal: controller.signal, headers: { Accept: "application/x-ndjson" } });
       if (!(response.headers.get("content-type") ?? "").startsWith("application/x-ndjson") || !response.body) {
-        // The guards answer 403/404 in plain text before any import starts.
-        const text = (await response.text()).trim();
-        setState({ status: "failed", message: text.length > 0 && text.length < 300 ? text : `The server answered ${response.status}.` });
+        // The guards answer 403/404 before any import starts, in a page not meant for this form.
+        setState({ status: "failed", message: message("import.stream.status", { status: response.status }) });
         return;
       }
-      let last: StreamedImportState = { status: "failed", message: "The import stopped before it reported a result. Reload the library to see what it holds." };
+      let last: StreamedImportState = { status: "failed", message: message("import.stream.stopped") };
       for await (const line of ndjsonLines(response.body)) {
         if (line.type === "progress") setState({ status: "running", progress: line });
         else last = line.type === "result" ? { status: "done", summary: line.summary } : { status: "failed", message: line.message };
@@ -59,7 +63,7 @@ export function useStreamedImport() {
       setState(last);
     } catch {
       if (controller.signal.aborted) return;
-      setState({ status: "failed", message: "The connection was lost during the import. Reload the library to see what it holds, then try again." });
+      setState({ status: "failed", message: message("import.stream.lost") });
     } finally {
       if (inFlight.current === controller) inFlight.current = null;
     }

@@ -2,7 +2,6 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { UN_LANGUAGES } from "../../core/un/languages";
 import { UN_STATES } from "../../core/un/states";
-import { megabytes } from "../../core/text/size";
 import { TEMPLATES } from "../../templates";
 import { requireWorkspaceAccess } from "../auth/guards.server";
 import { CheckReport, ImportReport } from "../components/import/word-report";
@@ -11,12 +10,15 @@ import { Alert, Button, Card, SelectField, TextField } from "../components/ui";
 import { invalid } from "../forms.server";
 import { readWordUpload, runWordUpload } from "../import/word-upload.server";
 import { PageErrorBoundary } from "../components/page-error-boundary";
+import { useT } from "../i18n/i18n-provider";
+import { pageMeta } from "../i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Word file · Caucus" }];
+export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "import.word.page.title");
 
+// Template titles, State and language names are the data's own (the templates and core/un).
 const templateOptions = TEMPLATES.map((t) => ({ value: t.slug, label: `${t.mechanism} — ${t.title}` }));
 const stateOptions = UN_STATES.map((s) => ({ value: s.code, label: s.name }));
-const languageOptions = [{ value: "", label: "As the file says" }, ...Object.entries(UN_LANGUAGES).map(([value, label]) => ({ value, label }))];
+const fileLanguages = Object.entries(UN_LANGUAGES).map(([value, label]) => ({ value, label }));
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { workspace, abilities } = await requireWorkspaceAccess(request, context, params.workspaceId);
@@ -45,7 +47,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function WordFile() {
+  const { t, text } = useT();
   const { workspaceId, canImport, maxBytes, organisations } = useLoaderData<typeof loader>();
+  const languageOptions = [{ value: "", label: t("import.word.form.languageFromFile") }, ...fileLanguages];
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const busyIntent = navigation.state === "submitting" ? navigation.formData?.get("intent") : null;
@@ -56,7 +60,9 @@ export default function WordFile() {
     return (
       <div className="word-file">
         <p className="small">
-          <Link to="..">← All drafts</Link> · <Link to=".">Another Word file</Link>
+          <Link to="..">{t("import.word.page.allDrafts")}</Link>
+          {t("import.word.page.separator")}
+          <Link to=".">{t("import.word.page.another")}</Link>
         </p>
         <ImportReport outcome={result.outcome} draftHref={`/workspaces/${workspaceId}/drafts/${result.outcome.draft.id}`} />
       </div>
@@ -65,49 +71,62 @@ export default function WordFile() {
   return (
     <div className="word-file">
       <p className="small">
-        <Link to="..">← All drafts</Link>
+        <Link to="..">{t("import.word.page.allDrafts")}</Link>
       </p>
       <Form method="post" encType="multipart/form-data" className="form" noValidate aria-labelledby="word-file-heading">
         <Card>
-          <h2 id="word-file-heading">{canImport ? "Check a Word file, or make it a draft" : "Check a Word file"}</h2>
-          <p className="muted">
-            Caucus reads the file's headings, paragraph numbers, footnotes, tables and comments and checks it against the template's rules. Checking keeps
-            nothing: the file is read and forgotten{canImport ? ", unless you import it as a new draft" : ""}.
-          </p>
-          {failure?.formError ? <Alert tone="error">{failure.formError}</Alert> : null}
+          <h2 id="word-file-heading">{canImport ? t("import.word.page.headingImport") : t("import.word.page.heading")}</h2>
+          <p className="muted">{canImport ? t("import.word.page.introImport") : t("import.word.page.intro")}</p>
+          {failure?.formError ? <Alert tone="error">{text(failure.formError)}</Alert> : null}
           <TextField
-            label="Word file (.docx)"
+            label={t("import.word.form.file")}
             type="file"
             name="file"
             required
             accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
             errors={errors.file}
-            description={`Up to ${megabytes(maxBytes)}. Save older .doc files as .docx first.`}
+            description={t("import.word.form.fileHint", { max: maxBytes / 1024 / 1024 })}
           />
-          <SelectField label="Template (the mechanism's rules)" name="template" options={templateOptions} placeholder="Choose…" errors={errors.template} />
+          <SelectField
+            label={t("import.word.form.template")}
+            name="template"
+            options={templateOptions}
+            placeholder={t("import.word.form.choose")}
+            errors={errors.template}
+          />
           <div className="form-actions">
             <Button type="submit" name="intent" value="check" variant={canImport ? "secondary" : "primary"} busy={busyIntent === "check"}>
-              {busyIntent === "check" ? "Checking…" : "Check the file"}
+              {busyIntent === "check" ? t("import.word.form.checking") : t("import.word.form.check")}
             </Button>
           </div>
           {result?.ok && result.kind === "check" ? <CheckReport check={result.check} headingId="check-heading" /> : null}
         </Card>
         {canImport ? (
           <Card aria-labelledby="import-heading">
-            <h2 id="import-heading">New draft from this file</h2>
-            <p className="muted">The cover of the new draft. Fields left empty are taken from the file's own cover block when it has one. Everyone in the draft can change them later.</p>
+            <h2 id="import-heading">{t("import.word.form.newDraft")}</h2>
+            <p className="muted">{t("import.word.form.coverIntro")}</p>
             <div className="form">
-              <TextField label="Title" name="title" errors={errors.title} description="Optional: the file's title, or its name." />
-              <SelectField label="State under review" name="stateUnderReview" options={stateOptions} placeholder="As the file's cover says" errors={errors.stateUnderReview} />
-              <TextField label="Session or cycle" name="session" errors={errors.session} />
-              <SubmittingOrganisationsField organisations={organisations} errors={errors.organisations} description="Left unticked: those the file's cover names, by name or acronym." />
-              <TextField label="Contact" name="contact" errors={errors.contact} />
-              <SelectField label="Language" name="language" options={languageOptions} defaultValue="" errors={errors.language} />
-              <TextField label="Deadline" name="deadline" type="date" errors={errors.deadline} />
+              <TextField label={t("import.word.form.title")} name="title" errors={errors.title} description={t("import.word.form.titleHint")} />
+              <SelectField
+                label={t("import.word.form.stateUnderReview")}
+                name="stateUnderReview"
+                options={stateOptions}
+                placeholder={t("import.word.form.fromCover")}
+                errors={errors.stateUnderReview}
+              />
+              <TextField label={t("import.word.form.session")} name="session" errors={errors.session} />
+              <SubmittingOrganisationsField
+                organisations={organisations}
+                errors={errors.organisations?.map(text)}
+                description={t("import.word.form.organisationsHint")}
+              />
+              <TextField label={t("import.word.form.contact")} name="contact" errors={errors.contact} />
+              <SelectField label={t("import.word.form.language")} name="language" options={languageOptions} defaultValue="" errors={errors.language} />
+              <TextField label={t("import.word.form.deadline")} name="deadline" type="date" errors={errors.deadline} />
             </div>
             <div className="form-actions">
               <Button type="submit" name="intent" value="import" busy={busyIntent === "import"}>
-                {busyIntent === "import" ? "Importing…" : "Import as a new draft"}
+                {busyIntent === "import" ? t("import.word.form.importing") : t("import.word.form.import")}
               </Button>
             </div>
           </Card>

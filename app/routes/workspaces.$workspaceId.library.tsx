@@ -1,6 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { FACET_LABELS, FACETS, type Facet } from "../../core/library/search-query";
+import { FACETS } from "../../core/library/search-query";
 import type { LibrarySearchResult } from "../../db/queries/library-search";
 import { requireWorkspaceAccess } from "../auth/guards.server";
 import { DeleteRecommendationForm } from "../library/delete-recommendation-form";
@@ -11,7 +11,10 @@ import { RecommendationCard, recommendationCardTitle } from "../library/recommen
 import { librarySearchHref } from "../library/search-url";
 import { Alert, ButtonLink, Card, EmptyState } from "../components/ui";
 import { invalid, parseForm } from "../forms.server";
-import { count } from "../../core/text/count";
+import { message, type Message, type MessageId } from "../../core/i18n/message";
+import { FormattedMessage } from "react-intl";
+import { useT } from "../i18n/i18n-provider";
+import { pageMeta } from "../i18n/meta";
 import {
   DeleteRecommendationSchema,
   LIBRARY_MAX_PAGE,
@@ -23,11 +26,12 @@ import {
 } from "../schemas/library";
 import { PageErrorBoundary } from "../components/page-error-boundary";
 
-export const meta: MetaFunction = () => [{ title: "Library · Caucus" }];
+export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "library.page.title");
 
 const EMPTY: LibrarySearchResult = { mode: "browse", total: 0, results: [], facets: Object.fromEntries(FACETS.map((f) => [f, []])) as unknown as LibrarySearchResult["facets"] };
 
-const fieldLabel = (field: string) => (field === "q" ? "Search" : field === "page" ? "Page" : (FACET_LABELS[field as Facet] ?? field));
+/** A bad URL parameter, by its name, which the catalogue turns into our label for it (q → "Search"). */
+const queryProblem = (field: string): Message => message("library.query.invalid", { field });
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { workspace, abilities } = await requireWorkspaceAccess(request, context, params.workspaceId);
@@ -40,11 +44,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   };
   if (!parsed.success) {
     // A hand-edited or stale URL: say what is wrong and show the search box, not an error page.
-    const errors = parsed.error.issues.map((issue) => `${fieldLabel(String(issue.path[0] ?? ""))}: ${issue.message}`);
+    const errors = parsed.error.issues.map((issue) => queryProblem(String(issue.path[0] ?? "")));
     return data({ ...page, query: { q: "", page: 1 } as LibraryQuery, result: EMPTY, errors }, { status: 400 });
   }
   const result = await context.services.library.search(workspace.id, toLibrarySearch(parsed.data));
-  return { ...page, query: parsed.data, result, errors: [] as string[] };
+  return { ...page, query: parsed.data, result, errors: [] as Message[] };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -52,50 +56,62 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const parsed = parseForm(await request.formData(), DeleteRecommendationSchema);
   if (!parsed.ok) return invalid(parsed);
   const outcome = await context.services.library.deleteRecommendation({ userId: user.id, workspaceId: workspace.id }, parsed.data.recommendationId);
-  if (outcome.status === "shared") return invalid({ fieldErrors: {}, formError: "The shared library cannot be changed from Caucus." }, 403);
-  if (outcome.status === "not-found") return invalid({ fieldErrors: {}, formError: "That recommendation is no longer in the coalition’s library." }, 404);
+  if (outcome.status === "shared") return invalid({ fieldErrors: {}, formError: message("library.delete.shared") }, 403);
+  if (outcome.status === "not-found") return invalid({ fieldErrors: {}, formError: message("library.delete.gone") }, 404);
   return data({ ok: true as const, deleted: recommendationCardTitle(outcome.record) });
 }
 
-const MODE_NOTES: Partial<Record<LibrarySearchResult["mode"], string>> = {
-  reference: "Looked up as a document reference.",
-  similar: "No record has these words; these have a similar spelling.",
-};
+const MODE_NOTES: Partial<Record<LibrarySearchResult["mode"], MessageId>> = { reference: "library.mode.reference", similar: "library.mode.similar" };
 
 export default function Library() {
+  const { t, text } = useT();
   const { workspaceId, canEdit, canExport, ownCount, query, result, errors } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const selected = selectedFacets(query);
   const filtered = Object.keys(selected).length > 0;
   const base = `/workspaces/${workspaceId}/library`;
-  const plural = (n: number) => count(n, "recommendation");
 
   return (
     <div className="library">
       <Card aria-labelledby="library-heading">
         <div className="card-header">
-          <h2 id="library-heading">Library</h2>
+          <h2 id="library-heading">{t("library.page.heading")}</h2>
           {canEdit ? (
             <ButtonLink to={`${base}/import`} variant="secondary" size="sm">
-              Import
+              {t("library.page.import")}
             </ButtonLink>
           ) : null}
         </div>
-        <p className="muted small">
-          Recommendations from the shared library and the coalition’s own ({plural(ownCount)}, marked “Coalition”).
-        </p>
+        <p className="muted small">{t("library.page.intro", { count: ownCount })}</p>
         {canExport ? (
           <p className="library-exports small">
-            Export the coalition’s own library: <a href={`${base}/export/recommendations.csv`} download>recommendations (CSV)</a>,{" "}
-            <a href={`${base}/export/sources.json`} download>sources (CSL-JSON, for Zotero)</a>,{" "}
-            <a href={`${base}/export/sources.csv`} download>sources (CSV)</a>.
+            <FormattedMessage
+              id="library.page.exports"
+              values={{
+                recommendations: (chunks) => (
+                  <a href={`${base}/export/recommendations.csv`} download>
+                    {chunks}
+                  </a>
+                ),
+                sourcesJson: (chunks) => (
+                  <a href={`${base}/export/sources.json`} download>
+                    {chunks}
+                  </a>
+                ),
+                sourcesCsv: (chunks) => (
+                  <a href={`${base}/export/sources.csv`} download>
+                    {chunks}
+                  </a>
+                ),
+              }}
+            />
           </p>
         ) : null}
         <LibrarySearchForm q={query.q} selected={selected} errors={errors.length ? errors : undefined} />
       </Card>
 
-      {actionData && !actionData.ok && actionData.formError ? <Alert tone="error">{actionData.formError}</Alert> : null}
-      {actionData?.ok ? <Alert tone="success">Deleted {actionData.deleted} from the coalition’s library.</Alert> : null}
+      {actionData && !actionData.ok && actionData.formError ? <Alert tone="error">{text(actionData.formError)}</Alert> : null}
+      {actionData?.ok ? <Alert tone="success">{t("library.delete.done", { record: actionData.deleted })}</Alert> : null}
 
       <div className="library-layout">
         <aside className="library-facets">
@@ -108,14 +124,12 @@ export default function Library() {
         </aside>
         <section className="library-results" aria-labelledby="results-heading">
           <h2 id="results-heading" className="library-total" aria-live="polite">
-            {plural(result.total)}
-            {query.q ? ` for “${query.q}”` : ""}
-            {filtered ? " (filtered)" : ""}
+            {t("library.results.total", { count: result.total, query: query.q ? "yes" : "no", q: query.q, filtered: filtered ? "yes" : "no" })}
           </h2>
-          {MODE_NOTES[result.mode] ? <p className="muted small">{MODE_NOTES[result.mode]}</p> : null}
+          {MODE_NOTES[result.mode] ? <p className="muted small">{t(MODE_NOTES[result.mode]!)}</p> : null}
           {result.results.length === 0 ? (
-            <EmptyState title={result.mode === "browse" && !filtered ? "The library is empty" : "No recommendation matches"}>
-              <p>{canEdit ? "Import the coalition’s own recommendations, or try other words or fewer filters." : "Try other words or fewer filters."}</p>
+            <EmptyState title={result.mode === "browse" && !filtered ? t("library.results.empty") : t("library.results.noMatch")}>
+              <p>{canEdit ? t("library.results.tryImport") : t("library.results.tryOther")}</p>
             </EmptyState>
           ) : (
             <ol className="rec-list">

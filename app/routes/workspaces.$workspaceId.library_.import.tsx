@@ -1,4 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { Message } from "../../core/i18n/message";
+import type { FieldErrors } from "../../core/schemas/form-data";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireWorkspaceAccess } from "../auth/guards.server";
 import { RecommendationImportForm } from "../library/recommendation-import-form";
@@ -8,8 +10,10 @@ import { invalid } from "../forms.server";
 import { parseImportRequest, runImportRequest } from "../library/import-request.server";
 import { MAX_UPLOAD_BYTES, readLibraryUpload } from "../library/upload.server";
 import { PageErrorBoundary } from "../components/page-error-boundary";
+import { useT } from "../i18n/i18n-provider";
+import { pageMeta } from "../i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Import into the library · Caucus" }];
+export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "import.page.title");
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { workspace } = await requireWorkspaceAccess(request, context, params.workspaceId, "edit");
@@ -36,12 +40,14 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 /** A refusal's messages other than the file's own, which sit beside the file input. */
-function otherErrors(failure: { formError?: string; fieldErrors: Record<string, string[] | undefined> }): string | undefined {
-  const fields = Object.entries(failure.fieldErrors).flatMap(([field, messages]) => (field === "file" ? [] : (messages ?? [])));
-  return [failure.formError, ...fields].filter(Boolean).join(" ") || undefined;
+function otherErrors(failure: { formError?: Message; fieldErrors: FieldErrors }): Message[] | undefined {
+  const fields = Object.entries(failure.fieldErrors).flatMap(([field, messages]) => (field === "file" ? [] : messages ?? []));
+  const all = [...(failure.formError ? [failure.formError] : []), ...fields];
+  return all.length > 0 ? all : undefined;
 }
 
 export default function LibraryImport() {
+  const { t, text } = useT();
   const { workspaceId, maxBytes } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const libraryHref = `/workspaces/${workspaceId}/library`;
@@ -52,9 +58,9 @@ export default function LibraryImport() {
   return (
     <div className="library-import">
       <p>
-        <Link to={libraryHref}>← Back to the library</Link>
+        <Link to={libraryHref}>{t("import.page.back")}</Link>
       </p>
-      {failure && failure.intent === undefined && failure.formError ? <Alert tone="error">{failure.formError}</Alert> : null}
+      {failure && failure.intent === undefined && failure.formError ? <Alert tone="error">{text(failure.formError)}</Alert> : null}
       <Card>
         <RecommendationImportForm
           preview={result?.ok && result.kind === "preview" ? result.preview : null}

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
+import { message } from "../../core/i18n/message";
 import { requireWorkspaceAccess } from "../auth/guards.server";
 import { parseImportRequest, runImportRequest } from "../library/import-request.server";
 import { importErrorResponse, streamImport } from "../library/import-stream.server";
@@ -15,10 +16,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (!upload.ok) return importErrorResponse(upload.status, upload.message);
   const parsed = parseImportRequest(upload.form);
   if (!parsed.ok) {
-    const message = parsed.formError ?? Object.values(parsed.fieldErrors).flat()[0] ?? "The import form could not be read.";
-    return importErrorResponse(parsed.status, message);
+    const refusal = parsed.formError ?? Object.values(parsed.fieldErrors).flat()[0] ?? message("import.form.unreadable");
+    return importErrorResponse(parsed.status, refusal);
   }
-  if (parsed.request.kind === "preview") return importErrorResponse(400, "Previews are answered by the import page itself.");
+  if (parsed.request.kind === "preview") return importErrorResponse(400, message("import.form.previewElsewhere"));
   const importRequest = parsed.request;
   const actor = { userId: user.id, workspaceId: workspace.id };
   return streamImport((onProgress) => runImportRequest(context, actor, importRequest, onProgress));

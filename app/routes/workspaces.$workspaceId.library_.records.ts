@@ -1,3 +1,4 @@
+import { message } from "../../core/i18n/message";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { requireWorkspaceAccess } from "../auth/guards.server";
@@ -16,6 +17,6 @@ const NO_STORE = { "Cache-Control": "private, no-store" };
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { workspace } = await requireWorkspaceAccess(request, context, params.workspaceId, "read");
   const parsed = Ids.safeParse(new URL(request.url).searchParams.getAll("id"));
-  if (!parsed.success) return Response.json({ error: "id must be up to 500 record ids" }, { status: 400, headers: NO_STORE });
+  if (!parsed.success) return Response.json({ error: message("library.records.badIds") }, { status: 400, headers: NO_STORE });
   return Response.json({ records: await context.services.library.findRecommendations(workspace.id, parsed.data) }, { headers: NO_STORE });
 }

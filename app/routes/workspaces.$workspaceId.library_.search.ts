@@ -1,3 +1,4 @@
+import { message } from "../../core/i18n/message";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { LibrarySearchSchema } from "../../core/library/search-query";
 import { requireWorkspaceAccess } from "../auth/guards.server";
@@ -16,7 +17,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const parsed = LibrarySearchSchema.safeParse(Object.fromEntries(url.searchParams));
   if (!parsed.success) {
-    return Response.json({ error: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") }, { status: 400, headers: NO_STORE });
+    // The same message as the library page gives a bad search, naming the first field at fault.
+    return Response.json(
+      { error: message("library.query.invalid", { field: String(parsed.error.issues[0]?.path[0] ?? "q") }) },
+      { status: 400, headers: NO_STORE }
+    );
   }
   return Response.json(await context.services.library.search(workspace.id, parsed.data), { headers: NO_STORE });
 }

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { formatSourceLabel } from "../../core/citations/source-format";
+import { message, type Message } from "../../core/i18n/message";
 import type { SourceRecord } from "../../core/library/records";
 import { requireWorkspaceAccess } from "../auth/guards.server";
 import { parseForm } from "../forms.server";
@@ -23,7 +24,8 @@ const NO_STORE = { "Cache-Control": "private, no-store" };
 // Response.json, not data(): the editor fetches this URL itself, and for a resource route
 // outside single fetch's ".data" requests, data()'s status and headers are lost.
 const answer = (body: unknown, status = 200) => Response.json(body, { status, headers: NO_STORE });
-const refuse = (status: 400 | 422, error: string) => answer({ error }, status);
+// The refusal is a message (id and values): the editor says it in the person's language.
+const refuse = (status: 400 | 422, error: Message) => answer({ error }, status);
 
 const Ids = z.array(z.uuid()).max(500);
 
@@ -37,7 +39,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   if (url.searchParams.has("id")) {
     const ids = Ids.safeParse(url.searchParams.getAll("id"));
-    if (!ids.success) return refuse(400, "id must be up to 500 source ids");
+    if (!ids.success) return refuse(400, message("library.sources.badIds"));
     const found = await context.services.library.findSources(workspace.id, ids.data);
     return answer({ known: found.map((s) => s.id) });
   }
@@ -66,7 +68,7 @@ const ActionSchema = z.discriminatedUnion("intent", [
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { workspace, user } = await requireWorkspaceAccess(request, context, params.workspaceId, "edit");
   const parsed = parseForm(await request.formData(), ActionSchema);
-  if (!parsed.ok) return refuse(400, parsed.formError ?? Object.values(parsed.fieldErrors).flat().join(" "));
+  if (!parsed.ok) return refuse(400, parsed.formError ?? Object.values(parsed.fieldErrors).flat()[0] ?? message("library.sources.badForm"));
   const actor = { userId: user.id, userName: user.name, workspaceId: workspace.id };
   const input = parsed.data;
   const added = input.intent === "ensure-symbol" ? await context.services.library.ensureSymbolSource(actor, input) : await context.services.library.sourceFromFootnote(actor, input.text);

@@ -37,7 +37,7 @@ describe("the recommendations import form", () => {
   it("refuses an unknown field, an empty file input and an unknown policy", () => {
     expect(RecommendationImportFormSchema.safeParse({ intent: "import", file, columns: "1", "column-0": "password" }).success).toBe(false);
     const empty = RecommendationImportFormSchema.safeParse({ intent: "preview", file: new File([], "") });
-    expect(empty.error?.issues[0]).toMatchObject({ path: ["file"], message: "Choose a file to import." });
+    expect(empty.error?.issues[0]).toMatchObject({ path: ["file"], message: "import.form.chooseFile" });
     expect(RecommendationImportFormSchema.safeParse({ intent: "import", file, policy: "whatever" }).success).toBe(false);
   });
 });

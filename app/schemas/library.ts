@@ -45,10 +45,18 @@ export type BadRowPolicyChoice = (typeof BAD_ROW_POLICIES)[number];
 export const columnFieldName = (index: number) => `column-${index}`;
 
 // Browsers send an empty part (name "") for a file input left empty.
-const UploadedFile = z.custom<File>((value) => value instanceof File && value.size > 0, "Choose a file to import.");
+const UploadedFile = z.custom<File>((value) => value instanceof File && value.size > 0, "import.form.chooseFile");
 const OptionalText = (max: number) =>
-  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.string().trim().max(max, `Use at most ${max} characters.`).optional());
-const Policy = z.enum(BAD_ROW_POLICIES, { error: "Choose what happens to rows that cannot be imported." }).default("all-or-nothing");
+  z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z
+      .string()
+      .trim()
+      // A refinement, not .max(): only a custom issue carries the limit to the message as a value.
+      .refine((text) => text.length <= max, { message: "import.form.tooLong", params: { max } })
+      .optional()
+  );
+const Policy = z.enum(BAD_ROW_POLICIES, { error: "import.form.choosePolicy" }).default("all-or-nothing");
 
 /**
  * Step 2 (and the import itself) of a recommendations file. `columns` and `column-<i>` are the
@@ -74,7 +82,7 @@ export const RecommendationImportFormSchema = z
       });
       const parsed = ColumnMappingSchema.safeParse(values);
       if (!parsed.success) {
-        ctx.addIssue({ code: "custom", path: ["mapping"], message: "Choose a field, or “Ignore”, for every column." });
+        ctx.addIssue({ code: "custom", path: ["mapping"], message: "import.form.chooseFields" });
         return z.NEVER;
       }
       mapping = parsed.data;

@@ -1,6 +1,11 @@
+import { createTranslator } from "../i18n/translator";
+import { UI_CATALOGUES } from "../../locales/ui/all";
 import { describe, expect, it } from "vitest";
 import { guessColumnMapping, mapRow, type ColumnMapping, type RowDefaults } from "./column-mapping";
 import { recommendationDedupeKey } from "./records";
+
+// Rows' problems are messages; these tests read them as an English reader does.
+const english = createTranslator("en", UI_CATALOGUES.en);
 
 const provenance = { source: "UHRI export", licence: "UN public record", retrievedAt: "2026-11-27" };
 const defaults: RowDefaults = { provenance };
@@ -136,7 +141,7 @@ describe("mapRow", () => {
       uhri,
       defaults,
     );
-    expect(result).toEqual({
+    expect(result.ok ? result : { ok: false, errors: result.errors.map(english.text) }).toEqual({
       ok: false,
       errors: [
         "Symbol “A/HRC/25” is not a UN document symbol (like A/HRC/25/5 or CEDAW/C/CHN/CO/7-8)",
@@ -151,7 +156,7 @@ describe("mapRow", () => {
     const mapping: ColumnMapping = ["text", "symbol", "stateUnderReview", "mechanism", "body"];
     const errorsOf = (cells: string[]) => {
       const result = mapRow(cells, mapping, defaults);
-      return result.ok ? [] : result.errors;
+      return result.ok ? [] : result.errors.map(english.text);
     };
     expect(errorsOf(["  ", "A/HRC/25/5", "China", "", "UPR"])).toEqual(["Text is empty"]);
     expect(errorsOf(["x".repeat(20_001), "A/HRC/25/5", "China", "", "UPR"])).toEqual(["Text has 20,001 characters; the limit is 20,000"]);

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { isStateCode } from "../un/states";
 import { canonicalStateName, findStateCode } from "../un/state-aliases";
 import { parseDate } from "./import-dates";
-import { importFieldLabel, type Cell, type ColumnMapping, type ImportFieldKey } from "./import-fields";
+import type { Cell, ColumnMapping, ImportFieldKey } from "./import-fields";
+import { message, type Message } from "../i18n/message";
 import {
   cellText,
   checkSymbol,
@@ -22,12 +23,12 @@ import {
 } from "./import-values";
 import { RecommendationInputSchema, type LibraryMechanism, type ProvenanceSchema, type RecommendationInput } from "./records";
 
-export { IMPORT_FIELDS, ColumnMappingSchema, importFieldLabel, type Cell, type ColumnMapping, type ImportFieldKey } from "./import-fields";
+export { IMPORT_FIELDS, IMPORT_FIELD_MESSAGES, ColumnMappingSchema, type Cell, type ColumnMapping, type ImportFieldKey } from "./import-fields";
 export { IMPORT_PRESETS, findImportPreset, guessColumnMapping, type ImportPreset, type ImportPresetId, type MappingGuess } from "./import-presets";
 
 /**
- * One spreadsheet row → one RecommendationInput, or the reasons it cannot be one, worded for
- * the person who made the spreadsheet. Shared by the browser's mapping preview and the server's
+ * One spreadsheet row → one RecommendationInput, or the reasons it cannot be one, as messages
+ * for the person who made the spreadsheet, in their language. Shared by the browser's mapping preview and the server's
  * import so both say the same thing about the same row.
  */
 
@@ -43,7 +44,7 @@ export interface RowDefaults {
   session?: string | null;
 }
 
-export type MapRowResult = { ok: true; record: RecommendationInput } | { ok: false; errors: string[] };
+export type MapRowResult = { ok: true; record: RecommendationInput } | { ok: false; errors: Message[] };
 
 // checkSymbol has already normalised the symbol, more strictly than the schema's own grammar;
 // parsing it twice more per row was a third of a 100,000-row import's mapping time.
@@ -52,14 +53,30 @@ const MappedRecordSchema = RecommendationInputSchema.extend({ symbol: z.string()
 // RecommendationInputSchema's limits, checked here first so the message can name the value.
 const MAX = { text: 20_000, label: 200, body: 200, paragraph: 40, session: 100, response: 200, responseSource: 300, externalId: 200 };
 
-/** A value quoted in a message, cut short so a 20,000-character cell does not fill the screen. */
+/**
+ * A value quoted in a message, cut short so a 20,000-character cell does not fill the screen.
+ * The quotation marks are the catalogue's: « » in French, “ ” in English.
+ */
 function quote(value: string): string {
-  return `“${value.length > 60 ? `${value.slice(0, 57)}…` : value}”`;
+  return value.length > 60 ? `${value.slice(0, 57)}…` : value;
 }
 
 /** The message for a cell that is not a UN symbol; the JSON import says it the same way. */
-export function symbolProblem(value: string): string {
-  return `Symbol ${quote(value)} is not a UN document symbol (like A/HRC/25/5 or CEDAW/C/CHN/CO/7-8)`;
+export function symbolProblem(value: string): Message {
+  return message("import.row.symbolInvalid", { value: quote(value) });
+}
+
+/**
+ * A value the schema refused where the checks below did not foresee it: the field by its key,
+ * which the catalogue names in the person's language ("other" for a path it does not know).
+ */
+export function fieldProblem(path: ReadonlyArray<PropertyKey>): Message {
+  return message("import.row.fieldInvalid", { field: selectorOf(path.map(String).join(".") || "item") });
+}
+
+/** An ICU selector is a plain word: "externalIds.uhri" is asked for as "uhriId". */
+function selectorOf(field: string): string {
+  return field === "externalIds.uhri" ? "uhriId" : field === "externalIds.uprInfo" ? "uprInfoId" : field.replace(/[^A-Za-z0-9]/g, "_");
 }
 
 function gather(cells: ReadonlyArray<Cell>, mapping: ColumnMapping): Map<ImportFieldKey, Cell[]> {
@@ -86,10 +103,10 @@ function listOf(cells: Cell[] | undefined): string[] {
   return cells.flatMap((c) => splitList(cellText(c)));
 }
 
-function labelsOf(key: ImportFieldKey, cells: Cell[] | undefined, errors: string[]): string[] {
+function labelsOf(key: ImportFieldKey, cells: Cell[] | undefined, errors: Message[]): string[] {
   const values = listOf(cells);
   const long = values.find((v) => v.length > MAX.label);
-  if (long) errors.push(`${importFieldLabel(key)} ${quote(long)} is longer than ${MAX.label} characters`);
+  if (long) errors.push(message("import.row.labelTooLong", { field: key, value: quote(long), max: MAX.label }));
   return values;
 }
 
@@ -101,7 +118,7 @@ function mechanismOfSymbol(symbol: CheckedSymbol | undefined): LibraryMechanism 
 interface Row {
   raw: Map<ImportFieldKey, Cell[]>;
   defaults: RowDefaults;
-  errors: string[];
+  errors: Message[];
 }
 
 const first = (row: Row, key: ImportFieldKey): string => cellText(row.raw.get(key)?.[0]);
@@ -111,7 +128,7 @@ function readOrigin(row: Row, recommendingStates: readonly string[]) {
   const { defaults, errors } = row;
   let symbol: CheckedSymbol | undefined;
   const symbolText = first(row, "symbol") || defaults.symbol || "";
-  if (!symbolText) errors.push("Document symbol is empty: map a column to it, or set one for the whole file");
+  if (!symbolText) errors.push(message("import.row.symbolEmpty"));
   else {
     symbol = checkSymbol(symbolText);
     if (!symbol) errors.push(symbolProblem(symbolText));
@@ -120,9 +137,9 @@ function readOrigin(row: Row, recommendingStates: readonly string[]) {
   const body = bodyText ? normaliseBody(bodyText) : undefined;
   const mechanismText = first(row, "mechanism");
   const stated = mechanismText ? parseMechanism(mechanismText) : undefined;
-  if (mechanismText && !stated) errors.push(`Mechanism ${quote(mechanismText)} is not UPR, TB (treaty body) or SP (special procedure)`);
+  if (mechanismText && !stated) errors.push(message("import.row.mechanismInvalid", { value: quote(mechanismText) }));
   if (stated && body?.mechanism && stated !== body.mechanism) {
-    errors.push(`Mechanism ${quote(mechanismText)} does not match the recommending body ${quote(body.body)}`);
+    errors.push(message("import.row.mechanismMismatch", { value: quote(mechanismText), body: quote(body.body) }));
   }
   const defaultBody = defaults.body ? normaliseBody(defaults.body) : undefined;
   // What the row says, then the file's defaults, then what its symbol or recommending States imply
@@ -135,22 +152,22 @@ function readOrigin(row: Row, recommendingStates: readonly string[]) {
     mechanismOfSymbol(symbol) ??
     (recommendingStates.length > 0 ? "UPR" : undefined);
   const bodyName = body?.body ?? defaultBody?.body ?? symbol?.body ?? (mechanism === "UPR" ? "UPR" : undefined);
-  if (!mechanism && !mechanismText) errors.push("Mechanism unknown: map a column to Mechanism or Recommending body, or set one for the whole file");
-  if (!bodyName) errors.push("Recommending body is empty: map a column to it, or set one for the whole file");
-  else if (bodyName.length > MAX.body) errors.push(`Recommending body ${quote(bodyName)} is longer than ${MAX.body} characters`);
+  if (!mechanism && !mechanismText) errors.push(message("import.row.mechanismUnknown"));
+  if (!bodyName) errors.push(message("import.row.bodyEmpty"));
+  else if (bodyName.length > MAX.body) errors.push(message("import.row.bodyTooLong", { value: quote(bodyName), max: MAX.body }));
   return { symbol, mechanism, body: bodyName };
 }
 
 function readStateUnderReview(row: Row, symbol: CheckedSymbol | undefined): string | null {
   const names = splitList(first(row, "stateUnderReview"));
   const name = names[0] ?? row.defaults.stateUnderReview;
-  if (names.length > 1) row.errors.push(`Several States under review (${names.join(", ")}): a recommendation is addressed to one`);
+  if (names.length > 1) row.errors.push(message("import.row.severalStates", { states: names.join(", ") }));
   else if (name) {
     const code = findStateCode(name);
     if (code) return code;
-    row.errors.push(`State under review ${quote(name)} is not a UN State (write its UN name, such as China, or its ISO code, CHN)`);
+    row.errors.push(message("import.row.stateUnknown", { value: quote(name) }));
   } else if (symbol?.country && isStateCode(symbol.country)) return symbol.country;
-  else row.errors.push("State under review is empty");
+  else row.errors.push(message("import.row.stateEmpty"));
   return null;
 }
 
@@ -165,26 +182,27 @@ function readText(row: Row, mechanism: LibraryMechanism | undefined) {
   }
   let states: string[] = [];
   if (mechanism === "UPR") ({ text, states } = extractTrailingStates(text));
-  if (!text) row.errors.push("Text is empty");
-  else if (text.length > MAX.text) row.errors.push(`Text has ${text.length.toLocaleString("en")} characters; the limit is ${MAX.text.toLocaleString("en")}`);
-  if (paragraph.length > MAX.paragraph) row.errors.push(`Paragraph ${quote(paragraph)} is longer than ${MAX.paragraph} characters`);
+  if (!text) row.errors.push(message("import.row.textEmpty"));
+  else if (text.length > MAX.text) row.errors.push(message("import.row.textTooLong", { length: text.length, max: MAX.text }));
+  if (paragraph.length > MAX.paragraph) row.errors.push(message("import.row.paragraphTooLong", { value: quote(paragraph), max: MAX.paragraph }));
   return { text, paragraph, states };
 }
 
 function readReview(row: Row) {
   const { defaults, errors } = row;
   const cycleText = first(row, "cycle");
-  const cycle = cycleText ? parseCycle(cycleText) : (defaults.cycle ?? null);
-  if (cycle === undefined || (cycle !== null && (cycle < 1 || cycle > 20))) errors.push(`UPR cycle ${quote(cycleText)} is not a cycle number (1, 2, 3rd)`);
+  const cycle = cycleText ? parseCycle(cycleText) : defaults.cycle ?? null;
+  if (cycle === undefined || (cycle !== null && (cycle < 1 || cycle > 20))) errors.push(message("import.row.cycleInvalid", { value: quote(cycleText) }));
   const session = stripBullet(first(row, "session")) || defaults.session || null;
-  if (session && session.length > MAX.session) errors.push(`Session ${quote(session)} is longer than ${MAX.session} characters`);
+  if (session && session.length > MAX.session) errors.push(message("import.row.sessionTooLong", { value: quote(session), max: MAX.session }));
   const response = normaliseResponse(first(row, "response"));
-  if (response && response.response.length > MAX.response) errors.push(`Response ${quote(response.response)} is longer than ${MAX.response} characters`);
+  if (response && response.response.length > MAX.response)
+    errors.push(message("import.row.responseTooLong", { value: quote(response.response), max: MAX.response }));
   const responseSource = stripBullet(first(row, "responseSource")) || response?.source || null;
-  if (responseSource && responseSource.length > MAX.responseSource) errors.push(`Response source ${quote(responseSource)} is too long`);
+  if (responseSource && responseSource.length > MAX.responseSource) errors.push(message("import.row.responseSourceTooLong", { value: quote(responseSource) }));
   const actionText = first(row, "actionCategory");
   const actionCategory = actionText ? parseActionCategory(actionText) : null;
-  if (actionCategory === undefined) errors.push(`Action category ${quote(actionText)} is not 1 to 5 (5 - Specific action)`);
+  if (actionCategory === undefined) errors.push(message("import.row.actionCategoryInvalid", { value: quote(actionText) }));
   return { cycle, session, response: response?.response ?? null, responseSource, actionCategory };
 }
 
@@ -192,18 +210,18 @@ function readTags(row: Row) {
   const sdgGoals: number[] = [];
   for (const label of listOf(row.raw.get("sdgGoals"))) {
     const goal = parseSdgGoal(label);
-    if (goal === undefined) row.errors.push(`SDG ${quote(label)} is not one of the 17 goals (16, 16.3, 16 - PEACE, JUSTICE…)`);
+    if (goal === undefined) row.errors.push(message("import.row.sdgInvalid", { value: quote(label) }));
     else if (!sdgGoals.includes(goal)) sdgGoals.push(goal);
   }
   const dateCell = row.raw.get("publicationDate")?.[0];
   const publicationDate = dateCell === undefined ? null : parseDate(dateCell);
   if (publicationDate === undefined) {
-    row.errors.push(`Publication date ${quote(cellText(dateCell))} is not a date (2013-12-04, 4 December 2013 or 04/12/2013)`);
+    row.errors.push(message("import.row.dateInvalid", { value: quote(cellText(dateCell)) }));
   }
   const externalIds: Record<string, string> = {};
   for (const [key, field] of [["uhri", "externalIds.uhri"], ["uprInfo", "externalIds.uprInfo"]] as const) {
     const id = first(row, field);
-    if (id.length > MAX.externalId) row.errors.push(`${importFieldLabel(field)} ${quote(id)} is too long`);
+    if (id.length > MAX.externalId) row.errors.push(message("import.row.externalIdTooLong", { field: key, value: quote(id) }));
     else if (id) externalIds[key] = id;
   }
   const themes = labelsOf("themes", row.raw.get("themes"), row.errors);
@@ -237,5 +255,5 @@ export function mapRow(cells: ReadonlyArray<Cell>, mapping: ColumnMapping, defau
   });
   if (parsed.success) return { ok: true, record: parsed.data };
   // The checks above word the common faults; this catches what they do not foresee.
-  return { ok: false, errors: parsed.error.issues.map((issue) => `${importFieldLabel(issue.path.map(String).join("."))}: ${issue.message}`) };
+  return { ok: false, errors: parsed.error.issues.map((issue) => fieldProblem(issue.path)) };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { MessageId } from "../i18n/message";
 
 /**
  * What a spreadsheet column can be mapped to when recommendations are imported: the fields of
@@ -38,9 +39,27 @@ export const ColumnMappingSchema = z.array(z.enum(IMPORT_FIELD_KEYS).nullable())
 /** A cell as a reader hands it over: CSV gives strings, JSON and Excel also numbers and dates. */
 export type Cell = string | number | boolean | Date | null | undefined;
 
-const LABELS = new Map<string, string>(IMPORT_FIELDS.map((f) => [f.key, f.label]));
-
-/** The label of a field, for messages ("Publication date “…” is not a date"). */
-export function importFieldLabel(key: string): string {
-  return LABELS.get(key) ?? key;
-}
+/**
+ * The English labels above stay: they are what a hand-made spreadsheet's headers say, so the
+ * column guess matches them. A person reads these catalogue messages instead.
+ */
+export const IMPORT_FIELD_MESSAGES: Record<ImportFieldKey, MessageId> = {
+  text: "import.field.text",
+  symbol: "import.field.symbol",
+  paragraph: "import.field.paragraph",
+  stateUnderReview: "import.field.stateUnderReview",
+  mechanism: "import.field.mechanism",
+  body: "import.field.body",
+  recommendingStates: "import.field.recommendingStates",
+  cycle: "import.field.cycle",
+  session: "import.field.session",
+  response: "import.field.response",
+  responseSource: "import.field.responseSource",
+  themes: "import.field.themes",
+  affectedPersons: "import.field.affectedPersons",
+  sdgGoals: "import.field.sdgGoals",
+  actionCategory: "import.field.actionCategory",
+  publicationDate: "import.field.publicationDate",
+  "externalIds.uhri": "import.field.uhriId",
+  "externalIds.uprInfo": "import.field.uprInfoId",
+};

@@ -1,15 +1,18 @@
+import type { Message } from "../i18n/message";
 import type { ImportFieldKey } from "./import-fields";
 import type { RecommendationInput } from "./records";
 
 /**
  * What the import endpoints answer, shared by the server that builds it and the screens that
- * show it (server/library/coalition-import.ts fills these in).
+ * show it (server/library/coalition-import.ts fills these in). Nothing here is worded: counts,
+ * units and messages travel as data, and the page says them in the person's language.
  */
 
 export interface RowProblem {
   /** As the person's file numbers it: spreadsheet row (header = 1), JSON item or entry from 1. */
   rowNumber: number;
-  reasons: string[];
+  /** Messages with the values that locate the fault (a column, a value), put into words by the page. */
+  reasons: Message[];
 }
 
 export interface RecommendationPreview {
@@ -50,4 +53,4 @@ export type ImportStreamLine =
   | { type: "progress"; phase: "reading"; rowsRead: number }
   | { type: "progress"; phase: "writing"; written: number; total: number }
   | { type: "result"; summary: ImportSummary }
-  | { type: "error"; status: number; message: string };
+  | { type: "error"; status: number; message: Message };

@@ -1,18 +1,20 @@
 import { z } from "zod";
 import { parseUnSymbol } from "../citations/un-symbol";
+import type { MessageId } from "../i18n/message";
 
 /** The facets a library search counts, in the order the panel shows them. */
 export const FACETS = ["body", "stateUnderReview", "recommendingState", "cycle", "response", "theme", "sdg"] as const;
 export type Facet = (typeof FACETS)[number];
 
-export const FACET_LABELS: Record<Facet, string> = {
-  body: "Body",
-  stateUnderReview: "State under review",
-  recommendingState: "Recommending State",
-  cycle: "Cycle",
-  response: "Response",
-  theme: "Theme",
-  sdg: "SDG",
+/** The filters' names are ours, so messages; the values under them (bodies, States) are data. */
+export const FACET_LABELS: Record<Facet, MessageId> = {
+  body: "library.facet.body",
+  stateUnderReview: "library.facet.stateUnderReview",
+  recommendingState: "library.facet.recommendingState",
+  cycle: "library.facet.cycle",
+  response: "library.facet.response",
+  theme: "library.facet.theme",
+  sdg: "library.facet.sdg",
 };
 
 /** "No response" as a filter value: responses are free text, so it cannot collide with one. */
@@ -41,10 +43,7 @@ export type LibrarySearchInput = z.input<typeof LibrarySearchSchema>;
  * number ("A/HRC/25/5, para. 186.60", "186.60") is looked up exactly: full-text search would
  * split it into meaningless tokens. Anything else is words, in websearch syntax.
  */
-export type QueryIntent =
-  | { kind: "browse" }
-  | { kind: "reference"; symbol: string | null; paragraph: string | null }
-  | { kind: "words"; text: string };
+export type QueryIntent = { kind: "browse" } | { kind: "reference"; symbol: string | null; paragraph: string | null } | { kind: "words"; text: string };
 
 const PARAGRAPH = /^(\d{1,3}(?:\.\d{1,3})?(?:\s?\([a-z]{1,4}\))?)$/i;
 

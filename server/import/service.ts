@@ -21,7 +21,7 @@ export type WordRefusal = { ok: false; status: 400 | 409 | 422; failure: Omit<Fo
 
 const unreadable = (error: unknown): WordRefusal => {
   // The worker pool's sentence: the reader's ("This Word file is damaged…"), or a time bound.
-  if (error instanceof JobFailed) return { ok: false, status: 422, failure: { fieldErrors: { file: [error.message] } } };
+  if (error instanceof JobFailed) return { ok: false, status: 422, failure: { fieldErrors: { file: [error.reason] } } };
   throw error;
 };
 
@@ -78,7 +78,7 @@ export function createImportsService({ db, jobs }: Pick<ServiceDeps, "db" | "job
       workspaceId: string,
       file: { name: string; bytes: Uint8Array },
       template: Template,
-      coverFields: FormData,
+      coverFields: FormData
     ): Promise<{ ok: true; outcome: WordImportOutcome } | WordRefusal> {
       try {
         const built = await jobs.run({ format: "word-import", bytes: file.bytes, template: template.slug }, { timeoutMs: WORD_JOB_TIMEOUT_MS });

@@ -1,3 +1,4 @@
+import type { Message } from "../../core/i18n/message";
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import { comparable } from "../../core/text/comparable";
@@ -18,7 +19,7 @@ export interface WordImportOutcome {
   fileName: string;
   report: WordDraft["report"];
   /** Cover fields taken from the file's cover block ("title", "State under review", "2 organisations"). */
-  coverFromFile: string[];
+  coverFromFile: Message[];
   /** `yours`: comments written under the importer's own name, linked to their account. */
   comments: { threads: number; comments: number; yours: number; resolved: number; placedNearby: number };
   /** The reader's bound on comments, for the sentence about any left out. */
@@ -39,7 +40,7 @@ export async function importWordDraft(
   workspaceId: string,
   template: Template,
   cover: WordCover,
-  file: { name: string; built: WordDraft },
+  file: { name: string; built: WordDraft }
 ): Promise<NewDraftResult<WordImportOutcome>> {
   const { input } = cover;
   const { built } = file;

@@ -28,7 +28,7 @@ export interface WordJobResults {
 
 export function runWordJob(job: WordJob): WordJobResults[WordJob["format"]] {
   const template = findTemplate(job.template);
-  if (!template) throw new DocxImportError(`“${job.template}” is not a template.`);
+  if (!template) throw new DocxImportError("import.word.noTemplate", { template: job.template });
   if (job.format === "word-check") {
     return checkImportedWordFile(readDocx(job.bytes), job.fileName, template, { known: job.recommendations && new Map(job.recommendations), confidential: job.confidential });
   }

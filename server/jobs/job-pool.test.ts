@@ -1,3 +1,4 @@
+import { message } from "../../core/i18n/message";
 import { afterAll, describe, expect, it } from "vitest";
 import { documentSchema, UN_HEADING_NUMBERING } from "../../core/editor";
 import { exportModel } from "../../core/export/export-model";
@@ -54,7 +55,7 @@ describe("the job pool's bounds, with Word jobs", () => {
   const notWord = { format: "word-check" as const, bytes: new TextEncoder().encode("{\\rtf1 not a docx}"), fileName: "old.rtf", template: "upr-joint" };
 
   it("passes the reader's own sentence back for a file it cannot read", async () => {
-    await expect(pool().run(notWord)).rejects.toThrow(new JobFailed("This file is not a Word document (.docx)."));
+    await expect(pool().run(notWord)).rejects.toThrow(new JobFailed(message("import.word.notDocx")));
   });
 
   it("refuses at once a job beyond the queue's bound, and runs the ones it took", async () => {

@@ -1,5 +1,7 @@
 import { Worker } from "node:worker_threads";
 import { noJobMetrics, type JobMetrics } from "../metrics/recorder";
+import { message, type Message, type MessageId, type MessageValues } from "../../core/i18n/message";
+import { inEnglish } from "./in-english";
 import { jobNoun } from "./job-noun";
 import type { PoolJob, PoolResult } from "./pool-job";
 import type { WorkerReply } from "./job-worker-main";
@@ -35,7 +37,16 @@ const DEFAULT_IDLE_MS = 120_000;
 /** Why a job (an export, or reading a Word file) failed, in words for the person who asked for it. */
 export class JobFailed extends Error {
   override readonly name = "JobFailed";
+  /** For the person: put into their language by the page. Error.message is it in English, for logs. */
+  readonly reason: Message;
+  constructor(reason: Message) {
+    super(inEnglish(reason));
+    this.reason = reason;
+  }
 }
+
+/** A pool failure about one job, which the message names ("the import", "the export"). */
+const failed = (id: MessageId, job: PoolJob | null, values: MessageValues = {}) => new JobFailed(message(id, { job: job ? jobNoun(job) : "job", ...values }));
 
 interface Pending {
   job: PoolJob;
@@ -60,8 +71,9 @@ interface Slot {
  */
 const WORKER_ENTRY = import.meta.url.endsWith(".ts") ? new URL("./job-worker.mjs", import.meta.url) : new URL("./job-worker.js", import.meta.url);
 
-const megabytes = (bytes: number) => `${(bytes / 1e6).toLocaleString("en", { maximumFractionDigits: bytes < 1e6 ? 4 : 1 })} MB`;
-const seconds = (ms: number) => `${(ms / 1000).toLocaleString("en", { maximumFractionDigits: 3 })} s`;
+// Values for messages, which write them in the reader's digits: "{size, number} MB", "{seconds, number} s".
+const megabytes = (bytes: number) => (bytes < 1e6 ? Math.round(bytes / 100) / 1e4 : Math.round(bytes / 1e5) / 10);
+const seconds = (ms: number) => Math.round(ms) / 1000;
 
 /**
  * Exports, and reading uploaded Word files, run in worker threads so a compile or a parse never
@@ -88,10 +100,10 @@ export class JobPool {
 
   /** Runs `job` on the next free worker; `timeoutMs` overrides the pool's bound for this job. */
   run<J extends PoolJob>(job: J, { timeoutMs = this.options.timeoutMs }: { timeoutMs?: number } = {}): Promise<PoolResult<J>> {
-    if (this.closed) return Promise.reject(new JobFailed(`The server is shutting down; try the ${jobNoun(job)} again in a moment.`));
+    if (this.closed) return Promise.reject(failed("import.job.shuttingDown", job));
     if (this.queue.length >= (this.options.maxQueued ?? DEFAULT_MAX_QUEUED)) {
       this.metrics.jobFinished(jobNoun(job), "refused", 0);
-      return Promise.reject(new JobFailed(`The server is busy with other exports and Word files; try the ${jobNoun(job)} again in a minute.`));
+      return Promise.reject(failed("import.job.busy", job));
     }
     return new Promise((resolve, reject) => {
       const queuedAt = performance.now();
@@ -115,12 +127,12 @@ export class JobPool {
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const pending of this.queue.splice(0)) pending.reject(new JobFailed(`The server is shutting down; try the ${jobNoun(pending.job)} again in a moment.`));
+    for (const pending of this.queue.splice(0)) pending.reject(failed("import.job.shuttingDown", pending.job));
     await Promise.all(
       this.slots.splice(0).map((slot) => {
         if (slot.idleTimer) clearTimeout(slot.idleTimer);
         return slot.worker.terminate();
-      }),
+      })
     );
   }
 
@@ -132,7 +144,7 @@ export class JobPool {
       const id = this.nextId++;
       if (slot.idleTimer) clearTimeout(slot.idleTimer);
       slot.idleTimer = null;
-      const timer = setTimeout(() => this.fail(slot, new JobFailed(`The ${jobNoun(pending.job)} took longer than ${seconds(pending.timeoutMs)} and was stopped.`)), pending.timeoutMs);
+      const timer = setTimeout(() => this.fail(slot, failed("import.job.timeout", pending.job, { seconds: seconds(pending.timeoutMs) })), pending.timeoutMs);
       slot.busy = { id, pending, timer };
       slot.worker.postMessage({ id, job: pending.job });
     }
@@ -149,19 +161,23 @@ export class JobPool {
       slot.busy = null;
       if (!reply.ok) busy.pending.reject(new JobFailed(reply.error));
       else if (reply.result instanceof Uint8Array && reply.result.byteLength > this.options.maxOutputBytes) {
-        busy.pending.reject(new JobFailed(`The file would be ${megabytes(reply.result.byteLength)}, over the ${megabytes(this.options.maxOutputBytes)} limit.`));
+        busy.pending.reject(
+          new JobFailed(message("import.job.outputTooLarge", { size: megabytes(reply.result.byteLength), max: megabytes(this.options.maxOutputBytes) }))
+        );
       } else busy.pending.resolve(reply.result);
       this.dispatch();
       if (!slot.busy) this.idle(slot);
     });
     // A worker that dies (out of memory, a native crash) fails its job and is replaced.
     slot.worker.on("error", (error: Error & { code?: string }) => {
-      const noun = slot.busy ? jobNoun(slot.busy.pending.job) : "job";
-      const sentence = error.code === "ERR_WORKER_OUT_OF_MEMORY" ? `The ${noun} needed more memory than Caucus allows one job and was stopped.` : `The ${noun} stopped with an error: ${error.message}`;
-      this.fail(slot, new JobFailed(sentence));
+      const job = slot.busy?.pending.job ?? null;
+      this.fail(
+        slot,
+        error.code === "ERR_WORKER_OUT_OF_MEMORY" ? failed("import.job.outOfMemory", job) : failed("import.job.crashed", job, { detail: error.message })
+      );
     });
     slot.worker.on("exit", (code) => {
-      if (slot.busy) this.fail(slot, new JobFailed(`The ${jobNoun(slot.busy.pending.job)} stopped (worker exit ${code}).`));
+      if (slot.busy) this.fail(slot, failed("import.job.exited", slot.busy.pending.job, { code }));
     });
     this.slots.push(slot);
     return slot;

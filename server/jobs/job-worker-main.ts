@@ -1,15 +1,20 @@
 import { parentPort } from "node:worker_threads";
+import { message, type Message } from "../../core/i18n/message";
 import { runPoolJob, type PoolJob, type PoolResults } from "./pool-job";
 
 export type WorkerRequest = { id: number; job: PoolJob };
-export type WorkerReply = { id: number; ok: true; result: PoolResults[PoolJob["format"]] } | { id: number; ok: false; error: string };
+export type WorkerReply = { id: number; ok: true; result: PoolResults[PoolJob["format"]] } | { id: number; ok: false; error: Message };
 
-/** A failure's sentence: a Word file's own problem is the person's to fix; anything else is ours, logged here. */
-function failureSentence(job: PoolJob, error: unknown): string {
-  if (error instanceof Error && error.name === "DocxImportError") return error.message;
-  if (job.format === "docx" || job.format === "pdf") return error instanceof Error ? error.message : String(error);
+/**
+ * A failure as a message (it crosses to the main thread as data): a Word file's own problem is
+ * the person's to fix; an export's is the renderer's words; anything else is ours, logged here.
+ */
+function failureReason(job: PoolJob, error: unknown): Message {
+  if (error instanceof Error && error.name === "DocxImportError" && "reason" in error) return error.reason as Message;
+  if (job.format === "docx" || job.format === "pdf")
+    return message("import.job.exportFailed", { detail: error instanceof Error ? error.message : String(error) });
   console.error("Word file job failed:", error);
-  return "Caucus could not read this Word file (an error on our side, now logged). Try again, or save the file again from Word.";
+  return message("import.job.wordFailed");
 }
 
 /** One job at a time (the pool sends the next after the reply). A result's bytes move to the pool (transferred); a job's input arrives as a copy. */
@@ -20,6 +25,6 @@ parentPort!.on("message", async ({ id, job }: WorkerRequest) => {
     const transfer = result instanceof Uint8Array ? [result.buffer as ArrayBuffer] : [];
     parentPort!.postMessage({ id, ok: true, result } satisfies WorkerReply, transfer);
   } catch (error) {
-    parentPort!.postMessage({ id, ok: false, error: failureSentence(job, error) } satisfies WorkerReply);
+    parentPort!.postMessage({ id, ok: false, error: failureReason(job, error) } satisfies WorkerReply);
   }
 });

@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import type { Message } from "../../core/i18n/message";
 import type { ColumnMapping } from "../../core/library/import-fields";
 import { findImportPreset } from "../../core/library/import-presets";
 import type { ImportSummary, RecommendationPreview } from "../../core/library/import-types";
@@ -26,9 +27,9 @@ interface Actor {
 }
 
 /** The whole-file refusal a person can act on, with the HTTP status it is answered with. */
-function importFileFailure(error: unknown): { status: 400 | 413; message: string } | null {
+function importFileFailure(error: unknown): { status: 400 | 413; message: Message } | null {
   if (!(error instanceof ImportFileError)) return null;
-  return { status: error.code === "too-large" ? 413 : 400, message: error.message };
+  return { status: error.code === "too-large" ? 413 : 400, message: error.reason };
 }
 
 const fileInput = async (file: File) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
@@ -63,7 +64,7 @@ export async function importRecommendations(
   db: Kysely<Database>,
   actor: Actor,
   file: File,
-  options: { mapping?: ColumnMapping; policy: BadRowPolicy; source?: string; onProgress?: (phase: ImportPhase) => void },
+  options: { mapping?: ColumnMapping; policy: BadRowPolicy; source?: string; onProgress?: (phase: ImportPhase) => void }
 ): Promise<ImportSummary> {
   const result = await importRecommendationsIntoLibrary(db, actor.workspaceId, await fileInput(file), {
     mapping: options.mapping,
@@ -90,7 +91,7 @@ export async function importSources(
   db: Kysely<Database>,
   actor: Actor,
   file: File,
-  options: { policy: BadRowPolicy; source?: string },
+  options: { policy: BadRowPolicy; source?: string }
 ): Promise<ImportSummary> {
   const result = await importSourcesIntoLibrary(db, actor.workspaceId, await file.text(), {
     provenance: provenanceFor(options.source, file),
@@ -133,13 +134,19 @@ function auditImport(actor: Actor, file: File, policy: BadRowPolicy, kind: Impor
 /** One import as the page or the streaming endpoint asks for it, its form already parsed. */
 export type ImportRequest =
   | { kind: "preview"; file: File; mapping?: ColumnMapping }
-  | { kind: "recommendations"; file: File; mapping?: ColumnMapping; policy: BadRowPolicy; source?: string }
+  | {
+      kind: "recommendations";
+      file: File;
+      mapping?: ColumnMapping;
+      policy: BadRowPolicy;
+      source?: string;
+    }
   | { kind: "sources"; file: File; policy: BadRowPolicy; source?: string };
 
 export type ImportOutcome =
   | { ok: true; kind: "preview"; preview: RecommendationPreview }
   | { ok: true; kind: "recommendations" | "sources"; summary: ImportSummary }
-  | { ok: false; status: 400 | 413; message: string };
+  | { ok: false; status: 400 | 413; message: Message };
 
 /** Runs an import request; a whole-file refusal (unreadable, too large) is an outcome, not a throw. */
 export async function runImport(db: Kysely<Database>, actor: Actor, request: ImportRequest, onProgress?: (phase: ImportPhase) => void): Promise<ImportOutcome> {

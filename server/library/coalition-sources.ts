@@ -1,12 +1,13 @@
 import type { Kysely } from "kysely";
 import { footnoteToSource } from "../../core/citations/footnote-to-source";
 import { parseUnSymbol } from "../../core/citations/un-symbol";
+import { message, type Message } from "../../core/i18n/message";
 import { SourceInputSchema, type SourceRecord } from "../../core/library/records";
 import { findSourceBySymbol, upsertSources } from "../../db/queries/library-sources";
 import type { Database } from "../../db/schema";
 
-/** A source added (or found already there), or why none could be: 422 with the sentence. */
-export type AddedSource = { ok: true; source: SourceRecord; pinpoint: string | null } | { ok: false; status: 422; error: string };
+/** A source added (or found already there), or why none could be: 422 with the message. */
+export type AddedSource = { ok: true; source: SourceRecord; pinpoint: string | null } | { ok: false; status: 422; error: Message };
 
 type Actor = { userId: string; userName: string; workspaceId: string };
 
@@ -20,10 +21,10 @@ const provenanceFor = (actor: Actor) => ({ source: `Added in Caucus by ${actor.u
 export async function ensureSymbolSource(
   db: Kysely<Database>,
   actor: Actor,
-  input: { symbol: string; title?: string; issuingBody?: string; date?: string },
+  input: { symbol: string; title?: string; issuingBody?: string; date?: string }
 ): Promise<AddedSource> {
   const symbol = parseUnSymbol(input.symbol);
-  const refused = { ok: false as const, status: 422 as const, error: `“${input.symbol}” is not a UN document symbol.` };
+  const refused = { ok: false as const, status: 422 as const, error: message("library.sources.notSymbol", { symbol: input.symbol }) };
   if (!symbol.valid) return refused;
   const existing = await findSourceBySymbol(db, actor.workspaceId, symbol.normalised);
   if (existing) return { ok: true, source: existing, pinpoint: null };
@@ -47,7 +48,7 @@ export async function sourceFromFootnote(db: Kysely<Database>, actor: Actor, tex
   const reading = footnoteToSource(text, provenanceFor(actor));
   const draft = reading.source ? SourceInputSchema.safeParse(reading.source) : null;
   if (!draft?.success) {
-    const why = reading.pointer ? "This note points at another note (Ibid., supra); cite the original instead." : "No document, URL or title was found in this note.";
+    const why = reading.pointer ? message("library.sources.pointer") : message("library.sources.nothingFound");
     return { ok: false, status: 422, error: why };
   }
   const { records } = await upsertSources(db, actor.workspaceId, [draft.data], { createdBy: actor.userId });

@@ -1,5 +1,6 @@
 import { issuingBodyOfSymbol, normaliseIssuingBody } from "../../core/citations/issuing-body";
 import { findUnSymbols, parseUnSymbol } from "../../core/citations/un-symbol";
+import { message, type Message } from "../../core/i18n/message";
 import { SourceInputSchema, type Provenance, type SourceInput } from "../../core/library/records";
 
 /**
@@ -9,7 +10,7 @@ import { SourceInputSchema, type Provenance, type SourceInput } from "../../core
  */
 
 export type CslObject = Record<string, unknown>;
-export type SourceResult = { ok: true; source: SourceInput } | { ok: false; reason: string };
+export type SourceResult = { ok: true; source: SourceInput } | { ok: false; reason: Message };
 
 // Series the UN issues symbols in: an NGO's report number ("HRW/2019/1") has the same shape.
 const UN_SERIES = /^(?:A|S|E|T|ST|HRI|CCPR|CAT|CEDAW|CRC|CERD|CRPD|CMW|CED)\//;
@@ -53,7 +54,7 @@ function literalAuthor(authors: unknown): string | undefined {
   return undefined;
 }
 
-/** Maps one CSL item and validates it; a reason in words when it cannot be a library source. */
+/** Maps one CSL item and validates it; a reason (a message) when it cannot be a library source. */
 export function cslToSource(item: CslObject, provenance: Provenance): SourceResult {
   const csl: CslObject = { ...item };
   // citation-js's parse graph, the item's id in its old library, and Caucus's own fields are not CSL data.
@@ -82,7 +83,7 @@ export function cslToSource(item: CslObject, provenance: Provenance): SourceResu
     csl.type = csl.genre === "magazine" ? "article-magazine" : "article-newspaper";
     delete csl.genre;
   }
-  if (!text(csl.title) && !text(csl.URL) && !text(csl.number)) return { ok: false, reason: "It has no title, URL or number." };
+  if (!text(csl.title) && !text(csl.URL) && !text(csl.number)) return { ok: false, reason: message("import.entry.noTitle") };
 
   const unSymbol =
     text(caucus.unSymbol) ??
@@ -93,15 +94,15 @@ export function cslToSource(item: CslObject, provenance: Provenance): SourceResu
     symbolIn(csl.title, true);
   const news = csl.type === "article-newspaper" || csl.type === "article-magazine";
   const named =
-    text(caucus.issuingBody) ??
-    text(csl.authority) ??
-    (news ? text(csl["container-title"]) : undefined) ??
-    text(csl.publisher) ??
-    literalAuthor(csl.author);
-  const issuingBody = caucus.issuingBody !== undefined ? (text(caucus.issuingBody) ?? null) : named ? normaliseIssuingBody(named) : unSymbol ? issuingBodyOfSymbol(unSymbol) : null;
+    text(caucus.issuingBody) ?? text(csl.authority) ?? (news ? text(csl["container-title"]) : undefined) ?? text(csl.publisher) ?? literalAuthor(csl.author);
+  const issuingBody =
+    caucus.issuingBody !== undefined ? text(caucus.issuingBody) ?? null : named ? normaliseIssuingBody(named) : unSymbol ? issuingBodyOfSymbol(unSymbol) : null;
   if (unSymbol && !csl.number) csl.number = unSymbol;
 
   const parsed = SourceInputSchema.safeParse({ csl, unSymbol: unSymbol ?? null, issuingBody, defaultPinpoint: text(caucus.defaultPinpoint) ?? null, provenance });
   if (parsed.success) return { ok: true, source: parsed.data };
-  return { ok: false, reason: parsed.error.issues.map((i) => `${i.path.join(".") || "item"}: ${i.message}`).join("; ") };
+  return {
+    ok: false,
+    reason: message("import.entry.invalid", { fields: [...new Set(parsed.error.issues.map((i) => i.path.join(".") || "item"))].join(", ") }),
+  };
 }

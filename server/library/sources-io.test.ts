@@ -1,3 +1,5 @@
+import { createTranslator } from "../../core/i18n/translator";
+import { UI_CATALOGUES } from "../../locales/ui/all";
 import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
@@ -6,6 +8,9 @@ import { RecommendationInputSchema, SourceInputSchema, type SourceInput } from "
 import seed from "../../db/seed/sources.json";
 import { ImportFileError } from "./import/import-file-error";
 import { detectSourcesFormat, exportRecommendationsCsv, exportSourcesCslJson, exportSourcesCsv, parseSources, SOURCES_LIMITS } from "./sources-io";
+
+// Rows' problems are messages; these tests read them as an English reader does.
+const english = createTranslator("en", UI_CATALOGUES.en);
 
 const provenance = { source: "sources fixture (Zotero export)", licence: null, retrievedAt: "2026-11-27" };
 const fixture = (name: string) => readFileSync(new URL(`../../test/fixtures/library/${name}`, import.meta.url), "utf8");
@@ -81,12 +86,12 @@ describe("parseSources", () => {
       ["Standing Invitations", null, "OHCHR"],
     ]);
     expect(errors.map((e) => e.index)).toEqual([1, 2]);
-    expect(errors[0]!.reason).toMatch(/comma/);
+    expect(english.text(errors[0]!.reason)).toMatch(/comma/);
   });
 
   it("reports RIS records that are cut off or empty, and CSL items that are not sources", () => {
     const ris = "TY  - RPRT\nTI  - Fine\nER  - \n\nTY  - RPRT\nAU  - Nobody\nER  - \n\nTY  - NEWS\nTI  - Cut off";
-    expect(parseSources(ris, "ris", provenance).errors).toEqual([
+    expect(parseSources(ris, "ris", provenance).errors.map((e) => ({ ...e, reason: english.text(e.reason) }))).toEqual([
       { index: 1, reason: "It has no title, URL or number." },
       { index: 2, reason: "The record has no end line (ER  - ): the file may be cut off." },
     ]);
@@ -94,7 +99,7 @@ describe("parseSources", () => {
     const { sources, errors } = parseSources(json, "csl-json", provenance);
     expect(sources).toHaveLength(1);
     expect(errors.map((e) => e.index)).toEqual([1, 2, 3]);
-    expect(errors[2]!.reason).toMatch(/^csl\.title/);
+    expect(english.text(errors[2]!.reason)).toMatch(/csl\.title/);
   });
 
   it("refuses whole files that are too big, unreadable, empty or of no known format", () => {

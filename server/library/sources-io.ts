@@ -1,3 +1,4 @@
+import { message, type Message } from "../../core/i18n/message";
 import type { Provenance, SourceInput, SourceRecord } from "../../core/library/records";
 import { ImportFileError } from "./import/import-file-error";
 import { readBibtex, readRis } from "./citation-js";
@@ -20,7 +21,7 @@ export interface ParsedSources {
   format: SourcesFormat;
   sources: SourceInput[];
   /** index: the entry's position in the file, from 0, counting entries only (not @string, @comment). */
-  errors: Array<{ index: number; reason: string }>;
+  errors: Array<{ index: number; reason: Message }>;
 }
 
 /** BibTeX if an entry starts a line, RIS if a record does, CSL-JSON if it is a JSON array or object. */
@@ -64,14 +65,26 @@ function firstLine(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).split("\n")[0]!.trim();
 }
 
+/** An entry we refuse ourselves, with our own message; anything else thrown is the reader's. */
+class EntryProblem extends Error {
+  constructor(readonly reason: Message) {
+    super(reason.id);
+  }
+}
+
+/** Why an entry was not read: ours as a message, a reader's (citation-js) quoted as it says it. */
+function entryReason(error: unknown): Message {
+  return error instanceof EntryProblem ? error.reason : message("import.entry.unreadable", { detail: firstLine(error) });
+}
+
 /** Reads a file of sources; whole-file faults throw ImportFileError, a bad entry is reported and skipped. */
 export function parseSources(text: string, format: SourcesFormat | "auto", provenance: Provenance): ParsedSources {
   if (text.length > SOURCES_LIMITS.maxChars) {
-    throw new ImportFileError("too-large", `This file has ${text.length.toLocaleString("en")} characters; the limit is ${SOURCES_LIMITS.maxChars.toLocaleString("en")}.`);
+    throw new ImportFileError("too-large", "import.file.tooManyChars", { count: text.length, max: SOURCES_LIMITS.maxChars });
   }
   const body = text.replace(/^\uFEFF/, "");
   const detected = format === "auto" ? detectSourcesFormat(body) : format;
-  if (!detected) throw new ImportFileError("unsupported-format", "This is not BibTeX, RIS or CSL-JSON: export the library from Zotero in one of those formats.");
+  if (!detected) throw new ImportFileError("unsupported-format", "import.file.notSources");
 
   // Each entry becomes CSL items, or the reason it cannot.
   let entries: Array<() => CslObject[]>;
@@ -80,24 +93,24 @@ export function parseSources(text: string, format: SourcesFormat | "auto", prove
     try {
       data = JSON.parse(body);
     } catch (error) {
-      throw new ImportFileError("unreadable", `This CSL-JSON file is not valid JSON (${firstLine(error)}).`);
+      throw new ImportFileError("unreadable", "import.file.cslNotJson", { detail: firstLine(error) });
     }
     const items = Array.isArray(data) ? data : [data];
     entries = items.map((item) => () => {
-      if (!item || typeof item !== "object" || Array.isArray(item)) throw new Error("It is not a CSL-JSON object.");
+      if (!item || typeof item !== "object" || Array.isArray(item)) throw new EntryProblem(message("import.entry.notCsl"));
       return [item as CslObject];
     });
   } else if (detected === "bibtex") {
     entries = bibtexEntries(body).map((entry) => () => readBibtex(entry));
   } else {
     entries = risRecords(body).map((record) => () => {
-      if (!record.complete) throw new Error("The record has no end line (ER  - ): the file may be cut off.");
+      if (!record.complete) throw new EntryProblem(message("import.entry.risCutOff"));
       return readRis(record.text);
     });
   }
-  if (entries.length === 0) throw new ImportFileError("empty", "This file has no entries.");
+  if (entries.length === 0) throw new ImportFileError("empty", "import.file.noEntries");
   if (entries.length > SOURCES_LIMITS.maxEntries) {
-    throw new ImportFileError("too-many-rows", `This file has ${entries.length.toLocaleString("en")} entries; the limit is ${SOURCES_LIMITS.maxEntries.toLocaleString("en")}.`);
+    throw new ImportFileError("too-many-rows", "import.file.tooManyEntries", { count: entries.length, max: SOURCES_LIMITS.maxEntries });
   }
 
   const sources: SourceInput[] = [];
@@ -107,10 +120,10 @@ export function parseSources(text: string, format: SourcesFormat | "auto", prove
     try {
       items = read();
     } catch (error) {
-      errors.push({ index, reason: firstLine(error) });
+      errors.push({ index, reason: entryReason(error) });
       return;
     }
-    if (items.length === 0) errors.push({ index, reason: "Nothing could be read from this entry." });
+    if (items.length === 0) errors.push({ index, reason: message("import.entry.empty") });
     for (const item of items) {
       const result = cslToSource(item, provenance);
       if (result.ok) sources.push(result.source);

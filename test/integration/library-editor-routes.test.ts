@@ -1,3 +1,6 @@
+import { createTranslator } from "../../core/i18n/translator";
+import { UI_CATALOGUES } from "../../locales/ui/all";
+import type { Message } from "../../core/i18n/message";
 import { beforeAll, expect, it } from "vitest";
 import * as records from "../../app/routes/workspaces.$workspaceId.library_.records";
 import * as search from "../../app/routes/workspaces.$workspaceId.library_.search";
@@ -7,6 +10,9 @@ import { describeEachDatabase } from "../db/test-database";
 import { buildWorkspace } from "../factories";
 import { buildRecommendation } from "../library-factories";
 import { makeRequest, runJson, testContext } from "../remix";
+
+// Rows' problems are messages; these tests read them as an English reader does.
+const english = createTranslator("en", UI_CATALOGUES.en);
 
 type Built = Awaited<ReturnType<typeof buildWorkspace>>;
 
@@ -76,6 +82,6 @@ describeEachDatabase("the editor's library routes", (handle) => {
     expect(typed.body).toMatchObject({ source: { unSymbol: "E/C.12/CHN/CO/2", label: "E/C.12/CHN/CO/2" }, pinpoint: "para. 13" });
     const pointer = await post("Ibid., para. 14.");
     expect(pointer.status).toBe(422);
-    expect((pointer.body as { error: string }).error).toMatch(/points at another note/);
+    expect(english.text((pointer.body as { error: Message }).error)).toMatch(/points at another note/);
   });
 });

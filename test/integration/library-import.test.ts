@@ -3,6 +3,8 @@ import * as importPage from "../../app/routes/workspaces.$workspaceId.library_.i
 import * as importStream from "../../app/routes/workspaces.$workspaceId.library_.import[.]ndjson";
 import * as exportFile from "../../app/routes/workspaces.$workspaceId.library_.export.$file";
 import type { ImportSummary, RecommendationPreview } from "../../core/library/import-types";
+import { createTranslator } from "../../core/i18n/translator";
+import { UI_CATALOGUES } from "../../locales/ui/all";
 import { countRecommendations } from "../../db/queries/library-recommendations";
 import { listLibrarySources } from "../../db/queries/library-sources";
 import { describeEachDatabase } from "../db/test-database";
@@ -11,6 +13,12 @@ import { run, testContext } from "../remix";
 import { fixtureFile, mappingFields, readNdjson, uploadRequest } from "./library-requests";
 
 type World = Awaited<ReturnType<typeof buildWorkspace>>;
+
+// Refusals travel as messages; these tests read them as an English reader would.
+const english = createTranslator("en", UI_CATALOGUES.en);
+/** Every message in an answer, put into English words, for matching. */
+const said = (body: unknown): string =>
+  JSON.stringify(body, (key, value: unknown) => (value && typeof value === "object" && typeof (value as { id?: unknown }).id === "string" && (value as { id: string }).id.includes(".") ? english.text(value as never) : value));
 
 describeEachDatabase("library import and export", (handle) => {
   const ctx = () => testContext(handle());
@@ -71,7 +79,7 @@ describeEachDatabase("library import and export", (handle) => {
     const file = await fixtureFile("malformed.csv");
     const shown = await preview(w, file);
     expect(shown.errors.map((e) => e.rowNumber)).toEqual([3, 4, 5, 6, 7, 10]);
-    expect(shown.errors[0]!.reasons.join(" ")).toMatch(/State under review/);
+    expect(shown.errors[0]!.reasons.map(english.text).join(" ")).toMatch(/State under review/);
 
     const refused = await postPage(w, w.members.owner.token, { intent: "import", policy: "all-or-nothing", ...mappingFields(shown) }, file);
     const summary = (refused.body as { summary: ImportSummary }).summary;
@@ -93,11 +101,11 @@ describeEachDatabase("library import and export", (handle) => {
     const textColumn = shown.columns.findIndex((c) => c.field === "text");
     const noText = await postPage(w, w.members.editor.token, { intent: "preview", ...fields, [`column-${textColumn}`]: "" }, file);
     expect(noText.status).toBe(400);
-    expect(JSON.stringify(noText.body)).toContain("No column is mapped to Text");
+    expect(said(noText.body)).toContain("No column is mapped to Text");
 
     const wrongFile = await postPage(w, w.members.editor.token, { intent: "import", ...fields }, await fixtureFile("upr-info.csv"));
     expect(wrongFile.status).toBe(409);
-    expect(JSON.stringify(wrongFile.body)).toContain("This is not the file you previewed");
+    expect(said(wrongFile.body)).toContain("This is not the file you previewed");
     // Previewing the other file instead starts from its own headers, not the old mapping.
     const otherPreview = await postPage(w, w.members.editor.token, { intent: "preview", ...fields }, await fixtureFile("upr-info.csv"));
     expect((otherPreview.body as { preview: RecommendationPreview }).preview.preset?.id).toBe("upr-info");
@@ -115,7 +123,7 @@ describeEachDatabase("library import and export", (handle) => {
     });
     const page = await run(importPage.action, request, ctx(), params(w));
     expect(page.status).toBe(413);
-    expect(JSON.stringify(page.body)).toMatch(/larger than 100\.0 MB/);
+    expect(said(page.body)).toMatch(/larger than 100\.0 MB/);
 
     const streamed = uploadRequest(path(w, "/import.ndjson"), { token: w.members.editor.token, fields: { intent: "import" }, file, headers: { "content-length": String(200 * 1024 * 1024) } });
     const response = (await importStream.action({ request: streamed, context: ctx(), params: params(w) })) as Response;

@@ -1,3 +1,6 @@
+import type { Message } from "../../core/i18n/message";
+import { createTranslator } from "../../core/i18n/translator";
+import { UI_CATALOGUES } from "../../locales/ui/all";
 import { beforeAll, expect, it } from "vitest";
 import * as libraryPage from "../../app/routes/workspaces.$workspaceId.library";
 import * as importPage from "../../app/routes/workspaces.$workspaceId.library_.import";
@@ -26,7 +29,7 @@ describeEachDatabase("library page", (handle) => {
   const params = (world: World = w) => ({ workspaceId: world.workspace.id });
   const path = (rest = "") => `/workspaces/${w.workspace.id}/library${rest}`;
   const page = async (token: string, search = "") => run(libraryPage.loader, makeRequest(path(search), { token }), ctx(), params());
-  const results = async (search: string) => (await page(w.members.viewer.token, search)).body as Extract<PageData, { errors: string[] }>;
+  const results = async (search: string) => (await page(w.members.viewer.token, search)).body as Extract<PageData, { errors: unknown[] }>;
   const del = (token: string, recommendationId: string) =>
     run(libraryPage.action, makeRequest(path(), { token, form: { intent: "delete-recommendation", recommendationId } }), ctx(), params());
 
@@ -106,7 +109,7 @@ describeEachDatabase("library page", (handle) => {
   it("answers a malformed search with 400 and says which field", async () => {
     const outcome = await page(w.members.viewer.token, "?cycle=second");
     expect(outcome.status).toBe(400);
-    expect((outcome.body as { errors: string[] }).errors.join(" ")).toMatch(/^Cycle: /);
+    expect((outcome.body as { errors: Message[] }).errors.map(createTranslator("en", UI_CATALOGUES.en).text).join(" ")).toMatch(/^Cycle: /);
   });
 
   it("lets an editor delete the coalition's own record (audited), never a shared or another coalition's", async () => {

@@ -21,6 +21,12 @@ import { ownText } from "../fixtures/import/compare";
 import { COMMENT_TEXT, handTypedDocx, TYPED_PARAGRAPHS } from "../fixtures/import/other-tools";
 import { run, testContext } from "../remix";
 import { uploadRequest } from "./library-requests";
+import type { Message } from "../../core/i18n/message";
+import { createTranslator } from "../../core/i18n/translator";
+import { UI_CATALOGUES } from "../../locales/ui/all";
+
+// Refusals and the report travel as messages; these tests read them as an English reader does.
+const english = createTranslator("en", UI_CATALOGUES.en);
 
 type World = Awaited<ReturnType<typeof buildWorkspace>>;
 
@@ -213,7 +219,7 @@ describeEachDatabase("Word files: check and import", (handle) => {
     expect(answer.status).toBe(200);
     const { outcome } = answer.body as Extract<WordUploadResult, { kind: "import" }>;
     // The member organisation this workspace lacks is kept in the subtitle, as the file printed it.
-    expect(outcome.coverFromFile).toEqual(["title", "State under review", "session", "contact", "1 organisation", "subtitle", "date"]);
+    expect(outcome.coverFromFile.map(english.text)).toEqual(["title", "State under review", "session", "contact", "1 organisation", "subtitle", "date"]);
     expect(outcome.draft.title).toBe(RICH_COVER.title);
     const stored = await loadDraftDocument(handle().db, outcome.draft.id);
     const ydoc = new Y.Doc();
@@ -231,23 +237,23 @@ describeEachDatabase("Word files: check and import", (handle) => {
     const before = [await draftCount(w), await auditCount(w)];
     const notZip = await post(w, w.members.editor.token, { intent: "import", ...cover }, new File(["{\\rtf1 hello}"], "old.rtf"));
     expect(notZip.status).toBe(422);
-    expect((notZip.body as { fieldErrors: { file: string[] } }).fieldErrors.file[0]).toMatch(/old\.rtf is not a Word \.docx file/);
+    expect(english.text((notZip.body as { fieldErrors: { file: Message[] } }).fieldErrors.file[0]!)).toMatch(/old\.rtf is not a Word \.docx file/);
     const good = await handTypedDocx();
     const truncated = await post(w, w.members.editor.token, { intent: "import", ...cover }, docxFile(good.slice(0, Math.floor(good.length / 2))));
     expect(truncated.status).toBe(422);
-    expect((truncated.body as { fieldErrors: { file: string[] } }).fieldErrors.file[0]).toMatch(/damaged|cannot be read|could not/i);
+    expect(english.text((truncated.body as { fieldErrors: { file: Message[] } }).fieldErrors.file[0]!)).toMatch(/damaged|cannot be read|could not/i);
     const noFile = await post(w, w.members.editor.token, { intent: "check", template: "upr-joint" });
     expect(noFile.status).toBe(400);
-    expect((noFile.body as { fieldErrors: { file: string[] } }).fieldErrors.file).toEqual(["Choose a Word file (.docx)."]);
+    expect((noFile.body as { fieldErrors: { file: Message[] } }).fieldErrors.file.map(english.text)).toEqual(["Choose a Word file (.docx)."]);
     const noTemplate = await post(w, w.members.editor.token, { intent: "check" }, docxFile(good));
     expect(noTemplate.status).toBe(400);
-    expect((noTemplate.body as { fieldErrors: { template: string[] } }).fieldErrors.template).toEqual(["Choose the template whose rules apply."]);
+    expect((noTemplate.body as { fieldErrors: { template: Message[] } }).fieldErrors.template.map(english.text)).toEqual(["Choose the template whose rules apply."]);
     const noState = await post(w, w.members.editor.token, { intent: "import", template: "upr-joint" }, docxFile(good));
     expect(noState.status).toBe(400);
     expect((noState.body as { fieldErrors: Record<string, string[]> }).fieldErrors.stateUnderReview).toBeDefined();
     const tooLarge = await post(w, w.members.editor.token, { intent: "check", template: "upr-joint" }, docxFile(good), { "content-length": String(300 * 1024 * 1024) });
     expect(tooLarge.status).toBe(413);
-    expect((tooLarge.body as { formError: string }).formError).toMatch(/larger than 52\.4 MB|larger than 50/);
+    expect(english.text((tooLarge.body as { formError: Message }).formError)).toMatch(/larger than 52\.4 MB|larger than 50/);
     const foreignOrganisation = await post(w, w.members.editor.token, { intent: "import", ...cover, organisations: (await buildWorkspace(handle())).organisation.id }, docxFile(good));
     expect(foreignOrganisation.status).toBe(409);
     expect([await draftCount(w), await auditCount(w)]).toEqual(before);

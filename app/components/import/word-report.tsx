@@ -1,78 +1,93 @@
 import { Link } from "@remix-run/react";
 import type { DraftCheck } from "../../../server/checks/check-draft";
 import { describeTotals, describeWords } from "../../../core/checks/report-summary";
+import { isMessage, message, type Message } from "../../../core/i18n/message";
+import type { Translator } from "../../../core/i18n/translator";
 import type { WordImportOutcome } from "../../../server/import/word-import";
+import { useT } from "../../i18n/i18n-provider";
 import { Alert } from "../ui";
-import { count } from "../../../core/text/count";
-
 
 const GROUPS = [
-  { severity: "error", title: "Errors" },
-  { severity: "warning", title: "Warnings" },
-  { severity: "info", title: "Suggestions" },
+  { severity: "error", title: "import.word.check.errors" },
+  { severity: "warning", title: "import.word.check.warnings" },
+  { severity: "info", title: "import.word.check.suggestions" },
 ] as const;
 
-/** "95 numbered paragraphs, 117 footnotes, 33 headings, 2 tables imported; 1 image dropped; tracked changes accepted." */
-export function describeImport(outcome: Pick<WordImportOutcome, "report" | "comments" | "coverFromFile" | "maxComments">): string[] {
+type Outcome = Pick<WordImportOutcome, "report" | "comments" | "coverFromFile" | "maxComments">;
+
+/**
+ * "95 numbered paragraphs, 117 footnotes, 33 headings, 2 tables imported; …": what came across,
+ * as messages whose counts each language puts with its own plural forms. The parts of a list
+ * ("3 numbered paragraphs", "1 heading") are messages too, joined by importSentence.
+ */
+export function describeImport(outcome: Outcome): Array<{ message: Message; parts?: Message[] }> {
   const { report, comments, coverFromFile } = outcome;
   // Paragraphs and notes are always said, even as 0: they are what a submission is made of.
   const kept = [
-    count(report.numberedParagraphs, "numbered paragraph"),
-    count(report.footnotes + report.endnotesConverted, "footnote"),
-    report.headings ? count(report.headings, "heading") : "",
-    report.tables ? count(report.tables, "table") : "",
-    report.lists ? count(report.lists, "list") : "",
-  ]
-    .filter(Boolean)
-    .join(", ");
-  const sentences = [`${kept} imported.`];
+    message("import.word.kept.paragraphs", { count: report.numberedParagraphs }),
+    message("import.word.kept.footnotes", { count: report.footnotes + report.endnotesConverted }),
+    ...(report.headings ? [message("import.word.kept.headings", { count: report.headings })] : []),
+    ...(report.tables ? [message("import.word.kept.tables", { count: report.tables })] : []),
+    ...(report.lists ? [message("import.word.kept.lists", { count: report.lists })] : []),
+  ];
+  const sentences: Array<{ message: Message; parts?: Message[] }> = [{ message: message("import.word.imported"), parts: kept }];
   if (report.coverLines > 0) {
-    const lines = count(report.coverLines, "line");
-    sentences.push(coverFromFile.length ? `The file's cover block (${lines}) became the draft's cover: ${coverFromFile.join(", ")} taken from it.` : `The file's cover block (${lines}) was taken out of the text; the cover is as you filled it in.`);
+    sentences.push(
+      coverFromFile.length
+        ? { message: message("import.word.coverTaken", { lines: report.coverLines }), parts: coverFromFile }
+        : { message: message("import.word.coverRemoved", { lines: report.coverLines }) }
+    );
   }
-  const typed = report.manuallyNumberedParagraphs;
-  if (typed > 0) sentences.push(typed === 1 ? "1 paragraph had its number typed as text; Caucus numbers it now." : `${count(typed, "paragraph")} had their numbers typed as text; Caucus numbers them now.`);
-  if (report.endnotesConverted > 0) sentences.push(`${count(report.endnotesConverted, "endnote")} became ${report.endnotesConverted === 1 ? "a footnote" : "footnotes"} (Caucus has one kind of note).`);
+  if (report.manuallyNumberedParagraphs > 0) sentences.push({ message: message("import.word.typedNumbers", { count: report.manuallyNumberedParagraphs }) });
+  if (report.endnotesConverted > 0) sentences.push({ message: message("import.word.endnotes", { count: report.endnotesConverted }) });
   const dropped = [
-    report.imagesDropped ? count(report.imagesDropped, "image") : "",
-    report.textBoxesDropped ? count(report.textBoxesDropped, "text box", "text boxes") : "",
-    report.fieldsDropped ? count(report.fieldsDropped, "field") : "",
-  ].filter(Boolean);
-  if (dropped.length) sentences.push(`Dropped: ${dropped.join(", ")} (submissions are text; OHCHR asks for no images).`);
-  if (report.listsRestyled) sentences.push(`${count(report.listsRestyled, "list")} used a numbering or bullet style Caucus lacks (such as 01, 02 or a check mark) and ${report.listsRestyled === 1 ? "is" : "are"} shown the nearest way (1, 2 or •).`);
-  if (report.trackedChangesAccepted) sentences.push("Tracked changes were accepted: insertions kept, deletions removed.");
+    ...(report.imagesDropped ? [message("import.word.dropped.images", { count: report.imagesDropped })] : []),
+    ...(report.textBoxesDropped ? [message("import.word.dropped.textBoxes", { count: report.textBoxesDropped })] : []),
+    ...(report.fieldsDropped ? [message("import.word.dropped.fields", { count: report.fieldsDropped })] : []),
+  ];
+  if (dropped.length) sentences.push({ message: message("import.word.dropped"), parts: dropped });
+  if (report.listsRestyled) sentences.push({ message: message("import.word.listsRestyled", { count: report.listsRestyled }) });
+  if (report.trackedChangesAccepted) sentences.push({ message: message("import.word.trackedChanges") });
   if (comments.threads > 0) {
-    const resolved = comments.resolved ? `, ${comments.resolved} of them resolved as in Word` : "";
-    const yours = comments.yours ? `; ${count(comments.yours, "comment")} under your name ${comments.yours === 1 ? "is" : "are"} linked to your account` : "";
-    sentences.push(`${count(comments.comments, "Word comment")} became ${count(comments.threads, "comment thread")}${resolved}. Each keeps its Word author's name${yours}.`);
-    if (report.commentsDropped) sentences.push(`${count(report.commentsDropped, "more comment")} ${report.commentsDropped === 1 ? "was" : "were"} left out: Caucus takes the first ${outcome.maxComments.toLocaleString("en")} comments of a file.`);
-    if (comments.placedNearby) sentences.push(`${count(comments.placedNearby, "thread")} whose words could not be found ${comments.placedNearby === 1 ? "sits" : "sit"} on the first words of ${comments.placedNearby === 1 ? "its" : "their"} paragraph.`);
+    const { comments: count, threads, resolved, yours } = comments;
+    sentences.push({ message: message("import.word.comments", { count, threads, resolved, yours }) });
+    if (report.commentsDropped)
+      sentences.push({ message: message("import.word.commentsDropped", { count: report.commentsDropped, max: outcome.maxComments }) });
+    if (comments.placedNearby) sentences.push({ message: message("import.word.placedNearby", { count: comments.placedNearby }) });
   }
   return sentences;
 }
 
+/** One sentence of the report in words, its list parts joined with the language's comma ("، " in Arabic). */
+export function importSentence({ t, text }: Pick<Translator, "t" | "text">, sentence: { message: Message; parts?: Message[] }): string {
+  const { id, values } = sentence.message;
+  return sentence.parts ? t(id, { ...values, parts: sentence.parts.map(text).join(t("import.report.separator")) }) : text(sentence.message);
+}
+
+/** The checks' summaries and findings, as words or (once the checks speak in messages) as messages. */
+const say = (text: Translator["text"], value: unknown): string => (isMessage(value) ? text(value) : String(value));
+
 /** The pre-flight report: words against the limit, then every finding by severity with where it is. */
 export function CheckReport({ check, headingId }: { check: DraftCheck; headingId: string }) {
+  const { t, text } = useT();
   const { errors } = check.totals;
   return (
     <section aria-labelledby={headingId} className="word-check-report">
-      <h3 id={headingId}>Pre-flight checks{check.template ? ` for ${check.template.title}` : ""}</h3>
+      <h3 id={headingId}>{check.template ? t("import.word.check.headingFor", { template: check.template.title }) : t("import.word.check.heading")}</h3>
       <p>
-        <strong>{describeWords(check)}</strong>
+        <strong>{say(text, describeWords(check))}</strong>
       </p>
-      <Alert tone={errors > 0 ? "warning" : check.totals.warnings > 0 ? "info" : "success"}>{describeTotals(check)}</Alert>
+      <Alert tone={errors > 0 ? "warning" : check.totals.warnings > 0 ? "info" : "success"}>{say(text, describeTotals(check))}</Alert>
       {GROUPS.map(({ severity, title }) => {
         const findings = check.report.findings.filter((f) => f.severity === severity);
         if (findings.length === 0) return null;
         return (
           <details key={severity} open={severity !== "info"}>
-            <summary>
-              {title} ({findings.length})
-            </summary>
+            <summary>{t(title, { count: findings.length })}</summary>
             <ul className="check-findings">
               {findings.map((f, i) => (
                 <li key={i} data-rule={f.rule}>
-                  <strong>{f.where}:</strong> {f.message}
+                  <strong>{t("import.word.check.where", { where: say(text, f.where) })}</strong> {say(text, f.message)}
                 </li>
               ))}
             </ul>
@@ -85,17 +100,20 @@ export function CheckReport({ check, headingId }: { check: DraftCheck; headingId
 
 /** After an import: what came across, then the new draft's checks. */
 export function ImportReport({ outcome, draftHref }: { outcome: WordImportOutcome; draftHref: string }) {
+  const i18n = useT();
+  const { t } = i18n;
   return (
-    <section aria-label="Import report" className="word-import-report">
-      <Alert tone="success" title={`“${outcome.draft.title}” was made from ${outcome.fileName}`}>
+    <section aria-label={t("import.word.report")} className="word-import-report">
+      <Alert tone="success" title={t("import.word.made", { title: outcome.draft.title, file: outcome.fileName })}>
         <ul>
-          {describeImport(outcome).map((sentence) => (
-            <li key={sentence}>{sentence}</li>
-          ))}
+          {describeImport(outcome).map((sentence) => {
+            const said = importSentence(i18n, sentence);
+            return <li key={said}>{said}</li>;
+          })}
         </ul>
         <p>
           <Link className="btn btn-primary" to={draftHref}>
-            Open the draft
+            {t("import.word.open")}
           </Link>
         </p>
       </Alert>

@@ -7,6 +7,9 @@ import type { RecommendationAttributes } from "../../../core/editor/nodes/recomm
 import type { RecommendationRecord } from "../../../core/library/records";
 import { changedFields, type LibraryApi } from "./library-api";
 import { useSettledDocKey } from "./use-settled-doc-key";
+import type { Translator } from "../../../core/i18n/translator";
+import { IMPORT_FIELD_MESSAGES, type ImportFieldKey } from "../../../core/library/import-fields";
+import { useT } from "../../i18n/i18n-provider";
 
 /** A recommendation block whose library record changed after it was inserted. */
 export interface ChangedRecommendation {
@@ -43,7 +46,12 @@ export function changedRecommendations(doc: PMNode, records: ReadonlyMap<string,
   return changed;
 }
 
-const changedPlugin = () =>
+/** "text and response": the block's fields that changed, by our own names for them. */
+export function changedFieldNames({ t, list }: Pick<Translator, "t" | "list">, fields: readonly string[]): string {
+  return list(fields.map((field) => (field in IMPORT_FIELD_MESSAGES ? t(IMPORT_FIELD_MESSAGES[field as ImportFieldKey]) : field)));
+}
+
+const changedPlugin = (describe: (fields: readonly string[]) => string) =>
   new Plugin<Map<string, RecommendationRecord>>({
     key,
     state: {
@@ -57,11 +65,8 @@ const changedPlugin = () =>
         return DecorationSet.create(
           state.doc,
           changedRecommendations(state.doc, records).map((c) =>
-            Decoration.node(c.pos, c.pos + state.doc.nodeAt(c.pos)!.nodeSize, {
-              class: "recommendation-changed",
-              title: `Changed in the library since it was inserted (${c.fields.join(", ")}). The Library tab offers the new version.`,
-            }),
-          ),
+            Decoration.node(c.pos, c.pos + state.doc.nodeAt(c.pos)!.nodeSize, { class: "recommendation-changed", title: describe(c.fields) })
+          )
         );
       },
     },
@@ -77,14 +82,15 @@ export function useChangedRecommendations(editor: Editor | null, api: LibraryApi
   const [records, setRecords] = useState<Map<string, RecommendationRecord>>(new Map());
   const ids = useSettledDocKey(editor, libraryIdsKey, CHECK_DELAY_MS);
   const [changed, setChanged] = useState<ChangedRecommendation[]>([]);
+  const i18n = useT();
 
   useEffect(() => {
     if (!editor) return;
-    editor.registerPlugin(changedPlugin());
+    editor.registerPlugin(changedPlugin((fields) => i18n.t("library.changed.title", { fields: changedFieldNames(i18n, fields) })));
     return () => {
       if (!editor.isDestroyed) editor.unregisterPlugin(key);
     };
-  }, [editor]);
+  }, [editor, i18n]);
 
   useEffect(() => {
     if (!ids) return;

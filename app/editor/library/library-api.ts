@@ -1,5 +1,6 @@
 import { paragraphPinpoint } from "../../../core/citations/pinpoint";
 import type { RecommendationAttributes, RecommendationNote } from "../../../core/editor/nodes/recommendation";
+import { isMessage, message, type Message } from "../../../core/i18n/message";
 import type { RecommendationRecord } from "../../../core/library/records";
 import type { LibrarySearchResult } from "../../../db/queries/library-search";
 import type { PickerSource } from "../../routes/workspaces.$workspaceId.library_.sources";
@@ -32,38 +33,44 @@ export class LibraryApi {
   /** Adds a source to the coalition's library (or finds the one already there). */
   async addSource(fields: Record<string, string>): Promise<{ source: PickerSource; pinpoint: string | null }> {
     const response = await fetch(`${this.base}/sources`, { method: "POST", body: new URLSearchParams(fields), headers: { accept: "application/json" } });
-    if (!response.ok) throw new Error(await refusalMessage(response, "The library refused this"));
-    const body = (await response.json().catch(() => ({}))) as { source?: PickerSource; pinpoint?: string | null };
-    if (!body.source) throw new Error(`The library refused this (${response.status}).`);
+    if (!response.ok) throw await refusal(response, "library.api.refused");
+    const body = (await response.json().catch(() => ({}))) as {
+      source?: PickerSource;
+      pinpoint?: string | null;
+    };
+    if (!body.source) throw new LibraryApiError(message("library.api.refused", { status: response.status }));
     return { source: body.source, pinpoint: body.pinpoint ?? null };
   }
 
   private async get<T>(url: string, signal?: AbortSignal): Promise<T> {
     const response = await fetch(url, { signal, headers: { accept: "application/json" } });
-    if (!response.ok) throw new Error(await refusalMessage(response, "The library did not answer"));
+    if (!response.ok) throw await refusal(response, "library.api.noAnswer");
     return (await response.json()) as T;
   }
 }
 
 /**
- * The server's own sentence for a refused request, to show as it is: the routes answer
- * `{ error }` JSON with their status; a guard's 403/404 is a short plain-text body. Anything
- * else (a proxy's HTML page, an empty 502) gets the fallback with the status.
+ * A refused library request, with the reason as a message (id and values) for whoever shows it
+ * to say in the person's language (`text(error.reason)`). Error.message is the id, for logs.
  */
-async function refusalMessage(response: Response, fallback: string): Promise<string> {
-  const text = await response.text().catch(() => "");
-  const type = response.headers.get("content-type") ?? "";
-  if (type.includes("application/json")) {
-    try {
-      const error = (JSON.parse(text) as { error?: unknown }).error;
-      if (typeof error === "string" && error.trim()) return error;
-    } catch {
-      // Not the JSON it claims to be: fall through to the fallback.
-    }
-  } else if (type.startsWith("text/plain") && text.trim() && text.length <= 300) {
-    return text.trim();
+export class LibraryApiError extends Error {
+  override readonly name = "LibraryApiError";
+  constructor(readonly reason: Message) {
+    super(reason.id);
   }
-  return `${fallback} (${response.status}).`;
+}
+
+/**
+ * The server's own message for a refused request: the routes answer `{ error }` JSON with a
+ * message and their status. Anything else (a guard's page, a proxy's HTML, an empty 502) gets
+ * the fallback with the status.
+ */
+async function refusal(response: Response, fallback: "library.api.refused" | "library.api.noAnswer"): Promise<LibraryApiError> {
+  if ((response.headers.get("content-type") ?? "").includes("application/json")) {
+    const error = ((await response.json().catch(() => ({}))) as { error?: unknown }).error;
+    if (isMessage(error)) return new LibraryApiError(error);
+  }
+  return new LibraryApiError(message(fallback, { status: response.status }));
 }
 
 /** What a recommendation block freezes of a library record. */

@@ -8,10 +8,13 @@ import type { LibrarySearchResult } from "../../../db/queries/library-search";
 import { facetValueLabel } from "../../library/facet-labels";
 import { RecommendationCard } from "../../library/recommendation-card";
 import type { ChangedRecommendation } from "./changed-recommendations";
-import { recommendationAttributes, recommendationNote, type LibraryApi } from "./library-api";
+import { LibraryApiError, recommendationAttributes, recommendationNote, type LibraryApi } from "./library-api";
 import { StateNotCovered } from "./state-not-covered";
 import { useStateCoverage } from "./use-state-coverage";
-import { count } from "../../../core/text/count";
+import { message, type Message } from "../../../core/i18n/message";
+import { FormattedMessage } from "react-intl";
+import { useT } from "../../i18n/i18n-provider";
+import { changedFieldNames } from "./changed-recommendations";
 
 /** Facets offered as filters in the narrow panel; the Library page offers them all. */
 const PANEL_FACETS: Facet[] = ["body", "stateUnderReview", "response", "theme", "cycle"];
@@ -36,6 +39,8 @@ export function LibraryPanel({
   changed: ChangedRecommendation[];
   importHref: string | null;
 }) {
+  const i18n = useT();
+  const { t, text } = i18n;
   const [q, setQ] = useState("");
   const [filters, setFilters] = useState<Partial<Record<Facet, string>>>(() => (stateUnderReview ? { stateUnderReview } : {}));
   const coverage = useStateCoverage(api, stateUnderReview);
@@ -50,7 +55,7 @@ export function LibraryPanel({
     });
   }, [stateNotCovered]);
   const [result, setResult] = useState<LibrarySearchResult | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Message | null>(null);
   const [announcement, setStatus] = useState("");
 
   const params = useMemo(() => {
@@ -69,7 +74,7 @@ export function LibraryPanel({
           setError(null);
         })
         .catch((e: Error) => {
-          if (e.name !== "AbortError") setError(e.message);
+          if (e.name !== "AbortError") setError(e instanceof LibraryApiError ? e.reason : message("library.panel.failed"));
         });
     }, DEBOUNCE_MS);
     return () => {
@@ -85,13 +90,13 @@ export function LibraryPanel({
     const attrs = recommendationAttributes(record);
     const tr = addMatrixRow(editor.state, attrs, await recommendationNote(api, record), status);
     if (tr) editor.view.dispatch(tr);
-    setStatus(`Added ${recommendationProvenance(attrs)} to the matrix as “${status}”.`);
+    setStatus(t("library.panel.addedToMatrix", { record: recommendationProvenance(attrs), status }));
   };
 
   const insert = async (record: RecommendationRecord) => {
     const note = await recommendationNote(api, record);
     editor.chain().focus().insertRecommendation(recommendationAttributes(record), note).run();
-    setStatus(`Inserted ${recommendationProvenance(recommendationAttributes(record))}, with its footnote.`);
+    setStatus(t("library.panel.inserted", { record: recommendationProvenance(recommendationAttributes(record)) }));
   };
 
   return (
@@ -99,17 +104,31 @@ export function LibraryPanel({
       {changed.length ? (
         <section aria-labelledby="library-changed-heading" className="library-changed">
           <h3 id="library-changed-heading" className="small">
-            Changed in the library since inserted
+            {t("library.panel.changedHeading")}
           </h3>
           <ul>
             {changed.map((c) => (
               <li key={c.pos} className="small">
-                {recommendationProvenance(c.frozen)}: {c.fields.join(", ")} changed.{" "}
                 {editor.isEditable ? (
-                  <button type="button" className="btn btn-secondary btn-sm" onClick={() => editor.chain().focus().refreshRecommendation(c.pos, recommendationAttributes(c.current)).run()}>
-                    Update to the library's version
-                  </button>
-                ) : null}
+                  <FormattedMessage
+                    id="library.panel.changedUpdate"
+                    values={{
+                      record: recommendationProvenance(c.frozen),
+                      fields: changedFieldNames(i18n, c.fields),
+                      update: (chunks) => (
+                        <button
+                          type="button"
+                          className="btn btn-secondary btn-sm"
+                          onClick={() => editor.chain().focus().refreshRecommendation(c.pos, recommendationAttributes(c.current)).run()}
+                        >
+                          {chunks}
+                        </button>
+                      ),
+                    }}
+                  />
+                ) : (
+                  t("library.panel.changed", { record: recommendationProvenance(c.frozen), fields: changedFieldNames(i18n, c.fields) })
+                )}
               </li>
             ))}
           </ul>
@@ -118,14 +137,14 @@ export function LibraryPanel({
       {stateNotCovered && !filters.stateUnderReview ? <StateNotCovered stateCode={stateUnderReview} importHref={importHref} /> : null}
       <form role="search" onSubmit={(event) => event.preventDefault()}>
         <label className="small" htmlFor="library-q">
-          Search recommendations
+          {t("library.search.field")}
         </label>
         <input
           id="library-q"
           type="search"
           className="input"
           value={q}
-          placeholder="human rights defenders, A/HRC/25/5, 186.60"
+          placeholder={t("library.panel.placeholder")}
           onChange={(event) => setQ(event.target.value)}
         />
       </form>
@@ -136,13 +155,13 @@ export function LibraryPanel({
           if (values.length === 0 && !selected) return null;
           return (
             <label key={facet} className="small">
-              {FACET_LABELS[facet]}
+              {t(FACET_LABELS[facet])}
               <select className="input" value={selected} onChange={(event) => setFilters((f) => ({ ...f, [facet]: event.target.value || undefined }))}>
-                <option value="">Any</option>
-                {selected && !values.some((v) => v.value === selected) ? <option value={selected}>{facetValueLabel(facet, selected)}</option> : null}
+                <option value="">{t("library.panel.any")}</option>
+                {selected && !values.some((v) => v.value === selected) ? <option value={selected}>{facetValueLabel(i18n, facet, selected)}</option> : null}
                 {values.map((v) => (
                   <option key={v.value} value={v.value}>
-                    {facetValueLabel(facet, v.value)} ({v.count.toLocaleString("en")})
+                    {t("library.panel.option", { value: facetValueLabel(i18n, facet, v.value), count: v.count })}
                   </option>
                 ))}
               </select>
@@ -152,7 +171,7 @@ export function LibraryPanel({
       </div>
       {hasMatrix ? (
         <label className="small">
-          Status when added to the matrix
+          {t("library.panel.matrixStatus")}
           <select className="input" value={status} onChange={(event) => setMatrixStatus(event.target.value as ImplementationStatus)}>
             {IMPLEMENTATION_STATUSES.map((s) => (
               <option key={s}>{s}</option>
@@ -161,10 +180,11 @@ export function LibraryPanel({
         </label>
       ) : null}
       <p className="small muted" aria-live="polite">
-        {error ??
-          (result
-            ? `${count(result.total, "recommendation")}${result.mode === "similar" ? " with a similar spelling" : ""}`
-            : "Searching…")}
+        {error
+          ? text(error)
+          : result
+          ? t("library.panel.total", { count: result.total, similar: result.mode === "similar" ? "yes" : "no" })
+          : t("library.panel.searching")}
       </p>
       <p className="sr-only" role="status">
         {announcement}
@@ -181,12 +201,22 @@ export function LibraryPanel({
                 actions={
                   editor.isEditable ? (
                     <>
-                      <button type="button" className="btn btn-secondary btn-sm" onClick={() => void insert(record)} aria-label={`Insert ${title}`}>
-                        Insert
+                      <button
+                        type="button"
+                        className="btn btn-secondary btn-sm"
+                        onClick={() => void insert(record)}
+                        aria-label={t("library.panel.insertLabel", { record: title })}
+                      >
+                        {t("library.panel.insert")}
                       </button>
                       {hasMatrix ? (
-                        <button type="button" className="btn btn-secondary btn-sm" onClick={() => void addToMatrix(record)} aria-label={`Add ${title} to the matrix`}>
-                          Add to matrix
+                        <button
+                          type="button"
+                          className="btn btn-secondary btn-sm"
+                          onClick={() => void addToMatrix(record)}
+                          aria-label={t("library.panel.addLabel", { record: title })}
+                        >
+                          {t("library.panel.add")}
                         </button>
                       ) : null}
                     </>

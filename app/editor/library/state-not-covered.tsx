@@ -1,4 +1,6 @@
+import { FormattedMessage } from "react-intl";
 import { isStateCode, stateName } from "../../../core/un/states";
+import { useT } from "../../i18n/i18n-provider";
 
 /**
  * Said above the Library tab's search when the library holds nothing on the draft's State: the
@@ -6,18 +8,19 @@ import { isStateCode, stateName } from "../../../core/un/states";
  * recommendations UHRI or UPR Info publish (the import page knows both layouts).
  */
 export function StateNotCovered({ stateCode, importHref }: { stateCode: string; importHref: string | null }) {
+  const { t } = useT();
   const name = isStateCode(stateCode) ? stateName(stateCode) : stateCode;
   return (
     <div className="alert alert-info library-not-covered" role="note">
-      <p className="alert-title">The library has nothing on {name} yet</p>
+      <p className="alert-title">{t("library.notCovered.title", { state: name })}</p>
       <div className="alert-body small">
-        <p>These results are on every State.</p>
+        <p>{t("library.notCovered.everyState")}</p>
         {importHref ? (
           <p>
-            <a href={importHref}>Import a UHRI or UPR Info export</a> to add the recommendations made to {name}.
+            <FormattedMessage id="library.notCovered.import" values={{ state: name, link: (chunks) => <a href={importHref}>{chunks}</a> }} />
           </p>
         ) : (
-          <p>Someone who may edit this workspace can import the recommendations made to {name} from a UHRI or UPR Info export.</p>
+          <p>{t("library.notCovered.askEditor", { state: name })}</p>
         )}
       </div>
     </div>

@@ -1,7 +1,16 @@
-/** The one error the DOCX reader throws: its message is a sentence to show the person importing. */
+import { message, type Message, type MessageId, type MessageValues } from "../../../core/i18n/message";
+import { inEnglish } from "../../jobs/in-english";
+
+/**
+ * The one error the DOCX reader throws: its reason is a message to show the person importing,
+ * in their language; Error.message is the same in English, for logs and tests.
+ */
 export class DocxImportError extends Error {
-  constructor(message: string) {
-    super(message);
+  readonly reason: Message;
+  constructor(id: MessageId, values?: MessageValues) {
+    const reason = message(id, values);
+    super(inEnglish(reason));
+    this.reason = reason;
     this.name = "DocxImportError";
   }
 }

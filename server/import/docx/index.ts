@@ -62,7 +62,7 @@ export function readDocx(bytes: Uint8Array, limits: Partial<DocxLimits> = {}): D
   } catch (error) {
     if (error instanceof DocxImportError) throw error;
     // A damaged file can fail in ways no check foresaw (a stack overflow on absurd nesting, say); the person still gets a sentence.
-    throw new DocxImportError("This Word file is damaged or uses a structure Caucus cannot read, so it could not be imported.");
+    throw new DocxImportError("import.word.unreadable");
   }
 }
 
@@ -71,7 +71,7 @@ function read(bytes: Uint8Array, limits: DocxLimits): DocxImport {
   const xml = (name: string) => (parts[name] === undefined ? null : parseXml(parts[name]!, name));
   const document = xml("word/document.xml")!;
   const body = child(document, "w:body");
-  if (!body) throw new DocxImportError("This Word file is damaged (its document has no body) and cannot be imported.");
+  if (!body) throw new DocxImportError("import.word.noBody");
   const styles = readStyles(xml("word/styles.xml"));
   const numbering = readNumbering(xml("word/numbering.xml"));
   const counts: Counts = { images: 0, textBoxes: 0, fields: 0, trackedChanges: false };
@@ -119,7 +119,7 @@ function read(bytes: Uint8Array, limits: DocxLimits): DocxImport {
     // Through the schema and back: adjacent runs with the same marks come out as one text node.
     doc = node.toJSON() as Json;
   } catch {
-    throw new DocxImportError("This Word file's content could not be turned into a Caucus document; try saving it again from Word.");
+    throw new DocxImportError("import.word.notConvertible");
   }
   return {
     doc,

@@ -21,15 +21,17 @@ function unzip(bytes: Uint8Array, filter: (file: UnzipFileInfo) => boolean) {
     return unzipSync(bytes, { filter });
   } catch (error) {
     if (error instanceof DocxImportError) throw error;
-    throw new DocxImportError("This Word file is damaged and cannot be opened; try saving it again from Word.");
+    throw new DocxImportError("import.word.damaged");
   }
 }
 
-const size = (bytes: number) => (bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} MB` : `${Math.ceil(bytes / 1024)} KB`);
+/** A bound as a message writes it: whole megabytes, or kilobytes under one. */
+const size = (bytes: number) =>
+  bytes >= 1024 * 1024 ? { size: Math.round(bytes / (1024 * 1024)), unit: "mb" } : { size: Math.ceil(bytes / 1024), unit: "kb" };
 
 export function unzipDocx(bytes: Uint8Array, limits: DocxLimits = DEFAULT_LIMITS): Parts {
-  if (bytes.length > limits.maxBytes) throw new DocxImportError(`This file is larger than ${size(limits.maxBytes)}, the most Caucus can import.`);
-  if (!looksLikeDocx(bytes)) throw new DocxImportError("This file is not a Word document (.docx).");
+  if (bytes.length > limits.maxBytes) throw new DocxImportError("import.word.tooLarge", size(limits.maxBytes));
+  if (!looksLikeDocx(bytes)) throw new DocxImportError("import.word.notDocx");
   // First pass: sizes only. Returning false from the filter means fflate inflates nothing.
   let entries = 0;
   let total = 0;
@@ -38,14 +40,14 @@ export function unzipDocx(bytes: Uint8Array, limits: DocxLimits = DEFAULT_LIMITS
     entries += 1;
     total += file.originalSize;
     names.add(file.name);
-    if (entries > limits.maxEntries) throw new DocxImportError(`This file holds more than ${limits.maxEntries} parts, too many for a Word document; it cannot be imported.`);
+    if (entries > limits.maxEntries) throw new DocxImportError("import.word.tooManyParts", { max: limits.maxEntries });
     return false;
   });
-  if (total > limits.maxUncompressedBytes) throw new DocxImportError(`This file would unpack to more than ${size(limits.maxUncompressedBytes)}, too much for a Word document; it cannot be imported.`);
-  if (!names.has("word/document.xml")) throw new DocxImportError("This file is a zip archive but not a Word document: it has no main document part.");
+  if (total > limits.maxUncompressedBytes) throw new DocxImportError("import.word.tooLargeUnpacked", size(limits.maxUncompressedBytes));
+  if (!names.has("word/document.xml")) throw new DocxImportError("import.word.noDocumentPart");
   const files = unzip(bytes, (file) => WANTED.test(file.name));
   const parts: Parts = {};
   for (const [name, data] of Object.entries(files)) parts[name] = strFromU8(data);
-  if (parts["word/document.xml"] === undefined) throw new DocxImportError("This Word file is damaged and cannot be opened; try saving it again from Word.");
+  if (parts["word/document.xml"] === undefined) throw new DocxImportError("import.word.damaged");
   return parts;
 }

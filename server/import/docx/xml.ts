@@ -31,10 +31,10 @@ export function parseXml(xml: string, part: string): XmlElement {
   try {
     parser.write(xml).close();
   } catch {
-    throw new DocxImportError(`This Word file is damaged (its ${part} part is not valid XML) and cannot be imported.`);
+    throw new DocxImportError("import.word.badXml", { part });
   }
   const top = root.children.find((c): c is XmlElement => typeof c !== "string");
-  if (!top) throw new DocxImportError(`This Word file is damaged (its ${part} part is empty) and cannot be imported.`);
+  if (!top) throw new DocxImportError("import.word.emptyPart", { part });
   return top;
 }
 

@@ -1,8 +1,13 @@
+import { createTranslator } from "../../../core/i18n/translator";
+import { UI_CATALOGUES } from "../../../locales/ui/all";
 import { readFile } from "node:fs/promises";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { ImportFileError } from "./import-file-error";
 import { MAX_REPORTED_ROW_ERRORS, parseRecommendationFile, type ImportProgress } from "./import-recommendations";
+
+// Rows' problems are messages; these tests read them as an English reader does.
+const english = createTranslator("en", UI_CATALOGUES.en);
 
 const FIXTURES = new URL("../../../test/fixtures/library/", import.meta.url);
 const fixture = (name: string) => readFile(new URL(name, FIXTURES));
@@ -79,7 +84,7 @@ describe("parseRecommendationFile: UPR Info and JSON", () => {
   it("reads Caucus-shaped JSON items as records, naming bad items by their position", async () => {
     const result = await parseFixture("caucus-records.json");
     expect([result.format, result.rowUnit, result.records.length]).toEqual(["json", "item", 2]);
-    expect(result.errors).toEqual([{ rowNumber: 3, reasons: ["Symbol “A/HRC/25” is not a UN document symbol (like A/HRC/25/5 or CEDAW/C/CHN/CO/7-8)"] }]);
+    expect(result.errors.map((e) => ({ ...e, reasons: e.reasons.map(english.text) }))).toEqual([{ rowNumber: 3, reasons: ["Symbol “A/HRC/25” is not a UN document symbol (like A/HRC/25/5 or CEDAW/C/CHN/CO/7-8)"] }]);
     expect(result.records[0]?.provenance.source).toBe("Caucus export"); // its own provenance kept
     expect(result.records[1]).toMatchObject({ stateUnderReview: "CHN", recommendingStates: ["Czechia"], provenance });
   });
@@ -93,7 +98,7 @@ describe("parseRecommendationFile: UPR Info and JSON", () => {
 describe("parseRecommendationFile: bad rows", () => {
   it("names each bad row by the row number Excel shows, multi-line cells and blank lines included", async () => {
     const result = await parseFixture("malformed.csv");
-    expect(result.errors).toEqual([
+    expect(result.errors.map((e) => ({ ...e, reasons: e.reasons.map(english.text) }))).toEqual([
       { rowNumber: 3, reasons: ["State under review “Chine” is not a UN State (write its UN name, such as China, or its ISO code, CHN)"] },
       { rowNumber: 4, reasons: ["Symbol “A/HRC/25” is not a UN document symbol (like A/HRC/25/5 or CEDAW/C/CHN/CO/7-8)"] },
       { rowNumber: 5, reasons: ["Text is empty"] },

@@ -1,13 +1,14 @@
 import {
   findImportPreset,
   guessColumnMapping,
-  importFieldLabel,
   mapRow,
+  fieldProblem,
   symbolProblem,
   type ColumnMapping,
   type ImportPresetId,
   type RowDefaults,
 } from "../../../core/library/column-mapping";
+import type { Message } from "../../../core/i18n/message";
 import { checkSymbol } from "../../../core/library/import-values";
 import { RecommendationInputSchema, recommendationDedupeKey, type RecommendationInput } from "../../../core/library/records";
 import { canonicalStateName, findStateCode } from "../../../core/un/state-aliases";
@@ -34,7 +35,7 @@ export interface ParseRecommendationOptions {
 
 export interface RowError {
   rowNumber: number;
-  reasons: string[];
+  reasons: Message[];
 }
 
 export interface ParsedRecommendationFile {
@@ -67,7 +68,7 @@ function recordFromJson(value: Record<string, unknown>, provenance: RowDefaults[
   if (typeof draft.symbol === "string" && !checkSymbol(draft.symbol)) return { ok: false as const, errors: [symbolProblem(draft.symbol)] };
   const parsed = RecommendationInputSchema.safeParse(draft);
   if (parsed.success) return { ok: true as const, record: parsed.data };
-  return { ok: false as const, errors: parsed.error.issues.map((i) => `${importFieldLabel(i.path.map(String).join("."))}: ${i.message}`) };
+  return { ok: false as const, errors: parsed.error.issues.map((i) => fieldProblem(i.path)) };
 }
 
 /**
@@ -84,7 +85,7 @@ export async function parseRecommendationFile(input: ImportInput, options: Parse
   let duplicatesInFile = 0;
   let rowsRead = 0;
 
-  const accept = (rowNumber: number, result: { ok: true; record: RecommendationInput } | { ok: false; errors: string[] }) => {
+  const accept = (rowNumber: number, result: { ok: true; record: RecommendationInput } | { ok: false; errors: Message[] }) => {
     rowsRead++;
     if (result.ok) {
       const key = recommendationDedupeKey(result.record);
@@ -112,7 +113,7 @@ export async function parseRecommendationFile(input: ImportInput, options: Parse
     preset = guess.preset;
     mapping = options.mapping ?? guess.mapping;
     if (!mapping.includes("text")) {
-      throw new ImportFileError("no-text-column", "No column is mapped to Text, so there is nothing to import: choose the column that holds the recommendations.");
+      throw new ImportFileError("no-text-column", "import.file.noTextColumn");
     }
     const defaults: RowDefaults = { ...findImportPreset(preset)?.defaults, ...options.defaults, provenance: options.provenance };
     for await (const row of source.rows) {

@@ -12,7 +12,7 @@ function encodingOf(head: Uint8Array): { encoding: string; skip: number } {
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: "utf-8", skip: 3 };
   if (head[0] === 0xff && head[1] === 0xfe) return { encoding: "utf-16le", skip: 2 };
   if (head[0] === 0xfe && head[1] === 0xff) return { encoding: "utf-16be", skip: 2 };
-  if (head.includes(0)) throw new ImportFileError("unsupported-format", "This file is not text: choose a CSV, an .xlsx workbook or a JSON file.");
+  if (head.includes(0)) throw new ImportFileError("unsupported-format", "import.file.notText");
   try {
     new TextDecoder("utf-8", { fatal: true }).decode(head, { stream: true });
     return { encoding: "utf-8", skip: 0 };
@@ -64,11 +64,11 @@ function csvFault(error: unknown, rowsRead: number): ImportFileError {
   const csv = error as Partial<CsvError> & { records?: number };
   // The records parsed before the fault, blank ones included, as a spreadsheet counts rows.
   const rowNumber = (typeof csv.records === "number" ? csv.records : rowsRead) + 1;
-  if (csv.code === "CSV_QUOTE_NOT_CLOSED") return new ImportFileError("unreadable", `A quoted cell in row ${rowNumber} is never closed.`);
+  if (csv.code === "CSV_QUOTE_NOT_CLOSED") return new ImportFileError("unreadable", "import.file.csvQuoteOpen", { row: rowNumber });
   if (csv.code === "CSV_MAX_RECORD_SIZE") {
-    return new ImportFileError("unreadable", `Row ${rowNumber} is over ${MAX_RECORD_CHARS.toLocaleString("en")} characters: is a quote left open?`);
+    return new ImportFileError("unreadable", "import.file.csvRowTooLong", { row: rowNumber, max: MAX_RECORD_CHARS });
   }
-  return new ImportFileError("unreadable", `The CSV file cannot be read at row ${rowNumber}: ${csv.message ?? String(error)}`);
+  return new ImportFileError("unreadable", "import.file.csvUnreadable", { row: rowNumber, detail: csv.message ?? String(error) });
 }
 
 /** Streams a CSV file as rows numbered as a spreadsheet shows them (header = 1, blank lines count). */
@@ -108,12 +108,12 @@ export async function readCsv(source: AsyncIterable<Uint8Array>, limits: ReadLim
   try {
     while (!headers) {
       const record = await next();
-      if (record.done) throw new ImportFileError("empty", "The file has no header row.");
+      if (record.done) throw new ImportFileError("empty", "import.file.noHeader");
       rowNumber++;
       if (record.value.some((cell) => cell.trim())) headers = record.value.map((h) => h.trim());
     }
     if (headers.length > limits.maxColumns) {
-      throw new ImportFileError("too-many-columns", `The header has ${headers.length} columns; the limit is ${limits.maxColumns}.`);
+      throw new ImportFileError("too-many-columns", "import.file.tooManyColumns", { count: headers.length, max: limits.maxColumns });
     }
   } catch (error) {
     close();
@@ -128,7 +128,7 @@ export async function readCsv(source: AsyncIterable<Uint8Array>, limits: ReadLim
         rowNumber++;
         const row = boundRow(rowNumber, record.value, header, limits);
         if (!row) continue;
-        if (++dataRows > limits.maxRows) throw new ImportFileError("too-many-rows", `The file has more than ${limits.maxRows.toLocaleString("en")} rows; split it and import the parts.`);
+        if (++dataRows > limits.maxRows) throw new ImportFileError("too-many-rows", "import.file.tooManyRows", { max: limits.maxRows });
         yield row;
       }
     } finally {

@@ -1,3 +1,4 @@
+import { message } from "../../../core/i18n/message";
 import { ImportFileError } from "./import-file-error";
 import { boundRow, type ReadLimits, type TableRow, type TableSource } from "./table";
 
@@ -22,15 +23,15 @@ export function readJson(bytes: Uint8Array, limits: ReadLimits): TableSource {
   try {
     parsed = JSON.parse(new TextDecoder("utf-8").decode(bytes).replace(/^\uFEFF/, ""));
   } catch (error) {
-    throw new ImportFileError("unreadable", `The JSON file cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+    throw new ImportFileError("unreadable", "import.file.jsonUnreadable", { detail: error instanceof Error ? error.message : String(error) });
   }
   const list = Array.isArray(parsed) ? parsed : (parsed as { recommendations?: unknown } | null)?.recommendations;
-  if (!Array.isArray(list)) throw new ImportFileError("unsupported-format", "A JSON import must be an array of objects.");
-  if (list.length === 0) throw new ImportFileError("empty", "The JSON array is empty.");
-  if (list.length > limits.maxRows) throw new ImportFileError("too-many-rows", `The file has more than ${limits.maxRows.toLocaleString("en")} items; split it and import the parts.`);
+  if (!Array.isArray(list)) throw new ImportFileError("unsupported-format", "import.file.jsonNotArray");
+  if (list.length === 0) throw new ImportFileError("empty", "import.file.jsonEmpty");
+  if (list.length > limits.maxRows) throw new ImportFileError("too-many-rows", "import.file.tooManyItems", { max: limits.maxRows });
   const objects = list.map((item) => (item && typeof item === "object" && !Array.isArray(item) ? (item as Record<string, unknown>) : null));
   const first = objects.find((o) => o !== null);
-  if (!first) throw new ImportFileError("unsupported-format", "A JSON import must be an array of objects.");
+  if (!first) throw new ImportFileError("unsupported-format", "import.file.jsonNotArray");
 
   if (isRecordShaped(first)) {
     return { kind: "records", format: "json", items: objects.map((value, i) => ({ rowNumber: i + 1, value: value ?? {} })) };
@@ -39,13 +40,17 @@ export function readJson(bytes: Uint8Array, limits: ReadLimits): TableSource {
   for (const object of objects) for (const key of Object.keys(object ?? {})) headerSet.add(key);
   const headers = [...headerSet];
   if (headers.length > limits.maxColumns) {
-    throw new ImportFileError("too-many-columns", `The objects have ${headers.length} different keys; the limit is ${limits.maxColumns}.`);
+    throw new ImportFileError("too-many-columns", "import.file.tooManyKeys", { count: headers.length, max: limits.maxColumns });
   }
   async function* rows(): AsyncGenerator<TableRow> {
     for (let i = 0; i < objects.length; i++) {
       const object = objects[i];
       if (!object) {
-        yield { rowNumber: i + 1, cells: [], problems: ["This item is not an object"] };
+        yield {
+          rowNumber: i + 1,
+          cells: [],
+          problems: [message("import.row.notObject")],
+        };
         continue;
       }
       const row = boundRow(i + 1, headers.map((h) => jsonCellText(object[h])), headers, limits);

@@ -1,3 +1,5 @@
+import { createTranslator } from "../../../core/i18n/translator";
+import { UI_CATALOGUES } from "../../../locales/ui/all";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -6,6 +8,9 @@ import { describe, expect, it } from "vitest";
 import { ImportFileError } from "./import-file-error";
 import { declaredUnzippedBytes } from "./read-xlsx";
 import { IMPORT_LIMITS, readTable, type ImportInput, type TableRow } from "./read-table";
+
+// Rows' problems are messages; these tests read them as an English reader does.
+const english = createTranslator("en", UI_CATALOGUES.en);
 
 const FIXTURES = new URL("../../../test/fixtures/library/", import.meta.url);
 const fixture = (name: string) => readFile(new URL(name, FIXTURES));
@@ -66,9 +71,9 @@ describe("readTable: CSV", () => {
   it("reports an over-long cell and stray cells on the row, and a quote never closed for the file", async () => {
     const limits = { ...IMPORT_LIMITS, maxCellLength: 10 };
     const { rows } = await table(csv("Text,Symbol\nThis text is too long,A/HRC/25/5\nShort,A/HRC/25/5,oops\n"), limits);
-    expect(rows.map((r) => r.problems)).toEqual([
+    expect(rows.map((r) => r.problems.map(english.text))).toEqual([
       ["“Text” has 21 characters; the limit is 10"],
-      ["1 cell(s) beyond the last column: a separator inside an unquoted cell?"],
+      ["1 cell beyond the last column: a separator inside an unquoted cell?"],
     ]);
     expect(rows[0]?.cells).toEqual(["", "A/HRC/25/5"]);
     const open = await fileError(() => table(csv('Text,Symbol\n"Ratify,A/HRC/25/5\nAbolish,A/HRC/25/5\n')));

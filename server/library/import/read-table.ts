@@ -1,7 +1,7 @@
 import { createReadStream } from "node:fs";
 import { open, readFile, stat } from "node:fs/promises";
 import { extname } from "node:path";
-import { ImportFileError, megabytes } from "./import-file-error";
+import { ImportFileError, inMegabytes } from "./import-file-error";
 import { readCsv } from "./read-csv";
 import { readJson } from "./read-json";
 import { readXlsx } from "./read-xlsx";
@@ -23,15 +23,15 @@ function startsWith(head: Uint8Array, magic: readonly number[]): boolean {
 export function detectFormat(name: string, head: Uint8Array): ImportFormat {
   const extension = extname(name).toLowerCase();
   if (startsWith(head, ZIP)) return "xlsx";
-  if (startsWith(head, OLE)) throw new ImportFileError("unsupported-format", "This is an old Excel (.xls) workbook: save it as .xlsx or CSV, then import that.");
-  if (extension === ".xlsx") throw new ImportFileError("unsupported-format", "This file is named .xlsx but is not an Excel workbook.");
+  if (startsWith(head, OLE)) throw new ImportFileError("unsupported-format", "import.file.oldExcel");
+  if (extension === ".xlsx") throw new ImportFileError("unsupported-format", "import.file.notXlsx");
   if (extension === ".json") return "json";
   if ([".csv", ".tsv", ".txt", ""].includes(extension)) {
     // A file with no extension that opens with "[" or "{" is JSON.
     const text = new TextDecoder().decode(head).replace(/^\uFEFF/, "").trimStart();
     return extension === "" && /^[[{]/.test(text) ? "json" : "csv";
   }
-  throw new ImportFileError("unsupported-format", `“${extension}” files cannot be imported: choose a CSV, an .xlsx workbook or a JSON file.`);
+  throw new ImportFileError("unsupported-format", "import.file.unsupportedExtension", { extension });
 }
 
 async function sizeAndHead(input: ImportInput): Promise<{ size: number; head: Uint8Array }> {
@@ -62,8 +62,8 @@ async function* chunksOf(input: ImportInput): AsyncGenerator<Uint8Array> {
  */
 export async function readTable(input: ImportInput, limits: ReadLimits = IMPORT_LIMITS): Promise<TableSource> {
   const { size, head } = await sizeAndHead(input);
-  if (size > limits.maxBytes) throw new ImportFileError("too-large", `The file is ${megabytes(size)}; the limit is ${megabytes(limits.maxBytes)}.`);
-  if (size === 0) throw new ImportFileError("empty", "The file is empty.");
+  if (size > limits.maxBytes) throw new ImportFileError("too-large", "import.file.tooLarge", { size: inMegabytes(size), max: inMegabytes(limits.maxBytes) });
+  if (size === 0) throw new ImportFileError("empty", "import.file.empty");
   const format = detectFormat(input.name, head);
   if (format === "csv") return { kind: "table", format, ...(await readCsv(chunksOf(input), limits)) };
   // Workbooks and JSON are read whole: the zip directory is at the end, and JSON has no rows to stream.

@@ -1,6 +1,6 @@
 import { Readable } from "node:stream";
 import type ExcelJS from "exceljs";
-import { ImportFileError, megabytes } from "./import-file-error";
+import { ImportFileError, inMegabytes } from "./import-file-error";
 import { boundRow, type ReadLimits, type TableRow } from "./table";
 
 /**
@@ -17,13 +17,13 @@ export function declaredUnzippedBytes(zip: Uint8Array): number {
       break;
     }
   }
-  if (end < 0) throw new ImportFileError("unreadable", "This .xlsx file is damaged (no zip directory).");
+  if (end < 0) throw new ImportFileError("unreadable", "import.file.xlsxNoZip");
   const entries = view.getUint16(end + 10, true);
   let offset = view.getUint32(end + 16, true);
   let total = 0;
   for (let n = 0; n < entries; n++) {
     if (offset + 46 > zip.length || view.getUint32(offset, true) !== 0x02014b50) {
-      throw new ImportFileError("unreadable", "This .xlsx file is damaged (bad zip directory).");
+      throw new ImportFileError("unreadable", "import.file.xlsxBadZip");
     }
     const size = view.getUint32(offset + 24, true);
     if (size === 0xffffffff) return Infinity; // ZIP64: over 4 GB for one part
@@ -47,7 +47,12 @@ export function xlsxCellText(value: unknown): string {
     return isMidnightUtc(value) ? value.toISOString().slice(0, 10) : value.toISOString();
   }
   if (typeof value === "object") {
-    const v = value as { richText?: Array<{ text?: string }>; text?: unknown; result?: unknown; error?: unknown };
+    const v = value as {
+      richText?: Array<{ text?: string }>;
+      text?: unknown;
+      result?: unknown;
+      error?: unknown;
+    };
     if (Array.isArray(v.richText)) return v.richText.map((run) => run.text ?? "").join("");
     if ("text" in v) return xlsxCellText(v.text); // hyperlink: the text shown, which may itself be rich
     if ("result" in v) return xlsxCellText(v.result); // formula: its last computed value
@@ -86,7 +91,7 @@ function keepWorkbookModel(reader: ExcelJS.stream.xlsx.WorkbookReader): void {
 export async function readXlsx(bytes: Uint8Array, limits: ReadLimits): Promise<{ headers: string[]; rows: AsyncIterable<TableRow> }> {
   const inflated = declaredUnzippedBytes(bytes);
   if (inflated > limits.maxUnzippedBytes) {
-    throw new ImportFileError("too-large", `This workbook unpacks to ${megabytes(inflated)}; the limit is ${megabytes(limits.maxUnzippedBytes)}.`);
+    throw new ImportFileError("too-large", "import.file.xlsxInflated", { size: inMegabytes(inflated), max: inMegabytes(limits.maxUnzippedBytes) });
   }
   // Loaded on the first workbook, not at boot: exceljs and its zip stack are ~150 modules that a
   // server nobody imports a spreadsheet into should not hold (bench/memory.ts).
@@ -101,18 +106,20 @@ export async function readXlsx(bytes: Uint8Array, limits: ReadLimits): Promise<{
   });
   keepWorkbookModel(reader);
   const unreadable = (error: unknown) =>
-    error instanceof ImportFileError ? error : new ImportFileError("unreadable", `This workbook cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+    error instanceof ImportFileError
+      ? error
+      : new ImportFileError("unreadable", "import.file.xlsxUnreadable", { detail: error instanceof Error ? error.message : String(error) });
 
   const sheets = reader[Symbol.asyncIterator]();
   let sheetRows: AsyncIterator<ExcelJS.Row>;
   let headers: string[] | null = null;
   try {
     const sheet = await sheets.next();
-    if (sheet.done) throw new ImportFileError("empty", "The workbook has no worksheet.");
+    if (sheet.done) throw new ImportFileError("empty", "import.file.noWorksheet");
     sheetRows = sheet.value[Symbol.asyncIterator]();
     while (!headers) {
       const row = await sheetRows.next();
-      if (row.done) throw new ImportFileError("empty", "The first worksheet has no header row.");
+      if (row.done) throw new ImportFileError("empty", "import.file.noWorksheetHeader");
       const cells = cellsOf(row.value);
       if (cells.some((c) => c.trim())) headers = cells.map((h) => h.trim());
     }
@@ -120,7 +127,7 @@ export async function readXlsx(bytes: Uint8Array, limits: ReadLimits): Promise<{
     throw unreadable(error);
   }
   if (headers.length > limits.maxColumns) {
-    throw new ImportFileError("too-many-columns", `The header has ${headers.length} columns; the limit is ${limits.maxColumns}.`);
+    throw new ImportFileError("too-many-columns", "import.file.tooManyColumns", { count: headers.length, max: limits.maxColumns });
   }
   const header = headers;
 
@@ -130,7 +137,7 @@ export async function readXlsx(bytes: Uint8Array, limits: ReadLimits): Promise<{
       for (let row = await sheetRows.next(); !row.done; row = await sheetRows.next()) {
         const bounded = boundRow(row.value.number, cellsOf(row.value), header, limits);
         if (!bounded) continue;
-        if (++dataRows > limits.maxRows) throw new ImportFileError("too-many-rows", `The worksheet has more than ${limits.maxRows.toLocaleString("en")} rows; split it and import the parts.`);
+        if (++dataRows > limits.maxRows) throw new ImportFileError("too-many-rows", "import.file.tooManyWorksheetRows", { max: limits.maxRows });
         yield bounded;
       }
       // Excel writes the shared strings after the sheets, so exceljs has spooled every sheet to a

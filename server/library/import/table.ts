@@ -3,6 +3,7 @@
  * file from taking the server down.
  */
 
+import { message, type Message } from "../../../core/i18n/message";
 import type { ReadLimits } from "../../../core/library/import-limits";
 
 export { IMPORT_LIMITS, type ReadLimits } from "../../../core/library/import-limits";
@@ -12,34 +13,49 @@ export interface TableRow {
   rowNumber: number;
   cells: string[];
   /** What is wrong with the row before any mapping: a cell over the length limit, stray cells. */
-  problems: string[];
+  problems: Message[];
 }
 
 export type ImportFormat = "csv" | "xlsx" | "json";
 
 export type TableSource =
-  | { kind: "table"; format: ImportFormat; headers: string[]; rows: AsyncIterable<TableRow> }
+  | {
+      kind: "table";
+      format: ImportFormat;
+      headers: string[];
+      rows: AsyncIterable<TableRow>;
+    }
   /** A JSON array of RecommendationInput-shaped objects (Caucus's own export, the demo seed). */
-  | { kind: "records"; format: "json"; items: Array<{ rowNumber: number; value: Record<string, unknown> }> };
+  | {
+      kind: "records";
+      format: "json";
+      items: Array<{ rowNumber: number; value: Record<string, unknown> }>;
+    };
 
-/** "Column C" when the header cell is empty. */
-export function columnName(headers: readonly string[], index: number): string {
-  const header = headers[index];
-  if (header) return `“${header}”`;
+/** "C" for the third column: what a spreadsheet calls a column whose header cell is empty. */
+export function columnLetters(index: number): string {
   let letters = "";
   for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return `column ${letters}`;
+  return letters;
+}
+
+/** A cell over the limit, named by the file's own header (data, not translated) or by its letter. */
+function cellTooLong(headers: readonly string[], index: number, length: number, max: number): Message {
+  const header = headers[index];
+  return header
+    ? message("import.row.cellTooLong", { column: header, length, max })
+    : message("import.row.cellTooLongAt", { column: columnLetters(index), length, max });
 }
 
 /** A row cut to the header's width with its problems noted; null for a blank row. */
 export function boundRow(rowNumber: number, cells: string[], headers: readonly string[], limits: ReadLimits): TableRow | null {
   let blank = true;
-  const problems: string[] = [];
+  const problems: Message[] = [];
   for (let i = 0; i < cells.length; i++) {
     const cell = cells[i]!;
     if (blank && cell.trim() !== "") blank = false;
     if (cell.length > limits.maxCellLength) {
-      problems.push(`${columnName(headers, i)} has ${cell.length.toLocaleString("en")} characters; the limit is ${limits.maxCellLength.toLocaleString("en")}`);
+      problems.push(cellTooLong(headers, i, cell.length, limits.maxCellLength));
       cells[i] = "";
     }
   }
@@ -47,7 +63,7 @@ export function boundRow(rowNumber: number, cells: string[], headers: readonly s
   if (cells.length > headers.length) {
     const extra = cells.slice(headers.length).filter((c) => c.trim() !== "").length;
     // Text beyond the last header is usually a separator inside an unquoted cell.
-    if (extra > 0) problems.push(`${extra} cell(s) beyond the last column: a separator inside an unquoted cell?`);
+    if (extra > 0) problems.push(message("import.row.extraCells", { count: extra }));
     cells.length = headers.length;
   }
   return { rowNumber, cells, problems };
