@@ -16,10 +16,9 @@ export function AppShell({ children }: { children: ReactNode }) {
       <header className="topbar">
         <div className="topbar-inner">
           <Link to={user ? "/workspaces" : "/"} className="brand">
-            <span className="brand-mark" aria-hidden="true">
-              C
-            </span>
-            Caucus
+            {/* The mark's letter is drawn by CSS (.brand-mark::before): a logo, not a word to translate. */}
+            <span className="brand-mark" aria-hidden="true" />
+            {t("common.meta.title")}
           </Link>
           <nav className="topbar-nav" aria-label={t("common.shell.accountNav")}>
             <LanguageMenu />

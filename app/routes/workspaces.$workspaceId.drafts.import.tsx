@@ -117,7 +117,7 @@ export default function WordFile() {
               <TextField label={t("import.word.form.session")} name="session" errors={errors.session} />
               <SubmittingOrganisationsField
                 organisations={organisations}
-                errors={errors.organisations?.map(text)}
+                errors={errors.organisations}
                 description={t("import.word.form.organisationsHint")}
               />
               <TextField label={t("import.word.form.contact")} name="contact" errors={errors.contact} />

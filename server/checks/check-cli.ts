@@ -41,16 +41,16 @@ async function main(): Promise<number> {
     return EXIT.clean;
   }
   // A Word file needs no database: it is read, checked and forgotten.
-  if ("file" in args) return runFileCheck(args, output, (path) => readBounded(path, args.lang));
+  if ("file" in args) return runFileCheck(args, output, (path) => readBounded(path));
   return checkInDatabase(parseEnv(process.env), args);
 }
 
 /** Reads a file only if it is within the import's size limit: a 2 GB file is refused, not loaded. */
-async function readBounded(path: string, lang: InterfaceLocale): Promise<Uint8Array> {
+async function readBounded(path: string): Promise<Uint8Array> {
   const file = await open(path);
   try {
     if ((await file.stat()).size > DEFAULT_LIMITS.maxBytes) {
-      throw new DocxImportError(cliTranslator(lang).t("cli.error.fileTooBig", { megabytes: DEFAULT_LIMITS.maxBytes / 1024 / 1024 }));
+      throw new DocxImportError("cli.error.fileTooBig", { megabytes: DEFAULT_LIMITS.maxBytes / 1024 / 1024 });
     }
     return new Uint8Array(await file.readFile());
   } finally {

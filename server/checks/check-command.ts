@@ -120,7 +120,7 @@ export async function runFileCheck(
     check = checkWordFile(await read(args.file), basename(args.file), template);
   } catch (error) {
     if (!(error instanceof DocxImportError)) throw error;
-    output.stderr(`${args.file}: ${error.message}\n`);
+    output.stderr(`${args.file}: ${t.text(error.reason)}\n`);
     return EXIT.cannotCheck;
   }
   output.stdout(printed(check, args, t));
