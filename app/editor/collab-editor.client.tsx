@@ -9,6 +9,7 @@ import { BODY_FIELD, documentExtensions } from "../../core/editor/extensions";
 import { ConnectionStatus } from "./connection-status";
 import { directionOf } from "../../core/editor/language";
 import { CoverPanel, useCover, type CoverOrganisation } from "./cover-panel";
+import { readCover } from "../../core/editor/cover";
 import type { DraftTemplate } from "./draft-template";
 import { FootnoteWithPopover } from "./footnotes/footnote-view";
 import { FootnotesPane } from "./footnotes/footnotes-pane";
@@ -103,7 +104,7 @@ function SessionEditor({ session, refused, onDismissRefused, pausedBecause, docN
         // The page's footnote gets its marker and popover here; the schema stays core/editor's.
         ...documentExtensions({ headingNumbering: template?.headingNumbering }).filter((e) => e.name !== "footnote"),
         // Node views are plain DOM: they get the person's translator, not React's context.
-        FootnoteWithPopover.configure({ library, i18n: { t, text } }),
+        FootnoteWithPopover.configure({ library, i18n: { t, text }, documentLanguage: () => readCover(session.doc as Y.Doc).language }),
         PasteFootnotes,
         CommentHighlights,
         GoToTarget,

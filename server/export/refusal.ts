@@ -21,7 +21,7 @@ export class ExportRefusal extends Error {
 
 /**
  * What a route answers a refused export with: the status, the message (a catalogue message, or
- * the job pool's own sentence), and for a disclosure the list and what it adds up to.
+ * the job pool's failure), and for a disclosure the list and what it adds up to.
  */
 export type Refused = {
   ok: false;
@@ -34,11 +34,11 @@ export type Refused = {
 /**
  * The refusal an error stands for, or null for an error nobody can act on (the route rethrows
  * it). A render the pool stopped (JobFailed: "took longer than 60 s", "over the 50 MB limit")
- * is 422 with the pool's sentence. One copy of server/ runs, so instanceof holds.
+ * is 422 with the pool's message. One copy of server/ runs, so instanceof holds.
  */
 export function refusalOf(error: unknown): Refused | null {
   if (error instanceof ExportRefusal) return { ok: false, status: error.status, error: error.reason };
   if (error instanceof DisclosureRefusal) return { ok: false, status: error.status, error: error.reason, disclosures: error.disclosures, summary: error.summary };
-  if (error instanceof JobFailed) return { ok: false, status: 422, error: error.message };
+  if (error instanceof JobFailed) return { ok: false, status: 422, error: error.reason };
   return null;
 }

@@ -1,19 +1,27 @@
 import type { Node as PMNode, Schema } from "@tiptap/pm/model";
 import { citationDisplays } from "../../../core/citations/citation-display";
-import type { LibraryApi } from "../library/library-api";
+import { LibraryApiError, type LibraryApi } from "../library/library-api";
 import type { NoteEditor } from "./note-editor";
 import type { FootnoteI18n } from "./footnote-view";
 
-const displaysByDoc = new WeakMap<PMNode, Map<string, string[]>>();
+const displaysByDoc = new WeakMap<PMNode, { language: string; displays: Map<string, string[]> }>();
 
-/** How the citations of one note read, computed once per version of the page (many notes ask). */
-export function citationTextsOf(doc: PMNode, footnoteId: unknown): string[] | undefined {
-  let displays = displaysByDoc.get(doc);
-  if (!displays) {
-    displays = citationDisplays(doc);
-    displaysByDoc.set(doc, displays);
+/**
+ * How the citations of one note read in the draft's language ("Ibid., par. 55" in French),
+ * computed once per version of the page and language (many notes ask).
+ */
+export function citationTextsOf(doc: PMNode, footnoteId: unknown, language: string): string[] | undefined {
+  let cached = displaysByDoc.get(doc);
+  if (!cached || cached.language !== language) {
+    cached = { language, displays: citationDisplays(doc, language) };
+    displaysByDoc.set(doc, cached);
   }
-  return displays.get(String(footnoteId));
+  return cached.displays.get(String(footnoteId));
+}
+
+/** A failed library request in the person's words: the server's refusal, or that it did not answer. */
+function failureText(error: unknown, { t, text }: FootnoteI18n): string {
+  return error instanceof LibraryApiError ? text(error.reason) : t("editor.cite.failed");
 }
 
 interface ElementProps {
@@ -37,7 +45,8 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, props: ElementPr
  * citation at the note's cursor) and "Save to library" (read the typed note into a source and
  * offer to replace the text by a citation to it). Plain DOM: it lives in the footnote's node view.
  */
-export function citationTools(note: NoteEditor, schema: Schema, api: LibraryApi, { t }: FootnoteI18n): HTMLElement {
+export function citationTools(note: NoteEditor, schema: Schema, api: LibraryApi, i18n: FootnoteI18n): HTMLElement {
+  const { t } = i18n;
   const status = element("p", { className: "small muted" });
   status.setAttribute("role", "status");
   const search = element("input", { type: "search", className: "input", placeholder: t("editor.cite.search") });
@@ -68,7 +77,7 @@ export function citationTools(note: NoteEditor, schema: Schema, api: LibraryApi,
       );
       if (sources.length === 0) status.textContent = t("editor.cite.noMatch");
     } catch (error) {
-      if ((error as Error).name !== "AbortError") status.textContent = (error as Error).message;
+      if ((error as Error).name !== "AbortError") status.textContent = failureText(error, i18n);
     }
   };
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -104,7 +113,7 @@ export function citationTools(note: NoteEditor, schema: Schema, api: LibraryApi,
       });
       status.append(replace);
     } catch (error) {
-      status.textContent = (error as Error).message;
+      status.textContent = failureText(error, i18n);
     }
   };
   save.addEventListener("click", () => void saveToLibrary());

@@ -77,7 +77,7 @@ class FootnoteView implements NodeView {
         this.editor.commands.focus();
       },
       label: this.storage.i18n.t("editor.footnotes.text", { n: this.dom.getAttribute("data-footnote-number") ?? "" }),
-      citationTexts: () => citationTextsOf(this.editor.state.doc, this.node.attrs.id),
+      citationTexts: () => citationTextsOf(this.editor.state.doc, this.node.attrs.id, this.storage.documentLanguage()),
     });
     if (this.editor.isEditable && this.storage.library) this.popover.append(citationTools(this.note, this.editor.schema, this.storage.library, this.storage.i18n));
     if (this.editor.isEditable) this.note.focus();
@@ -129,6 +129,8 @@ interface FootnoteStorage {
   library: LibraryApi | null;
   /** The person's translator: a node view is plain DOM, outside React's context. */
   i18n: FootnoteI18n;
+  /** The draft's language now (its cover's), which citations are read in: "Ibid., par. 55". */
+  documentLanguage: () => string;
 }
 
 /** What the marker, popover and citation tools say, in the person's language. */
@@ -137,18 +139,25 @@ export type FootnoteI18n = Pick<Translator, "t" | "text">;
 interface FootnoteOptions {
   library: LibraryApi | null;
   i18n: FootnoteI18n;
+  documentLanguage: () => string;
 }
 
 /** Until configured (the editor always passes its translator), ids stand in for words. */
 const UNTRANSLATED: FootnoteI18n = { t: (id) => id, text: (m) => m.id };
 
+/** The draft's language as the footnote extension knows it (its cover's); English before it is configured. */
+export function documentLanguageOf(editor: Editor): string {
+  const storage = (editor.storage as unknown as Record<string, Partial<FootnoteStorage> | undefined>)[FootnoteWithPopover.name];
+  return storage?.documentLanguage?.() ?? "en";
+}
+
 /** The document's footnote with the browser's marker and popover attached (schema unchanged). */
 export const FootnoteWithPopover = Footnote.extend<FootnoteOptions, FootnoteStorage>({
   addOptions() {
-    return { library: null, i18n: UNTRANSLATED };
+    return { library: null, i18n: UNTRANSLATED, documentLanguage: () => "en" };
   },
   addStorage() {
-    return { openId: null, library: this.options.library, i18n: this.options.i18n };
+    return { openId: null, library: this.options.library, i18n: this.options.i18n, documentLanguage: this.options.documentLanguage };
   },
   addCommands() {
     const parent = this.parent?.();

@@ -2,6 +2,7 @@ import { useEditorState, type Editor } from "@tiptap/react";
 import { useEffect, useRef, useState } from "react";
 import { findFootnote, footnoteEntries, type FootnoteEntry } from "./footnote-positions";
 import { citationTextsOf } from "./citation-picker";
+import { documentLanguageOf } from "./footnote-view";
 import { NoteEditor } from "./note-editor";
 import { useT } from "../../i18n/i18n-provider";
 
@@ -91,7 +92,7 @@ function PaneNote({ editor, registry, noteKey, number }: { editor: Editor; regis
       undo: () => editor.commands.undo(),
       redo: () => editor.commands.redo(),
       label,
-      citationTexts: () => citationTextsOf(editor.state.doc, found.node.attrs.id),
+      citationTexts: () => citationTextsOf(editor.state.doc, found.node.attrs.id, documentLanguageOf(editor)),
     });
     registry.add(noteKey, note);
     return () => {
