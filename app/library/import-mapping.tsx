@@ -6,6 +6,7 @@ import type { RecommendationPreview } from "../../core/library/import-types";
 import { RowProblems } from "./import-summary";
 import { PolicyChoice } from "./policy-choice";
 import { count } from "../../core/text/count";
+import { useT } from "../i18n/i18n-provider";
 
 /** "Column C" for a column whose header cell is empty. */
 function columnLetter(index: number): string {
@@ -22,6 +23,7 @@ const clip = (text: string, max = 160) => (text.length > max ? `${text.slice(0, 
  * that cannot be, and the choice of what to do about them.
  */
 export function ImportMapping({ preview, importing = false }: { preview: RecommendationPreview; importing?: boolean }) {
+  const { locale } = useT();
   const unit = preview.rowUnit === "item" ? "items" : "rows";
   return (
     <div className="import-step">
@@ -83,7 +85,7 @@ export function ImportMapping({ preview, importing = false }: { preview: Recomme
                   {record.paragraph ? `, para. ${record.paragraph}` : ""}
                   {record.recommendingStates.length > 0 ? ` (${record.recommendingStates.join(", ")})` : ""}
                 </td>
-                <td>{isStateCode(record.stateUnderReview) ? stateName(record.stateUnderReview) : record.stateUnderReview}</td>
+                <td>{isStateCode(record.stateUnderReview) ? stateName(record.stateUnderReview, locale) : record.stateUnderReview}</td>
                 <td>{clip(record.text)}</td>
                 <td>{record.response ?? "—"}</td>
               </tr>

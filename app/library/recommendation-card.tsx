@@ -4,6 +4,7 @@ import type { RecommendationRecord } from "../../core/library/records";
 import { isStateCode, stateName } from "../../core/un/states";
 import { Badge } from "../components/ui";
 import { cx } from "../components/ui/cx";
+import { useT } from "../i18n/i18n-provider";
 import { formatLibraryDate } from "./facet-labels";
 
 /** The fields a card shows: a whole RecommendationRecord fits, so does a search endpoint's slimmer row. */
@@ -39,9 +40,10 @@ export function recommendationCardTitle(record: RecommendationCardRecord): strin
  * themes; "Coalition" marks the workspace's own records (workspaceId set) against the shared library.
  */
 export function RecommendationCard({ record, actions, headingLevel = 3, compact = false, className }: RecommendationCardProps) {
+  const i18n = useT();
   const headingId = useId();
   const Heading = `h${headingLevel}` as const;
-  const state = isStateCode(record.stateUnderReview) ? stateName(record.stateUnderReview) : record.stateUnderReview;
+  const state = isStateCode(record.stateUnderReview) ? stateName(record.stateUnderReview, i18n.locale) : record.stateUnderReview;
   return (
     <article className={cx("rec-card", record.workspaceId !== null && "rec-card-own", compact && "rec-card-compact", className)} aria-labelledby={headingId}>
       <header className="rec-card-head">

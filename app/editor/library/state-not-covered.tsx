@@ -1,4 +1,5 @@
 import { isStateCode, stateName } from "../../../core/un/states";
+import { useT } from "../../i18n/i18n-provider";
 
 /**
  * Said above the Library tab's search when the library holds nothing on the draft's State: the
@@ -6,7 +7,8 @@ import { isStateCode, stateName } from "../../../core/un/states";
  * recommendations UHRI or UPR Info publish (the import page knows both layouts).
  */
 export function StateNotCovered({ stateCode, importHref }: { stateCode: string; importHref: string | null }) {
-  const name = isStateCode(stateCode) ? stateName(stateCode) : stateCode;
+  const { locale } = useT();
+  const name = isStateCode(stateCode) ? stateName(stateCode, locale) : stateCode;
   return (
     <div className="alert alert-info library-not-covered" role="note">
       <p className="alert-title">The library has nothing on {name} yet</p>
