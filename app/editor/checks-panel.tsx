@@ -62,13 +62,15 @@ export function ChecksPanel({
   stateUnderReview: string;
 }) {
   const t = useT();
+  // The State as the reader's language names it, for the findings' "not a recommendation made to {state}".
+  const { locale } = t;
   const [report, setReport] = useState<PreflightReport | null>(null);
   const known = useRecommendationLookups(editor, library, stateUnderReview);
   const missingSourceIds = useMissingSources(editor, library);
   useEffect(() => {
     const run = () =>
       setReport(
-        preflight({ doc: editor.state.doc, cover, template, organisations, knownRecommendations: known, missingSourceIds, stateName: isStateCode(stateUnderReview) ? stateName(stateUnderReview) : undefined }),
+        preflight({ doc: editor.state.doc, cover, template, organisations, knownRecommendations: known, missingSourceIds, stateName: isStateCode(stateUnderReview) ? stateName(stateUnderReview, locale) : undefined }),
       );
     run();
     // At most one check per RECHECK_MS while anyone types (a throttle, not a debounce, so the panel
@@ -86,7 +88,7 @@ export function ChecksPanel({
       clearTimeout(timer);
       editor.off("update", onUpdate);
     };
-  }, [editor, template, cover, organisations, known, missingSourceIds, stateUnderReview]);
+  }, [editor, template, cover, organisations, known, missingSourceIds, stateUnderReview, locale]);
 
   if (!report) return null;
   const { words, limit, findings } = report;

@@ -5,6 +5,7 @@ import { sectionAt } from "../../core/editor/nodes/section-heading";
 import { translateTemplateText } from "../../templates/localise";
 import { useT } from "../i18n/i18n-provider";
 import type { DraftTemplate } from "./draft-template";
+import { localTemplateTitle } from "../components/templates/template-summary";
 
 /**
  * The template's guidance for the section the cursor is in, beside the text. Guidance speaks to
@@ -39,7 +40,7 @@ export function GuidancePanel({ editor, template }: { editor: Editor; template: 
           <p className="small">{translateTemplateText(section.guidance, language)}</p>
         </>
       ) : (
-        <p className="muted small">{t("drafts.guidance.pickSection", { template: template.title })}</p>
+        <p className="muted small">{t("drafts.guidance.pickSection", { template: localTemplateTitle(t, template.title) })}</p>
       )}
     </aside>
   );

@@ -49,7 +49,7 @@ export function FacetFilters({
   headingLevel = 3,
   label,
 }: FacetFiltersProps) {
-  const { t, number } = useT();
+  const { t, number, locale } = useT();
   const id = useId();
   const Heading = `h${headingLevel}` as const;
   const anySelected = order.some((facet) => selected[facet] !== undefined);
@@ -58,7 +58,7 @@ export function FacetFilters({
     const isSelected = selected[facet] === value;
     const content = (
       <>
-        <span className="facet-value">{facetValueLabel({ t }, facet, value)}</span>
+        <span className="facet-value">{facetValueLabel({ t, locale }, facet, value)}</span>
         {count !== null ? (
           <span className="facet-count">
             {number(count)}

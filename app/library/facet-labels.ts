@@ -6,10 +6,10 @@ import { isStateCode, stateName } from "../../core/un/states";
  * A facet value as people read it: "China" for CHN, "SDG 16", "Cycle 2", "No response". Bodies,
  * themes and responses other than our own two are the data's words and stay as written.
  */
-export function facetValueLabel({ t }: Pick<Translator, "t">, facet: Facet, value: string): string {
+export function facetValueLabel({ t, locale }: Pick<Translator, "t" | "locale">, facet: Facet, value: string): string {
   switch (facet) {
     case "stateUnderReview":
-      return isStateCode(value) ? stateName(value) : value;
+      return isStateCode(value) ? stateName(value, locale) : value;
     case "sdg":
       return t("library.value.sdg", { goal: value });
     case "cycle":

@@ -23,7 +23,7 @@ const clip = (text: string, max = 160) => (text.length > max ? `${text.slice(0, 
  * that cannot be, and the choice of what to do about them.
  */
 export function ImportMapping({ preview, importing = false }: { preview: RecommendationPreview; importing?: boolean }) {
-  const { t } = useT();
+  const { t, locale } = useT();
   const unit = preview.rowUnit;
   return (
     <div className="import-step">
@@ -100,7 +100,7 @@ export function ImportMapping({ preview, importing = false }: { preview: Recomme
                   {record.paragraph ? t("import.mapping.paragraph", { paragraph: record.paragraph }) : ""}
                   {record.recommendingStates.length > 0 ? t("import.mapping.states", { states: record.recommendingStates.join(", ") }) : ""}
                 </td>
-                <td>{isStateCode(record.stateUnderReview) ? stateName(record.stateUnderReview) : record.stateUnderReview}</td>
+                <td>{isStateCode(record.stateUnderReview) ? stateName(record.stateUnderReview, locale) : record.stateUnderReview}</td>
                 <td>{clip(record.text)}</td>
                 <td>{record.response ?? t("import.mapping.noResponse")}</td>
               </tr>

@@ -7,6 +7,8 @@ import { describe, expect, it } from "vitest";
 import { buildRecommendation } from "../../test/library-factories";
 import { FacetFilters } from "./facet-filters";
 import { RecommendationCard } from "./recommendation-card";
+import { holdCatalogue } from "../i18n/catalogues";
+import { I18nProvider } from "../i18n/i18n-provider";
 
 /** Rendered as an English reader sees them (the components speak through the catalogues). */
 const renderToStaticMarkup = (element: ReactElement) =>
@@ -67,5 +69,19 @@ describe("FacetFilters", () => {
     const html = renderToStaticMarkup(<FacetFilters facets={{ theme: values }} selected={{}} onSelect={() => {}} visibleValues={6} />);
     expect(html).toContain("<summary>3 more");
     expect(html).not.toContain("Clear filters");
+  });
+});
+
+describe("State names in the reader's language", () => {
+  it("names the State under review as the UN's French and Arabic documents do", () => {
+    for (const locale of ["fr", "ar"] as const) holdCatalogue(locale, UI_CATALOGUES[locale]);
+    const inLocale = (locale: "fr" | "ar") =>
+      renderBare(
+        <I18nProvider preferences={{ locale, numerals: "latn" }}>
+          <RecommendationCard record={{ ...record, stateUnderReview: "RUS" }} />
+        </I18nProvider>,
+      );
+    expect(inLocale("fr")).toContain("<dd>Fédération de Russie</dd>");
+    expect(inLocale("ar")).toContain("<dd>الاتحاد الروسي</dd>");
   });
 });

@@ -44,7 +44,7 @@ export function RecommendationCard({ record, actions, headingLevel = 3, compact 
   const { t } = i18n;
   const headingId = useId();
   const Heading = `h${headingLevel}` as const;
-  const state = isStateCode(record.stateUnderReview) ? stateName(record.stateUnderReview) : record.stateUnderReview;
+  const state = isStateCode(record.stateUnderReview) ? stateName(record.stateUnderReview, i18n.locale) : record.stateUnderReview;
   return (
     <article className={cx("rec-card", record.workspaceId !== null && "rec-card-own", compact && "rec-card-compact", className)} aria-labelledby={headingId}>
       <header className="rec-card-head">

@@ -1,9 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import type { MessageId } from "../../core/i18n/message";
 import { mechanismName } from "../../core/un/mechanisms";
 import { stateName } from "../../core/un/states";
 import { requireWorkspaceAccess } from "../auth/guards.server";
 import { findTemplate } from "../../templates";
+import { templateNameIds } from "../components/templates/template-summary";
 import { STATUS_MESSAGES } from "../components/draft-status";
 import { Badge, ButtonLink, Card, DataTable, EmptyState, type Column } from "../components/ui";
 import { PageErrorBoundary } from "../components/page-error-boundary";
@@ -22,7 +24,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       title: d.title,
       mechanism: d.mechanism,
       template: d.template_slug ? (findTemplate(d.template_slug)?.title ?? null) : null,
-      state: stateName(d.state_under_review),
+      templateSlug: d.template_slug,
+      // The code: the page names the State in the reader's language.
+      state: d.state_under_review,
       status: d.status,
       openThreads,
       awaitingMyReview,
@@ -33,7 +37,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export default function Drafts() {
-  const { t, number, date } = useT();
+  const { t, number, date, locale } = useT();
   const { drafts, canCreate } = useLoaderData<typeof loader>();
   const columns: Column[] = [
     { label: t("workspace.drafts.colTitle") },
@@ -86,12 +90,12 @@ export default function Drafts() {
                   <Link className="row-title" to={`drafts/${d.id}`}>
                     {d.title}
                   </Link>
-                  {d.template ? <div className="small muted">{d.template}</div> : null}
+                  {d.template ? <div className="small muted">{templateTitle(t, d.templateSlug, d.template)}</div> : null}
                 </td>
                 <td>
-                  <abbr title={mechanismName(d.mechanism)}>{d.mechanism}</abbr>
+                  <abbr title={mechanismName(d.mechanism, locale)}>{d.mechanism}</abbr>
                 </td>
-                <td>{d.state}</td>
+                <td>{stateName(d.state, locale)}</td>
                 <td>
                   <Badge>{t(STATUS_MESSAGES[d.status])}</Badge>
                   {d.awaitingMyReview ? (
@@ -110,6 +114,12 @@ export default function Drafts() {
       </Card>
     </>
   );
+}
+
+/** A template's title in the reader's language; a slug the catalogue does not know keeps its English title. */
+function templateTitle(t: (id: MessageId) => string, slug: string | null, english: string): string {
+  const names = slug ? templateNameIds(slug) : null;
+  return names ? t(names.title) : english;
 }
 
 /** A failure of this page shows inside the workspace layout. */

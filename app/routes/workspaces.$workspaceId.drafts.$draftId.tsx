@@ -17,6 +17,7 @@ import { storedExportView } from "../export/stored-exports.server";
 import { PageHeader } from "../components/ui";
 import { STATUS_MESSAGES } from "../components/draft-status";
 import { PageErrorBoundary } from "../components/page-error-boundary";
+import { localTemplateTitle } from "../components/templates/template-summary";
 
 /** Asks the workspace layout for its one-line header, so the first line of text shows at 1280×720. */
 export const handle = { compactHeader: true };
@@ -32,8 +33,6 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       id: draft.id,
       title: draft.title,
       mechanism: draft.mechanism,
-      mechanismName: mechanismName(draft.mechanism),
-      state: stateName(draft.state_under_review),
       stateCode: draft.state_under_review,
       workspaceId: draft.workspace_id,
       status: draft.status,
@@ -95,7 +94,9 @@ function ClientOnly({ children, fallback }: { children: () => React.ReactNode; f
 
 export default function DraftPage() {
   const { draft, docName, user, readOnlyReason, template, organisations, canComment, canImportLibrary, statusControl, storedExports, exportAccess, canReopen, reopened } = useLoaderData<typeof loader>();
-  const { t, date } = useT();
+  const { t, date, locale } = useT();
+  // Named here, not in the loader: the State and mechanism in the reader's language, as the UN names them there.
+  const state = stateName(draft.stateCode, locale);
   // Dates as the server stored them (UTC), so the server's render and the browser's agree.
   const day = (iso: string) => date(iso, { dateStyle: "medium", timeZone: "UTC" });
   return (
@@ -103,7 +104,7 @@ export default function DraftPage() {
       <PageHeader
         eyebrow={<Link to="..">{t("editor.page.allDrafts")}</Link>}
         title={draft.title}
-        description={t("editor.page.description", { mechanism: draft.mechanism, state: draft.state })}
+        description={t("editor.page.description", { mechanism: draft.mechanism, state })}
         actions={
           <>
             {exportAccess.canExport ? <ExportPanel workspaceId={draft.workspaceId} draftId={draft.id} canSubmit={exportAccess.canSubmit} canOverride={exportAccess.canOverride} /> : null}
@@ -116,11 +117,11 @@ export default function DraftPage() {
         <summary>{t("editor.details.summary")}</summary>
         <dl className="meta-list">
           <dt>{t("editor.details.mechanism")}</dt>
-          <dd>{t("editor.details.mechanismValue", { code: draft.mechanism, name: draft.mechanismName })}</dd>
+          <dd>{t("editor.details.mechanismValue", { code: draft.mechanism, name: mechanismName(draft.mechanism, locale) })}</dd>
           <dt>{t("editor.details.state")}</dt>
-          <dd>{draft.state}</dd>
+          <dd>{state}</dd>
           <dt>{t("editor.details.template")}</dt>
-          <dd>{template?.title ?? t("editor.details.noTemplate")}</dd>
+          <dd>{template ? localTemplateTitle(t, template.title) : t("editor.details.noTemplate")}</dd>
           <dt>{t("editor.details.status")}</dt>
           <dd>{t(STATUS_MESSAGES[draft.status])}</dd>
           <dt>{t("editor.details.deadline")}</dt>
@@ -134,7 +135,7 @@ export default function DraftPage() {
         </dl>
       </details>
       <ClientOnly fallback={<p className="muted">{t("editor.page.opening")}</p>}>
-        {() => <CollabEditor docName={docName} user={user} readOnlyReason={readOnlyReason} template={template} organisations={organisations} stateName={draft.state} workspaceId={draft.workspaceId} stateCode={draft.stateCode} canComment={canComment} canImportLibrary={canImportLibrary} />}
+        {() => <CollabEditor docName={docName} user={user} readOnlyReason={readOnlyReason} template={template} organisations={organisations} stateName={state} workspaceId={draft.workspaceId} stateCode={draft.stateCode} canComment={canComment} canImportLibrary={canImportLibrary} />}
       </ClientOnly>
     </>
   );

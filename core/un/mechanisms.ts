@@ -1,3 +1,10 @@
+import ar from "../../locales/document/ar.json";
+import es from "../../locales/document/es.json";
+import fr from "../../locales/document/fr.json";
+import ru from "../../locales/document/ru.json";
+import zh from "../../locales/document/zh.json";
+import type { DocumentLanguage } from "../i18n/locales";
+
 /**
  * The UN human-rights mechanisms a coalition writes to. Ids are the bodies' own abbreviations
  * (CCPR is the Human Rights Committee), so they read naturally in document symbols and exports.
@@ -19,6 +26,17 @@ export const MECHANISMS = [
 export type MechanismId = (typeof MECHANISMS)[number]["id"];
 export const MECHANISM_IDS = MECHANISMS.map((m) => m.id) as [MechanismId, ...MechanismId[]];
 
-export function mechanismName(id: string): string {
-  return MECHANISMS.find((m) => m.id === id)?.name ?? id;
+// The printed catalogues read directly, not through printed.ts: printed.ts imports MECHANISMS.
+const PRINTED_NAMES: Record<Exclude<DocumentLanguage, "en">, Readonly<Record<string, string>>> = { ar, zh, fr, ru, es };
+
+/**
+ * A mechanism's name in `language` (default English): the UN's own name, as its documents in that
+ * language print it (locales/document, the same names core/un/printed.ts prints), so the interface
+ * and the printed submission agree; an unknown id as given.
+ */
+export function mechanismName(id: string, language: DocumentLanguage = "en"): string {
+  const known = MECHANISMS.find((m) => m.id === id);
+  if (!known) return id;
+  if (language === "en") return known.name;
+  return PRINTED_NAMES[language][`document.mechanism.${known.id}`] ?? known.name;
 }

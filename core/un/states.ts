@@ -209,14 +209,19 @@ export function isStateCode(code: string): boolean {
   return BY_CODE.has(code);
 }
 
-/** The UN short name of a State, or the code itself if unknown. */
-export function stateName(code: string): string {
-  return BY_CODE.get(code) ?? code;
+/**
+ * The UN short name of a State in `language` (default English), or the code itself if unknown:
+ * the interface names States as the UN's documents in its language do (the same names printed).
+ */
+export function stateName(code: string, language: DocumentLanguage = "en"): string {
+  const english = BY_CODE.get(code);
+  if (!english) return code;
+  return (language !== "en" ? localStateName(code, language) : null) ?? english;
 }
 
 /** A State's name as a document in `language` prints it: the UN short name in English, its equivalent in the other five. */
 export function printedStateName(code: string, language: DocumentLanguage): string {
-  return (language !== "en" && BY_CODE.has(code) ? localStateName(code, language) : null) ?? stateName(code);
+  return stateName(code, language);
 }
 
 const BY_NAME = new Map(UN_STATES.flatMap((s) => [[comparable(s.name), s.code] as const, [comparable(s.code), s.code] as const]));

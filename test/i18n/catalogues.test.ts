@@ -46,7 +46,7 @@ describe("interface catalogues", () => {
   it("every English message is used by the code (or by a prefix the code completes)", () => {
     const code = sourceFiles(ROOT, ["app", "core", "server", "templates"]).map((file) => readFileSync(join(ROOT, file), "utf8")).join("\n");
     // `checks.rule.${rule}`: a template literal that completes a prefix uses every key under it.
-    const prefixes = [...code.matchAll(/`([a-z]+\.[A-Za-z0-9.]*)\$\{/g)].map((m) => m[1]!);
+    const prefixes = [...code.matchAll(/`([a-z][A-Za-z]*\.[A-Za-z0-9.]*)\$\{/g)].map((m) => m[1]!);
     const unused = Object.values(english)
       .flatMap((messages) => Object.keys(messages))
       .filter((key) => !code.includes(`"${key}"`) && !prefixes.some((prefix) => key.startsWith(prefix)));

@@ -1,6 +1,7 @@
 import type { Message, MessageId } from "../../../core/i18n/message";
+import { mechanismName } from "../../../core/un/mechanisms";
 import { useT } from "../../i18n/i18n-provider";
-import type { TemplateSummary } from "./template-summary";
+import { templateNameIds, type TemplateSummary } from "./template-summary";
 
 /** A limit message whose {confidence} is itself a message id ("verified"), translated first. */
 function useLimitText(): (limit: Message) => string {
@@ -16,7 +17,7 @@ function useLimitText(): (limit: Message) => string {
  * comes from. A fieldset per mechanism, so a screen reader hears the group before the choices.
  */
 export function TemplateGallery({ templates, selected, errors }: { templates: TemplateSummary[]; selected?: string; errors?: Message[] }) {
-  const { t, text } = useT();
+  const { t, text, locale } = useT();
   const limitText = useLimitText();
   const groups = new Map<string, TemplateSummary[]>();
   for (const template of templates) groups.set(template.mechanism, [...(groups.get(template.mechanism) ?? []), template]);
@@ -31,14 +32,17 @@ export function TemplateGallery({ templates, selected, errors }: { templates: Te
       {[...groups].map(([mechanism, items]) => (
         <fieldset key={mechanism} className="template-group">
           <legend>
-            {t("drafts.template.group", { mechanism, name: items[0]!.mechanismName })}
+            {t("drafts.template.group", { mechanism, name: mechanismName(mechanism, locale) })}
           </legend>
           <div className="cards">
-            {items.map((item) => (
+            {items.map((item) => {
+              // Titles and descriptions in the reader's language; English ones stay word for word (the e2e suite clicks them).
+              const names = templateNameIds(item.slug);
+              return (
               <label key={item.slug} className="template-card">
                 <input type="radio" name="template" value={item.slug} defaultChecked={item.slug === selected} required />
-                <span className="template-title">{item.title}</span>
-                <span className="template-description">{item.description}</span>
+                <span className="template-title">{names ? t(names.title) : item.title}</span>
+                <span className="template-description">{names ? t(names.description) : item.description}</span>
                 <span className="template-limit">
                   {limitText(item.limit)}
                   {item.limitSource ? (
@@ -51,7 +55,8 @@ export function TemplateGallery({ templates, selected, errors }: { templates: Te
                   ) : null}
                 </span>
               </label>
-            ))}
+              );
+            })}
           </div>
         </fieldset>
       ))}

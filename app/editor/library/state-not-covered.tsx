@@ -8,8 +8,8 @@ import { useT } from "../../i18n/i18n-provider";
  * recommendations UHRI or UPR Info publish (the import page knows both layouts).
  */
 export function StateNotCovered({ stateCode, importHref }: { stateCode: string; importHref: string | null }) {
-  const { t } = useT();
-  const name = isStateCode(stateCode) ? stateName(stateCode) : stateCode;
+  const { t, locale } = useT();
+  const name = isStateCode(stateCode) ? stateName(stateCode, locale) : stateCode;
   return (
     <div className="alert alert-info library-not-covered" role="note">
       <p className="alert-title">{t("library.notCovered.title", { state: name })}</p>

@@ -12,6 +12,7 @@ import libraryMessages from "./library.json";
 import importMessages from "./import.json";
 import notificationsMessages from "./notifications.json";
 import draftsMessages from "./drafts.json";
+import templateNamesMessages from "./templateNames.json";
 
 const messages = {
   ...commonMessages,
@@ -26,6 +27,7 @@ const messages = {
   ...importMessages,
   ...notificationsMessages,
   ...draftsMessages,
+  ...templateNamesMessages,
 };
 
 /** The English catalogue's shape: its keys are the message ids (core/i18n/message.ts). */
