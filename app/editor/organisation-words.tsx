@@ -1,6 +1,8 @@
 import { useParams } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { useT } from "../i18n/i18n-provider";
+import type { MessageId } from "../../core/i18n/message";
+import type { ContributorKind } from "../../server/checks/words-by-organisation";
 import type { WordsByOrganisation } from "../routes/workspaces.$workspaceId.drafts.$draftId_.contributions";
 
 /** Often enough to follow a writing session, rarely enough that an open panel costs nothing. */
@@ -15,6 +17,13 @@ const SPACE = " ";
  * asked of the server (it knows which member each Yjs client was) when opened and every 30 s
  * while open. It counts the stored text, so it can trail typing by about half a second.
  */
+/** The groups of words no organisation wrote, named in the reader's language. */
+const GROUP_NAMES: Record<Exclude<ContributorKind, "organisation">, MessageId> = {
+  "no-organisation": "editor.contributions.noOrganisation",
+  "former-member": "editor.contributions.formerMembers",
+  unknown: "editor.contributions.templateAndUnknown",
+};
+
 export function OrganisationWords() {
   const { t, date } = useT();
   const { workspaceId, draftId } = useParams();
@@ -53,7 +62,7 @@ export function OrganisationWords() {
             {result.rows.map((row) => (
               <li key={row.key}>
                 <span>
-                  {row.label}
+                  {row.kind === "organisation" ? row.label : t(GROUP_NAMES[row.kind])}
                   {row.confidential ? <span className="muted">{t("editor.contributions.confidential")}</span> : null}
                 </span>
                 {SPACE}

@@ -17,7 +17,7 @@ export interface OrganisationWords {
   /** The organisation's id, or the kind for the groups that have none. */
   key: string;
   kind: ContributorKind;
-  /** "Name (ACR)", "No organisation", "Former members", "Template and unknown". */
+  /** "Name (ACR)" for an organisation; "" for the groups, which the page names in the reader's language. */
   label: string;
   /** Shown to members only (this is a workspace's internal view); the browser marks it. */
   confidential: boolean;
@@ -36,11 +36,8 @@ export interface WordsByOrganisation {
   readAt: string;
 }
 
-const GROUP_LABELS: Record<Exclude<ContributorKind, "organisation">, string> = {
-  "no-organisation": "No organisation",
-  "former-member": "Former members",
-  unknown: "Template and unknown",
-};
+/** The groups without an organisation, in the order a tie lists them. */
+const GROUPS: Array<Exclude<ContributorKind, "organisation">> = ["former-member", "no-organisation", "unknown"];
 
 /**
  * How many of a stored draft's counted words each organisation of its workspace wrote, from the
@@ -96,10 +93,11 @@ export async function countWordsByOrganisation(db: Executor, draft: Draft): Prom
     const label = organisation.acronym ? `${organisation.name} (${organisation.acronym})` : organisation.name;
     rows.push({ key: organisation.id, kind: "organisation", label, confidential: organisation.confidential, words: n, share: share(n) });
   }
-  for (const [kind, label] of Object.entries(GROUP_LABELS) as Array<[keyof typeof GROUP_LABELS, string]>) {
+  for (const kind of GROUPS) {
     const n = words.get(kind) ?? 0;
-    if (n > 0) rows.push({ key: kind, kind, label, confidential: false, words: n, share: share(n) });
+    if (n > 0) rows.push({ key: kind, kind, label: "", confidential: false, words: n, share: share(n) });
   }
-  rows.sort((a, b) => b.words - a.words || a.label.localeCompare(b.label));
+  // A stable order (sort keeps ties in place): most words first; organisations by name before the groups.
+  rows.sort((a, b) => b.words - a.words || Number(a.kind !== "organisation") - Number(b.kind !== "organisation") || a.label.localeCompare(b.label));
   return { counted: byClient.total, counts, rows, readAt: readAt.toISOString() };
 }
