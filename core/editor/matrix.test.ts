@@ -16,7 +16,7 @@ function midterm() {
 describe("the mid-term matrix", () => {
   it("fills the template's empty row first, then adds rows, each cited in a footnote", () => {
     let state = midterm();
-    state = state.apply(addMatrixRow(state, attrs, note, "Partially implemented")!);
+    state = state.apply(addMatrixRow(state, attrs, note, "partially")!);
     let table = findMatrixTable(state.doc)!.node;
     expect(table.childCount).toBe(2);
     const cells: string[] = [];
@@ -24,15 +24,27 @@ describe("the mid-term matrix", () => {
     // The first cell's text is followed by its footnote's content (the "." after the citation).
     expect(cells[0]).toMatch(/^186\.60 \(Ghana\): Keep up its commitment/);
     expect(cells.slice(1)).toEqual(["Supported", "Partially implemented", ""]);
-    state = state.apply(addMatrixRow(state, { ...attrs, paragraph: "186.61", libraryId: "r2" }, note, "No information")!);
+    state = state.apply(addMatrixRow(state, { ...attrs, paragraph: "186.61", libraryId: "r2" }, note, "unknown")!);
     table = findMatrixTable(state.doc)!.node;
     expect(table.childCount).toBe(3);
     state.doc.check();
     expect(computeNumbering(state.doc).footnotes.size).toBe(2);
   });
 
+  it("writes the response and the status in the draft's language", () => {
+    let state = midterm();
+    state = state.apply(addMatrixRow(state, attrs, note, "fully", "fr")!);
+    const cells: string[] = [];
+    findMatrixTable(state.doc)!.node.lastChild!.forEach((cell) => cells.push(cell.textContent));
+    expect(cells.slice(1)).toEqual(["Acceptée", "Pleinement mise en œuvre", ""]);
+    state = state.apply(addMatrixRow(state, { ...attrs, response: "noted", libraryId: "r2" }, note, "not", "ar")!);
+    const arabic: string[] = [];
+    findMatrixTable(state.doc)!.node.lastChild!.forEach((cell) => arabic.push(cell.textContent));
+    expect(arabic.slice(1)).toEqual(["أُحيط بها علمًا", "لم تُنفذ", ""]);
+  });
+
   it("does nothing in a draft without a matrix", () => {
     const state = EditorState.create({ schema, doc: schema.nodeFromJSON(templateDocument(findTemplate("upr-joint")!)) });
-    expect(addMatrixRow(state, attrs, note, "Not implemented")).toBeNull();
+    expect(addMatrixRow(state, attrs, note, "not")).toBeNull();
   });
 });

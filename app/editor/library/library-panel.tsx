@@ -1,4 +1,5 @@
 import { useEditorState, type Editor } from "@tiptap/react";
+import { documentLanguageOf } from "../footnotes/footnote-view";
 import { addMatrixRow, findMatrixTable, IMPLEMENTATION_STATUSES, type ImplementationStatus } from "../../../core/editor/matrix";
 import { useEffect, useMemo, useState } from "react";
 import { recommendationProvenance } from "../../../core/library/recommendation-attributes";
@@ -84,11 +85,11 @@ export function LibraryPanel({
   }, [api, params]);
 
   const hasMatrix = useEditorState({ editor, selector: ({ editor: e }) => findMatrixTable(e.state.doc) !== null });
-  const [status, setMatrixStatus] = useState<ImplementationStatus>("No information");
+  const [status, setMatrixStatus] = useState<ImplementationStatus>("unknown");
 
   const addToMatrix = async (record: RecommendationRecord) => {
     const attrs = recommendationAttributes(record);
-    const tr = addMatrixRow(editor.state, attrs, await recommendationNote(api, record), status);
+    const tr = addMatrixRow(editor.state, attrs, await recommendationNote(api, record), status, documentLanguageOf(editor));
     if (tr) editor.view.dispatch(tr);
     setStatus(t("library.panel.addedToMatrix", { record: recommendationProvenance(attrs), status }));
   };
@@ -174,7 +175,9 @@ export function LibraryPanel({
           {t("library.panel.matrixStatus")}
           <select className="input" value={status} onChange={(event) => setMatrixStatus(event.target.value as ImplementationStatus)}>
             {IMPLEMENTATION_STATUSES.map((s) => (
-              <option key={s}>{s}</option>
+              <option key={s} value={s}>
+                {t(`library.matrix.status.${s}`)}
+              </option>
             ))}
           </select>
         </label>
