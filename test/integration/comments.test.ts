@@ -1,4 +1,6 @@
 import { beforeAll, expect, it } from "vitest";
+import { describeAuditEvent } from "../../app/components/audit/describe-event";
+import { ENGLISH } from "../i18n/english";
 import type { ThreadView } from "../../core/comments/contract";
 import * as auditPage from "../../app/routes/workspaces.$workspaceId.audit";
 import * as comments from "../../app/routes/workspaces.$workspaceId.drafts.$draftId.comments";
@@ -239,7 +241,9 @@ describeEachDatabase("comment threads", (handle) => {
     for (const words of ["Confidential", "ministry", ANCHOR.quote]) expect(stored).not.toContain(words);
 
     const log = await run(auditPage.loader, makeRequest(`/workspaces/${team.workspace.id}/audit`, { token: owner.token }), context, { workspaceId: team.workspace.id });
-    const lines = (log.body as { events: Array<{ actor: string; description: string }> }).events.slice(0, 4).map((e) => `${e.actor} ${e.description}`);
+    const lines = (log.body as { events: Array<{ actor: string; action: string; details: Record<string, unknown> }> }).events
+      .slice(0, 4)
+      .map((e) => `${e.actor} ${describeAuditEvent(ENGLISH, e.action, e.details)}`);
     const on = `on the draft “${team.draft.title}”`;
     expect(lines).toEqual([`Reviewer deleted their comment ${on}, and with it the thread`, `Editor deleted their comment ${on}`, `Reviewer reopened a comment thread ${on}`, `Editor resolved a comment thread ${on}`]);
     expect(JSON.stringify(log.body)).not.toContain("Confidential");

@@ -28,8 +28,8 @@ describeEachDatabase("the draft checks route", (handle) => {
     expect(body.totals.errors).toBeGreaterThan(0);
     expect(body.report.findings).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ rule: "footnote.empty", where: "note 1" }),
-        expect.objectContaining({ rule: "recommendation.unknown", where: "para. 4" }),
+        expect.objectContaining({ rule: "footnote.empty", where: { id: "checks.place.note", values: { n: 1 } } }),
+        expect.objectContaining({ rule: "recommendation.unknown", where: { id: "checks.place.para", values: { n: 4 } } }),
       ]),
     );
   });

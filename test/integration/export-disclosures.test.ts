@@ -1,4 +1,6 @@
 import { beforeAll, expect, it } from "vitest";
+import { inEnglish } from "../i18n/english";
+import type { Message } from "../../core/i18n/message";
 import { describeAuditEvent } from "../../app/components/audit/describe-event";
 import { createTranslator } from "../../core/i18n/translator";
 import { UI_CATALOGUES } from "../../locales/ui/all";
@@ -71,7 +73,7 @@ describeEachDatabase("exports that would disclose a confidential organisation", 
     const check = answer.body as DraftCheck;
     const disclosures = check.report.findings.filter((f) => Object.keys(OVERRIDDEN).includes(f.rule));
     // Errors without a place (the cover's) come first, as in every pre-flight report.
-    expect(disclosures.map((f) => [f.rule, f.severity, f.where])).toEqual([
+    expect(disclosures.map((f) => [f.rule, f.severity, inEnglish(f.where)])).toEqual([
       ["cover.confidential-mention", "error", "cover"],
       ["confidential.mention", "error", "para. 2"],
       ["confidential.mention", "error", "note 1"],
@@ -83,12 +85,13 @@ describeEachDatabase("exports that would disclose a confidential organisation", 
     for (const role of ["owner", "editor", "viewer"] as const) {
       const refused = await download(built.world.members[role].token, "?format=docx");
       expect(refused.status, role).toBe(409);
-      const body = refused.json as { error: string; disclosures: Array<{ rule: string; where: string; message: string }> };
+      const body = refused.json as { error: string; disclosures: Array<{ rule: string; where: Message; message: Message }> };
       expect(body.error).toBe(
         "Nothing was exported: the draft names a confidential organisation 3 times and keeps 1 template placeholder (para. 2, note 1, para. 3, cover). Fix them in the draft (the Checks tab goes to each), or an owner can export it anyway.",
       );
-      expect(body.disclosures.map((d) => d.where)).toEqual(["para. 2", "note 1", "para. 3", "cover"]);
-      expect(body.disclosures[0]!.message).toContain(`“${HIDDEN}”`);
+      // Places and messages travel as messages; the page puts them into the reader's words.
+      expect(body.disclosures.map((d) => inEnglish(d.where))).toEqual(["para. 2", "note 1", "para. 3", "cover"]);
+      expect(inEnglish(body.disclosures[0]!.message)).toContain(`“${HIDDEN}”`);
     }
     const submitted = await submit(built.world.members.owner.token, {});
     expect(submitted.status).toBe(409);
@@ -105,7 +108,7 @@ describeEachDatabase("exports that would disclose a confidential organisation", 
     }
     const submitted = await submit(built.world.members.editor.token, { override: "on" });
     expect(submitted.status).toBe(403);
-    expect(submitted.json).toMatchObject({ ok: false, disclosures: expect.arrayContaining([expect.objectContaining({ rule: "placeholder.left", where: "para. 3" })]) });
+    expect(submitted.json).toMatchObject({ ok: false, disclosures: expect.arrayContaining([expect.objectContaining({ rule: "placeholder.left", where: { id: "checks.place.para", values: { n: 3 } } })]) });
     expect((await findDraft(handle().db, built.draft.id))?.status).toBe("drafting");
     expect(await auditOf(built, "draft.exported")).toEqual([]);
     expect(await storedFiles(built)).toEqual([]);

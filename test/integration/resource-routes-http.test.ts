@@ -1,7 +1,9 @@
 import { existsSync } from "node:fs";
+import { isMessage } from "../../core/i18n/message";
+import { inEnglish } from "../i18n/english";
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import { afterEach, beforeAll, expect, it, vi } from "vitest";
-import { LibraryApi } from "../../app/editor/library/library-api";
+import { LibraryApi, LibraryApiError } from "../../app/editor/library/library-api";
 import { describeEachDatabase } from "../db/test-database";
 import { buildWorkspace } from "../factories";
 import { makeRequest, ORIGIN, testContext } from "../remix";
@@ -34,9 +36,21 @@ describeEachDatabase("resource routes through the request handler", (handle) => 
     const response = await handler(request, testContext(handle()));
     return { status: response.status, cache: response.headers.get("cache-control"), type: response.headers.get("content-type"), body: (await response.json()) as Record<string, unknown> };
   };
+  // A refusal is a message (the library's routes) or words already in the reader's language (the review routes').
   const expectRefusal = (answer: Awaited<ReturnType<typeof send>>, status: number, error: RegExp) => {
-    expect(answer).toMatchObject({ status, body: { error: expect.stringMatching(error) } });
+    expect(answer.status).toBe(status);
+    const said = answer.body.error;
+    expect(isMessage(said) ? inEnglish(said) : said).toMatch(error);
     expect(answer.type).toMatch(/^application\/json/);
+  };
+  /** What a LibraryApi request was refused with, in English. */
+  const refusedWith = async (request: Promise<unknown>) => {
+    const error = await request.then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(LibraryApiError);
+    return inEnglish((error as LibraryApiError).reason);
   };
 
   it("answers a bad POST to library/sources with 422 or 400 and the server's sentence", async () => {
@@ -50,7 +64,7 @@ describeEachDatabase("resource routes through the request handler", (handle) => 
 
   it("answers malformed GETs with 400, and good ones with 200 and no-store", async () => {
     const get = (rest: string) => send(makeRequest(library(rest), { token: w.members.viewer.token }));
-    expectRefusal(await get("/search?sdg=99"), 400, /sdg/);
+    expectRefusal(await get("/search?sdg=99"), 400, /^SDG: /);
     expectRefusal(await get("/records?id=not-a-uuid"), 400, /id must be up to 500 record ids/);
     expectRefusal(await get("/sources?id=not-a-uuid"), 400, /id must be up to 500 source ids/);
     for (const rest of ["/search?q=housing", "/records?id=00000000-0000-4000-8000-000000000000", "/sources?q=A%2FHRC", "/sources?id=00000000-0000-4000-8000-000000000000"]) {
@@ -75,13 +89,13 @@ describeEachDatabase("resource routes through the request handler", (handle) => 
       });
     const api = new LibraryApi(library(""));
     signedInAs(w.members.editor.token);
-    await expect(api.addSource({ intent: "ensure-symbol", symbol: "not a symbol" })).rejects.toThrow("“not a symbol” is not a UN document symbol.");
-    await expect(api.search(new URLSearchParams({ sdg: "99" }))).rejects.toThrow(/^sdg: /);
-    await expect(api.records(["not-a-uuid"])).rejects.toThrow("id must be up to 500 record ids");
+    expect(await refusedWith(api.addSource({ intent: "ensure-symbol", symbol: "not a symbol" }))).toBe("“not a symbol” is not a UN document symbol.");
+    expect(await refusedWith(api.search(new URLSearchParams({ sdg: "99" })))).toMatch(/^SDG: /);
+    expect(await refusedWith(api.records(["not-a-uuid"]))).toBe("id must be up to 500 record ids");
     await expect(api.sources("A/HRC")).resolves.toEqual(expect.any(Array));
-    // A guard's refusal is plain text, shown as it is.
+    // A guard's refusal is its message's id as plain text, put into the reader's words.
     signedInAs(w.members.reviewer.token);
-    await expect(api.addSource({ intent: "from-footnote", text: "A/HRC/22/6" })).rejects.toThrow("Your role in this workspace does not allow this.");
+    expect(await refusedWith(api.addSource({ intent: "from-footnote", text: "A/HRC/22/6" }))).toBe("Your role in this workspace does not allow this.");
   });
 
   it("answers the review routes' refusals with their status (they already use Response.json)", async () => {

@@ -1,4 +1,6 @@
 import { sql } from "kysely";
+import { describeAuditEvent } from "../../app/components/audit/describe-event";
+import { ENGLISH } from "../i18n/english";
 import { beforeAll, expect, it } from "vitest";
 import * as auditPage from "../../app/routes/workspaces.$workspaceId.audit";
 import * as layout from "../../app/routes/workspaces.$workspaceId";
@@ -38,8 +40,8 @@ describeEachDatabase("review status and notifications", (handle) => {
     );
   const auditLines = async (target: Built) =>
     ((await run(auditPage.loader, makeRequest(`/workspaces/${target.workspace.id}/audit`, { token: target.members.owner.token }), recordingContext(handle()).context, { workspaceId: target.workspace.id })).body as {
-      events: Array<{ actor: string; description: string }>;
-    }).events.map((e) => `${e.actor} ${e.description}`);
+      events: Array<{ actor: string; action: string; details: Record<string, unknown> }>;
+    }).events.map((e) => `${e.actor} ${describeAuditEvent(ENGLISH, e.action, e.details)}`);
 
   it("needs at least one reviewer who can comment, and changes nothing otherwise", async () => {
     const { context, announced } = recordingContext(handle());

@@ -1,4 +1,5 @@
 import { initProseMirrorDoc } from "@tiptap/y-tiptap";
+import { inEnglish } from "../i18n/english";
 import { AlignmentType, CommentRangeEnd, CommentRangeStart, CommentReference, Document, FootnoteReferenceRun, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from "docx";
 import { expect, it } from "vitest";
 import * as Y from "yjs";
@@ -105,7 +106,7 @@ describeEachDatabase("Word files: check and import", (handle) => {
     );
     const answer = await post(w, w.members.viewer.token, { intent: "check", template: "upr-joint" }, docxFile(new Uint8Array(file)));
     const { check } = answer.body as Extract<WordUploadResult, { kind: "check" }>;
-    expect(check.report.findings.filter(isDisclosureFinding).map((f) => [f.rule, f.where])).toEqual([
+    expect(check.report.findings.filter(isDisclosureFinding).map((f) => [f.rule, inEnglish(f.where)])).toEqual([
       ["confidential.mention", "para. 1"],
       ["placeholder.left", "para. 2"],
       ["placeholder.left", "para. 2"],
@@ -135,7 +136,7 @@ describeEachDatabase("Word files: check and import", (handle) => {
       const answer = await post(w, w.members.viewer.token, { intent: "check", template: "upr-individual" }, docxFile(new Uint8Array(await file(state))));
       expect(answer.status).toBe(200);
       const { check } = answer.body as Extract<WordUploadResult, { kind: "check" }>;
-      return check.report.findings.filter((f) => f.rule.startsWith("recommendation.") && f.rule !== "recommendation.weak-verb").map((f) => `${f.rule} @ ${f.where}`);
+      return check.report.findings.filter((f) => f.rule.startsWith("recommendation.") && f.rule !== "recommendation.weak-verb").map((f) => `${f.rule} @ ${inEnglish(f.where)}`);
     };
     expect(await rules("Ghana")).toEqual(["recommendation.quote-differs @ para. 1", "recommendation.unknown @ para. 2"]);
     // With no State on the cover there is nothing to look the numbers up against.

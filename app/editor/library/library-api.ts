@@ -1,6 +1,6 @@
 import { paragraphPinpoint } from "../../../core/citations/pinpoint";
 import type { RecommendationAttributes, RecommendationNote } from "../../../core/editor/nodes/recommendation";
-import { isMessage, message, type Message } from "../../../core/i18n/message";
+import { isMessage, message, type Message, type MessageId } from "../../../core/i18n/message";
 import type { RecommendationRecord } from "../../../core/library/records";
 import type { LibrarySearchResult } from "../../../db/queries/library-search";
 import type { PickerSource } from "../../routes/workspaces.$workspaceId.library_.sources";
@@ -62,13 +62,19 @@ export class LibraryApiError extends Error {
 
 /**
  * The server's own message for a refused request: the routes answer `{ error }` JSON with a
- * message and their status. Anything else (a guard's page, a proxy's HTML, an empty 502) gets
- * the fallback with the status.
+ * message and their status; a guard answers its message's id as plain text (app/http-errors.server.ts).
+ * Anything else (a proxy's HTML, an empty 502) gets the fallback with the status.
  */
+/** A guard's plain-text refusal: one of the catalogue's error ids. */
+const GUARD_MESSAGE = /^common\.error\.[A-Za-z0-9]+$/;
+
 async function refusal(response: Response, fallback: "library.api.refused" | "library.api.noAnswer"): Promise<LibraryApiError> {
   if ((response.headers.get("content-type") ?? "").includes("application/json")) {
     const error = ((await response.json().catch(() => ({}))) as { error?: unknown }).error;
     if (isMessage(error)) return new LibraryApiError(error);
+  } else {
+    const body = (await response.text().catch(() => "")).trim();
+    if (GUARD_MESSAGE.test(body)) return new LibraryApiError(message(body as MessageId));
   }
   return new LibraryApiError(message(fallback, { status: response.status }));
 }
