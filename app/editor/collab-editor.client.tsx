@@ -135,9 +135,12 @@ function SessionEditor({ session, refused, onDismissRefused, pausedBecause, docN
   const [openedThread, setOpenedThread] = useState<{ id: string } | null>(null);
 
   // Access can end while the page is open (role lowered, removed): stop accepting edits at once.
+  // Keyed on the flag, not on `reason`: a message is a new object each render, and setEditable
+  // re-renders this component, so depending on it would loop (and starve the router's updates).
+  const editable = reason === null;
   useEffect(() => {
-    editor?.setEditable(reason === null);
-  }, [editor, reason]);
+    editor?.setEditable(editable);
+  }, [editor, editable]);
 
   const shell = useRef<HTMLElement>(null);
   useStickyBarsHeight(shell, editor !== null);

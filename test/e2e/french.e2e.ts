@@ -39,10 +39,10 @@ describe.runIf(browserAvailable())("a coalition working in French", () => {
     await owner.getByRole("link", { name: "Nouveau projet" }).click();
     await owner.waitForURL(/\/drafts\/new$/);
     await owner.getByRole("radio").first().check();
-    await owner.getByLabel("Titre").fill("Communication conjointe sur l'espace civique");
-    await owner.getByLabel("État examiné").selectOption("SEN");
+    await owner.getByLabel("Titre", { exact: true }).fill("Communication conjointe sur l'espace civique");
+    await owner.getByLabel("État examiné", { exact: true }).selectOption("SEN");
     // The submission's language defaults to the interface's.
-    expect(await owner.getByLabel("Langue").inputValue()).toBe("fr");
+    expect(await owner.getByLabel("Langue", { exact: true }).inputValue()).toBe("fr");
     await owner.getByRole("button", { name: "Créer le projet" }).click();
     await owner.waitForURL(/\/drafts\/[0-9a-f-]{36}$/);
     draftUrl = owner.url();
