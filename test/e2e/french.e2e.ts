@@ -2,6 +2,7 @@ import { unzipSync, strFromU8 } from "fflate";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type RunningServer } from "../app-server";
+import { seriousViolations } from "./axe";
 import { browserAvailable, launchBrowser } from "./browser";
 import { caretAtEnd, ownerWithWorkspace, settle } from "./flows";
 import { submitLanguageCard } from "./languages-flows";
@@ -67,6 +68,7 @@ describe.runIf(browserAvailable())("a coalition working in French", () => {
     // A one-click fix, labelled in French, corrects the symbol.
     await panel.getByRole("button", { name: /A\/HRC\/25\/5/ }).first().click();
     await owner.locator(".document", { hasText: "A/HRC/25/5." }).waitFor();
+    expect(await seriousViolations(owner, "the French draft page")).toEqual([]);
   });
 
   it("exports a Word file whose cover and footer are printed in French", async () => {

@@ -2,6 +2,7 @@ import { mkdir } from "node:fs/promises";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type RunningServer } from "../app-server";
+import { seriousViolations } from "./axe";
 import { browserAvailable, launchBrowser } from "./browser";
 import { createDraft, ownerWithWorkspace, selectWords, settle } from "./flows";
 import { box, htmlAttributes, replaceBlockText, submitLanguageCard } from "./languages-flows";
@@ -154,5 +155,7 @@ describe.runIf(browserAvailable())("the interface in French and in Arabic", () =
     await settle(owner);
     await owner.screenshot({ path: `${SHOTS}/arabic-draft.png`, fullPage: true });
     await owner.setViewportSize(LAPTOP);
+    // Mirrored and translated, still accessible: no serious or critical axe-core violation.
+    expect(await seriousViolations(owner, "the Arabic draft page")).toEqual([]);
   });
 });
