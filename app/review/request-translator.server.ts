@@ -1,6 +1,6 @@
-import { createTranslator, type Translator } from "../../core/i18n/translator";
+import type { Translator } from "../../core/i18n/translator";
 import type { SessionUser } from "../../server/auth/service";
-import { UI_CATALOGUES } from "../../locales/ui/all";
+import { uiTranslator } from "../../locales/ui/all";
 import type { FormFailure } from "../forms.server";
 import { readPreferences } from "../i18n/preferences.server";
 
@@ -11,7 +11,7 @@ import { readPreferences } from "../i18n/preferences.server";
  */
 export function requestTranslator(request: Request, user: SessionUser | null): Translator {
   const { locale, numerals } = readPreferences(request, user);
-  return createTranslator(locale, UI_CATALOGUES[locale], { numerals, fallback: UI_CATALOGUES.en });
+  return uiTranslator(locale, numerals);
 }
 
 /** A form's failure (messages) as one sentence in the person's language, for a JSON answer. */

@@ -1,6 +1,6 @@
 import { DEFAULT_LOCALE, isInterfaceLocale, type InterfaceLocale } from "../../core/i18n/locales";
-import { createTranslator, type Translator } from "../../core/i18n/translator";
-import { UI_CATALOGUES } from "../../locales/ui/all";
+import type { Translator } from "../../core/i18n/translator";
+import { uiTranslator } from "../../locales/ui/all";
 
 /**
  * The language `npm run check` speaks when no `--lang` is given: the one the environment names,
@@ -20,5 +20,5 @@ export function localeFromEnvironment(env: Readonly<Record<string, string | unde
 
 /** The command line's words in one language, English standing in for anything missing. */
 export function cliTranslator(locale: InterfaceLocale): Translator {
-  return createTranslator(locale, UI_CATALOGUES[locale], { fallback: UI_CATALOGUES.en });
+  return uiTranslator(locale);
 }

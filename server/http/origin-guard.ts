@@ -1,7 +1,6 @@
 import type { RequestHandler } from "express";
 import { negotiateLocale } from "../../core/i18n/locales";
-import { createTranslator } from "../../core/i18n/translator";
-import { UI_CATALOGUES } from "../../locales/ui/all";
+import { uiTranslator } from "../../locales/ui/all";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -40,5 +39,5 @@ export function originGuard(publicOrigin: string | undefined): RequestHandler {
  */
 function refusal(acceptLanguage: string | undefined): string {
   const locale = negotiateLocale(acceptLanguage);
-  return createTranslator(locale, UI_CATALOGUES[locale], { fallback: UI_CATALOGUES.en }).t("auth.request.crossOrigin");
+  return uiTranslator(locale).t("auth.request.crossOrigin");
 }

@@ -8,11 +8,10 @@ import { readFile } from "node:fs/promises";
 import { basename, extname } from "node:path";
 import { parseArgs } from "node:util";
 import { isInterfaceLocale } from "../../core/i18n/locales";
-import { createTranslator } from "../../core/i18n/translator";
 import { ColumnMappingSchema } from "../../core/library/import-fields";
 import { importReport, moreProblems, rowProblemPlace } from "../../core/library/import-report";
 import type { ImportSummary, RowProblem } from "../../core/library/import-types";
-import { UI_CATALOGUES } from "../../locales/ui/all";
+import { uiTranslator } from "../../locales/ui/all";
 import { openDatabase } from "../../db/client";
 import { migrateToLatest } from "../../db/migrate";
 import { lockDataDir } from "../data-dir-lock";
@@ -53,7 +52,7 @@ if (!isInterfaceLocale(values.lang)) {
   process.exit(2);
 }
 // The report in the operator's language: the same messages the import page shows.
-const i18n = createTranslator(values.lang, UI_CATALOGUES[values.lang], { fallback: UI_CATALOGUES.en });
+const i18n = uiTranslator(values.lang);
 const { t, text } = i18n;
 
 /** The bad rows, one a line, as the page lists them; then the summary's title and counts. */
