@@ -5,6 +5,9 @@ import { reportIntlError, translatorFrom, type Translator } from "../../core/i18
 import type { MessageId } from "../../core/i18n/message";
 import { heldCatalogue } from "./catalogues";
 
+// react-intl's context knows the Intl tag ("ar-u-nu-arab"), not which catalogue it holds.
+const Locale = createContext<InterfaceLocale>("en");
+
 export interface Preferences {
   locale: InterfaceLocale;
   numerals: Numerals;
@@ -28,16 +31,11 @@ export function I18nProvider({ preferences, children }: { preferences: Preferenc
       messages={(catalogue ?? heldCatalogue("en") ?? {}) as Record<MessageId, string>}
       onError={reportIntlError}
     >
-      <LocaleContext locale={locale}>{children}</LocaleContext>
+      <Locale.Provider value={locale}>{children}</Locale.Provider>
     </IntlProvider>
   );
 }
 
-// react-intl's context knows the Intl tag ("ar-u-nu-arab"), not which catalogue it holds.
-const Locale = createContext<InterfaceLocale>("en");
-function LocaleContext({ locale, children }: { locale: InterfaceLocale; children: ReactNode }) {
-  return <Locale.Provider value={locale}>{children}</Locale.Provider>;
-}
 
 /** The person's language: `t("editor.saved")`, `number(2815)`, `date(d)`; see core/i18n/translator.ts. */
 export function useT(): Translator {
