@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { MessageId } from "../i18n/message";
+import type { SuggestionView } from "../suggestions/contract";
 
 /**
  * What the browser and the comment routes exchange (issue 7). Threads and comments live in
@@ -65,6 +66,8 @@ export interface ThreadView {
   createdAt: string;
   resolvedAt: string | null;
   resolvedByName: string | null;
-  /** Oldest first; the first is the thread's opening comment. */
+  /** Oldest first; the first is the thread's opening comment (a suggestion may have none). */
   comments: CommentView[];
+  /** The proposed change when this thread is a suggestion (issue 20); null on a comment thread. */
+  suggestion: SuggestionView | null;
 }

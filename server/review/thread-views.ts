@@ -41,6 +41,7 @@ export async function loadThreadViews(db: Executor, draftId: string, threadIds?:
     resolvedAt: t.resolved_at?.toISOString() ?? null,
     resolvedByName: t.resolvedByName,
     comments: byThread.get(t.id) ?? [],
+    suggestion: null,
   }));
 }
 
