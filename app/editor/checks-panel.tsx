@@ -11,6 +11,7 @@ import type { Cover } from "../../core/editor/cover";
 import type { CoverOrganisation } from "./cover-panel";
 import type { DraftTemplate } from "./draft-template";
 import { OrganisationWords } from "./organisation-words";
+import { WordsIfAccepted } from "./suggestions/words-if-accepted-line";
 import { FormattedMessage } from "react-intl";
 import { useT } from "../i18n/i18n-provider";
 import { goTo } from "./go-to";
@@ -104,6 +105,7 @@ export function ChecksPanel({
           <FormattedMessage id="checks.panel.wordsSpare" values={{ ...counted, limit, spare: limit - words.counted }} />
         )}
       </p>
+      <WordsIfAccepted editor={editor} rule={template.counts} limit={limit} />
       <details className="small">
         <summary>{t.t("checks.panel.bySection")}</summary>
         <ul className="checks-sections">

@@ -38,6 +38,10 @@ import type { RefusalReason } from "../../core/collab/session-messages";
 import { userColor } from "../../core/collab/user-color";
 import { message, type Message, type MessageId } from "../../core/i18n/message";
 import { useT } from "../i18n/i18n-provider";
+import { say } from "../review/say";
+import { SuggestionMarks } from "./suggestions/suggestion-marks";
+import { EditorModeSwitch } from "./suggestions/editor-mode";
+import { useSuggesting, useSuggestingHooks } from "./suggestions/use-suggesting";
 
 /** A stable empty list while the threads load (a new [] each render would re-run effects). */
 const NO_THREADS: readonly ThreadView[] = [];
@@ -59,6 +63,8 @@ export interface CollabEditorProps {
   canComment: boolean;
   /** Whether this person may import into the coalition's library (the workspace's edit ability). */
   canImportLibrary: boolean;
+  /** Whether this person may propose changes (owners, editors, reviewers, while the draft is not submitted). */
+  canSuggest: boolean;
 }
 
 /** The live draft: Tiptap bound to the shared Y.Doc, with presence, carets and connection state. */
@@ -91,9 +97,10 @@ const PAUSED: Record<RefusalReason, MessageId> = {
   submitted: "editor.readOnly.paused.submitted",
 };
 
-function SessionEditor({ session, refused, onDismissRefused, pausedBecause, docName, user, readOnlyReason, template, organisations, stateName, workspaceId, stateCode, canComment, canImportLibrary }: CollabEditorProps & SessionProps) {
+function SessionEditor({ session, refused, onDismissRefused, pausedBecause, docName, user, readOnlyReason, template, organisations, stateName, workspaceId, stateCode, canComment, canImportLibrary, canSuggest }: CollabEditorProps & SessionProps) {
   const { t, text, dir } = useT();
   const reason = session.endedBecause ? message("editor.readOnly.ended") : pausedBecause ? message(PAUSED[pausedBecause]) : readOnlyReason;
+  const suggestingHooks = useSuggestingHooks();
   const library = useMemo(() => new LibraryApi(`/workspaces/${workspaceId}/library`), [workspaceId]);
   const commentsApi = useMemo(() => new CommentsApi(`/workspaces/${workspaceId}/drafts/${parseDraftDocName(docName)}/comments`), [workspaceId, docName]);
   const editor = useEditor(
@@ -107,6 +114,7 @@ function SessionEditor({ session, refused, onDismissRefused, pausedBecause, docN
         FootnoteWithPopover.configure({ library, i18n: { t, text }, documentLanguage: () => readCover(session.doc as Y.Doc).language }),
         PasteFootnotes,
         CommentHighlights,
+        SuggestionMarks.configure({ mode: () => suggestingHooks.current.mode, propose: (change, head) => suggestingHooks.current.propose(change, head) }),
         GoToTarget,
         Collaboration.configure({ document: session.doc as Y.Doc, field: BODY_FIELD }),
         CollaborationCaret.configure({
@@ -134,10 +142,15 @@ function SessionEditor({ session, refused, onDismissRefused, pausedBecause, docN
   // A thread opened from its margin marker: a new object each click, so the same one reopens.
   const [openedThread, setOpenedThread] = useState<{ id: string } | null>(null);
 
+  const mayEdit = reason === null;
+  // Suggesting needs nothing of the socket (suggestions go over HTTP), but not once it has ended.
+  const maySuggest = canSuggest && !session.endedBecause && pausedBecause !== "submitting" && pausedBecause !== "submitted";
+  const suggesting = useSuggesting({ editor, hooks: suggestingHooks, threads: commentThreads, me: user, canEdit: mayEdit, canSuggest: maySuggest });
+
   // Access can end while the page is open (role lowered, removed): stop accepting edits at once.
   // Keyed on the flag, not on `reason`: a message is a new object each render, and setEditable
   // re-renders this component, so depending on it would loop (and starve the router's updates).
-  const editable = reason === null;
+  const editable = suggesting.mode === "editing" ? mayEdit : suggesting.mode === "suggesting" && maySuggest;
   useEffect(() => {
     editor?.setEditable(editable);
   }, [editor, editable]);
@@ -164,7 +177,16 @@ function SessionEditor({ session, refused, onDismissRefused, pausedBecause, docN
         </div>
       ) : null}
       <CoverPanel doc={session.doc as Y.Doc} organisations={organisations} editable={reason === null} stateName={stateName} />
-      {editor ? <Toolbar editor={editor} readOnlyReason={reason} onComment={commenting.start} /> : null}
+      <div className="editor-mode-bar">
+        <EditorModeSwitch mode={suggesting.mode} available={suggesting.available} onChange={suggesting.setMode} />
+        {suggesting.mode === "suggesting" ? <p className="small muted">{t("editor.mode.suggestingNote")}</p> : null}
+      </div>
+      {suggesting.error ? (
+        <p className="small error" role="alert">
+          {say(text, suggesting.error)}
+        </p>
+      ) : null}
+      {editor ? <Toolbar editor={editor} readOnlyReason={editable ? null : (reason ?? message("editor.mode.viewingNote"))} onComment={commenting.start} /> : null}
       {commenting.hint ? (
         <p className="small muted" role="status">
           {t(commenting.hint)}
@@ -190,7 +212,7 @@ function SessionEditor({ session, refused, onDismissRefused, pausedBecause, docN
             cover={cover}
             organisations={organisations}
             libraryImportHref={canImportLibrary ? `/workspaces/${workspaceId}/library/import` : null}
-            comments={{ threads: commentThreads, pendingAnchor: commenting.pending, onPendingDone: commenting.done, opened: openedThread }}
+            comments={{ threads: commentThreads, pendingAnchor: commenting.pending, onPendingDone: commenting.done, opened: openedThread, decisions: suggesting.decisions }}
           />
         ) : (
           <div />

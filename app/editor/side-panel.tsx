@@ -5,6 +5,7 @@ import type { Cover } from "../../core/editor/cover";
 import { ChecksPanel } from "./checks-panel";
 import type { CommentThreads } from "./comments/use-comment-threads";
 import { CommentsPanel } from "./comments/comments-panel";
+import type { SuggestionDecisions } from "./suggestions/suggestion-parts";
 import type { CoverOrganisation } from "./cover-panel";
 import type { DraftTemplate } from "./draft-template";
 import { GuidancePanel } from "./guidance-panel";
@@ -43,7 +44,7 @@ export function SidePanel({
   dir?: "ltr" | "rtl";
   /** The library's import page, for people who may import; null for the others. */
   libraryImportHref: string | null;
-  comments: { threads: CommentThreads; pendingAnchor: Anchor | null; onPendingDone: () => void; opened: { id: string } | null };
+  comments: { threads: CommentThreads; pendingAnchor: Anchor | null; onPendingDone: () => void; opened: { id: string } | null; decisions: SuggestionDecisions };
   editor: Editor;
   template: DraftTemplate | null;
   library: LibraryApi;

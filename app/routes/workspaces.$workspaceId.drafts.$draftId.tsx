@@ -48,6 +48,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     user: { id: user.id, name: user.name },
     readOnlyReason: draftAbilities.edit ? null : readOnlyReason(membership.role, draft.status),
     canComment: draftAbilities.comment,
+    // Suggestions are review writes: refused once the draft is submitted, like comments.
+    canSuggest: draftAbilities.comment && draft.status !== "submitted",
     canImportLibrary: abilities.edit,
     // Owners and editors move the draft between drafting and review (the workspace's edit ability).
     statusControl: await context.services.review.statusControl(draft, abilities.edit),
@@ -93,7 +95,7 @@ function ClientOnly({ children, fallback }: { children: () => React.ReactNode; f
 }
 
 export default function DraftPage() {
-  const { draft, docName, user, readOnlyReason, template, organisations, canComment, canImportLibrary, statusControl, storedExports, exportAccess, canReopen, reopened } = useLoaderData<typeof loader>();
+  const { draft, docName, user, readOnlyReason, template, organisations, canComment, canImportLibrary, canSuggest, statusControl, storedExports, exportAccess, canReopen, reopened } = useLoaderData<typeof loader>();
   const { t, date, locale } = useT();
   // Named here, not in the loader: the State and mechanism in the reader's language, as the UN names them there.
   const state = stateName(draft.stateCode, locale);
@@ -135,7 +137,7 @@ export default function DraftPage() {
         </dl>
       </details>
       <ClientOnly fallback={<p className="muted">{t("editor.page.opening")}</p>}>
-        {() => <CollabEditor docName={docName} user={user} readOnlyReason={readOnlyReason} template={template} organisations={organisations} stateName={state} workspaceId={draft.workspaceId} stateCode={draft.stateCode} canComment={canComment} canImportLibrary={canImportLibrary} />}
+        {() => <CollabEditor docName={docName} user={user} readOnlyReason={readOnlyReason} template={template} organisations={organisations} stateName={state} workspaceId={draft.workspaceId} stateCode={draft.stateCode} canComment={canComment} canImportLibrary={canImportLibrary} canSuggest={canSuggest} />}
       </ClientOnly>
     </>
   );

@@ -4,6 +4,7 @@ import { Decoration, DecorationSet } from "@tiptap/pm/view";
 import { ySyncPluginKey } from "@tiptap/y-tiptap";
 import { findQuote, resolveAnchor, type YBodyBinding } from "../../../core/comments/anchors";
 import type { ThreadView } from "../../../core/comments/contract";
+import { resolveSuggestionRange } from "../../../core/suggestions/anchors";
 
 export type ThreadRange = { from: number; to: number } | null;
 
@@ -29,14 +30,21 @@ function bindingOf(state: EditorState): YBodyBinding | null {
 function resolveAll(state: EditorState, threads: readonly ThreadView[]): Map<string, ThreadRange> {
   const binding = bindingOf(state);
   if (!binding) return new Map(threads.map((thread) => [thread.id, null]));
-  return new Map(threads.map((thread) => [thread.id, resolveAnchor(binding, thread.anchor) ?? findQuote(state.doc, thread.anchor.quote)]));
+  // A suggestion's range may be empty (a proposed insertion is a place, not words).
+  return new Map(
+    threads.map((thread) => [
+      thread.id,
+      thread.suggestion ? resolveSuggestionRange(binding, thread.anchor) : (resolveAnchor(binding, thread.anchor) ?? findQuote(state.doc, thread.anchor.quote)),
+    ]),
+  );
 }
 
 function decorate(state: EditorState, threads: readonly ThreadView[], ranges: ReadonlyMap<string, ThreadRange>, activeId: string | null): DecorationSet {
   const decorations: Decoration[] = [];
   for (const thread of threads) {
     const range = ranges.get(thread.id);
-    if (!range || thread.status !== "open") continue;
+    // Suggestions are drawn by their own plugin (suggestion-marks.ts), struck through and underlined.
+    if (!range || thread.status !== "open" || thread.suggestion) continue;
     const className = thread.id === activeId ? "comment-highlight is-active" : "comment-highlight";
     decorations.push(Decoration.inline(range.from, range.to, { class: className, "data-thread-id": thread.id }, { threadId: thread.id }));
   }
@@ -56,12 +64,13 @@ function apply(tr: Transaction, value: HighlightState, _old: EditorState, state:
   let ranges = value.ranges;
   if ((meta && "threads" in meta) || tr.getMeta(ySyncPluginKey)) ranges = resolveAll(state, threads);
   else if (tr.docChanged) {
+    const suggestions = new Set(threads.filter((thread) => thread.suggestion).map((thread) => thread.id));
     ranges = new Map(
       [...value.ranges].map(([id, range]) => {
         if (!range) return [id, null];
         const from = tr.mapping.map(range.from, -1);
         const to = tr.mapping.map(range.to, -1);
-        return [id, from < to ? { from, to } : null];
+        return [id, from < to || (from === to && suggestions.has(id)) ? { from, to } : null];
       }),
     );
   } else if (!meta) return value;

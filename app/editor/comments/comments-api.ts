@@ -1,5 +1,6 @@
 import type { CommentIntent, ThreadView } from "../../../core/comments/contract";
 import { message } from "../../../core/i18n/message";
+import type { SuggestionIntent } from "../../../core/suggestions/contract";
 import type { Said } from "../../review/say";
 
 export interface CommentMember {
@@ -43,13 +44,23 @@ export class CommentsApi {
   }
 
   async send(intent: CommentIntent): Promise<ThreadView | null> {
+    return (await this.post(intent)).thread ?? null;
+  }
+
+  /** A suggestion intent (same route): the thread as it now is, or the ids a decision covered. */
+  async suggest(intent: SuggestionIntent): Promise<{ thread: ThreadView | null; threadIds: string[] }> {
+    const body = await this.post(intent);
+    return { thread: body.thread ?? null, threadIds: body.threadIds ?? (body.threadId ? [body.threadId] : []) };
+  }
+
+  private async post(intent: CommentIntent | SuggestionIntent) {
     const response = await fetch(this.url, {
       method: "POST",
       headers: { accept: "application/json", "content-type": "application/json" },
       body: JSON.stringify(intent),
     });
-    const body = (await response.json().catch(() => null)) as { thread?: ThreadView | null; error?: string } | null;
-    if (!response.ok) throw new CommentRefused(body?.error ?? message("comments.api.notSaved", { status: response.status }));
-    return body?.thread ?? null;
+    const body = (await response.json().catch(() => null)) as { thread?: ThreadView | null; threadId?: string; threadIds?: string[]; error?: string } | null;
+    if (!response.ok || !body) throw new CommentRefused(body?.error ?? message("comments.api.notSaved", { status: response.status }));
+    return body;
   }
 }

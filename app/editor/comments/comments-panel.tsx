@@ -12,19 +12,23 @@ import { goTo } from "../go-to";
 import { useT } from "../../i18n/i18n-provider";
 import { say, type Said } from "../../review/say";
 import { message } from "../../../core/i18n/message";
+import { suggestionState } from "../suggestions/suggestion-marks";
+import { BulkDecisions, useSuggestionCard, type SuggestionDecisions } from "../suggestions/suggestion-parts";
 
 const FILTERS = [
   { id: "open", label: "comments.filter.open" },
   { id: "resolved", label: "comments.filter.resolved" },
   { id: "mine", label: "comments.filter.mine" },
   { id: "mentions", label: "comments.filter.mentions" },
+  { id: "suggestions", label: "editor.suggesting.filter" },
 ] as const;
 type Filter = (typeof FILTERS)[number]["id"];
 
 function matches(thread: ThreadView, filter: Filter, me: string): boolean {
   if (filter === "open") return thread.status === "open";
   if (filter === "resolved") return thread.status === "resolved";
-  if (filter === "mine") return thread.comments.some((c) => c.authorId === me);
+  if (filter === "suggestions") return thread.suggestion?.state === "open";
+  if (filter === "mine") return thread.comments.some((c) => c.authorId === me) || thread.suggestion?.authorId === me;
   return thread.comments.some((c) => c.mentions.includes(me));
 }
 
@@ -45,6 +49,7 @@ export function CommentsPanel({
   pendingAnchor,
   onPendingDone,
   opened,
+  decisions,
 }: {
   editor: Editor;
   threads: CommentThreads;
@@ -52,11 +57,17 @@ export function CommentsPanel({
   onPendingDone: () => void;
   /** A thread opened from its margin marker. */
   opened: { id: string } | null;
+  /** Accept, reject, withdraw and refresh for suggestion cards. */
+  decisions: SuggestionDecisions;
 }) {
   const { t, text, number } = useT();
   const [filter, setFilter] = useState<Filter>("open");
   const [failure, setFailure] = useState<Said | null>(null);
-  const { ranges, cursor } = useEditorState({ editor, selector: ({ editor: e }) => ({ ranges: threadRanges(e.state), cursor: e.state.selection.from }) });
+  const { ranges, cursor, stale } = useEditorState({
+    editor,
+    selector: ({ editor: e }) => ({ ranges: threadRanges(e.state), cursor: e.state.selection.from, stale: suggestionState(e.state)?.stale }),
+  });
+  const suggestionCard = useSuggestionCard(editor, decisions);
   // A notification links to the draft with ?thread=<id>: that thread starts chosen.
   const [chosen, setChosen] = useState<string | null>(() => new URLSearchParams(window.location.search).get("thread"));
   useEffect(() => {
@@ -122,6 +133,7 @@ export function CommentsPanel({
       active={thread.id === active}
       detached={isDetached}
       send={send}
+      suggestion={thread.suggestion ? suggestionCard(thread, stale?.has(thread.id) ?? false, !isDetached) : undefined}
       onJump={() => {
         setChosen(null);
         jumpTo(editor, ranges.get(thread.id) ?? null);
@@ -154,6 +166,7 @@ export function CommentsPanel({
           {say(text, failure)}
         </p>
       ) : null}
+      <BulkDecisions threads={threadList} decisions={decisions} />
       <div className="comment-filters" role="group" aria-label={t("comments.filters")}>
         {FILTERS.map((f) => (
           <button key={f.id} type="button" className={`btn btn-sm ${filter === f.id ? "btn-primary" : "btn-secondary"}`} aria-pressed={filter === f.id} onClick={() => setFilter(f.id)}>

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import type { CommentIntent, ThreadView } from "../../../core/comments/contract";
 import { CommentBody } from "./comment-body";
 import { CommentComposer } from "./comment-composer";
@@ -18,6 +18,7 @@ export function ThreadCard({
   detached,
   send,
   onJump,
+  suggestion,
 }: {
   thread: ThreadView;
   me: string;
@@ -27,6 +28,8 @@ export function ThreadCard({
   detached: boolean;
   send: (intent: CommentIntent) => Promise<boolean>;
   onJump: () => void;
+  /** A suggestion's card: its change in words and its decisions, in place of the quote and Resolve. */
+  suggestion?: { summary: ReactNode; label: string; actions: ReactNode };
 }) {
   const { t, date } = useT();
   const [editing, setEditing] = useState<string | null>(null);
@@ -35,17 +38,18 @@ export function ThreadCard({
   const mentioned = (ids: readonly string[]) => members.filter((m) => ids.includes(m.id));
   return (
     <li
-      className={`thread-card${active ? " is-active" : ""}${resolved ? " is-resolved" : ""}`}
+      className={`thread-card${suggestion ? " suggestion-card" : ""}${active ? " is-active" : ""}${resolved ? " is-resolved" : ""}`}
       data-thread-id={thread.id}
       tabIndex={-1}
-      aria-label={t(resolved ? "comments.thread.labelResolved" : "comments.thread.label", { quote: excerpt(thread.anchor.quote) })}
+      aria-label={suggestion ? suggestion.label : t(resolved ? "comments.thread.labelResolved" : "comments.thread.label", { quote: excerpt(thread.anchor.quote) })}
       onKeyDown={(event) => {
         if (event.key === "Enter" && event.target === event.currentTarget) onJump();
       }}
     >
       <button type="button" className="thread-quote" onClick={onJump} disabled={detached} title={detached ? t("comments.thread.textDeleted") : t("comments.thread.goTo")}>
-        {t("comments.quote", { quote: excerpt(thread.anchor.quote) })}
+        {suggestion ? suggestion.summary : t("comments.quote", { quote: excerpt(thread.anchor.quote) })}
       </button>
+      {suggestion?.actions}
       <ol className="thread-comments">
         {thread.comments.map((comment) => (
           <li key={comment.id} className="thread-comment">
@@ -98,9 +102,11 @@ export function ThreadCard({
               {t("comments.thread.reply")}
             </button>
           ) : null}
-          <button type="button" className="btn btn-secondary btn-sm" onClick={() => void send({ intent: resolved ? "reopen" : "resolve", threadId: thread.id })}>
-            {resolved ? t("comments.thread.reopen") : t("comments.thread.resolve")}
-          </button>
+          {suggestion ? null : (
+            <button type="button" className="btn btn-secondary btn-sm" onClick={() => void send({ intent: resolved ? "reopen" : "resolve", threadId: thread.id })}>
+              {resolved ? t("comments.thread.reopen") : t("comments.thread.resolve")}
+            </button>
+          )}
         </div>
       ) : null}
       {replying ? (

@@ -1,0 +1,147 @@
+import { Extension } from "@tiptap/core";
+import type { Node as PMNode, Slice } from "@tiptap/pm/model";
+import { Plugin, PluginKey, type EditorState, type Transaction } from "@tiptap/pm/state";
+import { Decoration, DecorationSet } from "@tiptap/pm/view";
+import { ySyncPluginKey } from "@tiptap/y-tiptap";
+import { resolveSuggestionRange } from "../../../core/suggestions/anchors";
+import { acceptedText, proposedChange, type ProposedChange, type Range } from "../../../core/suggestions/compose";
+import type { SuggestionAnchor } from "../../../core/suggestions/contract";
+import { PARAGRAPH_BREAK } from "../../../core/suggestions/slices";
+import { bindingOf } from "../comments/comment-highlights";
+
+/** One open suggestion as the page shows it: the server's, or this person's being typed. */
+export interface SuggestionItem {
+  /** The thread's id, or a local key until the server has stored it. */
+  id: string;
+  anchor: SuggestionAnchor;
+  deleted: string;
+  insert: Slice;
+  authorName: string;
+  color: string;
+  mine: boolean;
+}
+
+export type EditorMode = "editing" | "suggesting" | "viewing";
+
+interface MarksState {
+  items: readonly SuggestionItem[];
+  /** Where each suggestion is now (null: its place is gone). */
+  ranges: ReadonlyMap<string, Range | null>;
+  /** Suggestions whose accepted text someone else has changed since: Accept waits for a refresh. */
+  stale: ReadonlySet<string>;
+  decorations: DecorationSet;
+}
+
+export const suggestionMarksKey = new PluginKey<MarksState>("suggestionMarks");
+/** A transaction that applies accepted suggestions: it passes in Suggesting mode too. */
+export const APPLYING_SUGGESTIONS = "caucus:applyingSuggestions";
+
+function resolveAll(state: EditorState, items: readonly SuggestionItem[]) {
+  const binding = bindingOf(state);
+  const ranges = new Map<string, Range | null>();
+  const stale = new Set<string>();
+  for (const item of items) {
+    const range = binding ? resolveSuggestionRange(binding, item.anchor) : null;
+    ranges.set(item.id, range);
+    if (!range || (item.deleted !== "" && acceptedText(state.doc, range) !== item.deleted)) stale.add(item.id);
+  }
+  return { ranges, stale };
+}
+
+/** The proposed words, drawn where they would go: paragraph breaks as ¶, notes as a marker. */
+function insertWidget(item: SuggestionItem, isStale: boolean): HTMLElement {
+  const span = document.createElement("span");
+  span.className = isStale ? "suggestion-insert is-stale" : "suggestion-insert";
+  span.dataset.suggestionId = item.id;
+  span.style.setProperty("--suggestion-color", item.color);
+  span.title = item.authorName;
+  let blocks = 0;
+  item.insert.content.descendants((node: PMNode) => {
+    if (node.isText) span.append(node.text!);
+    else if (node.type.name === "footnote") {
+      const note = document.createElement("sup");
+      note.className = "suggestion-note";
+      note.textContent = "*";
+      note.title = node.textContent;
+      span.append(note);
+      return false;
+    } else if (node.isTextblock && blocks++ > 0) span.append(` ${PARAGRAPH_BREAK} `);
+    return true;
+  });
+  return span;
+}
+
+function decorate(doc: PMNode, items: readonly SuggestionItem[], ranges: ReadonlyMap<string, Range | null>, stale: ReadonlySet<string>): DecorationSet {
+  const decorations: Decoration[] = [];
+  for (const item of items) {
+    const range = ranges.get(item.id);
+    if (!range) continue;
+    const isStale = stale.has(item.id);
+    const style = `--suggestion-color: ${item.color}`;
+    if (range.from < range.to) {
+      decorations.push(Decoration.inline(range.from, range.to, { class: isStale ? "suggestion-delete is-stale" : "suggestion-delete", style, "data-suggestion-id": item.id }));
+    }
+    if (item.insert.size > 0) {
+      // Before the cursor at that place (side -1): typing on appears after the proposed words.
+      decorations.push(Decoration.widget(range.to, () => insertWidget(item, isStale), { side: -1, key: `${item.id}:${item.insert.content.toString()}:${isStale}`, ignoreSelection: true }));
+    }
+  }
+  return DecorationSet.create(doc, decorations);
+}
+
+function apply(tr: Transaction, value: MarksState, _old: EditorState, state: EditorState): MarksState {
+  const items = (tr.getMeta(suggestionMarksKey) as { items: readonly SuggestionItem[] } | undefined)?.items;
+  if (!items && !tr.docChanged) return value;
+  const next = items ?? value.items;
+  const { ranges, stale } = resolveAll(state, next);
+  return { items: next, ranges, stale, decorations: decorate(state.doc, next, ranges, stale) };
+}
+
+export interface SuggestionMarksOptions {
+  mode: () => EditorMode;
+  /** What an edit in Suggesting mode would have changed, and where the cursor was. */
+  propose: (change: ProposedChange, head: number) => void;
+}
+
+/**
+ * Open suggestions drawn over the text (struck through, proposed words underlined in the
+ * author's colour), and Suggesting mode itself: an edit is not applied but handed to `propose`,
+ * so nothing this person types in that mode reaches the Y.Doc. Viewing refuses edits outright.
+ */
+export const SuggestionMarks = Extension.create<SuggestionMarksOptions>({
+  name: "suggestionMarks",
+  addOptions: () => ({ mode: () => "editing", propose: () => undefined }),
+  addProseMirrorPlugins() {
+    const { options } = this;
+    return [
+      new Plugin<MarksState>({
+        key: suggestionMarksKey,
+        state: {
+          init: () => ({ items: [], ranges: new Map(), stale: new Set(), decorations: DecorationSet.empty }),
+          apply,
+        },
+        props: { decorations: (state) => suggestionMarksKey.getState(state)?.decorations },
+        filterTransaction(tr, state) {
+          if (!tr.docChanged || tr.getMeta(ySyncPluginKey) || tr.getMeta(APPLYING_SUGGESTIONS)) return true;
+          const mode = options.mode();
+          if (mode === "editing") return true;
+          if (mode === "suggesting") {
+            const change = proposedChange(state.doc, tr.doc, tr.steps);
+            const head = state.selection.head;
+            // After this dispatch has returned: proposing dispatches transactions of its own.
+            if (change) queueMicrotask(() => options.propose(change, head));
+          }
+          return false;
+        },
+      }),
+    ];
+  },
+});
+
+export function showSuggestions(view: { state: EditorState; dispatch: (tr: Transaction) => void }, items: readonly SuggestionItem[]): void {
+  view.dispatch(view.state.tr.setMeta(suggestionMarksKey, { items }).setMeta("addToHistory", false));
+}
+
+export function suggestionState(state: EditorState): MarksState | undefined {
+  return suggestionMarksKey.getState(state);
+}
