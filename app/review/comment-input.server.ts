@@ -83,6 +83,8 @@ function describeSuggestionIssue(issue: z.core.$ZodIssue): Message {
   if (issue.message === "suggestions.insert.tooLarge" || issue.message === "suggestions.change.empty") return message(issue.message);
   const field = issue.path.at(-1);
   if (issue.code === "too_big" && field === "deleted") return message("suggestions.deleted.tooLong", { max: DELETED_MAX_CHARS });
+  // More top-level nodes than a slice may hold is the same "too long" as too many characters.
+  if (issue.code === "too_big" && field === "content") return message("suggestions.insert.tooLarge");
   if (issue.code === "too_big" && field === "items") return message("suggestions.decide.tooMany", { max: DECIDE_MAX });
   return malformed(issue);
 }

@@ -217,6 +217,9 @@ describeEachDatabase("suggestions", (handle) => {
     expect((long.body as { error: string }).error).toBe("A suggestion can replace at most 100,000 characters.");
     const empty = await postIntent(context, w, token, { intent: "suggest", change: { ...INSERTION, insert: null } });
     expect((empty.body as { error: string }).error).toBe("A suggestion must delete or insert something.");
+    const blocks = { content: Array.from({ length: 5_001 }, () => ({ type: "hardBreak" })) };
+    const tooManyNodes = await postIntent(context, w, token, { intent: "suggest", change: { ...REPLACE, insert: blocks } });
+    expect((tooManyNodes.body as { error: string }).error).toBe("The suggested text is too long for one suggestion: split it into several.");
     const items = Array.from({ length: DECIDE_MAX + 1 }, () => ({ threadId: crypto.randomUUID(), revision: 0 }));
     const many = await postIntent(context, w, w.members.owner.token, { intent: "decide-suggestions", decision: "reject", items });
     expect((many.body as { error: string }).error).toBe("At most 2,000 suggestions can be accepted or rejected at once.");
@@ -227,6 +230,21 @@ describeEachDatabase("suggestions", (handle) => {
     expect((refusedInFrench.body as { error: string }).error).toBe("Le texte proposé contient un élément que le document ne peut pas accueillir à cet endroit.");
     expect(await countSuggestions()).toBe(before);
     expect(announced).toEqual([]);
+  });
+
+  it("lets one of two revisions made at once win; the other, at the same revision, is refused", async () => {
+    const { context } = recordingContext(handle());
+    const thread = await suggest(author.token);
+    const revise = (text: string) =>
+      postIntent(context, w, author.token, { intent: "revise-suggestion", threadId: thread.id, revision: 0, change: { ...REPLACE, insert: words(text) } });
+    const outcomes = await Promise.all([revise("must"), revise("shall")]);
+    expect(outcomes.map((o) => o.status).sort()).toEqual([200, 409]);
+    const winner = (outcomes.find((o) => o.status === 200)!.body as One).thread.suggestion!;
+    expect(await stored(thread.id)).toMatchObject({ revision: 1, insert: winner.insert });
+    // Nor can a comment thread be accepted as if it were a suggestion.
+    const comment = (await postIntent(context, w, author.token, { intent: "create-thread", anchor: ANCHOR, body: "Just a comment" })).body as One;
+    const decide = { intent: "decide-suggestions", decision: "accept", items: [{ threadId: comment.threadId, revision: 0 }] };
+    expect((await postIntent(context, w, w.members.owner.token, decide)).status).toBe(404);
   });
 
   it("refuses every suggestion write on a submitted draft (409)", async () => {
