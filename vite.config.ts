@@ -53,6 +53,7 @@ const TIMED_TESTS = [
   "test/collab/collab.test.ts",
   "test/collab/draft-events.test.ts",
   "test/collab/revocation-across-nodes.test.ts",
+  "test/collab/suggestions-across-nodes.test.ts",
 ];
 
 let resourceRouteNames: Set<string> | undefined;

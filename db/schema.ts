@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
 import type { ThreadStatus } from "../core/comments/contract";
 import type { Role } from "../core/policies/roles";
+import type { SliceJson, SuggestionState } from "../core/suggestions/contract";
 
 /** Timestamps come back as Date from both pg and PGlite; inserts may omit them (DB default). */
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -238,6 +239,30 @@ export interface CommentsTable {
   deleted_at: Date | null;
 }
 
+/** A suggestion (issue 20): the proposed change attached to a comment thread of the same id. */
+export interface SuggestionsTable {
+  thread_id: string;
+  /** The thread's draft (a foreign key on both columns keeps them equal). */
+  draft_id: string;
+  /** The author's organisation when they suggested; null for none, imported, or removed since. */
+  organisation_id: string | null;
+  /** Null once the account is gone, and for a tracked change imported from Word by someone else. */
+  author_id: string | null;
+  author_name: string;
+  imported: Generated<boolean>;
+  /** The accepted text the change replaces, as the author saw it ("" for an insertion). */
+  deleted_text: string;
+  /** ProseMirror Slice JSON (written as JSON text), null for a pure deletion. */
+  insert: ColumnType<SliceJson | null, string | null, string | null>;
+  state: Generated<SuggestionState>;
+  revision: Generated<number>;
+  decided_by: string | null;
+  /** Set exactly while the state is not open (a check says so). */
+  decided_at: Date | null;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
 export type NotificationKind = "mention" | "review-request";
 
 export interface NotificationsTable {
@@ -311,6 +336,7 @@ export interface Database {
   sources: SourcesTable;
   comment_threads: CommentThreadsTable;
   comments: CommentsTable;
+  suggestions: SuggestionsTable;
   notifications: NotificationsTable;
   draft_reviewers: DraftReviewersTable;
   draft_clients: DraftClientsTable;
@@ -330,5 +356,6 @@ export type NewDraft = Insertable<DraftsTable>;
 export type AuditEvent = Selectable<AuditEventsTable>;
 export type CommentThread = Selectable<CommentThreadsTable>;
 export type CommentRow = Selectable<CommentsTable>;
+export type SuggestionRow = Selectable<SuggestionsTable>;
 export type NotificationRow = Selectable<NotificationsTable>;
 export type ExportRow = Selectable<ExportsTable>;

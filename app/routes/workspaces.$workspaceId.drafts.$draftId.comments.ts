@@ -43,29 +43,39 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export type CommentsActionResult =
   | { ok: true; threadId: string; thread: ThreadView | null }
+  /** A decision on suggestions ("accept all"): the threads it closed, each also announced. */
+  | { ok: true; threadIds: string[] }
   | { ok: false; error: string };
 
 const answer = (result: CommentsActionResult, status = 200) => Response.json(result, { status, headers: NO_STORE });
 const refuse = (status: number, error: string) => answer({ ok: false, error }, status);
 
 /**
- * POST (JSON or form fields): one CommentIntent. Owners, editors and reviewers comment; viewers
- * get 403, strangers 404. Edit and delete: one's own comments only. Resolve and reopen: anyone
- * who may comment, so the editor who deals with a reviewer's point can close it. Answers the
- * thread as it now is (null once deleted) and tells everyone in the draft to fetch it.
+ * POST (JSON or form fields): one CommentIntent, or (JSON) one SuggestionIntent. Owners, editors
+ * and reviewers comment and suggest; viewers get 403, strangers 404. Edit and delete: one's own
+ * comments only. Resolve and reopen: anyone who may comment, so the editor who deals with a
+ * reviewer's point can close it. Revise and withdraw: the suggestion's author; refresh: the
+ * author or anyone who may edit; accept and reject: anyone who may edit (403 for reviewers).
+ * Answers the thread as it now is (null once deleted), or a decision's thread ids, and tells
+ * everyone in the draft to fetch each thread.
  */
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const { draft, user } = await requireDraftAccess(request, context, params, "comment");
+  const { draft, draftAbilities, user } = await requireDraftAccess(request, context, params, "comment");
   // Refusals answer in the person's language: the Comments tab shows them as they come.
   const tr = requestTranslator(request, user);
   if (draft.status === "submitted") return refuse(409, tr.t(SUBMITTED_COMMENTS_MESSAGE));
   const reading = await readCommentIntent(request);
   if (!reading.ok) return refuse(400, reading.error.map(tr.text).join(" "));
-  const outcome = await context.services.review.applyComment(
-    { userId: user.id, userName: user.name },
-    { draftId: draft.id, workspaceId: draft.workspace_id, draftTitle: draft.title },
-    reading.intent,
-  );
+  const target = { draftId: draft.id, workspaceId: draft.workspace_id, draftTitle: draft.title };
+  if (reading.kind === "suggestion") {
+    const { intent } = reading;
+    if (intent.intent === "decide-suggestions" && !draftAbilities.edit) return refuse(403, tr.t("suggestions.refused.decide"));
+    const outcome = await context.services.review.applySuggestion({ userId: user.id, userName: user.name, canEdit: draftAbilities.edit }, target, intent);
+    if (!outcome.ok) return refuse(outcome.status, tr.text(outcome.error));
+    if (intent.intent === "decide-suggestions") return answer({ ok: true, threadIds: outcome.threadIds });
+    return answer({ ok: true, threadId: outcome.threadIds[0]!, thread: outcome.thread });
+  }
+  const outcome = await context.services.review.applyComment({ userId: user.id, userName: user.name }, target, reading.intent);
   if (!outcome.ok) return refuse(outcome.status, tr.text(outcome.error));
   return answer({ ok: true, threadId: outcome.threadId, thread: outcome.thread });
 }

@@ -8,6 +8,7 @@ import * as createDraftClients from "./20261127130000-create-draft-clients";
 import * as createExports from "./20261127140000-create-exports";
 import * as submissionFreezeAndReopen from "./20261206120000-submission-freeze-and-reopen";
 import * as interfaceLanguage from "./20261207090000-interface-language";
+import * as suggestions from "./20261207120000-suggestions";
 
 /**
  * Every migration, by name, in order. Listed statically (not read from disk) so the same list
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   "20261127140000-create-exports": createExports,
   "20261206120000-submission-freeze-and-reopen": submissionFreezeAndReopen,
   "20261207090000-interface-language": interfaceLanguage,
+  "20261207120000-suggestions": suggestions,
 };

@@ -24,6 +24,12 @@ export type AuditAction =
   | "comment.thread_resolved"
   | "comment.thread_reopened"
   | "comment.deleted"
+  | "suggestion.created"
+  | "suggestion.revised"
+  | "suggestion.refreshed"
+  | "suggestion.withdrawn"
+  | "suggestion.accepted"
+  | "suggestion.rejected"
   | "library.imported"
   | "library.recommendation_deleted";
 

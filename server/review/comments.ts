@@ -15,6 +15,7 @@ import { lockDraftStatus } from "../../db/queries/draft-status";
 import type { Executor } from "../../db/queries/executor";
 import { listMembers } from "../../db/queries/memberships";
 import { createNotifications, deleteCommentNotifications } from "../../db/queries/notifications";
+import { isSuggestionThread } from "../../db/queries/suggestions";
 import type { Database } from "../../db/schema";
 import { keepMentions } from "./mentions";
 import { ReviewRefusal } from "./refusal";
@@ -84,6 +85,8 @@ export async function applyCommentIntent(
       case "resolve":
       case "reopen": {
         await requireThread(tx, target.draftId, intent.threadId);
+        // A suggestion's thread is open exactly while the suggestion is (server/review/suggestions.ts).
+        if (await isSuggestionThread(tx, intent.threadId)) throw new ReviewRefusal(409, "suggestions.refused.threadStatus");
         const changed = intent.intent === "resolve" ? await resolveThread(tx, intent.threadId, actor.userId) : await reopenThread(tx, intent.threadId);
         // Only a change is recorded: resolving a resolved thread wrote nothing.
         if (changed) {
@@ -153,11 +156,17 @@ async function notifyMentions(tx: Executor, actor: Actor, target: Target, thread
 }
 
 /**
- * Deleting the last comment still showing words deletes the thread. Deleting the opening
- * comment of a thread with replies empties it and marks it deleted, so the replies keep their
- * context; any other comment is deleted outright. Returns whether the thread went.
+ * On a suggestion's thread every comment is a reply to the change, deleted outright; the thread
+ * stays until the suggestion is decided or withdrawn. Otherwise deleting the last comment still
+ * showing words deletes the thread; deleting the opening comment of a thread with replies
+ * empties it and marks it deleted, so the replies keep their context; any other comment is
+ * deleted outright. Returns whether the thread went.
  */
 async function removeComment(tx: Executor, threadId: string, commentId: string): Promise<boolean> {
+  if (await isSuggestionThread(tx, threadId)) {
+    await deleteComment(tx, commentId);
+    return false;
+  }
   if ((await countLiveComments(tx, threadId)) <= 1) {
     await deleteThread(tx, threadId);
     return true;

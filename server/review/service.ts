@@ -1,11 +1,13 @@
 import type { Message } from "../../core/i18n/message";
 import type { CommentIntent, ThreadView } from "../../core/comments/contract";
+import type { SuggestionIntent } from "../../core/suggestions/contract";
 import { listMembers } from "../../db/queries/memberships";
 import { countUnreadNotifications, listNotifications, markNotificationsRead } from "../../db/queries/notifications";
 import type { Draft, DraftStatus } from "../../db/schema";
 import type { ServiceDeps } from "../services";
 import { applyCommentIntent, type Actor, type Target } from "./comments";
 import { ReviewRefusal } from "./refusal";
+import { applySuggestionIntent, type SuggestionActor } from "./suggestions";
 import { changeDraftStatus, loadDraftStatusControl, type DraftStatusChange } from "./status";
 import { loadThreadView, loadThreadViews } from "./thread-views";
 
@@ -50,6 +52,22 @@ export function createReviewService({ db, collab }: Pick<ServiceDeps, "db" | "co
         if (outcome.changed) collab.announce(target.draftId, { type: "thread", threadId: outcome.threadId });
         const thread = outcome.threadDeleted ? null : ((await loadThreadView(db, target.draftId, outcome.threadId)) ?? null);
         return { threadId: outcome.threadId, thread };
+      });
+    },
+
+    /**
+     * Applies one suggestion intent (issue 20; the caller has checked that the actor may
+     * comment, and says whether they may edit) and announces every thread it changed. Answers
+     * their ids and, for an intent on one suggestion, its thread as it now is; a decision on
+     * many answers ids only (each browser fetches what the announcement tells it to).
+     */
+    applySuggestion(actor: SuggestionActor, target: Target, intent: SuggestionIntent) {
+      return refusable(async (): Promise<{ threadIds: string[]; thread: ThreadView | null }> => {
+        const { threadIds } = await applySuggestionIntent(db, actor, target, intent);
+        // After the commit, on every node (the Redis fan-out), so browsers read what was written.
+        for (const threadId of threadIds) collab.announce(target.draftId, { type: "thread", threadId });
+        const one = intent.intent === "decide-suggestions" ? undefined : threadIds[0];
+        return { threadIds, thread: one === undefined ? null : ((await loadThreadView(db, target.draftId, one)) ?? null) };
       });
     },
 

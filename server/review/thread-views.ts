@@ -1,6 +1,8 @@
 import type { CommentView, ThreadView } from "../../core/comments/contract";
+import type { SuggestionView } from "../../core/suggestions/contract";
 import { listComments } from "../../db/queries/comments";
 import { listThreads } from "../../db/queries/comment-threads";
+import { listSuggestions, type SuggestionListRow } from "../../db/queries/suggestions";
 import type { CommentRow } from "../../db/schema";
 import type { Executor } from "../../db/queries/executor";
 
@@ -18,13 +20,30 @@ function toCommentView(row: CommentRow): CommentView {
   };
 }
 
-/** A draft's threads as the browser sees them (or only the given ones), in two queries. */
+function toSuggestionView(row: SuggestionListRow): SuggestionView {
+  return {
+    state: row.state,
+    revision: row.revision,
+    deleted: row.deleted_text,
+    insert: row.insert,
+    authorId: row.author_id,
+    authorName: row.author_name,
+    organisationId: row.organisation_id,
+    organisationName: row.organisationName,
+    imported: row.imported,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+    decidedAt: row.decided_at?.toISOString() ?? null,
+    decidedByName: row.decidedByName,
+  };
+}
+
+/** A draft's threads as the browser sees them (or only the given ones), in three queries. */
 export async function loadThreadViews(db: Executor, draftId: string, threadIds?: readonly string[]): Promise<ThreadView[]> {
   const threads = await listThreads(db, draftId, threadIds);
-  const comments = await listComments(
-    db,
-    threads.map((t) => t.id),
-  );
+  const ids = threads.map((t) => t.id);
+  const comments = await listComments(db, ids);
+  const suggestions = new Map((await listSuggestions(db, ids)).map((row) => [row.thread_id, toSuggestionView(row)]));
   const byThread = new Map<string, CommentView[]>();
   for (const row of comments) {
     const list = byThread.get(row.thread_id) ?? [];
@@ -41,7 +60,7 @@ export async function loadThreadViews(db: Executor, draftId: string, threadIds?:
     resolvedAt: t.resolved_at?.toISOString() ?? null,
     resolvedByName: t.resolvedByName,
     comments: byThread.get(t.id) ?? [],
-    suggestion: null,
+    suggestion: suggestions.get(t.id) ?? null,
   }));
 }
 

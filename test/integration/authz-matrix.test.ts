@@ -4,6 +4,7 @@ import type { Ability, Role } from "../../core/policies";
 import { createDraft } from "../../db/queries/drafts";
 import { createExport } from "../../db/queries/exports";
 import { createInvitation } from "../../db/queries/invitations";
+import { insertSuggestionThread } from "../../db/queries/suggestions";
 import * as layout from "../../app/routes/workspaces.$workspaceId";
 import * as draftsIndex from "../../app/routes/workspaces.$workspaceId._index";
 import * as draftPage from "../../app/routes/workspaces.$workspaceId.drafts.$draftId";
@@ -32,7 +33,7 @@ import { handTypedDocx } from "../fixtures/import/other-tools";
 import { uploadRequest } from "./library-requests";
 import { describeEachDatabase } from "../db/test-database";
 import { addMember, buildUser, buildWorkspace, type TestUser } from "../factories";
-import { makeRequest, run, testContext, type TestContext } from "../remix";
+import { makeRequest, ORIGIN, run, testContext, type TestContext } from "../remix";
 
 type Actor = Role | "stranger" | "signed-out";
 const ACTORS: Actor[] = ["owner", "editor", "reviewer", "viewer", "stranger", "signed-out"];
@@ -66,6 +67,13 @@ interface Endpoint {
 
 const path = (w: World, rest = "") => `/workspaces/${w.workspaceId}${rest}`;
 const params = (w: World) => ({ workspaceId: w.workspaceId, draftId: w.draftId });
+
+/** A JSON POST as the editor sends suggestion intents. */
+const jsonPost = (w: World, rest: string, token: string | undefined, body: unknown) => {
+  const headers = new Headers({ origin: ORIGIN, "content-type": "application/json" });
+  if (token) headers.set("cookie", `caucus_session=${token}`);
+  return new Request(`${ORIGIN}${path(w, rest)}`, { method: "POST", headers, body: JSON.stringify(body) });
+};
 
 const postMembers = (w: World, token: string | undefined, form: Record<string, string>) =>
   run(members.action, makeRequest(path(w, "/members"), { token, form }), w.context, params(w));
@@ -248,6 +256,36 @@ const ENDPOINTS: Endpoint[] = [
         w.context,
         params(w),
       ),
+  },
+  {
+    name: "suggest a change",
+    ability: "comment",
+    kind: "action",
+    call: (w, token) => {
+      const change = { anchor: { start: "AQID", end: "BAUG", quote: "should" }, deleted: "should", insert: { content: [{ type: "text", text: "must" }] } };
+      return run(draftComments.action, jsonPost(w, `/drafts/${w.draftId}/comments`, token, { intent: "suggest", change }), w.context, params(w));
+    },
+  },
+  {
+    // A fresh suggestion per case: accepting closes it.
+    name: "accept a suggestion",
+    ability: "edit",
+    kind: "action",
+    call: async (w, token) => {
+      const { threadId } = await insertSuggestionThread(w.context.db, {
+        draftId: w.draftId,
+        workspaceId: w.workspaceId,
+        anchor: { start: "AQID", end: "AQID", quote: "" },
+        deleted: "",
+        insert: { content: [{ type: "text", text: "also" }] },
+        authorId: w.users.reviewer.id,
+        authorName: "Reviewer",
+        organisationId: null,
+        imported: false,
+      });
+      const decide = { intent: "decide-suggestions", decision: "accept", items: [{ threadId, revision: 0 }] };
+      return run(draftComments.action, jsonPost(w, `/drafts/${w.draftId}/comments`, token, decide), w.context, params(w));
+    },
   },
   {
     // Back to drafting, where the draft already is: the guard runs, nothing changes.

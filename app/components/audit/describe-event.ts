@@ -87,6 +87,18 @@ export function describeAuditEvent(tr: Translator, action: string, details: Reco
       return t("workspace.audit.threadReopened", { draft: draft("draftTitle") });
     case "comment.deleted":
       return t(details.threadDeleted === true ? "workspace.audit.commentDeletedThread" : "workspace.audit.commentDeleted", { draft: draft("draftTitle") });
+    case "suggestion.created":
+      return t("suggestions.audit.created", { draft: draft("draftTitle") });
+    case "suggestion.revised":
+      return t("suggestions.audit.revised", { draft: draft("draftTitle") });
+    case "suggestion.refreshed":
+      return t("suggestions.audit.refreshed", { draft: draft("draftTitle") });
+    case "suggestion.withdrawn":
+      return t("suggestions.audit.withdrawn", { draft: draft("draftTitle") });
+    case "suggestion.accepted":
+      return t("suggestions.audit.accepted", { draft: draft("draftTitle"), count: num("count") });
+    case "suggestion.rejected":
+      return t("suggestions.audit.rejected", { draft: draft("draftTitle"), count: num("count") });
     case "library.imported": {
       const values = { file: text("file"), inserted: num("inserted"), updated: num("updated"), skipped: num("skipped") };
       return t(values.skipped ? "workspace.audit.libraryImportedSkipped" : "workspace.audit.libraryImported", values);

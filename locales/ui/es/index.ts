@@ -5,6 +5,7 @@ import authMessages from "./auth.json";
 import workspaceMessages from "./workspace.json";
 import editorMessages from "./editor.json";
 import commentsMessages from "./comments.json";
+import suggestionsMessages from "./suggestions.json";
 import exportMessages from "./export.json";
 import checksMessages from "./checks.json";
 import cliMessages from "./cli.json";
@@ -20,6 +21,7 @@ const messages = {
   ...workspaceMessages,
   ...editorMessages,
   ...commentsMessages,
+  ...suggestionsMessages,
   ...exportMessages,
   ...checksMessages,
   ...cliMessages,
