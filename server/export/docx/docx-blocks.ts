@@ -3,6 +3,7 @@ import type { Block, BlockLanguage, Inline, TableRow as ModelRow } from "../../.
 import { directionOf } from "../../../core/editor/language";
 import { inlineChildren, type RunSetting } from "./docx-inline";
 import type { NumberingPlan } from "./docx-numbering";
+import type { ReviewRendering } from "./docx-review";
 import { blockLanguage, INDENT, languageTag } from "./docx-styles";
 
 /** Where a block sits: the indent it starts at, the language and direction around it, the lists. */
@@ -16,6 +17,8 @@ export interface BlockContext {
   documentLang: string;
   /** Inside a table cell: text is not justified, header cells are bold. */
   cell?: { header: boolean };
+  /** A review copy's comment ranges and revision ids (docx-review.ts). */
+  review?: ReviewRendering;
 }
 
 type Output = Paragraph | Table;
@@ -30,7 +33,7 @@ const BORDER = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
 function setting(block: Partial<BlockLanguage>, context: BlockContext): RunSetting & { lang: string } {
   const lang = blockLanguage(block.lang ?? null, context.lang);
   const dir = block.dir ?? (block.lang ? directionOf(lang) : context.dir);
-  return { rtl: dir === "rtl", language: lang === context.documentLang ? undefined : languageTag(lang), lang, notes: true, bold: context.cell?.header || undefined };
+  return { rtl: dir === "rtl", language: lang === context.documentLang ? undefined : languageTag(lang), lang, notes: true, bold: context.cell?.header || undefined, review: context.review };
 }
 
 function paragraph(content: readonly Inline[], run: RunSetting, options: IParagraphOptions): Paragraph {

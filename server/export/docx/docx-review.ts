@@ -1,0 +1,92 @@
+import { Paragraph, TextRun, type ICommentsOptions } from "docx";
+import type { Block, ExportComment, ExportDocument, Inline } from "../../../core/export/export-model";
+import { xmlText } from "./docx-inline";
+
+/**
+ * What a review copy (issue 20) adds to the Word file, worked out once per render: where each
+ * comment's range starts and ends, and fresh revision ids. Word wants every w:ins and w:del to
+ * have an id of its own, so the suggestion's number in the model groups runs while each element
+ * here is numbered anew. A clean model has no comments or changes: nothing here is written then.
+ */
+export class ReviewRendering {
+  /** Comment ids whose range opens right before this run, and closes right after it. */
+  readonly starts = new Map<Inline, number[]>();
+  readonly ends = new Map<Inline, number[]>();
+  // Above any id docx gives its own annotations (the TOC's bookmarks count from 1).
+  private nextRevision = 1000;
+
+  constructor(private readonly model: ExportDocument) {
+    const comments = model.comments ?? [];
+    if (comments.length === 0) return;
+    // A reply covers the text its thread covers: Word shows it beside the same words.
+    const thread = new Map<number, number[]>();
+    for (const c of comments) thread.set(c.parentId ?? c.id, [...(thread.get(c.parentId ?? c.id) ?? []), c.id]);
+    // A range stays in the part (body, or one footnote) where it starts: Word cannot span two.
+    const first = new Map<number, { run: Inline; part: string }>();
+    const last = new Map<number, Inline>();
+    const visit = (runs: readonly Inline[], part: string) => {
+      for (const run of runs) {
+        if (run.kind !== "text" || !run.comments) continue;
+        for (const id of run.comments) {
+          if (!first.has(id)) first.set(id, { run, part });
+          if (first.get(id)!.part === part) last.set(id, run);
+        }
+      }
+    };
+    visit(blockRuns(model.blocks), "body");
+    for (const note of model.footnotes) visit(note.content, `note ${note.number}`);
+    for (const [id, { run }] of first) {
+      const ids = thread.get(id) ?? [id];
+      this.starts.set(run, [...(this.starts.get(run) ?? []), ...ids]);
+      this.ends.set(last.get(id)!, [...(this.ends.get(last.get(id)!) ?? []), ...ids]);
+    }
+  }
+
+  /** A w:ins or w:del id not used before in this file. */
+  revisionId(): number {
+    return this.nextRevision++;
+  }
+
+  /** The Document's `comments` option: every placed comment, replies pointing to their thread's first. */
+  commentsOption(): ICommentsOptions | undefined {
+    const placed = new Set([...this.starts.values()].flat());
+    const comments = (this.model.comments ?? []).filter((c) => placed.has(c.id));
+    if (comments.length === 0) return undefined;
+    return { children: comments.map(wordComment) };
+  }
+}
+
+/** The body's runs in reading order (a footnote's own runs are visited as its part). */
+function blockRuns(blocks: readonly Block[]): Inline[] {
+  const runs: Inline[] = [];
+  for (const block of blocks) {
+    if (block.kind === "heading" || block.kind === "paragraph") runs.push(...block.content);
+    else if (block.kind === "recommendation") runs.push(...block.quote);
+    else if (block.kind === "quote") runs.push(...blockRuns(block.blocks));
+    else if (block.kind === "list") for (const item of block.items) runs.push(...blockRuns(item));
+    else if (block.kind === "table") for (const row of block.rows) for (const cell of row.cells) runs.push(...blockRuns(cell.blocks));
+  }
+  return runs;
+}
+
+/** "Amina Mensah (CDD)" → "AM": what Word shows in a comment's marker. */
+const initialsOf = (author: string) =>
+  author
+    .replace(/\(.*\)/g, "")
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 3)
+    .map((word) => [...word][0]!.toUpperCase())
+    .join("");
+
+function wordComment(comment: ExportComment): ICommentsOptions["children"][number] {
+  const lines = comment.text.split(/\r?\n/);
+  return {
+    id: comment.id,
+    ...(comment.parentId !== undefined ? { parentId: comment.parentId } : {}),
+    author: xmlText(comment.author),
+    initials: xmlText(initialsOf(comment.author)),
+    date: new Date(comment.date),
+    children: lines.map((line) => new Paragraph({ children: [new TextRun(xmlText(line))] })),
+  };
+}
