@@ -21,21 +21,20 @@ export class ReviewRendering {
     // A reply covers the text its thread covers: Word shows it beside the same words.
     const thread = new Map<number, number[]>();
     for (const c of comments) thread.set(c.parentId ?? c.id, [...(thread.get(c.parentId ?? c.id) ?? []), c.id]);
-    // A range stays in the part (body, or one footnote) where it starts: Word cannot span two.
-    const first = new Map<number, { run: Inline; part: string }>();
+    // A comment on words inside a footnote covers the note's marker in the body instead:
+    // LibreOffice refuses to open a file with a comment range inside a footnote (Word would not).
+    const inNote = new Map<number, number[]>();
+    for (const note of model.footnotes) inNote.set(note.number, [...new Set(note.content.flatMap((run) => (run.kind === "text" ? (run.comments ?? []) : [])))]);
+    const first = new Map<number, Inline>();
     const last = new Map<number, Inline>();
-    const visit = (runs: readonly Inline[], part: string) => {
-      for (const run of runs) {
-        if (run.kind !== "text" || !run.comments) continue;
-        for (const id of run.comments) {
-          if (!first.has(id)) first.set(id, { run, part });
-          if (first.get(id)!.part === part) last.set(id, run);
-        }
+    for (const run of blockRuns(model.blocks)) {
+      const ids = run.kind === "text" ? run.comments : run.kind === "note" ? inNote.get(run.number) : undefined;
+      for (const id of ids ?? []) {
+        if (!first.has(id)) first.set(id, run);
+        last.set(id, run);
       }
-    };
-    visit(blockRuns(model.blocks), "body");
-    for (const note of model.footnotes) visit(note.content, `note ${note.number}`);
-    for (const [id, { run }] of first) {
+    }
+    for (const [id, run] of first) {
       const ids = thread.get(id) ?? [id];
       this.starts.set(run, [...(this.starts.get(run) ?? []), ...ids]);
       this.ends.set(last.get(id)!, [...(this.ends.get(last.get(id)!) ?? []), ...ids]);
@@ -56,7 +55,7 @@ export class ReviewRendering {
   }
 }
 
-/** The body's runs in reading order (a footnote's own runs are visited as its part). */
+/** The body's runs in reading order, note markers included. */
 function blockRuns(blocks: readonly Block[]): Inline[] {
   const runs: Inline[] = [];
   for (const block of blocks) {
