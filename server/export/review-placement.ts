@@ -60,7 +60,23 @@ export function printedAuthor(name: string, organisationId: string | null, organ
 /** Word's w:date is an xsd:dateTime: to the second, in UTC. */
 const wordDate = (iso: string) => new Date(iso).toISOString().replace(/\.\d{3}Z$/, "Z");
 
-const sameText = (a: string, b: string) => a.replace(/\s+/g, "") === b.replace(/\s+/g, "");
+const bare = (text: string) => text.replace(/\s+/g, "");
+
+/**
+ * Whether the accepted text between `from` and `to` is still what the suggestion deletes.
+ * Whitespace and block breaks are not compared, and a note's words inside the range may or may
+ * not have been counted by whoever stored `deleted`: either reading is accepted.
+ */
+function stillReads(doc: PMNode, from: number, to: number, deleted: string): boolean {
+  let outsideNotes = "";
+  doc.nodesBetween(from, to, (node, pos) => {
+    if (node.type.name === "footnote") return false;
+    if (node.isText) outsideNotes += node.text!.slice(Math.max(0, from - pos), to - pos);
+    return true;
+  });
+  const wanted = bare(deleted);
+  return bare(doc.textBetween(from, to)) === wanted || bare(outsideNotes) === wanted;
+}
 
 function positionOf(binding: YBodyBinding, encoded: string): number | null {
   const mapping = binding.mapping as Parameters<typeof relativePositionToAbsolutePosition>[3];
@@ -131,7 +147,7 @@ export function placeReview(doc: PMNode, ranges: readonly ThreadRange[], organis
       left.overlapping += 1;
       continue;
     }
-    if (!sameText(doc.textBetween(range.from, range.to), suggestion.deleted)) {
+    if (!stillReads(doc, range.from, range.to, suggestion.deleted)) {
       left.stale += 1;
       continue;
     }

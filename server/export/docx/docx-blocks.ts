@@ -1,7 +1,7 @@
 import { AlignmentType, BorderStyle, HeadingLevel, Paragraph, ShadingType, Table, TableCell, TableRow, WidthType, type IParagraphOptions } from "docx";
 import type { Block, BlockLanguage, Inline, TableRow as ModelRow } from "../../../core/export/export-model";
 import { directionOf } from "../../../core/editor/language";
-import { inlineChildren, type RunSetting } from "./docx-inline";
+import { inlineChildren, xmlText, type RunSetting } from "./docx-inline";
 import type { NumberingPlan } from "./docx-numbering";
 import type { ReviewRendering } from "./docx-review";
 import { blockLanguage, INDENT, languageTag } from "./docx-styles";
@@ -36,8 +36,11 @@ function setting(block: Partial<BlockLanguage>, context: BlockContext): RunSetti
   return { rtl: dir === "rtl", language: lang === context.documentLang ? undefined : languageTag(lang), lang, notes: true, bold: context.cell?.header || undefined, review: context.review };
 }
 
-function paragraph(content: readonly Inline[], run: RunSetting, options: IParagraphOptions): Paragraph {
-  return new Paragraph({ ...options, bidirectional: run.rtl || undefined, children: inlineChildren(content, run) });
+function paragraph(content: readonly Inline[], run: RunSetting, options: IParagraphOptions, block: readonly Inline[] = content): Paragraph {
+  // A review copy: the paragraph break a suggestion deletes is a deleted paragraph mark.
+  const deleted = run.review?.deletedBreaks.get(block);
+  const mark = deleted ? { run: { deletion: { id: run.review!.revisionId(), author: xmlText(deleted.author), date: deleted.date } } } : {};
+  return new Paragraph({ ...options, ...mark, bidirectional: run.rtl || undefined, children: inlineChildren(content, run) });
 }
 
 const bodyAlignment = (context: BlockContext) => (context.cell ? undefined : AlignmentType.BOTH);
@@ -50,7 +53,7 @@ function heading(block: Extract<Block, { kind: "heading" }>, context: BlockConte
   return paragraph([...label, ...block.content], run, {
     heading: HEADINGS[block.level],
     indent: block.label ? { left: INDENT, hanging: INDENT } : undefined,
-  });
+  }, block.content);
 }
 
 function bodyParagraph(block: Extract<Block, { kind: "paragraph" }>, context: BlockContext): Paragraph {

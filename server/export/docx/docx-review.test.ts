@@ -93,6 +93,18 @@ describe("a review copy as a Word file", () => {
     expect(textOf(clean["word/document.xml"]!)).toContain("Police detained twelve journalists in Accra last May.");
   });
 
+  it("deletes the paragraph break of a suggestion deleting across two paragraphs", async () => {
+    const drafted = reviewDraft();
+    const across = suggestionThread(drafted, ["last May.", "The courts"], "Courts", { authorName: "Efua Asante", organisationId: null });
+    const placement = placeReviewThreads(drafted.binding, drafted.doc, [across], ORGANISATIONS);
+    expect(placement.placed.suggestions).toBe(1);
+    const bytes = await renderDocx({ ...exportModel(placement.doc, options), comments: placement.comments }, cover);
+    const document = readDocx(bytes)["word/document.xml"]!;
+    const first = /<w:p>(?:(?!<\/w:p>)[\s\S])*?last May\.[\s\S]*?<\/w:p>/.exec(document)![0];
+    expect(first).toMatch(/<w:pPr>[\s\S]*<w:rPr><w:del w:id="\d+" w:author="Efua Asante" w:date="2026-12-02T10:05:00Z"\/><\/w:rPr>[\s\S]*<\/w:pPr>/);
+    expect(document).toMatch(/<w:delText[^>]*>The courts<\/w:delText>/);
+  });
+
   // Partners outside Caucus may read it in LibreOffice: its own reader must see the changes and comments.
   it.runIf(libreOfficeAvailable())("opens in LibreOffice with the tracked changes and the comments", () => {
     const dir = mkdtempSync(join(tmpdir(), "caucus-review-"));

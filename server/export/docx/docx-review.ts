@@ -1,5 +1,5 @@
 import { Paragraph, TextRun, type ICommentsOptions } from "docx";
-import type { Block, ExportComment, ExportDocument, Inline } from "../../../core/export/export-model";
+import type { Block, ExportComment, ExportDocument, Inline, TrackedChange } from "../../../core/export/export-model";
 import { xmlText } from "./docx-inline";
 
 /**
@@ -9,6 +9,12 @@ import { xmlText } from "./docx-inline";
  * here is numbered anew. A clean model has no comments or changes: nothing here is written then.
  */
 export class ReviewRendering {
+  /**
+   * Paragraphs whose end is deleted, keyed by their content: a suggestion deleting across
+   * paragraphs deletes the break too (w:del in the paragraph mark), so accepting it in Word
+   * joins them, as accepting it in Caucus does.
+   */
+  readonly deletedBreaks = new Map<readonly Inline[], TrackedChange>();
   /** Comment ids whose range opens right before this run, and closes right after it. */
   readonly starts = new Map<Inline, number[]>();
   readonly ends = new Map<Inline, number[]>();
@@ -16,6 +22,7 @@ export class ReviewRendering {
   private nextRevision = 1000;
 
   constructor(private readonly model: ExportDocument) {
+    this.findDeletedBreaks(textblocks(model.blocks));
     const comments = model.comments ?? [];
     if (comments.length === 0) return;
     // A reply covers the text its thread covers: Word shows it beside the same words.
@@ -41,6 +48,20 @@ export class ReviewRendering {
     }
   }
 
+  /** A block ending in text one suggestion deletes, up to the next block with words, when that one starts with its deletion. */
+  private findDeletedBreaks(blocks: ReadonlyArray<readonly Inline[]>): void {
+    const deletion = (run: Inline | undefined) => (run?.kind === "text" && run.change?.kind === "deletion" ? run.change : undefined);
+    for (let i = 0; i < blocks.length; i++) {
+      // Its last words, not a note marker after them: one suggestion's range is contiguous, so
+      // if the next block starts with its deletion, the marker was inside it too.
+      const change = deletion(blocks[i]!.findLast((run) => run.kind === "text"));
+      if (!change) continue;
+      let next = i + 1;
+      while (next < blocks.length && blocks[next]!.length === 0) next++;
+      if (next < blocks.length && deletion(blocks[next]![0])?.id === change.id) for (let j = i; j < next; j++) this.deletedBreaks.set(blocks[j]!, change);
+    }
+  }
+
   /** A w:ins or w:del id not used before in this file. */
   revisionId(): number {
     return this.nextRevision++;
@@ -55,18 +76,22 @@ export class ReviewRendering {
   }
 }
 
-/** The body's runs in reading order, note markers included. */
-function blockRuns(blocks: readonly Block[]): Inline[] {
-  const runs: Inline[] = [];
+
+/** The body's paragraphs and headings (their content) in reading order, inside lists, quotations and tables too. */
+function textblocks(blocks: readonly Block[]): Array<readonly Inline[]> {
+  const out: Array<readonly Inline[]> = [];
   for (const block of blocks) {
-    if (block.kind === "heading" || block.kind === "paragraph") runs.push(...block.content);
-    else if (block.kind === "recommendation") runs.push(...block.quote);
-    else if (block.kind === "quote") runs.push(...blockRuns(block.blocks));
-    else if (block.kind === "list") for (const item of block.items) runs.push(...blockRuns(item));
-    else if (block.kind === "table") for (const row of block.rows) for (const cell of row.cells) runs.push(...blockRuns(cell.blocks));
+    if (block.kind === "heading" || block.kind === "paragraph") out.push(block.content);
+    else if (block.kind === "recommendation") out.push(block.quote);
+    else if (block.kind === "quote") out.push(...textblocks(block.blocks));
+    else if (block.kind === "list") for (const item of block.items) out.push(...textblocks(item));
+    else if (block.kind === "table") for (const row of block.rows) for (const cell of row.cells) out.push(...textblocks(cell.blocks));
   }
-  return runs;
+  return out;
 }
+
+/** The body's runs in reading order, note markers included. */
+const blockRuns = (blocks: readonly Block[]): Inline[] => textblocks(blocks).flat();
 
 /** "Amina Mensah (CDD)" → "AM": what Word shows in a comment's marker. */
 const initialsOf = (author: string) =>
