@@ -1,5 +1,8 @@
 import { initProseMirrorDoc } from "@tiptap/y-tiptap";
 import { beforeAll, expect, it } from "vitest";
+import { describeAuditEvent } from "../../app/components/audit/describe-event";
+import { createTranslator } from "../../core/i18n/translator";
+import { UI_CATALOGUES } from "../../locales/ui/all";
 import * as exportRoute from "../../app/routes/workspaces.$workspaceId.drafts.$draftId_.export";
 import { anchorFor } from "../../core/comments/anchors";
 import { BODY_FIELD, documentSchema } from "../../core/editor";
@@ -52,6 +55,10 @@ describeEachDatabase("the review copy route", (handle) => {
     const events = await handle().db.selectFrom("audit_events").selectAll().where("workspace_id", "=", built.world.workspace.id).where("action", "=", "draft.exported").execute();
     expect(events.at(-1)!.details).toMatchObject({ format: "docx", variant: "review", placed: { suggestions: 0, threads: 1 } });
     expect(JSON.stringify(events.at(-1)!.details)).not.toContain("Name the outlets");
+    const english = createTranslator("en", UI_CATALOGUES.en);
+    expect(describeAuditEvent(english, "draft.exported", events.at(-1)!.details as Record<string, unknown>)).toBe(
+      "exported the draft “Ghana: clean copy” as a Word (.docx) review copy (open suggestions and comments)",
+    );
   });
 
   it("keeps the clean download clean: no comment, the usual name", async () => {
