@@ -64,11 +64,13 @@ export class ExportApi {
 
   /**
    * Fetches the file and hands it to the browser's downloads; resolves with its name. `override`
-   * is an owner's "Export anyway" (the server checks who asks).
+   * is an owner's "Export anyway" (the server checks who asks); `review` asks for the review copy.
    */
-  async download(format: ExportFormatChoice, tableOfContents: boolean, pdfA = false, override = false): Promise<Outcome<string>> {
+  async download(format: ExportFormatChoice, tableOfContents: boolean, pdfA = false, override = false, review = false): Promise<Outcome<string>> {
+    // A review copy (suggestions as tracked changes, comments as Word comments) is a Word file only.
+    const variant = review && format === "docx" ? "review" : "clean";
     try {
-      const response = await fetch(`${this.base}/export?format=${format}&toc=${tableOfContents ? 1 : 0}&pdfa=${pdfA && format === "pdf" ? 1 : 0}&override=${override ? 1 : 0}`);
+      const response = await fetch(`${this.base}/export?format=${format}&toc=${tableOfContents ? 1 : 0}&pdfa=${pdfA && format === "pdf" ? 1 : 0}&override=${override ? 1 : 0}&variant=${variant}`);
       if (!response.ok) return await refusal(response);
       const name = fileNameOf(response.headers.get("content-disposition")) ?? `submission.${format}`;
       saveBlob(await response.blob(), name);

@@ -22,7 +22,8 @@ type Busy = null | "download" | "submit";
 
 /**
  * The header's "Export" button and its dialog: the pre-flight summary of the stored draft
- * ("3 errors, 5 warnings — export anyway?"), Word or PDF, a table of contents, the download,
+ * ("3 errors, 5 warnings — export anyway?"), Word or PDF, a table of contents, for Word a
+ * review copy (open suggestions as tracked changes, open threads as comments; issue 20), the download,
  * and for owners and editors "Mark as submitted…" behind a confirmation. A file that would name a
  * confidential organisation or keep template placeholders is not made unless an owner ticks
  * "Export anyway" (DisclosureNotice; the server decides again). A native modal
@@ -41,6 +42,7 @@ export function ExportPanel({ workspaceId, draftId, canSubmit, canOverride }: Ex
   const [format, setFormat] = useState<ExportFormatChoice>("docx");
   const [toc, setToc] = useState(false);
   const [pdfA, setPdfA] = useState(false);
+  const [review, setReview] = useState(false);
   const [busy, setBusy] = useState<Busy>(null);
   const [confirming, setConfirming] = useState(false);
   const [result, setResult] = useState<{ tone: "error" | "success"; said: Said } | null>(null);
@@ -74,7 +76,7 @@ export function ExportPanel({ workspaceId, draftId, canSubmit, canOverride }: Ex
   async function download() {
     setBusy("download");
     setResult(null);
-    const outcome = await api.download(format, toc, pdfA, override);
+    const outcome = await api.download(format, toc, pdfA, override, review);
     setBusy(null);
     if (outcome.ok) setResult({ tone: "success", said: message("export.downloaded", { file: outcome.value }) });
     else refused(outcome);
@@ -128,6 +130,15 @@ export function ExportPanel({ workspaceId, draftId, canSubmit, canOverride }: Ex
             <label className="export-format">
               <input type="checkbox" checked={pdfA} onChange={(e) => setPdfA(e.target.checked)} /> {t("export.pdfA")}
             </label>
+          ) : (
+            <label className="export-format">
+              <input type="checkbox" checked={review} onChange={(e) => setReview(e.target.checked)} aria-describedby={`${ids}-review`} /> {t("export.review.option")}
+            </label>
+          )}
+          {format === "docx" ? (
+            <p id={`${ids}-review`} className="small muted">
+              {t("export.review.note")}
+            </p>
           ) : null}
         </fieldset>
         <div className="form-actions">

@@ -6,6 +6,9 @@ import { isBulletStyle, isListStyle, type BulletStyle, type ListStyle as Ordered
 import { computeNumbering, headingLevel, type HeadingLevel, type HeadingNumbering } from "../editor/numbering";
 import { recommendationProvenance } from "../library/recommendation-attributes";
 import { MECHANISMS } from "../un/mechanisms";
+import { reviewOf, type ExportComment, type TrackedChange } from "./review-marks";
+
+export type { ExportComment, TrackedChange } from "./review-marks";
 
 /**
  * The submission as every exporter reads it (issue 8): blocks with their computed numbers, inline
@@ -27,7 +30,11 @@ export interface RunMarks {
 }
 
 export type Inline =
-  | { kind: "text"; text: string; marks: RunMarks }
+  /**
+   * `change` and `comments` appear only in a review copy (core/export/review-marks.ts): the
+   * suggestion that inserts or deletes this text, and the comment threads covering it.
+   */
+  | { kind: "text"; text: string; marks: RunMarks; change?: TrackedChange; comments?: number[] }
   | { kind: "break" }
   /** A footnote marker: the note with this number in `ExportDocument.footnotes`. */
   | { kind: "note"; number: number };
@@ -83,6 +90,8 @@ export interface ExportDocument {
   layout?: PageLayout;
   blocks: Block[];
   footnotes: Footnote[];
+  /** A review copy's comments (issue 20), each thread's opening comment then its replies; absent from a clean export. */
+  comments?: ExportComment[];
 }
 
 /**
@@ -126,10 +135,10 @@ class ModelBuilder {
   inline(node: PMNode): Inline[] {
     const runs: Inline[] = [];
     node.forEach((child) => {
-      if (child.isText) runs.push({ kind: "text", text: child.text ?? "", marks: marksOf(child.marks) });
+      if (child.isText) runs.push({ kind: "text", text: child.text ?? "", marks: marksOf(child.marks), ...reviewOf(child.marks) });
       else if (child.type.name === "hardBreak") runs.push({ kind: "break" });
       else if (child.type.name === "footnote") runs.push(this.note(child));
-      else if (child.type.name === "citation") runs.push({ kind: "text", text: String(child.attrs.label ?? ""), marks: {} });
+      else if (child.type.name === "citation") runs.push({ kind: "text", text: String(child.attrs.label ?? ""), marks: {}, ...reviewOf(child.marks) });
     });
     return runs;
   }
@@ -141,9 +150,9 @@ class ModelBuilder {
     let citation = 0;
     const content: Inline[] = [];
     footnote.forEach((child) => {
-      if (child.isText) content.push({ kind: "text", text: child.text ?? "", marks: marksOf(child.marks) });
+      if (child.isText) content.push({ kind: "text", text: child.text ?? "", marks: marksOf(child.marks), ...reviewOf(child.marks) });
       else if (child.type.name === "hardBreak") content.push({ kind: "break" });
-      else if (child.type.name === "citation") content.push({ kind: "text", text: displays[citation++] ?? String(child.attrs.label ?? ""), marks: {} });
+      else if (child.type.name === "citation") content.push({ kind: "text", text: displays[citation++] ?? String(child.attrs.label ?? ""), marks: {}, ...reviewOf(child.marks) });
     });
     this.footnotes.push({ number, content });
     return { kind: "note", number };

@@ -12,21 +12,27 @@ export interface DraftContent {
 }
 
 /**
- * A draft's body and cover as stored: snapshot plus every logged update, merged into a fresh
- * Y.Doc. Reads the database, not a live room, so what was typed in the last half second on an
- * open draft may not be in it yet (persistence batches; the collab server saves every 500 ms).
+ * The draft's stored Y.Doc (snapshot plus every logged update, merged into a fresh Y.Doc), handed
+ * to `read` and destroyed afterwards. Reads the database, not a live room, so what was typed in
+ * the last half second on an open draft may not be in it yet (persistence batches; the collab
+ * server saves every 500 ms).
  */
-export async function readDraftContent(db: Executor, draftId: string): Promise<DraftContent> {
+export async function readStoredYDoc<T>(db: Executor, draftId: string, read: (ydoc: Y.Doc) => T): Promise<T> {
   const stored = await loadDraftDocument(db, draftId);
   const ydoc = new Y.Doc();
   try {
     if (stored.snapshot) Y.applyUpdate(ydoc, stored.snapshot);
     for (const update of stored.updates) Y.applyUpdate(ydoc, update);
-    return {
-      doc: yXmlFragmentToProseMirrorRootNode(ydoc.getXmlFragment(BODY_FIELD), documentSchema()),
-      cover: readCover(ydoc),
-    };
+    return read(ydoc);
   } finally {
     ydoc.destroy();
   }
+}
+
+/** A draft's body and cover as stored (readStoredYDoc). */
+export async function readDraftContent(db: Executor, draftId: string): Promise<DraftContent> {
+  return readStoredYDoc(db, draftId, (ydoc) => ({
+    doc: yXmlFragmentToProseMirrorRootNode(ydoc.getXmlFragment(BODY_FIELD), documentSchema()),
+    cover: readCover(ydoc),
+  }));
 }

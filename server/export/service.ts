@@ -9,6 +9,7 @@ import { exportDisclosures } from "./export-disclosures";
 import { exportFileName, exportJobOf, readExportSource } from "./export-draft";
 import type { ExportFormat } from "./export-job";
 import { refusalOf, type Refused } from "./refusal";
+import { readReviewSource } from "./review-copy";
 import { reopenedView, reopenSubmittedDraft, type ReopenedView } from "./reopen";
 import { submitDraft, type SubmitOptions } from "./submit";
 
@@ -25,6 +26,11 @@ export interface DownloadOptions {
   pdfA: boolean;
   /** An owner's "Export anyway" (anyone else's is refused, 403). */
   override: boolean;
+  /**
+   * A review copy (issue 20, Word only): open suggestions as tracked changes, open threads as
+   * comments; `fileLabel` ends its file name ("… (review copy).docx") in the asker's language.
+   */
+  review?: { fileLabel: string };
 }
 
 /**
@@ -58,14 +64,18 @@ export function createExportsService(deps: Pick<ServiceDeps, "db" | "collab" | "
      * out of time. Audited, with what an owner overrode as counts.
      */
     async download(actor: { id: string; abilities: Abilities }, draft: Draft, options: DownloadOptions): Promise<{ ok: true; file: ExportFile } | Refused> {
-      const { format, tableOfContents, pdfA, override } = options;
+      const { format, tableOfContents, pdfA, override, review } = options;
       await collab.settle(draft.id).catch(() => {});
       try {
-        const source = await readExportSource(db, draft);
+        // A review copy is a Word file: the PDF renderer knows nothing of tracked changes.
+        const reviewCopy = review && format === "docx" ? await readReviewSource(db, draft) : null;
+        const source = reviewCopy?.source ?? (await readExportSource(db, draft));
         const overridden = requireDisclosuresCleared(exportDisclosures(source), { override, abilities: actor.abilities });
         const bytes = await jobs.run(exportJobOf(source, format, { tableOfContents, pdfA }));
-        await auditDownload(db, draft, actor.id, { format, tableOfContents, pdfA: format === "pdf" && pdfA, ...(overridden ? { overridden } : {}) });
-        return { ok: true, file: { bytes, format, fileName: exportFileName(draft.title, format) } };
+        // What the review copy carried, as counts: never the text, nor who suggested what.
+        const variant = reviewCopy ? { variant: "review", placed: reviewCopy.placement.placed, left: reviewCopy.placement.left } : {};
+        await auditDownload(db, draft, actor.id, { format, tableOfContents, pdfA: format === "pdf" && pdfA, ...variant, ...(overridden ? { overridden } : {}) });
+        return { ok: true, file: { bytes, format, fileName: exportFileName(draft.title, format, reviewCopy ? review?.fileLabel : undefined) } };
       } catch (error) {
         return refused(error);
       }

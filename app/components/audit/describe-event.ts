@@ -75,8 +75,10 @@ export function describeAuditEvent(tr: Translator, action: string, details: Reco
         added && removed ? "workspace.audit.reviewersAddedRemoved" : added ? "workspace.audit.reviewersAdded" : removed ? "workspace.audit.reviewersRemoved" : "workspace.audit.reviewersChanged";
       return t(id, { draft: draft("title"), added, removed });
     }
-    case "draft.exported":
-      return overridden(tr, details.overridden, t(details.stored === true ? "workspace.audit.exportedStored" : "workspace.audit.exported", { draft: draft("title"), format: format(tr, details.format) }));
+    case "draft.exported": {
+      const id = details.stored === true ? "workspace.audit.exportedStored" : details.variant === "review" ? "workspace.audit.exportedReview" : "workspace.audit.exported";
+      return overridden(tr, details.overridden, t(id, { draft: draft("title"), format: format(tr, details.format) }));
+    }
     case "draft.submitted":
       return overridden(tr, details.overridden, t(hash ? "workspace.audit.submittedHash" : "workspace.audit.submitted", { draft: draft("title"), format: format(tr, details.format), hash }));
     case "draft.reopened":

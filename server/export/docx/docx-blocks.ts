@@ -1,8 +1,9 @@
 import { AlignmentType, BorderStyle, HeadingLevel, Paragraph, ShadingType, Table, TableCell, TableRow, WidthType, type IParagraphOptions } from "docx";
 import type { Block, BlockLanguage, Inline, TableRow as ModelRow } from "../../../core/export/export-model";
 import { directionOf } from "../../../core/editor/language";
-import { inlineChildren, type RunSetting } from "./docx-inline";
+import { inlineChildren, xmlText, type RunSetting } from "./docx-inline";
 import type { NumberingPlan } from "./docx-numbering";
+import type { ReviewRendering } from "./docx-review";
 import { blockLanguage, INDENT, languageTag } from "./docx-styles";
 
 /** Where a block sits: the indent it starts at, the language and direction around it, the lists. */
@@ -16,6 +17,8 @@ export interface BlockContext {
   documentLang: string;
   /** Inside a table cell: text is not justified, header cells are bold. */
   cell?: { header: boolean };
+  /** A review copy's comment ranges and revision ids (docx-review.ts). */
+  review?: ReviewRendering;
 }
 
 type Output = Paragraph | Table;
@@ -30,11 +33,14 @@ const BORDER = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
 function setting(block: Partial<BlockLanguage>, context: BlockContext): RunSetting & { lang: string } {
   const lang = blockLanguage(block.lang ?? null, context.lang);
   const dir = block.dir ?? (block.lang ? directionOf(lang) : context.dir);
-  return { rtl: dir === "rtl", language: lang === context.documentLang ? undefined : languageTag(lang), lang, notes: true, bold: context.cell?.header || undefined };
+  return { rtl: dir === "rtl", language: lang === context.documentLang ? undefined : languageTag(lang), lang, notes: true, bold: context.cell?.header || undefined, review: context.review };
 }
 
-function paragraph(content: readonly Inline[], run: RunSetting, options: IParagraphOptions): Paragraph {
-  return new Paragraph({ ...options, bidirectional: run.rtl || undefined, children: inlineChildren(content, run) });
+function paragraph(content: readonly Inline[], run: RunSetting, options: IParagraphOptions, block: readonly Inline[] = content): Paragraph {
+  // A review copy: the paragraph break a suggestion deletes is a deleted paragraph mark.
+  const deleted = run.review?.deletedBreaks.get(block);
+  const mark = deleted ? { run: { deletion: { id: run.review!.revisionId(), author: xmlText(deleted.author), date: deleted.date } } } : {};
+  return new Paragraph({ ...options, ...mark, bidirectional: run.rtl || undefined, children: inlineChildren(content, run) });
 }
 
 const bodyAlignment = (context: BlockContext) => (context.cell ? undefined : AlignmentType.BOTH);
@@ -47,7 +53,7 @@ function heading(block: Extract<Block, { kind: "heading" }>, context: BlockConte
   return paragraph([...label, ...block.content], run, {
     heading: HEADINGS[block.level],
     indent: block.label ? { left: INDENT, hanging: INDENT } : undefined,
-  });
+  }, block.content);
 }
 
 function bodyParagraph(block: Extract<Block, { kind: "paragraph" }>, context: BlockContext): Paragraph {

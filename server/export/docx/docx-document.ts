@@ -5,6 +5,7 @@ import { renderBlocks } from "./docx-blocks";
 import { coverParagraphs, pageFooter, runningHeader, shortTitle, type CoverSetting } from "./docx-cover";
 import { inlineChildren, xmlText } from "./docx-inline";
 import { NumberingPlan } from "./docx-numbering";
+import { ReviewRendering } from "./docx-review";
 import { blockLanguage, documentStyles, INDENT } from "./docx-styles";
 
 export interface DocxOptions {
@@ -21,10 +22,10 @@ export interface DocxOptions {
  */
 export const DOCX_AUTHOR = "Caucus";
 
-function footnotes(model: ExportDocument, setting: CoverSetting): Record<string, { children: Paragraph[] }> {
+function footnotes(model: ExportDocument, setting: CoverSetting, review: ReviewRendering): Record<string, { children: Paragraph[] }> {
   const notes: Record<string, { children: Paragraph[] }> = {};
   for (const note of model.footnotes) {
-    const children = inlineChildren(note.content, { rtl: setting.rtl, language: setting.language, notes: false });
+    const children = inlineChildren(note.content, { rtl: setting.rtl, language: setting.language, notes: false, review });
     notes[note.number] = { children: [new Paragraph({ style: "FootnoteText", bidirectional: setting.rtl || undefined, children: [new TextRun(" "), ...children] })] };
   }
   return notes;
@@ -54,7 +55,10 @@ export async function renderDocx(model: ExportDocument, cover: ExportCover, opti
   // The cover's labels, "Contents" and "Page X of Y" in the document's language (core/un/printed.ts).
   const setting: CoverSetting = { rtl: model.dir === "rtl", labels: printedLabels(cover, model.language) };
   const numbering = new NumberingPlan(lang);
-  const body = renderBlocks(model.blocks, { numbering, indent: INDENT, lang, dir: model.dir, documentLang: lang });
+  // A review copy's tracked changes and comments; a clean model has none, and nothing is written.
+  const review = new ReviewRendering(model);
+  const body = renderBlocks(model.blocks, { numbering, indent: INDENT, lang, dir: model.dir, documentLang: lang, review });
+  const notes = footnotes(model, setting, review);
   const document = new Document({
     title: xmlText(cover.title),
     creator: DOCX_AUTHOR,
@@ -62,7 +66,8 @@ export async function renderDocx(model: ExportDocument, cover: ExportCover, opti
     styles: documentStyles(lang),
     // Read once the body is rendered: rendering is what creates the lists.
     numbering: numbering.definitions(),
-    footnotes: footnotes(model, setting),
+    footnotes: notes,
+    comments: review.commentsOption(),
     features: options.tableOfContents ? { updateFields: true } : undefined,
     sections: sections(model, cover, setting, [...(options.tableOfContents ? tableOfContents(setting) : []), ...body], options.shortTitle),
   });

@@ -1,5 +1,6 @@
-import { ExternalHyperlink, FootnoteReferenceRun, TextRun, type ParagraphChild } from "docx";
-import type { Inline, RunMarks } from "../../../core/export/export-model";
+import { CommentRangeEnd, CommentRangeStart, CommentReference, DeletedTextRun, ExternalHyperlink, FootnoteReferenceRun, InsertedTextRun, TextRun, type IRunOptions, type ParagraphChild } from "docx";
+import type { Inline, RunMarks, TrackedChange } from "../../../core/export/export-model";
+import type { ReviewRendering } from "./docx-review";
 import type { LanguageOptions } from "./docx-styles";
 
 /** How the runs of one paragraph are set: its direction and language, and any formatting it imposes. */
@@ -12,6 +13,8 @@ export interface RunSetting {
   italics?: boolean;
   /** Whether note markers become footnote references (never inside a footnote itself). */
   notes: boolean;
+  /** A review copy's comment ranges and revision ids (docx-review.ts); absent, changes and comments are not written. */
+  review?: ReviewRendering;
 }
 
 // docx already drops the C0 controls XML 1.0 forbids, but not U+FFFE and U+FFFF, which are not
@@ -24,8 +27,16 @@ export function xmlText(text: string): string {
   return text.replace(NOT_XML, "");
 }
 
-function textRun(text: string, marks: RunMarks, setting: RunSetting, link: boolean): TextRun {
-  return new TextRun({
+/** A run, or in a review copy the suggestion's w:ins or w:del around it, signed and dated. */
+function textRun(text: string, marks: RunMarks, setting: RunSetting, link: boolean, change?: TrackedChange): ParagraphChild {
+  const options = runOptions(text, marks, setting, link);
+  if (!change || !setting.review) return new TextRun(options);
+  const revision = { id: setting.review.revisionId(), author: xmlText(change.author), date: change.date };
+  return change.kind === "insertion" ? new InsertedTextRun({ ...options, ...revision }) : new DeletedTextRun({ ...options, ...revision });
+}
+
+function runOptions(text: string, marks: RunMarks, setting: RunSetting, link: boolean): IRunOptions {
+  return {
     text: xmlText(text),
     bold: marks.bold || setting.bold ? true : undefined,
     italics: marks.italic || setting.italics ? true : undefined,
@@ -36,7 +47,7 @@ function textRun(text: string, marks: RunMarks, setting: RunSetting, link: boole
     rightToLeft: setting.rtl || undefined,
     language: setting.language,
     style: link ? "Hyperlink" : undefined,
-  });
+  };
 }
 
 /**
@@ -48,20 +59,32 @@ function textRun(text: string, marks: RunMarks, setting: RunSetting, link: boole
  */
 export function inlineChildren(inlines: readonly Inline[], setting: RunSetting): ParagraphChild[] {
   const children: ParagraphChild[] = [];
-  let link: { href: string; runs: TextRun[] } | null = null;
+  let link: { href: string; runs: ParagraphChild[] } | null = null;
+  const closeLink = () => {
+    if (link) children.push(new ExternalHyperlink({ link: xmlText(link.href), children: link.runs }));
+    link = null;
+  };
   for (const inline of inlines) {
     const href = inline.kind === "text" ? inline.marks.link : undefined;
-    if (link && link.href !== href) {
-      children.push(new ExternalHyperlink({ link: xmlText(link.href), children: link.runs }));
-      link = null;
+    if (link && link.href !== href) closeLink();
+    // A review copy's comment ranges open and close around whole runs, outside any hyperlink.
+    const starts = setting.review?.starts.get(inline);
+    if (starts) {
+      closeLink();
+      children.push(...starts.map((id) => new CommentRangeStart(id)));
     }
     if (inline.kind === "text" && href) {
       link ??= { href, runs: [] };
-      link.runs.push(textRun(inline.text, inline.marks, setting, true));
-    } else if (inline.kind === "text") children.push(textRun(inline.text, inline.marks, setting, false));
+      link.runs.push(textRun(inline.text, inline.marks, setting, true, inline.change));
+    } else if (inline.kind === "text") children.push(textRun(inline.text, inline.marks, setting, false, inline.change));
     else if (inline.kind === "break") children.push(new TextRun({ break: 1 }));
     else if (setting.notes) children.push(new FootnoteReferenceRun(inline.number));
+    const ends = setting.review?.ends.get(inline);
+    if (ends) {
+      closeLink();
+      for (const id of ends) children.push(new CommentRangeEnd(id), new TextRun({ children: [new CommentReference(id)] }));
+    }
   }
-  if (link) children.push(new ExternalHyperlink({ link: xmlText(link.href), children: link.runs }));
+  closeLink();
   return children;
 }
