@@ -65,7 +65,8 @@ function placeOne(binding: YBodyBinding, doc: PMNode, change: ImportedSuggestion
   if (change.from < 0 || change.to < change.from || change.to > doc.content.size) return null;
   const $from = doc.resolve(change.from);
   const $to = doc.resolve(change.to);
-  if (!$from.parent.isTextblock || !$to.parent.isTextblock || crossesTable($from, $to)) return null;
+  // In a paragraph or heading, or in a footnote's text (an inline node with inline content).
+  if (!$from.parent.inlineContent || !$to.parent.inlineContent || crossesTable($from, $to)) return null;
   const range = rangeOf($from, $to, change.pieces);
   const insert = range.insert;
   try {
