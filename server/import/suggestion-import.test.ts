@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { SuggestionChangeSchema } from "../../core/suggestions/contract";
 import { BODY_FIELD, documentSchema } from "../../core/editor";
-import { p, r, rawDocx } from "../../test/fixtures/import/raw-docx";
+import { list, numberingOf, p, r, rawDocx } from "../../test/fixtures/import/raw-docx";
 import { findTemplate } from "../../templates";
 import { readDocx } from "./docx";
 import { buildWordDraft, type WordDraft } from "./word-draft";
@@ -153,6 +153,20 @@ describe("Word tracked changes imported as suggestions", () => {
       ["Kofi", "", ["paragraph"], 0],
     ]);
     expect(texts(allAccepted(built))).toEqual(["First paragraph.", "A new paragraph after it.", "A new paragraph before the third.", "Third paragraph."]);
+  });
+
+  it("proposes a new numbered paragraph of the body's numbering as a numbered paragraph", () => {
+    const numPr = `<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>`;
+    const bytes = rawDocx({
+      numbering: numberingOf(list(1, [["decimal", "%1."]])),
+      body: [p("First numbered.", { numId: 1 }), markP("ins", 1, [ins(2, "A new numbered paragraph.")], "Amina", numPr), p("Second numbered.", { numId: 1 }), p("Third numbered.", { numId: 1 })].join(""),
+    });
+    const built = buildWordDraft(bytes, template);
+    expect(built.report.numberedParagraphs).toBe(3);
+    expect(built.suggestions[0]!.insert).toEqual({ content: [{ type: "paragraph", attrs: { numbered: true }, content: [{ type: "text", text: "A new numbered paragraph." }] }], openStart: 0, openEnd: 0 });
+    const numbered: string[] = [];
+    allAccepted(built).forEach((block) => void (block.attrs.numbered && numbered.push(block.textContent)));
+    expect(numbered).toEqual(["First numbered.", "A new numbered paragraph.", "Second numbered.", "Third numbered."]);
   });
 
   it("splits a paragraph where a break was inserted inside it, and joins it back in the accepted text", () => {

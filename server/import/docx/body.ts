@@ -131,7 +131,7 @@ function readParagraph(
   info: ParagraphInfo,
   offset: number,
   format: RunFormat,
-  joinable: boolean
+  tracked: { joinable: boolean; numbered: boolean }
 ): { block: Json; removed: number } | { carried: true } | null {
   const inline = ctx.inline;
   inline.langs.clear();
@@ -145,11 +145,11 @@ function readParagraph(
   const content: Json[] = carried?.content ?? [];
   const pPr = child(p, "w:pPr");
   if (inline.track) {
-    inline.track.block = pieceBlock(info);
+    inline.track.block = pieceBlock(info, tracked.numbered);
     if (child(pPr, "w:pPrChange")) inline.track.registry.formatting += 1;
   }
   readInline(p, inline, content);
-  if (inline.track?.paragraphEnd(content, paragraphMarkChange(pPr), joinable)) {
+  if (inline.track?.paragraphEnd(content, paragraphMarkChange(pPr), tracked.joinable)) {
     ctx.carried = { content, length: inline.offset - offset };
     return { carried: true };
   }
@@ -168,10 +168,10 @@ function readParagraph(
   return { block: { type: "paragraph", attrs: { ...attrs, numbered: false }, content }, removed: 0 };
 }
 
-/** The block a tracked insertion written in this paragraph proposes (tracked.ts). */
-function pieceBlock(info: ParagraphInfo): PieceBlock {
+/** The block a tracked insertion written in this paragraph proposes (tracked.ts): a new numbered paragraph is numbered. */
+function pieceBlock(info: ParagraphInfo, numbered: boolean): PieceBlock {
   const attrs: Json = info.rtl ? { dir: "rtl" } : {};
-  return info.heading ? { type: "heading", attrs: { ...attrs, level: Math.min(HEADING_LEVELS.length, info.heading) } } : { type: "paragraph", attrs: { ...attrs, numbered: false } };
+  return info.heading ? { type: "heading", attrs: { ...attrs, level: Math.min(HEADING_LEVELS.length, info.heading) } } : { type: "paragraph", attrs: { ...attrs, numbered } };
 }
 
 /** Whether a paragraph's content can open `next`, the next element of its container (only another paragraph). */
@@ -203,7 +203,7 @@ export function readBlocks(container: XmlElement, ctx: BodyContext, topLevel: bo
       const indented = topLevel && readsAsIndentedQuotation(node, info, ctx.quotationIndent);
       const quoted = ctx.supports.blockquote && (info.quote || indented) && !info.heading && !main && !listed;
       const joining = quoted && quote !== null && out[out.length - 1] === quote.node ? quote : null;
-      const read = readParagraph(node, ctx, info, joining?.length ?? 0, info.heading || quoted ? NO_FORMAT : info.run, joinsNext(next));
+      const read = readParagraph(node, ctx, info, joining?.length ?? 0, info.heading || quoted ? NO_FORMAT : info.run, { joinable: joinsNext(next), numbered: main });
       if (!read || "carried" in read) return;
       const block = read.block;
       if (topLevel && read.removed) ctx.labelsRemoved.set(out.length, read.removed);

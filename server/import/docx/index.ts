@@ -162,7 +162,7 @@ function read(bytes: Uint8Array, limits: DocxLimits): DocxImport {
   const suggestions: ImportedSuggestion[] = [];
   for (const change of tracked.changes) {
     const at = positions.get(change.id);
-    if (!at) continue;
+    if (!at || at.from === null) continue;
     const to = change.deletes ? (at.to ?? at.from) : at.from;
     if (to < at.from) continue;
     suggestions.push({ author: change.author, date: change.date, from: at.from, to, pieces: change.pieces, inNote: change.inNote });

@@ -191,7 +191,7 @@ export function paragraphMarkChange(pPr: XmlElement | undefined): { element: Xml
 }
 
 /** Where each change's marks stood in the document once they are removed: start and end positions by change id. */
-export type MarkPositions = Map<number, { from: number; to: number | null }>;
+export type MarkPositions = Map<number, { from: number | null; to: number | null }>;
 
 /**
  * Finds the marks in `doc`, notes the position each stands at in the document without them, and
@@ -211,7 +211,8 @@ export function takeMarkers(doc: PMNode, schema: Schema): { doc: PMNode; positio
       const kind = found[0].charCodeAt(0);
       let id = 0;
       for (let i = 1; i < 5; i++) id = id * 16 + (found[0].charCodeAt(i) - DIGIT);
-      const entry = positions.get(id) ?? { from: at, to: null };
+      // A mark can be lost with its words (the cover, a typed number removed): an end without its start places nothing.
+      const entry = positions.get(id) ?? { from: null, to: null };
       if (kind === START) entry.from = at;
       else entry.to = at;
       positions.set(id, entry);
