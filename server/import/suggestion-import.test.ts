@@ -169,6 +169,22 @@ describe("Word tracked changes imported as suggestions", () => {
     expect(numbered).toEqual(["First numbered.", "A new numbered paragraph.", "Second numbered.", "Third numbered."]);
   });
 
+  it("still finds numbers typed as text when a renumbering was tracked in them, leaving those changes out (Caucus numbers)", () => {
+    const renumbered = (from: number, to: number, text: string, id: number) => p([del(id, String(from)), ins(id + 1, String(to)), r(`. ${text}`)]);
+    const bytes = rawDocx({
+      body: [
+        p("1. Arrests rose in the capital."),
+        markP("ins", 1, [ins(2, "2. A new paragraph on the north.")]),
+        renumbered(2, 3, "Journalists were detained.", 3),
+        renumbered(3, 4, "Reprisals continue.", 5),
+      ].join(""),
+    });
+    const built = buildWordDraft(bytes, template);
+    expect(built.report).toMatchObject({ manuallyNumberedParagraphs: 3, numberedParagraphs: 3, trackedChanges: 3, trackedChangesLeftOut: 2 });
+    expect(texts(opened(built).doc)).toEqual(["Arrests rose in the capital.", "Journalists were detained.", "Reprisals continue."]);
+    expect(built.suggestions.map((s) => s.insert?.content[0]?.type)).toEqual(["paragraph"]);
+  });
+
   it("splits a paragraph where a break was inserted inside it, and joins it back in the accepted text", () => {
     const bytes = rawDocx({ body: [markP("ins", 1, [r("Before the break,"), ins(2, " and more")]), p([ins(3, "Inserted start. "), r("after the break.")])].join("") });
     const built = buildWordDraft(bytes, template);

@@ -12,7 +12,7 @@ import { readTable } from "./table";
 import { NO_FORMAT, type RunFormat } from "./run-format";
 import { indentOf, paragraphStyle, type Numbering, type Styles } from "./styles";
 import { readsAsIndentedQuotation } from "./indented-quotes";
-import { paragraphMarkChange, type PieceBlock } from "./tracked";
+import { leadingText, paragraphMarkChange, withoutLeading, type PieceBlock } from "./tracked";
 import { child, elements, isOn, val, type XmlElement } from "./xml";
 
 export interface BodyCounts {
@@ -100,23 +100,10 @@ export function paragraphInfo(p: XmlElement, styles: Styles): ParagraphInfo {
  * the tab as its own run). Returns how many characters went, so comment offsets can follow.
  */
 export function stripHeadingLabel(content: Json[]): { content: Json[]; removed: number } {
-  let leading = "";
-  for (const node of content) {
-    if (node.type !== "text") break;
-    leading += node.text as string;
-  }
-  const match = /^(?:(?:[IVXLCDM]+|[A-Z]|\d+(?:\.\d+)*)\.?|\([a-z]{1,3}\))\t+/.exec(leading);
+  // Without the marks of tracked changes (tracked.ts), which withoutLeading takes off with the label.
+  const match = /^(?:(?:[IVXLCDM]+|[A-Z]|\d+(?:\.\d+)*)\.?|\([a-z]{1,3}\))\t+/.exec(leadingText(content));
   if (!match) return { content, removed: 0 };
-  let remove = match[0].length;
-  const out: Json[] = [];
-  for (const node of content) {
-    if (remove > 0 && node.type === "text") {
-      const text = node.text as string;
-      if (text.length > remove) out.push({ ...node, text: text.slice(remove) });
-      remove -= Math.min(remove, text.length);
-    } else out.push(node);
-  }
-  return { content: out, removed: match[0].length };
+  return { content: withoutLeading(content, match[0].length), removed: match[0].length };
 }
 
 /**

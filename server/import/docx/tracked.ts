@@ -42,6 +42,49 @@ function mark(kind: number, id: number): string {
 /** The text without any mark (the cover's lines, which leave the body). */
 export const withoutMarks = (text: string): string => text.replace(NONCHARACTERS, "");
 
+/** The text of the leading text nodes of `content`, without marks: what a typed number or heading label is looked for in. */
+export function leadingText(content: readonly Json[]): string {
+  let text = "";
+  for (const node of content) {
+    if (node.type !== "text") break;
+    text += node.text as string;
+  }
+  return withoutMarks(text);
+}
+
+/**
+ * `content` without its first `count` characters (marks not counted): a typed number or label
+ * taken off. A change inside them goes with them (its marks removed, it is counted as left out: a
+ * renumbering tracked in a typed number means nothing once Caucus numbers); a change that only
+ * starts before them (a paragraph inserted before this one) keeps its start, at the text's new
+ * start. Marks are their own text nodes until the document is built (ChangeStream writes them so).
+ */
+export function withoutLeading(content: readonly Json[], count: number): Json[] {
+  let remove = count;
+  let removedAny = false;
+  const leadingStarts: Json[] = [];
+  const ended = new Set<string>();
+  let rest: Json | null = null;
+  let i = 0;
+  for (; i < content.length && remove > 0; i++) {
+    const node = content[i]!;
+    if (node.type !== "text") break;
+    const text = node.text as string;
+    if (ONE_MARK.test(text)) {
+      if (text.charCodeAt(0) === END) ended.add(text.slice(1));
+      else if (!removedAny) leadingStarts.push(node);
+      continue;
+    }
+    removedAny = true;
+    if (text.length > remove) {
+      rest = { ...node, text: text.slice(remove) };
+      remove = 0;
+    } else remove -= text.length;
+  }
+  return [...leadingStarts.filter((node) => !ended.has((node.text as string).slice(1))), ...(rest ? [rest] : []), ...content.slice(i)];
+}
+const ONE_MARK = /^[\uFDD0\uFDD1][\uFDE0-\uFDEF]{4}$/;
+
 /** The block a piece of inserted content was written in (a paragraph or a heading), for the proposed content's paragraphs. */
 export type PieceBlock = { type: string; attrs: Json };
 
@@ -115,7 +158,9 @@ export class ChangeStream {
   begin(element: XmlElement, kind: "delete" | "insert", out: Json[]): TrackedChange | null {
     const author = authorOf(element);
     let change = this.current;
-    if (!change || change.author !== author) {
+    // Paragraphs inserted whole, then a deletion in the next one (a typed number renumbered): two changes, so each can be judged, and kept, alone.
+    const afterInsertedParagraphs = change !== null && kind === "delete" && !change.deletes && change.pieces.length > 1 && change.pieces[change.pieces.length - 1]!.content.length === 0;
+    if (!change || change.author !== author || afterInsertedParagraphs) {
       this.close(out);
       change = this.registry.open(element, this.inNote);
       if (!change) return null;
