@@ -194,6 +194,30 @@ describe("Word tracked changes imported as suggestions", () => {
     expect(texts(allAccepted(built))).toEqual(["Before the break, and more", "Inserted start. after the break."]);
   });
 
+  it("keeps changes inside table cells, but not one deleting across cells, and keeps an inserted break at a cell's end", () => {
+    const cell = (content: string) => `<w:tc>${content}</w:tc>`;
+    const bytes = rawDocx({
+      body: [
+        `<w:tbl><w:tblGrid><w:gridCol w:w="1000"/><w:gridCol w:w="1000"/></w:tblGrid><w:tr>`,
+        cell(p([r("Ghana "), del(1, "2024"), ins(2, "2025")])),
+        cell(markP("del", 3, [r("Left "), del(4, "across")], "Kofi")),
+        `</w:tr><w:tr>`,
+        cell(p([del(5, "cells", "Kofi"), r(" right")])),
+        cell(markP("ins", 6, [r("Last cell")], "Kofi")),
+        `</w:tr></w:tbl>`,
+        p("After the table."),
+      ].join(""),
+    });
+    const built = buildWordDraft(bytes, template);
+    expect(texts(opened(built).doc)).toEqual(["Ghana 2024", "Left across", "cells right", "Last cell", "After the table."]);
+    // Amina's deletion of "across" is one change; Kofi's, from the cell's break into the next cell, another, which cannot be proposed.
+    expect(built.suggestions.map((s) => [s.authorName, s.deleted, s.insert?.content])).toEqual([
+      ["Amina", "2024", [{ type: "text", text: "2025" }]],
+      ["Amina", "across", undefined],
+    ]);
+    expect(built.report).toMatchObject({ trackedChanges: 3, trackedChangesLeftOut: 1, trackedChangesAccepted: 1 });
+  });
+
   it("keeps changes inside a footnote, and a footnote inserted with its reference, as suggestions", () => {
     const footnotes = [
       `<w:footnote w:id="1"><w:p>${r("Report, ")}${ins(10, "p. 4")}${r(".")}</w:p></w:footnote>`,
