@@ -220,7 +220,13 @@ export function readBlocks(container: XmlElement, ctx: BodyContext, topLevel: bo
       placed();
     } else if (node.name === "w:tbl") {
       lists.close();
-      const table = readTable(node, { supportsRowspan: ctx.supports.rowspan, readCell: (tc) => readBlocks(tc, ctx, false) });
+      const readCell = (tc: XmlElement) => {
+        ctx.inline.track?.boundary();
+        const blocks = readBlocks(tc, ctx, false);
+        ctx.inline.track?.boundary();
+        return blocks;
+      };
+      const table = readTable(node, { supportsRowspan: ctx.supports.rowspan, readCell });
       if (table) {
         ctx.counts.tables += 1;
         out.push(table);

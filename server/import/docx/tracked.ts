@@ -185,11 +185,13 @@ export class ChangeStream {
   /**
    * The paragraph whose content went to `out` ends with its mark: deleted or inserted by
    * `tracked` (its w:rPr's w:del or w:ins), or not tracked. An inserted mark is undone (the
-   * paragraph joined to the next) only when `joinable`; returns whether it was.
+   * paragraph joined to the next) only when `joinable`; returns whether it was. A deleted mark
+   * with no paragraph after it in its container (before a table, a cell's last) joins nothing
+   * and is not a change.
    */
   paragraphEnd(out: Json[], tracked: { element: XmlElement; kind: "delete" | "insert" } | null, joinable: boolean): boolean {
     this.last = out;
-    if (tracked?.kind === "delete") {
+    if (tracked?.kind === "delete" && joinable) {
       this.begin(tracked.element, "delete", out);
       return false;
     }
@@ -206,6 +208,12 @@ export class ChangeStream {
     }
     this.close(out);
     return false;
+  }
+
+  /** A table cell begins or ends: no change runs from one cell into another (a deleted row is a deletion in each cell). */
+  boundary(): void {
+    if (this.last) this.close(this.last);
+    this.current = null;
   }
 
   /** The stream is read: a change still open (a deleted last paragraph mark) ends at the last paragraph's end. */
