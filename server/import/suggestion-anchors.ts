@@ -76,7 +76,12 @@ function placeOne(binding: YBodyBinding, doc: PMNode, change: ImportedSuggestion
     if (insert) {
       const slice = Slice.fromJSON(doc.type.schema, insert);
       slice.content.forEach((node) => node.check());
-      doc.replace(range.from, range.to, slice);
+      // Inline content within one paragraph or note: its node says whether it may hold it, without copying the document.
+      const $start = doc.resolve(range.from);
+      const inline = slice.openStart === 0 && slice.openEnd === 0 && slice.content.firstChild?.isInline === true && $start.sameParent(doc.resolve(range.to));
+      if (inline) {
+        if (!$start.parent.canReplace($start.index(), $start.index(), slice.content)) return null;
+      } else doc.replace(range.from, range.to, slice);
     }
   } catch {
     return null;
