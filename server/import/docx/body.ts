@@ -164,11 +164,11 @@ function pieceBlock(info: ParagraphInfo, numbered: boolean): PieceBlock {
 /** Whether a paragraph's content can open `next`, the next element of its container (only another paragraph). */
 const joinsNext = (next: XmlElement | undefined) => next?.name === "w:p";
 
-/** The blocks of the body, a table cell or a content control. */
 /** Elements that hold or are blocks; bookmarks, section properties and the like between paragraphs are not. */
 const BLOCKS = new Set(["w:p", "w:tbl", "w:sdt", "w:customXml", "w:ins", "w:moveTo"]);
 const isBlock = (node: XmlElement) => BLOCKS.has(node.name);
 
+/** The blocks of the body, a table cell or a content control. */
 export function readBlocks(container: XmlElement, ctx: BodyContext, topLevel: boolean): Json[] {
   const out: Json[] = [];
   const lists = new ListBuilder(out);

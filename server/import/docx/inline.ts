@@ -107,7 +107,7 @@ function readRun(run: XmlElement, ctx: InlineContext, href: string | null, out: 
   const link = () => href ?? [...ctx.fields].reverse().find((f) => f.href)?.href ?? null;
   const emit = (raw: string) => {
     // The noncharacters that mark tracked changes are never the file's own text.
-    const text = ctx.track ? raw.replace(NONCHARACTERS, "") : raw;
+    const text = raw.replace(NONCHARACTERS, "");
     if (!text || !visible()) return;
     const marks = formatMarks(styled, direct, link());
     accept(ctx, out);
