@@ -81,7 +81,7 @@ export function createImportsService({ db, jobs }: Pick<ServiceDeps, "db" | "job
       coverFields: FormData
     ): Promise<{ ok: true; outcome: WordImportOutcome } | WordRefusal> {
       try {
-        const built = await jobs.run({ format: "word-import", bytes: file.bytes, template: template.slug }, { timeoutMs: WORD_JOB_TIMEOUT_MS });
+        const built = await jobs.run({ format: "word-import", bytes: file.bytes, template: template.slug, importerName: actor.name }, { timeoutMs: WORD_JOB_TIMEOUT_MS });
         const organisations = await listOrganisations(db, workspaceId);
         const cover = resolveWordCover(coverFields, file.name, built, template, organisations);
         if (!cover.ok) return { ok: false, status: 400, failure: cover };

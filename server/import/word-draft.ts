@@ -3,6 +3,7 @@ import * as Y from "yjs";
 import { BODY_FIELD, canonicalDocument, documentSchema } from "../../core/editor";
 import { readDocx, type DocxImport, type DocxImportReport } from "./docx";
 import { placeComments, type PlacedThread } from "./comment-anchors";
+import { placeSuggestions, type PlacedSuggestion } from "./suggestion-anchors";
 import { withTemplateSections } from "./template-sections";
 import type { Template } from "../../templates";
 
@@ -24,14 +25,17 @@ export interface WordDraft {
   report: Omit<DocxImportReport, "comments">;
   /** The file's comments as threads (a comment and its replies), anchored in `state`. */
   threads: PlacedThread[];
+  /** The file's tracked changes as suggestions, anchored in `state` (report.trackedChangesLeftOut counts those that could not be). */
+  suggestions: PlacedSuggestion[];
 }
 
 /**
  * Reads a .docx and builds the body it becomes: through the editor's schema, headings that
  * carry a template section's title marked as that section (so the structure checks see them),
- * and the file's comments anchored in the new Y.Doc. Runs in the worker pool.
+ * and the file's comments and tracked changes anchored in the new Y.Doc. `importerName`: the
+ * importing member's name, whose own tracked changes are marked theirs. Runs in the worker pool.
  */
-export function buildWordDraft(bytes: Uint8Array, template: Template): WordDraft {
+export function buildWordDraft(bytes: Uint8Array, template: Template, importerName: string | null = null): WordDraft {
   const imported = readDocx(bytes);
   const schema = documentSchema();
   const doc = prosemirrorJSONToYDoc(schema, withTemplateSections(imported.doc, template), BODY_FIELD);
@@ -39,9 +43,11 @@ export function buildWordDraft(bytes: Uint8Array, template: Template): WordDraft
     const fragment = doc.getXmlFragment(BODY_FIELD);
     const { doc: pmDoc, mapping } = initProseMirrorDoc(fragment, schema);
     const threads = placeComments({ doc, body: fragment, mapping }, pmDoc, imported.report.comments);
+    const suggestions = placeSuggestions({ doc, body: fragment, mapping }, pmDoc, imported.suggestions, importerName);
     const { json, text } = canonicalDocument(doc);
-    const { comments: _read, ...report } = imported.report;
-    return { state: Y.encodeStateAsUpdate(doc), content: json, text, language: imported.language, cover: imported.cover, report, threads };
+    const { comments: _read, ...read } = imported.report;
+    const report = { ...read, trackedChangesLeftOut: read.trackedChangesLeftOut + suggestions.leftOut };
+    return { state: Y.encodeStateAsUpdate(doc), content: json, text, language: imported.language, cover: imported.cover, report, threads, suggestions: suggestions.placed };
   } finally {
     doc.destroy();
   }

@@ -9,7 +9,8 @@ import type { Template } from "../../templates";
 import { checkLoadedDraft, type DraftCheck } from "../checks/check-draft";
 import { insertDraft, type NewDraftResult } from "../drafts/new-draft";
 import type { PlacedThread } from "./comment-anchors";
-import { MAX_COMMENTS } from "./docx";
+import { MAX_COMMENTS, MAX_SUGGESTIONS } from "./docx";
+import { writeImportedSuggestions, type ImportedSuggestionsOutcome, type InsertSuggestionThread } from "./write-suggestions";
 import { withCover, type WordCover } from "./word-cover";
 import type { WordDraft } from "./word-draft";
 
@@ -24,13 +25,28 @@ export interface WordImportOutcome {
   comments: { threads: number; comments: number; yours: number; resolved: number; placedNearby: number };
   /** The reader's bound on comments, for the sentence about any left out. */
   maxComments: number;
+  /** The file's tracked changes written as suggestions, by author. */
+  suggestions: ImportedSuggestionsOutcome;
+  /** The reader's bound on tracked changes kept as suggestions, for the sentence about those accepted past it. */
+  maxSuggestions: number;
   check: DraftCheck;
 }
 
 /**
+ * Where suggestions are stored: db/queries/suggestions.ts's insertSuggestionThread, once that
+ * module is on this branch — then this line becomes
+ *   const STORE_SUGGESTION: InsertSuggestionThread | null = insertSuggestionThread;
+ * with `import { insertSuggestionThread } from "../../db/queries/suggestions";` above. Until then
+ * no suggestion is written and the report counts them as not kept (WordImportOutcome.suggestions.notStored).
+ */
+const STORE_SUGGESTION: InsertSuggestionThread | null = null;
+
+/**
  * A new draft from a Word file already built in the worker pool (word-draft.ts) and its cover
  * (word-cover.ts): in one transaction the draft, its first state (body and cover), a
- * comment thread for each Word comment thread and the audit event are written, or nothing is.
+ * comment thread for each Word comment thread, a suggestion for each tracked change and the
+ * audit event are written, or nothing is. `storeSuggestion` is the suggestions' storage (tests
+ * may pass their own).
  * The report ends with the stored draft's pre-flight check, the same one its Checks tab and the
  * export screen show.
  */
@@ -40,7 +56,8 @@ export async function importWordDraft(
   workspaceId: string,
   template: Template,
   cover: WordCover,
-  file: { name: string; built: WordDraft }
+  file: { name: string; built: WordDraft },
+  storeSuggestion: InsertSuggestionThread | null = STORE_SUGGESTION
 ): Promise<NewDraftResult<WordImportOutcome>> {
   const { input } = cover;
   const { built } = file;
@@ -55,7 +72,8 @@ export async function importWordDraft(
     });
     if (!result.ok) return result;
     const threads = await storeWordThreads(tx, result.draft, actor, built.threads);
-    return { ok: true as const, draft: result.draft, threads };
+    const suggestions = await writeImportedSuggestions(tx, storeSuggestion, { id: result.draft.id, workspaceId: result.draft.workspace_id }, actor, built.suggestions);
+    return { ok: true as const, draft: result.draft, threads, suggestions };
   });
   if (!created.ok) return created;
   return {
@@ -67,6 +85,8 @@ export async function importWordDraft(
       coverFromFile: cover.fromFile,
       comments: created.threads,
       maxComments: MAX_COMMENTS,
+      suggestions: created.suggestions,
+      maxSuggestions: MAX_SUGGESTIONS,
       check: await checkLoadedDraft(db, created.draft),
     },
   };
@@ -76,7 +96,7 @@ export async function importWordDraft(
 function auditCounts(built: WordDraft): Record<string, number> {
   const { report } = built;
   const comments = built.threads.reduce((n, thread) => n + thread.comments.length, 0);
-  return { numberedParagraphs: report.numberedParagraphs, footnotes: report.footnotes, headings: report.headings, tables: report.tables, comments };
+  return { numberedParagraphs: report.numberedParagraphs, footnotes: report.footnotes, headings: report.headings, tables: report.tables, comments, suggestions: built.suggestions.length };
 }
 
 /** A Word date kept for a comment; a date after the import is the file's clock, not a fact. */

@@ -19,7 +19,13 @@ export type WordJob =
       /** The workspace's confidential organisations, which the file must not name. */
       confidential?: Array<{ name: string; acronym: string }>;
     }
-  | { format: "word-import"; bytes: Uint8Array; template: string };
+  | {
+      format: "word-import";
+      bytes: Uint8Array;
+      template: string;
+      /** The importing member's name: their own tracked changes are linked to their account. */
+      importerName?: string;
+    };
 
 export interface WordJobResults {
   "word-check": WordFileCheck;
@@ -32,5 +38,5 @@ export function runWordJob(job: WordJob): WordJobResults[WordJob["format"]] {
   if (job.format === "word-check") {
     return checkImportedWordFile(readDocx(job.bytes), job.fileName, template, { known: job.recommendations && new Map(job.recommendations), confidential: job.confidential });
   }
-  return buildWordDraft(job.bytes, template);
+  return buildWordDraft(job.bytes, template, job.importerName ?? null);
 }

@@ -149,7 +149,9 @@ describeEachDatabase("Word files: check and import", (handle) => {
     expect(answer.status).toBe(200);
     const { outcome } = answer.body as Extract<WordUploadResult, { kind: "import" }>;
     expect(outcome.draft.title).toBe("Ghana joint submission");
-    expect(outcome.report).toMatchObject({ numberedParagraphs: 3, manuallyNumberedParagraphs: 3, footnotes: 3, endnotesConverted: 1, headings: 1, trackedChangesAccepted: true, imagesDropped: 1 });
+    expect(outcome.report).toMatchObject({ numberedParagraphs: 3, manuallyNumberedParagraphs: 3, footnotes: 3, endnotesConverted: 1, headings: 1, trackedChanges: 1, trackedChangesAccepted: 0, imagesDropped: 1 });
+    // The tracked replacement is a suggestion; until the suggestions' storage is wired in (word-import.ts), it is counted as not stored.
+    expect(outcome.suggestions).toMatchObject({ kept: 0, notStored: 1 });
     expect(outcome.comments).toEqual({ threads: 1, comments: 1, yours: 0, resolved: 0, placedNearby: 0 });
     expect(outcome.check.draft.id).toBe(outcome.draft.id);
     expect(outcome.check.template?.slug).toBe("upr-joint");

@@ -13,7 +13,7 @@ const GROUPS = [
   { severity: "info", title: "import.word.check.suggestions" },
 ] as const;
 
-type Outcome = Pick<WordImportOutcome, "report" | "comments" | "coverFromFile" | "maxComments">;
+type Outcome = Pick<WordImportOutcome, "report" | "comments" | "coverFromFile" | "maxComments" | "suggestions" | "maxSuggestions">;
 
 /**
  * "95 numbered paragraphs, 117 footnotes, 33 headings, 2 tables imported; …": what came across,
@@ -47,7 +47,7 @@ export function describeImport(outcome: Outcome): Array<{ message: Message; part
   ];
   if (dropped.length) sentences.push({ message: message("import.word.dropped"), parts: dropped });
   if (report.listsRestyled) sentences.push({ message: message("import.word.listsRestyled", { count: report.listsRestyled }) });
-  if (report.trackedChangesAccepted) sentences.push({ message: message("import.word.trackedChanges") });
+  sentences.push(...describeTrackedChanges(outcome));
   if (comments.threads > 0) {
     const { comments: count, threads, resolved, yours } = comments;
     sentences.push({ message: message("import.word.comments", { count, threads, resolved, yours }) });
@@ -55,6 +55,21 @@ export function describeImport(outcome: Outcome): Array<{ message: Message; part
       sentences.push({ message: message("import.word.commentsDropped", { count: report.commentsDropped, max: outcome.maxComments }) });
     if (comments.placedNearby) sentences.push({ message: message("import.word.placedNearby", { count: comments.placedNearby }) });
   }
+  return sentences;
+}
+
+/** The file's tracked changes: kept as suggestions (by whom), accepted, left out; formatting changes accepted. */
+function describeTrackedChanges({ report, suggestions, maxSuggestions }: Outcome): Array<{ message: Message; parts?: Message[] }> {
+  const sentences: Array<{ message: Message; parts?: Message[] }> = [];
+  if (suggestions.kept > 0) {
+    const parts = suggestions.authors.map(({ name, count }) => message("import.word.suggestionsBy", { name, count }));
+    if (suggestions.otherAuthors) parts.push(message("import.word.suggestionsByOthers", { count: suggestions.otherAuthors }));
+    sentences.push({ message: message("import.word.suggestions", { count: suggestions.kept, yours: suggestions.yours }), parts });
+  }
+  if (suggestions.notStored > 0) sentences.push({ message: message("import.word.suggestionsNotStored", { count: suggestions.notStored }) });
+  if (report.trackedChangesAccepted > 0) sentences.push({ message: message("import.word.trackedAccepted", { count: report.trackedChangesAccepted, max: maxSuggestions }) });
+  if (report.trackedChangesLeftOut > 0) sentences.push({ message: message("import.word.trackedLeftOut", { count: report.trackedChangesLeftOut }) });
+  if (report.formattingChanges > 0) sentences.push({ message: message("import.word.formattingChanges", { count: report.formattingChanges }) });
   return sentences;
 }
 

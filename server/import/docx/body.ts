@@ -12,6 +12,7 @@ import { readTable } from "./table";
 import { NO_FORMAT, type RunFormat } from "./run-format";
 import { indentOf, paragraphStyle, type Numbering, type Styles } from "./styles";
 import { readsAsIndentedQuotation } from "./indented-quotes";
+import { leadingText, paragraphMarkChange, withoutLeading, type PieceBlock } from "./tracked";
 import { child, elements, isOn, val, type XmlElement } from "./xml";
 
 export interface BodyCounts {
@@ -44,6 +45,11 @@ export interface BodyContext {
   placed: (index: number) => void;
   /** Top-level unnumbered paragraphs set like a cover line (centred, or Title/Subtitle), for cover.ts. */
   coverLines: Map<Json, CoverLineKind>;
+  /**
+   * A paragraph whose mark was a tracked insertion: before the change it was one paragraph with
+   * the next, so its content (and its text's length, for comment offsets) opens the next one.
+   */
+  carried: { content: Json[]; length: number } | null;
 }
 
 export interface ParagraphInfo {
@@ -94,23 +100,10 @@ export function paragraphInfo(p: XmlElement, styles: Styles): ParagraphInfo {
  * the tab as its own run). Returns how many characters went, so comment offsets can follow.
  */
 export function stripHeadingLabel(content: Json[]): { content: Json[]; removed: number } {
-  let leading = "";
-  for (const node of content) {
-    if (node.type !== "text") break;
-    leading += node.text as string;
-  }
-  const match = /^(?:(?:[IVXLCDM]+|[A-Z]|\d+(?:\.\d+)*)\.?|\([a-z]{1,3}\))\t+/.exec(leading);
+  // Without the marks of tracked changes (tracked.ts), which withoutLeading takes off with the label.
+  const match = /^(?:(?:[IVXLCDM]+|[A-Z]|\d+(?:\.\d+)*)\.?|\([a-z]{1,3}\))\t+/.exec(leadingText(content));
   if (!match) return { content, removed: 0 };
-  let remove = match[0].length;
-  const out: Json[] = [];
-  for (const node of content) {
-    if (remove > 0 && node.type === "text") {
-      const text = node.text as string;
-      if (text.length > remove) out.push({ ...node, text: text.slice(remove) });
-      remove -= Math.min(remove, text.length);
-    } else out.push(node);
-  }
-  return { content: out, removed: match[0].length };
+  return { content: withoutLeading(content, match[0].length), removed: match[0].length };
 }
 
 /**
@@ -119,16 +112,34 @@ export function stripHeadingLabel(content: Json[]): { content: Json[]; removed: 
  * `format` is what its style gives its text (none for headings and quotations, whose node is the
  * style); `removed` counts the label characters taken off a heading.
  */
-function readParagraph(p: XmlElement, ctx: BodyContext, info: ParagraphInfo, offset: number, format: RunFormat): { block: Json; removed: number } | null {
+function readParagraph(
+  p: XmlElement,
+  ctx: BodyContext,
+  info: ParagraphInfo,
+  offset: number,
+  format: RunFormat,
+  tracked: { joinable: boolean; numbered: boolean }
+): { block: Json; removed: number } | { carried: true } | null {
   const inline = ctx.inline;
   inline.langs.clear();
-  inline.offset = offset;
+  const carried = ctx.carried;
+  ctx.carried = null;
+  inline.offset = offset + (carried?.length ?? 0);
   inline.paragraphFormat = format;
   inline.comments?.paragraph();
   const before = inline.counts.fields + inline.counts.images + inline.counts.textBoxes;
   const insideField = inline.fields.length > 0;
-  const content: Json[] = [];
+  const content: Json[] = carried?.content ?? [];
+  const pPr = child(p, "w:pPr");
+  if (inline.track) {
+    inline.track.block = pieceBlock(info, tracked.numbered);
+    if (child(pPr, "w:pPrChange")) inline.track.registry.formatting += 1;
+  }
   readInline(p, inline, content);
+  if (inline.track?.paragraphEnd(content, paragraphMarkChange(pPr), tracked.joinable)) {
+    ctx.carried = { content, length: inline.offset - offset };
+    return { carried: true };
+  }
   const dropped = inline.counts.fields + inline.counts.images + inline.counts.textBoxes !== before;
   // A paragraph left empty only because its field result or picture was dropped was never the author's text.
   if (!content.length && (insideField || dropped || inline.fields.length > 0)) return null;
@@ -144,6 +155,19 @@ function readParagraph(p: XmlElement, ctx: BodyContext, info: ParagraphInfo, off
   return { block: { type: "paragraph", attrs: { ...attrs, numbered: false }, content }, removed: 0 };
 }
 
+/** The block a tracked insertion written in this paragraph proposes (tracked.ts): a new numbered paragraph is numbered. */
+function pieceBlock(info: ParagraphInfo, numbered: boolean): PieceBlock {
+  const attrs: Json = info.rtl ? { dir: "rtl" } : {};
+  return info.heading ? { type: "heading", attrs: { ...attrs, level: Math.min(HEADING_LEVELS.length, info.heading) } } : { type: "paragraph", attrs: { ...attrs, numbered } };
+}
+
+/** Whether a paragraph's content can open `next`, the next element of its container (only another paragraph). */
+const joinsNext = (next: XmlElement | undefined) => next?.name === "w:p";
+
+/** Elements that hold or are blocks; bookmarks, section properties and the like between paragraphs are not. */
+const BLOCKS = new Set(["w:p", "w:tbl", "w:sdt", "w:customXml", "w:ins", "w:moveTo"]);
+const isBlock = (node: XmlElement) => BLOCKS.has(node.name);
+
 /** The blocks of the body, a table cell or a content control. */
 export function readBlocks(container: XmlElement, ctx: BodyContext, topLevel: boolean): Json[] {
   const out: Json[] = [];
@@ -153,7 +177,7 @@ export function readBlocks(container: XmlElement, ctx: BodyContext, topLevel: bo
   const placed = () => {
     if (topLevel) ctx.placed(out.length - 1);
   };
-  const visit = (node: XmlElement) => {
+  const visit = (node: XmlElement, next: XmlElement | undefined) => {
     if (node.name === "w:p") {
       const info = paragraphInfo(node, ctx.styles);
       const level = info.numId && !info.heading ? ctx.numbering.level(info.numId, info.ilvl) : null;
@@ -166,8 +190,8 @@ export function readBlocks(container: XmlElement, ctx: BodyContext, topLevel: bo
       const indented = topLevel && readsAsIndentedQuotation(node, info, ctx.quotationIndent);
       const quoted = ctx.supports.blockquote && (info.quote || indented) && !info.heading && !main && !listed;
       const joining = quoted && quote !== null && out[out.length - 1] === quote.node ? quote : null;
-      const read = readParagraph(node, ctx, info, joining?.length ?? 0, info.heading || quoted ? NO_FORMAT : info.run);
-      if (!read) return;
+      const read = readParagraph(node, ctx, info, joining?.length ?? 0, info.heading || quoted ? NO_FORMAT : info.run, { joinable: joinsNext(next), numbered: main });
+      if (!read || "carried" in read) return;
       const block = read.block;
       if (topLevel && read.removed) ctx.labelsRemoved.set(out.length, read.removed);
       if (main) (block.attrs as Json).numbered = true;
@@ -196,17 +220,25 @@ export function readBlocks(container: XmlElement, ctx: BodyContext, topLevel: bo
       placed();
     } else if (node.name === "w:tbl") {
       lists.close();
-      const table = readTable(node, { supportsRowspan: ctx.supports.rowspan, readCell: (tc) => readBlocks(tc, ctx, false) });
+      const readCell = (tc: XmlElement) => {
+        ctx.inline.track?.boundary();
+        const blocks = readBlocks(tc, ctx, false);
+        ctx.inline.track?.boundary();
+        return blocks;
+      };
+      const table = readTable(node, { supportsRowspan: ctx.supports.rowspan, readCell });
       if (table) {
         ctx.counts.tables += 1;
         out.push(table);
         placed();
       }
     } else if (node.name === "w:sdt" || node.name === "w:customXml" || node.name === "w:ins" || node.name === "w:moveTo") {
-      for (const inner of elements(child(node, "w:sdtContent") ?? node)) visit(inner);
+      const inner = elements(child(node, "w:sdtContent") ?? node).filter(isBlock);
+      inner.forEach((element, i) => visit(element, inner[i + 1] ?? next));
     }
   };
-  for (const node of elements(container)) visit(node);
+  const nodes = elements(container).filter(isBlock);
+  nodes.forEach((node, i) => visit(node, nodes[i + 1]));
   ctx.counts.lists += lists.lists;
   ctx.counts.listsRestyled += lists.restyled;
   return out;

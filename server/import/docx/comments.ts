@@ -141,7 +141,8 @@ function readThreading(root: XmlElement | null): Map<string, { parent: string | 
   return threading;
 }
 
-function readDate(value: string | undefined): string | null {
+/** A Word date between 1990 and 2100 (ISO 8601), else null. */
+export function readDate(value: string | undefined): string | null {
   if (!value) return null;
   const time = Date.parse(value);
   return Number.isFinite(time) && time >= EARLIEST && time <= LATEST ? new Date(time).toISOString() : null;

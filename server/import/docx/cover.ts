@@ -8,6 +8,7 @@
  */
 import { classify, readCoverFields, type CoverLine, type ImportedCover } from "./cover-fields";
 import type { Json } from "./inline";
+import { withoutMarks } from "./tracked";
 
 export type { ImportedCover } from "./cover-fields";
 
@@ -47,7 +48,8 @@ function paragraphLines(block: Json): string[] | null {
   if (block.type !== "paragraph" || (block.attrs as Json | undefined)?.numbered === true) return null;
   const lines = [""];
   for (const node of (block.content as Json[] | undefined) ?? []) {
-    if (node.type === "text") lines[lines.length - 1] += node.text as string;
+    // Without the marks of tracked changes (tracked.ts): a change in the cover has no place in the body.
+    if (node.type === "text") lines[lines.length - 1] += withoutMarks(node.text as string);
     else if (node.type === "hardBreak") lines.push("");
     else return null;
   }

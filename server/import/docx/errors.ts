@@ -22,6 +22,8 @@ export interface DocxLimits {
   /** The sum of every entry's uncompressed size, as the zip's central directory declares it. */
   maxUncompressedBytes: number;
   maxEntries: number;
+  /** Tracked changes kept as suggestions; past it, changes are accepted and counted. */
+  maxSuggestions: number;
 }
 
-export const DEFAULT_LIMITS: DocxLimits = { maxBytes: 50 * 1024 * 1024, maxUncompressedBytes: 100 * 1024 * 1024, maxEntries: 2000 };
+export const DEFAULT_LIMITS: DocxLimits = { maxBytes: 50 * 1024 * 1024, maxUncompressedBytes: 100 * 1024 * 1024, maxEntries: 2000, maxSuggestions: 5000 };

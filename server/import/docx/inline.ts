@@ -1,11 +1,14 @@
 /**
  * Runs to ProseMirror inline content: text with its marks, line breaks, links (http, https and
- * mailto only, as the editor allows), footnote and endnote markers, tracked insertions kept and
- * deletions dropped, fields reduced to their result text (page numbers and the like dropped), and
- * images and text boxes dropped — each drop counted for the report.
+ * mailto only, as the editor allows), footnote and endnote markers, fields reduced to their result
+ * text (page numbers and the like dropped), and images and text boxes dropped — each drop counted
+ * for the report. Tracked changes are kept as suggestions (tracked.ts): deleted runs read as the
+ * accepted text they were, inserted runs read aside into the change; where no change is tracked
+ * (inside an inserted note) or past the file's limit, insertions are kept and deletions dropped.
  */
 import { isAllowedLink } from "../../../core/editor/extensions";
 import { formatMarks, layerCharacterStyle, NO_FORMAT, readRunFormat, type RunFormat } from "./run-format";
+import { NONCHARACTERS, type ChangeStream } from "./tracked";
 import { contains, elements, isOn, child, val, type XmlElement } from "./xml";
 
 export type Json = Record<string, unknown>;
@@ -14,7 +17,6 @@ export interface Counts {
   images: number;
   textBoxes: number;
   fields: number;
-  trackedChanges: boolean;
 }
 
 interface Field {
@@ -30,8 +32,12 @@ const DROP_RESULT = new Set(["PAGE", "NUMPAGES", "SECTIONPAGES", "PAGEREF", "TOC
 export interface InlineContext {
   rels: Map<string, string>;
   counts: Counts;
-  /** A note's footnote node for a reference, or null inside a note (no notes in notes). */
-  note: ((kind: "footnote" | "endnote", id: string) => Json | null) | null;
+  /** A note's footnote node for a reference, or null inside a note (no notes in notes); `tracked`: its changes kept as suggestions (not inside inserted text). */
+  note: ((kind: "footnote" | "endnote", id: string, tracked: boolean) => Json | null) | null;
+  /** The tracked changes of this stream of text (the body, or a note), or null to accept them. */
+  track: ChangeStream | null;
+  /** Reading accepted text, a tracked deletion (accepted text too, inside a change) or a tracked insertion (the change's content). */
+  mode: "accepted" | "deleted" | "inserted";
   /** Comment anchors and quotes, tracked in the body only. */
   comments: CommentTracker | null;
   fields: Field[];
@@ -53,8 +59,20 @@ export interface CommentTracker {
   paragraph(): void;
 }
 
-export function newContext(rels: Map<string, string>, counts: Counts, note: InlineContext["note"], comments: CommentTracker | null, characterStyles: Map<string, RunFormat>): InlineContext {
-  return { rels, counts, note, comments, fields: [], langs: new Map(), offset: 0, characterStyles, paragraphFormat: NO_FORMAT };
+export function newContext(
+  rels: Map<string, string>,
+  counts: Counts,
+  note: InlineContext["note"],
+  comments: CommentTracker | null,
+  characterStyles: Map<string, RunFormat>,
+  track: ChangeStream | null = null
+): InlineContext {
+  return { rels, counts, note, track, mode: "accepted", comments, fields: [], langs: new Map(), offset: 0, characterStyles, paragraphFormat: NO_FORMAT };
+}
+
+/** Content of the accepted text is about to go to `out`: a tracked change open before it ends there. */
+function accept(ctx: InlineContext, out: Json[]): void {
+  if (ctx.mode === "accepted") ctx.track?.accepted(out);
 }
 
 function fieldOf(instr: string): Field {
@@ -83,12 +101,19 @@ function readRun(run: XmlElement, ctx: InlineContext, href: string | null, out: 
   const characterStyle = ctx.characterStyles.get(val(child(rPr, "w:rStyle")) ?? "") ?? NO_FORMAT;
   const styled = layerCharacterStyle(characterStyle, ctx.paragraphFormat);
   const direct = readRunFormat(rPr);
+  // A tracked formatting change: the new formatting is the one kept (suggestions carry words, not formatting).
+  if (ctx.track && ctx.mode !== "inserted" && child(rPr, "w:rPrChange")) ctx.track.registry.formatting += 1;
   const visible = () => ctx.fields.every((f) => f.result && f.keep);
   const link = () => href ?? [...ctx.fields].reverse().find((f) => f.href)?.href ?? null;
-  const emit = (text: string) => {
+  const emit = (raw: string) => {
+    // The noncharacters that mark tracked changes are never the file's own text.
+    const text = raw.replace(NONCHARACTERS, "");
     if (!text || !visible()) return;
     const marks = formatMarks(styled, direct, link());
+    accept(ctx, out);
     out.push(marks.length ? { type: "text", text, marks } : { type: "text", text });
+    // Inserted text is not in the accepted text: no language, offset or comment counts it.
+    if (ctx.mode === "inserted") return;
     const lang = runLang(rPr);
     if (lang) ctx.langs.set(lang, (ctx.langs.get(lang) ?? 0) + text.length);
     ctx.offset += text.length;
@@ -99,6 +124,10 @@ function readRun(run: XmlElement, ctx: InlineContext, href: string | null, out: 
       case "w:t":
         emit(node.children.filter((c): c is string => typeof c === "string").join(""));
         break;
+      case "w:delText":
+        // Deleted text is the accepted text while its deletion is a suggestion.
+        if (ctx.mode === "deleted") emit(node.children.filter((c): c is string => typeof c === "string").join(""));
+        break;
       case "w:tab":
         emit("\t");
         break;
@@ -108,12 +137,20 @@ function readRun(run: XmlElement, ctx: InlineContext, href: string | null, out: 
       case "w:br":
       case "w:cr":
         // Page and column breaks are layout; a text wrapping break is a line break.
-        if (!node.attrs["w:type"] || node.attrs["w:type"] === "textWrapping") if (visible()) out.push({ type: "hardBreak" });
+        if (!node.attrs["w:type"] || node.attrs["w:type"] === "textWrapping") {
+          if (visible()) {
+            accept(ctx, out);
+            out.push({ type: "hardBreak" });
+          }
+        }
         break;
       case "w:footnoteReference":
       case "w:endnoteReference": {
-        const note = ctx.note?.(node.name === "w:footnoteReference" ? "footnote" : "endnote", node.attrs["w:id"] ?? "");
-        if (note) out.push(note);
+        const note = ctx.note?.(node.name === "w:footnoteReference" ? "footnote" : "endnote", node.attrs["w:id"] ?? "", ctx.mode !== "inserted");
+        if (note) {
+          accept(ctx, out);
+          out.push(note);
+        }
         break;
       }
       case "w:commentReference":
@@ -130,7 +167,9 @@ function readRun(run: XmlElement, ctx: InlineContext, href: string | null, out: 
         else if (type === "end") ctx.fields.pop();
         break;
       }
+      case "w:delInstrText":
       case "w:instrText": {
+        if ((node.name === "w:delInstrText") !== (ctx.mode === "deleted")) break;
         const field = ctx.fields[ctx.fields.length - 1];
         if (field && !field.result) field.instr += node.children.filter((c): c is string => typeof c === "string").join("");
         break;
@@ -162,12 +201,11 @@ export function readInline(parent: XmlElement, ctx: InlineContext, out: Json[], 
       }
       case "w:ins":
       case "w:moveTo":
-        ctx.counts.trackedChanges = true;
-        readInline(node, ctx, out, href);
+        readTracked(node, "insert", ctx, out, href);
         break;
       case "w:del":
       case "w:moveFrom":
-        ctx.counts.trackedChanges = true;
+        readTracked(node, "delete", ctx, out, href);
         break;
       case "w:fldSimple": {
         ctx.counts.fields += 1;
@@ -192,6 +230,34 @@ export function readInline(parent: XmlElement, ctx: InlineContext, out: Json[], 
       default:
         break;
     }
+  }
+}
+
+/**
+ * A tracked insertion or deletion (a move's two halves are one of each). Kept as a change when
+ * changes are tracked here and the file's limit is not reached; else accepted: the insertion
+ * read as accepted text, the deletion dropped. Text inserted and then deleted (a w:del inside a
+ * w:ins) was never accepted text and is not proposed either.
+ */
+function readTracked(node: XmlElement, kind: "insert" | "delete", ctx: InlineContext, out: Json[], href: string | null): void {
+  if (ctx.mode === "inserted") {
+    if (kind === "insert") readInline(node, ctx, out, href);
+    return;
+  }
+  if (ctx.mode === "deleted") {
+    if (kind === "delete") readInline(node, ctx, out, href);
+    return;
+  }
+  const change = ctx.track?.begin(node, kind, out) ?? null;
+  if (!change) {
+    if (kind === "insert") readInline(node, ctx, out, href);
+    return;
+  }
+  ctx.mode = kind === "insert" ? "inserted" : "deleted";
+  try {
+    readInline(node, ctx, kind === "insert" ? ctx.track!.insertion(change) : out, href);
+  } finally {
+    ctx.mode = "accepted";
   }
 }
 

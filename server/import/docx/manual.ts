@@ -4,14 +4,14 @@
  * removed because Caucus computes numbers itself.
  */
 import type { Json } from "./inline";
+import { leadingText, withoutLeading } from "./tracked";
 
 const TYPED = /^(\d{1,4})[.)][\s\u00a0]+/;
 
 function typedNumber(block: Json): { n: number; length: number } | null {
   if (block.type !== "paragraph" || (block.attrs as Json).numbered) return null;
-  const first = (block.content as Json[] | undefined)?.[0];
-  if (first?.type !== "text") return null;
-  const match = TYPED.exec(first.text as string);
+  // Across runs, without the marks of tracked changes: "3" deleted and "4" inserted before ". Text" is still a typed number.
+  const match = TYPED.exec(leadingText((block.content as Json[] | undefined) ?? []));
   return match ? { n: Number(match[1]), length: match[0].length } : null;
 }
 
@@ -38,9 +38,7 @@ export function applyManualNumbering(blocks: Json[]): Map<number, number> {
   const stripped = new Map<number, number>();
   for (const { block, index, length } of accepted) {
     stripped.set(index, length);
-    const content = block.content as Json[];
-    const rest = (content[0]!.text as string).slice(length);
-    block.content = rest ? [{ ...content[0], text: rest }, ...content.slice(1)] : content.slice(1);
+    block.content = withoutLeading(block.content as Json[], length);
     (block.attrs as Json).numbered = true;
   }
   return stripped;

@@ -6,6 +6,7 @@
 import { newContext, readInline, type Counts, type InlineContext, type Json } from "./inline";
 import { NO_FORMAT } from "./run-format";
 import { paragraphStyle, type Styles } from "./styles";
+import type { ChangeStream } from "./tracked";
 import { elements, type XmlElement } from "./xml";
 
 const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, "0"));
@@ -48,15 +49,20 @@ export function noteMap(root: XmlElement | null, tag: "w:footnote" | "w:endnote"
   return notes;
 }
 
-/** The inline content of a note: its paragraphs with line breaks between, the note's own number mark left out. */
-export function noteContent(note: XmlElement, rels: Map<string, string>, counts: Counts, styles: Styles): Json[] {
-  const ctx: InlineContext = newContext(rels, counts, null, null, styles.characters);
+/**
+ * The inline content of a note: its paragraphs with line breaks between, the note's own number
+ * mark left out. `track`: the note's tracked changes, kept as suggestions (a tracked paragraph
+ * mark in a note is accepted: its paragraphs are lines of one note); null accepts them all.
+ */
+export function noteContent(note: XmlElement, rels: Map<string, string>, counts: Counts, styles: Styles, track: ChangeStream | null = null): Json[] {
+  const ctx: InlineContext = newContext(rels, counts, null, null, styles.characters, track);
   const out: Json[] = [];
   for (const p of elements(note)) {
     if (p.name !== "w:p") continue;
     ctx.paragraphFormat = paragraphStyle(p, styles)?.run ?? NO_FORMAT;
     const content: Json[] = [];
     readInline(p, ctx, content);
+    track?.paragraphEnd(content, null, false);
     if (!content.length) continue;
     if (out.length) out.push({ type: "hardBreak" });
     out.push(...content);
@@ -65,5 +71,6 @@ export function noteContent(note: XmlElement, rels: Map<string, string>, counts:
   while (out[0]?.type === "text" && !(out[0].text as string).trim()) out.shift();
   if (out[0]?.type === "text") out[0] = { ...out[0], text: (out[0].text as string).replace(/^\s+/, "") };
   while (out.length && out[out.length - 1]!.type === "hardBreak") out.pop();
+  track?.finish();
   return out;
 }

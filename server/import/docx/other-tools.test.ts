@@ -38,9 +38,12 @@ describe("readDocx on a file written with the docx package (typed numbers, notes
     expect(json).toMatch(/"marks":\[\{"type":"italic"\}\],"text":"Report"/);
   });
 
-  it("accepts tracked changes: the insertion kept, the deletion gone", () => {
-    expect(blocks(doc).map(ownText)).toContain("The law was recently amended.");
-    expect(imported.report.trackedChangesAccepted).toBe(true);
+  it("keeps tracked changes as a suggestion: the text as it was before them, the replacement proposed", () => {
+    expect(blocks(doc).map(ownText)).toContain("The law was never amended.");
+    expect(imported.report).toMatchObject({ trackedChanges: 1, trackedChangesAccepted: 0, trackedChangesLeftOut: 0 });
+    expect(imported.suggestions).toEqual([expect.objectContaining({ author: "Amina", date: "2026-11-27T10:00:00.000Z", pieces: [expect.objectContaining({ content: [{ type: "text", text: "recently " }] })] })]);
+    const { from, to } = imported.suggestions[0]!;
+    expect(doc.textBetween(from, to)).toBe("never ");
   });
 
   it("drops the image, the text box and the page-number fields, counting them", () => {
