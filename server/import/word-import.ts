@@ -11,6 +11,7 @@ import { insertDraft, type NewDraftResult } from "../drafts/new-draft";
 import type { PlacedThread } from "./comment-anchors";
 import { MAX_COMMENTS, MAX_SUGGESTIONS } from "./docx";
 import { writeImportedSuggestions, type ImportedSuggestionsOutcome, type InsertSuggestionThread } from "./write-suggestions";
+import { insertSuggestionThread } from "../../db/queries/suggestions";
 import { withCover, type WordCover } from "./word-cover";
 import type { WordDraft } from "./word-draft";
 
@@ -33,15 +34,6 @@ export interface WordImportOutcome {
 }
 
 /**
- * Where suggestions are stored: db/queries/suggestions.ts's insertSuggestionThread, once that
- * module is on this branch — then this line becomes
- *   const STORE_SUGGESTION: InsertSuggestionThread | null = insertSuggestionThread;
- * with `import { insertSuggestionThread } from "../../db/queries/suggestions";` above. Until then
- * no suggestion is written and the report counts them as not kept (WordImportOutcome.suggestions.notStored).
- */
-const STORE_SUGGESTION: InsertSuggestionThread | null = null;
-
-/**
  * A new draft from a Word file already built in the worker pool (word-draft.ts) and its cover
  * (word-cover.ts): in one transaction the draft, its first state (body and cover), a
  * comment thread for each Word comment thread, a suggestion for each tracked change and the
@@ -57,7 +49,7 @@ export async function importWordDraft(
   template: Template,
   cover: WordCover,
   file: { name: string; built: WordDraft },
-  storeSuggestion: InsertSuggestionThread | null = STORE_SUGGESTION
+  storeSuggestion: InsertSuggestionThread = insertSuggestionThread
 ): Promise<NewDraftResult<WordImportOutcome>> {
   const { input } = cover;
   const { built } = file;

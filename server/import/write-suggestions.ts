@@ -1,35 +1,10 @@
-/**
- * Writing a Word file's tracked changes as suggestions (issue 20), inside the import's
- * transaction. The storage is db/queries/suggestions.ts's insertSuggestionThread:
- *
- *   import { insertSuggestionThread } from "../../db/queries/suggestions";
- *
- * Until that module is on this branch, the function is taken as a parameter of the type it is
- * written against (InsertSuggestionThread), and word-import.ts passes it in.
- */
-import type { SliceJson, SuggestionAnchor } from "../../core/suggestions/contract";
+/** Writing a Word file's tracked changes as suggestions (issue 20), inside the import's transaction. */
+import type { NewSuggestion } from "../../db/queries/suggestions";
 import type { Executor } from "../../db/queries/executor";
 import type { PlacedSuggestion } from "./suggestion-anchors";
 
-/** What insertSuggestionThread takes: one suggestion thread (comment_threads) with its proposed change. */
-export interface SuggestionThreadInput {
-  draftId: string;
-  workspaceId: string;
-  anchor: SuggestionAnchor;
-  deleted: string;
-  insert: SliceJson | null;
-  /** The account it belongs to: the importer's, for their own changes only; else null. */
-  authorId: string | null;
-  /** The Word author's name as the file gives it. */
-  authorName: string;
-  /** Null for an imported change: the file says nothing of organisations. */
-  organisationId: string | null;
-  imported: boolean;
-  createdAt?: Date;
-}
-
-/** db/queries/suggestions.ts's insertSuggestionThread, as this module calls it. */
-export type InsertSuggestionThread = (db: Executor, input: SuggestionThreadInput) => Promise<unknown>;
+/** Where a suggestion thread is written: insertSuggestionThread, or a test's stand-in that fails on purpose. */
+export type InsertSuggestionThread = (db: Executor, input: NewSuggestion) => Promise<unknown>;
 
 /** What the import report says of the suggestions written. */
 export interface ImportedSuggestionsOutcome {
@@ -41,11 +16,10 @@ export interface ImportedSuggestionsOutcome {
   authors: Array<{ name: string; count: number }>;
   /** Authors past MAX_AUTHORS_SHOWN. */
   otherAuthors: number;
-  /** Placed but not written: the suggestions' storage is not wired in (InsertSuggestionThread missing). */
-  notStored: number;
 }
 
 export const MAX_AUTHORS_SHOWN = 8;
+
 
 /** A Word date kept for a suggestion; a date after the import is the file's clock, not a fact. */
 const keptDate = (date: string | null, now: number) => new Date(date ? Math.min(Date.parse(date), now) : now);
@@ -54,16 +28,14 @@ const keptDate = (date: string | null, now: number) => new Date(date ? Math.min(
  * One suggestion thread per placed tracked change, authored by the Word author's name and
  * belonging to no Caucus account, except the importer's own changes (as word-import.ts does for
  * comments: a name typed in Word's options must not put words under a colleague's account).
- * `insert` null: nothing is written, and every suggestion is counted as not stored.
  */
 export async function writeImportedSuggestions(
   tx: Executor,
-  insert: InsertSuggestionThread | null,
+  insert: InsertSuggestionThread,
   draft: { id: string; workspaceId: string },
   importer: { id: string },
   suggestions: readonly PlacedSuggestion[]
 ): Promise<ImportedSuggestionsOutcome> {
-  if (!insert) return { kept: 0, yours: 0, authors: [], otherAuthors: 0, notStored: suggestions.length };
   const now = Date.now();
   const byAuthor = new Map<string, number>();
   let yours = 0;
@@ -84,5 +56,5 @@ export async function writeImportedSuggestions(
     byAuthor.set(suggestion.authorName, (byAuthor.get(suggestion.authorName) ?? 0) + 1);
   }
   const authors = [...byAuthor].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
-  return { kept: suggestions.length, yours, authors: authors.slice(0, MAX_AUTHORS_SHOWN), otherAuthors: Math.max(0, authors.length - MAX_AUTHORS_SHOWN), notStored: 0 };
+  return { kept: suggestions.length, yours, authors: authors.slice(0, MAX_AUTHORS_SHOWN), otherAuthors: Math.max(0, authors.length - MAX_AUTHORS_SHOWN) };
 }

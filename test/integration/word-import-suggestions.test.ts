@@ -5,7 +5,8 @@ import { listOrganisations } from "../../db/queries/organisations";
 import { resolveWordCover } from "../../server/import/word-cover";
 import { buildWordDraft } from "../../server/import/word-draft";
 import { importWordDraft } from "../../server/import/word-import";
-import type { InsertSuggestionThread, SuggestionThreadInput } from "../../server/import/write-suggestions";
+import type { InsertSuggestionThread } from "../../server/import/write-suggestions";
+import type { NewSuggestion } from "../../db/queries/suggestions";
 import { findTemplate } from "../../templates";
 import { describeEachDatabase } from "../db/test-database";
 import { buildWorkspace } from "../factories";
@@ -47,7 +48,7 @@ describeEachDatabase("Word import: tracked changes written as suggestions", (han
     const built = buildWordDraft(await trackedDocx(owner.name.toUpperCase()), template, owner.name);
     const cover = resolveWordCover(form(), "tracked.docx", built, template, await listOrganisations(handle().db, w.workspace.id));
     if (!cover.ok) throw new Error("cover refused");
-    const written: SuggestionThreadInput[] = [];
+    const written: NewSuggestion[] = [];
     const insert: InsertSuggestionThread = async (_tx, input) => {
       written.push(input);
       return { id: "x" };
@@ -89,7 +90,6 @@ describeEachDatabase("Word import: tracked changes written as suggestions", (han
         { name: owner.name.toUpperCase(), count: 1 },
       ].sort((a, b) => a.name.localeCompare(b.name)),
       otherAuthors: 0,
-      notStored: 0,
     });
     const audit = await handle().db.selectFrom("audit_events").select("details").where("target_id", "=", outcome.draft.id).executeTakeFirstOrThrow();
     expect(audit.details).toMatchObject({ suggestions: 2 });

@@ -28,7 +28,7 @@ const outcome = {
   comments: { threads: 1, comments: 1, yours: 0, resolved: 0, placedNearby: 0 },
   coverFromFile: [message("import.word.cover.title"), message("import.word.cover.organisations", { count: 2 })],
   maxComments: 2000,
-  suggestions: { kept: 3, yours: 1, authors: [{ name: "Amina", count: 2 }, { name: "Kofi", count: 1 }], otherAuthors: 0, notStored: 0 },
+  suggestions: { kept: 3, yours: 1, authors: [{ name: "Amina", count: 2 }, { name: "Kofi", count: 1 }], otherAuthors: 0 },
   maxSuggestions: 5000,
 };
 
@@ -38,16 +38,15 @@ const sentences = (language: "en" | "fr" | "ar") => {
 };
 
 describe("the Word import report", () => {
-  it("says what became of tracked changes: accepted past the limit, left out, formatting, not stored", () => {
+  it("says what became of tracked changes: accepted past the limit, left out, formatting", () => {
     const t = createTranslator("en", UI_CATALOGUES.en);
     const said = describeImport({
       ...outcome,
       report: { ...report, trackedChangesAccepted: 7, trackedChangesLeftOut: 2, formattingChanges: 4 },
-      suggestions: { kept: 12, yours: 0, authors: [{ name: "Amina", count: 12 }], otherAuthors: 3, notStored: 1 },
+      suggestions: { kept: 12, yours: 0, authors: [{ name: "Amina", count: 12 }], otherAuthors: 3 },
     }).map((sentence) => importSentence(t, sentence));
     expect(said.filter((s) => /tracked|suggestion/.test(s))).toEqual([
       "12 tracked changes became suggestions to accept or reject in the draft, each under its Word author's name: Amina (12), 3 other authors.",
-      "1 tracked change could not be kept as a suggestion; the text is as it was before it.",
       "7 tracked changes were accepted as Word would accept them: Caucus keeps at most 5,000 suggestions per file, and a paragraph break inserted before a table stays.",
       "2 tracked changes in the cover block, or with no place in the text, were left out; the text is as it was before them.",
       "4 tracked formatting changes were accepted: the text keeps its new formatting, as suggestions carry wording only.",

@@ -66,7 +66,6 @@ function describeTrackedChanges({ report, suggestions, maxSuggestions }: Outcome
     if (suggestions.otherAuthors) parts.push(message("import.word.suggestionsByOthers", { count: suggestions.otherAuthors }));
     sentences.push({ message: message("import.word.suggestions", { count: suggestions.kept, yours: suggestions.yours }), parts });
   }
-  if (suggestions.notStored > 0) sentences.push({ message: message("import.word.suggestionsNotStored", { count: suggestions.notStored }) });
   if (report.trackedChangesAccepted > 0) sentences.push({ message: message("import.word.trackedAccepted", { count: report.trackedChangesAccepted, max: maxSuggestions }) });
   if (report.trackedChangesLeftOut > 0) sentences.push({ message: message("import.word.trackedLeftOut", { count: report.trackedChangesLeftOut }) });
   if (report.formattingChanges > 0) sentences.push({ message: message("import.word.formattingChanges", { count: report.formattingChanges }) });
