@@ -5,6 +5,7 @@ import { EditorState, type Command, type Transaction } from "@tiptap/pm/state";
 import { StepMap } from "@tiptap/pm/transform";
 import { insertCitation } from "../../../core/editor/nodes/citation";
 import { Decoration, DecorationSet, EditorView, type NodeView } from "@tiptap/pm/view";
+import { suggestionDecorationsIn } from "../suggestions/suggestion-marks";
 
 export interface NoteEditorOptions {
   /** The page's view: every keystroke in the note becomes a step there, so Yjs carries it. */
@@ -91,17 +92,19 @@ export class NoteEditor {
         ],
       }),
       editable: options.editable,
-      decorations: (state) => this.citationDecorations(state.doc),
+      decorations: (state) => this.noteDecorations(state.doc),
       nodeViews: { citation: (node, _view, _getPos, decorations) => new CitationView(node, decorations) },
       attributes: { class: "note-editor", role: "textbox", "aria-multiline": "true", "aria-label": options.label },
       dispatchTransaction: (tr) => this.dispatchInner(tr),
     });
   }
 
-  private citationDecorations(doc: PMNode): DecorationSet | null {
+  private noteDecorations(doc: PMNode): DecorationSet | null {
     const texts = this.options.citationTexts?.();
-    if (!texts) return null;
-    const decorations: Decoration[] = [];
+    const pos = this.options.getPos();
+    // Open suggestions inside this note, drawn here as on the page.
+    const decorations: Decoration[] = pos === undefined ? [] : suggestionDecorationsIn(this.options.outer.state, pos + 1, pos + 1 + doc.content.size);
+    if (!texts) return decorations.length > 0 ? DecorationSet.create(doc, decorations) : null;
     let index = 0;
     doc.forEach((child, offset) => {
       if (child.type.name !== "citation") return;
@@ -135,7 +138,16 @@ export class NoteEditor {
     const outerTr = this.options.outer.state.tr;
     const offset = StepMap.offset(pos + 1);
     for (const transaction of transactions) for (const step of transaction.steps) outerTr.step(step.map(offset)!);
-    if (outerTr.docChanged) this.options.outer.dispatch(outerTr);
+    if (!outerTr.docChanged) return;
+    const before = this.options.outer.state.doc;
+    this.options.outer.dispatch(outerTr);
+    // The page refused the change (Suggesting turns it into a suggestion; Viewing refuses it):
+    // the note shows the page's text again, with the suggestion drawn over it.
+    const now = this.options.outer.state.doc;
+    if (now === before) {
+      const node = now.nodeAt(pos);
+      if (node?.type.name === "footnote") this.update(node);
+    }
   }
 
   /** Brings in the page's version of the note (someone else typed in it), keeping this cursor. */

@@ -71,22 +71,40 @@ function insertWidget(item: SuggestionItem, isStale: boolean): HTMLElement {
   return span;
 }
 
-function decorate(doc: PMNode, items: readonly SuggestionItem[], ranges: ReadonlyMap<string, Range | null>, stale: ReadonlySet<string>): DecorationSet {
+/** Decorations for the suggestions inside [from, to], with positions made relative to `offset` (a note's own view). */
+function decorationsWithin(items: readonly SuggestionItem[], ranges: ReadonlyMap<string, Range | null>, stale: ReadonlySet<string>, from: number, to: number, offset: number): Decoration[] {
   const decorations: Decoration[] = [];
   for (const item of items) {
     const range = ranges.get(item.id);
-    if (!range) continue;
+    if (!range || range.from < from || range.to > to) continue;
     const isStale = stale.has(item.id);
     const style = `--suggestion-color: ${item.color}`;
     if (range.from < range.to) {
-      decorations.push(Decoration.inline(range.from, range.to, { class: isStale ? "suggestion-delete is-stale" : "suggestion-delete", style, "data-suggestion-id": item.id }));
+      decorations.push(
+        Decoration.inline(range.from - offset, range.to - offset, { class: isStale ? "suggestion-delete is-stale" : "suggestion-delete", style, "data-suggestion-id": item.id }),
+      );
     }
     if (item.insert.size > 0) {
       // Before the cursor at that place (side -1): typing on appears after the proposed words.
-      decorations.push(Decoration.widget(range.to, () => insertWidget(item, isStale), { side: -1, key: `${item.id}:${item.insert.content.toString()}:${isStale}`, ignoreSelection: true }));
+      decorations.push(
+        Decoration.widget(range.to - offset, () => insertWidget(item, isStale), { side: -1, key: `${item.id}:${item.insert.content.toString()}:${isStale}`, ignoreSelection: true }),
+      );
     }
   }
-  return DecorationSet.create(doc, decorations);
+  return decorations;
+}
+
+function decorate(doc: PMNode, items: readonly SuggestionItem[], ranges: ReadonlyMap<string, Range | null>, stale: ReadonlySet<string>): DecorationSet {
+  return DecorationSet.create(doc, decorationsWithin(items, ranges, stale, 0, doc.content.size, 0));
+}
+
+/**
+ * The suggestions inside one footnote, for the note's own small view (note-editor.ts), which
+ * starts at `start` in the page: the page's decorations do not reach into a node view's editor.
+ */
+export function suggestionDecorationsIn(state: EditorState, start: number, end: number): Decoration[] {
+  const marks = suggestionMarksKey.getState(state);
+  return marks ? decorationsWithin(marks.items, marks.ranges, marks.stale, start, end, start) : [];
 }
 
 function apply(tr: Transaction, value: MarksState, _old: EditorState, state: EditorState): MarksState {
