@@ -18,7 +18,7 @@ const rfc5987 = (text: string) => encodeURIComponent(text).replace(/['()*]/g, (c
  */
 export function exportDisposition(fileName: string): string {
   const dot = fileName.lastIndexOf(".");
-  const base = fileName.slice(0, dot).replace(/[^A-Za-z0-9-]+/g, "").replace(/^-+|-+$/g, "");
+  const base = fileName.slice(0, dot).replace(/[^A-Za-z0-9-]+/g, "-").replace(/-{2,}/g, "-").replace(/^-+|-+$/g, "");
   const ascii = `${base || "submission"}${fileName.slice(dot)}`;
   return `attachment; filename="${ascii}"; filename*=UTF-8''${rfc5987(fileName)}`;
 }

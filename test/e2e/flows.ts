@@ -179,8 +179,8 @@ export function ownerDraftSuite(owner: OwnerDraft, ready: (page: Page) => void) 
  * Selects `words` in the page's text, as a mouse drag would (works in a read-only editor); the
  * words may run across several text nodes (a highlight splits them).
  */
-export async function selectWords(page: Page, words: string): Promise<void> {
-  await page.locator(".document").evaluate((root, target) => {
+export async function selectWords(page: Page, words: string, root = ".document"): Promise<void> {
+  await page.locator(root).first().evaluate((root, target) => {
     const nodes: Text[] = [];
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);

@@ -1,0 +1,121 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { strFromU8, unzipSync } from "fflate";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { libreOfficeAvailable } from "../export-tools";
+import { browserAvailable } from "./browser";
+import { coalitionSuite, documentText, selectWords } from "./flows";
+
+const FIRST = "The State should protect journalists now.";
+const SECOND = "Reprisals continue in Accra.";
+const NOTE = "Police report of 2024.";
+
+describe.runIf(browserAvailable())("suggesting mode: a reviewer proposes, the owner decides", () => {
+  let owner: Page;
+  let reviewer: Page;
+  let draftUrl = "";
+
+  coalitionSuite("Joint submission, suggestions", [{ name: "Rita Owusu", email: "rita@example.org", role: "reviewer" }], async (coalition) => {
+    ({ owner, draftUrl } = coalition);
+    [reviewer] = coalition.members as [Page];
+    await owner.goto(draftUrl);
+    await owner.getByText("All changes saved").waitFor();
+    await owner.locator(".document").click();
+    await owner.keyboard.press("Control+Home");
+    await owner.keyboard.type(FIRST);
+    await owner.keyboard.press("Enter");
+    await owner.keyboard.type(SECOND);
+    await owner.keyboard.press("Control+Alt+f");
+    await owner.getByRole("dialog", { name: /^Footnote \d+$/ }).waitFor();
+    await owner.keyboard.type(NOTE);
+    await owner.keyboard.press("Escape");
+    await owner.getByText("All changes saved").waitFor();
+  });
+
+  it("a reviewer starts in Suggesting and cannot switch to Editing", async () => {
+    await reviewer.goto(draftUrl);
+    await reviewer.locator(".document").getByText("Reprisals continue", { exact: false }).waitFor();
+    expect(await reviewer.getByRole("radio", { name: /Suggesting/ }).getAttribute("aria-checked")).toBe("true");
+    expect(await reviewer.getByRole("radio", { name: /Editing/ }).isDisabled()).toBe(true);
+    expect(await owner.getByRole("radio", { name: /Editing/ }).getAttribute("aria-checked")).toBe("true");
+  });
+
+  it("the reviewer replaces words inside the footnote and deletes across two paragraphs; the text stays", async () => {
+    // In the footnote, in the notes pane under the page: "2024" becomes "2025".
+    await reviewer.locator(".footnotes-pane .note-editor").first().click();
+    await selectWords(reviewer, "2024", ".footnotes-pane .note-editor");
+    await reviewer.keyboard.type("2025");
+    await reviewer.locator(".footnotes-pane .suggestion-insert", { hasText: "2025" }).waitFor();
+    expect(await reviewer.locator(".footnotes-pane .suggestion-delete").innerText()).toBe("2024");
+    // "now." at the end of the first paragraph through "Reprisals" at the start of the second.
+    await reviewer.locator(".document").click();
+    await selectWords(reviewer, "now.Reprisals");
+    await reviewer.keyboard.press("Delete");
+    await expect.poll(() => reviewer.locator(".document .suggestion-delete").allInnerTexts()).toEqual(["now.", "Reprisals"]);
+    await reviewer.getByRole("tab", { name: /Comments/ }).click();
+    await expect.poll(() => reviewer.locator(".suggestion-card").count(), { timeout: 5000 }).toBe(2);
+    // Nothing the reviewer did changed the accepted text, here or at the owner's.
+    expect(await documentText(owner)).toContain(FIRST);
+    expect(await documentText(owner)).toContain(SECOND);
+  });
+
+  it("the owner sees both within a second, accepts the footnote's and rejects the deletion", async () => {
+    await owner.getByRole("tab", { name: /Comments/ }).click();
+    const replace = owner.locator(".suggestion-card", { hasText: /Replace “2024” with “2025”/ });
+    const deletion = owner.locator(".suggestion-card", { hasText: /Delete “/ });
+    await replace.waitFor({ timeout: 3000 });
+    await deletion.waitFor({ timeout: 3000 });
+    expect(await replace.innerText()).toContain("Rita Owusu");
+    await expect.poll(() => owner.locator(".status-bar").innerText()).toMatch(/if all suggestions are accepted/);
+    await replace.getByRole("button", { name: "Accept" }).click();
+    await expect.poll(() => owner.locator(".footnotes-pane .note-editor").first().innerText(), { timeout: 5000 }).toBe("Police report of 2025.");
+    await deletion.getByRole("button", { name: "Reject" }).click();
+    await expect.poll(() => owner.locator(".suggestion-card").count(), { timeout: 5000 }).toBe(0);
+    expect(await documentText(owner)).toContain(FIRST);
+    expect(await documentText(owner)).toContain(SECOND);
+    // The reviewer's page follows: no suggestion left, the note reads as accepted.
+    await expect.poll(() => reviewer.locator(".suggestion-insert, .suggestion-delete").count(), { timeout: 5000 }).toBe(0);
+    await expect.poll(() => reviewer.locator(".footnotes-pane .note-editor").first().innerText()).toBe("Police report of 2025.");
+  });
+
+  it.runIf(libreOfficeAvailable())("the review copy carries an open suggestion as a tracked change and a thread as a comment, and LibreOffice reads both", async () => {
+    // A new suggestion and a comment, left open.
+    await selectWords(reviewer, "continue");
+    await reviewer.keyboard.type("persist");
+    await reviewer.locator(".suggestion-card", { hasText: /Replace “continue” with “persist”/ }).waitFor();
+    await selectWords(reviewer, "Accra");
+    await reviewer.keyboard.press("Control+Alt+KeyM");
+    const box = reviewer.getByPlaceholder(/Comment \(@ to mention someone\)/);
+    await box.type("Name the district, please.");
+    await reviewer.getByRole("button", { name: "Comment", exact: true }).last().click();
+    await reviewer.locator(".thread-card", { hasText: "Name the district" }).waitFor();
+
+    const response = await owner.request.get(`${draftUrl}/export?format=docx&variant=review&override=1`);
+    expect(response.status()).toBe(200);
+    expect(response.headers()["content-disposition"]).toContain(`filename="Joint-submission-suggestions-review-copy.docx"`);
+    const dir = mkdtempSync(join(tmpdir(), "caucus-review-e2e-"));
+    try {
+      writeFileSync(join(dir, "review.docx"), await response.body());
+      const profile = `-env:UserInstallation=file://${join(dir, "profile")}`;
+      const run = spawnSync("soffice", [profile, "--headless", "--convert-to", "odt", "--outdir", dir, join(dir, "review.docx")], { timeout: 120_000 });
+      expect(run.status, String(run.stderr)).toBe(0);
+      const content = strFromU8(unzipSync(readFileSync(join(dir, "review.odt")))["content.xml"]!);
+      const regions = [...content.matchAll(/<text:changed-region[\s\S]*?<\/text:changed-region>/g)].map((m) => m[0].replace(/<(?!text:(?:deletion|insertion)>)[^>]+>/g, ""));
+      expect(regions.some((r) => r.includes("<text:deletion>") && r.includes("Rita Owusu") && r.includes("continue"))).toBe(true);
+      expect(regions.some((r) => r.includes("<text:insertion>") && r.includes("Rita Owusu"))).toBe(true);
+      expect(content).toContain("persist");
+      const annotations = [...content.matchAll(/<office:annotation[ >][\s\S]*?<\/office:annotation>/g)].map((m) => m[0].replace(/<[^>]+>/g, ""));
+      expect(annotations.some((a) => a.includes("Name the district, please."))).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    // A clean copy has neither.
+    const clean = await owner.request.get(`${draftUrl}/export?format=docx&override=1`);
+    const xml = strFromU8(unzipSync(new Uint8Array(await clean.body()))["word/document.xml"]!);
+    expect(xml).not.toContain("persist");
+    expect(xml).not.toMatch(/<w:(ins|del) /);
+  });
+});
