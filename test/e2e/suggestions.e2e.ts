@@ -41,6 +41,14 @@ describe.runIf(browserAvailable())("suggesting mode: a reviewer proposes, the ow
     expect(await reviewer.getByRole("radio", { name: /Suggesting/ }).getAttribute("aria-checked")).toBe("true");
     expect(await reviewer.getByRole("radio", { name: /Editing/ }).isDisabled()).toBe(true);
     expect(await owner.getByRole("radio", { name: /Editing/ }).getAttribute("aria-checked")).toBe("true");
+    // The keys switch modes; a reviewer's Ctrl+Alt+Shift+E does nothing.
+    await owner.keyboard.press("Control+Alt+Shift+KeyV");
+    expect(await owner.getByRole("radio", { name: /Viewing/ }).getAttribute("aria-checked")).toBe("true");
+    expect(await owner.locator(".document").getAttribute("contenteditable")).toBe("false");
+    await owner.keyboard.press("Control+Alt+Shift+KeyE");
+    expect(await owner.getByRole("radio", { name: /Editing/ }).getAttribute("aria-checked")).toBe("true");
+    await reviewer.keyboard.press("Control+Alt+Shift+KeyE");
+    expect(await reviewer.getByRole("radio", { name: /Suggesting/ }).getAttribute("aria-checked")).toBe("true");
   });
 
   it("the reviewer replaces words inside the footnote and deletes across two paragraphs; the text stays", async () => {
@@ -72,6 +80,12 @@ describe.runIf(browserAvailable())("suggesting mode: a reviewer proposes, the ow
     await expect.poll(() => owner.locator(".status-bar").innerText()).toMatch(/if all suggestions are accepted/);
     await replace.getByRole("button", { name: "Accept" }).click();
     await expect.poll(() => owner.locator(".footnotes-pane .note-editor").first().innerText(), { timeout: 5000 }).toBe("Police report of 2025.");
+    // Accepting was an ordinary edit of the owner's: Ctrl+Z takes it back, Ctrl+Shift+Z puts it again.
+    await owner.locator(".document").click();
+    await owner.keyboard.press("Control+z");
+    await expect.poll(() => owner.locator(".footnotes-pane .note-editor").first().innerText()).toBe("Police report of 2024.");
+    await owner.keyboard.press("Control+Shift+z");
+    await expect.poll(() => owner.locator(".footnotes-pane .note-editor").first().innerText()).toBe("Police report of 2025.");
     await deletion.getByRole("button", { name: "Reject" }).click();
     await expect.poll(() => owner.locator(".suggestion-card").count(), { timeout: 5000 }).toBe(0);
     expect(await documentText(owner)).toContain(FIRST);
