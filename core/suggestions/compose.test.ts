@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { documentSchema } from "../editor";
 import { withSuggestionsAccepted } from "./apply";
 import { acceptedText, compose, proposedChange, type OwnSuggestion } from "./compose";
-import { concatSlices, dropLastCharacter, sliceText } from "./slices";
+import { concatSlices, dropLastCharacter, fillEmptyNotes, hasEmptyNote, sliceText } from "./slices";
 
 const schema = documentSchema();
 const doc = schema.nodeFromJSON({
@@ -89,5 +89,18 @@ describe("composing suggestions from keystrokes", () => {
     expect(sliceText(concatSlices(schema, text("a"), text("b")))).toBe("ab");
     expect(sliceText(dropLastCharacter(schema, text("ab")))).toBe("a");
     expect(dropLastCharacter(schema, text("a")).size).toBe(0);
+  });
+});
+
+describe("a slice in words", () => {
+  it("names a proposed note's words, a citation's label and a recommendation's frozen text", () => {
+    const note = schema.nodes.footnote!.create({ id: "n1" });
+    const empty = new Slice(schema.nodes.paragraph!.create(null, [schema.text("See"), note]).content, 0, 0);
+    expect(hasEmptyNote(empty)).toBe(true);
+    const filled = fillEmptyNotes(schema, empty, "Police report, 2024.");
+    expect(hasEmptyNote(filled)).toBe(false);
+    expect(sliceText(filled)).toBe("See[Police report, 2024.]");
+    const recommendation = schema.nodes.recommendation!.create({ text: "Repeal the law." });
+    expect(sliceText(new Slice(schema.nodes.doc!.create(null, [recommendation]).content, 0, 0))).toBe("Repeal the law.");
   });
 });

@@ -1,4 +1,4 @@
-import { Slice, type Node as PMNode, type Schema } from "@tiptap/pm/model";
+import { Fragment, Slice, type Node as PMNode, type Schema } from "@tiptap/pm/model";
 import { Transform } from "@tiptap/pm/transform";
 import type { SliceJson } from "./contract";
 
@@ -59,25 +59,68 @@ export function sliceToJson(slice: Slice): SliceJson | null {
 /** Paragraph breaks are written "¶", a footnote "[note text]": how a card and the page say a slice in words. */
 export const PARAGRAPH_BREAK = "¶";
 
+/** A slice as a person reads it: runs of text, paragraph breaks, and notes (shown apart). */
+export type SlicePiece = { kind: "text"; text: string } | { kind: "break" } | { kind: "note"; text: string };
+
+/**
+ * The readable pieces of a slice, for the card and the page's widget alike: text, a citation's
+ * label, a library recommendation's frozen text, a note's words, and the breaks between blocks.
+ */
+export function slicePieces(slice: Slice): SlicePiece[] {
+  const pieces: SlicePiece[] = [];
+  let blocks = 0;
+  const text = (value: string) => value && pieces.push({ kind: "text", text: value });
+  slice.content.descendants((node) => {
+    const name = node.type.name;
+    if (node.isText) text(node.text!);
+    else if (name === "footnote") pieces.push({ kind: "note", text: node.textContent + noteCitations(node) });
+    else if (name === "citation") text(String(node.attrs.label ?? ""));
+    else if (name === "hardBreak") text(" ");
+    else if (node.isTextblock || name === "recommendation") {
+      if (blocks++ > 0) pieces.push({ kind: "break" });
+      if (name === "recommendation") text(String(node.attrs.text ?? ""));
+      return name !== "recommendation" || node.childCount > 0;
+    }
+    return !node.isLeaf && name !== "footnote";
+  });
+  return pieces;
+}
+
+/** A note's citations by label: their text is an attribute, not content. */
+function noteCitations(note: PMNode): string {
+  const labels: string[] = [];
+  note.forEach((child) => child.type.name === "citation" && labels.push(String(child.attrs.label ?? "")));
+  return labels.length > 0 ? ` ${labels.join("; ")}` : "";
+}
+
 /** The slice's text as a person reads it on a card. */
 export function sliceText(slice: Slice): string {
-  let text = "";
-  let blocks = 0;
+  return slicePieces(slice)
+    .map((piece) => (piece.kind === "break" ? ` ${PARAGRAPH_BREAK} ` : piece.kind === "note" ? `[${piece.text.trim()}]` : piece.text))
+    .join("")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** Whether the slice proposes a note with nothing in it yet (the footnote button in Suggesting mode). */
+export function hasEmptyNote(slice: Slice): boolean {
+  let empty = false;
   slice.content.descendants((node) => {
-    if (node.isText) {
-      text += node.text!;
-      return false;
-    }
-    if (node.type.name === "footnote") {
-      text += `[${node.textContent}]`;
-      return false;
-    }
-    if (node.type.name === "hardBreak") text += " ";
-    if (node.isTextblock) {
-      if (blocks > 0) text += ` ${PARAGRAPH_BREAK} `;
-      blocks += 1;
-    }
-    return true;
+    if (node.type.name === "footnote" && node.content.size === 0) empty = true;
+    return !empty;
   });
-  return text.replace(/\s+/g, " ").trim();
+  return empty;
+}
+
+/** The slice with its empty notes given `text`: a proposed note is proposed with its words. */
+export function fillEmptyNotes(schema: Schema, slice: Slice, text: string): Slice {
+  const fill = (fragment: Fragment): Fragment => {
+    const children: PMNode[] = [];
+    fragment.forEach((node) => {
+      if (node.type.name === "footnote" && node.content.size === 0) children.push(node.type.create(node.attrs, text ? schema.text(text) : null, node.marks));
+      else children.push(node.isLeaf ? node : node.copy(fill(node.content)));
+    });
+    return Fragment.from(children);
+  };
+  return new Slice(fill(slice.content), slice.openStart, slice.openEnd);
 }

@@ -7,7 +7,7 @@ import { message } from "../../../core/i18n/message";
 import { acceptedText, compose, type OwnSuggestion, type ProposedChange, type Range } from "../../../core/suggestions/compose";
 import type { SuggestionAnchor, SuggestionIntent } from "../../../core/suggestions/contract";
 import { QUOTE_MAX_CHARS } from "../../../core/comments/contract";
-import { sliceFromJson, sliceToJson } from "../../../core/suggestions/slices";
+import { fillEmptyNotes, hasEmptyNote, sliceFromJson, sliceToJson } from "../../../core/suggestions/slices";
 import { userColor } from "../../../core/collab/user-color";
 import { CommentRefused } from "../comments/comments-api";
 import type { Said } from "../../review/say";
@@ -36,6 +36,8 @@ export interface ComposerDeps {
   /** Puts a thread the server answered with into the page's list. */
   replace: (thread: ThreadView) => void;
   onError: (said: Said | null) => void;
+  /** The words of a note proposed with the footnote button (its marker alone says nothing); null: cancelled. */
+  askNoteText: () => string | null;
 }
 
 let localKeys = 0;
@@ -92,8 +94,14 @@ export class SuggestionComposer {
   }
 
   /** An edit made in Suggesting mode, not applied: make it a suggestion or part of one. */
-  propose(change: ProposedChange, head: number): void {
+  propose(proposed: ProposedChange, head: number): void {
     const { editor } = this.deps;
+    let change = proposed;
+    if (hasEmptyNote(change.insert)) {
+      const text = this.deps.askNoteText();
+      if (text === null || !text.trim()) return;
+      change = { ...change, insert: fillEmptyNotes(editor.schema, change.insert, text.trim()) };
+    }
     const state = suggestionState(editor.state);
     if (!state) return;
     const own: OwnSuggestion[] = [];

@@ -6,7 +6,7 @@ import { ySyncPluginKey } from "@tiptap/y-tiptap";
 import { resolveSuggestionRange } from "../../../core/suggestions/anchors";
 import { acceptedText, proposedChange, type ProposedChange, type Range } from "../../../core/suggestions/compose";
 import type { SuggestionAnchor } from "../../../core/suggestions/contract";
-import { PARAGRAPH_BREAK } from "../../../core/suggestions/slices";
+import { PARAGRAPH_BREAK, slicePieces } from "../../../core/suggestions/slices";
 import { bindingOf } from "../comments/comment-highlights";
 
 /** One open suggestion as the page shows it: the server's, or this person's being typed. */
@@ -55,19 +55,17 @@ function insertWidget(item: SuggestionItem, isStale: boolean): HTMLElement {
   span.dataset.suggestionId = item.id;
   span.style.setProperty("--suggestion-color", item.color);
   span.title = item.authorName;
-  let blocks = 0;
-  item.insert.content.descendants((node: PMNode) => {
-    if (node.isText) span.append(node.text!);
-    else if (node.type.name === "footnote") {
+  for (const piece of slicePieces(item.insert)) {
+    if (piece.kind === "text") span.append(piece.text);
+    else if (piece.kind === "break") span.append(` ${PARAGRAPH_BREAK} `);
+    else {
       const note = document.createElement("sup");
       note.className = "suggestion-note";
       note.textContent = "*";
-      note.title = node.textContent;
+      note.title = piece.text;
       span.append(note);
-      return false;
-    } else if (node.isTextblock && blocks++ > 0) span.append(` ${PARAGRAPH_BREAK} `);
-    return true;
-  });
+    }
+  }
   return span;
 }
 

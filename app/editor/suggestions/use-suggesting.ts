@@ -10,6 +10,7 @@ import { acceptSuggestions, refreshSuggestion, rejectSuggestions } from "./decid
 import type { SuggestionDecisions } from "./suggestion-parts";
 import { CommentRefused } from "../comments/comments-api";
 import { message } from "../../../core/i18n/message";
+import { useT } from "../../i18n/i18n-provider";
 
 /** What the editor's plugin asks while it runs: the mode now, and where to send a proposed change. */
 export interface SuggestingHooks {
@@ -49,6 +50,7 @@ export function useSuggesting({
   canEdit: boolean;
   canSuggest: boolean;
 }) {
+  const { t } = useT();
   const available = availableModes(canEdit, canSuggest);
   const [chosen, setChosen] = useState<EditorMode>(canEdit ? "editing" : canSuggest ? "suggesting" : "viewing");
   // Access can change while the page is open: a mode no longer allowed falls back to the next.
@@ -56,8 +58,8 @@ export function useSuggesting({
   const [error, setError] = useState<Said | null>(null);
   const { api, replace } = threads;
   const composer = useMemo(
-    () => (editor ? new SuggestionComposer({ editor, me, send: (intent) => api.suggest(intent), replace, onError: setError }) : null),
-    // `me` is the signed-in person: the same for the page's life.
+    () => (editor ? new SuggestionComposer({ editor, me, send: (intent) => api.suggest(intent), replace, onError: setError, askNoteText: () => window.prompt(t("editor.suggesting.noteText")) }) : null),
+    // `me` is the signed-in person and `t` the page's language: the same for the page's life.
     [editor, api, replace],
   );
   hooks.current.mode = mode;
