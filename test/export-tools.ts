@@ -1,4 +1,8 @@
 import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { strFromU8, unzipSync } from "fflate";
 import { listFontFiles, resolveFonts } from "../server/export/pdf/fonts";
 
 /**
@@ -31,4 +35,30 @@ export function libreOfficeAvailable(): boolean {
   if (process.env.CI) throw new Error("CI is set but LibreOffice (soffice) is missing: install libreoffice-writer-nogui.");
   console.warn("soffice not found: LibreOffice tests skipped (apt-get install libreoffice-writer-nogui).");
   return false;
+}
+
+/** A Word file as LibreOffice Writer reads it: its content.xml, tracked-change regions and comments. */
+export interface LibreOfficeReading {
+  content: string;
+  /** Each change as its kind tag, author and text (other markup stripped: LibreOffice may put a bookmark inside deleted words). */
+  regions: string[];
+  /** Each comment's author, date and text, markup stripped. */
+  annotations: string[];
+}
+
+/** Converts a DOCX to ODT with LibreOffice (its own profile, so runs do not collide) and reads what it kept. */
+export function readWithLibreOffice(docx: Uint8Array): LibreOfficeReading {
+  const dir = mkdtempSync(join(tmpdir(), "caucus-lo-"));
+  try {
+    writeFileSync(join(dir, "file.docx"), docx);
+    const profile = `-env:UserInstallation=file://${join(dir, "profile")}`;
+    const run = spawnSync("soffice", [profile, "--headless", "--convert-to", "odt", "--outdir", dir, join(dir, "file.docx")], { timeout: 120_000 });
+    if (run.status !== 0) throw new Error(`LibreOffice could not convert the file: ${String(run.stderr)}`);
+    const content = strFromU8(unzipSync(readFileSync(join(dir, "file.odt")))["content.xml"]!);
+    const regions = [...content.matchAll(/<text:changed-region[\s\S]*?<\/text:changed-region>/g)].map((m) => m[0].replace(/<(?!text:(?:deletion|insertion)>)[^>]+>/g, ""));
+    const annotations = [...content.matchAll(/<office:annotation[ >][\s\S]*?<\/office:annotation>/g)].map((m) => m[0].replace(/<[^>]+>/g, ""));
+    return { content, regions, annotations };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

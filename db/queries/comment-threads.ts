@@ -6,9 +6,10 @@ export interface ThreadRow extends CommentThread {
   resolvedByName: string | null;
 }
 
+/** A new thread; `createdBy` null for one brought in from Word, `createdAt` its Word date. */
 export async function createThread(
   db: Executor,
-  input: { draftId: string; workspaceId: string; anchor: Anchor; createdBy: string },
+  input: { draftId: string; workspaceId: string; anchor: Anchor; createdBy: string | null; createdAt?: Date },
 ): Promise<CommentThread> {
   return db
     .insertInto("comment_threads")
@@ -19,6 +20,7 @@ export async function createThread(
       anchor_end: input.anchor.end,
       quote: input.anchor.quote,
       created_by: input.createdBy,
+      ...(input.createdAt ? { created_at: input.createdAt } : {}),
     })
     .returningAll()
     .executeTakeFirstOrThrow();

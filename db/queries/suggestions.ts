@@ -1,6 +1,7 @@
 import type { SliceJson, SuggestionAnchor, SuggestionState } from "../../core/suggestions/contract";
 import type { SuggestionRow } from "../schema";
 import type { Executor } from "./executor";
+import { createThread } from "./comment-threads";
 
 /**
  * Suggestions (issue 20): a comment thread plus the change it proposes. The thread row holds the
@@ -31,19 +32,7 @@ export interface NewSuggestion {
  */
 export async function insertSuggestionThread(db: Executor, input: NewSuggestion): Promise<{ threadId: string }> {
   const createdAt = input.createdAt ?? new Date();
-  const thread = await db
-    .insertInto("comment_threads")
-    .values({
-      draft_id: input.draftId,
-      workspace_id: input.workspaceId,
-      anchor_start: input.anchor.start,
-      anchor_end: input.anchor.end,
-      quote: input.anchor.quote,
-      created_by: input.authorId,
-      created_at: createdAt,
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
+  const thread = await createThread(db, { draftId: input.draftId, workspaceId: input.workspaceId, anchor: input.anchor, createdBy: input.authorId, createdAt });
   await db
     .insertInto("suggestions")
     .values({

@@ -1,11 +1,7 @@
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { strFromU8, unzipSync } from "fflate";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { libreOfficeAvailable } from "../export-tools";
+import { libreOfficeAvailable, readWithLibreOffice } from "../export-tools";
 import { browserAvailable } from "./browser";
 import { coalitionSuite, documentText, selectWords } from "./flows";
 
@@ -110,22 +106,11 @@ describe.runIf(browserAvailable())("suggesting mode: a reviewer proposes, the ow
     const response = await owner.request.get(`${draftUrl}/export?format=docx&variant=review&override=1`);
     expect(response.status()).toBe(200);
     expect(response.headers()["content-disposition"]).toContain(`filename="Joint-submission-suggestions-review-copy.docx"`);
-    const dir = mkdtempSync(join(tmpdir(), "caucus-review-e2e-"));
-    try {
-      writeFileSync(join(dir, "review.docx"), await response.body());
-      const profile = `-env:UserInstallation=file://${join(dir, "profile")}`;
-      const run = spawnSync("soffice", [profile, "--headless", "--convert-to", "odt", "--outdir", dir, join(dir, "review.docx")], { timeout: 120_000 });
-      expect(run.status, String(run.stderr)).toBe(0);
-      const content = strFromU8(unzipSync(readFileSync(join(dir, "review.odt")))["content.xml"]!);
-      const regions = [...content.matchAll(/<text:changed-region[\s\S]*?<\/text:changed-region>/g)].map((m) => m[0].replace(/<(?!text:(?:deletion|insertion)>)[^>]+>/g, ""));
-      expect(regions.some((r) => r.includes("<text:deletion>") && r.includes("Rita Owusu") && r.includes("continue"))).toBe(true);
-      expect(regions.some((r) => r.includes("<text:insertion>") && r.includes("Rita Owusu"))).toBe(true);
-      expect(content).toContain("persist");
-      const annotations = [...content.matchAll(/<office:annotation[ >][\s\S]*?<\/office:annotation>/g)].map((m) => m[0].replace(/<[^>]+>/g, ""));
-      expect(annotations.some((a) => a.includes("Name the district, please."))).toBe(true);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const { content, regions, annotations } = readWithLibreOffice(new Uint8Array(await response.body()));
+    expect(regions.some((r) => r.includes("<text:deletion>") && r.includes("Rita Owusu") && r.includes("continue"))).toBe(true);
+    expect(regions.some((r) => r.includes("<text:insertion>") && r.includes("Rita Owusu"))).toBe(true);
+    expect(content).toContain("persist");
+    expect(annotations.some((a) => a.includes("Name the district, please."))).toBe(true);
     // A clean copy has neither.
     const clean = await owner.request.get(`${draftUrl}/export?format=docx&override=1`);
     const xml = strFromU8(unzipSync(new Uint8Array(await clean.body()))["word/document.xml"]!);

@@ -1,15 +1,10 @@
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { strFromU8, unzipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
 import { EMPTY_COVER } from "../../../core/editor/cover";
 import { NO_HEADING_NUMBERING } from "../../../core/editor/numbering";
 import { exportModel } from "../../../core/export/export-model";
 import { footnotes, readDocx, textOf, xmlError, type Parts } from "../../../test/fixtures/export/read-docx";
 import { commentThread, CONFIDENTIAL, OPEN_ORG, ORGANISATIONS, remark, reviewDraft, suggestionThread } from "../../../test/fixtures/export/review-draft";
-import { libreOfficeAvailable } from "../../../test/export-tools";
+import { libreOfficeAvailable, readWithLibreOffice } from "../../../test/export-tools";
 import { placeReviewThreads } from "../review-placement";
 import { renderDocx } from "./docx-document";
 
@@ -107,25 +102,13 @@ describe("a review copy as a Word file", () => {
 
   // Partners outside Caucus may read it in LibreOffice: its own reader must see the changes and comments.
   it.runIf(libreOfficeAvailable())("opens in LibreOffice with the tracked changes and the comments", () => {
-    const dir = mkdtempSync(join(tmpdir(), "caucus-review-"));
-    try {
-      writeFileSync(join(dir, "review.docx"), buffer);
-      const profile = `-env:UserInstallation=file://${join(dir, "profile")}`;
-      const run = spawnSync("soffice", [profile, "--headless", "--convert-to", "odt", "--outdir", dir, join(dir, "review.docx")], { timeout: 120_000 });
-      expect(run.status, String(run.stderr)).toBe(0);
-      const content = strFromU8(unzipSync(readFileSync(join(dir, "review.odt")))["content.xml"]!);
-      expect(content).toContain("<text:tracked-changes");
-      // Each region as its kind, author and text (LibreOffice may put a bookmark inside deleted words).
-      const regions = [...content.matchAll(/<text:changed-region[\s\S]*?<\/text:changed-region>/g)].map((m) => m[0].replace(/<(?!text:(?:deletion|insertion)>)[^>]+>/g, ""));
-      expect(regions.some((r) => r.includes("<text:deletion>") && r.includes("Amina Mensah (CR)") && r.includes("twelve"))).toBe(true);
-      expect(regions.some((r) => r.includes("<text:insertion>") && r.includes("Amina Mensah (CR)"))).toBe(true);
-      expect(regions.some((r) => r.includes("<text:deletion>") && r.includes("Kofi Boateng"))).toBe(true);
-      const annotations = [...content.matchAll(/<office:annotation[ >][\s\S]*?<\/office:annotation>/g)].map((m) => m[0].replace(/<[^>]+>/g, ""));
-      expect(annotations.some((a) => a.includes("Yaw Owusu") && a.includes("Which outlets?"))).toBe(true);
-      expect(annotations.some((a) => a.includes("Per the police statement."))).toBe(true);
-      expect(content).not.toMatch(/Hidden Defenders|HDC/);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const { content, regions, annotations } = readWithLibreOffice(buffer);
+    expect(content).toContain("<text:tracked-changes");
+    expect(regions.some((r) => r.includes("<text:deletion>") && r.includes("Amina Mensah (CR)") && r.includes("twelve"))).toBe(true);
+    expect(regions.some((r) => r.includes("<text:insertion>") && r.includes("Amina Mensah (CR)"))).toBe(true);
+    expect(regions.some((r) => r.includes("<text:deletion>") && r.includes("Kofi Boateng"))).toBe(true);
+    expect(annotations.some((a) => a.includes("Yaw Owusu") && a.includes("Which outlets?"))).toBe(true);
+    expect(annotations.some((a) => a.includes("Per the police statement."))).toBe(true);
+    expect(content).not.toMatch(/Hidden Defenders|HDC/);
   }, 180_000);
 });
