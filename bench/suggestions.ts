@@ -31,7 +31,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { originalPositionFor, TraceMap } from "@jridgewell/trace-mapping";
 import { cpus, loadavg } from "node:os";
-import { mkdtemp } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Node as PMNode } from "@tiptap/pm/model";
@@ -541,6 +541,7 @@ try {
   const chromiumCpuMs = chromiumCpu(await findChromiumPids()) - chromiumCpuStart;
   await browser.close();
   await server.stop();
+  await rm(dataDir, { recursive: true, force: true });
   console.log(
     `\nSuggesting mode, ${WORDS}-word draft, ${NOTES} notes, ${SUGGESTIONS} open suggestions (ms; ${OPENS} opens, ${KEYS} keystrokes each kind, ${ACCEPTS} accept-alls)`,
   );
