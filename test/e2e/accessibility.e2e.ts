@@ -71,7 +71,7 @@ describe.runIf(browserAvailable())("accessibility of every page (axe-core)", () 
     expect(found).toEqual([]);
   }, 150_000);
 
-  it("the editor with each side tab, the Export dialog, and the reviewer's read-only editor", async () => {
+  it("the editor with each side tab, the Export dialog, and the reviewer's editor in Suggesting mode", async () => {
     await owner.goto(draftUrl);
     await owner.getByText("All changes saved").waitFor();
     await check(owner, "editor, Guidance");
@@ -89,7 +89,7 @@ describe.runIf(browserAvailable())("accessibility of every page (axe-core)", () 
     await dialog.getByRole("button", { name: "Close" }).click();
 
     await reviewer.goto(draftUrl);
-    await reviewer.getByText("Read-only: as reviewer").waitFor();
+    await reviewer.getByText("Suggesting: what you type is proposed").waitFor();
     await check(reviewer, "reviewer's editor");
     expect(found).toEqual([]);
   }, 120_000);

@@ -72,12 +72,17 @@ describe.runIf(browserAvailable())("co-editing a draft in the browser", () => {
     expect(text).toContain("We recommend full implementation.");
   });
 
-  it("a reviewer sees the live text read-only, is told why, and still shows up in presence", async () => {
+  it("a reviewer sees the live text in Suggesting mode, is told what that means, cannot edit, and still shows up in presence", async () => {
     await reviewer.goto(draftUrl);
     await reviewer.locator(".document").getByText("full implementation", { exact: false }).waitFor();
+    await reviewer.getByText("Suggesting: what you type is proposed, not applied, until an editor accepts it.").waitFor();
+    expect(await reviewer.getByRole("radio", { name: /Editing/ }).isDisabled()).toBe(true);
+    // Viewing is the read-only page, with the reason beside the disabled tools.
+    await reviewer.getByRole("radio", { name: /Viewing/ }).click();
     expect(await reviewer.locator(".document").getAttribute("contenteditable")).toBe("false");
     await reviewer.getByText("Read-only: as reviewer you can read this draft and comment on it, not edit it.").waitFor();
     expect(await reviewer.getByRole("button", { name: /^Bold/ }).isDisabled()).toBe(true);
+    await reviewer.getByRole("radio", { name: /Suggesting/ }).click();
     await owner.getByRole("list", { name: /3 people in this draft/ }).waitFor();
     await reviewer.screenshot({ path: `${SHOTS}/reviewer.png`, fullPage: true });
   });

@@ -99,7 +99,9 @@ describe.runIf(browserAvailable())("the save indicator and refused edits in the 
     await panel.getByText("Written before my role changed.").waitFor();
     // The page shows the draft as stored: the refused words are gone from the text.
     await expect.poll(() => documentText(editor)).not.toContain("Written before my role changed.");
-    expect(await editor.locator(".document").getAttribute("contenteditable")).toBe("false");
+    // As a reviewer now, the page can only suggest: Editing is no longer offered.
+    await expect.poll(() => editor.getByRole("radio", { name: /Suggesting/ }).getAttribute("aria-checked")).toBe("true");
+    expect(await editor.getByRole("radio", { name: /Editing/ }).isDisabled()).toBe(true);
     // The page reloads its idea of this person's access: the header says what the server says.
     await editor.getByText("Your role: Reviewer").waitFor();
     await editor.screenshot({ path: `${SHOTS}/refused-edits.png`, fullPage: true });

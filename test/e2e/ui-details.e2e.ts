@@ -142,7 +142,7 @@ describe.runIf(browserAvailable())("the small things a careful user notices", ()
 
   it("a mention leaves one space, and the active filter's count is readable", async () => {
     await reviewer.reload();
-    await reviewer.getByText("Read-only: as reviewer").waitFor();
+    await reviewer.getByText("Suggesting: what you type is proposed").waitFor();
     await selectWords(reviewer, "joint submission");
     await reviewer.keyboard.press("Control+Alt+KeyM");
     const composer = reviewer.getByPlaceholder(/Comment \(@ to mention someone\)/);

@@ -59,7 +59,8 @@ describe.runIf(browserAvailable())("a Word file checked, then imported as a draf
     expect(text).toMatch(/3 numbered paragraphs, 4 footnotes, 1 heading imported\./);
     expect(text).toContain("1 endnote became a footnote");
     expect(text).toContain("3 paragraphs had their numbers typed as text; Caucus numbers them now.");
-    expect(text).toContain("Tracked changes were accepted");
+    // Its tracked change is kept as a suggestion under its Word author's name, not accepted.
+    expect(text).toContain("1 tracked change became a suggestion to accept or reject in the draft, each under its Word author's name: Amina (1).");
     expect(text).toContain("1 Word comment became 1 comment thread. Each keeps its Word author's name.");
     expect(text).toMatch(/Pre-flight checks for UPR joint submission/);
     await owner.screenshot({ path: `${SHOTS}/word-import-report.png`, fullPage: true });

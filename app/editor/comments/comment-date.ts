@@ -6,7 +6,16 @@
  * tests; the browser's zone otherwise).
  */
 export function commentDateOptions(iso: string, now: Date = new Date(), timeZone?: string): Intl.DateTimeFormatOptions {
-  const yearOf = (d: Date) => new Intl.DateTimeFormat("en", { year: "numeric", timeZone }).format(d);
+  const years = yearFormat(timeZone);
+  const yearOf = (d: Date) => years.format(d);
   const sameYear = yearOf(new Date(iso)) === yearOf(now);
   return { day: "numeric", month: "short", ...(sameYear ? {} : { year: "numeric" }), hour: "2-digit", minute: "2-digit", timeZone };
+}
+
+/** One year formatter per time zone: a panel of 500 cards would otherwise build 1,000 per render. */
+const YEAR_FORMATS = new Map<string | undefined, Intl.DateTimeFormat>();
+function yearFormat(timeZone: string | undefined): Intl.DateTimeFormat {
+  let format = YEAR_FORMATS.get(timeZone);
+  if (!format) YEAR_FORMATS.set(timeZone, (format = new Intl.DateTimeFormat("en", { year: "numeric", timeZone })));
+  return format;
 }

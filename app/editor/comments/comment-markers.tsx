@@ -18,7 +18,13 @@ interface Placed {
  * in full. Clicking a marker opens the thread in the Comments tab.
  */
 export function CommentMarkers({ editor, threads, onOpen }: { editor: Editor; threads: readonly ThreadView[]; onOpen: (threadId: string) => void }) {
-  const { ranges, doc } = useEditorState({ editor, selector: ({ editor: e }) => ({ ranges: threadRanges(e.state), doc: e.state.doc }) });
+  // Compared by reference: the plugin makes a new map only when ranges change, and a deep
+  // comparison of hundreds of ranges on every transaction (each keystroke) costs more than it saves.
+  const { ranges, doc } = useEditorState({
+    editor,
+    selector: ({ editor: e }) => ({ ranges: threadRanges(e.state), doc: e.state.doc }),
+    equalityFn: (a, b) => b !== null && a.ranges === b.ranges && a.doc === b.doc,
+  });
   const { t, number } = useT();
   const layer = useRef<HTMLDivElement>(null);
   const [placed, setPlaced] = useState<Placed[]>([]);

@@ -66,6 +66,8 @@ export function CommentsPanel({
   const { ranges, cursor, stale } = useEditorState({
     editor,
     selector: ({ editor: e }) => ({ ranges: threadRanges(e.state), cursor: e.state.selection.from, stale: suggestionState(e.state)?.stale }),
+    // By reference (the plugins make new maps only when something moved): see comment-markers.tsx.
+    equalityFn: (a, b) => b !== null && a.ranges === b.ranges && a.cursor === b.cursor && a.stale === b.stale,
   });
   const suggestionCard = useSuggestionCard(editor, decisions);
   // A notification links to the draft with ?thread=<id>: that thread starts chosen.

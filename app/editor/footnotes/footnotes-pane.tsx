@@ -4,6 +4,7 @@ import { findFootnote, footnoteEntries, type FootnoteEntry } from "./footnote-po
 import { citationTextsOf } from "./citation-picker";
 import { documentLanguageOf } from "./footnote-view";
 import { NoteEditor } from "./note-editor";
+import { suggestionState } from "../suggestions/suggestion-marks";
 import { useT } from "../../i18n/i18n-provider";
 
 /** The pane's notes by key, refreshed once per transaction rather than once per note. */
@@ -14,10 +15,18 @@ class PaneRegistry {
   constructor(private readonly editor: Editor) {}
 
   private seenDoc: unknown = null;
+  private seenEditable: boolean | null = null;
+  private seenSuggestions: unknown = null;
 
   refresh = () => {
+    // Most transactions only move a caret: nothing a note shows has changed, and asking ~400 note
+    // views to redraw on each (as on every keystroke in Suggesting mode) would cost more than typing.
+    const { state, isEditable } = this.editor;
+    const suggestions = suggestionState(state);
+    if (state.doc === this.seenDoc && isEditable === this.seenEditable && suggestions === this.seenSuggestions) return;
+    this.seenEditable = isEditable;
+    this.seenSuggestions = suggestions;
     for (const note of this.notes.values()) note.setEditable();
-    // Most transactions only move a caret: the notes have not changed, nothing to re-read.
     if (this.editor.state.doc === this.seenDoc) return;
     this.seenDoc = this.editor.state.doc;
     this.entries = new Map(footnoteEntries(this.editor.state.doc).map((entry) => [entry.key, entry]));

@@ -96,13 +96,59 @@ function decorate(doc: PMNode, items: readonly SuggestionItem[], ranges: Readonl
   return DecorationSet.create(doc, decorationsWithin(items, ranges, stale, 0, doc.content.size, 0));
 }
 
+interface Placed {
+  item: SuggestionItem;
+  range: Range;
+}
+
+/** Each marks state's placed suggestions by start, built once: a note finds its own by binary search. */
+const BY_START = new WeakMap<MarksState, Placed[]>();
+function placedByStart(marks: MarksState): Placed[] {
+  let placed = BY_START.get(marks);
+  if (!placed) {
+    placed = [];
+    for (const item of marks.items) {
+      const range = marks.ranges.get(item.id);
+      if (range) placed.push({ item, range });
+    }
+    placed.sort((a, b) => a.range.from - b.range.from);
+    BY_START.set(marks, placed);
+  }
+  return placed;
+}
+
+/** The placed suggestions that lie inside [start, end]. */
+function placedWithin(marks: MarksState, start: number, end: number): Placed[] {
+  const placed = placedByStart(marks);
+  let low = 0;
+  let high = placed.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (placed[middle]!.range.from < start) low = middle + 1;
+    else high = middle;
+  }
+  const found: Placed[] = [];
+  for (let i = low; i < placed.length && placed[i]!.range.from <= end; i++) if (placed[i]!.range.to <= end) found.push(placed[i]!);
+  return found;
+}
+
 /**
  * The suggestions inside one footnote, for the note's own small view (note-editor.ts), which
  * starts at `start` in the page: the page's decorations do not reach into a node view's editor.
  */
 export function suggestionDecorationsIn(state: EditorState, start: number, end: number): Decoration[] {
   const marks = suggestionMarksKey.getState(state);
-  return marks ? decorationsWithin(marks.items, marks.ranges, marks.stale, start, end, start) : [];
+  if (!marks || marks.items.length === 0) return [];
+  const within = placedWithin(marks, start, end);
+  if (within.length === 0) return [];
+  return decorationsWithin(
+    within.map((p) => p.item),
+    marks.ranges,
+    marks.stale,
+    start,
+    end,
+    start,
+  );
 }
 
 function apply(tr: Transaction, value: MarksState, _old: EditorState, state: EditorState): MarksState {
