@@ -3,7 +3,7 @@ import { FormattedMessage } from "react-intl";
 import { countDocumentWords } from "../../core/checks/word-count";
 import type { MessageId } from "../../core/i18n/message";
 import { useT } from "../i18n/i18n-provider";
-import { wordsIfAccepted } from "./suggestions/words-if-accepted";
+import { useWordsIfAccepted } from "./suggestions/words-if-accepted";
 import type { DraftTemplate } from "./draft-template";
 
 const ALL = { footnotes: true, headings: true, tables: true };
@@ -27,9 +27,10 @@ export function WordCountBar({ editor, template }: { editor: Editor; template: D
   const counts = template?.counts ?? ALL;
   const tally = useEditorState({
     editor,
-    selector: ({ editor: e }) => ({ ...countDocumentWords(e.state.doc, counts), ifAccepted: wordsIfAccepted(e.state, counts) }),
-    equalityFn: (a, b) => b !== null && a.counted === b.counted && a.footnotes === b.footnotes && a.ifAccepted === b.ifAccepted,
+    selector: ({ editor: e }) => countDocumentWords(e.state.doc, counts),
+    equalityFn: (a, b) => b !== null && a.counted === b.counted && a.footnotes === b.footnotes,
   });
+  const ifAccepted = useWordsIfAccepted(editor, counts);
   const limit = template?.wordLimit ?? null;
   const over = limit !== null && tally.counted > limit;
   // Not a live region: announcing every keystroke's count would drown a screen reader. Crossing
@@ -46,7 +47,7 @@ export function WordCountBar({ editor, template }: { editor: Editor; template: D
           <FormattedMessage id="editor.words.noLimit" values={{ counted: tally.counted, b: bold }} />
         )}
         {over ? t("editor.words.overBy", { over: tally.counted - limit }) : ""}
-        {tally.ifAccepted !== null ? t("editor.words.ifAccepted", { counted: tally.ifAccepted }) : ""}
+        {ifAccepted !== null ? t("editor.words.ifAccepted", { counted: ifAccepted }) : ""}
       </span>
       <span className="muted">{t("editor.words.rule", { parts: list(ruleParts(counts).map((id) => t(id))), footnotes: tally.footnotes })}</span>
     </div>
