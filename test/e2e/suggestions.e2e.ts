@@ -117,4 +117,21 @@ describe.runIf(browserAvailable())("suggesting mode: a reviewer proposes, the ow
     expect(xml).not.toContain("persist");
     expect(xml).not.toMatch(/<w:(ins|del) /);
   });
+
+  it("a suggestion whose words someone else changed says so, and can be accepted only after a refresh", async () => {
+    // The owner, editing, rewrites the words the reviewer's open suggestion replaces.
+    await owner.getByRole("tab", { name: /Comments/ }).click();
+    await owner.locator(".suggestion-card", { hasText: /“continue”/ }).waitFor();
+    // By its id: once refreshed, the card names other words.
+    const id = await owner.locator(".suggestion-card", { hasText: /“continue”/ }).getAttribute("data-thread-id");
+    const card = owner.locator(`.suggestion-card[data-thread-id="${id}"]`);
+    await selectWords(owner, "continue");
+    await owner.keyboard.type("go on");
+    await card.getByText("Someone has changed this text since it was suggested").waitFor({ timeout: 5000 });
+    expect(await card.getByRole("button", { name: "Accept" }).isDisabled()).toBe(true);
+    await card.getByRole("button", { name: "Refresh" }).click();
+    await expect.poll(() => card.getByRole("button", { name: "Accept" }).isDisabled(), { timeout: 5000 }).toBe(false);
+    await card.getByRole("button", { name: "Accept" }).click();
+    await expect.poll(() => documentText(owner), { timeout: 5000 }).toContain("persist");
+  });
 });
