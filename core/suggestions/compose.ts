@@ -42,7 +42,7 @@ export type Composition =
 export function proposedChange(before: PMNode, after: PMNode, steps: readonly Step[]): ProposedChange | null {
   const only = steps.length === 1 ? steps[0] : undefined;
   if (only instanceof ReplaceStep) {
-    const { from, to, slice } = only as unknown as { from: number; to: number; slice: Slice };
+    const { from, to, slice } = only;
     return from === to && slice.size === 0 ? null : { from, to, insert: slice };
   }
   const start = before.content.findDiffStart(after.content);

@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { browserAvailable } from "./browser";
-import { coalitionSuite, selectWords } from "./flows";
+import { coalitionSuite, openAtStart, selectWords } from "./flows";
 
 const SENTENCE = "The police dispersed the peaceful assembly in Accra.";
 
@@ -13,10 +13,7 @@ describe.runIf(browserAvailable())("review comments in the browser", () => {
   coalitionSuite("Joint submission, comments", [{ name: "Rita Owusu", email: "rita@example.org", role: "reviewer" }], async (coalition) => {
     ({ owner, draftUrl } = coalition);
     [reviewer] = coalition.members as [Page];
-    await owner.goto(draftUrl);
-    await owner.getByText("All changes saved").waitFor();
-    await owner.locator(".document").click();
-    await owner.keyboard.press("Control+Home");
+    await openAtStart(owner, draftUrl);
     await owner.keyboard.type(`${SENTENCE} `);
   });
 

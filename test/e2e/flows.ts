@@ -179,6 +179,14 @@ export function ownerDraftSuite(owner: OwnerDraft, ready: (page: Page) => void) 
  * Selects `words` in the page's text, as a mouse drag would (works in a read-only editor); the
  * words may run across several text nodes (a highlight splits them).
  */
+/** Opens the draft once it is saved, with the caret at the start of its text, ready to type. */
+export async function openAtStart(page: Page, draftUrl: string): Promise<void> {
+  await page.goto(draftUrl);
+  await page.getByText("All changes saved").waitFor();
+  await page.locator(".document").click();
+  await page.keyboard.press("Control+Home");
+}
+
 export async function selectWords(page: Page, words: string, root = ".document"): Promise<void> {
   await page.locator(root).first().evaluate((root, target) => {
     const nodes: Text[] = [];

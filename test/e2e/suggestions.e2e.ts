@@ -3,7 +3,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { libreOfficeAvailable, readWithLibreOffice } from "../export-tools";
 import { browserAvailable } from "./browser";
-import { coalitionSuite, documentText, selectWords } from "./flows";
+import { coalitionSuite, documentText, openAtStart, selectWords } from "./flows";
 
 const FIRST = "The State should protect journalists now.";
 const SECOND = "Reprisals continue in Accra.";
@@ -17,10 +17,7 @@ describe.runIf(browserAvailable())("suggesting mode: a reviewer proposes, the ow
   coalitionSuite("Joint submission, suggestions", [{ name: "Rita Owusu", email: "rita@example.org", role: "reviewer" }], async (coalition) => {
     ({ owner, draftUrl } = coalition);
     [reviewer] = coalition.members as [Page];
-    await owner.goto(draftUrl);
-    await owner.getByText("All changes saved").waitFor();
-    await owner.locator(".document").click();
-    await owner.keyboard.press("Control+Home");
+    await openAtStart(owner, draftUrl);
     await owner.keyboard.type(FIRST);
     await owner.keyboard.press("Enter");
     await owner.keyboard.type(SECOND);

@@ -1,6 +1,5 @@
 import type { Editor } from "@tiptap/core";
 import type { Slice } from "@tiptap/pm/model";
-import { TextSelection } from "@tiptap/pm/state";
 import { anchorFor } from "../../../core/comments/anchors";
 import type { ThreadView } from "../../../core/comments/contract";
 import { message } from "../../../core/i18n/message";
@@ -88,9 +87,9 @@ export class SuggestionComposer {
     return items;
   }
 
-  private show(): void {
+  private show(cursor?: number): void {
     const { editor } = this.deps;
-    if (!editor.isDestroyed) showSuggestions(editor.view, this.items());
+    if (!editor.isDestroyed) showSuggestions(editor.view, this.items(), cursor);
   }
 
   /** An edit made in Suggesting mode, not applied: make it a suggestion or part of one. */
@@ -113,9 +112,7 @@ export class SuggestionComposer {
     if (result.kind === "create") this.create(result.range, result.insert);
     else if (result.kind === "update") this.update(result.id, result.range, result.insert);
     else if (result.kind === "remove") this.remove(result.id);
-    this.show();
-    const cursor = Math.min(result.cursor, editor.state.doc.content.size);
-    editor.view.dispatch(editor.state.tr.setSelection(TextSelection.create(editor.state.doc, cursor)).setMeta("addToHistory", false));
+    this.show(result.cursor);
   }
 
   private placed(range: Range): { anchor: SuggestionAnchor; deleted: string } | null {

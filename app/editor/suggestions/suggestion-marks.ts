@@ -1,6 +1,6 @@
 import { Extension } from "@tiptap/core";
 import type { Node as PMNode, Slice } from "@tiptap/pm/model";
-import { Plugin, PluginKey, type EditorState, type Transaction } from "@tiptap/pm/state";
+import { Plugin, PluginKey, TextSelection, type EditorState, type Transaction } from "@tiptap/pm/state";
 import { Decoration, DecorationSet } from "@tiptap/pm/view";
 import { ySyncPluginKey } from "@tiptap/y-tiptap";
 import { resolveSuggestionRange } from "../../../core/suggestions/anchors";
@@ -200,8 +200,11 @@ export const SuggestionMarks = Extension.create<SuggestionMarksOptions>({
   },
 });
 
-export function showSuggestions(view: { state: EditorState; dispatch: (tr: Transaction) => void }, items: readonly SuggestionItem[]): void {
-  view.dispatch(view.state.tr.setMeta(suggestionMarksKey, { items }).setMeta("addToHistory", false));
+/** Draws these suggestions; with `cursor`, puts the caret there in the same transaction (one per keystroke). */
+export function showSuggestions(view: { state: EditorState; dispatch: (tr: Transaction) => void }, items: readonly SuggestionItem[], cursor?: number): void {
+  const tr = view.state.tr.setMeta(suggestionMarksKey, { items }).setMeta("addToHistory", false);
+  if (cursor !== undefined) tr.setSelection(TextSelection.create(tr.doc, Math.min(cursor, tr.doc.content.size)));
+  view.dispatch(tr);
 }
 
 export function suggestionState(state: EditorState): MarksState | undefined {
