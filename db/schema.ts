@@ -2,6 +2,8 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "
 import type { ThreadStatus } from "../core/comments/contract";
 import type { Role } from "../core/policies/roles";
 import type { SliceJson, SuggestionState } from "../core/suggestions/contract";
+import type { Authorship, OrganisationChange, VersionKind, VersionPerson } from "../core/versions/contract";
+import type { Cover } from "../core/editor/cover";
 
 /** Timestamps come back as Date from both pg and PGlite; inserts may omit them (DB default). */
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -54,6 +56,8 @@ export interface OrganisationsTable {
   acronym: Generated<string>;
   /** A confidential organisation is never named outside its workspace (exports, invitations). */
   confidential: Generated<boolean>;
+  /** The member who signs drafts for the organisation (issue 21); null until one is named. */
+  focal_point_id: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: CreatedAt;
 }
 
@@ -315,6 +319,68 @@ export interface ExportsTable {
   created_at: CreatedAt;
   /** SHA-256 of the draft's canonical text when the file was stored (null before issue 16). */
   content_sha256: ColumnType<string | null, string | null | undefined, never>;
+  /** Set when an owner submitted without every organisation's sign-off on the text (issue 21). */
+  sign_off_override: ColumnType<SignOffOverride | null, string | null | undefined, never>;
+}
+
+/** Who overrode missing sign-offs at submission, and which organisations had not signed (ids). */
+export interface SignOffOverride {
+  by: string;
+  byName: string;
+  missing: string[];
+}
+
+/** A reading of the draft at one moment (issue 21, decision 023); see the migration. */
+export interface DraftVersionsTable {
+  id: Generated<string>;
+  draft_id: string;
+  kind: VersionKind;
+  name: string | null;
+  content: ColumnType<Record<string, unknown>, string, string>;
+  cover: ColumnType<Cover, string, string>;
+  authorship: ColumnType<Authorship, string | undefined, string>;
+  content_sha256: string;
+  words: number;
+  added: Generated<number>;
+  removed: Generated<number>;
+  by_organisation: ColumnType<OrganisationChange[], string | undefined, string>;
+  people: ColumnType<VersionPerson[], string | undefined, string>;
+  export_id: string | null;
+  created_by: string | null;
+  started_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface SignOffRequestsTable {
+  id: Generated<string>;
+  draft_id: string;
+  version_id: string;
+  message: Generated<string>;
+  requested_by: string | null;
+  created_at: CreatedAt;
+}
+
+export type SignOffDecision = "approved" | "changes_requested";
+
+export interface SignOffsTable {
+  id: Generated<string>;
+  draft_id: string;
+  request_id: string;
+  version_id: string;
+  organisation_id: string;
+  decision: SignOffDecision;
+  comment: Generated<string>;
+  signed_by: string | null;
+  signed_by_name: string;
+  created_at: CreatedAt;
+}
+
+export interface DraftWordBudgetsTable {
+  draft_id: string;
+  target_kind: "section" | "organisation";
+  target_id: string;
+  words: number;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
 export interface Database {
@@ -341,6 +407,10 @@ export interface Database {
   draft_reviewers: DraftReviewersTable;
   draft_clients: DraftClientsTable;
   exports: ExportsTable;
+  draft_versions: DraftVersionsTable;
+  sign_off_requests: SignOffRequestsTable;
+  sign_offs: SignOffsTable;
+  draft_word_budgets: DraftWordBudgetsTable;
 }
 
 export type User = Selectable<UsersTable>;
@@ -359,3 +429,7 @@ export type CommentRow = Selectable<CommentsTable>;
 export type SuggestionRow = Selectable<SuggestionsTable>;
 export type NotificationRow = Selectable<NotificationsTable>;
 export type ExportRow = Selectable<ExportsTable>;
+export type DraftVersionRow = Selectable<DraftVersionsTable>;
+export type SignOffRequestRow = Selectable<SignOffRequestsTable>;
+export type SignOffRow = Selectable<SignOffsTable>;
+export type WordBudgetRow = Selectable<DraftWordBudgetsTable>;

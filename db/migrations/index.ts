@@ -9,6 +9,7 @@ import * as createExports from "./20261127140000-create-exports";
 import * as submissionFreezeAndReopen from "./20261206120000-submission-freeze-and-reopen";
 import * as interfaceLanguage from "./20261207090000-interface-language";
 import * as suggestions from "./20261207120000-suggestions";
+import * as versionsAndSignOff from "./20261208090000-versions-and-sign-off";
 
 /**
  * Every migration, by name, in order. Listed statically (not read from disk) so the same list
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   "20261206120000-submission-freeze-and-reopen": submissionFreezeAndReopen,
   "20261207090000-interface-language": interfaceLanguage,
   "20261207120000-suggestions": suggestions,
+  "20261208090000-versions-and-sign-off": versionsAndSignOff,
 };

@@ -1,10 +1,10 @@
-import type { ExportFormat, ExportRow } from "../schema";
+import type { ExportFormat, ExportRow, SignOffOverride } from "../schema";
 import type { Executor } from "./executor";
 
 /** A stored file without its bytes: what lists and audit events need. */
 export type ExportSummary = Omit<ExportRow, "bytes">;
 
-const SUMMARY_COLUMNS = ["id", "draft_id", "workspace_id", "format", "file_name", "sha256", "byte_size", "created_by", "created_by_name", "created_at", "content_sha256"] as const;
+const SUMMARY_COLUMNS = ["id", "draft_id", "workspace_id", "format", "file_name", "sha256", "byte_size", "created_by", "created_by_name", "created_at", "content_sha256", "sign_off_override"] as const;
 
 export interface NewExport {
   draftId: string;
@@ -17,6 +17,8 @@ export interface NewExport {
   createdByName: string;
   /** SHA-256 of the draft's canonical text the file was made from. */
   contentSha256: string;
+  /** An owner submitted without every organisation's sign-off on this text (issue 21). */
+  signOffOverride?: SignOffOverride | null;
 }
 
 /** Stores one file. Call in the transaction that marks the draft submitted, so both land or neither. */
@@ -34,6 +36,7 @@ export async function createExport(db: Executor, input: NewExport): Promise<Expo
       created_by: input.createdBy,
       created_by_name: input.createdByName,
       content_sha256: input.contentSha256,
+      sign_off_override: input.signOffOverride ? JSON.stringify(input.signOffOverride) : null,
     })
     .returning(SUMMARY_COLUMNS)
     .executeTakeFirstOrThrow();
