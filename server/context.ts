@@ -19,6 +19,8 @@ export interface CollabControl {
    * draft. Rejects when a node did not answer in time (CollabServer.settle).
    */
   settle(draftId: string): Promise<void>;
+  /** A change the server stored itself (a restore) reaches every node's open room and its sockets. */
+  applyStoredChange(draftId: string, update: Uint8Array): void;
 }
 
 /** Renders exports and reads uploaded Word files off the event loop (server/jobs/job-pool.ts). */

@@ -21,7 +21,7 @@ export function testContext(handle: DatabaseHandle, clientIp = "203.0.113.7", co
     db: handle.db,
     databaseKind: handle.kind,
     mailer: copyLinkMailer,
-    collab: collab ?? { revalidate: async () => {}, announce: () => {}, settle: async () => {} },
+    collab: collab ?? { revalidate: async () => {}, announce: () => {}, settle: async () => {}, applyStoredChange: () => {} },
     jobs,
     log: createLogger("silent"),
   };

@@ -10,7 +10,8 @@ import { Connection } from "./connection";
 import { RoomRegistry } from "./room-registry";
 import { watchLiveness } from "./liveness";
 import { encodeAwarenessStates, encodeSyncStep1 } from "./protocol";
-import type { Room } from "./room";
+import * as Y from "yjs";
+import { SERVER_ORIGIN, type Room } from "./room";
 import type { ChunkLimits } from "./update-chunks";
 import { FrameIntake } from "./frame-intake";
 import {
@@ -163,6 +164,17 @@ export class CollabServer {
     } catch (error) {
       this.options.log.warn("collab draft event not sent", { draftId, error: String(error) });
     }
+  }
+
+  /**
+   * Applies a change the server already stored (a restore, server/versions) to this node's room,
+   * whose sockets receive it as any update, and through the extensions to every other node's.
+   * The database has it: nothing here stores it again.
+   */
+  applyStoredChange(draftId: string, update: Uint8Array): void {
+    const room = this.rooms.get(draftDocName(draftId));
+    if (room) Y.applyUpdate(room.doc, update, SERVER_ORIGIN);
+    this.each("onStoredChange", (e) => e.onStoredChange?.(draftId, update));
   }
 
   /**

@@ -7,6 +7,7 @@ import type { ChangeOrigin } from "./types";
 
 /** Origin used when storage fills the document, so persistence does not write it back. */
 export const STORAGE_ORIGIN: ChangeOrigin = { kind: "storage" };
+export const SERVER_ORIGIN: ChangeOrigin = { kind: "server" };
 
 /**
  * One open draft: its Y.Doc, awareness and the local sockets on it. Every applied change is

@@ -25,6 +25,8 @@ export type ConnectionIdentity = Required<Omit<UpgradeRequest, "headers">>;
 export type ChangeOrigin =
   | { kind: "client"; connection: Connection }
   | { kind: "storage" }
+  /** A change the server made and stored itself (a restore): applied in memory, already stored. */
+  | { kind: "server" }
   | { kind: "peer"; nodeId: string };
 
 /** The first part of an incoming frame, read without applying it. */
@@ -92,6 +94,8 @@ export interface CollabExtension {
    * `frame` is the encoded MESSAGE_DRAFT_EVENT frame, ready to send as it is. Must not block.
    */
   onAnnounce?(draftId: string, frame: Uint8Array): void;
+  /** The server stored a change of its own to the draft (CollabServer.applyStoredChange): tell the other nodes. */
+  onStoredChange?(draftId: string, update: Uint8Array): void;
   onShutdown?(): Promise<void>;
 }
 

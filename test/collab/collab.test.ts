@@ -88,7 +88,7 @@ describeEachDatabase("collaboration server", (handle) => {
 
   it("closes a removed member's and a demoted editor's sockets with AuthorizationChanged within a second", async () => {
     const world = await buildWorkspace(handle());
-    const collabControl = { revalidate: (f: Parameters<typeof suite.harness.collab.revalidate>[0]) => suite.harness.collab.revalidate(f), announce: () => {}, settle: async () => {} };
+    const collabControl = { revalidate: (f: Parameters<typeof suite.harness.collab.revalidate>[0]) => suite.harness.collab.revalidate(f), announce: () => {}, settle: async () => {}, applyStoredChange: () => {} };
     const ctx = testContext(handle(), undefined, collabControl);
     const viewer = connect(world.members.viewer.token, world.draft.id);
     const editor = connect(world.members.editor.token, world.draft.id);

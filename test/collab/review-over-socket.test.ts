@@ -43,7 +43,7 @@ describeEachDatabase("a reviewer's comment and socket", (handle) => {
     // The reviewer's anchor, computed on their own copy as the browser does.
     const from = 1 + SENTENCE.indexOf("peaceful");
     const anchor = anchorFor(bindingOf(reviewer), from, from + "peaceful assembly".length, "peaceful assembly");
-    const context = testContext(handle(), undefined, { revalidate: async () => {}, announce: (draftId, event) => suite.harness.collab.announce(draftId, event), settle: async () => {} });
+    const context = testContext(handle(), undefined, { revalidate: async () => {}, announce: (draftId, event) => suite.harness.collab.announce(draftId, event), settle: async () => {}, applyStoredChange: () => {} });
     const request = jsonRequest(commentsPath(world), world.members.reviewer.token, { intent: "create-thread", anchor, body: "Which report says so?" });
     const created = await runJson(comments.action, request, context, draftParams(world));
     expect(created.status).toBe(200);

@@ -29,7 +29,7 @@ describe.runIf(redisUrl)("revocation across nodes", () => {
       const editorOnA = nodes.connect(nodes.nodeA, world.members.editor.token, world.draft.id);
       await Promise.all([synced(reviewer), synced(editorOnA)]);
       // The HTTP request is served by node A: only it hears of the change directly.
-      const ctx = testContext(handle(), undefined, { revalidate: (filter) => nodes.nodeA.collab.revalidate(filter), announce: () => {}, settle: async () => {} });
+      const ctx = testContext(handle(), undefined, { revalidate: (filter) => nodes.nodeA.collab.revalidate(filter), announce: () => {}, settle: async () => {}, applyStoredChange: () => {} });
       const membership = await findMembership(handle().db, world.workspace.id, world.members.reviewer.id);
       const started = Date.now();
       await run(

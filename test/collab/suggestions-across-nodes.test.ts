@@ -31,7 +31,7 @@ describe.runIf(redisUrl)("suggestions across nodes", () => {
       await synced(onB);
       await nodes.subscribers(world.draft.id, 1);
 
-      const context = testContext(handle(), undefined, { revalidate: async () => {}, announce: (draftId, event) => nodes.nodeA.collab.announce(draftId, event), settle: async () => {} });
+      const context = testContext(handle(), undefined, { revalidate: async () => {}, announce: (draftId, event) => nodes.nodeA.collab.announce(draftId, event), settle: async () => {}, applyStoredChange: () => {} });
       const change = { anchor: { ...ANCHOR, quote: "should" }, deleted: "should", insert: { content: [{ type: "text", text: "must" }] } };
       const request = jsonRequest(commentsPath(world), world.members.reviewer.token, { intent: "suggest", change });
       const created = await runJson(comments.action, request, context, draftParams(world));

@@ -22,6 +22,7 @@ export function exportContext(handle: DatabaseHandle, jobs?: JobRunner) {
     settle: async (draftId) => {
       settled.push(draftId);
     },
+    applyStoredChange: () => {},
   }, jobs);
   return { context, announced, revalidated, settled };
 }

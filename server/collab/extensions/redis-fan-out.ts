@@ -141,6 +141,10 @@ export function redisFanOut(options: RedisFanOutOptions): CollabExtension & { no
     onAwarenessChange(room, update, origin) {
       if (origin.kind === "client") publish(room.draftId, KIND_AWARENESS, update);
     },
+    onStoredChange(draftId, update) {
+      // Peers apply it as a peer's change: in memory, for their sockets; the database has it.
+      publish(draftId, KIND_UPDATE, update);
+    },
     onAnnounce(draftId, draftEvent) {
       // The server already told this node's sockets; the node id tag keeps it from hearing it again.
       publish(draftId, KIND_DRAFT_EVENT, draftEvent);
