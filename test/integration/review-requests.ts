@@ -10,7 +10,7 @@ export type Built = Awaited<ReturnType<typeof buildWorkspace>>;
 /** A load context whose collaboration server records what it was asked to announce. */
 export function recordingContext(handle: DatabaseHandle): { context: AppLoadContext; announced: Array<{ draftId: string; event: DraftEvent }> } {
   const announced: Array<{ draftId: string; event: DraftEvent }> = [];
-  const context = testContext(handle, undefined, { revalidate: async () => {}, announce: (draftId, event) => announced.push({ draftId, event }), settle: async () => {} });
+  const context = testContext(handle, undefined, { revalidate: async () => {}, announce: (draftId, event) => announced.push({ draftId, event }), settle: async () => {}, applyStoredChange: () => {} });
   return { context, announced };
 }
 
