@@ -21,6 +21,8 @@ export type AuditAction =
   | "draft.exported"
   | "draft.submitted"
   | "draft.reopened"
+  | "draft.version_named"
+  | "draft.restored"
   | "comment.thread_resolved"
   | "comment.thread_reopened"
   | "comment.deleted"

@@ -8,6 +8,9 @@ export interface StoredDocument {
   updates: Uint8Array[];
   /** Their seqs: compaction deletes exactly these, never "everything up to n". */
   seqs: string[];
+  /** When each was stored and for whom (null: a node re-storing what peers sent): sessions of work. */
+  storedAt: Date[];
+  userIds: Array<string | null>;
 }
 
 /**
@@ -45,11 +48,17 @@ export async function loadDraftDocument(db: Executor, draftId: string): Promise<
   const snapshot = await db.selectFrom("draft_snapshots").select("state").where("draft_id", "=", draftId).executeTakeFirst();
   const rows = await db
     .selectFrom("draft_updates")
-    .select(["seq", "update"])
+    .select(["seq", "update", "created_at", "user_id"])
     .where("draft_id", "=", draftId)
     .orderBy("seq")
     .execute();
-  return { snapshot: snapshot?.state ?? null, updates: rows.map((r) => r.update), seqs: rows.map((r) => r.seq) };
+  return {
+    snapshot: snapshot?.state ?? null,
+    updates: rows.map((r) => r.update),
+    seqs: rows.map((r) => r.seq),
+    storedAt: rows.map((r) => r.created_at),
+    userIds: rows.map((r) => r.user_id),
+  };
 }
 
 /**

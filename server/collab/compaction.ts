@@ -3,7 +3,12 @@ import * as Y from "yjs";
 import { canonicalDocument } from "../../core/editor/canonical";
 import { loadDraftDocument, lockDraftForCompaction, saveDraftSnapshot } from "../../db/queries/draft-documents";
 import { findDraftFreeze } from "../../db/queries/draft-freeze";
+import type { Executor } from "../../db/queries/executor";
 import type { Database } from "../../db/schema";
+import { loadVersionContext } from "../versions/context";
+import { readVersion } from "../versions/reading";
+import { recordVersion } from "../versions/record";
+import { splitSessions, type LogSession } from "../versions/sessions";
 
 /**
  * Merges a draft's update log into its snapshot (Yjs state + canonical JSON + text). Reads from
@@ -12,6 +17,9 @@ import type { Database } from "../../db/schema";
  * this node only heard from a peer reach the database even if that peer died before saving them —
  * except into a submitted draft, or one frozen for submission: what went to Geneva is what is
  * stored, and memory may hold a change the database refused. Returns how many log rows it folded.
+ *
+ * Before the rows go, each session of work they hold is kept as a version (server/versions,
+ * decision 023): the log is replayed session by session and the draft read at each one's end.
  */
 export async function compactDraft(db: Kysely<Database>, draftId: string, memory?: Uint8Array): Promise<number> {
   return db.transaction().execute(async (tx) => {
@@ -23,13 +31,29 @@ export async function compactDraft(db: Kysely<Database>, draftId: string, memory
     const doc = new Y.Doc();
     try {
       if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-      for (const update of stored.updates) Y.applyUpdate(doc, update);
-      if (inMemory) Y.applyUpdate(doc, inMemory);
+      const sessions = splitSessions(stored.storedAt, stored.userIds);
+      for (const [index, session] of sessions.entries()) {
+        for (let row = session.from; row < session.to; row++) Y.applyUpdate(doc, stored.updates[row]!);
+        if (index === sessions.length - 1 && inMemory) Y.applyUpdate(doc, inMemory);
+        await keepSession(tx, draftId, doc, session);
+      }
+      if (sessions.length === 0 && inMemory) Y.applyUpdate(doc, inMemory);
       const { json, text } = canonicalDocument(doc);
       await saveDraftSnapshot(tx, { draftId, state: Y.encodeStateAsUpdate(doc), content: json, text, mergedSeqs: stored.seqs });
       return stored.updates.length;
     } finally {
       doc.destroy();
     }
+  });
+}
+
+async function keepSession(tx: Executor, draftId: string, doc: Y.Doc, session: LogSession): Promise<void> {
+  const context = await loadVersionContext(tx, draftId);
+  if (!context) return;
+  await recordVersion(tx, draftId, readVersion(doc, context.counts, context.userOfClient), {
+    kind: "session",
+    people: session.userIds.map((id) => context.person(id)),
+    startedAt: session.startedAt,
+    createdAt: session.endedAt,
   });
 }

@@ -1,0 +1,96 @@
+import { VERSION_NAME_MAX_CHARS, type VersionContent, type VersionSummary } from "../../core/versions/contract";
+import { recordAudit } from "../../db/queries/audit";
+import { findVersion, listVersions, renameVersion } from "../../db/queries/draft-versions";
+import type { Draft } from "../../db/schema";
+import type { ServiceDeps } from "../services";
+import { readStoredVersion, recordStoredVersion } from "./moments";
+import { VersionRefusal } from "./refusal";
+import { restoreVersion, type RestoreOutcome } from "./restore";
+import { summariseVersions } from "./summaries";
+
+type DraftRef = Pick<Draft, "id" | "workspace_id" | "title">;
+
+/**
+ * A draft's history (issue 21, decision 023): its versions, naming the current state, reading
+ * one, restoring one. Callers have authorised the person on the draft (read for reading, edit
+ * for naming and restoring) through core/policies.
+ */
+export function createVersionsService({ db, collab }: Pick<ServiceDeps, "db" | "collab">) {
+  /** Brings every node's room into the database first, so a version holds what people see. */
+  const settle = async (draftId: string) => {
+    try {
+      await collab.settle(draftId);
+    } catch {
+      throw new VersionRefusal(503, "versions.refused.notSettled");
+    }
+  };
+
+  return {
+    async list(draft: DraftRef): Promise<VersionSummary[]> {
+      return summariseVersions(db, draft.workspace_id, await listVersions(db, draft.id));
+    },
+
+    /** One version with its content; undefined for a version of another draft. */
+    async read(draft: DraftRef, versionId: string): Promise<{ summary: VersionSummary; content: VersionContent } | undefined> {
+      const row = await findVersion(db, draft.id, versionId);
+      if (!row) return undefined;
+      const [summary] = await summariseVersions(db, draft.workspace_id, [row]);
+      return { summary: summary!, content: { content: row.content, cover: row.cover, authorship: row.authorship } };
+    },
+
+    /** The draft as people see it now, read as a version (not stored). */
+    async current(draft: DraftRef) {
+      await settle(draft.id);
+      return readStoredVersion(db, draft.id);
+    },
+
+    /** SHA-256 of the stored draft's text and cover: what a sign-off compares with its version's. */
+    async currentFingerprint(draftId: string): Promise<string | undefined> {
+      return (await readStoredVersion(db, draftId))?.contentSha256;
+    },
+
+    /** Names the current state ("Sent to partners, 12 March"): a version kept for ever. */
+    async nameCurrent(actor: { id: string }, draft: DraftRef, name: string): Promise<VersionSummary> {
+      const trimmed = checkedName(name);
+      await settle(draft.id);
+      const stored = await db.transaction().execute(async (tx) => {
+        const version = await recordStoredVersion(tx, draft.id, { kind: "named", actorId: actor.id, name: trimmed });
+        if (!version) throw new VersionRefusal(404, "versions.refused.notFound");
+        await audit(tx, actor.id, draft, "draft.version_named", { versionId: version.id, name: trimmed });
+        return version;
+      });
+      const [summary] = await summariseVersions(db, draft.workspace_id, [stored]);
+      return summary!;
+    },
+
+    /** Gives an existing version a name (an automatic one becomes a named one, kept for ever). */
+    async rename(actor: { id: string }, draft: DraftRef, versionId: string, name: string): Promise<void> {
+      const trimmed = checkedName(name);
+      await db.transaction().execute(async (tx) => {
+        if (!(await renameVersion(tx, draft.id, versionId, trimmed))) throw new VersionRefusal(404, "versions.refused.notFound");
+        await audit(tx, actor.id, draft, "draft.version_named", { versionId, name: trimmed });
+      });
+    },
+
+    /** Restores the draft or one section to a version; every node's room receives the change. */
+    async restore(actor: { id: string }, draft: DraftRef, input: { versionId: string; section: string | null }): Promise<RestoreOutcome> {
+      await settle(draft.id);
+      const { update, ...outcome } = await restoreVersion(db, actor, draft, input);
+      if (update) collab.applyStoredChange(draft.id, update);
+      return outcome;
+    },
+  };
+}
+
+function checkedName(name: string): string {
+  const trimmed = name.trim();
+  if (!trimmed) throw new VersionRefusal(400, "versions.refused.nameRequired");
+  if (trimmed.length > VERSION_NAME_MAX_CHARS) throw new VersionRefusal(400, "versions.refused.nameTooLong", { max: VERSION_NAME_MAX_CHARS });
+  return trimmed;
+}
+
+function audit(tx: Parameters<typeof recordAudit>[0], actorId: string, draft: DraftRef, action: "draft.version_named", details: Record<string, unknown>) {
+  return recordAudit(tx, { workspaceId: draft.workspace_id, actorId, action, targetType: "draft", targetId: draft.id, details: { title: draft.title, ...details } });
+}
+
+export type VersionsService = ReturnType<typeof createVersionsService>;
