@@ -5,7 +5,7 @@ import { loadDraftDocument, lockDraftForCompaction, saveDraftSnapshot } from "..
 import { findDraftFreeze } from "../../db/queries/draft-freeze";
 import type { Executor } from "../../db/queries/executor";
 import type { Database } from "../../db/schema";
-import { loadVersionContext } from "../versions/context";
+import { loadVersionContext, type VersionContext } from "../versions/context";
 import { readVersion } from "../versions/reading";
 import { recordVersion } from "../versions/record";
 import { splitSessions, type LogSession } from "../versions/sessions";
@@ -32,10 +32,11 @@ export async function compactDraft(db: Kysely<Database>, draftId: string, memory
     try {
       if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
       const sessions = splitSessions(stored.storedAt, stored.userIds);
+      const context = sessions.length > 0 ? await loadVersionContext(tx, draftId) : undefined;
       for (const [index, session] of sessions.entries()) {
         for (let row = session.from; row < session.to; row++) Y.applyUpdate(doc, stored.updates[row]!);
         if (index === sessions.length - 1 && inMemory) Y.applyUpdate(doc, inMemory);
-        await keepSession(tx, draftId, doc, session);
+        if (context) await keepSession(tx, draftId, doc, session, context);
       }
       if (sessions.length === 0 && inMemory) Y.applyUpdate(doc, inMemory);
       const { json, text } = canonicalDocument(doc);
@@ -47,9 +48,7 @@ export async function compactDraft(db: Kysely<Database>, draftId: string, memory
   });
 }
 
-async function keepSession(tx: Executor, draftId: string, doc: Y.Doc, session: LogSession): Promise<void> {
-  const context = await loadVersionContext(tx, draftId);
-  if (!context) return;
+async function keepSession(tx: Executor, draftId: string, doc: Y.Doc, session: LogSession, context: VersionContext): Promise<void> {
   await recordVersion(tx, draftId, readVersion(doc, context.counts, context.userOfClient), {
     kind: "session",
     people: session.userIds.map((id) => context.person(id)),

@@ -10,6 +10,7 @@ import { checkLoadedDraft, type DraftCheck } from "../checks/check-draft";
 import { insertDraft, type NewDraftResult } from "../drafts/new-draft";
 import type { PlacedThread } from "./comment-anchors";
 import { MAX_COMMENTS, MAX_SUGGESTIONS } from "./docx";
+import { recordStoredVersion } from "../versions/moments";
 import { writeImportedSuggestions, type ImportedSuggestionsOutcome, type InsertSuggestionThread } from "./write-suggestions";
 import { insertSuggestionThread } from "../../db/queries/suggestions";
 import { withCover, type WordCover } from "./word-cover";
@@ -63,6 +64,7 @@ export async function importWordDraft(
       audit: { action: "draft.imported", details: { file: file.name, ...auditCounts(built) } },
     });
     if (!result.ok) return result;
+    await recordStoredVersion(tx, result.draft.id, { kind: "import", actorId: actor.id });
     const threads = await storeWordThreads(tx, result.draft, actor, built.threads);
     const suggestions = await writeImportedSuggestions(tx, storeSuggestion, { id: result.draft.id, workspaceId: result.draft.workspace_id }, actor, built.suggestions);
     return { ok: true as const, draft: result.draft, threads, suggestions };

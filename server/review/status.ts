@@ -7,6 +7,7 @@ import { lockDraftStatus, updateDraftStatus } from "../../db/queries/draft-statu
 import type { Executor } from "../../db/queries/executor";
 import { createNotifications } from "../../db/queries/notifications";
 import type { Database, Draft, DraftStatus } from "../../db/schema";
+import { recordStoredVersion } from "../versions/moments";
 import { ReviewRefusal } from "./refusal";
 
 /**
@@ -58,6 +59,7 @@ export async function changeDraftStatus(
     if (change.status === "drafting") {
       if (current === "drafting") return { status: current, changed: false };
       await updateDraftStatus(tx, draft.id, "drafting");
+      await recordStoredVersion(tx, draft.id, { kind: "status", actorId: actor.userId });
       await audit("draft.status_changed", { from: current, to: "drafting" });
       return { status: "drafting" as const, changed: true };
     }
@@ -65,7 +67,10 @@ export async function changeDraftStatus(
     for (const r of await listDraftReviewers(tx, draft.id)) if (!names.has(r.userId)) names.set(r.userId, r.name);
     const { added, removed } = await replaceDraftReviewers(tx, draft.id, reviewerIds, actor.userId);
     const startsRound = current !== "in_review";
-    if (startsRound) await updateDraftStatus(tx, draft.id, "in_review");
+    if (startsRound) {
+      await updateDraftStatus(tx, draft.id, "in_review");
+      await recordStoredVersion(tx, draft.id, { kind: "status", actorId: actor.userId });
+    }
     await askForReview(tx, actor.userId, draft, startsRound ? reviewerIds : added);
     // Ids with today's names: the log still names them after a rename, or once they have left.
     const named = (ids: readonly string[]) => ids.map((id) => ({ id, name: names.get(id) ?? null }));

@@ -1,3 +1,4 @@
+import type { Message } from "../../core/i18n/message";
 import { VERSION_NAME_MAX_CHARS, type VersionContent, type VersionSummary } from "../../core/versions/contract";
 import { recordAudit } from "../../db/queries/audit";
 import { findVersion, listVersions, renameVersion } from "../../db/queries/draft-versions";
@@ -9,6 +10,22 @@ import { restoreVersion, type RestoreOutcome } from "./restore";
 import { summariseVersions } from "./summaries";
 
 type DraftRef = Pick<Draft, "id" | "workspace_id" | "title">;
+
+/** A refused request, as the route answers it: nothing was written. */
+export interface VersionRefused {
+  ok: false;
+  status: VersionRefusal["status"];
+  error: Message;
+}
+
+async function refusable<T extends object>(write: () => Promise<T>): Promise<({ ok: true } & T) | VersionRefused> {
+  try {
+    return { ok: true, ...(await write()) };
+  } catch (error) {
+    if (error instanceof VersionRefusal) return { ok: false, status: error.status, error: error.reason };
+    throw error;
+  }
+}
 
 /**
  * A draft's history (issue 21, decision 023): its versions, naming the current state, reading
@@ -50,34 +67,41 @@ export function createVersionsService({ db, collab }: Pick<ServiceDeps, "db" | "
     },
 
     /** Names the current state ("Sent to partners, 12 March"): a version kept for ever. */
-    async nameCurrent(actor: { id: string }, draft: DraftRef, name: string): Promise<VersionSummary> {
-      const trimmed = checkedName(name);
-      await settle(draft.id);
-      const stored = await db.transaction().execute(async (tx) => {
-        const version = await recordStoredVersion(tx, draft.id, { kind: "named", actorId: actor.id, name: trimmed });
-        if (!version) throw new VersionRefusal(404, "versions.refused.notFound");
-        await audit(tx, actor.id, draft, "draft.version_named", { versionId: version.id, name: trimmed });
-        return version;
+    nameCurrent(actor: { id: string }, draft: DraftRef, name: string) {
+      return refusable(async () => {
+        const trimmed = checkedName(name);
+        await settle(draft.id);
+        const stored = await db.transaction().execute(async (tx) => {
+          const version = await recordStoredVersion(tx, draft.id, { kind: "named", actorId: actor.id, name: trimmed });
+          if (!version) throw new VersionRefusal(404, "versions.refused.notFound");
+          await audit(tx, actor.id, draft, "draft.version_named", { versionId: version.id, name: trimmed });
+          return version;
+        });
+        const [version] = await summariseVersions(db, draft.workspace_id, [stored]);
+        return { version: version! };
       });
-      const [summary] = await summariseVersions(db, draft.workspace_id, [stored]);
-      return summary!;
     },
 
     /** Gives an existing version a name (an automatic one becomes a named one, kept for ever). */
-    async rename(actor: { id: string }, draft: DraftRef, versionId: string, name: string): Promise<void> {
-      const trimmed = checkedName(name);
-      await db.transaction().execute(async (tx) => {
-        if (!(await renameVersion(tx, draft.id, versionId, trimmed))) throw new VersionRefusal(404, "versions.refused.notFound");
-        await audit(tx, actor.id, draft, "draft.version_named", { versionId, name: trimmed });
+    rename(actor: { id: string }, draft: DraftRef, versionId: string, name: string) {
+      return refusable(async () => {
+        const trimmed = checkedName(name);
+        await db.transaction().execute(async (tx) => {
+          if (!(await renameVersion(tx, draft.id, versionId, trimmed))) throw new VersionRefusal(404, "versions.refused.notFound");
+          await audit(tx, actor.id, draft, "draft.version_named", { versionId, name: trimmed });
+        });
+        return {};
       });
     },
 
     /** Restores the draft or one section to a version; every node's room receives the change. */
-    async restore(actor: { id: string }, draft: DraftRef, input: { versionId: string; section: string | null }): Promise<RestoreOutcome> {
-      await settle(draft.id);
-      const { update, ...outcome } = await restoreVersion(db, actor, draft, input);
-      if (update) collab.applyStoredChange(draft.id, update);
-      return outcome;
+    restore(actor: { id: string }, draft: DraftRef, input: { versionId: string; section: string | null }) {
+      return refusable(async (): Promise<RestoreOutcome> => {
+        await settle(draft.id);
+        const { update, ...outcome } = await restoreVersion(db, actor, draft, input);
+        if (update) collab.applyStoredChange(draft.id, update);
+        return outcome;
+      });
     },
   };
 }
