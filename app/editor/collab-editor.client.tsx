@@ -20,6 +20,7 @@ import { Presence } from "./presence";
 import { useChangedRecommendations } from "./library/changed-recommendations";
 import { LibraryApi } from "./library/library-api";
 import { SidePanel } from "./side-panel";
+import { HistoryApi } from "../versions/history-api";
 import { GoToTarget } from "./go-to";
 import { useStickyBarsHeight } from "./use-sticky-bars";
 import { Toolbar } from "./toolbar";
@@ -103,6 +104,8 @@ function SessionEditor({ session, refused, onDismissRefused, pausedBecause, docN
   const suggestingHooks = useSuggestingHooks();
   const library = useMemo(() => new LibraryApi(`/workspaces/${workspaceId}/library`), [workspaceId]);
   const commentsApi = useMemo(() => new CommentsApi(`/workspaces/${workspaceId}/drafts/${parseDraftDocName(docName)}/comments`), [workspaceId, docName]);
+  const draftHref = `/workspaces/${workspaceId}/drafts/${parseDraftDocName(docName)}`;
+  const historyApi = useMemo(() => new HistoryApi(`${draftHref}/versions`), [draftHref]);
   const editor = useEditor(
     {
       immediatelyRender: false,
@@ -212,6 +215,7 @@ function SessionEditor({ session, refused, onDismissRefused, pausedBecause, docN
             cover={cover}
             organisations={organisations}
             libraryImportHref={canImportLibrary ? `/workspaces/${workspaceId}/library/import` : null}
+            history={{ api: historyApi, draftHref, canEdit: readOnlyReason === null }}
             comments={{ threads: commentThreads, pendingAnchor: commenting.pending, onPendingDone: commenting.done, opened: openedThread, decisions: suggesting.decisions }}
           />
         ) : (

@@ -14,18 +14,20 @@ import type { LibraryApi } from "./library/library-api";
 import { LibraryPanel } from "./library/library-panel";
 import type { MessageId } from "../../core/i18n/message";
 import { useT } from "../i18n/i18n-provider";
+import { HistoryPanel, type HistoryLinks } from "../versions/history-panel";
 
 const ALL_TABS = [
   { id: "guidance", label: "editor.side.guidance" },
   { id: "library", label: "editor.side.library" },
   { id: "checks", label: "editor.side.checks" },
   { id: "comments", label: "editor.side.comments" },
+  { id: "history", label: "editor.side.history" },
 ] as const satisfies ReadonlyArray<{ id: string; label: MessageId }>;
 type TabId = (typeof ALL_TABS)[number]["id"];
 
 /**
  * The right-hand panel of the draft (docs/design.md §8): one column, tabs for Guidance, the Library,
- * the pre-flight Checks and Comments. Tabs follow the WAI-ARIA pattern: arrow keys move between
+ * the pre-flight Checks, Comments and History. Tabs follow the WAI-ARIA pattern: arrow keys move between
  * them. Starting a comment (toolbar, Ctrl+Alt+M) opens the Comments tab.
  */
 export function SidePanel({
@@ -39,7 +41,10 @@ export function SidePanel({
   organisations,
   comments,
   libraryImportHref,
+  history,
 }: {
+  /** The History tab's route and what this person may do there (issue 21). */
+  history: HistoryLinks;
   /** The interface's direction: in Arabic the tabs run right to left, and so do the arrow keys. */
   dir?: "ltr" | "rtl";
   /** The library's import page, for people who may import; null for the others. */
@@ -103,6 +108,7 @@ export function SidePanel({
         {tab === "guidance" ? <GuidancePanel editor={editor} template={template} /> : null}
         {tab === "library" ? <LibraryPanel editor={editor} api={library} stateUnderReview={stateUnderReview} changed={changed} importHref={libraryImportHref} /> : null}
         {tab === "comments" ? <CommentsPanel editor={editor} {...comments} /> : null}
+        {tab === "history" ? <HistoryPanel {...history} /> : null}
         {tab === "checks" && template ? <ChecksPanel editor={editor} template={template} cover={cover} organisations={organisations} library={library} stateUnderReview={stateUnderReview} /> : null}
       </div>
     </aside>

@@ -48,7 +48,8 @@ export interface VersionSummary {
   words: number;
   added: number;
   removed: number;
-  byOrganisation: OrganisationChange[];
+  /** By organisation, named for the reader (null: no organisation, or several people of different ones). */
+  byOrganisation: Array<{ organisation: string | null; added: number; removed: number }>;
   /** Names resolved for the reader; organisation acronym or name, confidential included (members only). */
   people: Array<{ name: string; organisation: string | null }>;
   createdBy: string | null;

@@ -8,8 +8,10 @@ import { readStoredVersion, recordStoredVersion } from "./moments";
 import { VersionRefusal } from "./refusal";
 import { restoreVersion, type RestoreOutcome } from "./restore";
 import { summariseVersions } from "./summaries";
+import { versionView, type VersionView } from "./version-view";
 
 type DraftRef = Pick<Draft, "id" | "workspace_id" | "title">;
+type DraftWithTemplate = DraftRef & Pick<Draft, "template_slug" | "mechanism">;
 
 /** A refused request, as the route answers it: nothing was written. */
 export interface VersionRefused {
@@ -53,6 +55,14 @@ export function createVersionsService({ db, collab }: Pick<ServiceDeps, "db" | "
       if (!row) return undefined;
       const [summary] = await summariseVersions(db, draft.workspace_id, [row]);
       return { summary: summary!, content: { content: row.content, cover: row.cover, authorship: row.authorship } };
+    },
+
+    /** One version as its page shows it (versionView); undefined for a version of another draft. */
+    async view(draft: DraftWithTemplate, versionId: string): Promise<({ summary: VersionSummary } & VersionView) | undefined> {
+      const row = await findVersion(db, draft.id, versionId);
+      if (!row) return undefined;
+      const [summary] = await summariseVersions(db, draft.workspace_id, [row]);
+      return { summary: summary!, ...versionView(draft, row.content, row.cover) };
     },
 
     /** The draft as people see it now, read as a version (not stored). */

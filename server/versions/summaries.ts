@@ -25,7 +25,7 @@ export async function summariseVersions(db: Executor, workspaceId: string, versi
     words: v.words,
     added: v.added,
     removed: v.removed,
-    byOrganisation: v.by_organisation,
+    byOrganisation: v.by_organisation.map((o) => ({ organisation: o.organisationId ? (organisationOf.get(o.organisationId) ?? null) : null, added: o.added, removed: o.removed })),
     people: v.people.flatMap((p) => (p.userId && nameOf.has(p.userId) ? [{ name: nameOf.get(p.userId)!, organisation: p.organisationId ? (organisationOf.get(p.organisationId) ?? null) : null }] : [])),
     createdBy: v.created_by ? (nameOf.get(v.created_by) ?? null) : null,
     startedAt: v.started_at.toISOString(),
