@@ -1,26 +1,16 @@
 import { Fragment, useId, useMemo, useState, type ReactNode } from "react";
 import type { BlockPlace } from "../../core/versions/blocks";
-import { placeMessage, type Change, type ComparePiece, type Comparison, type InlineEntry } from "../../core/versions/compare";
+import { placeMessage, type Change, type ComparePiece, type Comparison } from "../../core/versions/compare";
 import { useT } from "../i18n/i18n-provider";
+import { changeShown, filterChoices, filteredInline, filterKey, type CompareFilter, type ComparePerson } from "./compare-filter";
 
-/** A person credited in a comparison, as the reader may see them. */
-export interface ComparePerson {
-  name: string;
-  /** The organisation's acronym or name, or null. */
-  organisation: string | null;
-}
+export type { ComparePerson };
 
 export interface CompareViewProps {
   comparison: Comparison;
   /** User id → name and organisation, for every user the comparison credits. */
   people: Record<string, ComparePerson>;
 }
-
-/** Whose changes are shown: everyone, one person, one organisation, or text nobody can be named for. */
-type Filter = { by: "all" } | { by: "user"; userId: string } | { by: "organisation"; organisation: string } | { by: "unknown" };
-
-const filterKey = (filter: Filter) =>
-  filter.by === "user" ? `user:${filter.userId}` : filter.by === "organisation" ? `organisation:${filter.organisation}` : filter.by;
 
 /** Between two phrases of one line (every language here separates them with a space). */
 const SPACE = " ";
@@ -40,42 +30,11 @@ export function CompareView({ comparison, people }: CompareViewProps) {
   const idPrefix = useId().replace(/:/g, "");
   const [filterValue, setFilterValue] = useState("all");
 
-  const choices = useMemo(() => {
-    const users = new Set<string>();
-    let unknown = false;
-    for (const change of comparison.changes) {
-      for (const author of change.authors) {
-        if (author === null || !people[author]) unknown = true;
-        else users.add(author);
-      }
-    }
-    const byName = [...users].sort((a, b) => people[a]!.name.localeCompare(people[b]!.name));
-    const organisations = [...new Set(byName.map((id) => people[id]!.organisation).filter((o): o is string => o !== null))].sort((a, b) => a.localeCompare(b));
-    const filters: Filter[] = [
-      { by: "all" },
-      ...organisations.map((organisation): Filter => ({ by: "organisation", organisation })),
-      ...byName.map((userId): Filter => ({ by: "user", userId })),
-      ...(unknown ? [{ by: "unknown" } as Filter] : []),
-    ];
-    return filters;
-  }, [comparison, people]);
-
+  const choices = useMemo(() => filterChoices(comparison, people), [comparison, people]);
   const filter = choices.find((choice) => filterKey(choice) === filterValue) ?? { by: "all" };
-  const credited = (author: string | null): boolean => {
-    switch (filter.by) {
-      case "all":
-        return true;
-      case "user":
-        return author === filter.userId;
-      case "organisation":
-        return author !== null && people[author]?.organisation === filter.organisation;
-      case "unknown":
-        return author === null || !people[author];
-    }
-  };
-  const shown = (change: Change) => filter.by === "all" || change.authors.some(credited);
+  const shown = (change: Change) => changeShown(change, filter, people);
 
-  const choiceLabel = (choice: Filter): string => {
+  const choiceLabel = (choice: CompareFilter): string => {
     switch (choice.by) {
       case "all":
         return t("compare.filter.everyone");
@@ -123,19 +82,7 @@ export function CompareView({ comparison, people }: CompareViewProps) {
     );
   };
 
-  // The inline entries under the filter: changes by others fold away like unchanged text.
-  type Shown = InlineEntry | { type: "hidden"; count: number };
-  const inline: Shown[] = [];
-  for (const entry of comparison.inline) {
-    const hidden = entry.type === "block" && entry.change !== null && !shown(comparison.changes[entry.change]!);
-    const last = inline[inline.length - 1];
-    if (hidden) {
-      if (last?.type === "hidden") last.count += 1;
-      else inline.push({ type: "hidden", count: 1 });
-    } else if (entry.type === "unchanged" && last?.type === "unchanged") {
-      inline[inline.length - 1] = { type: "unchanged", count: last.count + entry.count };
-    } else inline.push(entry);
-  }
+  const inline = filteredInline(comparison, filter, people);
   const listed = comparison.changes.map((change, index) => ({ change, index })).filter(({ change }) => shown(change));
 
   return (
