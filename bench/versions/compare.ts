@@ -3,7 +3,8 @@
  * differs in ~200 places (words changed inside paragraphs, paragraphs inserted and deleted, notes
  * edited and inserted, a paragraph moved), with the after side's authorship, from the two
  * canonical JSON bodies as the server stores them (parsing both into ProseMirror included).
- * Beside it, authorshipOf on the after side's Y.Doc (what making a version costs).
+ * Also identical versions, and the template's headings against the whole draft (the first
+ * version against the last). Beside it, authorshipOf on the after side's Y.Doc (what making a version costs).
  *
  *   node --expose-gc --import tsx bench/versions/compare.ts      (WORDS=50000 EDITS=200 RUNS=30)
  */
@@ -121,8 +122,10 @@ let result = compareDocuments({ doc: before }, { doc: after, authorship });
 const compareTime = time(() => {
   result = compareDocuments({ doc: before }, { doc: after, authorship });
 });
-// Also the worst case for the array diff: both sides with no common head or tail.
 const identical = time(() => compareDocuments({ doc: before }, { doc: before }));
+// The first version against the last: the template's headings (each with an empty paragraph) against the whole draft.
+const template = { type: "doc", content: beforeBody.filter((block) => block.type === "heading").flatMap((heading) => [heading, { type: "paragraph" }]) };
+const fromTemplate = time(() => compareDocuments({ doc: template }, { doc: after, authorship }));
 
 const kinds = result.changes.reduce<Record<string, number>>((acc, c) => ({ ...acc, [c.kind]: (acc[c.kind] ?? 0) + 1 }), {});
 console.log(`draft: ${result.words.before} → ${result.words.after} words, ${beforeBody.length} top-level blocks; changes: ${JSON.stringify(kinds)}; +${result.totals.added} −${result.totals.removed}`);
@@ -132,6 +135,7 @@ console.log(
     [
       ["compareDocuments, ~" + EDITS + " edits, with authorship", fmt(compareTime.first), fmt(compareTime.p50), fmt(compareTime.p95)],
       ["compareDocuments, identical versions", fmt(identical.first), fmt(identical.p50), fmt(identical.p95)],
+      ["compareDocuments, template → whole draft", fmt(fromTemplate.first), fmt(fromTemplate.p50), fmt(fromTemplate.p95)],
       ["authorshipOf (after side's Y.Doc)", fmt(authorshipTime.first), fmt(authorshipTime.p50), fmt(authorshipTime.p95)],
     ],
   ),

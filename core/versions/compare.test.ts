@@ -6,7 +6,7 @@ import { BODY_FIELD, documentSchema } from "../editor";
 import { UN_HEADING_NUMBERING } from "../editor/numbering";
 import { doc, footnote, heading, letteredList, paragraph, type Json } from "../../test/version-documents";
 import { authorshipOf } from "./authorship";
-import { compareDocuments, placeMessage, type Change, type Comparison } from "./compare";
+import { alignBlocks, compareDocuments, placeMessage, type Aligned, type Change, type Comparison } from "./compare";
 
 const schema = documentSchema();
 
@@ -177,5 +177,47 @@ describe("compareDocuments", () => {
     const result = compareDocuments({ doc: doc(...BASE()) }, { doc: doc(...after), authorship: { clients: ["x"], blocks: [[[0, 3]]] } });
     expect(result.changes[0]!.authors).toEqual([]);
     expect(result.changes[0]!.pieces.find((p) => p.op === "insert")).toEqual({ op: "insert", text: "arbitrarily " });
+  });
+
+  it("shows a paragraph rewritten beyond the word diff's bound as deleted and inserted whole, keeping the words both ends share", () => {
+    const words = (prefix: string) => Array.from({ length: 1200 }, (_, i) => `${prefix}${i}`).join(" ");
+    const result = compare(doc(paragraph(`Opening words ${words("a")} closing words.`)), doc(paragraph(`Opening words ${words("b")} closing words.`)));
+    expect(result.changes[0]!.pieces.map((p) => [p.op, p.text.slice(0, 12)])).toEqual([
+      ["equal", "Opening word"],
+      ["delete", "a0 a1 a2 a3 "],
+      ["insert", "b0 b1 b2 b3 "],
+      ["equal", " closing wor"],
+    ]);
+    expect(result.totals).toEqual({ added: 1200, removed: 1200 });
+  });
+
+  it("compares a draft with the template it started from: the headings kept, everything written inserted", () => {
+    const template = doc(heading("Introduction"), paragraph(), heading("Recommendations"), paragraph());
+    const written = doc(heading("Introduction"), paragraph("We write."), paragraph("And more."), heading("Recommendations"), letteredList("Act.", "Act again."));
+    expect(lines(compare(template, written))).toEqual([
+      "inserted — → para. 1: {+We write.+}",
+      "inserted — → para. 2: {+And more.+}",
+      "inserted — → orderedList: {+Act.+}",
+      "inserted — → orderedList: {+Act again.+}",
+    ]);
+  });
+});
+
+describe("alignBlocks", () => {
+  const show = (aligned: Aligned[]) => aligned.map((x) => (x.type === "equal" ? `${x.before}=${x.after}` : `-${x.removed.join(",")}+${x.added.join(",")}`));
+
+  it("keeps the longest run of blocks in the same order, and leaves the rest as regions", () => {
+    expect(show(alignBlocks(["a", "b", "c", "d"], ["a", "x", "c", "d", "b"]))).toEqual(["0=0", "-1+1", "2=2", "3=3", "-+4"]);
+  });
+
+  it("matches repeated blocks (blank lines) between anchors in order", () => {
+    expect(show(alignBlocks(["a", "", "b", "", "c"], ["a", "", "", "b", "", "c"]))).toEqual(["0=0", "1=1", "-+2", "2=3", "3=4", "4=5"]);
+  });
+
+  it("takes a long stretch with nothing in common as one region", () => {
+    const before = Array.from({ length: 500 }, (_, i) => `b${i}`);
+    const after = Array.from({ length: 500 }, (_, i) => `a${i}`);
+    const aligned = alignBlocks(["start", ...before, "end"], ["start", ...after, "end"]);
+    expect(aligned.map((x) => x.type)).toEqual(["equal", "region", "equal"]);
   });
 });

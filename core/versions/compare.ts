@@ -187,6 +187,27 @@ function authorsOf(authorship: Authorship | null | undefined, blockCount: number
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const isWordChar = (c: string | undefined) => c !== undefined && LETTER_OR_DIGIT.test(c);
 
+/** Word edits a block's diff may find before the block is shown as rewritten (a 5,000-word paragraph rewritten would take seconds). */
+const WORD_EDITS = 400;
+
+/** A block rewritten beyond WORD_EDITS: its common words at both ends kept, the middle deleted and inserted whole. */
+function rewritten(before: string, after: string): Array<{ op: PieceOp; text: string }> {
+  const shortest = Math.min(before.length, after.length);
+  let head = 0;
+  while (head < shortest && before[head] === after[head]) head += 1;
+  // Back to the start of a word: a word half kept is a word changed.
+  if (head < shortest) while (head > 0 && !SPACE.test(before[head - 1]!)) head -= 1;
+  let tail = 0;
+  while (tail < shortest - head && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail += 1;
+  if (tail < shortest - head) while (tail > 0 && !SPACE.test(before[before.length - tail]!)) tail -= 1;
+  const out: Array<{ op: PieceOp; text: string }> = [];
+  if (head > 0) out.push({ op: "equal", text: before.slice(0, head) });
+  if (before.length - tail > head) out.push({ op: "delete", text: before.slice(head, before.length - tail) });
+  if (after.length - tail > head) out.push({ op: "insert", text: after.slice(head, after.length - tail) });
+  if (tail > 0) out.push({ op: "equal", text: before.slice(before.length - tail) });
+  return out;
+}
+
 /**
  * A word diff (jsdiff's diffWordsWithSpace) as a person wants to read it: edits separated only
  * by a space or a mark of punctuation read as one ("[-three journalists-]{+four reporters+}",
@@ -194,7 +215,8 @@ const isWordChar = (c: string | undefined) => c !== undefined && LETTER_OR_DIGIT
  * kept as equal text ("A/HRC/25/5{+, para. 12+}.", not "[-.-]{+, para. 12.+}").
  */
 function wordDiff(before: string, after: string): Array<{ op: PieceOp; text: string }> {
-  const parts = diffWordsWithSpace(before, after);
+  const parts = diffWordsWithSpace(before, after, { maxEditLength: WORD_EDITS });
+  if (!parts) return rewritten(before, after);
   const out: Array<{ op: PieceOp; text: string }> = [];
   let del = "";
   let ins = "";
@@ -232,7 +254,96 @@ function wordDiff(before: string, after: string): Array<{ op: PieceOp; text: str
   return out;
 }
 
-type Step = { type: "equal"; before: number; after: number } | { type: "change"; change: Change };
+/** A run of the alignment: a block the same on both sides, or blocks removed and added at one place. */
+export type Aligned = { type: "equal"; before: number; after: number } | { type: "region"; removed: number[]; added: number[] };
+
+/** Edits an array diff may find between two anchors before the gap is taken as one region. */
+const GAP_EDITS = 200;
+
+const range = (from: number, to: number) => Array.from({ length: Math.max(0, to - from) }, (_, k) => from + k);
+
+/**
+ * Aligns two sides' blocks by their fingerprints, patience-style, so its cost grows with the
+ * document, not with how different the two sides are: blocks whose text occurs once on each
+ * side are anchors, the longest run of anchors in the same order on both sides is kept
+ * (a longest increasing subsequence), and each gap between kept anchors is matched by its
+ * common head and tail, then by an array diff bounded to GAP_EDITS edits; what is left of a gap
+ * is one region of removed and added blocks, which compareDocuments pairs by likeness.
+ */
+export function alignBlocks(fb: readonly string[], fa: readonly string[]): Aligned[] {
+  const out: Aligned[] = [];
+  const region = (removed: number[], added: number[]) => {
+    if (removed.length === 0 && added.length === 0) return;
+    const last = out[out.length - 1];
+    if (last?.type === "region") {
+      last.removed.push(...removed);
+      last.added.push(...added);
+    } else out.push({ type: "region", removed, added });
+  };
+  const gap = (bFrom: number, bTo: number, aFrom: number, aTo: number) => {
+    while (bFrom < bTo && aFrom < aTo && fb[bFrom] === fa[aFrom]) out.push({ type: "equal", before: bFrom++, after: aFrom++ });
+    let tail = 0;
+    while (bTo - tail > bFrom && aTo - tail > aFrom && fb[bTo - 1 - tail] === fa[aTo - 1 - tail]) tail += 1;
+    const bEnd = bTo - tail;
+    const aEnd = aTo - tail;
+    const parts = bFrom < bEnd && aFrom < aEnd ? diffArrays(fb.slice(bFrom, bEnd), fa.slice(aFrom, aEnd), { maxEditLength: GAP_EDITS }) : undefined;
+    if (parts) {
+      let i = bFrom;
+      let j = aFrom;
+      for (const part of parts) {
+        const count = part.count ?? part.value.length;
+        if (part.removed) region(range(i, (i += count)), []);
+        else if (part.added) region([], range(j, (j += count)));
+        else for (let k = 0; k < count; k++) out.push({ type: "equal", before: i++, after: j++ });
+      }
+    } else region(range(bFrom, bEnd), range(aFrom, aEnd));
+    for (let k = 0; k < tail; k++) out.push({ type: "equal", before: bEnd + k, after: aEnd + k });
+  };
+
+  // Anchors: fingerprints that occur exactly once on each side, in the after side's order.
+  const once = (fingerprints: readonly string[]) => {
+    const seen = new Map<string, number>();
+    fingerprints.forEach((f, k) => seen.set(f, seen.has(f) ? -1 : k));
+    return seen;
+  };
+  const onceBefore = once(fb);
+  const onceAfter = once(fa);
+  const anchors: Array<[number, number]> = [];
+  fa.forEach((f, ai) => {
+    const bi = onceBefore.get(f);
+    if (bi !== undefined && bi >= 0 && onceAfter.get(f) === ai) anchors.push([bi, ai]);
+  });
+  // The longest subsequence of anchors increasing on the before side too (patience sorting).
+  const tails: number[] = [];
+  const previous = new Array<number>(anchors.length).fill(-1);
+  anchors.forEach(([bi], k) => {
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (anchors[tails[mid]!]![0] < bi) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0) previous[k] = tails[lo - 1]!;
+    tails[lo] = k;
+  });
+  const kept: Array<[number, number]> = [];
+  for (let k = tails.length ? tails[tails.length - 1]! : -1; k >= 0; k = previous[k]!) kept.push(anchors[k]!);
+  kept.reverse();
+
+  let b = 0;
+  let a = 0;
+  for (const [bi, ai] of kept) {
+    gap(b, bi, a, ai);
+    out.push({ type: "equal", before: bi, after: ai });
+    b = bi + 1;
+    a = ai + 1;
+  }
+  gap(b, fb.length, a, fa.length);
+  return out;
+}
+
+type Step = Extract<Aligned, { type: "equal" }> | { type: "change"; change: Change };
 
 /**
  * Compares two versions of a draft as a person reads them: block by block (paragraphs,
@@ -289,26 +400,8 @@ export function compareDocuments(before: CompareSide, after: CompareSide, option
     return { kind: "changed", before: sideOf(from, i), after: sideOf(to, j), pieces, authors: [], added: wordsTouched(to.text, addedRanges), removed: wordsTouched(from.text, removedRanges) };
   };
 
-  // Blocks with equal text are the same block: a common head and tail are skipped at once, the
-  // middle diffed as an array of fingerprints.
   const fb = b.map(fingerprint);
   const fa = a.map(fingerprint);
-  let head = 0;
-  while (head < fb.length && head < fa.length && fb[head] === fa[head]) head += 1;
-  let tail = 0;
-  while (tail < fb.length - head && tail < fa.length - head && fb[fb.length - 1 - tail] === fa[fa.length - 1 - tail]) tail += 1;
-
-  const steps: Step[] = [];
-  for (let k = 0; k < head; k++) steps.push({ type: "equal", before: k, after: k });
-  let i = head;
-  let j = head;
-  let removed: number[] = [];
-  let added: number[] = [];
-  const flush = () => {
-    if (removed.length || added.length) steps.push(...pairRegion(removed, added));
-    removed = [];
-    added = [];
-  };
   const pairRegion = (rs: number[], as: number[]): Step[] => {
     const out: Step[] = [];
     const pairs: Array<[number, number]> = [];
@@ -349,7 +442,8 @@ export function compareDocuments(before: CompareSide, after: CompareSide, option
     for (const [pr, pa] of pairs) {
       while (rs[r]! < pr) out.push({ type: "change", change: deleted(rs[r++]!) });
       while (as[s]! < pa) out.push({ type: "change", change: inserted(as[s++]!) });
-      out.push({ type: "change", change: changed(pr, pa) });
+      // The same text (a repeated paragraph the alignment left in a region) is no change.
+      out.push(fb[pr] === fa[pa] ? { type: "equal", before: pr, after: pa } : { type: "change", change: changed(pr, pa) });
       r += 1;
       s += 1;
     }
@@ -358,17 +452,11 @@ export function compareDocuments(before: CompareSide, after: CompareSide, option
     return out;
   };
 
-  for (const part of diffArrays(fb.slice(head, fb.length - tail), fa.slice(head, fa.length - tail))) {
-    const count = part.count ?? part.value.length;
-    if (part.removed) for (let k = 0; k < count; k++) removed.push(i++);
-    else if (part.added) for (let k = 0; k < count; k++) added.push(j++);
-    else {
-      flush();
-      for (let k = 0; k < count; k++) steps.push({ type: "equal", before: i++, after: j++ });
-    }
+  const steps: Step[] = [];
+  for (const part of alignBlocks(fb, fa)) {
+    if (part.type === "equal") steps.push(part);
+    else steps.push(...pairRegion(part.removed, part.added));
   }
-  flush();
-  for (let k = 0; k < tail; k++) steps.push({ type: "equal", before: i++, after: j++ });
 
   // A block deleted in one place and inserted with the same text in another moved.
   const deletedByText = new Map<string, Step[]>();
