@@ -349,8 +349,8 @@ type Step = Extract<Aligned, { type: "equal" }> | { type: "change"; change: Chan
  * Compares two versions of a draft as a person reads them: block by block (paragraphs,
  * headings, list items, cells, each footnote's text where its marker is: core/versions/blocks.ts),
  * then word by word inside a block that changed. Unchanged blocks are matched by their text
- * first (an array diff over the blocks), so a long draft with a few edits costs little more
- * than reading both sides. Blocks removed and added at one place are paired by likeness into
+ * first (alignBlocks), so a long draft with a few edits costs little more than reading both
+ * sides, and two very different versions cost no more than that plus their word diffs. Blocks removed and added at one place are paired by likeness into
  * "changed"; a block removed in one place and added unchanged in another is "moved". Changes
  * that only renumber (a paragraph inserted above) are no change; a changed block names its place
  * on both sides ("para. 12 → para. 13", "note 3 → note 4").
@@ -435,7 +435,11 @@ export function compareDocuments(before: CompareSide, after: CompareSide, option
         }
       }
     } else {
-      for (let k = 0; k < Math.min(rs.length, as.length); k++) if (noteOnly(b[rs[k]!]!, a[as[k]!]!)) pairs.push([rs[k]!, as[k]!]);
+      // Too many to try every pair: the k-th removed with the k-th added, when they are alike.
+      for (let k = 0; k < Math.min(rs.length, as.length); k++) {
+        const [r, s] = [b[rs[k]!]!, a[as[k]!]!];
+        if (noteOnly(r, s) && likeness(wordSet(r.text), wordSet(s.text)) >= LIKENESS_MIN) pairs.push([rs[k]!, as[k]!]);
+      }
     }
     let r = 0;
     let s = 0;
