@@ -15,6 +15,7 @@ import importMessages from "./import.json";
 import notificationsMessages from "./notifications.json";
 import draftsMessages from "./drafts.json";
 import templateNamesMessages from "./templateNames.json";
+import compareMessages from "./compare.json";
 
 const messages = {
   ...commonMessages,
@@ -32,6 +33,7 @@ const messages = {
   ...notificationsMessages,
   ...draftsMessages,
   ...templateNamesMessages,
+  ...compareMessages,
 };
 
 export default messages;
