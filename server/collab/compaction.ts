@@ -52,6 +52,7 @@ async function keepSession(tx: Executor, draftId: string, doc: Y.Doc, session: L
   await recordVersion(tx, draftId, readVersion(doc, context.counts, context.userOfClient), {
     kind: "session",
     people: session.userIds.map((id) => context.person(id)),
+    organisationOf: context.organisationOf,
     startedAt: session.startedAt,
     createdAt: session.endedAt,
   });

@@ -1,8 +1,6 @@
-import { Node as PMNode } from "@tiptap/pm/model";
-import { diffWordsWithSpace } from "diff";
 import { countWords } from "../../core/checks/word-count";
-import { documentSchema, plainText } from "../../core/editor";
-import type { OrganisationChange, VersionPerson } from "../../core/versions/contract";
+import { compareDocuments } from "../../core/versions/compare";
+import type { Authorship, OrganisationChange, VersionPerson } from "../../core/versions/contract";
 import type { VersionReading } from "./reading";
 
 export interface VersionChange {
@@ -12,25 +10,34 @@ export interface VersionChange {
 }
 
 /**
- * Words added and removed since the version before (none: everything is added), and by
- * organisation: a session's changes go to its people's organisation when they share one, else
- * to "several or none" (null).
+ * Words added and removed since the version before (none: everything is added), through the
+ * compare engine. By organisation: inserted words go to the organisation of whoever wrote them
+ * (the version's authorship); removed words to the session's people's organisation when they
+ * share one, else to "several or none" (null): a version knows who wrote text, not who removed it.
  */
-export function measureChange(previous: { content: Record<string, unknown> } | null, reading: VersionReading, people: readonly VersionPerson[]): VersionChange {
-  const before = previous ? readableText(previous.content) : "";
-  const after = readableText(reading.content);
-  let added = 0;
-  let removed = 0;
-  for (const part of diffWordsWithSpace(before, after)) {
-    if (part.added) added += countWords(part.value);
-    else if (part.removed) removed += countWords(part.value);
-  }
+export function measureChange(
+  previous: { content: Record<string, unknown>; authorship: Authorship } | null,
+  reading: VersionReading,
+  people: readonly VersionPerson[],
+  organisationOf: (userId: string) => string | null,
+): VersionChange {
+  const before = previous?.content ?? { type: "doc", content: [{ type: "paragraph" }] };
+  const comparison = compareDocuments({ doc: before }, { doc: reading.content, authorship: reading.authorship });
+  const byOrganisation = new Map<string | null, OrganisationChange>();
+  const credit = (organisationId: string | null, added: number, removed: number) => {
+    if (added + removed === 0) return;
+    const row = byOrganisation.get(organisationId) ?? { organisationId, added: 0, removed: 0 };
+    row.added += added;
+    row.removed += removed;
+    byOrganisation.set(organisationId, row);
+  };
   const organisations = new Set(people.map((p) => p.organisationId));
-  const organisationId = organisations.size === 1 ? [...organisations][0]! : null;
-  return { added, removed, byOrganisation: added + removed > 0 ? [{ organisationId, added, removed }] : [] };
-}
-
-function readableText(content: Record<string, unknown>): string {
-  const { blocks, notes } = plainText(PMNode.fromJSON(documentSchema(), content));
-  return [...blocks, ...notes].join("\n\n");
+  const remover = organisations.size === 1 ? [...organisations][0]! : null;
+  for (const change of comparison.changes) {
+    for (const piece of change.pieces) {
+      if (piece.op === "insert") credit(piece.author ? organisationOf(piece.author) : null, countWords(piece.text), 0);
+      else if (piece.op === "delete") credit(remover, 0, countWords(piece.text));
+    }
+  }
+  return { added: comparison.totals.added, removed: comparison.totals.removed, byOrganisation: [...byOrganisation.values()] };
 }

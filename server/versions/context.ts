@@ -10,6 +10,7 @@ export interface VersionContext {
   counts: CountingRule;
   userOfClient(clientId: number): string | null;
   person(userId: string): VersionPerson;
+  organisationOf(userId: string): string | null;
 }
 
 /** Undefined when the draft is gone. */
@@ -23,5 +24,6 @@ export async function loadVersionContext(db: Executor, draftId: string): Promise
     counts: (template ? preflightRules(template) : untemplatedPreflightRules()).counts,
     userOfClient: (clientId) => clients.get(clientId) ?? null,
     person: (userId) => ({ userId, organisationId: organisationOf.get(userId) ?? null }),
+    organisationOf: (userId) => organisationOf.get(userId) ?? null,
   };
 }

@@ -32,5 +32,6 @@ export async function recordStoredVersion(
     createdBy: moment.actorId,
     exportId: moment.exportId ?? null,
     people: moment.actorId ? [context.person(moment.actorId)] : [],
+    organisationOf: context.organisationOf,
   });
 }

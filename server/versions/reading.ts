@@ -3,7 +3,8 @@ import { yXmlFragmentToProseMirrorRootNode } from "@tiptap/y-tiptap";
 import type * as Y from "yjs";
 import { countDocumentWords, type CountingRule } from "../../core/checks/word-count";
 import { BODY_FIELD, documentSchema, readCover, type Cover } from "../../core/editor";
-import { EMPTY_AUTHORSHIP, type Authorship } from "../../core/versions/contract";
+import { authorshipOf } from "../../core/versions/authorship";
+import type { Authorship } from "../../core/versions/contract";
 
 /** A draft read at one moment, as a version keeps it. */
 export interface VersionReading {
@@ -28,11 +29,10 @@ export function readVersion(ydoc: Y.Doc, counts: CountingRule, userOfClient: (cl
   const root = yXmlFragmentToProseMirrorRootNode(ydoc.getXmlFragment(BODY_FIELD), documentSchema());
   const content = root.toJSON() as Record<string, unknown>;
   const cover = readCover(ydoc);
-  void userOfClient;
   return {
     content,
     cover,
-    authorship: EMPTY_AUTHORSHIP,
+    authorship: authorshipOf(ydoc, userOfClient, root),
     contentSha256: versionFingerprint(content, cover),
     words: countDocumentWords(root, counts).counted,
   };

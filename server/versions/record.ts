@@ -9,6 +9,8 @@ import { versionsToThin } from "./thinning";
 export const SESSION_GAP_MS = 30 * 60_000;
 
 export interface VersionMoment {
+  /** The organisation of a user now (their membership); null for none or a former member. */
+  organisationOf?: (userId: string) => string | null;
   kind: VersionKind;
   name?: string | null;
   createdBy?: string | null;
@@ -33,17 +35,19 @@ export async function recordVersion(db: Executor, draftId: string, reading: Vers
   if (continues) {
     const before = await latestVersion(db, draftId, latest.started_at);
     people = mergePeople(latest.people, people);
-    const change = measureChange(before ?? null, reading, people);
+    const change = measureChange(before ?? null, reading, people, moment.organisationOf ?? noOrganisation);
     const fields = { ...fieldsOf(reading, moment, people, change), startedAt: latest.started_at, createdAt };
     await replaceVersion(db, latest.id, fields);
     return { ...latest, ...{ words: reading.words, added: change.added, removed: change.removed, by_organisation: change.byOrganisation, people, created_at: createdAt, content_sha256: reading.contentSha256 } };
   }
   if (moment.kind === "session" && latest?.content_sha256 === reading.contentSha256) return null;
-  const change = measureChange(latest ?? null, reading, people);
+  const change = measureChange(latest ?? null, reading, people, moment.organisationOf ?? noOrganisation);
   const stored = await insertVersion(db, { draftId, ...fieldsOf(reading, moment, people, change), startedAt, createdAt });
   if (moment.kind === "session") await thinSessions(db, draftId, createdAt);
   return stored;
 }
+
+const noOrganisation = () => null;
 
 function fieldsOf(reading: VersionReading, moment: VersionMoment, people: VersionPerson[], change: ReturnType<typeof measureChange>) {
   return {

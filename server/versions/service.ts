@@ -7,7 +7,9 @@ import type { ServiceDeps } from "../services";
 import { readStoredVersion, recordStoredVersion } from "./moments";
 import { VersionRefusal } from "./refusal";
 import { restoreVersion, type RestoreOutcome } from "./restore";
-import { summariseVersions } from "./summaries";
+import { compareDocuments } from "../../core/versions/compare";
+import { findTemplate } from "../../templates";
+import { namePeople, summariseVersions } from "./summaries";
 import { versionView, type VersionView } from "./version-view";
 
 type DraftRef = Pick<Draft, "id" | "workspace_id" | "title">;
@@ -63,6 +65,32 @@ export function createVersionsService({ db, collab }: Pick<ServiceDeps, "db" | "
       if (!row) return undefined;
       const [summary] = await summariseVersions(db, draft.workspace_id, [row]);
       return { summary: summary!, ...versionView(draft, row.content, row.cover) };
+    },
+
+    /**
+     * Two versions compared, or a version with the draft as people see it now ("now"): the
+     * comparison (core/versions/compare.ts) and the people it credits, named for a member.
+     * Undefined when either version is not this draft's.
+     */
+    async compare(draft: DraftWithTemplate, from: string, to: string) {
+      const side = async (id: string) => {
+        if (id === "now") {
+          await settle(draft.id);
+          const reading = await readStoredVersion(db, draft.id);
+          return reading ? { summary: null, content: reading.content, authorship: reading.authorship } : undefined;
+        }
+        const row = await findVersion(db, draft.id, id);
+        if (!row) return undefined;
+        const [summary] = await summariseVersions(db, draft.workspace_id, [row]);
+        return { summary: summary!, content: row.content, authorship: row.authorship };
+      };
+      const [before, after] = [await side(from), await side(to)];
+      if (!before || !after) return undefined;
+      const template = draft.template_slug ? findTemplate(draft.template_slug) : undefined;
+      const comparison = compareDocuments({ doc: before.content, authorship: before.authorship }, { doc: after.content, authorship: after.authorship }, { headingNumbering: template?.rules.headingNumbering });
+      const userIds = new Set<string>();
+      for (const change of comparison.changes) for (const author of change.authors) if (author) userIds.add(author);
+      return { comparison, from: before.summary, to: after.summary, people: await namePeople(db, draft.workspace_id, [...userIds]) };
     },
 
     /** The draft as people see it now, read as a version (not stored). */

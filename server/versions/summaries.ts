@@ -34,3 +34,16 @@ export async function summariseVersions(db: Executor, workspaceId: string, versi
     contentSha256: v.content_sha256,
   }));
 }
+
+/** User id → name and organisation (acronym, else name) for members of the workspace and former ones. */
+export async function namePeople(db: Executor, workspaceId: string, userIds: readonly string[]): Promise<Record<string, { name: string; organisation: string | null }>> {
+  if (userIds.length === 0) return {};
+  const rows = await db
+    .selectFrom("users as u")
+    .leftJoin("memberships as m", (join) => join.onRef("m.user_id", "=", "u.id").on("m.workspace_id", "=", workspaceId))
+    .leftJoin("organisations as o", "o.id", "m.organisation_id")
+    .select(["u.id", "u.name", "o.name as organisationName", "o.acronym"])
+    .where("u.id", "in", [...userIds])
+    .execute();
+  return Object.fromEntries(rows.map((r) => [r.id, { name: r.name, organisation: r.acronym || r.organisationName || null }]));
+}

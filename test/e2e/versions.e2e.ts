@@ -38,6 +38,17 @@ describe.runIf(browserAvailable())("versions: name, edit, compare, restore one s
     expect(await summaryParagraph(page).innerText()).toBe("Civic space closed in 2024.");
   });
 
+  it("compares the named version with now: the changed words inline, in the list, by whom", async () => {
+    await page.locator(".history-entry", { hasText: "Sent to partners, 12 March" }).getByRole("link", { name: "Compare with now" }).click();
+    await page.waitForURL(/\/compare\?from=[0-9a-f-]{36}&to=now$/);
+    await page.locator(".compare-view").waitFor();
+    expect(await page.locator(".compare-inline del").allInnerTexts()).toContain("shrank");
+    const inserted = page.locator(".compare-inline ins", { hasText: "closed" });
+    expect(await inserted.getAttribute("title")).toContain("Amina Diallo");
+    await page.goBack();
+    await page.getByRole("tab", { name: "History" }).click();
+  });
+
   it("opens the version read-only and restores only its Executive summary", async () => {
     await page.locator(".history-entry", { hasText: "Sent to partners, 12 March" }).getByRole("link", { name: "Open" }).click();
     await page.waitForURL(/\/versions\/[0-9a-f-]{36}$/);
