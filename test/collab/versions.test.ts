@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import { expect, it } from "vitest";
 import type * as Y from "yjs";
+import * as statusRoute from "../../app/routes/workspaces.$workspaceId.drafts.$draftId.status";
 import * as versionsRoute from "../../app/routes/workspaces.$workspaceId.drafts.$draftId_.versions";
 import type { VersionSummary } from "../../core/versions/contract";
 import { compactDraft } from "../../server/collab/compaction";
@@ -101,6 +102,16 @@ describeEachDatabase("versions", (handle) => {
     expect(after.versions.map((v) => v.kind)).toContain("restore");
     const audit = await handle().db.selectFrom("audit_events").select(["action", "details"]).where("action", "=", "draft.restored").execute();
     expect(audit.filter((a) => (a.details as { versionId?: string }).versionId === versionId)).toHaveLength(1);
+  });
+
+  it("keeps a version when the draft moves into review", async () => {
+    const w = await buildWorkspace(handle());
+    await storeDraftContent(handle(), w.draft.id, [paragraph("Ready for review.")], {});
+    const form = { intent: "set-status", status: "in_review", reviewerIds: w.members.reviewer.id };
+    const moved = await runJson(statusRoute.action, makeRequest(`/workspaces/${w.workspace.id}/drafts/${w.draft.id}/status`, { token: w.members.editor.token, form }), context(), params(w));
+    expect(moved.status).toBe(200);
+    const history = (await list(w, w.members.owner.token)).body as { versions: VersionSummary[] };
+    expect(history.versions.map((v) => [v.kind, v.words, v.createdBy])).toEqual([["status", 3, w.members.editor.name]]);
   });
 
   it("lets a reviewer read the history but not name or restore; a stranger sees nothing", async () => {
