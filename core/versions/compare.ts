@@ -1,7 +1,7 @@
 import { diffArrays, diffWordsWithSpace } from "diff";
 import { documentSchema } from "../editor/canonical";
 import { NO_HEADING_NUMBERING, type HeadingNumbering } from "../editor/numbering";
-import { forEachWordStart, countDocumentWords } from "../checks/word-count";
+import { forEachWordStart, countDocumentWords, type CountingRule } from "../checks/word-count";
 import { message, type Message } from "../i18n/message";
 import { documentBlocks, type BlockPlace, type BlockRole, type TextBlock } from "./blocks";
 import type { Authorship } from "./contract";
@@ -17,6 +17,8 @@ export interface CompareOptions {
   headingNumbering?: HeadingNumbering;
   /** Unchanged blocks shown around each change in the inline model (default 1); the rest collapse. */
   context?: number;
+  /** What `words` counts: the template's rule, so each side reads as the status bar counts it (default: everything). */
+  counts?: CountingRule;
 }
 
 export type PieceOp = "equal" | "insert" | "delete";
@@ -520,7 +522,7 @@ export function compareDocuments(before: CompareSide, after: CompareSide, option
   return {
     changes,
     totals: changes.reduce((sum, c) => ({ added: sum.added + c.added, removed: sum.removed + c.removed }), { added: 0, removed: 0 }),
-    words: { before: countDocumentWords(beforeDoc, ALL_PARTS).counted, after: countDocumentWords(afterDoc, ALL_PARTS).counted },
+    words: { before: countDocumentWords(beforeDoc, options.counts ?? ALL_PARTS).counted, after: countDocumentWords(afterDoc, options.counts ?? ALL_PARTS).counted },
     inline,
   };
 }

@@ -8,7 +8,7 @@ import { readStoredVersion, recordStoredVersion } from "./moments";
 import { VersionRefusal } from "./refusal";
 import { restoreVersion, type RestoreOutcome } from "./restore";
 import { compareDocuments } from "../../core/versions/compare";
-import { findTemplate } from "../../templates";
+import { findTemplate, preflightRules, untemplatedPreflightRules } from "../../templates";
 import { namePeople, summariseVersions } from "./summaries";
 import { versionView, type VersionView } from "./version-view";
 
@@ -87,7 +87,10 @@ export function createVersionsService({ db, collab }: Pick<ServiceDeps, "db" | "
       const [before, after] = [await side(from), await side(to)];
       if (!before || !after) return undefined;
       const template = draft.template_slug ? findTemplate(draft.template_slug) : undefined;
-      const comparison = compareDocuments({ doc: before.content, authorship: before.authorship }, { doc: after.content, authorship: after.authorship }, { headingNumbering: template?.rules.headingNumbering });
+      const comparison = compareDocuments({ doc: before.content, authorship: before.authorship }, { doc: after.content, authorship: after.authorship }, {
+        headingNumbering: template?.rules.headingNumbering,
+        counts: (template ? preflightRules(template) : untemplatedPreflightRules()).counts,
+      });
       const userIds = new Set<string>();
       for (const change of comparison.changes) for (const author of change.authors) if (author) userIds.add(author);
       return { comparison, from: before.summary, to: after.summary, people: await namePeople(db, draft.workspace_id, [...userIds]) };
