@@ -83,6 +83,10 @@ export function describeAuditEvent(tr: Translator, action: string, details: Reco
       return overridden(tr, details.overridden, t(hash ? "workspace.audit.submittedHash" : "workspace.audit.submitted", { draft: draft("title"), format: format(tr, details.format), hash }));
     case "draft.reopened":
       return t(hash ? "workspace.audit.reopenedHash" : "workspace.audit.reopened", { draft: draft("title"), hash });
+    case "draft.version_named":
+      return t("versions.audit.named", { draft: draft("title"), name: text("name") });
+    case "draft.restored":
+      return t(details.section ? "versions.audit.restoredSection" : "versions.audit.restored", { draft: draft("title"), version: text("versionName") || tr.t("versions.audit.unnamedVersion"), section: text("section") });
     case "comment.thread_resolved":
       return t("workspace.audit.threadResolved", { draft: draft("draftTitle") });
     case "comment.thread_reopened":
