@@ -12,6 +12,7 @@ import { createDraftsService } from "./drafts/service";
 import { createExportsService } from "./export/service";
 import { createImportsService } from "./import/service";
 import { createLibraryService } from "./library/service";
+import { createBudgetsService } from "./budgets/service";
 
 /** What the server entry builds once and every feature service is made from. */
 export interface ServiceDeps {
@@ -42,6 +43,7 @@ export function createServices(deps: ServiceDeps) {
     checks: createChecksService(deps),
     exports: createExportsService(deps),
     imports: createImportsService(deps),
+    budgets: createBudgetsService(deps),
   };
 }
 

@@ -21,6 +21,7 @@ export type AuditAction =
   | "draft.exported"
   | "draft.submitted"
   | "draft.reopened"
+  | "draft.budgets_changed"
   | "comment.thread_resolved"
   | "comment.thread_reopened"
   | "comment.deleted"

@@ -6,6 +6,7 @@ import workspaceMessages from "./workspace.json";
 import editorMessages from "./editor.json";
 import commentsMessages from "./comments.json";
 import suggestionsMessages from "./suggestions.json";
+import budgetsMessages from "./budgets.json";
 import exportMessages from "./export.json";
 import checksMessages from "./checks.json";
 import cliMessages from "./cli.json";
@@ -22,6 +23,7 @@ const messages = {
   ...editorMessages,
   ...commentsMessages,
   ...suggestionsMessages,
+  ...budgetsMessages,
   ...exportMessages,
   ...checksMessages,
   ...cliMessages,

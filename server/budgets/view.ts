@@ -1,0 +1,98 @@
+import { yXmlFragmentToProseMirrorRootNode } from "@tiptap/y-tiptap";
+import { countWordsByClient } from "../../core/checks/attribution";
+import { countSectionWords } from "../../core/checks/section-words";
+import type { CountingRule } from "../../core/checks/word-count";
+import { organisationCounts, sectionCounts, type ClientOrganisations } from "../../core/budgets/counts";
+import type { WordBudget } from "../../core/budgets/shares";
+import { BODY_FIELD, documentSchema } from "../../core/editor";
+import { listDraftClients } from "../../db/queries/draft-clients";
+import type { Executor } from "../../db/queries/executor";
+import { listMembers } from "../../db/queries/memberships";
+import { listOrganisations } from "../../db/queries/organisations";
+import { listWordBudgets } from "../../db/queries/word-budgets";
+import type { Draft } from "../../db/schema";
+import { findTemplate, preflightRules, untemplatedPreflightRules } from "../../templates";
+import { readStoredYDoc } from "../drafts/draft-content";
+
+/** What can receive a share of a draft's word limit. */
+export interface BudgetTargetsView {
+  /** The template's sections, in its order; titles as the template writes them (English). */
+  sections: Array<{ id: string; title: string }>;
+  /** The workspace's organisations; confidential ones too: members only ever read this. */
+  organisations: Array<{ id: string; label: string; confidential: boolean }>;
+}
+
+/** GET …/budgets: a draft's budgets and what the browser needs to show them live. */
+export interface BudgetsView extends BudgetTargetsView {
+  /** The template's word limit; null when it has none (then no budgets can be set). */
+  limit: number | null;
+  counts: CountingRule;
+  budgets: WordBudget[];
+  /** Whether the reader may change the budgets (owners); the action checks again. */
+  canManage: boolean;
+  /** The reader's organisation in this workspace, or null: the status bar warns it when over. */
+  yourOrganisation: string | null;
+  /** Who each known Yjs client of the draft writes for (core/budgets/counts.ts). */
+  clients: ClientOrganisations;
+  /** The stored draft's counts (what an export reads): it trails typing by about half a second. */
+  stored: { counted: number; organisations: Record<string, number>; sections: Record<string, number>; readAt: string };
+}
+
+export function draftRules(draft: Draft): { limit: number | null; counts: CountingRule; sections: BudgetTargetsView["sections"] } {
+  const template = draft.template_slug ? findTemplate(draft.template_slug) : undefined;
+  const rules = template ? preflightRules(template) : untemplatedPreflightRules();
+  return { limit: rules.wordLimit, counts: rules.counts, sections: rules.sections.map(({ id, title }) => ({ id, title })) };
+}
+
+/** The organisations a draft's budgets may name: its workspace's. */
+export async function budgetOrganisations(db: Executor, workspaceId: string): Promise<BudgetTargetsView["organisations"]> {
+  return (await listOrganisations(db, workspaceId)).map((o) => ({ id: o.id, label: o.acronym ? `${o.name} (${o.acronym})` : o.name, confidential: o.confidential }));
+}
+
+/**
+ * A draft's clients by organisation, as server/checks/words-by-organisation.ts credits them: a
+ * member's to the organisation of their membership now, a member without one to
+ * "no-organisation", an account gone or no longer a member to "former-member".
+ */
+async function clientOrganisations(db: Executor, draft: Draft, organisationIds: ReadonlySet<string>): Promise<Record<string, string>> {
+  const clients = await listDraftClients(db, draft.id);
+  const members = new Map((await listMembers(db, draft.workspace_id)).map((m) => [m.userId, m.organisationId]));
+  const map: Record<string, string> = {};
+  for (const [clientId, userId] of clients) {
+    if (!userId || !members.has(userId)) map[String(clientId)] = "former-member";
+    else {
+      const organisationId = members.get(userId);
+      map[String(clientId)] = organisationId && organisationIds.has(organisationId) ? organisationId : "no-organisation";
+    }
+  }
+  return map;
+}
+
+/** The view of a draft's budgets for one member (the caller has authorised them). */
+export async function readBudgetsView(db: Executor, draft: Draft, reader: { userId: string; organisationId: string | null; canManage: boolean }): Promise<BudgetsView> {
+  const { limit, counts, sections } = draftRules(draft);
+  const organisations = await budgetOrganisations(db, draft.workspace_id);
+  const organisationIds = new Set(organisations.map((o) => o.id));
+  const sectionIds = new Set(sections.map((s) => s.id));
+  const readAt = new Date();
+  const stored = await readStoredYDoc(db, draft.id, (ydoc) => ({
+    byClient: countWordsByClient(ydoc, counts),
+    sections: sectionCounts(countSectionWords(yXmlFragmentToProseMirrorRootNode(ydoc.getXmlFragment(BODY_FIELD), documentSchema()), counts)),
+  }));
+  // Read after the document, as words-by-organisation does: every client in it has had time to be recorded.
+  const clients = await clientOrganisations(db, draft, organisationIds);
+  const byOrganisation = organisationCounts(stored.byClient, clients, null).counts;
+  // A budget whose organisation was removed since, or whose section left the template, no longer counts.
+  const budgets = (await listWordBudgets(db, draft.id)).filter((b) => (b.kind === "section" ? sectionIds : organisationIds).has(b.id));
+  return {
+    limit,
+    counts,
+    budgets,
+    canManage: reader.canManage,
+    sections,
+    organisations,
+    yourOrganisation: reader.organisationId && organisationIds.has(reader.organisationId) ? reader.organisationId : null,
+    clients,
+    stored: { counted: stored.byClient.total, organisations: Object.fromEntries(byOrganisation), sections: Object.fromEntries(stored.sections), readAt: readAt.toISOString() },
+  };
+}
