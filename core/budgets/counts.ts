@@ -4,7 +4,7 @@ import type { SectionWords } from "../checks/section-words";
 /**
  * Who each Yjs client of a draft writes for, as the server knows it (draft_clients and the
  * memberships now): client id → an organisation's id, or one of the groups words-by-organisation
- * names ("no-organisation", "former-member"). Sent to members only.
+ * names ("no-organisation", "former-member", "unknown"). Sent to members only.
  */
 export type ClientOrganisations = Readonly<Record<string, string>>;
 

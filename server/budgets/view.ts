@@ -32,7 +32,11 @@ export interface BudgetsView extends BudgetTargetsView {
   canManage: boolean;
   /** The reader's organisation in this workspace, or null: the status bar warns it when over. */
   yourOrganisation: string | null;
-  /** Who each known Yjs client of the draft writes for (core/budgets/counts.ts). */
+  /**
+   * Who each Yjs client of the draft writes for (core/budgets/counts.ts): an organisation's id,
+   * "no-organisation", "former-member", or "unknown" for a client in the stored text that was
+   * never recorded. A client missing from it has written since this was read.
+   */
   clients: ClientOrganisations;
   /** The stored draft's counts (what an export reads): it trails typing by about half a second. */
   stored: { counted: number; organisations: Record<string, number>; sections: Record<string, number>; readAt: string };
@@ -81,6 +85,9 @@ export async function readBudgetsView(db: Executor, draft: Draft, reader: { user
   }));
   // Read after the document, as words-by-organisation does: every client in it has had time to be recorded.
   const clients = await clientOrganisations(db, draft, organisationIds);
+  // Clients in the stored text nobody recorded (the template's text, written by the server) are
+  // nobody's for good: "unknown", so the browser does not wait for the server to name them.
+  for (const clientId of stored.byClient.byClient.keys()) clients[String(clientId)] ??= "unknown";
   const byOrganisation = organisationCounts(stored.byClient, clients, null).counts;
   // A budget whose organisation was removed since, or whose section left the template, no longer counts.
   const budgets = (await listWordBudgets(db, draft.id)).filter((b) => (b.kind === "section" ? sectionIds : organisationIds).has(b.id));
