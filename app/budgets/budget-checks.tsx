@@ -32,7 +32,7 @@ export function BudgetChecks({ editor }: { editor: Editor }) {
       <h3 className="checks-group">{t("budgets.checks.title")}</h3>
       {!shares ? <p className="small muted">{t("budgets.checks.none")}</p> : <ShareLists view={view} shares={shares} />}
       {shares && shares.pending > 0 ? <p className="small muted">{t("budgets.checks.pending", { words: shares.pending, time })}</p> : null}
-      {shares ? <p className="small muted">{shares.source === "live" ? t("budgets.checks.live") : t("budgets.export.note", { time })}</p> : null}
+      {shares ? <p className="small muted">{shares.source === "live" ? t("budgets.checks.live") : t("budgets.checks.stored", { time })}</p> : null}
       {state.failed && view ? <p className="small muted">{t("budgets.checks.loadFailed")}</p> : null}
       {view.canManage && store ? (
         <>

@@ -11,7 +11,7 @@ import { useLiveShares } from "./use-live-shares";
  * over. Nothing while no budget is set.
  */
 export function BudgetStatus({ editor }: { editor: Editor }) {
-  const { t } = useT();
+  const { t, date } = useT();
   const { workspaceId, draftId } = useParams();
   const { state, store } = useBudgets(workspaceId, draftId);
   const shares = useLiveShares(editor, state.view, store);
@@ -34,7 +34,8 @@ export function BudgetStatus({ editor }: { editor: Editor }) {
         )
       ) : null}
       {others > 0 ? <span className="badge badge-warning">{t("budgets.bar.othersOver", { count: others })}</span> : null}
-      {shares.pending > 0 || shares.source === "stored" ? <span className="muted small">{t("budgets.bar.pending")}</span> : null}
+      {shares.pending > 0 ? <span className="muted small">{t("budgets.bar.pending")}</span> : null}
+      {shares.source === "stored" ? <span className="muted small">{t("budgets.checks.stored", { time: date(state.view.stored.readAt, { hour: "2-digit", minute: "2-digit" }) })}</span> : null}
     </span>
   );
 }

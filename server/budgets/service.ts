@@ -1,11 +1,21 @@
 import type { WordBudget } from "../../core/budgets/shares";
+import type { CountingRule } from "../../core/checks/word-count";
 import type { Draft } from "../../db/schema";
 import type { ServiceDeps } from "../services";
 import { replaceBudgets } from "./replace";
-import { readBudgetsView, type BudgetsView } from "./view";
+import { readBudgetsView, readStoredCounts, type BudgetsView, type StoredCounts } from "./view";
 
 export type { BudgetsView } from "./view";
 export type { BudgetsRefused } from "./replace";
+
+/**
+ * How long one read of a stored draft's counts serves every page polling that draft: each open
+ * page asks every 30 s (and sooner while someone new is typing), and one read of a long draft is
+ * a few hundred milliseconds of this process's time.
+ */
+export const STORED_COUNTS_TTL_MS = 5_000;
+/** Drafts whose counts are held at once; the oldest go first beyond it. */
+const MAX_CACHED = 200;
 
 /**
  * Word budgets (issue 21): the coordinator's shares of a draft's word limit by template section
@@ -13,10 +23,29 @@ export type { BudgetsRefused } from "./replace";
  * members, replacing for owners (the manage ability).
  */
 export function createBudgetsService({ db }: Pick<ServiceDeps, "db">) {
+  const cache = new Map<string, { at: number; counts: Promise<StoredCounts> }>();
+
+  function storedCounts(draftId: string, counts: CountingRule): Promise<StoredCounts> {
+    const now = Date.now();
+    const key = `${draftId}:${counts.footnotes}:${counts.headings}:${counts.tables}`;
+    const held = cache.get(key);
+    if (held && now - held.at < STORED_COUNTS_TTL_MS) return held.counts;
+    const read = readStoredCounts(db, draftId, counts);
+    cache.delete(key);
+    cache.set(key, { at: now, counts: read });
+    // A failed read is not kept: the next poll reads again.
+    read.catch(() => cache.get(key)?.counts === read && cache.delete(key));
+    for (const [oldest] of cache) {
+      if (cache.size <= MAX_CACHED) break;
+      cache.delete(oldest);
+    }
+    return read;
+  }
+
   return {
     /** The budgets with what the browser needs to count live, and the stored draft's counts. */
     read(draft: Draft, reader: { userId: string; organisationId: string | null; canManage: boolean }): Promise<BudgetsView> {
-      return readBudgetsView(db, draft, reader);
+      return readBudgetsView(db, draft, reader, (counts) => storedCounts(draft.id, counts));
     },
 
     /** Replaces every budget of the draft at once (an empty list clears them), audited. */

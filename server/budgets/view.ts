@@ -1,5 +1,5 @@
 import { yXmlFragmentToProseMirrorRootNode } from "@tiptap/y-tiptap";
-import { countWordsByClient } from "../../core/checks/attribution";
+import { countWordsByClient, type WordsByClient } from "../../core/checks/attribution";
 import { countSectionWords } from "../../core/checks/section-words";
 import type { CountingRule } from "../../core/checks/word-count";
 import { organisationCounts, sectionCounts, type ClientOrganisations } from "../../core/budgets/counts";
@@ -38,7 +38,10 @@ export interface BudgetsView extends BudgetTargetsView {
    * never recorded. A client missing from it has written since this was read.
    */
   clients: ClientOrganisations;
-  /** The stored draft's counts (what an export reads): it trails typing by about half a second. */
+  /**
+   * The stored draft's counts (what an export reads): it trails typing by about half a second,
+   * and up to STORED_COUNTS_TTL_MS more (server/budgets/service.ts). Zero while no budget is set.
+   */
   stored: { counted: number; organisations: Record<string, number>; sections: Record<string, number>; readAt: string };
 }
 
@@ -72,25 +75,52 @@ async function clientOrganisations(db: Executor, draft: Draft, organisationIds: 
   return map;
 }
 
-/** The view of a draft's budgets for one member (the caller has authorised them). */
-export async function readBudgetsView(db: Executor, draft: Draft, reader: { userId: string; organisationId: string | null; canManage: boolean }): Promise<BudgetsView> {
+/** What the stored draft says, for the shares: each client's words and each section's. */
+export interface StoredCounts {
+  byClient: WordsByClient;
+  sections: Map<string, number>;
+  readAt: Date;
+}
+
+const NOTHING_STORED = (): StoredCounts => ({ byClient: { byClient: new Map(), unattributed: 0, total: 0 }, sections: new Map(), readAt: new Date() });
+
+/**
+ * Reads the stored draft and counts it: the Y.Doc rebuilt, read into ProseMirror, attributed
+ * (about 0.3 s on a 70,000-word draft on a busy machine; bench/checks/attribution.ts).
+ */
+export async function readStoredCounts(db: Executor, draftId: string, counts: CountingRule): Promise<StoredCounts> {
+  const readAt = new Date();
+  const read = await readStoredYDoc(db, draftId, (ydoc) => ({
+    byClient: countWordsByClient(ydoc, counts),
+    sections: sectionCounts(countSectionWords(yXmlFragmentToProseMirrorRootNode(ydoc.getXmlFragment(BODY_FIELD), documentSchema()), counts)),
+  }));
+  return { ...read, readAt };
+}
+
+/**
+ * The view of a draft's budgets for one member (the caller has authorised them). The stored
+ * draft is read only when it has budgets (`storedCounts`, which the service may answer from a
+ * short cache): a draft without any costs three small queries per poll.
+ */
+export async function readBudgetsView(
+  db: Executor,
+  draft: Draft,
+  reader: { userId: string; organisationId: string | null; canManage: boolean },
+  storedCounts: (counts: CountingRule) => Promise<StoredCounts> = (counts) => readStoredCounts(db, draft.id, counts),
+): Promise<BudgetsView> {
   const { limit, counts, sections } = draftRules(draft);
   const organisations = await budgetOrganisations(db, draft.workspace_id);
   const organisationIds = new Set(organisations.map((o) => o.id));
   const sectionIds = new Set(sections.map((s) => s.id));
-  const readAt = new Date();
-  const stored = await readStoredYDoc(db, draft.id, (ydoc) => ({
-    byClient: countWordsByClient(ydoc, counts),
-    sections: sectionCounts(countSectionWords(yXmlFragmentToProseMirrorRootNode(ydoc.getXmlFragment(BODY_FIELD), documentSchema()), counts)),
-  }));
+  // A budget whose organisation was removed since, or whose section left the template, no longer counts.
+  const budgets = (await listWordBudgets(db, draft.id)).filter((b) => (b.kind === "section" ? sectionIds : organisationIds).has(b.id));
+  const stored = budgets.length > 0 ? await storedCounts(counts) : NOTHING_STORED();
   // Read after the document, as words-by-organisation does: every client in it has had time to be recorded.
-  const clients = await clientOrganisations(db, draft, organisationIds);
+  const clients = budgets.length > 0 ? await clientOrganisations(db, draft, organisationIds) : {};
   // Clients in the stored text nobody recorded (the template's text, written by the server) are
   // nobody's for good: "unknown", so the browser does not wait for the server to name them.
   for (const clientId of stored.byClient.byClient.keys()) clients[String(clientId)] ??= "unknown";
   const byOrganisation = organisationCounts(stored.byClient, clients, null).counts;
-  // A budget whose organisation was removed since, or whose section left the template, no longer counts.
-  const budgets = (await listWordBudgets(db, draft.id)).filter((b) => (b.kind === "section" ? sectionIds : organisationIds).has(b.id));
   return {
     limit,
     counts,
@@ -100,6 +130,6 @@ export async function readBudgetsView(db: Executor, draft: Draft, reader: { user
     organisations,
     yourOrganisation: reader.organisationId && organisationIds.has(reader.organisationId) ? reader.organisationId : null,
     clients,
-    stored: { counted: stored.byClient.total, organisations: Object.fromEntries(byOrganisation), sections: Object.fromEntries(stored.sections), readAt: readAt.toISOString() },
+    stored: { counted: stored.byClient.total, organisations: Object.fromEntries(byOrganisation), sections: Object.fromEntries(stored.sections), readAt: stored.readAt.toISOString() },
   };
 }

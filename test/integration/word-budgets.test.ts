@@ -112,6 +112,20 @@ describeEachDatabase("the word budgets route", (handle) => {
     expect((await get(world.members.owner.token)).body).toMatchObject({ canManage: true, yourOrganisation: lead });
   });
 
+  it("serves the pages polling one draft from one read of it for a few seconds, and reads no document for a draft without budgets", async () => {
+    const context = testContext(handle());
+    const poll = async () =>
+      (await runJson(budgetsRoute.loader as never, new Request(at(world.workspace.id, draftId), { headers: headers(world.members.viewer.token) }), context, { workspaceId: world.workspace.id, draftId })).body as BudgetsView;
+    const first = await poll();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect((await poll()).stored.readAt).toBe(first.stored.readAt);
+
+    const bare = await buildTemplatedDraft(handle(), { workspaceId: world.workspace.id, createdBy: world.members.owner.id, template: "upr-joint", stateUnderReview: "GHA" });
+    const view = (await get(world.members.viewer.token, world.workspace.id, bare.id)).body as BudgetsView;
+    expect(view).toMatchObject({ limit: 5630, budgets: [], clients: {}, stored: { counted: 0, organisations: {}, sections: {} } });
+    expect(view.sections.map((s) => s.id)).toEqual(findTemplate("upr-joint")!.sections.map((s) => s.id));
+  });
+
   it("audits each change by counts, never by which organisation got what", async () => {
     const rows = await audits();
     expect(rows).toHaveLength(1);
