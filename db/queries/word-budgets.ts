@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { WordBudget } from "../../core/budgets/shares";
 import type { Executor } from "./executor";
 
@@ -30,4 +31,21 @@ export async function replaceWordBudgets(db: Executor, draftId: string, budgets:
 export async function lockDraftForBudgets(db: Executor, draftId: string): Promise<boolean> {
   const row = await db.selectFrom("drafts").select("id").where("id", "=", draftId).forUpdate().executeTakeFirst();
   return row !== undefined;
+}
+
+/**
+ * The Yjs clients whose changes to a draft were stored in the last `seconds` (by the database's
+ * clock): who may be typing now and not yet be recorded in draft_clients (the collab server
+ * records a new client a few hundred milliseconds after its first change).
+ */
+export async function recentDraftClients(db: Executor, draftId: string, seconds: number, parseClients: (update: Uint8Array) => Iterable<number>): Promise<Set<number>> {
+  const rows = await db
+    .selectFrom("draft_updates")
+    .select("update")
+    .where("draft_id", "=", draftId)
+    .where("created_at", ">", sql<Date>`now() - make_interval(secs => ${seconds})`)
+    .execute();
+  const clients = new Set<number>();
+  for (const row of rows) for (const clientId of parseClients(row.update)) clients.add(clientId);
+  return clients;
 }

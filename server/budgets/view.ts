@@ -1,4 +1,5 @@
 import { yXmlFragmentToProseMirrorRootNode } from "@tiptap/y-tiptap";
+import * as Y from "yjs";
 import { countWordsByClient, type WordsByClient } from "../../core/checks/attribution";
 import { countSectionWords } from "../../core/checks/section-words";
 import type { CountingRule } from "../../core/checks/word-count";
@@ -9,7 +10,7 @@ import { listDraftClients } from "../../db/queries/draft-clients";
 import type { Executor } from "../../db/queries/executor";
 import { listMembers } from "../../db/queries/memberships";
 import { listOrganisations } from "../../db/queries/organisations";
-import { listWordBudgets } from "../../db/queries/word-budgets";
+import { listWordBudgets, recentDraftClients } from "../../db/queries/word-budgets";
 import type { Draft } from "../../db/schema";
 import { findTemplate, preflightRules, untemplatedPreflightRules } from "../../templates";
 import { readStoredYDoc } from "../drafts/draft-content";
@@ -75,6 +76,13 @@ async function clientOrganisations(db: Executor, draft: Draft, organisationIds: 
   return map;
 }
 
+/**
+ * A client that stored a change this recently and has no draft_clients row may yet get one (the
+ * registry writes within a second): far longer than that, short enough that a client never
+ * recorded stops reading as pending soon after it stops typing.
+ */
+const RECENT_SECONDS = 15;
+
 /** What the stored draft says, for the shares: each client's words and each section's. */
 export interface StoredCounts {
   byClient: WordsByClient;
@@ -117,9 +125,14 @@ export async function readBudgetsView(
   const stored = budgets.length > 0 ? await storedCounts(counts) : NOTHING_STORED();
   // Read after the document, as words-by-organisation does: every client in it has had time to be recorded.
   const clients = budgets.length > 0 ? await clientOrganisations(db, draft, organisationIds) : {};
-  // Clients in the stored text nobody recorded (the template's text, written by the server) are
-  // nobody's for good: "unknown", so the browser does not wait for the server to name them.
-  for (const clientId of stored.byClient.byClient.keys()) clients[String(clientId)] ??= "unknown";
+  // Clients in the stored text nobody recorded (the template's text, written by the server; edits
+  // from before the registry) are nobody's for good: "unknown", so the browser stops waiting for
+  // them. Not those that stored a change lately: their record may be on its way; left out, the
+  // browser counts their words as pending and asks again.
+  if (budgets.length > 0) {
+    const recent = await recentDraftClients(db, draft.id, RECENT_SECONDS, (update) => Y.parseUpdateMeta(update).from.keys());
+    for (const clientId of stored.byClient.byClient.keys()) if (!recent.has(clientId)) clients[String(clientId)] ??= "unknown";
+  }
   const byOrganisation = organisationCounts(stored.byClient, clients, null).counts;
   return {
     limit,

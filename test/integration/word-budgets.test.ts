@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { beforeAll, expect, it } from "vitest";
 import * as Y from "yjs";
 import * as budgetsRoute from "../../app/routes/workspaces.$workspaceId.drafts.$draftId_.budgets";
@@ -10,6 +11,7 @@ import { appendDraftUpdates } from "../../db/queries/draft-documents";
 import { upsertMembership } from "../../db/queries/memberships";
 import { createOrganisation } from "../../db/queries/organisations";
 import { uiTranslator } from "../../locales/ui/all";
+import { readStoredYDoc } from "../../server/drafts/draft-content";
 import { findTemplate, templateYDoc } from "../../templates";
 import { describeEachDatabase } from "../db/test-database";
 import { buildTemplatedDraft } from "../draft-content-factories";
@@ -79,6 +81,8 @@ describeEachDatabase("the word budgets route", (handle) => {
     }
     await appendDraftUpdates(db, updates.map((update) => ({ draftId, update, userId: null })));
     await recordDraftClients(db, writers.map((w) => ({ draftId, clientId: w.clientId, userId: w.userId })));
+    // Written a minute ago: the template's client, never recorded, is nobody's for good by now.
+    await sql`update draft_updates set created_at = now() - interval '1 minute' where draft_id = ${draftId}`.execute(db);
   });
 
   it("lets the owner share the limit out, and shows every member the shares against the words their organisations wrote", async () => {
@@ -124,6 +128,21 @@ describeEachDatabase("the word budgets route", (handle) => {
     const view = (await get(world.members.viewer.token, world.workspace.id, bare.id)).body as BudgetsView;
     expect(view).toMatchObject({ limit: 5630, budgets: [], clients: {}, stored: { counted: 0, organisations: {}, sections: {} } });
     expect(view.sections.map((s) => s.id)).toEqual(findTemplate("upr-joint")!.sections.map((s) => s.id));
+  });
+
+  it("leaves out a client that stored a change lately and is not recorded yet, so the browser counts its words as pending", async () => {
+    const newcomer = new Y.Doc();
+    newcomer.clientID = 77;
+    const stored = await readStoredYDoc(handle().db, draftId, (doc) => Y.encodeStateAsUpdate(doc));
+    Y.applyUpdate(newcomer, stored);
+    const before = Y.encodeStateVector(newcomer);
+    typeParagraph(newcomer, "Typed just now by someone new.");
+    await appendDraftUpdates(handle().db, [{ draftId, update: Y.encodeStateAsUpdate(newcomer, before), userId: null }]);
+    const fresh = ((await get(world.members.owner.token)).body as BudgetsView).clients;
+    expect(fresh["77"]).toBeUndefined();
+    // Still unrecorded a while later: nobody's.
+    await sql`update draft_updates set created_at = now() - interval '1 minute' where draft_id = ${draftId}`.execute(handle().db);
+    expect(((await get(world.members.owner.token)).body as BudgetsView).clients["77"]).toBe("unknown");
   });
 
   it("audits each change by counts, never by which organisation got what", async () => {
