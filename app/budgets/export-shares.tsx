@@ -17,7 +17,7 @@ export function ExportShares({ workspaceId, draftId, opened }: { workspaceId: st
   const { state, store } = useBudgets(workspaceId, draftId);
   // Read again each time the dialog opens: the list is what the file would be made from now.
   useEffect(() => {
-    if (opened > 0) void store?.refresh();
+    if (opened > 0) void store?.refresh(true);
   }, [opened, store]);
   const view = state.view;
   if (!view || view.budgets.length === 0) return null;

@@ -5,7 +5,7 @@ import type { BudgetsActionResult, BudgetsView } from "../routes/workspaces.$wor
 /** Often enough to follow a writing session and a coordinator's changes; an idle page costs one small request. */
 const REFRESH_MS = 30_000;
 /** When words by someone the page cannot name yet appear, the server is asked again this soon at most. */
-const PENDING_REFRESH_MS = 10_000;
+const PENDING_REFRESH_MS = 5_000;
 
 export interface BudgetsState {
   view: BudgetsView | null;
@@ -23,6 +23,7 @@ export class BudgetsStore {
   state: BudgetsState = { view: null, failed: false, at: 0 };
   private listeners = new Set<() => void>();
   private timer: ReturnType<typeof setInterval> | undefined;
+  private pendingTimer: ReturnType<typeof setTimeout> | undefined;
   private inFlight: Promise<void> | null = null;
   constructor(readonly url: string) {}
 
@@ -34,7 +35,10 @@ export class BudgetsStore {
     }
     return () => {
       this.listeners.delete(listener);
-      if (this.listeners.size === 0) clearInterval(this.timer);
+      if (this.listeners.size > 0) return;
+      clearInterval(this.timer);
+      clearTimeout(this.pendingTimer);
+      this.pendingTimer = undefined;
     };
   };
 
@@ -45,10 +49,12 @@ export class BudgetsStore {
     for (const listener of this.listeners) listener();
   }
 
-  refresh(): Promise<void> {
+  /** Reads the view again; `fresh`: the stored counts read now, not from the server's short cache. */
+  refresh(fresh = false): Promise<void> {
+    if (fresh && this.inFlight) return this.inFlight.then(() => this.refresh(true));
     this.inFlight ??= (async () => {
       try {
-        const response = await fetch(this.url, { headers: { accept: "application/json" } });
+        const response = await fetch(fresh ? `${this.url}?fresh=1` : this.url, { headers: { accept: "application/json" } });
         if (!response.ok) throw new Error(`status ${response.status}`);
         this.set({ view: (await response.json()) as BudgetsView, failed: false, at: Date.now() });
       } catch {
@@ -60,9 +66,17 @@ export class BudgetsStore {
     return this.inFlight;
   }
 
-  /** Asks again soon when the live count holds words it cannot credit yet (someone new is typing). */
+  /**
+   * Asks again soon when the live count holds words it cannot credit yet (someone new is
+   * typing): PENDING_REFRESH_MS after the last answer at the earliest, once however often called.
+   */
   refreshForPending() {
-    if (Date.now() - this.state.at >= PENDING_REFRESH_MS) void this.refresh();
+    if (this.pendingTimer !== undefined || this.listeners.size === 0) return;
+    const wait = Math.max(0, PENDING_REFRESH_MS - (Date.now() - this.state.at));
+    this.pendingTimer = setTimeout(() => {
+      this.pendingTimer = undefined;
+      if (this.listeners.size > 0) void this.refresh();
+    }, wait);
   }
 
   /** Replaces every budget; on success the view is read again. Answers the refusal's sentence, or null. */

@@ -17,12 +17,14 @@ const NO_STORE = { "Cache-Control": "private, no-store" };
 /**
  * GET: the draft's word budgets, its template's limit and sections, the workspace's
  * organisations (confidential ones included: members only), which organisation each Yjs client
- * writes for (the browser counts live with it) and the stored draft's counts. Members only; a
+ * writes for (the browser counts live with it) and the stored draft's counts (`?fresh=1`: read
+ * now, after every node stored what it holds; otherwise up to 5 s old). Members only; a
  * stranger gets 404, like every draft route.
  */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { draft, user, membership, abilities } = await requireDraftAccess(request, context, params, "read");
-  const view: BudgetsView = await context.services.budgets.read(draft, { userId: user.id, organisationId: membership.organisation_id, canManage: abilities.manage });
+  const fresh = new URL(request.url).searchParams.get("fresh") === "1";
+  const view: BudgetsView = await context.services.budgets.read(draft, { userId: user.id, organisationId: membership.organisation_id, canManage: abilities.manage }, { fresh });
   // Response.json, not data(): fetched as a plain resource route, data()'s headers are lost.
   return Response.json(view, { headers: NO_STORE });
 }

@@ -22,15 +22,16 @@ const MAX_CACHED = 200;
  * or organisation, and the counts they are judged against. Callers authorise: reading is for
  * members, replacing for owners (the manage ability).
  */
-export function createBudgetsService({ db }: Pick<ServiceDeps, "db">) {
+export function createBudgetsService({ db, collab }: Pick<ServiceDeps, "db" | "collab">) {
   const cache = new Map<string, { at: number; counts: Promise<StoredCounts> }>();
 
-  function storedCounts(draftId: string, counts: CountingRule): Promise<StoredCounts> {
+  function storedCounts(draftId: string, counts: CountingRule, fresh: boolean): Promise<StoredCounts> {
     const now = Date.now();
     const key = `${draftId}:${counts.footnotes}:${counts.headings}:${counts.tables}`;
     const held = cache.get(key);
-    if (held && now - held.at < STORED_COUNTS_TTL_MS) return held.counts;
-    const read = readStoredCounts(db, draftId, counts);
+    if (!fresh && held && now - held.at < STORED_COUNTS_TTL_MS) return held.counts;
+    // Fresh: every node stores what it holds first (a slow node's last half second is left out), as the checks do.
+    const read = (fresh ? collab.settle(draftId).catch(() => {}) : Promise.resolve()).then(() => readStoredCounts(db, draftId, counts));
     cache.delete(key);
     cache.set(key, { at: now, counts: read });
     // A failed read is not kept: the next poll reads again.
@@ -43,9 +44,13 @@ export function createBudgetsService({ db }: Pick<ServiceDeps, "db">) {
   }
 
   return {
-    /** The budgets with what the browser needs to count live, and the stored draft's counts. */
-    read(draft: Draft, reader: { userId: string; organisationId: string | null; canManage: boolean }): Promise<BudgetsView> {
-      return readBudgetsView(db, draft, reader, (counts) => storedCounts(draft.id, counts));
+    /**
+     * The budgets with what the browser needs to count live, and the stored draft's counts: from
+     * a read at most STORED_COUNTS_TTL_MS old, or `fresh` (the Export dialog: what a file would
+     * be made from now) after every node has stored what it holds.
+     */
+    read(draft: Draft, reader: { userId: string; organisationId: string | null; canManage: boolean }, options: { fresh?: boolean } = {}): Promise<BudgetsView> {
+      return readBudgetsView(db, draft, reader, (counts) => storedCounts(draft.id, counts, options.fresh === true));
     },
 
     /** Replaces every budget of the draft at once (an empty list clears them), audited. */

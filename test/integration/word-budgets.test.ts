@@ -118,11 +118,16 @@ describeEachDatabase("the word budgets route", (handle) => {
 
   it("serves the pages polling one draft from one read of it for a few seconds, and reads no document for a draft without budgets", async () => {
     const context = testContext(handle());
-    const poll = async () =>
-      (await runJson(budgetsRoute.loader as never, new Request(at(world.workspace.id, draftId), { headers: headers(world.members.viewer.token) }), context, { workspaceId: world.workspace.id, draftId })).body as BudgetsView;
+    const poll = async (query = "") =>
+      (await runJson(budgetsRoute.loader as never, new Request(at(world.workspace.id, draftId) + query, { headers: headers(world.members.viewer.token) }), context, { workspaceId: world.workspace.id, draftId }))
+        .body as BudgetsView;
     const first = await poll();
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect((await poll()).stored.readAt).toBe(first.stored.readAt);
+    // The Export dialog asks for a read made now.
+    const fresh = await poll("?fresh=1");
+    expect(Date.parse(fresh.stored.readAt)).toBeGreaterThan(Date.parse(first.stored.readAt));
+    expect(fresh.stored.counted).toBe(first.stored.counted);
 
     const bare = await buildTemplatedDraft(handle(), { workspaceId: world.workspace.id, createdBy: world.members.owner.id, template: "upr-joint", stateUnderReview: "GHA" });
     const view = (await get(world.members.viewer.token, world.workspace.id, bare.id)).body as BudgetsView;
