@@ -15,7 +15,8 @@ const SPACE = " ";
 /**
  * The Checks tab's word budgets: every share against its words, live as anyone types, by section
  * and by organisation, each with the rest of the limit; what cannot be credited yet said so. An
- * owner sets the shares here (BudgetDialog). Nothing for a draft without a limit.
+ * owner sets the shares here (BudgetDialog). Nothing for a draft without a limit, nor for a
+ * member who is not an owner while no share is set.
  */
 export function BudgetChecks({ editor }: { editor: Editor }) {
   const { t, date } = useT();
@@ -25,7 +26,8 @@ export function BudgetChecks({ editor }: { editor: Editor }) {
   const [editing, setEditing] = useState(false);
   const view = state.view;
   if (!view) return state.failed ? <p className="small muted">{t("budgets.checks.loadFailed")}</p> : null;
-  if (view.limit === null) return null;
+  // Nothing to share without a limit; nothing to show a member who cannot set shares while none is set.
+  if (view.limit === null || (!shares && !view.canManage)) return null;
   const time = date(view.stored.readAt, { hour: "2-digit", minute: "2-digit" });
   return (
     <section className="budget-checks" aria-label={t("budgets.checks.title")} data-testid="budget-checks">
@@ -33,7 +35,7 @@ export function BudgetChecks({ editor }: { editor: Editor }) {
       {!shares ? <p className="small muted">{t("budgets.checks.none")}</p> : <ShareLists view={view} shares={shares} />}
       {shares && shares.pending > 0 ? <p className="small muted">{t("budgets.checks.pending", { words: shares.pending, time })}</p> : null}
       {shares ? <p className="small muted">{shares.source === "live" ? t("budgets.checks.live") : t("budgets.checks.stored", { time })}</p> : null}
-      {state.failed && view ? <p className="small muted">{t("budgets.checks.loadFailed")}</p> : null}
+      {state.failed ? <p className="small muted">{t("budgets.checks.loadFailed")}</p> : null}
       {view.canManage && store ? (
         <>
           <button type="button" className="btn btn-secondary btn-sm" onClick={() => setEditing(true)}>

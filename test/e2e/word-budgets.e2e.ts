@@ -1,5 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { seriousViolations } from "./axe";
 import { browserAvailable } from "./browser";
 import { coalitionSuite, openAtStart } from "./flows";
 
@@ -46,6 +47,7 @@ describe.runIf(browserAvailable())("word budgets in the browser", () => {
     await dialog.getByText("6,000 words shared out: 370 words more than the limit of 5,630.").waitFor();
     await dialog.getByRole("button", { name: "Save budgets" }).click();
     await dialog.getByText("The organisations' shares add up to 6,000 words: 370 words more than the limit of 5,630.").waitFor();
+    expect(await seriousViolations(owner, "the word budgets dialog")).toEqual([]);
     await dialog.getByLabel(`Words for ${PARTNER}`).fill("8");
     await dialog.getByRole("button", { name: "Save budgets" }).click();
     await dialog.getByText("Word budgets saved.").waitFor();
@@ -62,6 +64,7 @@ describe.runIf(browserAvailable())("word budgets in the browser", () => {
     // Counted in this browser as the words arrive: 11 words against 8.
     await expect.poll(() => status.innerText()).toContain("Your organisation is 3 words over its share");
     expect(await partner.locator(".status-bar").innerText()).toContain("Your organisation is 3 words over its share");
+    expect(await seriousViolations(partner, "the editor with a share over budget")).toEqual([]);
     // Every word here is credited: the template's text is nobody's, and this browser's own are its person's.
     expect(await status.innerText()).not.toContain("still being credited");
   });
