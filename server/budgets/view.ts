@@ -124,14 +124,19 @@ export async function readBudgetsView(
   const budgets = (await listWordBudgets(db, draft.id)).filter((b) => (b.kind === "section" ? sectionIds : organisationIds).has(b.id));
   const stored = budgets.length > 0 ? await storedCounts(counts) : NOTHING_STORED();
   // Read after the document, as words-by-organisation does: every client in it has had time to be recorded.
-  const clients = budgets.length > 0 ? await clientOrganisations(db, draft, organisationIds) : {};
-  // Clients in the stored text nobody recorded (the template's text, written by the server; edits
-  // from before the registry) are nobody's for good: "unknown", so the browser stops waiting for
-  // them. Not those that stored a change lately: their record may be on its way; left out, the
-  // browser counts their words as pending and asks again.
-  if (budgets.length > 0) {
-    const recent = await recentDraftClients(db, draft.id, RECENT_SECONDS, (update) => Y.parseUpdateMeta(update).from.keys());
-    for (const clientId of stored.byClient.byClient.keys()) if (!recent.has(clientId)) clients[String(clientId)] ??= "unknown";
+  const recorded = budgets.length > 0 ? await clientOrganisations(db, draft, organisationIds) : {};
+  const recent = budgets.length > 0 ? await recentDraftClients(db, draft.id, RECENT_SECONDS, (update) => Y.parseUpdateMeta(update).from.keys()) : new Set<number>();
+  // Only the clients whose words the browser may meet: those in the stored text and those that
+  // stored a change lately (a draft's sessions add up; most of their words are long rewritten).
+  const clients: Record<string, string> = {};
+  for (const clientId of [...stored.byClient.byClient.keys(), ...recent]) {
+    const key = recorded[String(clientId)];
+    // Clients in the stored text nobody recorded (the template's text, written by the server;
+    // edits from before the registry) are nobody's for good: "unknown", so the browser stops
+    // waiting for them. Not those that stored a change lately: their record may be on its way;
+    // left out, the browser counts their words as pending and asks again.
+    if (key !== undefined) clients[String(clientId)] = key;
+    else if (!recent.has(clientId)) clients[String(clientId)] = "unknown";
   }
   const byOrganisation = organisationCounts(stored.byClient, clients, null).counts;
   return {

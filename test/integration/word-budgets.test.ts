@@ -81,6 +81,8 @@ describeEachDatabase("the word budgets route", (handle) => {
     }
     await appendDraftUpdates(db, updates.map((update) => ({ draftId, update, userId: null })));
     await recordDraftClients(db, writers.map((w) => ({ draftId, clientId: w.clientId, userId: w.userId })));
+    // A session whose words are all gone (typed and deleted): nothing of it to credit, not sent.
+    await recordDraftClients(db, [{ draftId, clientId: 99, userId: world.members.owner.id }]);
     // Written a minute ago: the template's client, never recorded, is nobody's for good by now.
     await sql`update draft_updates set created_at = now() - interval '1 minute' where draft_id = ${draftId}`.execute(db);
   });
