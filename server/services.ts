@@ -13,6 +13,7 @@ import { createExportsService } from "./export/service";
 import { createImportsService } from "./import/service";
 import { createLibraryService } from "./library/service";
 import { createVersionsService } from "./versions/service";
+import { createBudgetsService } from "./budgets/service";
 
 /** What the server entry builds once and every feature service is made from. */
 export interface ServiceDeps {
@@ -44,6 +45,7 @@ export function createServices(deps: ServiceDeps) {
     exports: createExportsService(deps),
     imports: createImportsService(deps),
     versions: createVersionsService(deps),
+    budgets: createBudgetsService(deps),
   };
 }
 

@@ -8,6 +8,7 @@ import { PlacedList } from "./export-disclosures";
 import { message } from "../../core/i18n/message";
 import { useT } from "../i18n/i18n-provider";
 import { say, type Said } from "../review/say";
+import { ExportShares } from "../budgets/export-shares";
 
 export interface ExportPanelProps {
   workspaceId: string;
@@ -49,6 +50,7 @@ export function ExportPanel({ workspaceId, draftId, canSubmit, canOverride }: Ex
   // From the summary, then from a refusal's list: the server's reading wins when it is newer.
   const [disclosures, setDisclosures] = useState<PlacedMessage[]>([]);
   const [override, setOverride] = useState(false);
+  const [opened, setOpened] = useState(0);
   const formatName = t(EXPORT_FORMAT_LABELS[format]);
 
   function open() {
@@ -57,6 +59,7 @@ export function ExportPanel({ workspaceId, draftId, canSubmit, canOverride }: Ex
     setPreflight("loading");
     setDisclosures([]);
     setOverride(false);
+    setOpened((n) => n + 1);
     dialog.current?.showModal();
     // Checked each time: the draft may have changed since the panel last opened. A slow answer
     // to an earlier opening must not replace this one's.
@@ -115,6 +118,7 @@ export function ExportPanel({ workspaceId, draftId, canSubmit, canOverride }: Ex
           </button>
         </div>
         <PreflightNotice preflight={preflight} />
+        <ExportShares workspaceId={workspaceId} draftId={draftId} opened={opened} />
         <DisclosureNotice disclosures={disclosures} canOverride={canOverride} override={override} onOverride={setOverride} disabled={busy !== null} />
         <fieldset className="export-formats" disabled={busy !== null}>
           <legend className="field-label">{t("export.format.legend")}</legend>

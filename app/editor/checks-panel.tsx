@@ -11,6 +11,7 @@ import type { Cover } from "../../core/editor/cover";
 import type { CoverOrganisation } from "./cover-panel";
 import type { DraftTemplate } from "./draft-template";
 import { OrganisationWords } from "./organisation-words";
+import { BudgetChecks } from "../budgets/budget-checks";
 import { WordsIfAccepted } from "./suggestions/words-if-accepted-line";
 import { FormattedMessage } from "react-intl";
 import { useT } from "../i18n/i18n-provider";
@@ -118,6 +119,8 @@ export function ChecksPanel({
       </details>
       {/* Joint submissions only: one organisation's own submission has nobody to compare with. */}
       {template.kind === "upr-joint" || cover.organisations.length > 1 ? <OrganisationWords /> : null}
+      {/* Word budgets (issue 21): each share against its words, live; owners set them here. */}
+      {limit !== null ? <BudgetChecks editor={editor} /> : null}
       <p className="small muted">{findingsSummary(findings, t)}</p>
       {SEVERITIES.map((severity) => {
         const list = findings.filter((f) => f.severity === severity);

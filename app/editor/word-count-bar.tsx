@@ -5,6 +5,7 @@ import type { MessageId } from "../../core/i18n/message";
 import { useT } from "../i18n/i18n-provider";
 import { useWordsIfAccepted } from "./suggestions/words-if-accepted";
 import type { DraftTemplate } from "./draft-template";
+import { BudgetStatus } from "../budgets/budget-status";
 
 const ALL = { footnotes: true, headings: true, tables: true };
 
@@ -49,6 +50,8 @@ export function WordCountBar({ editor, template }: { editor: Editor; template: D
         {over ? t("editor.words.overBy", { over: tally.counted - limit }) : ""}
         {ifAccepted !== null ? t("editor.words.ifAccepted", { counted: ifAccepted }) : ""}
       </span>
+      {/* Word budgets (issue 21): the reader's organisation against its share; nothing when none is set. */}
+      {limit !== null ? <BudgetStatus editor={editor} /> : null}
       <span className="muted">{t("editor.words.rule", { parts: list(ruleParts(counts).map((id) => t(id))), footnotes: tally.footnotes })}</span>
     </div>
   );

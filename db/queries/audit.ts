@@ -23,6 +23,7 @@ export type AuditAction =
   | "draft.reopened"
   | "draft.version_named"
   | "draft.restored"
+  | "draft.budgets_changed"
   | "comment.thread_resolved"
   | "comment.thread_reopened"
   | "comment.deleted"

@@ -93,6 +93,10 @@ export function describeAuditEvent(tr: Translator, action: string, details: Reco
       return t("workspace.audit.threadReopened", { draft: draft("draftTitle") });
     case "comment.deleted":
       return t(details.threadDeleted === true ? "workspace.audit.commentDeletedThread" : "workspace.audit.commentDeleted", { draft: draft("draftTitle") });
+    case "draft.budgets_changed":
+      return num("sections") + num("organisations") === 0
+        ? t("budgets.audit.cleared", { draft: draft("title") })
+        : t("budgets.audit.changed", { draft: draft("title"), sections: num("sections"), organisations: num("organisations") });
     case "suggestion.created":
       return t("suggestions.audit.created", { draft: draft("draftTitle") });
     case "suggestion.revised":

@@ -7,6 +7,7 @@ import editorMessages from "./editor.json";
 import commentsMessages from "./comments.json";
 import suggestionsMessages from "./suggestions.json";
 import versionsMessages from "./versions.json";
+import budgetsMessages from "./budgets.json";
 import exportMessages from "./export.json";
 import checksMessages from "./checks.json";
 import cliMessages from "./cli.json";
@@ -25,6 +26,7 @@ const messages = {
   ...commentsMessages,
   ...suggestionsMessages,
   ...versionsMessages,
+  ...budgetsMessages,
   ...exportMessages,
   ...checksMessages,
   ...cliMessages,
