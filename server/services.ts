@@ -13,6 +13,7 @@ import { createExportsService } from "./export/service";
 import { createImportsService } from "./import/service";
 import { createLibraryService } from "./library/service";
 import { createVersionsService } from "./versions/service";
+import { createSignOffService } from "./sign-off/service";
 
 /** What the server entry builds once and every feature service is made from. */
 export interface ServiceDeps {
@@ -31,6 +32,7 @@ export interface ServiceDeps {
  * One instance of each module exists in the process (decision 018).
  */
 export function createServices(deps: ServiceDeps) {
+  const versions = createVersionsService(deps);
   return {
     // Accounts and coalitions: auth, workspaces, review.
     auth: createAuthService(deps),
@@ -43,7 +45,8 @@ export function createServices(deps: ServiceDeps) {
     checks: createChecksService(deps),
     exports: createExportsService(deps),
     imports: createImportsService(deps),
-    versions: createVersionsService(deps),
+    versions,
+    signOff: createSignOffService(deps, versions),
   };
 }
 

@@ -8,6 +8,7 @@ import { PlacedList } from "./export-disclosures";
 import { message } from "../../core/i18n/message";
 import { useT } from "../i18n/i18n-provider";
 import { say, type Said } from "../review/say";
+import { ExportSignOff } from "../sign-off/export-sign-off";
 
 export interface ExportPanelProps {
   workspaceId: string;
@@ -49,6 +50,9 @@ export function ExportPanel({ workspaceId, draftId, canSubmit, canOverride }: Ex
   // From the summary, then from a refusal's list: the server's reading wins when it is newer.
   const [disclosures, setDisclosures] = useState<PlacedMessage[]>([]);
   const [override, setOverride] = useState(false);
+  // Sign-off (issue 21): read again on each opening and after a refusal; an owner's "Submit anyway".
+  const [signOffKey, setSignOffKey] = useState(0);
+  const [signOffOverride, setSignOffOverride] = useState(false);
   const formatName = t(EXPORT_FORMAT_LABELS[format]);
 
   function open() {
@@ -57,6 +61,8 @@ export function ExportPanel({ workspaceId, draftId, canSubmit, canOverride }: Ex
     setPreflight("loading");
     setDisclosures([]);
     setOverride(false);
+    setSignOffOverride(false);
+    setSignOffKey((k) => k + 1);
     dialog.current?.showModal();
     // Checked each time: the draft may have changed since the panel last opened. A slow answer
     // to an earlier opening must not replace this one's.
@@ -71,6 +77,7 @@ export function ExportPanel({ workspaceId, draftId, canSubmit, canOverride }: Ex
   function refused(outcome: { error: Said; disclosures?: PlacedMessage[] }) {
     setResult({ tone: "error", said: outcome.error });
     if (outcome.disclosures) setDisclosures(outcome.disclosures);
+    setSignOffKey((k) => k + 1);
   }
 
   async function download() {
@@ -85,7 +92,7 @@ export function ExportPanel({ workspaceId, draftId, canSubmit, canOverride }: Ex
   async function submit() {
     setBusy("submit");
     setResult(null);
-    const outcome = await api.submit(format, toc, override);
+    const outcome = await api.submit(format, toc, override, signOffOverride);
     setBusy(null);
     setConfirming(false);
     if (!outcome.ok) return refused(outcome);
@@ -116,6 +123,7 @@ export function ExportPanel({ workspaceId, draftId, canSubmit, canOverride }: Ex
         </div>
         <PreflightNotice preflight={preflight} />
         <DisclosureNotice disclosures={disclosures} canOverride={canOverride} override={override} onOverride={setOverride} disabled={busy !== null} />
+        <ExportSignOff workspaceId={workspaceId} draftId={draftId} refreshKey={signOffKey} canOverride={canOverride} override={signOffOverride} onOverride={setSignOffOverride} disabled={busy !== null} />
         <fieldset className="export-formats" disabled={busy !== null}>
           <legend className="field-label">{t("export.format.legend")}</legend>
           {EXPORT_FORMATS.map((f) => (

@@ -101,7 +101,7 @@ function NotificationItem({ notification: n }: { notification: Item }) {
         <p className="notification-text">
           {unread ? <span className="sr-only">{t("notifications.unread")}</span> : null}
           <FormattedMessage
-            id={n.kind === "mention" ? "notifications.mention" : "notifications.reviewRequest"}
+            id={n.kind === "mention" ? "notifications.mention" : n.kind === "sign-off-request" ? "signOff.notification" : "notifications.reviewRequest"}
             values={{
               actor: n.actor ?? t("workspace.formerMember"),
               draft: n.draftTitle,

@@ -7,6 +7,7 @@ import editorMessages from "./editor.json";
 import commentsMessages from "./comments.json";
 import suggestionsMessages from "./suggestions.json";
 import versionsMessages from "./versions.json";
+import signOffMessages from "./signOff.json";
 import exportMessages from "./export.json";
 import checksMessages from "./checks.json";
 import cliMessages from "./cli.json";
@@ -24,6 +25,7 @@ const messages = {
   ...commentsMessages,
   ...suggestionsMessages,
   ...versionsMessages,
+  ...signOffMessages,
   ...exportMessages,
   ...checksMessages,
   ...cliMessages,
