@@ -1,4 +1,4 @@
-import type { SignOffActor } from "../../core/policies";
+import { canRequestSignOff, type SignOffActor } from "../../core/policies";
 import type { Message } from "../../core/i18n/message";
 import { listFocalPoints } from "../../db/queries/sign-offs";
 import type { Draft, SignOffDecision } from "../../db/schema";
@@ -54,6 +54,8 @@ export function createSignOffService({ db, collab }: Pick<ServiceDeps, "db" | "c
      */
     request(actor: SignOffActor, draft: DraftRef, input: { versionId: string } | { name: string }, message: string) {
       return outcome(async () => {
+        // Decided before naming anything: a refused request must leave no named version behind.
+        if (!canRequestSignOff(actor)) throw new SignOffRefusal(403, "signOff.refused.forbidden");
         if (draft.status === "submitted") throw new SignOffRefusal(409, "signOff.refused.submitted");
         const versionId = "versionId" in input ? input.versionId : (await versions.nameCurrent({ id: actor.userId }, draft, input.name)).id;
         const done = await db.transaction().execute((tx) => requestSignOff(tx, actor, draft, { versionId, message }));
