@@ -6,6 +6,9 @@ import type { SignOffAnswer, SignOffState } from "../../app/routes/workspaces.$w
 import { BODY_FIELD } from "../../core/editor";
 import type { DatabaseHandle } from "../../db/client";
 import { appendDraftUpdates, loadDraftDocument } from "../../db/queries/draft-documents";
+import { findVersion } from "../../db/queries/draft-versions";
+import { insertSignOff, insertSignOffRequest } from "../../db/queries/sign-offs";
+import { recordStoredVersion } from "../../server/versions/moments";
 import { makeRequest, run, runJson } from "../remix";
 
 export const signOffPath = (workspaceId: string, draftId: string) => `/workspaces/${workspaceId}/drafts/${draftId}/sign-off`;
@@ -41,4 +44,20 @@ export async function typeAtStart(handle: DatabaseHandle, draftId: string, text:
   textNode.insert(0, text);
   await appendDraftUpdates(handle.db, [{ draftId, update: Y.encodeStateAsUpdate(ydoc, before), userId: null }]);
   ydoc.destroy();
+}
+
+/**
+ * Every organisation on the stored draft's cover approves its text as it is now (rows written
+ * directly, as if the owner had asked and each focal point approved): for tests of submission
+ * that are not about sign-off, since "Mark as submitted" needs every co-submitting organisation's
+ * approval of the text (issue 21).
+ */
+export async function approveStoredText(handle: DatabaseHandle, draftId: string, actorId: string): Promise<void> {
+  const version = await recordStoredVersion(handle.db, draftId, { kind: "named", actorId, name: "Approved by every organisation" });
+  if (!version) throw new Error("no stored draft to approve");
+  const row = (await findVersion(handle.db, draftId, version.id))!;
+  const { id: requestId } = await insertSignOffRequest(handle.db, { draftId, versionId: version.id, message: "", requestedBy: actorId });
+  for (const organisationId of row.cover.organisations ?? []) {
+    await insertSignOff(handle.db, { draftId, requestId, versionId: version.id, organisationId, decision: "approved", comment: "", signedBy: actorId, signedByName: "Focal point" });
+  }
 }
