@@ -20,6 +20,7 @@ import { Presence } from "./presence";
 import { useChangedRecommendations } from "./library/changed-recommendations";
 import { LibraryApi } from "./library/library-api";
 import { SidePanel } from "./side-panel";
+import { SignOffPanel } from "../sign-off/sign-off-panel";
 import { GoToTarget } from "./go-to";
 import { useStickyBarsHeight } from "./use-sticky-bars";
 import { Toolbar } from "./toolbar";
@@ -212,6 +213,7 @@ function SessionEditor({ session, refused, onDismissRefused, pausedBecause, docN
             cover={cover}
             organisations={organisations}
             libraryImportHref={canImportLibrary ? `/workspaces/${workspaceId}/library/import` : null}
+            signOff={<SignOffPanel workspaceId={workspaceId} draftId={parseDraftDocName(docName) ?? ""} editor={editor} provider={session.provider as WebsocketProvider} />}
             comments={{ threads: commentThreads, pendingAnchor: commenting.pending, onPendingDone: commenting.done, opened: openedThread, decisions: suggesting.decisions }}
           />
         ) : (

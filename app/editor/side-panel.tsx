@@ -1,5 +1,5 @@
 import type { Editor } from "@tiptap/react";
-import { useEffect, useState, type KeyboardEvent } from "react";
+import { useEffect, useState, type KeyboardEvent, type ReactNode } from "react";
 import type { Anchor } from "../../core/comments/contract";
 import type { Cover } from "../../core/editor/cover";
 import { ChecksPanel } from "./checks-panel";
@@ -20,6 +20,7 @@ const ALL_TABS = [
   { id: "library", label: "editor.side.library" },
   { id: "checks", label: "editor.side.checks" },
   { id: "comments", label: "editor.side.comments" },
+  { id: "sign-off", label: "signOff.title" },
 ] as const satisfies ReadonlyArray<{ id: string; label: MessageId }>;
 type TabId = (typeof ALL_TABS)[number]["id"];
 
@@ -39,7 +40,10 @@ export function SidePanel({
   organisations,
   comments,
   libraryImportHref,
+  signOff,
 }: {
+  /** The Sign-off tab's content (app/sign-off/sign-off-panel.tsx). */
+  signOff?: ReactNode;
   /** The interface's direction: in Arabic the tabs run right to left, and so do the arrow keys. */
   dir?: "ltr" | "rtl";
   /** The library's import page, for people who may import; null for the others. */
@@ -61,7 +65,7 @@ export function SidePanel({
   }, [comments.pendingAnchor, comments.opened]);
   const openThreads = comments.threads.snapshot?.threads.filter((thread) => thread.status === "open").length ?? 0;
   // The checks read the template's rules: a draft made without one has none to check against.
-  const TABS = template ? ALL_TABS : ALL_TABS.filter((tabItem) => tabItem.id !== "checks");
+  const TABS = ALL_TABS.filter((tabItem) => (tabItem.id !== "checks" || template) && (tabItem.id !== "sign-off" || signOff));
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key !== "ArrowRight" && event.key !== "ArrowLeft") return;
     const index = TABS.findIndex((tabItem) => tabItem.id === tab);
@@ -103,6 +107,7 @@ export function SidePanel({
         {tab === "guidance" ? <GuidancePanel editor={editor} template={template} /> : null}
         {tab === "library" ? <LibraryPanel editor={editor} api={library} stateUnderReview={stateUnderReview} changed={changed} importHref={libraryImportHref} /> : null}
         {tab === "comments" ? <CommentsPanel editor={editor} {...comments} /> : null}
+        {tab === "sign-off" ? signOff : null}
         {tab === "checks" && template ? <ChecksPanel editor={editor} template={template} cover={cover} organisations={organisations} library={library} stateUnderReview={stateUnderReview} /> : null}
       </div>
     </aside>
