@@ -3,6 +3,7 @@ import { mkdir } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type RunningServer } from "../app-server";
 import { browserAvailable, launchBrowser } from "./browser";
+import { seriousViolations } from "./axe";
 import { joinFromInvitation, ownerWithWorkspace } from "./flows";
 
 const LEAD = "Accra Press Forum";
@@ -61,6 +62,7 @@ describe.runIf(browserAvailable())("sign-off by the co-submitting organisations 
     }
     await owner.reload();
     expect(await owner.getByLabel(`Focal point of ${PARTNER}`).inputValue()).not.toBe("");
+    expect(await seriousViolations(owner, "organisations with focal points")).toEqual([]);
 
     // A joint submission whose cover names both organisations.
     await owner.goto(created.workspaceUrl);
@@ -99,6 +101,7 @@ describe.runIf(browserAvailable())("sign-off by the co-submitting organisations 
     await panel.getByRole("button", { name: "Ask for sign-off" }).click();
     await panel.getByText(/^Sign-off asked on “Sent to partners, 12 March” by Amina Diallo/).waitFor();
     for (const organisation of [LEAD, PARTNER]) await item(owner, organisation).getByText("Waiting", { exact: true }).waitFor();
+    expect(await seriousViolations(owner, "the Sign-off tab")).toEqual([]);
     // The owner is nobody's focal point: no Approve for them.
     expect(await panel.getByRole("button", { name: "Approve" }).count()).toBe(0);
   });
@@ -110,6 +113,7 @@ describe.runIf(browserAvailable())("sign-off by the co-submitting organisations 
       await panel.getByText(/^Sign-off asked on “Sent to partners, 12 March”/).waitFor();
       // One's own organisation only: the other organisation's answer is not theirs to give.
       expect(await panel.getByRole("button", { name: "Approve" }).count()).toBe(1);
+      if (page === kofi) expect(await seriousViolations(page, "a focal point's Sign-off tab")).toEqual([]);
       await item(page, organisation).getByRole("button", { name: "Approve" }).click();
       await item(page, organisation).getByText("Approved", { exact: true }).waitFor();
     }
