@@ -85,6 +85,11 @@ describeEachDatabase("sign-off by the co-submitting organisations", (handle) => 
       [c.partner.id, partnerFocal.id],
     ]);
     expect(describeAuditEvent(english, "organisation.focal_point_set", events[0]!.details as Record<string, unknown>)).toBe(`named ${leadFocal.name} focal point of ${c.lead.name}`);
+    // The focal point (a reviewer) hands over to a colleague, who hands back; the colleague could not before.
+    expect((await setFocalPoint(ctx(), w(), leadFocal.token, c.lead.id, leadOther.id)).status).toBe(200);
+    expect((await setFocalPoint(ctx(), w(), leadFocal.token, c.lead.id, leadFocal.id)).status).toBe(403);
+    expect((await setFocalPoint(ctx(), w(), leadOther.token, c.lead.id, leadFocal.id)).status).toBe(200);
+    expect((await audit("organisation.focal_point_set")).length).toBe(4);
   });
 
   it("lets only the owner ask, on a named version, and tells the focal points", async () => {
@@ -160,6 +165,8 @@ describeEachDatabase("sign-off by the co-submitting organisations", (handle) => 
 
     const done = await submit(owner(), { signOffOverride: "on" });
     expect(done.status).toBe(200);
+    // The page's list of stored files says who overrode and how many had not signed, never which.
+    expect((done.json as { export: { signOffOverride: unknown } }).export.signOffOverride).toEqual({ byName: owner().name, missing: 2 });
     const row = await handle().db.selectFrom("exports").selectAll().where("draft_id", "=", draftId).executeTakeFirstOrThrow();
     expect(row.sign_off_override).toEqual({ by: owner().id, byName: owner().name, missing: expect.arrayContaining([c.lead.id, c.partner.id]) });
     expect(row.sign_off_override!.missing).toHaveLength(2);
