@@ -59,7 +59,11 @@ export function SidePanel({
 }) {
   // A notification's link (?thread=<id>) opens the Comments tab.
   const { t, number } = useT();
-  const [tab, setTab] = useState<TabId>(() => (new URLSearchParams(window.location.search).has("thread") ? "comments" : "guidance"));
+  const [tab, setTab] = useState<TabId>(() => {
+    const query = new URLSearchParams(window.location.search);
+    // A sign-off request's notification links ?tab=sign-off.
+    return query.has("thread") ? "comments" : query.get("tab") === "sign-off" && signOff ? "sign-off" : "guidance";
+  });
   useEffect(() => {
     if (comments.pendingAnchor || comments.opened) setTab("comments");
   }, [comments.pendingAnchor, comments.opened]);

@@ -28,7 +28,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       actor: n.actorName,
       draftTitle: n.draftTitle,
       // The editor opens the thread named in the query, when there is one.
-      href: `/workspaces/${workspace.id}/drafts/${n.draftId}${n.threadId ? `?thread=${n.threadId}` : ""}`,
+      // A sign-off request opens the Sign-off tab.
+      href: `/workspaces/${workspace.id}/drafts/${n.draftId}${n.threadId ? `?thread=${n.threadId}` : n.kind === "sign-off-request" ? "?tab=sign-off" : ""}`,
       excerpt: n.commentBody ? excerpt(n.commentBody) : null,
       unread: n.readAt === null,
       at: n.createdAt.toISOString(),

@@ -24,12 +24,14 @@ describe.runIf(browserAvailable())("sign-off by the co-submitting organisations 
   let kofi: Page;
   let efua: Page;
   let draftUrl = "";
+  let workspaceUrl = "";
 
   beforeAll(async () => {
     await mkdir("test-results", { recursive: true });
     [server, browser] = await Promise.all([startServer(), launchBrowser()]);
     const created = await ownerWithWorkspace(browser, server.url, "Amina Diallo", "amina@example.org", "Ghana UPR Coalition");
     owner = created.page;
+    workspaceUrl = created.workspaceUrl;
     await owner.goto(`${created.workspaceUrl}/organisations`);
     for (const [name, confidential] of [[LEAD, false], [PARTNER, true]] as const) {
       await owner.getByLabel("Name", { exact: true }).fill(name);
@@ -107,8 +109,14 @@ describe.runIf(browserAvailable())("sign-off by the co-submitting organisations 
   });
 
   it("each focal point approves in their own browser, and the owner's page follows", async () => {
+    // Kofi follows his notification, which opens the Sign-off tab; Efua opens the draft.
+    await kofi.goto(`${workspaceUrl}/notifications`);
+    await kofi.getByText("Amina Diallo asked your organisation to sign off", { exact: false }).waitFor();
+    await kofi.getByRole("link", { name: "Ghana: joint submission" }).click();
+    await kofi.waitForURL(/\?tab=sign-off$/);
+    expect(await kofi.getByRole("tab", { name: "Sign-off" }).getAttribute("aria-selected")).toBe("true");
+    await efua.goto(draftUrl);
     for (const [page, organisation] of [[kofi, LEAD], [efua, PARTNER]] as const) {
-      await page.goto(draftUrl);
       const panel = await signOffTab(page);
       await panel.getByText(/^Sign-off asked on “Sent to partners, 12 March”/).waitFor();
       // One's own organisation only: the other organisation's answer is not theirs to give.
