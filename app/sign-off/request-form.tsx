@@ -11,8 +11,7 @@ const NAME_NOW = "";
  * here; an optional message. A new request supersedes the one before.
  */
 export function RequestForm({ url, namedVersions, onRequested }: { url: string; namedVersions: SignOffState["namedVersions"]; onRequested: (state: SignOffState) => void }) {
-  const { t, date } = useT();
-  const { text } = useT();
+  const { t, date, text } = useT();
   const ids = useId();
   const [versionId, setVersionId] = useState(namedVersions[0]?.id ?? NAME_NOW);
   const [name, setName] = useState("");
