@@ -267,7 +267,7 @@ export interface SuggestionsTable {
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
-export type NotificationKind = "mention" | "review-request";
+export type NotificationKind = "mention" | "review-request" | "sign-off-request";
 
 export interface NotificationsTable {
   id: Generated<string>;

@@ -14,6 +14,7 @@ import { createImportsService } from "./import/service";
 import { createLibraryService } from "./library/service";
 import { createVersionsService } from "./versions/service";
 import { createBudgetsService } from "./budgets/service";
+import { createSignOffService } from "./sign-off/service";
 
 /** What the server entry builds once and every feature service is made from. */
 export interface ServiceDeps {
@@ -32,6 +33,7 @@ export interface ServiceDeps {
  * One instance of each module exists in the process (decision 018).
  */
 export function createServices(deps: ServiceDeps) {
+  const versions = createVersionsService(deps);
   return {
     // Accounts and coalitions: auth, workspaces, review.
     auth: createAuthService(deps),
@@ -44,8 +46,9 @@ export function createServices(deps: ServiceDeps) {
     checks: createChecksService(deps),
     exports: createExportsService(deps),
     imports: createImportsService(deps),
-    versions: createVersionsService(deps),
+    versions,
     budgets: createBudgetsService(deps),
+    signOff: createSignOffService(deps, versions),
   };
 }
 

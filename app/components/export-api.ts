@@ -81,12 +81,13 @@ export class ExportApi {
   }
 
   /** "Mark as submitted": the server renders, stores and freezes; resolves once it has. */
-  async submit(format: ExportFormatChoice, tableOfContents: boolean, override = false): Promise<Outcome<null>> {
+  async submit(format: ExportFormatChoice, tableOfContents: boolean, override = false, signOffOverride = false): Promise<Outcome<null>> {
     const form = new FormData();
     form.set("intent", "submit");
     form.set("format", format);
     if (tableOfContents) form.set("tableOfContents", "on");
     if (override) form.set("override", "on");
+    if (signOffOverride) form.set("signOffOverride", "on");
     try {
       const response = await fetch(`${this.base}/submit`, { method: "POST", body: form });
       return response.ok ? { ok: true, value: null } : await refusal(response);

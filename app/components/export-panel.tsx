@@ -9,6 +9,7 @@ import { message } from "../../core/i18n/message";
 import { useT } from "../i18n/i18n-provider";
 import { say, type Said } from "../review/say";
 import { ExportShares } from "../budgets/export-shares";
+import { ExportSignOff } from "../sign-off/export-sign-off";
 
 export interface ExportPanelProps {
   workspaceId: string;
@@ -51,6 +52,9 @@ export function ExportPanel({ workspaceId, draftId, canSubmit, canOverride }: Ex
   const [disclosures, setDisclosures] = useState<PlacedMessage[]>([]);
   const [override, setOverride] = useState(false);
   const [opened, setOpened] = useState(0);
+  // Sign-off (issue 21): read again on each opening and after a refusal; an owner's "Submit anyway".
+  const [signOffKey, setSignOffKey] = useState(0);
+  const [signOffOverride, setSignOffOverride] = useState(false);
   const formatName = t(EXPORT_FORMAT_LABELS[format]);
 
   function open() {
@@ -60,6 +64,8 @@ export function ExportPanel({ workspaceId, draftId, canSubmit, canOverride }: Ex
     setDisclosures([]);
     setOverride(false);
     setOpened((n) => n + 1);
+    setSignOffOverride(false);
+    setSignOffKey((k) => k + 1);
     dialog.current?.showModal();
     // Checked each time: the draft may have changed since the panel last opened. A slow answer
     // to an earlier opening must not replace this one's.
@@ -74,6 +80,7 @@ export function ExportPanel({ workspaceId, draftId, canSubmit, canOverride }: Ex
   function refused(outcome: { error: Said; disclosures?: PlacedMessage[] }) {
     setResult({ tone: "error", said: outcome.error });
     if (outcome.disclosures) setDisclosures(outcome.disclosures);
+    setSignOffKey((k) => k + 1);
   }
 
   async function download() {
@@ -88,7 +95,7 @@ export function ExportPanel({ workspaceId, draftId, canSubmit, canOverride }: Ex
   async function submit() {
     setBusy("submit");
     setResult(null);
-    const outcome = await api.submit(format, toc, override);
+    const outcome = await api.submit(format, toc, override, signOffOverride);
     setBusy(null);
     setConfirming(false);
     if (!outcome.ok) return refused(outcome);
@@ -120,6 +127,7 @@ export function ExportPanel({ workspaceId, draftId, canSubmit, canOverride }: Ex
         <PreflightNotice preflight={preflight} />
         <ExportShares workspaceId={workspaceId} draftId={draftId} opened={opened} />
         <DisclosureNotice disclosures={disclosures} canOverride={canOverride} override={override} onOverride={setOverride} disabled={busy !== null} />
+        <ExportSignOff workspaceId={workspaceId} draftId={draftId} refreshKey={signOffKey} canOverride={canOverride} override={signOffOverride} onOverride={setSignOffOverride} disabled={busy !== null} />
         <fieldset className="export-formats" disabled={busy !== null}>
           <legend className="field-label">{t("export.format.legend")}</legend>
           {EXPORT_FORMATS.map((f) => (

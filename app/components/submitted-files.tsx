@@ -15,6 +15,8 @@ export interface StoredExportView {
   /** The name kept with the file: still there after the account is gone. */
   createdBy: string;
   createdAt: string;
+  /** Submitted by an owner without every co-submitting organisation's sign-off (issue 21): who, and how many were missing. */
+  signOffOverride?: { byName: string; missing: number } | null;
 }
 
 /** "48 KB", "1.2 MB": enough to recognise a file, not an exact count (that is in the title). */
@@ -95,6 +97,7 @@ export function SubmittedFiles({
             <span>
               <FormattedMessage id="export.files.storedBy" values={{ name: file.createdBy, when: <time dateTime={file.createdAt}>{utc(file.createdAt)}</time> }} />
             </span>
+            {file.signOffOverride ? <span className="submitted-file-override">{t("signOff.files.override", { name: file.signOffOverride.byName, count: file.signOffOverride.missing })}</span> : null}
             {canDownload ? (
               // A plain link: the browser downloads the resource route's attachment itself.
               <a href={`/workspaces/${workspaceId}/drafts/${draftId}/exports/${file.id}`} download={file.fileName}>

@@ -21,6 +21,7 @@ import { useChangedRecommendations } from "./library/changed-recommendations";
 import { LibraryApi } from "./library/library-api";
 import { SidePanel } from "./side-panel";
 import { HistoryApi } from "../versions/history-api";
+import { SignOffPanel } from "../sign-off/sign-off-panel";
 import { GoToTarget } from "./go-to";
 import { useStickyBarsHeight } from "./use-sticky-bars";
 import { Toolbar } from "./toolbar";
@@ -216,6 +217,7 @@ function SessionEditor({ session, refused, onDismissRefused, pausedBecause, docN
             organisations={organisations}
             libraryImportHref={canImportLibrary ? `/workspaces/${workspaceId}/library/import` : null}
             history={{ api: historyApi, draftHref, canEdit: readOnlyReason === null }}
+            signOff={<SignOffPanel workspaceId={workspaceId} draftId={parseDraftDocName(docName) ?? ""} editor={editor} provider={session.provider as WebsocketProvider} />}
             comments={{ threads: commentThreads, pendingAnchor: commenting.pending, onPendingDone: commenting.done, opened: openedThread, decisions: suggesting.decisions }}
           />
         ) : (

@@ -1,5 +1,5 @@
 import type { Editor } from "@tiptap/react";
-import { useEffect, useState, type KeyboardEvent } from "react";
+import { useEffect, useState, type KeyboardEvent, type ReactNode } from "react";
 import type { Anchor } from "../../core/comments/contract";
 import type { Cover } from "../../core/editor/cover";
 import { ChecksPanel } from "./checks-panel";
@@ -22,6 +22,7 @@ const ALL_TABS = [
   { id: "checks", label: "editor.side.checks" },
   { id: "comments", label: "editor.side.comments" },
   { id: "history", label: "editor.side.history" },
+  { id: "sign-off", label: "signOff.title" },
 ] as const satisfies ReadonlyArray<{ id: string; label: MessageId }>;
 type TabId = (typeof ALL_TABS)[number]["id"];
 
@@ -42,9 +43,12 @@ export function SidePanel({
   comments,
   libraryImportHref,
   history,
+  signOff,
 }: {
   /** The History tab's route and what this person may do there (issue 21). */
   history: HistoryLinks;
+  /** The Sign-off tab's content (app/sign-off/sign-off-panel.tsx). */
+  signOff: ReactNode;
   /** The interface's direction: in Arabic the tabs run right to left, and so do the arrow keys. */
   dir?: "ltr" | "rtl";
   /** The library's import page, for people who may import; null for the others. */
@@ -60,13 +64,17 @@ export function SidePanel({
 }) {
   // A notification's link (?thread=<id>) opens the Comments tab.
   const { t, number } = useT();
-  const [tab, setTab] = useState<TabId>(() => (new URLSearchParams(window.location.search).has("thread") ? "comments" : "guidance"));
+  const [tab, setTab] = useState<TabId>(() => {
+    const query = new URLSearchParams(window.location.search);
+    // A sign-off request's notification links ?tab=sign-off.
+    return query.has("thread") ? "comments" : query.get("tab") === "sign-off" && signOff ? "sign-off" : "guidance";
+  });
   useEffect(() => {
     if (comments.pendingAnchor || comments.opened) setTab("comments");
   }, [comments.pendingAnchor, comments.opened]);
   const openThreads = comments.threads.snapshot?.threads.filter((thread) => thread.status === "open").length ?? 0;
   // The checks read the template's rules: a draft made without one has none to check against.
-  const TABS = template ? ALL_TABS : ALL_TABS.filter((tabItem) => tabItem.id !== "checks");
+  const TABS = ALL_TABS.filter((tabItem) => (tabItem.id !== "checks" || template) && (tabItem.id !== "sign-off" || signOff));
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key !== "ArrowRight" && event.key !== "ArrowLeft") return;
     const index = TABS.findIndex((tabItem) => tabItem.id === tab);
@@ -109,6 +117,7 @@ export function SidePanel({
         {tab === "library" ? <LibraryPanel editor={editor} api={library} stateUnderReview={stateUnderReview} changed={changed} importHref={libraryImportHref} /> : null}
         {tab === "comments" ? <CommentsPanel editor={editor} {...comments} /> : null}
         {tab === "history" ? <HistoryPanel {...history} /> : null}
+        {tab === "sign-off" ? signOff : null}
         {tab === "checks" && template ? <ChecksPanel editor={editor} template={template} cover={cover} organisations={organisations} library={library} stateUnderReview={stateUnderReview} /> : null}
       </div>
     </aside>

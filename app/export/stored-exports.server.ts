@@ -11,5 +11,7 @@ export function storedExportView(row: ExportSummary): StoredExportView {
     byteSize: row.byte_size,
     createdBy: row.created_by_name,
     createdAt: row.created_at.toISOString(),
+    // Ids stay on the row; the page says who overrode and how many organisations had not signed.
+    signOffOverride: row.sign_off_override ? { byName: row.sign_off_override.byName, missing: row.sign_off_override.missing.length } : null,
   };
 }

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { SUBMITTED_STATUS_MESSAGE } from "../../core/policies/submitted";
 import type { DisclosureView } from "../../server/export/disclosure-gate";
+import type { MissingSignOff } from "../../server/sign-off/refusal";
 import { requireDraftAccess } from "../auth/guards.server";
 import type { StoredExportView } from "../components/submitted-files";
 import { storedExportView } from "../export/stored-exports.server";
@@ -10,18 +11,22 @@ import { SubmitDraftSchema } from "../schemas/export";
 import { refusalText } from "../export/refusal-text";
 import { failureText, requestTranslator } from "../review/request-translator.server";
 
-export type SubmitDraftResult = { ok: true; export: StoredExportView } | { ok: false; error: string; disclosures?: DisclosureView[] };
+export type SubmitDraftResult =
+  | { ok: true; export: StoredExportView }
+  | { ok: false; error: string; disclosures?: DisclosureView[]; missingSignOffs?: MissingSignOff[] };
 
 // Response.json, not data(): the panel posts with a plain fetch, which would lose data()'s status.
-const refuse = (status: number, error: string, disclosures?: DisclosureView[]) =>
-  Response.json({ ok: false, error, ...(disclosures ? { disclosures } : {}) } satisfies SubmitDraftResult, { status });
+const refuse = (status: number, error: string, disclosures?: DisclosureView[], missingSignOffs?: MissingSignOff[]) =>
+  Response.json({ ok: false, error, ...(disclosures ? { disclosures } : {}), ...(missingSignOffs ? { missingSignOffs } : {}) } satisfies SubmitDraftResult, { status });
 
 /**
  * POST intent=submit, format, tableOfContents, override: "Mark as submitted". Freezes the draft
  * on every node, renders the chosen file from it, stores it with its SHA-256 and makes the draft read-only for
  * everyone (server/export/submit.ts). Owners and editors only; a draft already submitted is
  * 409, and so is one that names a confidential organisation or keeps template placeholders,
- * unless an owner sends override (an editor's override is 403).
+ * unless an owner sends override (an editor's override is 403). Likewise (issue 21) a draft whose
+ * co-submitting organisations have not all approved its current text: 409 listing them, unless
+ * an owner sends signOffOverride (recorded on the stored file and in the audit; 403 for others).
  * After commit, open pages hear of the status change and editors' sockets are re-checked:
  * without edit on a submitted draft they are closed with AuthorizationChanged.
  */
@@ -37,6 +42,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (!parsed.ok) return refuse(400, failureText(tr, parsed));
 
   const submitted = await context.services.exports.submit({ id: user.id, name: user.name, abilities }, draft, parsed.data);
-  if (!submitted.ok) return refuse(submitted.status, refusalText(tr, submitted), submitted.disclosures);
+  if (!submitted.ok) {
+    const { missingSignOffs } = submitted;
+    // The organisations are named for members only: this answer goes to the person who asked.
+    const error = missingSignOffs ? tr.t(typeof submitted.error === "string" ? "signOff.refused.missing" : submitted.error.id, { count: missingSignOffs.length, organisations: tr.list(missingSignOffs.map((o) => o.name)) }) : refusalText(tr, submitted);
+    return refuse(submitted.status, error, submitted.disclosures, missingSignOffs);
+  }
   return Response.json({ ok: true, export: storedExportView(submitted.export) } satisfies SubmitDraftResult);
 }

@@ -28,7 +28,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       actor: n.actorName,
       draftTitle: n.draftTitle,
       // The editor opens the thread named in the query, when there is one.
-      href: `/workspaces/${workspace.id}/drafts/${n.draftId}${n.threadId ? `?thread=${n.threadId}` : ""}`,
+      // A sign-off request opens the Sign-off tab.
+      href: `/workspaces/${workspace.id}/drafts/${n.draftId}${n.threadId ? `?thread=${n.threadId}` : n.kind === "sign-off-request" ? "?tab=sign-off" : ""}`,
       excerpt: n.commentBody ? excerpt(n.commentBody) : null,
       unread: n.readAt === null,
       at: n.createdAt.toISOString(),
@@ -101,7 +102,7 @@ function NotificationItem({ notification: n }: { notification: Item }) {
         <p className="notification-text">
           {unread ? <span className="sr-only">{t("notifications.unread")}</span> : null}
           <FormattedMessage
-            id={n.kind === "mention" ? "notifications.mention" : "notifications.reviewRequest"}
+            id={n.kind === "mention" ? "notifications.mention" : n.kind === "sign-off-request" ? "signOff.notification" : "notifications.reviewRequest"}
             values={{
               actor: n.actor ?? t("workspace.formerMember"),
               draft: n.draftTitle,

@@ -38,5 +38,7 @@ export const SubmitDraftSchema = z.object({
   tableOfContents: Checkbox,
   /** As the download's `override`: an owner's explicit choice, checked again by the server. */
   override: Checkbox,
+  /** An owner's "Submit anyway" without every co-submitting organisation's sign-off (issue 21). */
+  signOffOverride: Checkbox,
 });
 export type SubmitDraftInput = z.infer<typeof SubmitDraftSchema>;

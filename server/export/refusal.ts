@@ -1,6 +1,7 @@
 import { message, type Message, type MessageId } from "../../core/i18n/message";
 import { JobFailed } from "../jobs/job-pool";
 import { DisclosureRefusal, type DisclosureSummary, type DisclosureView } from "./disclosure-gate";
+import { SignOffGateRefusal, type MissingSignOff } from "../sign-off/refusal";
 
 /**
  * An export, submission or reopening refused for a reason the person can act on: thrown inside
@@ -29,6 +30,8 @@ export type Refused = {
   error: Message | string;
   disclosures?: DisclosureView[];
   summary?: DisclosureSummary;
+  /** A submission without every co-submitting organisation's approval of the text (issue 21). */
+  missingSignOffs?: MissingSignOff[];
 };
 
 /**
@@ -39,6 +42,7 @@ export type Refused = {
 export function refusalOf(error: unknown): Refused | null {
   if (error instanceof ExportRefusal) return { ok: false, status: error.status, error: error.reason };
   if (error instanceof DisclosureRefusal) return { ok: false, status: error.status, error: error.reason, disclosures: error.disclosures, summary: error.summary };
+  if (error instanceof SignOffGateRefusal) return { ok: false, status: error.status, error: error.reason, missingSignOffs: error.missing };
   if (error instanceof JobFailed) return { ok: false, status: 422, error: error.reason };
   return null;
 }

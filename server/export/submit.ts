@@ -10,15 +10,24 @@ import { SUBMITTED_STATUS_MESSAGE } from "../../core/policies/submitted";
 import type { ServiceDeps } from "../services";
 import { requireDisclosuresCleared } from "./disclosure-gate";
 import { exportDisclosures } from "./export-disclosures";
-import { contentFingerprint, draftExportJob, exportFileName, exportJobOf, readExportSource } from "./export-draft";
+import { contentFingerprint, draftExportJob, exportFileName, exportJobOf, exportSourceOf } from "./export-draft";
+import { listOrganisations } from "../../db/queries/organisations";
+import { readDraftContent } from "../drafts/draft-content";
+import { requireSignOffs, type SubmittedText } from "../sign-off/gate";
+import { versionFingerprint } from "../versions/reading";
+import { recordStoredVersion } from "../versions/moments";
 import type { ExportFormat } from "./export-job";
 import { ExportRefusal } from "./refusal";
 
-/** What "Mark as submitted" asks for: the file's format and table of contents, and an owner's override of disclosures. */
+/**
+ * What "Mark as submitted" asks for: the file's format and table of contents, an owner's override
+ * of disclosures, and an owner's override of missing sign-offs (issue 21).
+ */
 export interface SubmitOptions {
   format: ExportFormat;
   tableOfContents: boolean;
   override: boolean;
+  signOffOverride?: boolean;
 }
 
 type SubmitDeps = Pick<ServiceDeps, "db" | "collab" | "jobs">;
@@ -38,11 +47,15 @@ const HOLD_MS = 120_000;
  * 2. settle every node's room: each reads the hold, then stores every change it applied before
  *    it — the freeze point — so the database holds what people saw, and nothing can follow;
  * 3. read it from the database and check its disclosures (DisclosureRefusal unless there are
- *    none or an owner overrides them), then render that reading, outside any transaction;
+ *    none or an owner overrides them) and its sign-offs (SignOffGateRefusal unless every
+ *    organisation on its cover approved exactly this text, or an owner overrides), then render
+ *    that reading, outside any transaction;
  * 4. in one transaction with the draft row locked: refuse a draft already submitted (409),
  *    check it still reads as rendered (409: a node that opened the draft in the instant of the
- *    hold), store the bytes with their SHA-256 and the content's, set the status, end the hold,
- *    audit (with what was overridden, as counts);
+ *    hold), decide the sign-offs again (a focal point's answer takes the row FOR SHARE, so it
+ *    landed before this lock or waits and finds the draft submitted), store the bytes with their
+ *    SHA-256 and the content's (and a sign-off override: who, and the missing organisations' ids),
+ *    keep a "submitted" version, set the status, end the hold, audit (with what was overridden);
  * 5. settle again, so every room knows the outcome: submitted for good, or open again.
  * Any failure ends the hold: nothing is stored and editing resumes. The caller announces the
  * change and closes editors' sockets after commit.
@@ -79,8 +92,14 @@ async function storeFrozenDraft(
   input: SubmitOptions,
 ): Promise<ExportSummary> {
   const options = { tableOfContents: input.tableOfContents };
-  const source = await readExportSource(context.db, draft);
+  const [content, organisations] = await Promise.all([readDraftContent(context.db, draft.id), listOrganisations(context.db, draft.workspace_id)]);
+  const source = exportSourceOf(draft, content, organisations);
   const overridden = requireDisclosuresCleared(exportDisclosures(source), { override: input.override, abilities: actor.abilities });
+  // The frozen text as a version fingerprints it (what a sign-off's version is compared with),
+  // from the same reading the file is rendered from. Checked here to refuse before rendering.
+  const text: SubmittedText = { contentSha256: versionFingerprint(content.doc.toJSON() as Record<string, unknown>, content.cover), organisationIds: content.cover.organisations };
+  const signOffRequest = { override: input.signOffOverride ?? false, abilities: actor.abilities, actor };
+  await requireSignOffs(context.db, draft, text, signOffRequest);
   const job = exportJobOf(source, input.format, options);
   const bytes = await context.jobs.run(job);
   const sha256 = createHash("sha256").update(bytes).digest("hex");
@@ -96,6 +115,7 @@ async function storeFrozenDraft(
     const frozen = await draftExportJob(tx, draft, input.format, options);
     const contentSha256 = contentFingerprint(frozen);
     if (contentSha256 !== contentFingerprint(job)) throw new ExportRefusal(409, CHANGED_WHILE_PREPARING_MESSAGE);
+    const signOffOverride = await requireSignOffs(tx, draft, text, signOffRequest);
 
     const stored = await createExport(tx, {
       draftId: draft.id,
@@ -107,7 +127,9 @@ async function storeFrozenDraft(
       createdBy: actor.id,
       createdByName: actor.name,
       contentSha256,
+      signOffOverride,
     });
+    await recordStoredVersion(tx, draft.id, { kind: "submitted", actorId: actor.id, exportId: stored.id });
     await updateDraftStatus(tx, draft.id, "submitted");
     await releaseDraftHold(tx, draft.id);
     await recordAudit(tx, {
@@ -116,7 +138,7 @@ async function storeFrozenDraft(
       action: "draft.submitted",
       targetType: "draft",
       targetId: draft.id,
-      details: { title: draft.title, from: status, exportId: stored.id, format: input.format, fileName, sha256, byteSize: stored.byte_size, ...(overridden ? { overridden } : {}) },
+      details: { title: draft.title, from: status, exportId: stored.id, format: input.format, fileName, sha256, byteSize: stored.byte_size, ...(overridden ? { overridden } : {}), ...(signOffOverride ? { signOffOverride } : {}) },
     });
     return stored;
   });

@@ -9,6 +9,10 @@ import {
   type OrganisationInput,
 } from "../../db/queries/organisations";
 import type { Database } from "../../db/schema";
+import { canBeFocalPoint, canSetFocalPoint, type SignOffActor } from "../../core/policies";
+import { findMembership } from "../../db/queries/memberships";
+import { setFocalPoint } from "../../db/queries/sign-offs";
+import { findUserById } from "../../db/queries/users";
 
 type Db = Kysely<Database>;
 
@@ -80,6 +84,34 @@ export async function removeOrganisation(db: Db, actor: Actor, organisationId: s
       targetType: "organisation",
       targetId: organisationId,
       details: { name: organisation.name },
+    });
+  });
+}
+
+/**
+ * Names (or clears, null) the member who signs for an organisation (issue 21). Owners for any
+ * organisation, its current focal point to hand over (core/policies/sign-off.ts); the person named
+ * must be a member whose membership is in that organisation. Decided under the row's lock.
+ */
+export async function setOrganisationFocalPoint(db: Db, actor: SignOffActor & { workspaceId: string }, organisationId: string, focalPointId: string | null): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    const organisation = await findOrganisation(tx, actor.workspaceId, organisationId);
+    if (!organisation) throw new OrganisationError("organisationId", message("workspace.refusal.organisationRemoved"));
+    if (!canSetFocalPoint(actor, { id: organisation.id, focalPointId: organisation.focal_point_id })) throw new OrganisationError("focalPointId", message("signOff.focal.refusedNotAllowed"));
+    const member = focalPointId ? await findMembership(tx, actor.workspaceId, focalPointId) : undefined;
+    if (focalPointId && (!member || !canBeFocalPoint({ organisationId: member.organisation_id }, organisation))) {
+      throw new OrganisationError("focalPointId", message("signOff.focal.refusedNotMember"));
+    }
+    const changed = await setFocalPoint(tx, actor.workspaceId, organisationId, focalPointId);
+    if (!changed) throw new OrganisationError("organisationId", message("workspace.refusal.organisationRemoved"));
+    const person = focalPointId ? await findUserById(tx, focalPointId) : undefined;
+    await recordAudit(tx, {
+      workspaceId: actor.workspaceId,
+      actorId: actor.userId,
+      action: "organisation.focal_point_set",
+      targetType: "organisation",
+      targetId: organisationId,
+      details: { name: organisation.name, before: changed.before, focalPointId, focalPointName: person?.name ?? null },
     });
   });
 }

@@ -48,7 +48,7 @@ describeEachDatabase("a draft marked as submitted, over the socket", (handle) =>
     // The same for a submission: no need to wait for the batch.
     editors.type("Last words before Geneva. ");
     await eventually(() => canonicalDocument(room().doc).text, (t) => t.includes("Last words before Geneva."));
-    const answer = await fetchFile(submitRoute.action, submitRequest(world.workspace.id, draft.id, owner.token, { intent: "submit", format: "docx" }), context, { workspaceId: world.workspace.id, draftId: draft.id });
+    const answer = await fetchFile(submitRoute.action, submitRequest(world.workspace.id, draft.id, owner.token, { intent: "submit", format: "docx", signOffOverride: "on" }), context, { workspaceId: world.workspace.id, draftId: draft.id });
     expect(answer.status).toBe(200);
     // The stored file holds the last edit typed before submission.
     expect(fileText(await storedBytes(draft.id), "docx")).toContain("Last words before Geneva.");

@@ -43,7 +43,7 @@ describe.runIf(redisUrl)("two nodes on one Redis", () => describeEachDatabase("s
         });
         await pause(150);
         const context = testContext(handle(), undefined, one.collab);
-        const answer = await fetchFile(submitRoute.action, submitRequest(world.workspace.id, draft.id, owner.token, { intent: "submit", format: "docx" }), context, { workspaceId: world.workspace.id, draftId: draft.id });
+        const answer = await fetchFile(submitRoute.action, submitRequest(world.workspace.id, draft.id, owner.token, { intent: "submit", format: "docx", signOffOverride: "on" }), context, { workspaceId: world.workspace.id, draftId: draft.id });
         await pause(100);
         typing = false;
         await Promise.all(typists);

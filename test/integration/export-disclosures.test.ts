@@ -15,6 +15,7 @@ import { describeEachDatabase } from "../db/test-database";
 import { buildCleanDraft, buildTemplatedDraft, footnote, heading, letteredList, paragraph, storeDraftContent } from "../draft-content-factories";
 import { makeRequest, runJson } from "../remix";
 import { draftPath, exportContext, fetchFile, fileText, submitRequest } from "./export-requests";
+import { approveStoredText } from "./sign-off-requests";
 
 /** The audit log as an English-reading owner sees it. */
 const english = createTranslator("en", UI_CATALOGUES.en);
@@ -66,6 +67,8 @@ describeEachDatabase("exports that would disclose a confidential organisation", 
 
   beforeAll(async () => {
     built = await buildDisclosingDraft(handle());
+    // Every co-submitting organisation approved this text (issue 21): only disclosures stop it here.
+    await approveStoredText(handle(), built.draft.id, built.world.members.owner.id);
   });
 
   it("shows every mention and placeholder, placed, as errors in the export screen's pre-flight report", async () => {

@@ -17,6 +17,7 @@ import { buildCleanDraft, buildTemplatedDraft, paragraph, storeDraftContent } fr
 import { buildUser } from "../factories";
 import { makeRequest, run } from "../remix";
 import { draftPath, exportContext, fetchFile, fileText, submitRequest } from "./export-requests";
+import { approveStoredText } from "./sign-off-requests";
 import { pdfToolsAvailable } from "../export-tools";
 
 type Built = Awaited<ReturnType<typeof buildCleanDraft>>;
@@ -40,6 +41,8 @@ describeEachDatabase("export routes", (handle) => {
 
   beforeAll(async () => {
     built = await buildCleanDraft(handle());
+    // Every co-submitting organisation approved this text (issue 21): sign-off is test/integration/sign-off.test.ts.
+    await approveStoredText(handle(), built.draft.id, built.world.members.owner.id);
   });
   afterAll(async () => {
     await Promise.all(pools.map((p) => p.close()));
@@ -196,6 +199,7 @@ describeEachDatabase("export routes", (handle) => {
 
   it("refuses to store a file of a draft that changed while it was rendered (409), and stores nothing", async () => {
     const other = await buildCleanDraft(handle());
+    await approveStoredText(handle(), other.draft.id, other.world.members.owner.id);
     const pool = new JobPool({ size: 1, timeoutMs: 60_000, maxOutputBytes: 50_000_000 });
     pools.push(pool);
     // A co-author's edit saved while the worker renders: the file would no longer be the draft.

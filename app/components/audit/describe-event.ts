@@ -79,8 +79,18 @@ export function describeAuditEvent(tr: Translator, action: string, details: Reco
       const id = details.stored === true ? "workspace.audit.exportedStored" : details.variant === "review" ? "workspace.audit.exportedReview" : "workspace.audit.exported";
       return overridden(tr, details.overridden, t(id, { draft: draft("title"), format: format(tr, details.format) }));
     }
-    case "draft.submitted":
-      return overridden(tr, details.overridden, t(hash ? "workspace.audit.submittedHash" : "workspace.audit.submitted", { draft: draft("title"), format: format(tr, details.format), hash }));
+    case "draft.submitted": {
+      const submitted = overridden(tr, details.overridden, t(hash ? "workspace.audit.submittedHash" : "workspace.audit.submitted", { draft: draft("title"), format: format(tr, details.format), hash }));
+      return signOffOverridden(tr, details.signOffOverride, submitted);
+    }
+    case "organisation.focal_point_set":
+      return text("focalPointName")
+        ? t("signOff.audit.focalPointSet", { name: text("name"), person: text("focalPointName") })
+        : t("signOff.audit.focalPointCleared", { name: text("name") });
+    case "draft.sign_off_requested":
+      return t("signOff.audit.requested", { draft: draft("title"), version: text("versionName") });
+    case "draft.signed_off":
+      return t(details.decision === "approved" ? "signOff.audit.approved" : "signOff.audit.changesRequested", { draft: draft("title"), organisation: text("organisation"), version: text("versionName") });
     case "draft.reopened":
       return t(hash ? "workspace.audit.reopenedHash" : "workspace.audit.reopened", { draft: draft("title"), hash });
     case "draft.version_named":
@@ -120,6 +130,13 @@ export function describeAuditEvent(tr: Translator, action: string, details: Reco
     default:
       return action;
   }
+}
+
+/** The submission, then ", without the sign-off of 2 organisations": an owner's override (issue 21; ids only are kept). */
+function signOffOverridden({ t }: Translator, value: unknown, event: string): string {
+  const missing = (value as { missing?: unknown } | null)?.missing;
+  if (!Array.isArray(missing)) return event;
+  return t("signOff.audit.submittedWithout", { event, count: missing.length });
 }
 
 /** "Ana, Ben and a former member" from the `[{ id, name }]` a review event stores, in the language's list style. */

@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { useT } from "../../i18n/i18n-provider";
 import { Badge, Button } from "../ui";
 import { OrganisationForm } from "./organisation-form";
@@ -11,7 +11,8 @@ interface Organisation {
   confidential: boolean;
 }
 
-export function OrganisationRow({ organisation: o, canManage }: { organisation: Organisation; canManage: boolean }) {
+/** `focalPoint`: the organisation's focal point and, for those who may, its form (issue 21). */
+export function OrganisationRow({ organisation: o, canManage, focalPoint }: { organisation: Organisation; canManage: boolean; focalPoint?: ReactNode }) {
   const { t } = useT();
   const [editing, setEditing] = useState(false);
   if (editing) {
@@ -28,6 +29,7 @@ export function OrganisationRow({ organisation: o, canManage }: { organisation: 
     <li>
       <div>
         <strong>{o.name}</strong> {o.acronym ? <span className="muted">{t("workspace.orgs.acronymInParentheses", { acronym: o.acronym })}</span> : null} {o.confidential ? <Badge tone="warning">{t("workspace.orgs.confidential")}</Badge> : null}
+        {focalPoint}
       </div>
       {canManage ? (
         <div className="inline-controls">

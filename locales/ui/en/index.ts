@@ -8,6 +8,7 @@ import commentsMessages from "./comments.json";
 import suggestionsMessages from "./suggestions.json";
 import versionsMessages from "./versions.json";
 import budgetsMessages from "./budgets.json";
+import signOffMessages from "./signOff.json";
 import exportMessages from "./export.json";
 import checksMessages from "./checks.json";
 import cliMessages from "./cli.json";
@@ -27,6 +28,7 @@ const messages = {
   ...suggestionsMessages,
   ...versionsMessages,
   ...budgetsMessages,
+  ...signOffMessages,
   ...exportMessages,
   ...checksMessages,
   ...cliMessages,
