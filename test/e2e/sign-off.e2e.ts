@@ -148,6 +148,10 @@ describe.runIf(browserAvailable())("sign-off by the co-submitting organisations 
     await kofi.reload();
     await signOffTab(kofi);
     await item(kofi, LEAD).getByText("Signed an earlier version: the text has changed since.").waitFor();
+    // One click shows what changed since the signed version.
+    await item(kofi, LEAD).getByRole("link", { name: "Compare that version with now" }).click();
+    await kofi.waitForURL(/\/compare\?from=[0-9a-f-]{36}&to=now$/);
+    await expect.poll(async () => (await kofi.locator(".compare-inline ins").allInnerTexts()).join("")).toContain("Two were released in May.");
 
     // The Export dialog says so too, and offers the owner "Submit anyway".
     await owner.getByRole("button", { name: "Export", exact: true }).click();
