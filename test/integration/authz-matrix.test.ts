@@ -4,6 +4,7 @@ import type { Ability, Role } from "../../core/policies";
 import { createDraft } from "../../db/queries/drafts";
 import { createExport } from "../../db/queries/exports";
 import { createInvitation } from "../../db/queries/invitations";
+import { createOrganisation } from "../../db/queries/organisations";
 import { insertSuggestionThread } from "../../db/queries/suggestions";
 import * as layout from "../../app/routes/workspaces.$workspaceId";
 import * as draftsIndex from "../../app/routes/workspaces.$workspaceId._index";
@@ -29,6 +30,12 @@ import * as draftReopen from "../../app/routes/workspaces.$workspaceId.drafts.$d
 import * as storedExport from "../../app/routes/workspaces.$workspaceId.drafts.$draftId_.exports.$exportId";
 import * as notifications from "../../app/routes/workspaces.$workspaceId.notifications";
 import * as wordFile from "../../app/routes/workspaces.$workspaceId.drafts.import";
+import * as draftVersions from "../../app/routes/workspaces.$workspaceId.drafts.$draftId_.versions";
+import * as versionPage from "../../app/routes/workspaces.$workspaceId.drafts.$draftId_.versions_.$versionId";
+import * as comparePage from "../../app/routes/workspaces.$workspaceId.drafts.$draftId_.compare";
+import * as draftBudgets from "../../app/routes/workspaces.$workspaceId.drafts.$draftId_.budgets";
+import * as draftSignOff from "../../app/routes/workspaces.$workspaceId.drafts.$draftId_.sign-off";
+import { recordStoredVersion } from "../../server/versions/moments";
 import { handTypedDocx } from "../fixtures/import/other-tools";
 import { uploadRequest } from "./library-requests";
 import { describeEachDatabase } from "../db/test-database";
@@ -328,6 +335,62 @@ const ENDPOINTS: Endpoint[] = [
       await w.context.db.updateTable("drafts").set({ status: "submitted" }).where("id", "=", draft.id).execute();
       return run(draftReopen.action, makeRequest(path(w, `/drafts/${draft.id}/reopen`), { token, form: { intent: "reopen" } }), w.context, { workspaceId: w.workspaceId, draftId: draft.id });
     },
+  },
+  // Issue 21: history, versions, compare, restore, word budgets, sign-off.
+  getRow("history list", "read", draftVersions.loader, (w) => `/drafts/${w.draftId}/versions`),
+  {
+    name: "name the current version",
+    ability: "edit",
+    kind: "action",
+    call: (w, token) => run(draftVersions.action, makeRequest(path(w, `/drafts/${w.draftId}/versions`), { token, form: { intent: "name", name: "Matrix" } }), w.context, params(w)),
+  },
+  {
+    name: "open a version",
+    ability: "read",
+    kind: "loader",
+    call: async (w, token) => {
+      const version = await recordStoredVersion(w.context.db, w.draftId, { kind: "named", actorId: w.users.owner.id, name: "Open me" });
+      return run(versionPage.loader, makeRequest(path(w, `/drafts/${w.draftId}/versions/${version!.id}`), { token }), w.context, { ...params(w), versionId: version!.id });
+    },
+  },
+  {
+    name: "compare a version with now",
+    ability: "read",
+    kind: "loader",
+    call: async (w, token) => {
+      const version = await recordStoredVersion(w.context.db, w.draftId, { kind: "named", actorId: w.users.owner.id, name: "Compare me" });
+      return run(comparePage.loader, makeRequest(path(w, `/drafts/${w.draftId}/compare?from=${version!.id}&to=now`), { token }), w.context, params(w));
+    },
+  },
+  {
+    name: "restore a version",
+    ability: "edit",
+    kind: "action",
+    call: async (w, token) => {
+      const version = await recordStoredVersion(w.context.db, w.draftId, { kind: "named", actorId: w.users.owner.id, name: "Restore me" });
+      return run(draftVersions.action, makeRequest(path(w, `/drafts/${w.draftId}/versions`), { token, form: { intent: "restore", versionId: version!.id } }), w.context, params(w));
+    },
+  },
+  getRow("word budgets", "read", draftBudgets.loader, (w) => `/drafts/${w.draftId}/budgets`),
+  {
+    // A fresh draft from a template per case: budgets need the template's limit.
+    name: "set word budgets",
+    ability: "manage",
+    kind: "action",
+    call: async (w, token) => {
+      const draft = await createDraft(w.context.db, { workspace_id: w.workspaceId, title: "Budgeted", mechanism: "UPR", state_under_review: "GHA", template_slug: "upr-joint", created_by: w.users.owner.id });
+      // Its own organisation: "remove organisation" above removes the world's.
+      const organisation = await createOrganisation(w.context.db, w.workspaceId, { name: `Partner ${Math.random()}`, acronym: "P", confidential: false });
+      const budgets = [{ kind: "organisation", id: organisation!.id, words: 600 }];
+      return run(draftBudgets.action, jsonPost(w, `/drafts/${draft.id}/budgets`, token, { budgets }), w.context, { workspaceId: w.workspaceId, draftId: draft.id });
+    },
+  },
+  getRow("sign-off state", "read", draftSignOff.loader, (w) => `/drafts/${w.draftId}/sign-off`),
+  {
+    name: "ask for sign-off",
+    ability: "manage",
+    kind: "action",
+    call: (w, token) => run(draftSignOff.action, makeRequest(path(w, `/drafts/${w.draftId}/sign-off`), { token, form: { intent: "request", name: "For sign-off" } }), w.context, params(w)),
   },
   getRow("notifications page", "read", notifications.loader, "/notifications"),
   {
