@@ -1,5 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { seriousViolations } from "./axe";
 import { browserAvailable } from "./browser";
 import { caretAtEnd, ownerDraftSuite, selectWords } from "./flows";
 
@@ -30,6 +31,7 @@ describe.runIf(browserAvailable())("versions: name, edit, compare, restore one s
     const entry = page.locator(".history-entry", { hasText: "Sent to partners, 12 March" });
     await entry.waitFor();
     expect(await entry.innerText()).toContain("Amina Diallo");
+    expect(await seriousViolations(page, "the History tab")).toEqual([]);
 
     await summaryParagraph(page).click();
     await selectWords(page, "shrank");
@@ -45,6 +47,7 @@ describe.runIf(browserAvailable())("versions: name, edit, compare, restore one s
     expect((await page.locator(".compare-inline del").allInnerTexts()).join("|")).toMatch(/\bshrank\b/);
     const inserted = page.locator(".compare-inline ins", { hasText: "closed" });
     expect(await inserted.getAttribute("title")).toContain("Amina Diallo");
+    expect(await seriousViolations(page, "the compare page")).toEqual([]);
     await page.goBack();
     await page.getByRole("tab", { name: "History" }).click();
   });
@@ -54,6 +57,7 @@ describe.runIf(browserAvailable())("versions: name, edit, compare, restore one s
     await page.waitForURL(/\/versions\/[0-9a-f-]{36}$/);
     await page.getByRole("heading", { name: "Sent to partners, 12 March" }).waitFor();
     expect(await page.locator(".document-view").innerText()).toContain(SUMMARY);
+    expect(await seriousViolations(page, "a version's page")).toEqual([]);
 
     await page.getByLabel("or one section:").selectOption({ label: "Executive summary" });
     page.once("dialog", (dialog) => void dialog.accept());
