@@ -1,19 +1,6 @@
-import { message, type Message, type MessageId, type MessageValues } from "../../core/i18n/message";
+import { Refusal } from "../refusal";
 
-/**
- * A review write refused for a reason the person can act on: the route answers with `status`
- * and this message, put into the person's language, and nothing was written (it is thrown
- * inside the transaction). Error.message keeps the id, for logs.
- */
-export class ReviewRefusal extends Error {
+/** A review write refused (comments, suggestions, status): see server/refusal.ts. */
+export class ReviewRefusal extends Refusal {
   override readonly name = "ReviewRefusal";
-  readonly reason: Message;
-  constructor(
-    readonly status: 400 | 403 | 404 | 409 | 503,
-    id: MessageId,
-    values?: MessageValues,
-  ) {
-    super(id);
-    this.reason = message(id, values);
-  }
 }

@@ -1,4 +1,3 @@
-import type { Message } from "../../core/i18n/message";
 import type { CommentIntent, ThreadView } from "../../core/comments/contract";
 import type { SuggestionIntent } from "../../core/suggestions/contract";
 import { listMembers } from "../../db/queries/memberships";
@@ -6,7 +5,7 @@ import { countUnreadNotifications, listNotifications, markNotificationsRead } fr
 import type { Draft, DraftStatus } from "../../db/schema";
 import type { ServiceDeps } from "../services";
 import { applyCommentIntent, type Actor, type Target } from "./comments";
-import { ReviewRefusal } from "./refusal";
+import { refusable, type Refused } from "../refusal";
 import { applySuggestionIntent, type SuggestionActor } from "./suggestions";
 import { changeDraftStatus, loadDraftStatusControl, type DraftStatusChange } from "./status";
 import { loadThreadView, loadThreadViews } from "./thread-views";
@@ -15,16 +14,7 @@ export type { DraftStatusChange, DraftStatusControlData } from "./status";
 export type { NotificationListRow } from "../../db/queries/notifications";
 
 /** A review write refused for a reason the person can act on; nothing was written. */
-export type ReviewRefused = { ok: false; status: ReviewRefusal["status"]; error: Message };
-
-async function refusable<T extends object>(write: () => Promise<T>): Promise<({ ok: true } & T) | ReviewRefused> {
-  try {
-    return { ok: true, ...(await write()) };
-  } catch (error) {
-    if (error instanceof ReviewRefusal) return { ok: false, status: error.status, error: error.reason };
-    throw error;
-  }
-}
+export type ReviewRefused = Refused;
 
 /**
  * Review of a draft: comment threads (written over HTTP, never through the Y.Doc), the draft's

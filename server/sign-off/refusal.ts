@@ -1,22 +1,13 @@
-import { message, type Message, type MessageId, type MessageValues } from "../../core/i18n/message";
+import { message, type Message, type MessageId } from "../../core/i18n/message";
+import { Refusal } from "../refusal";
 
 /**
- * A sign-off write refused for a reason the person can act on (nothing was written): 400 for a
- * missing comment, 403 for someone the policy refuses, 404 for a version or organisation that is
- * not the draft's, 409 for a superseded request or a submitted draft, 503 when the current state
- * could not be collected from every node to name it.
+ * A sign-off write refused (nothing was written): 400 for a missing comment, 403 for someone the
+ * policy refuses, 404 for a version or organisation that is not the draft's, 409 for a superseded
+ * request or a submitted draft, 503 when the current state could not be collected to name it.
  */
-export class SignOffRefusal extends Error {
+export class SignOffRefusal extends Refusal {
   override readonly name = "SignOffRefusal";
-  readonly reason: Message;
-  constructor(
-    readonly status: 400 | 403 | 404 | 409 | 503,
-    id: MessageId,
-    values?: MessageValues,
-  ) {
-    super(id);
-    this.reason = message(id, values);
-  }
 }
 
 /** An organisation that has not approved the text being submitted, as the refusal lists it. */

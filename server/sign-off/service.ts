@@ -1,10 +1,9 @@
 import { canRequestSignOff, type SignOffActor } from "../../core/policies";
-import type { Message } from "../../core/i18n/message";
 import { listFocalPoints } from "../../db/queries/sign-offs";
 import type { Draft, SignOffDecision } from "../../db/schema";
 import type { ServiceDeps } from "../services";
 import type { VersionsService } from "../versions/service";
-import { VersionRefusal } from "../versions/refusal";
+import { refusable, type Refused } from "../refusal";
 import { OrganisationError, setOrganisationFocalPoint } from "../workspaces/organisations";
 import { SignOffRefusal } from "./refusal";
 import { readSignOffState, type SignOffState } from "./state";
@@ -13,16 +12,8 @@ import { requestSignOff, signOff } from "./writes";
 type DraftRef = Pick<Draft, "id" | "workspace_id" | "title" | "status">;
 
 /** What a route answers: done, or refused with a status and a catalogue message. */
-export type SignOffOutcome<T> = ({ ok: true } & T) | { ok: false; status: number; error: Message };
-
-async function outcome<T extends object>(write: () => Promise<T>): Promise<SignOffOutcome<T>> {
-  try {
-    return { ok: true, ...(await write()) };
-  } catch (error) {
-    if (error instanceof SignOffRefusal || error instanceof VersionRefusal) return { ok: false, status: error.status, error: error.reason };
-    throw error;
-  }
-}
+export type SignOffOutcome<T> = ({ ok: true } & T) | Refused;
+const outcome = refusable;
 
 /**
  * Sign-off (issue 21): focal points, requests on named versions, organisations' answers, the

@@ -1,18 +1,6 @@
-import { message, type Message, type MessageId, type MessageValues } from "../../core/i18n/message";
+import { Refusal } from "../refusal";
 
-/**
- * A version request refused for a reason the person can act on: the route answers with `status`
- * and this message in the person's language; nothing was written.
- */
-export class VersionRefusal extends Error {
+/** A version request refused (name, restore): see server/refusal.ts. */
+export class VersionRefusal extends Refusal {
   override readonly name = "VersionRefusal";
-  readonly reason: Message;
-  constructor(
-    readonly status: 400 | 403 | 404 | 409 | 503,
-    id: MessageId,
-    values?: MessageValues,
-  ) {
-    super(id);
-    this.reason = message(id, values);
-  }
 }

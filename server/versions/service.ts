@@ -1,10 +1,10 @@
-import type { Message } from "../../core/i18n/message";
 import { VERSION_NAME_MAX_CHARS, type VersionContent, type VersionSummary } from "../../core/versions/contract";
 import { recordAudit } from "../../db/queries/audit";
 import { findVersion, listVersions, renameVersion } from "../../db/queries/draft-versions";
 import type { Draft } from "../../db/schema";
 import type { ServiceDeps } from "../services";
 import { readStoredVersion, recordStoredVersion } from "./moments";
+import { refusable } from "../refusal";
 import { VersionRefusal } from "./refusal";
 import { restoreVersion, type RestoreOutcome } from "./restore";
 import { compareDocuments } from "../../core/versions/compare";
@@ -14,22 +14,6 @@ import { versionView, type VersionView } from "./version-view";
 
 type DraftRef = Pick<Draft, "id" | "workspace_id" | "title">;
 type DraftWithTemplate = DraftRef & Pick<Draft, "template_slug" | "mechanism">;
-
-/** A refused request, as the route answers it: nothing was written. */
-export interface VersionRefused {
-  ok: false;
-  status: VersionRefusal["status"];
-  error: Message;
-}
-
-async function refusable<T extends object>(write: () => Promise<T>): Promise<({ ok: true } & T) | VersionRefused> {
-  try {
-    return { ok: true, ...(await write()) };
-  } catch (error) {
-    if (error instanceof VersionRefusal) return { ok: false, status: error.status, error: error.reason };
-    throw error;
-  }
-}
 
 /**
  * A draft's history (issue 21, decision 023): its versions, naming the current state, reading
