@@ -27,6 +27,8 @@ export function HistoryPanel({ api, draftHref, canEdit }: HistoryLinks) {
   const [versions, setVersions] = useState<VersionSummary[] | null>(null);
   const [failed, setFailed] = useState(false);
   const [said, setSaid] = useState<{ text: Said; tone: "ok" | "error" } | null>(null);
+  /** After a restore: the version kept just before it, whose restore undoes it. */
+  const [undoTo, setUndoTo] = useState<string | null>(null);
   const [chosen, setChosen] = useState<string[]>([]);
   const [name, setName] = useState("");
   const [busy, setBusy] = useState(false);
@@ -42,11 +44,12 @@ export function HistoryPanel({ api, draftHref, canEdit }: HistoryLinks) {
   }, [api]);
   useEffect(load, [load]);
 
-  const act = async (fields: Record<string, string>, done: Said) => {
+  const act = async (fields: Record<string, string>, done: Said, offerUndo = false) => {
     setBusy(true);
     const answer = await api.post(fields);
     setBusy(false);
     setSaid(answer.ok ? { text: done, tone: "ok" } : { text: answer.error, tone: "error" });
+    setUndoTo(offerUndo && answer.ok && answer.changed && answer.beforeVersionId ? answer.beforeVersionId : null);
     if (answer.ok) load();
     return answer.ok;
   };
@@ -75,6 +78,14 @@ export function HistoryPanel({ api, draftHref, canEdit }: HistoryLinks) {
       ) : null}
       <p role="status" className={said?.tone === "error" ? "history-said small error" : "history-said"}>
         {said ? say(text, said.text) : ""}
+        {undoTo ? (
+          <>
+            {" "}
+            <button type="button" className="btn btn-link btn-sm" disabled={busy} onClick={() => void act({ intent: "restore", versionId: undoTo }, message("versions.restore.undone"))}>
+              {t("versions.restore.undo")}
+            </button>
+          </>
+        ) : null}
       </p>
       {compareHref ? (
         <p>
@@ -98,7 +109,7 @@ export function HistoryPanel({ api, draftHref, canEdit }: HistoryLinks) {
             busy={busy}
             chosen={chosen.includes(version.id)}
             onChoose={() => toggle(version.id)}
-            onRestore={() => void act({ intent: "restore", versionId: version.id }, message("versions.panel.restored"))}
+            onRestore={() => void act({ intent: "restore", versionId: version.id }, message("versions.panel.restored"), true)}
             onRename={(newName) => act({ intent: "rename", versionId: version.id, name: newName }, message("versions.panel.named", { name: newName.trim() }))}
           />
         ))}

@@ -23,11 +23,19 @@ export function RestoreControls({
   const { t } = useT();
   const fetcher = useFetcher<VersionsActionResult>();
   const [section, setSection] = useState("");
+  /** Whether the last answer is an undo's (which is not offered again). */
+  const [undone, setUndone] = useState(false);
   const busy = fetcher.state !== "idle";
   const answer = fetcher.state === "idle" ? fetcher.data : undefined;
+  // The state just before the restore, kept as a version: restoring it undoes the restore.
+  const undo = (beforeVersionId: string) => {
+    setUndone(true);
+    fetcher.submit({ intent: "restore", versionId: beforeVersionId, section: "" }, { method: "post", action: versionsHref });
+  };
   const restore = (chosen: string) => {
     const confirmText = chosen ? t("versions.restore.confirmSection", { title, section: sections.find((s) => s.section === chosen)?.heading ?? chosen }) : t("versions.entry.restoreConfirm", { title });
     if (!window.confirm(confirmText)) return;
+    setUndone(false);
     fetcher.submit({ intent: "restore", versionId, section: chosen }, { method: "post", action: versionsHref });
   };
   return (
@@ -61,7 +69,12 @@ export function RestoreControls({
         {answer ? (
           answer.ok ? (
             <>
-              {answer.changed ? t("versions.panel.restored") : t("versions.restore.unchanged")} <Link to={draftHref}>{t("versions.restore.openDraft")}</Link>
+              {undone ? t("versions.restore.undone") : answer.changed ? t("versions.panel.restored") : t("versions.restore.unchanged")} <Link to={draftHref}>{t("versions.restore.openDraft")}</Link>{" "}
+              {!undone && answer.changed && answer.beforeVersionId ? (
+                <button type="button" className="btn btn-link btn-sm" disabled={busy} onClick={() => undo(answer.beforeVersionId!)}>
+                  {t("versions.restore.undo")}
+                </button>
+              ) : null}
             </>
           ) : (
             answer.error

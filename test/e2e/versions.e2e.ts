@@ -63,12 +63,19 @@ describe.runIf(browserAvailable())("versions: name, edit, compare, restore one s
     page.once("dialog", (dialog) => void dialog.accept());
     await page.getByRole("button", { name: "Restore this section" }).click();
     await page.getByText("Restored.", { exact: false }).waitFor();
+    // Undo, then restore again: the undo puts back today's words, from the version kept just before.
+    await page.getByRole("button", { name: "Undo the restore" }).click();
+    await page.getByText("The restore is undone", { exact: false }).waitFor();
+    page.once("dialog", (dialog) => void dialog.accept());
+    await page.getByRole("button", { name: "Restore this section" }).click();
+    await page.getByText("Restored.", { exact: false }).waitFor();
     await page.getByRole("link", { name: "Open the draft" }).click();
     await page.waitForURL(draftUrl);
     await expect.poll(() => summaryParagraph(page).innerText(), { timeout: 10_000 }).toBe(SUMMARY);
 
     // The state before the restore is in the history, so the restore can be undone.
     await page.getByRole("tab", { name: "History" }).click();
-    await page.locator(".history-entry", { hasText: "Before a restore" }).waitFor();
+    // Three restores (one undone and done again), each with the state before it.
+    await expect.poll(() => page.locator(".history-entry", { hasText: "Before a restore" }).count()).toBe(3);
   });
 });
