@@ -15,15 +15,15 @@ export interface DraftContent {
  * The draft's stored Y.Doc (snapshot plus every logged update, merged into a fresh Y.Doc), handed
  * to `read` and destroyed afterwards. Reads the database, not a live room, so what was typed in
  * the last half second on an open draft may not be in it yet (persistence batches; the collab
- * server saves every 500 ms).
+ * server saves every 500 ms). `read` may be async: the Y.Doc lives until it settles.
  */
-export async function readStoredYDoc<T>(db: Executor, draftId: string, read: (ydoc: Y.Doc) => T): Promise<T> {
+export async function readStoredYDoc<T>(db: Executor, draftId: string, read: (ydoc: Y.Doc) => T | Promise<T>): Promise<T> {
   const stored = await loadDraftDocument(db, draftId);
   const ydoc = new Y.Doc();
   try {
     if (stored.snapshot) Y.applyUpdate(ydoc, stored.snapshot);
     for (const update of stored.updates) Y.applyUpdate(ydoc, update);
-    return read(ydoc);
+    return await read(ydoc);
   } finally {
     ydoc.destroy();
   }

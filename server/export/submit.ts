@@ -10,9 +10,7 @@ import { SUBMITTED_STATUS_MESSAGE } from "../../core/policies/submitted";
 import type { ServiceDeps } from "../services";
 import { requireDisclosuresCleared } from "./disclosure-gate";
 import { exportDisclosures } from "./export-disclosures";
-import { contentFingerprint, draftExportJob, exportFileName, exportJobOf, exportSourceOf } from "./export-draft";
-import { listOrganisations } from "../../db/queries/organisations";
-import { readDraftContent } from "../drafts/draft-content";
+import { contentFingerprint, draftExportJob, exportFileName, exportJobOf, readExportSource } from "./export-draft";
 import { requireSignOffs, type SubmittedText } from "../sign-off/gate";
 import { versionFingerprint } from "../versions/reading";
 import { recordStoredVersion } from "../versions/moments";
@@ -92,12 +90,11 @@ async function storeFrozenDraft(
   input: SubmitOptions,
 ): Promise<ExportSummary> {
   const options = { tableOfContents: input.tableOfContents };
-  const [content, organisations] = await Promise.all([readDraftContent(context.db, draft.id), listOrganisations(context.db, draft.workspace_id)]);
-  const source = exportSourceOf(draft, content, organisations);
+  const source = await readExportSource(context.db, draft);
   const overridden = requireDisclosuresCleared(exportDisclosures(source), { override: input.override, abilities: actor.abilities });
   // The frozen text as a version fingerprints it (what a sign-off's version is compared with),
   // from the same reading the file is rendered from. Checked here to refuse before rendering.
-  const text: SubmittedText = { contentSha256: versionFingerprint(content.doc.toJSON() as Record<string, unknown>, content.cover), organisationIds: content.cover.organisations };
+  const text: SubmittedText = { contentSha256: versionFingerprint(source.doc.toJSON() as Record<string, unknown>, source.cover), organisationIds: source.cover.organisations };
   const signOffRequest = { override: input.signOffOverride ?? false, abilities: actor.abilities, actor };
   await requireSignOffs(context.db, draft, text, signOffRequest);
   const job = exportJobOf(source, input.format, options);

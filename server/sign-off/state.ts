@@ -2,7 +2,7 @@ import { canRequestSignOff, canSignFor, type SignOffActor } from "../../core/pol
 import type { Executor } from "../../db/queries/executor";
 import { currentSignOffRequest, latestSignOffs, listFocalPoints, listNamedVersions, type OrganisationWithFocalPoint } from "../../db/queries/sign-offs";
 import type { SignOffDecision } from "../../db/schema";
-import { readStoredVersion } from "../versions/moments";
+import { readStoredFingerprint } from "../versions/moments";
 
 /** One co-submitting organisation's answer as the draft page and the export dialog show it. */
 export interface OrganisationSignOff {
@@ -42,10 +42,10 @@ export interface SignOffState {
  * services.versions.currentFingerprint reads it) decides which answers are on an earlier version.
  */
 export async function readSignOffState(db: Executor, draft: { id: string; workspace_id: string; status: string }, actor: SignOffActor): Promise<SignOffState> {
-  const [request, organisations, current] = await Promise.all([currentSignOffRequest(db, draft.id), listFocalPoints(db, draft.workspace_id), readStoredVersion(db, draft.id)]);
+  const [request, organisations, current] = await Promise.all([currentSignOffRequest(db, draft.id), listFocalPoints(db, draft.workspace_id), readStoredFingerprint(db, draft.id)]);
   const answers = request ? await latestSignOffs(db, request.id) : [];
   const byOrg = new Map(answers.map((a) => [a.organisationId, a]));
-  const coSubmitting = request?.organisationIds ?? current?.cover.organisations ?? [];
+  const coSubmitting = request?.organisationIds ?? current.cover.organisations ?? [];
   const listed = coSubmitting.map((id) => organisations.find((o) => o.id === id)).filter((o): o is OrganisationWithFocalPoint => o !== undefined);
   const rows: OrganisationSignOff[] = listed.map((o) => {
     const answer = byOrg.get(o.id);
@@ -60,12 +60,12 @@ export async function readSignOffState(db: Executor, draft: { id: string; worksp
             at: answer.createdAt.toISOString(),
             versionId: answer.versionId,
             versionName: answer.versionName,
-            earlier: answer.versionSha256 !== current?.contentSha256,
+            earlier: answer.versionSha256 !== current.contentSha256,
           }
         : null,
     };
   });
-  const currentOrganisations = current?.cover.organisations ?? [];
+  const currentOrganisations = current.cover.organisations ?? [];
   const approvedNow = (id: string) => rows.some((r) => r.id === id && r.signOff?.decision === "approved" && !r.signOff.earlier);
   const mayRequest = canRequestSignOff(actor);
   return {

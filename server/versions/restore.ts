@@ -12,7 +12,8 @@ import { lockDraftStatus } from "../../db/queries/draft-status";
 import { findVersion, type VersionMeta } from "../../db/queries/draft-versions";
 import type { Database, Draft } from "../../db/schema";
 import { readStoredYDoc } from "../drafts/draft-content";
-import { recordStoredVersion } from "./moments";
+import { loadVersionContext } from "./context";
+import { recordMoment } from "./moments";
 import { VersionRefusal } from "./refusal";
 
 export interface RestoreOutcome {
@@ -42,9 +43,12 @@ export async function restoreVersion(
     if (status === "submitted") throw new VersionRefusal(409, SUBMITTED_STATUS_MESSAGE);
     const version = await findVersion(tx, draft.id, input.versionId);
     if (!version) throw new VersionRefusal(404, "versions.refused.notFound");
-    const before = await recordStoredVersion(tx, draft.id, { kind: "restore", actorId: actor.id });
+    const context = await loadVersionContext(tx, draft.id);
+    if (!context) throw new VersionRefusal(404, "versions.refused.notFound");
 
-    const update = await readStoredYDoc(tx, draft.id, (ydoc) => {
+    // One reading of the stored draft: kept as the "restore" version, then rewritten.
+    const { before, update } = await readStoredYDoc(tx, draft.id, async (ydoc) => {
+      const kept = await recordMoment(tx, draft.id, ydoc, context, { kind: "restore", actorId: actor.id });
       const current = yXmlFragmentToProseMirrorRootNode(ydoc.getXmlFragment(BODY_FIELD), documentSchema());
       const restored = PMNode.fromJSON(documentSchema(), version.content);
       const target = input.section === null ? restored : withSectionRestored(current, restored, input.section);
@@ -55,7 +59,7 @@ export async function restoreVersion(
         updateYFragment(ydoc, ydoc.getXmlFragment(BODY_FIELD), target, { mapping: new Map(), isOMark: new Map() });
         if (input.section === null) writeCover(ydoc, version.cover);
       });
-      return { bytes: updates.length ? Y.mergeUpdates(updates) : null, clientId: ydoc.clientID };
+      return { before: kept, update: { bytes: updates.length ? Y.mergeUpdates(updates) : null, clientId: ydoc.clientID } };
     });
     if (update.bytes) {
       await recordDraftClients(tx, [{ draftId: draft.id, clientId: update.clientId, userId: actor.id }]);

@@ -3,7 +3,7 @@ import { recordAudit } from "../../db/queries/audit";
 import { findVersion, listVersions, renameVersion } from "../../db/queries/draft-versions";
 import type { Draft } from "../../db/schema";
 import type { ServiceDeps } from "../services";
-import { readStoredVersion, recordStoredVersion } from "./moments";
+import { readStoredFingerprint, readStoredVersion, recordStoredVersion } from "./moments";
 import { refusable } from "../refusal";
 import { VersionRefusal } from "./refusal";
 import { restoreVersion, type RestoreOutcome } from "./restore";
@@ -80,15 +80,9 @@ export function createVersionsService({ db, collab }: Pick<ServiceDeps, "db" | "
       return { comparison, from: before.summary, to: after.summary, people: await namePeople(db, draft.workspace_id, [...userIds]) };
     },
 
-    /** The draft as people see it now, read as a version (not stored). */
-    async current(draft: DraftRef) {
-      await settle(draft.id);
-      return readStoredVersion(db, draft.id);
-    },
-
     /** SHA-256 of the stored draft's text and cover: what a sign-off compares with its version's. */
     async currentFingerprint(draftId: string): Promise<string | undefined> {
-      return (await readStoredVersion(db, draftId))?.contentSha256;
+      return (await readStoredFingerprint(db, draftId)).contentSha256;
     },
 
     /** Names the current state ("Sent to partners, 12 March"): a version kept for ever. */
