@@ -39,7 +39,7 @@ for (const target of targets) {
   const handle = await target.open();
   await migrateToLatest(handle.db);
   const user = await createUser(handle.db, { email: `bench.${Date.now()}@example.org`, name: "Bench", passwordHash: hash });
-  const { token } = await createSession(handle.db, user!.id);
+  const { token } = await createSession(handle.db, user!.id, { userAgent: "Caucus bench", shared: false, method: "password" });
   await time(`validate session (${target.name})`, 2000, () => validateSessionToken(handle.db, token));
   await handle.close();
 }

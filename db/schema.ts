@@ -32,7 +32,16 @@ export interface SessionsTable {
   user_id: string;
   expires_at: Timestamp;
   created_at: CreatedAt;
+  /** The browser's User-Agent, cut to 256 characters; shown as "Firefox on Windows". Never an IP. */
+  user_agent: string | null;
+  /** The person said this is a shared computer: the browser keeps no offline copy (issue 22). */
+  shared: Generated<boolean>;
+  method: ColumnType<SignInMethod, SignInMethod | undefined, never>;
+  last_seen_at: Generated<Date>;
 }
+
+/** How a session was signed in: shown beside the device on the Account page. */
+export type SignInMethod = "password" | "two-step" | "recovery-code" | "passkey" | "sign-up";
 
 export interface LoginAttemptsTable {
   id: Generated<string>;

@@ -18,6 +18,7 @@ import { createLogger } from "./logger";
 import { copyLinkMailer } from "./mail/mailer";
 import { createCollabServer } from "./collab";
 import { JobPool } from "./jobs/job-pool";
+import { memoryLimits } from "./limits/limits";
 import { createServices } from "./services";
 import { upgradeRouter } from "./upgrade";
 
@@ -61,7 +62,7 @@ const collab = createCollabServer({
 });
 // One compile at a time per spare core: exports queue rather than starve the sockets' core.
 const jobs = new JobPool({ size: Math.max(1, Math.min(2, availableParallelism() - 1)), timeoutMs: 60_000, maxOutputBytes: 50_000_000, metrics: metrics?.jobs });
-const services = createServices({ db: database.db, databaseKind: database.kind, mailer: copyLinkMailer, collab, jobs, log });
+const services = createServices({ db: database.db, databaseKind: database.kind, mailer: copyLinkMailer, collab, jobs, log, limits: memoryLimits() });
 const httpServer = createServer();
 const { app, vite } = await createHttpApp({
   env,

@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import type { DatabaseKind } from "../db/client";
 import type { Database } from "../db/schema";
 import type { CollabControl, JobRunner } from "./context";
+import type { Limits } from "./limits/limits";
 import type { Logger } from "./logger";
 import type { Mailer } from "./mail/mailer";
 import { createAuthService } from "./auth/service";
@@ -24,6 +25,8 @@ export interface ServiceDeps {
   collab: CollabControl;
   jobs: JobRunner;
   log: Logger;
+  /** Attempt limits shared by every node (issue 22). */
+  limits: Limits;
 }
 
 /**

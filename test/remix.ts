@@ -4,6 +4,7 @@ import type { CollabControl, JobRunner } from "../server/context";
 import { JobPool } from "../server/jobs/job-pool";
 import { createLogger } from "../server/logger";
 import { copyLinkMailer } from "../server/mail/mailer";
+import { memoryLimits } from "../server/limits/limits";
 import { createServices, type ServiceDeps } from "../server/services";
 
 let jobPool: JobPool | undefined;
@@ -24,6 +25,7 @@ export function testContext(handle: DatabaseHandle, clientIp = "203.0.113.7", co
     collab: collab ?? { revalidate: async () => {}, announce: () => {}, settle: async () => {}, applyStoredChange: () => {} },
     jobs,
     log: createLogger("silent"),
+    limits: memoryLimits(),
   };
   return {
     db: deps.db,

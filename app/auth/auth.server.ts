@@ -1,4 +1,5 @@
 import { redirect, type AppLoadContext } from "@remix-run/node";
+import type { SignInMethod } from "../../db/schema";
 import {
   clearedSessionCookie,
   readSessionToken,
@@ -42,13 +43,24 @@ export function safeRedirect(to: FormDataEntryValue | string | null | undefined,
   return to;
 }
 
-/** Starts a session and sends the browser on with its cookie. */
+/** How this sign-in happened, and whether the person said the computer is shared. */
+export interface SignIn {
+  method: SignInMethod;
+  shared: boolean;
+}
+
+/** Starts a session (recording the browser, never the address) and sends the browser on with its cookie. */
 export async function signInAndRedirect(
   request: Request,
   context: AppLoadContext,
   userId: string,
   to: string,
+  signIn: SignIn,
 ): Promise<Response> {
-  const { token, expiresAt } = await context.services.auth.startSession(userId);
+  const { token, expiresAt } = await context.services.auth.startSession(userId, {
+    userAgent: request.headers.get("user-agent"),
+    shared: signIn.shared,
+    method: signIn.method,
+  });
   return redirect(to, { headers: { "Set-Cookie": sessionCookie(request, context, token, expiresAt) } });
 }

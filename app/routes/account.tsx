@@ -34,7 +34,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // A changed password ends every session, including ones an attacker may hold; this device gets a new one.
   const changed = await context.services.auth.changePassword(session.user.id, parsed.data);
   if (!changed.ok) return invalid({ fieldErrors: { currentPassword: [message("auth.password.wrongCurrent")] } });
-  return signInAndRedirect(request, context, session.user.id, "/account?changed=password");
+  return signInAndRedirect(request, context, session.user.id, "/account?changed=password", { method: "password", shared: session.shared });
 }
 
 export default function Account() {

@@ -27,7 +27,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       : // One message for unknown email and wrong password: the form must not confirm who has an account.
         invalid({ fieldErrors: {}, formError: message("auth.login.mismatch") }, 401);
   }
-  return signInAndRedirect(request, context, result.userId, safeRedirect(parsed.data.redirectTo));
+  return signInAndRedirect(request, context, result.userId, safeRedirect(parsed.data.redirectTo), { method: "password", shared: false });
 }
 
 export default function Login() {

@@ -24,7 +24,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!user) {
     return invalid({ fieldErrors: { email: [message("auth.signup.emailTaken")] } }, 409);
   }
-  return signInAndRedirect(request, context, user.id, safeRedirect(parsed.data.redirectTo));
+  return signInAndRedirect(request, context, user.id, safeRedirect(parsed.data.redirectTo), { method: "sign-up", shared: false });
 }
 
 export default function Signup() {

@@ -11,6 +11,7 @@ import * as interfaceLanguage from "./20261207090000-interface-language";
 import * as suggestions from "./20261207120000-suggestions";
 import * as versionsAndSignOff from "./20261208090000-versions-and-sign-off";
 import * as signOffNotifications from "./20261208100000-sign-off-notifications";
+import * as sessionDevices from "./20261209090000-session-devices";
 
 /**
  * Every migration, by name, in order. Listed statically (not read from disk) so the same list
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   "20261207120000-suggestions": suggestions,
   "20261208090000-versions-and-sign-off": versionsAndSignOff,
   "20261208100000-sign-off-notifications": signOffNotifications,
+  "20261209090000-session-devices": sessionDevices,
 };

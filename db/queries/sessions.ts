@@ -1,4 +1,5 @@
-import type { Session } from "../schema";
+import type { Insertable } from "kysely";
+import type { Session, SessionsTable } from "../schema";
 import type { Executor } from "./executor";
 
 export interface SessionWithUser {
@@ -6,7 +7,7 @@ export interface SessionWithUser {
   user: { id: string; email: string; name: string; locale: string | null; numerals: string };
 }
 
-export async function insertSession(db: Executor, session: Session): Promise<void> {
+export async function insertSession(db: Executor, session: Insertable<SessionsTable>): Promise<void> {
   await db.insertInto("sessions").values(session).execute();
 }
 
@@ -19,6 +20,10 @@ export async function findSessionWithUser(db: Executor, sessionId: string): Prom
       "sessions.user_id",
       "sessions.expires_at",
       "sessions.created_at",
+      "sessions.user_agent",
+      "sessions.shared",
+      "sessions.method",
+      "sessions.last_seen_at",
       "users.email",
       "users.name",
       "users.locale",
@@ -28,7 +33,16 @@ export async function findSessionWithUser(db: Executor, sessionId: string): Prom
     .executeTakeFirst();
   if (!row) return undefined;
   return {
-    session: { id: row.id, user_id: row.user_id, expires_at: row.expires_at, created_at: row.created_at },
+    session: {
+      id: row.id,
+      user_id: row.user_id,
+      expires_at: row.expires_at,
+      created_at: row.created_at,
+      user_agent: row.user_agent,
+      shared: row.shared,
+      method: row.method,
+      last_seen_at: row.last_seen_at,
+    },
     user: { id: row.user_id, email: row.email, name: row.name, locale: row.locale, numerals: row.numerals },
   };
 }

@@ -2,10 +2,10 @@ import type { InterfaceLocale, Numerals } from "../../core/i18n/locales";
 import { updateUserPreferences } from "../../db/queries/users";
 import type { ServiceDeps } from "../services";
 import { attemptLogin, changePassword, registerUser } from "./accounts";
-import { createSession, invalidateSession, invalidateUserSessions, validateSessionToken } from "./sessions";
+import { createSession, invalidateSession, invalidateUserSessions, validateSessionToken, type SessionMeta } from "./sessions";
 
 export type { LoginResult, PasswordChange } from "./accounts";
-export type { SessionUser, ValidSession } from "./sessions";
+export type { SessionMeta, SessionUser, ValidSession } from "./sessions";
 
 /**
  * Accounts and sessions. The routes read and write the cookie (app/auth/*.server.ts); this
@@ -18,7 +18,7 @@ export function createAuthService({ db, collab }: Pick<ServiceDeps, "db" | "coll
     validateSession: (token: string) => validateSessionToken(db, token),
 
     /** A new session for the user: the token goes into the cookie, only its hash is stored. */
-    startSession: (userId: string) => createSession(db, userId),
+    startSession: (userId: string, meta: SessionMeta) => createSession(db, userId, meta),
 
     /** Signs one session out; the user's open editors are re-checked within a second. */
     async endSession(session: { sessionId: string; userId: string }): Promise<void> {

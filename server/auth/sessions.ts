@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import type { Database } from "../../db/schema";
+import type { Database, SignInMethod } from "../../db/schema";
 import {
   deleteSession,
   deleteUserSessions,
@@ -33,19 +33,40 @@ export interface SessionUser {
   numerals: string;
 }
 
+/** What a new session records about the device it was started on (never an IP address). */
+export interface SessionMeta {
+  /** The request's User-Agent header; stored cut to 256 characters. */
+  userAgent: string | null;
+  /** "This is a shared computer": the browser keeps no offline copy of any draft. */
+  shared: boolean;
+  method: SignInMethod;
+}
+
+export const USER_AGENT_MAX = 256;
+
 export interface ValidSession {
   sessionId: string;
+  /** The person said this is a shared computer: no offline copy is kept (issue 22). */
+  shared: boolean;
   user: SessionUser;
   expiresAt: Date;
   /** True when this request extended the session (the cookie should be refreshed too). */
   renewed: boolean;
 }
 
-export async function createSession(db: Db, userId: string): Promise<{ token: string; expiresAt: Date }> {
+export async function createSession(db: Db, userId: string, meta: SessionMeta): Promise<{ token: string; expiresAt: Date; sessionId: string }> {
   const token = generateToken();
   const expiresAt = new Date(Date.now() + SESSION_LIFETIME_MS);
-  await insertSession(db, { id: hashToken(token), user_id: userId, expires_at: expiresAt, created_at: new Date() });
-  return { token, expiresAt };
+  const sessionId = hashToken(token);
+  await insertSession(db, {
+    id: sessionId,
+    user_id: userId,
+    expires_at: expiresAt,
+    user_agent: meta.userAgent?.slice(0, USER_AGENT_MAX) ?? null,
+    shared: meta.shared,
+    method: meta.method,
+  });
+  return { token, expiresAt, sessionId };
 }
 
 export async function validateSessionToken(db: Db, token: string): Promise<ValidSession | null> {
@@ -63,7 +84,7 @@ export async function validateSessionToken(db: Db, token: string): Promise<Valid
     expiresAt = new Date(now + SESSION_LIFETIME_MS);
     await extendSession(db, sessionId, expiresAt);
   }
-  return { sessionId, user: found.user, expiresAt, renewed };
+  return { sessionId, shared: found.session.shared, user: found.user, expiresAt, renewed };
 }
 
 export async function invalidateSession(db: Db, sessionId: string): Promise<void> {
