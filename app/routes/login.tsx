@@ -4,7 +4,7 @@ import { LOGIN_WINDOW_MS } from "../../core/accounts/login-limits";
 import { message } from "../../core/i18n/message";
 import { requireAnonymous, safeRedirect, signInAndRedirect } from "../auth/auth.server";
 import { AuthCard } from "../components/auth-card";
-import { TextField } from "../components/ui";
+import { CheckboxField, TextField } from "../components/ui";
 import { invalid, parseForm } from "../forms.server";
 import { useT } from "../i18n/i18n-provider";
 import { pageMeta } from "../i18n/meta";
@@ -27,7 +27,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       : // One message for unknown email and wrong password: the form must not confirm who has an account.
         invalid({ fieldErrors: {}, formError: message("auth.login.mismatch") }, 401);
   }
-  return signInAndRedirect(request, context, result.userId, safeRedirect(parsed.data.redirectTo), { method: "password", shared: false });
+  return signInAndRedirect(request, context, result.userId, safeRedirect(parsed.data.redirectTo), { method: "password", shared: parsed.data.shared });
 }
 
 export default function Login() {
@@ -45,6 +45,7 @@ export default function Login() {
     >
       <TextField label={t("auth.field.email")} name="email" type="email" autoComplete="email" required errors={errors.email} />
       <TextField label={t("auth.field.password")} name="password" type="password" autoComplete="current-password" required errors={errors.password} />
+      <CheckboxField label={t("auth.login.sharedComputer")} description={t("auth.login.sharedComputerHint")} name="shared" />
     </AuthCard>
   );
 }

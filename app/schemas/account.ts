@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { passwordProblem, PASSWORD_MAX_LENGTH } from "../../core/accounts/password-policy";
-import { atMost, EmailField, NameField } from "./fields";
+import { atMost, CheckboxField, EmailField, NameField } from "./fields";
 
 const NewPasswordField = z.string({ error: "auth.password.choose" });
 
@@ -21,6 +21,8 @@ export const LoginSchema = z.object({
   // No policy here: old passwords must still sign in; the bound only stops abuse of hashing.
   password: z.string({ error: "auth.password.enter" }).min(1, "auth.password.enter").superRefine(atMost(PASSWORD_MAX_LENGTH * 4, "auth.password.tooLong")),
   redirectTo: z.string().optional(),
+  /** "This is a shared computer": the browser keeps no offline copy (issue 22). */
+  shared: CheckboxField,
 });
 
 export const ChangePasswordSchema = z
