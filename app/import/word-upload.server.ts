@@ -16,7 +16,7 @@ export function readWordUpload(request: Request, maxBytes: number): Promise<Uplo
 
 export type WordUploadResult = { ok: true; kind: "check"; fileName: string; check: DraftCheck } | { ok: true; kind: "import"; outcome: WordImportOutcome };
 
-type Refusal = { ok: false; status: 400 | 409 | 422; failure: Omit<FormFailure, "ok"> };
+type Refusal = { ok: false; status: 400 | 409 | 422 | 429; failure: Omit<FormFailure, "ok"> };
 
 const Intent = z.enum(["check", "import"], { error: "import.word.form.chooseIntent" });
 const TemplateSlug = z

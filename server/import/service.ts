@@ -4,6 +4,7 @@ import type { Template } from "../../templates";
 import type { DraftCheck } from "../checks/check-draft";
 import { lookUpRecommendationTexts } from "../checks/library-lookups";
 import { JobFailed } from "../jobs/job-pool";
+import { tooManyAttempts } from "../limits/refusal";
 import type { ServiceDeps } from "../services";
 import { DEFAULT_LIMITS, looksLikeDocx } from "./docx";
 import { resolveWordCover } from "./word-cover";
@@ -16,8 +17,8 @@ import type { WordJob } from "./word-jobs";
  */
 const WORD_JOB_TIMEOUT_MS = 15_000;
 
-/** A Word file refused: 422 when it cannot be read (the reader's or the pool's sentence, for the file field), 400/409 for the cover. */
-export type WordRefusal = { ok: false; status: 400 | 409 | 422; failure: Omit<FormFailure, "ok"> };
+/** A Word file refused: 422 when it cannot be read (the reader's or the pool's sentence, for the file field), 400/409 for the cover, 429 past the upload limit. */
+export type WordRefusal = { ok: false; status: 400 | 409 | 422 | 429; failure: Omit<FormFailure, "ok"> };
 
 const unreadable = (error: unknown): WordRefusal => {
   // The worker pool's sentence: the reader's ("This Word file is damaged…"), or a time bound.
@@ -31,7 +32,7 @@ type CheckJob = Extract<WordJob, { format: "word-check" }>;
  * Word files: checked against a template (nothing stored) or imported as a new draft. Each file
  * is read in the worker pool. Callers authorise (checking: any member; importing: editors).
  */
-export function createImportsService({ db, jobs }: Pick<ServiceDeps, "db" | "jobs">) {
+export function createImportsService({ db, jobs, limits }: Pick<ServiceDeps, "db" | "jobs" | "limits">) {
   /**
    * A Word file's check with the workspace's library: a first pass finds the State the cover names
    * and the recommendation numbers the file cites; when there are any, their texts are looked up
@@ -80,6 +81,8 @@ export function createImportsService({ db, jobs }: Pick<ServiceDeps, "db" | "job
       template: Template,
       coverFields: FormData
     ): Promise<{ ok: true; outcome: WordImportOutcome } | WordRefusal> {
+      const upload = await limits.consume("upload", actor.id);
+      if (!upload.ok) return { ok: false, status: 429, failure: { fieldErrors: { file: [tooManyAttempts(upload.retryAfterMs)] } } };
       try {
         const built = await jobs.run({ format: "word-import", bytes: file.bytes, template: template.slug, importerName: actor.name }, { timeoutMs: WORD_JOB_TIMEOUT_MS });
         const organisations = await listOrganisations(db, workspaceId);
