@@ -48,6 +48,12 @@ export function createImportsService({ db, jobs, limits }: Pick<ServiceDeps, "db
     return second.check;
   }
 
+  /** Each file read (checked or imported) spends one of the person's uploads; null while some are left. */
+  async function uploadRefused(userId: string): Promise<WordRefusal | null> {
+    const upload = await limits.consume("upload", userId);
+    return upload.ok ? null : { ok: false, status: 429, failure: { fieldErrors: { file: [tooManyAttempts(upload.retryAfterMs)] } } };
+  }
+
   return {
     /** The largest Word file Caucus reads: the reader's own bound, so the upload and the reader say the same number. */
     maxFileBytes: DEFAULT_LIMITS.maxBytes,
@@ -58,7 +64,14 @@ export function createImportsService({ db, jobs, limits }: Pick<ServiceDeps, "db
     },
 
     /** The file's pre-flight report against the template, with the workspace's confidential organisations and library. */
-    async checkWordFile(workspaceId: string, file: { name: string; bytes: Uint8Array }, template: Template): Promise<{ ok: true; check: DraftCheck } | WordRefusal> {
+    async checkWordFile(
+      actor: { id: string },
+      workspaceId: string,
+      file: { name: string; bytes: Uint8Array },
+      template: Template,
+    ): Promise<{ ok: true; check: DraftCheck } | WordRefusal> {
+      const refused = await uploadRefused(actor.id);
+      if (refused) return refused;
       try {
         // Members may see the workspace's organisations, confidential ones included: only this check does.
         const confidential = (await listOrganisations(db, workspaceId)).filter((o) => o.confidential).map((o) => ({ name: o.name, acronym: o.acronym }));
@@ -81,8 +94,8 @@ export function createImportsService({ db, jobs, limits }: Pick<ServiceDeps, "db
       template: Template,
       coverFields: FormData
     ): Promise<{ ok: true; outcome: WordImportOutcome } | WordRefusal> {
-      const upload = await limits.consume("upload", actor.id);
-      if (!upload.ok) return { ok: false, status: 429, failure: { fieldErrors: { file: [tooManyAttempts(upload.retryAfterMs)] } } };
+      const refused = await uploadRefused(actor.id);
+      if (refused) return refused;
       try {
         const built = await jobs.run({ format: "word-import", bytes: file.bytes, template: template.slug, importerName: actor.name }, { timeoutMs: WORD_JOB_TIMEOUT_MS });
         const organisations = await listOrganisations(db, workspaceId);
