@@ -18,6 +18,7 @@ import type { ReactNode } from "react";
 import { getSession } from "./auth/auth.server";
 import { readSessionToken, sessionCookie } from "./auth/session.server";
 import { AppShell } from "./components/app-shell";
+import { useNonce } from "./csp-nonce";
 import { ErrorPage } from "./components/error-page";
 import { holdEveryCatalogue } from "./i18n/catalogues.server";
 import { I18nProvider, type Preferences } from "./i18n/i18n-provider";
@@ -59,6 +60,8 @@ const ENGLISH: Preferences = { locale: "en", numerals: "latn" };
 export function Layout({ children }: { children: ReactNode }) {
   // Undefined when the root loader itself failed: the error page is then in English.
   const preferences = useRouteLoaderData<typeof loader>("root")?.preferences ?? ENGLISH;
+  // The Content-Security-Policy runs only scripts with this response's nonce (entry.server.tsx).
+  const nonce = useNonce();
   return (
     <html lang={preferences.locale} dir={localeDirection(preferences.locale)} data-locale={preferences.locale}>
       <head>
@@ -69,8 +72,8 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         <I18nProvider preferences={preferences}>{children}</I18nProvider>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

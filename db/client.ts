@@ -8,6 +8,12 @@ export type DatabaseKind = "pglite" | "postgres";
 export interface DatabaseHandle {
   readonly db: Kysely<Database>;
   readonly kind: DatabaseKind;
+  /**
+   * The pg pool under Kysely, for the few libraries that speak to PostgreSQL themselves (the
+   * shared attempt limits, server/limits/stores.ts). Over PGlite it is a pool of one; handles
+   * made by hand in tests may leave it out.
+   */
+  readonly pool?: pg.Pool;
   /** Closes the pool, and for PGlite the embedded instance; idempotent. */
   close(): Promise<void>;
 }
@@ -64,6 +70,7 @@ function handle(pool: pg.Pool, kind: DatabaseKind, closeEngine: () => Promise<vo
   return {
     db,
     kind,
+    pool,
     close: () => (closing ??= db.destroy().then(closeEngine)),
   };
 }

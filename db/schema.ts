@@ -43,13 +43,6 @@ export interface SessionsTable {
 /** How a session was signed in: shown beside the device on the Account page. */
 export type SignInMethod = "password" | "two-step" | "recovery-code" | "passkey" | "sign-up";
 
-export interface LoginAttemptsTable {
-  id: Generated<string>;
-  /** "email:<address>" or "ip:<address>": one table bounds both. */
-  key: string;
-  attempted_at: CreatedAt;
-}
-
 export interface WorkspacesTable {
   id: Generated<string>;
   name: string;
@@ -395,7 +388,6 @@ export interface DraftWordBudgetsTable {
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
-  login_attempts: LoginAttemptsTable;
   workspaces: WorkspacesTable;
   organisations: OrganisationsTable;
   memberships: MembershipsTable;

@@ -38,4 +38,6 @@ export type RequestContext = {
   clientIp: string;
   /** Public origin from ORIGIN, or undefined to use the request's own. */
   publicOrigin: string | undefined;
+  /** This response's Content-Security-Policy nonce (server/http/security-headers.ts); Remix's scripts carry it. */
+  cspNonce?: string;
 };

@@ -18,7 +18,7 @@ import { createLogger } from "./logger";
 import { copyLinkMailer } from "./mail/mailer";
 import { createCollabServer } from "./collab";
 import { JobPool } from "./jobs/job-pool";
-import { memoryLimits } from "./limits/limits";
+import { openLimitsStore } from "./limits/stores";
 import { createServices } from "./services";
 import { upgradeRouter } from "./upgrade";
 
@@ -62,7 +62,10 @@ const collab = createCollabServer({
 });
 // One compile at a time per spare core: exports queue rather than starve the sockets' core.
 const jobs = new JobPool({ size: Math.max(1, Math.min(2, availableParallelism() - 1)), timeoutMs: 60_000, maxOutputBytes: 50_000_000, metrics: metrics?.jobs });
-const services = createServices({ db: database.db, databaseKind: database.kind, mailer: copyLinkMailer, collab, jobs, log, limits: memoryLimits() });
+// Attempt limits in the store every node shares: Redis, else PostgreSQL, else this process's memory.
+const limitsStore = await openLimitsStore({ redisUrl: env.REDIS_URL, database, log });
+log.info("attempt limits", { store: limitsStore.kind });
+const services = createServices({ db: database.db, databaseKind: database.kind, mailer: copyLinkMailer, collab, jobs, log, limits: limitsStore.limits });
 const httpServer = createServer();
 const { app, vite } = await createHttpApp({
   env,
@@ -122,6 +125,7 @@ async function shutdown(signal: string): Promise<void> {
   await closed;
   await metricsListener?.close();
   await jobs.close();
+  await limitsStore.close();
   await vite?.close();
   await database.close();
   await releaseLock();

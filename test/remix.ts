@@ -4,12 +4,20 @@ import type { CollabControl, JobRunner } from "../server/context";
 import { JobPool } from "../server/jobs/job-pool";
 import { createLogger } from "../server/logger";
 import { copyLinkMailer } from "../server/mail/mailer";
-import { memoryLimits } from "../server/limits/limits";
+import { memoryLimits, type Limits } from "../server/limits/limits";
 import { createServices, type ServiceDeps } from "../server/services";
 
 let jobPool: JobPool | undefined;
 /** One real export pool per test process, started on first use (its workers do not hold the process). */
 const testJobs: JobRunner = { run: (job, options) => (jobPool ??= new JobPool({ size: 1, timeoutMs: 60_000, maxOutputBytes: 50_000_000 })).run(job, options) };
+
+/** One memory store per test database, as one server has one: attempts count across the contexts a test makes. */
+const limitsByDatabase = new WeakMap<DatabaseHandle, Limits>();
+function limitsFor(handle: DatabaseHandle): Limits {
+  let limits = limitsByDatabase.get(handle);
+  if (!limits) limitsByDatabase.set(handle, (limits = memoryLimits()));
+  return limits;
+}
 
 export type TestContext = AppLoadContext & Pick<ServiceDeps, "db" | "databaseKind">;
 
@@ -17,7 +25,7 @@ export type TestContext = AppLoadContext & Pick<ServiceDeps, "db" | "databaseKin
  * The load context the server would build, over a test database; `db` and `databaseKind` ride
  * along for tests that set up rows directly (routes only see `services`).
  */
-export function testContext(handle: DatabaseHandle, clientIp = "203.0.113.7", collab?: CollabControl, jobs: JobRunner = testJobs): TestContext {
+export function testContext(handle: DatabaseHandle, clientIp = "203.0.113.7", collab?: CollabControl, jobs: JobRunner = testJobs, limits: Limits = limitsFor(handle)): TestContext {
   const deps = {
     db: handle.db,
     databaseKind: handle.kind,
@@ -25,7 +33,7 @@ export function testContext(handle: DatabaseHandle, clientIp = "203.0.113.7", co
     collab: collab ?? { revalidate: async () => {}, announce: () => {}, settle: async () => {}, applyStoredChange: () => {} },
     jobs,
     log: createLogger("silent"),
-    limits: memoryLimits(),
+    limits,
   };
   return {
     db: deps.db,

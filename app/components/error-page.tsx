@@ -6,6 +6,7 @@ const TITLES: Record<number, MessageId> = {
   403: "common.error.title403",
   404: "common.error.title404",
   429: "common.error.title429",
+  503: "common.error.title503",
 };
 
 /**
@@ -17,7 +18,8 @@ export function ErrorPage({ status, message }: { status: number; message?: strin
   const { t } = useT();
   const known = message !== undefined && /^[a-z]+\.[A-Za-z0-9.]+$/.test(message) ? (message as MessageId) : undefined;
   const title = t(TITLES[status] ?? "common.error.titleOther");
-  const body = status >= 500 ? t("common.error.body500") : known ? t(known) : t("common.error.bodyOther");
+  // A 503 carries our own message (busy: try again shortly); other 5xx are errors we logged.
+  const body = status >= 500 && !(status === 503 && known) ? t("common.error.body500") : known ? t(known) : t("common.error.bodyOther");
   return (
     <div className="card" role="alert">
       <p className="eyebrow">{t("common.error.status", { status })}</p>

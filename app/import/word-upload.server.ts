@@ -16,7 +16,7 @@ export function readWordUpload(request: Request, maxBytes: number): Promise<Uplo
 
 export type WordUploadResult = { ok: true; kind: "check"; fileName: string; check: DraftCheck } | { ok: true; kind: "import"; outcome: WordImportOutcome };
 
-type Refusal = { ok: false; status: 400 | 409 | 422; failure: Omit<FormFailure, "ok"> };
+type Refusal = { ok: false; status: 400 | 409 | 422 | 429; failure: Omit<FormFailure, "ok"> };
 
 const Intent = z.enum(["check", "import"], { error: "import.word.form.chooseIntent" });
 const TemplateSlug = z
@@ -45,7 +45,7 @@ export async function runWordUpload(context: AppLoadContext, access: WorkspaceAc
   if (!slug.success) return refuse(400, { intent: intent.data, fieldErrors: { template: [message("import.word.form.chooseTemplate")] } });
   const template = findTemplate(slug.data)!;
   if (intent.data === "check") {
-    const checked = await imports.checkWordFile(access.workspace.id, { name: fileName, bytes }, template);
+    const checked = await imports.checkWordFile(access.user, access.workspace.id, { name: fileName, bytes }, template);
     if (!checked.ok) return refuse(checked.status, { ...checked.failure, intent: "check" });
     return { ok: true, result: { ok: true, kind: "check", fileName, check: checked.check } };
   }

@@ -33,6 +33,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.ok) return invalid(parsed);
   // A changed password ends every session, including ones an attacker may hold; this device gets a new one.
   const changed = await context.services.auth.changePassword(session.user.id, parsed.data);
+  if (!changed.ok && changed.reason === "rate_limited") {
+    return invalid({ fieldErrors: { currentPassword: [message("common.limits.tooMany", { minutes: Math.max(1, Math.ceil(changed.retryAfterMs / 60_000)) })] } }, 429);
+  }
   if (!changed.ok) return invalid({ fieldErrors: { currentPassword: [message("auth.password.wrongCurrent")] } });
   return signInAndRedirect(request, context, session.user.id, "/account?changed=password", { method: "password", shared: session.shared });
 }

@@ -1,6 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData } from "@remix-run/react";
-import { LOGIN_WINDOW_MS } from "../../core/accounts/login-limits";
 import { message } from "../../core/i18n/message";
 import { requireAnonymous, safeRedirect, signInAndRedirect } from "../auth/auth.server";
 import { AuthCard } from "../components/auth-card";
@@ -23,7 +22,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const result = await context.services.auth.attemptLogin({ ...parsed.data, clientIp: context.clientIp });
   if (!result.ok) {
     return result.reason === "rate_limited"
-      ? invalid({ fieldErrors: {}, formError: message("auth.login.rateLimited", { minutes: LOGIN_WINDOW_MS / 60_000 }) }, 429)
+      ? invalid({ fieldErrors: {}, formError: message("auth.login.rateLimited", { minutes: Math.max(1, Math.ceil(result.retryAfterMs / 60_000)) }) }, 429)
       : // One message for unknown email and wrong password: the form must not confirm who has an account.
         invalid({ fieldErrors: {}, formError: message("auth.login.mismatch") }, 401);
   }

@@ -20,7 +20,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(await request.formData(), SignupSchema);
   if (!parsed.ok) return invalid(parsed);
-  const user = await context.services.auth.register(parsed.data);
+  const user = await context.services.auth.register({ ...parsed.data, clientIp: context.clientIp });
   if (!user) {
     return invalid({ fieldErrors: { email: [message("auth.signup.emailTaken")] } }, 409);
   }

@@ -1,57 +1,65 @@
 import type { Kysely } from "kysely";
-import { LOGIN_WINDOW_MS, MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_IP } from "../../core/accounts/login-limits";
-import { clearFailedAttempts, countFailedAttempts, recordFailedAttempts } from "../../db/queries/login-attempts";
 import type { Executor } from "../../db/queries/executor";
 import { createUser, findUserByEmail, findUserById, normaliseEmail, updatePasswordHash } from "../../db/queries/users";
 import type { Database } from "../../db/schema";
+import type { Limits } from "../limits/limits";
+import { consumeOrThrow } from "../limits/refusal";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "./password";
 import { invalidateUserSessions } from "./sessions";
 
-export type LoginResult = { ok: true; userId: string } | { ok: false; reason: "invalid" | "rate_limited" };
+export type LoginResult = { ok: true; userId: string } | { ok: false; reason: "invalid" } | { ok: false; reason: "rate_limited"; retryAfterMs: number };
 
 /**
- * Checks a password under the rate limits. Unknown email and wrong password take the same time
- * and give the same answer; both count against the account and the client's address.
+ * Checks a password under the limits. Each attempt is spent before the password is verified,
+ * atomically in the shared store, so concurrent guesses cannot all pass a check made before any
+ * of them was counted. A correct password clears its account's count (not its address's: one
+ * valid account must not reset the budget for spraying others). Unknown email and wrong password
+ * take the same time and give the same answer.
  */
-export async function attemptLogin(db: Executor, input: { email: string; password: string; clientIp: string }): Promise<LoginResult> {
-  const accountKey = `email:${normaliseEmail(input.email)}`;
-  const ipKey = `ip:${input.clientIp}`;
-  const since = new Date(Date.now() - LOGIN_WINDOW_MS);
-  const [accountFailures, ipFailures] = await Promise.all([
-    countFailedAttempts(db, accountKey, since),
-    countFailedAttempts(db, ipKey, since),
-  ]);
-  if (accountFailures >= MAX_FAILURES_PER_ACCOUNT || ipFailures >= MAX_FAILURES_PER_IP) {
-    return { ok: false, reason: "rate_limited" };
-  }
+export async function attemptLogin(db: Executor, limits: Limits, input: { email: string; password: string; clientIp: string }): Promise<LoginResult> {
+  const accountKey = normaliseEmail(input.email);
+  const byAddress = await limits.consume("sign-in-address", input.clientIp);
+  if (!byAddress.ok) return { ok: false, reason: "rate_limited", retryAfterMs: byAddress.retryAfterMs };
+  const byAccount = await limits.consume("sign-in-account", accountKey);
+  if (!byAccount.ok) return { ok: false, reason: "rate_limited", retryAfterMs: byAccount.retryAfterMs };
   const user = await findUserByEmail(db, input.email);
   const valid = user ? await verifyPassword(user.password_hash, input.password) : await verifyAgainstDummy(input.password);
-  if (!user || !valid) {
-    await recordFailedAttempts(db, [accountKey, ipKey]);
-    return { ok: false, reason: "invalid" };
-  }
-  await clearFailedAttempts(db, accountKey);
+  if (!user || !valid) return { ok: false, reason: "invalid" };
+  await limits.reset("sign-in-account", accountKey);
   return { ok: true, userId: user.id };
 }
 
-/** Creates an account; returns null when the email is taken. */
-export async function registerUser(db: Executor, input: { email: string; name: string; password: string }): Promise<{ id: string } | null> {
+/**
+ * Creates an account; returns null when the email is taken. Accounts per address are limited
+ * before the password is hashed (a 429 Response is thrown past the limit, see consumeOrThrow).
+ */
+export async function registerUser(
+  db: Executor,
+  limits: Limits,
+  input: { email: string; name: string; password: string; clientIp: string },
+): Promise<{ id: string } | null> {
+  await consumeOrThrow(limits, "sign-up", input.clientIp);
   const passwordHash = await hashPassword(input.password);
-  const user = await createUser(db, { ...input, passwordHash });
+  const user = await createUser(db, { email: input.email, name: input.name, passwordHash });
   return user ? { id: user.id } : null;
 }
 
-export type PasswordChange = { ok: true } | { ok: false; reason: "wrong_password" };
+export type PasswordChange = { ok: true } | { ok: false; reason: "wrong_password" } | { ok: false; reason: "rate_limited"; retryAfterMs: number };
 
 /**
- * Replaces a password after checking the current one. A changed password ends every session,
- * including ones an attacker may hold (the caller starts a new one for this device).
+ * Replaces a password after checking the current one (each check spends one of the account's
+ * password-change attempts: a stolen session cannot guess the password through this form). A
+ * changed password ends every session, including ones an attacker may hold (the caller starts
+ * a new one for this device).
  */
 export async function changePassword(
   db: Kysely<Database>,
+  limits: Limits,
   userId: string,
   input: { currentPassword: string; newPassword: string },
 ): Promise<PasswordChange> {
+  const attempt = await limits.consume("password-change", userId);
+  if (!attempt.ok) return { ok: false, reason: "rate_limited", retryAfterMs: attempt.retryAfterMs };
   const user = await findUserById(db, userId);
   if (!user || !(await verifyPassword(user.password_hash, input.currentPassword))) return { ok: false, reason: "wrong_password" };
   const passwordHash = await hashPassword(input.newPassword);

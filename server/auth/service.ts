@@ -2,6 +2,7 @@ import type { InterfaceLocale, Numerals } from "../../core/i18n/locales";
 import { updateUserPreferences } from "../../db/queries/users";
 import type { ServiceDeps } from "../services";
 import { attemptLogin, changePassword, registerUser } from "./accounts";
+import { HashGateBusy } from "./password";
 import { createSession, invalidateSession, invalidateUserSessions, validateSessionToken, type SessionMeta } from "./sessions";
 
 export type { LoginResult, PasswordChange } from "./accounts";
@@ -12,7 +13,7 @@ export type { SessionMeta, SessionUser, ValidSession } from "./sessions";
  * decides who is signed in, checks passwords under the rate limits, and ends sessions, closing
  * the sockets they opened.
  */
-export function createAuthService({ db, collab }: Pick<ServiceDeps, "db" | "collab">) {
+export function createAuthService({ db, collab, limits }: Pick<ServiceDeps, "db" | "collab" | "limits">) {
   return {
     /** The session a cookie's token stands for (renewed when in its second half), or null. */
     validateSession: (token: string) => validateSessionToken(db, token),
@@ -33,14 +34,14 @@ export function createAuthService({ db, collab }: Pick<ServiceDeps, "db" | "coll
     },
 
     /** Checks a password under the rate limits (per account and per client address). */
-    attemptLogin: (input: { email: string; password: string; clientIp: string }) => attemptLogin(db, input),
+    attemptLogin: (input: { email: string; password: string; clientIp: string }) => busyAsHttp(() => attemptLogin(db, limits, input)),
 
-    /** Creates an account; null when the email is taken. */
-    register: (input: { email: string; name: string; password: string }) => registerUser(db, input),
+    /** Creates an account; null when the email is taken; a 429 Response is thrown past the sign-up limit. */
+    register: (input: { email: string; name: string; password: string; clientIp: string }) => busyAsHttp(() => registerUser(db, limits, input)),
 
     /** Changes the password and ends every session of the user (the caller starts a new one). */
     async changePassword(userId: string, input: { currentPassword: string; newPassword: string }) {
-      const result = await changePassword(db, userId, input);
+      const result = await busyAsHttp(() => changePassword(db, limits, userId, input));
       if (result.ok) await collab.revalidate({ userId });
       return result;
     },
@@ -49,6 +50,23 @@ export function createAuthService({ db, collab }: Pick<ServiceDeps, "db" | "coll
     setPreferences: (userId: string, preferences: { locale: InterfaceLocale | null; numerals: Numerals }) =>
       updateUserPreferences(db, userId, preferences),
   };
+}
+
+/**
+ * Too many password hashes at once (server/auth/password.ts): answered as 503 with Retry-After
+ * by throwing a Response, which Remix sends as it is from any loader or action, so every route
+ * that checks or sets a password says "busy, try again shortly" without a branch of its own.
+ */
+async function busyAsHttp<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!(error instanceof HashGateBusy)) throw error;
+    throw new Response("common.error.busy", {
+      status: 503,
+      headers: { "Retry-After": String(error.retryAfterSeconds), "Content-Type": "text/plain; charset=utf-8" },
+    });
+  }
 }
 
 export type AuthService = ReturnType<typeof createAuthService>;

@@ -10,7 +10,7 @@ import type { Logger } from "../logger";
 import type { RequestContext } from "../context";
 import type { Services } from "../services";
 import { originGuard } from "./origin-guard";
-import { securityHeaders } from "./security-headers";
+import { noStoreByDefault, securityHeaders } from "./security-headers";
 
 export interface HttpAppOptions {
   env: Env;
@@ -31,7 +31,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<{ app: exp
   const app = express();
   app.disable("x-powered-by");
   if (env.TRUST_PROXY) app.set("trust proxy", true);
-  app.use(securityHeaders());
+  app.use(securityHeaders({ publicOrigin: env.ORIGIN, development: env.NODE_ENV !== "production" }));
 
   // eslint-disable-next-line @typescript-eslint/no-misused-promises -- Express 4 ignores the promise; every path below answers, errors included
   app.get("/healthz", async (_req, res) => {
@@ -62,14 +62,16 @@ export async function createHttpApp(options: HttpAppOptions): Promise<{ app: exp
   }
 
   app.use(originGuard(env.ORIGIN));
+  app.use(noStoreByDefault());
   app.all(
     "*",
     // eslint-disable-next-line @typescript-eslint/no-misused-promises -- Remix's handler catches its own errors and passes them to next()
     createRequestHandler({
       build,
       mode: env.NODE_ENV,
-      getLoadContext: (req): RequestContext => ({
+      getLoadContext: (req, res): RequestContext => ({
         services: options.services,
+        cspNonce: res.locals.cspNonce,
         clientIp: req.ip ?? "unknown",
         publicOrigin: env.ORIGIN,
       }),

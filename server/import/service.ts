@@ -4,6 +4,7 @@ import type { Template } from "../../templates";
 import type { DraftCheck } from "../checks/check-draft";
 import { lookUpRecommendationTexts } from "../checks/library-lookups";
 import { JobFailed } from "../jobs/job-pool";
+import { tooManyAttempts } from "../limits/refusal";
 import type { ServiceDeps } from "../services";
 import { DEFAULT_LIMITS, looksLikeDocx } from "./docx";
 import { resolveWordCover } from "./word-cover";
@@ -16,8 +17,8 @@ import type { WordJob } from "./word-jobs";
  */
 const WORD_JOB_TIMEOUT_MS = 15_000;
 
-/** A Word file refused: 422 when it cannot be read (the reader's or the pool's sentence, for the file field), 400/409 for the cover. */
-export type WordRefusal = { ok: false; status: 400 | 409 | 422; failure: Omit<FormFailure, "ok"> };
+/** A Word file refused: 422 when it cannot be read (the reader's or the pool's sentence, for the file field), 400/409 for the cover, 429 past the upload limit. */
+export type WordRefusal = { ok: false; status: 400 | 409 | 422 | 429; failure: Omit<FormFailure, "ok"> };
 
 const unreadable = (error: unknown): WordRefusal => {
   // The worker pool's sentence: the reader's ("This Word file is damaged…"), or a time bound.
@@ -31,7 +32,7 @@ type CheckJob = Extract<WordJob, { format: "word-check" }>;
  * Word files: checked against a template (nothing stored) or imported as a new draft. Each file
  * is read in the worker pool. Callers authorise (checking: any member; importing: editors).
  */
-export function createImportsService({ db, jobs }: Pick<ServiceDeps, "db" | "jobs">) {
+export function createImportsService({ db, jobs, limits }: Pick<ServiceDeps, "db" | "jobs" | "limits">) {
   /**
    * A Word file's check with the workspace's library: a first pass finds the State the cover names
    * and the recommendation numbers the file cites; when there are any, their texts are looked up
@@ -47,6 +48,12 @@ export function createImportsService({ db, jobs }: Pick<ServiceDeps, "db" | "job
     return second.check;
   }
 
+  /** Each file read (checked or imported) spends one of the person's uploads; null while some are left. */
+  async function uploadRefused(userId: string): Promise<WordRefusal | null> {
+    const upload = await limits.consume("upload", userId);
+    return upload.ok ? null : { ok: false, status: 429, failure: { fieldErrors: { file: [tooManyAttempts(upload.retryAfterMs)] } } };
+  }
+
   return {
     /** The largest Word file Caucus reads: the reader's own bound, so the upload and the reader say the same number. */
     maxFileBytes: DEFAULT_LIMITS.maxBytes,
@@ -57,7 +64,14 @@ export function createImportsService({ db, jobs }: Pick<ServiceDeps, "db" | "job
     },
 
     /** The file's pre-flight report against the template, with the workspace's confidential organisations and library. */
-    async checkWordFile(workspaceId: string, file: { name: string; bytes: Uint8Array }, template: Template): Promise<{ ok: true; check: DraftCheck } | WordRefusal> {
+    async checkWordFile(
+      actor: { id: string },
+      workspaceId: string,
+      file: { name: string; bytes: Uint8Array },
+      template: Template,
+    ): Promise<{ ok: true; check: DraftCheck } | WordRefusal> {
+      const refused = await uploadRefused(actor.id);
+      if (refused) return refused;
       try {
         // Members may see the workspace's organisations, confidential ones included: only this check does.
         const confidential = (await listOrganisations(db, workspaceId)).filter((o) => o.confidential).map((o) => ({ name: o.name, acronym: o.acronym }));
@@ -80,6 +94,8 @@ export function createImportsService({ db, jobs }: Pick<ServiceDeps, "db" | "job
       template: Template,
       coverFields: FormData
     ): Promise<{ ok: true; outcome: WordImportOutcome } | WordRefusal> {
+      const refused = await uploadRefused(actor.id);
+      if (refused) return refused;
       try {
         const built = await jobs.run({ format: "word-import", bytes: file.bytes, template: template.slug, importerName: actor.name }, { timeoutMs: WORD_JOB_TIMEOUT_MS });
         const organisations = await listOrganisations(db, workspaceId);

@@ -146,7 +146,7 @@ export type ImportRequest =
 export type ImportOutcome =
   | { ok: true; kind: "preview"; preview: RecommendationPreview }
   | { ok: true; kind: "recommendations" | "sources"; summary: ImportSummary }
-  | { ok: false; status: 400 | 413; message: Message };
+  | { ok: false; status: 400 | 413 | 429; message: Message };
 
 /** Runs an import request; a whole-file refusal (unreadable, too large) is an outcome, not a throw. */
 export async function runImport(db: Kysely<Database>, actor: Actor, request: ImportRequest, onProgress?: (phase: ImportPhase) => void): Promise<ImportOutcome> {

@@ -4,6 +4,7 @@ import { countRecommendations, findRecommendations } from "../../db/queries/libr
 import { warmSharedLibraryIndex } from "../../db/queries/library-index-cache";
 import { searchRecommendations, type LibrarySearchResult } from "../../db/queries/library-search";
 import { findSources, listLibrarySources, searchSources } from "../../db/queries/library-sources";
+import { tooManyAttempts } from "../limits/refusal";
 import type { ServiceDeps } from "../services";
 import { runImport, type ImportOutcome, type ImportRequest } from "./coalition-import";
 import { deleteCoalitionRecommendation, listCoalitionRecommendations, type DeleteOutcome } from "./coalition-library";
@@ -24,7 +25,7 @@ type Actor = { userId: string; workspaceId: string };
  * and revision: this service is the only way routes reach it, and the server entry warms the
  * shared library's through warmSharedIndex, so the copy warmed at start is the one searched.
  */
-export function createLibraryService({ db }: Pick<ServiceDeps, "db">) {
+export function createLibraryService({ db, limits }: Pick<ServiceDeps, "db" | "limits">) {
   return {
     /** Reads the shared library's index ahead of the first search (~1 s per 100,000 records). */
     warmSharedIndex(): Promise<void> {
@@ -52,7 +53,10 @@ export function createLibraryService({ db }: Pick<ServiceDeps, "db">) {
     },
 
     /** A preview, or an import into the coalition's own library (audited); see coalition-import.ts. */
-    runImport(actor: Actor, request: ImportRequest, onProgress?: (phase: ImportPhase) => void): Promise<ImportOutcome> {
+    async runImport(actor: Actor, request: ImportRequest, onProgress?: (phase: ImportPhase) => void): Promise<ImportOutcome> {
+      // Every file read counts, previews included: each one parses a whole upload.
+      const upload = await limits.consume("upload", actor.userId);
+      if (!upload.ok) return { ok: false, status: 429, message: tooManyAttempts(upload.retryAfterMs) };
       return runImport(db, actor, request, onProgress);
     },
 

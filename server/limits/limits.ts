@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 
 /**
@@ -54,6 +55,16 @@ export interface FlexibleLimiter {
   delete(key: string): Promise<boolean>;
 }
 
+/**
+ * What a store keeps for a key: its SHA-256, never the address or e-mail itself, so a dump of
+ * the store or of Redis does not list who tried to sign in from where. An IPv4 address can
+ * still be found again by hashing all of them; what protects it is that the row or Redis key
+ * expires with its window (server/limits/stores.ts).
+ */
+export function storedKey(key: string): string {
+  return createHash("sha256").update(key).digest("hex");
+}
+
 /** Limits over one rate-limiter-flexible limiter per name, made by `makeLimiter`. */
 export function limitsFrom(makeLimiter: (name: LimitName, policy: LimitPolicy) => FlexibleLimiter): Limits {
   const limiters = new Map<LimitName, FlexibleLimiter>();
@@ -65,7 +76,7 @@ export function limitsFrom(makeLimiter: (name: LimitName, policy: LimitPolicy) =
   return {
     async consume(name, key) {
       try {
-        await limiterFor(name).consume(key);
+        await limiterFor(name).consume(storedKey(key));
         return { ok: true };
       } catch (refusal) {
         // rate-limiter-flexible rejects with a RateLimiterRes when over the limit, and with an Error when the store fails.
@@ -74,7 +85,7 @@ export function limitsFrom(makeLimiter: (name: LimitName, policy: LimitPolicy) =
       }
     },
     async reset(name, key) {
-      await limiterFor(name).delete(key);
+      await limiterFor(name).delete(storedKey(key));
     },
   };
 }

@@ -9,6 +9,7 @@ import { listOrganisations, type OrganisationInput } from "../../db/queries/orga
 import { deleteWorkspace, findWorkspace, listWorkspacesForUser } from "../../db/queries/workspaces";
 import type { Draft, Membership, Workspace } from "../../db/schema";
 import type { SessionUser } from "../auth/sessions";
+import { consumeOrThrow } from "../limits/refusal";
 import type { ServiceDeps } from "../services";
 import { createDraftInWorkspace, listDraftsForMember } from "./drafts";
 import { acceptInvitation, describeInvitation } from "./invitations";
@@ -56,7 +57,7 @@ const settled = (change: () => Promise<void>) =>
  * audit log. Every write runs in a transaction with its audit event; a change that reduces
  * someone's access re-checks their open editors after the commit.
  */
-export function createWorkspacesService({ db, mailer, collab }: Pick<ServiceDeps, "db" | "mailer" | "collab">) {
+export function createWorkspacesService({ db, mailer, collab, limits }: Pick<ServiceDeps, "db" | "mailer" | "collab" | "limits">) {
   return {
     /** The user's membership of the workspace and the workspace, or null for a non-member. */
     async memberAccess(workspaceId: string, userId: string): Promise<{ workspace: Workspace; membership: Membership } | null> {
@@ -96,7 +97,11 @@ export function createWorkspacesService({ db, mailer, collab }: Pick<ServiceDeps
 
     /** The invitation behind a link's token, as its page shows it (no membership needed). */
     describeInvitation: (token: string | undefined) => describeInvitation(db, token),
-    acceptInvitation: (user: SessionUser, token: string) => acceptInvitation(db, user, token),
+    /** Accepts for the signed-in user; past the invitation limit (per user) a 429 Response is thrown. */
+    async acceptInvitation(user: SessionUser, token: string) {
+      await consumeOrThrow(limits, "invitation", user.id);
+      return acceptInvitation(db, user, token);
+    },
 
     listOrganisations: (workspaceId: string) => listOrganisations(db, workspaceId),
     addOrganisation: (actor: OrganisationActor, input: OrganisationInput) => settled(() => addOrganisation(db, actor, input)),

@@ -6,7 +6,10 @@ import * as account from "../../app/routes/account";
 import * as workspaces from "../../app/routes/workspaces._index";
 import { validateSessionToken } from "../../server/auth/sessions";
 import { hashToken } from "../../server/auth/tokens";
-import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_IP } from "../../core/accounts/login-limits";
+import { LIMIT_POLICIES } from "../../server/limits/limits";
+
+const MAX_FAILURES_PER_ACCOUNT = LIMIT_POLICIES["sign-in-account"].points;
+const MAX_FAILURES_PER_IP = LIMIT_POLICIES["sign-in-address"].points;
 import { describeEachDatabase } from "../db/test-database";
 import { buildUser, TEST_PASSWORD } from "../factories";
 import { makeRequest, run, testContext, tokenFromSetCookie } from "../remix";
