@@ -1,6 +1,7 @@
 import type { DraftEvent } from "../core/collab/draft-events";
 import type { RevalidationFilter } from "./collab/types";
 import type { PoolJob, PoolResult } from "./jobs/pool-job";
+import type { RunOptions } from "./jobs/job-pool";
 import type { Services } from "./services";
 
 /** What HTTP routes may ask of the collaboration server. */
@@ -25,7 +26,7 @@ export interface CollabControl {
 
 /** Renders exports and reads uploaded Word files off the event loop (server/jobs/job-pool.ts). */
 export interface JobRunner {
-  run<J extends PoolJob>(job: J, options?: { timeoutMs?: number }): Promise<PoolResult<J>>;
+  run<J extends PoolJob>(job: J, options?: RunOptions): Promise<PoolResult<J>>;
 }
 
 /** What the server hands every Remix loader and action (typed as AppLoadContext in app/). */

@@ -6,11 +6,12 @@ import { LibraryExportFileSchema } from "../schemas/library";
 
 /**
  * GET /workspaces/:id/library/export/{recommendations.csv | sources.json | sources.csv}: the
- * coalition's own library as a UTF-8 download. Any member may export; strangers get 404.
+ * coalition's own library as a UTF-8 download, audited. Any member may export; strangers get 404.
  */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { workspace } = await requireWorkspaceAccess(request, context, params.workspaceId, "export");
+  const { workspace, user } = await requireWorkspaceAccess(request, context, params.workspaceId, "export");
   const file = LibraryExportFileSchema.safeParse(params.file);
   if (!file.success) throw notFound();
-  return libraryExportResponse(await context.services.library.exportFile(workspace.id, file.data), workspace, file.data);
+  const body = await context.services.library.exportFile({ userId: user.id, workspaceId: workspace.id }, file.data);
+  return libraryExportResponse(body, workspace, file.data);
 }

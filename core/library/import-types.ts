@@ -46,6 +46,8 @@ export interface ImportSummary {
   duplicates: number;
   errorCount: number;
   errors: RowProblem[];
+  /** Sources only: entries not written as their format is, which stop the import whatever the policy. */
+  malformed?: number;
 }
 
 /** One line of the streaming import's NDJSON answer; the last is a result or an error. */

@@ -37,6 +37,7 @@ export type AuditAction =
   | "suggestion.accepted"
   | "suggestion.rejected"
   | "library.imported"
+  | "library.exported"
   | "library.recommendation_deleted";
 
 export interface AuditInput {

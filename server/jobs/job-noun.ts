@@ -6,4 +6,5 @@ import type { PoolJob } from "./pool-job";
  * importing pool-job.ts there loaded the whole export and Word-reading graph (docx, Typst's
  * native compiler, the Word reader) into a process that never runs a job itself.
  */
-export const jobNoun = (job: PoolJob): string => (job.format === "word-import" ? "import" : job.format === "word-check" ? "check" : "export");
+export const jobNoun = (job: PoolJob): string =>
+  job.format === "word-import" || job.format.startsWith("library-") ? "import" : job.format === "word-check" ? "check" : "export";

@@ -48,9 +48,24 @@ export class JobFailed extends Error {
 /** A pool failure about one job, which the message names ("the import", "the export"). */
 const failed = (id: MessageId, job: PoolJob | null, values: MessageValues = {}) => new JobFailed(message(id, { job: job ? jobNoun(job) : "job", ...values }));
 
+/** How a caller runs one job: its own time bound, what it hears while the job runs, what it hands over. */
+export interface RunOptions {
+  /** Overrides the pool's bound for this job. */
+  timeoutMs?: number;
+  /**
+   * What the job sends while it runs (a library import's progress, and its records in batches so
+   * that no single message takes the main thread long to receive).
+   */
+  onEvent?: (event: unknown) => void;
+  /** Buffers moved to the worker rather than copied (the caller must not use them afterwards). */
+  transfer?: ArrayBuffer[];
+}
+
 interface Pending {
   job: PoolJob;
   timeoutMs: number;
+  onEvent?: (event: unknown) => void;
+  transfer: ArrayBuffer[];
   resolve: (result: unknown) => void;
   reject: (error: Error) => void;
   /** performance.now() when it was asked for (queue wait included in its duration). */
@@ -98,8 +113,8 @@ export class JobPool {
     return { queued: this.queue.length, busy: this.slots.filter((slot) => slot.busy).length, workers: this.slots.length };
   }
 
-  /** Runs `job` on the next free worker; `timeoutMs` overrides the pool's bound for this job. */
-  run<J extends PoolJob>(job: J, { timeoutMs = this.options.timeoutMs }: { timeoutMs?: number } = {}): Promise<PoolResult<J>> {
+  /** Runs `job` on the next free worker (RunOptions: its own time bound, events, buffers to move). */
+  run<J extends PoolJob>(job: J, { timeoutMs = this.options.timeoutMs, onEvent, transfer = [] }: RunOptions = {}): Promise<PoolResult<J>> {
     if (this.closed) return Promise.reject(failed("import.job.shuttingDown", job));
     if (this.queue.length >= (this.options.maxQueued ?? DEFAULT_MAX_QUEUED)) {
       this.metrics.jobFinished(jobNoun(job), "refused", 0);
@@ -111,6 +126,8 @@ export class JobPool {
       this.queue.push({
         job,
         timeoutMs,
+        onEvent,
+        transfer,
         queuedAt,
         resolve: (result) => {
           finished("done");
@@ -146,7 +163,7 @@ export class JobPool {
       slot.idleTimer = null;
       const timer = setTimeout(() => this.fail(slot, failed("import.job.timeout", pending.job, { seconds: seconds(pending.timeoutMs) })), pending.timeoutMs);
       slot.busy = { id, pending, timer };
-      slot.worker.postMessage({ id, job: pending.job });
+      slot.worker.postMessage({ id, job: pending.job }, pending.transfer);
     }
   }
 
@@ -157,6 +174,10 @@ export class JobPool {
     slot.worker.on("message", (reply: WorkerReply) => {
       const busy = slot.busy;
       if (!busy || busy.id !== reply.id) return;
+      if ("event" in reply) {
+        busy.pending.onEvent?.(reply.event);
+        return;
+      }
       clearTimeout(busy.timer);
       slot.busy = null;
       if (!reply.ok) busy.pending.reject(new JobFailed(reply.error));

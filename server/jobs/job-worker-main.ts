@@ -1,9 +1,13 @@
 import { parentPort } from "node:worker_threads";
 import { message, type Message } from "../../core/i18n/message";
-import { runPoolJob, type PoolJob, type PoolResults } from "./pool-job";
+import { isLibraryJob, runPoolJob, type PoolJob, type PoolResults } from "./pool-job";
 
 export type WorkerRequest = { id: number; job: PoolJob };
-export type WorkerReply = { id: number; ok: true; result: PoolResults[PoolJob["format"]] } | { id: number; ok: false; error: Message };
+export type WorkerReply =
+  | { id: number; ok: true; result: PoolResults[PoolJob["format"]] }
+  | { id: number; ok: false; error: Message }
+  /** Sent while the job runs, any number of times before its result (RunOptions.onEvent). */
+  | { id: number; event: unknown };
 
 /**
  * A failure as a message (it crosses to the main thread as data): a Word file's own problem is
@@ -13,6 +17,10 @@ function failureReason(job: PoolJob, error: unknown): Message {
   if (error instanceof Error && error.name === "DocxImportError" && "reason" in error) return error.reason as Message;
   if (job.format === "docx" || job.format === "pdf")
     return message("import.job.exportFailed", { detail: error instanceof Error ? error.message : String(error) });
+  if (isLibraryJob(job)) {
+    console.error("Library import job failed:", error);
+    return message("import.job.libraryFailed");
+  }
   console.error("Word file job failed:", error);
   return message("import.job.wordFailed");
 }
@@ -21,7 +29,7 @@ function failureReason(job: PoolJob, error: unknown): Message {
 // eslint-disable-next-line @typescript-eslint/no-misused-promises -- never rejects: a failure is the reply
 parentPort!.on("message", async ({ id, job }: WorkerRequest) => {
   try {
-    const result = await runPoolJob(job);
+    const result = await runPoolJob(job, (event) => parentPort!.postMessage({ id, event } satisfies WorkerReply));
     const transfer = result instanceof Uint8Array ? [result.buffer as ArrayBuffer] : [];
     parentPort!.postMessage({ id, ok: true, result } satisfies WorkerReply, transfer);
   } catch (error) {

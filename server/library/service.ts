@@ -3,17 +3,16 @@ import type { RecommendationRecord, SourceRecord } from "../../core/library/reco
 import { countRecommendations, findRecommendations } from "../../db/queries/library-recommendations";
 import { warmSharedLibraryIndex } from "../../db/queries/library-index-cache";
 import { searchRecommendations, type LibrarySearchResult } from "../../db/queries/library-search";
-import { findSources, listLibrarySources, searchSources } from "../../db/queries/library-sources";
+import { findSources, searchSources } from "../../db/queries/library-sources";
 import { tooManyAttempts } from "../limits/refusal";
 import type { ServiceDeps } from "../services";
 import { runImport, type ImportOutcome, type ImportRequest } from "./coalition-import";
-import { deleteCoalitionRecommendation, listCoalitionRecommendations, type DeleteOutcome } from "./coalition-library";
+import { deleteCoalitionRecommendation, type DeleteOutcome } from "./coalition-library";
 import { ensureSymbolSource, sourceFromFootnote, type AddedSource } from "./coalition-sources";
 import type { ImportPhase } from "./import-into-library";
-import { exportRecommendationsCsv, exportSourcesCsv, exportSourcesCslJson } from "./sources-io";
+import { exportCoalitionLibrary, type LibraryExportFile } from "./export-library";
 
-/** The files a coalition's own library is exported as. */
-export type LibraryExportFile = "recommendations.csv" | "sources.json" | "sources.csv";
+export type { LibraryExportFile };
 
 type Actor = { userId: string; workspaceId: string };
 
@@ -25,7 +24,7 @@ type Actor = { userId: string; workspaceId: string };
  * and revision: this service is the only way routes reach it, and the server entry warms the
  * shared library's through warmSharedIndex, so the copy warmed at start is the one searched.
  */
-export function createLibraryService({ db, limits }: Pick<ServiceDeps, "db" | "limits">) {
+export function createLibraryService({ db, jobs, limits }: Pick<ServiceDeps, "db" | "jobs" | "limits">) {
   return {
     /** Reads the shared library's index ahead of the first search (~1 s per 100,000 records). */
     warmSharedIndex(): Promise<void> {
@@ -52,19 +51,23 @@ export function createLibraryService({ db, limits }: Pick<ServiceDeps, "db" | "l
       return deleteCoalitionRecommendation(db, actor, recommendationId);
     },
 
-    /** A preview, or an import into the coalition's own library (audited); see coalition-import.ts. */
+    /**
+     * A preview, or an import into the coalition's own library (audited); see coalition-import.ts.
+     * The file is read in the job pool, after the person's upload limit: every file read counts,
+     * previews included, since each one parses a whole upload.
+     */
     async runImport(actor: Actor, request: ImportRequest, onProgress?: (phase: ImportPhase) => void): Promise<ImportOutcome> {
-      // Every file read counts, previews included: each one parses a whole upload.
       const upload = await limits.consume("upload", actor.userId);
       if (!upload.ok) return { ok: false, status: 429, message: tooManyAttempts(upload.retryAfterMs) };
-      return runImport(db, actor, request, onProgress);
+      return runImport(db, jobs, actor, request, onProgress);
     },
 
-    /** The coalition's own library as the text of one export file; the shared library is never included. */
-    async exportFile(workspaceId: string, file: LibraryExportFile): Promise<string> {
-      if (file === "recommendations.csv") return exportRecommendationsCsv(await listCoalitionRecommendations(db, workspaceId));
-      const sources = await listLibrarySources(db, workspaceId);
-      return file === "sources.json" ? exportSourcesCslJson(sources) : exportSourcesCsv(sources);
+    /**
+     * The coalition's own library as the text of one export file; the shared library is never
+     * included. Audited (every file that leaves the server is): who, which file, how many records.
+     */
+    async exportFile(actor: Actor, file: LibraryExportFile): Promise<string> {
+      return exportCoalitionLibrary(db, actor, file);
     },
 
     /** Sources to cite (shared and the coalition's), for the citation picker. */

@@ -93,13 +93,52 @@ describe("parseSources", () => {
     const ris = "TY  - RPRT\nTI  - Fine\nER  - \n\nTY  - RPRT\nAU  - Nobody\nER  - \n\nTY  - NEWS\nTI  - Cut off";
     expect(parseSources(ris, "ris", provenance).errors.map((e) => ({ ...e, reason: english.text(e.reason) }))).toEqual([
       { index: 1, reason: "It has no title, URL or number." },
-      { index: 2, reason: "The record has no end line (ER  - ): the file may be cut off." },
+      { index: 2, reason: "The record starting on line 9 has no end line (ER  - ): the file may be cut off.", malformed: true },
     ]);
     const json = JSON.stringify([{ type: "report", title: "Fine" }, "a string", { type: "report" }, { type: "report", title: "x".repeat(3000) }]);
     const { sources, errors } = parseSources(json, "csl-json", provenance);
     expect(sources).toHaveLength(1);
     expect(errors.map((e) => e.index)).toEqual([1, 2, 3]);
     expect(english.text(errors[2]!.reason)).toMatch(/csl\.title/);
+  });
+
+  it("marks a RIS record malformed when a line is no tag, text stands outside records, or it never ends", () => {
+    const ris = [
+      "TY  - RPRT", "TI  - Fine", "AB  - An abstract", "that runs on", "ER  - ", "",
+      "TY  - RPRT", "TI  - Broken tag", "AU - Someone", "ER  - ", "",
+      "TY  - RPRT", "TI  - A title", "that does not run on", "ER  - ",
+      "stray text",
+      "TY  - RPRT", "TI  - Cut",
+    ].join("\n");
+    const { sources, errors } = parseSources(ris, "ris", provenance);
+    expect(sources.map((s) => s.csl.title)).toEqual(["Fine"]);
+    expect(errors.map((e) => ({ ...e, reason: english.text(e.reason) }))).toEqual([
+      { index: 1, malformed: true, reason: "Line 9 is not a RIS tag line (two capitals, two spaces and a hyphen, as in “AU  - Name”)." },
+      { index: 2, malformed: true, reason: "Line 14 is not a RIS tag line (two capitals, two spaces and a hyphen, as in “AU  - Name”)." },
+      { index: 3, malformed: true, reason: "Line 16 is outside any record (a record starts with “TY  - ” and ends with “ER  - ”)." },
+    ]);
+  });
+
+  it("marks BibTeX with unclosed braces malformed, naming its first line", () => {
+    const { errors } = parseSources("@report{ok, title = {Fine}}\n\n@report{open, title = {Never {closed}}\n", "bibtex", provenance);
+    expect(errors.map((e) => ({ ...e, reason: english.text(e.reason) }))).toEqual([
+      { index: 1, malformed: true, reason: "The entry starting on line 3 does not close every brace it opens." },
+    ]);
+  });
+
+  it("refuses CSL-JSON nested past the depth bound before parsing it", () => {
+    const error = (() => {
+      try {
+        parseSources(`[${"[".repeat(50_000)}${"]".repeat(50_000)}]`, "auto", provenance);
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(ImportFileError);
+    expect([(error as ImportFileError).code, (error as ImportFileError).message]).toEqual([
+      "too-deep",
+      "This JSON file nests more than 64 levels deep (at character 65); a library file needs only a few, so it cannot be imported.",
+    ]);
   });
 
   it("refuses whole files that are too big, unreadable, empty or of no known format", () => {

@@ -123,6 +123,15 @@ export function describeAuditEvent(tr: Translator, action: string, details: Reco
       const values = { file: text("file"), inserted: num("inserted"), updated: num("updated"), skipped: num("skipped") };
       return t(values.skipped ? "workspace.audit.libraryImportedSkipped" : "workspace.audit.libraryImported", values);
     }
+    case "library.exported": {
+      const id =
+        details.kind === "recommendations"
+          ? "workspace.audit.libraryExportedRecommendations"
+          : details.format === "csl-json"
+            ? "workspace.audit.libraryExportedSourcesCsl"
+            : "workspace.audit.libraryExportedSourcesCsv";
+      return t(id, { count: num("count") });
+    }
     case "library.recommendation_deleted":
       return details.paragraph
         ? t("workspace.audit.recommendationDeletedParagraph", { symbol: text("symbol"), paragraph: text("paragraph") })

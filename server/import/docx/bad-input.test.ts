@@ -63,15 +63,18 @@ describe("readDocx refuses bad input with a sentence for a person", () => {
     expect(error.message).toBe("This file would unpack to more than 100 MB, too much for a Word document; it cannot be imported.");
   });
 
-  it("inflates no further than an entry's declared size, so a lying small size cannot bomb", () => {
+  it("ignores an entry's lying small declared size: the bytes inflated are what count", () => {
     const bytes = zipSync({ "word/document.xml": [new Uint8Array(3 * 1024 * 1024), { level: 1 }] });
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     let at = bytes.length - 22;
     while (view.getUint32(at, true) !== 0x02014b50) at--;
     view.setUint32(at + 24, 10, true);
     view.setUint32(22, 10, true);
-    // fflate inflates into a buffer of the declared 10 bytes; ten zero bytes are not a document.
+    // Within the bound the real 3 MB are read (zeros are not a document); past it, the bound speaks.
     expect(failure(() => readDocx(bytes))).toBeInstanceOf(DocxImportError);
+    expect(failure(() => readDocx(bytes, { maxUncompressedBytes: 2 * 1024 * 1024 })).message).toBe(
+      "This file would unpack to more than 2 MB, too much for a Word document; it cannot be imported."
+    );
   });
 
   it("refuses real zeros that unpack past the limit", () => {

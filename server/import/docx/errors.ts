@@ -15,11 +15,11 @@ export class DocxImportError extends Error {
   }
 }
 
-/** Bounds on what a .docx may cost to read; all checked before anything is inflated. */
+/** Bounds on what a .docx may cost to read; the unpacked size is counted as it is inflated (server/zip). */
 export interface DocxLimits {
   /** The file's own size. */
   maxBytes: number;
-  /** The sum of every entry's uncompressed size, as the zip's central directory declares it. */
+  /** What the parts read may inflate to, counted while inflating (a larger declared sum is refused at once). */
   maxUncompressedBytes: number;
   maxEntries: number;
   /** Tracked changes kept as suggestions; past it, changes are accepted and counted. */

@@ -7,7 +7,7 @@ import { inEnglish } from "../../jobs/in-english";
  * person who chose the file, put into words in their language by the page or the command line.
  * Error.message says it in English, for logs and tests.
  */
-export type ImportFileErrorCode = "too-large" | "too-many-rows" | "too-many-columns" | "unsupported-format" | "unreadable" | "empty" | "no-text-column";
+export type ImportFileErrorCode = "too-large" | "unpacks-too-large" | "too-deep" | "too-many-rows" | "too-many-columns" | "unsupported-format" | "unreadable" | "empty" | "no-text-column";
 
 export class ImportFileError extends Error {
   override readonly name = "ImportFileError";

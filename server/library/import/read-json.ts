@@ -1,5 +1,6 @@
 import { message } from "../../../core/i18n/message";
 import { ImportFileError } from "./import-file-error";
+import { jsonDepthPast, MAX_JSON_DEPTH } from "./json-depth";
 import { boundRow, type ReadLimits, type TableRow, type TableSource } from "./table";
 
 // Caucus's own shape (its export, db/seed/recommendations.json) rather than someone's flat table.
@@ -14,14 +15,22 @@ function jsonCellText(value: unknown): string {
   return String(value);
 }
 
+/** Refuses JSON nested past MAX_JSON_DEPTH before it is parsed (json-depth.ts says why). */
+export function refuseDeepJson(text: string): void {
+  const past = jsonDepthPast(text);
+  if (past) throw new ImportFileError("too-deep", "import.file.jsonTooDeep", { max: MAX_JSON_DEPTH, offset: past.offset + 1 });
+}
+
 /**
  * A JSON array of objects: recommendation records as they are, or flat objects whose keys are
  * the headers. `{ "recommendations": [...] }` is accepted too.
  */
 export function readJson(bytes: Uint8Array, limits: ReadLimits): TableSource {
+  const text = new TextDecoder("utf-8").decode(bytes).replace(/^\uFEFF/, "");
+  refuseDeepJson(text);
   let parsed: unknown;
   try {
-    parsed = JSON.parse(new TextDecoder("utf-8").decode(bytes).replace(/^\uFEFF/, ""));
+    parsed = JSON.parse(text);
   } catch (error) {
     throw new ImportFileError("unreadable", "import.file.jsonUnreadable", { detail: error instanceof Error ? error.message : String(error) });
   }

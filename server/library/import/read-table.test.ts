@@ -6,7 +6,6 @@ import { join } from "node:path";
 import { unzipSync, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { ImportFileError } from "./import-file-error";
-import { declaredUnzippedBytes } from "./read-xlsx";
 import { IMPORT_LIMITS, readTable, type ImportInput, type TableRow } from "./read-table";
 
 // Rows' problems are messages; these tests read them as an English reader does.
@@ -128,14 +127,31 @@ describe("readTable: XLSX", () => {
     expect(rows).toEqual(whole.rows);
   });
 
-  it("refuses a workbook whose zip directory declares more than the inflate limit", async () => {
+  it("refuses a workbook that unpacks past the bound while inflating, whatever its zip declares", async () => {
     const xlsx = await fixture("uhri-export.xlsx");
-    const declared = declaredUnzippedBytes(xlsx);
-    expect(declared).toBeGreaterThan(xlsx.length);
-    const error = await fileError(() => readTable({ name: "bomb.xlsx", bytes: xlsx }, { ...IMPORT_LIMITS, maxUnzippedBytes: declared - 1 }));
-    expect(error.code).toBe("too-large");
+    const error = await fileError(() => readTable({ name: "big.xlsx", bytes: xlsx }, { ...IMPORT_LIMITS, maxUnzippedBytes: 20_000 }));
+    expect([error.code, error.message]).toEqual(["unpacks-too-large", expect.stringMatching(/^This spreadsheet unpacks to more than 0\.0\d* MB/)]);
+    // A shared-strings part of 40 MB declared as 1 KB: stopped at the 32 MB part bound, not believed.
+    const parts = unzipSync(xlsx);
+    parts["xl/sharedStrings.xml"] = new Uint8Array(40 * 1024 * 1024).fill(0x20);
+    const bomb = lieAboutSizes(zipSync(parts, { level: 9 }), 1024);
+    expect(bomb.length).toBeLessThan(200_000);
+    const refused = await fileError(() => readTable({ name: "bomb.xlsx", bytes: bomb }, { ...IMPORT_LIMITS, maxUnzippedEntryBytes: 32 * 1024 * 1024 }));
+    expect([refused.code, refused.message]).toEqual(["unpacks-too-large", "This spreadsheet unpacks to more than 32 MB, more than Caucus reads from one workbook; save it as CSV (up to 100 MB) or split it."]);
   });
 });
+
+/** The zip with every entry's uncompressed size, local and central, set to `size`: a lying directory. */
+function lieAboutSizes(zip: Uint8Array, size: number): Uint8Array {
+  const copy = zip.slice();
+  const view = new DataView(copy.buffer);
+  for (let at = 0; at + 4 <= copy.length; at++) {
+    const signature = view.getUint32(at, true);
+    if (signature === 0x04034b50) view.setUint32(at + 22, size, true);
+    else if (signature === 0x02014b50) view.setUint32(at + 24, size, true);
+  }
+  return copy;
+}
 
 describe("readTable: JSON", () => {
   const json = (value: unknown): ImportInput => ({ name: "export.json", bytes: Buffer.from(JSON.stringify(value)) });

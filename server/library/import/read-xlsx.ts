@@ -1,36 +1,34 @@
 import { Readable } from "node:stream";
 import type ExcelJS from "exceljs";
+import { zipSync } from "fflate";
+import { boundedUnzip, UnzipRefused } from "../../zip/bounded-unzip";
 import { ImportFileError, inMegabytes } from "./import-file-error";
 import { boundRow, type ReadLimits, type TableRow } from "./table";
 
 /**
- * Sums the uncompressed sizes the zip's central directory declares, so a small .xlsx that would
- * inflate to gigabytes is refused before any of it is inflated.
+ * The workbook's parts inflated within the bounds (counting inflated bytes, server/zip), then
+ * stored again uncompressed for ExcelJS: it unpacks the zip itself, trusting what it declares,
+ * so it is given only what was measured, and its second pass is a copy, not an inflate.
  */
-export function declaredUnzippedBytes(zip: Uint8Array): number {
-  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
-  // The end-of-central-directory record sits in the last 22 bytes plus up to 64 KB of comment.
-  let end = -1;
-  for (let i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 0xffff); i--) {
-    if (view.getUint32(i, true) === 0x06054b50) {
-      end = i;
-      break;
-    }
+export function boundedWorkbook(bytes: Uint8Array, limits: ReadLimits): Uint8Array {
+  let parts: Map<string, Uint8Array>;
+  try {
+    parts = boundedUnzip(bytes, { maxTotalBytes: limits.maxUnzippedBytes, maxEntryBytes: limits.maxUnzippedEntryBytes, maxEntries: limits.maxZipEntries });
+  } catch (error) {
+    if (!(error instanceof UnzipRefused)) throw error;
+    const { refusal } = error;
+    if (refusal.kind === "damaged") throw new ImportFileError("unreadable", "import.file.xlsxBadZip");
+    if (refusal.kind === "too-many-entries") throw new ImportFileError("unreadable", "import.file.xlsxTooManyParts", { max: refusal.max });
+    throw new ImportFileError("unpacks-too-large", "import.file.xlsxUnpacksTooLarge", { max: inMegabytes(refusal.max) });
   }
-  if (end < 0) throw new ImportFileError("unreadable", "import.file.xlsxNoZip");
-  const entries = view.getUint16(end + 10, true);
-  let offset = view.getUint32(end + 16, true);
-  let total = 0;
-  for (let n = 0; n < entries; n++) {
-    if (offset + 46 > zip.length || view.getUint32(offset, true) !== 0x02014b50) {
-      throw new ImportFileError("unreadable", "import.file.xlsxBadZip");
-    }
-    const size = view.getUint32(offset + 24, true);
-    if (size === 0xffffffff) return Infinity; // ZIP64: over 4 GB for one part
-    total += size;
-    offset += 46 + view.getUint16(offset + 28, true) + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true);
-  }
-  return total;
+  // What ExcelJS needs to read a sheet goes first: given sheets before the shared strings, it
+  // spools them to temporary files, and on a stored zip (no inflate to pace it) it then read
+  // the sheets before the strings had arrived, and every text cell came out empty.
+  const order = (name: string) => (/^xl\/worksheets\//.test(name) ? 1 : 0);
+  const stored: Record<string, [Uint8Array, { level: 0 }]> = {};
+  for (const [name, data] of [...parts].sort(([a], [b]) => order(a) - order(b))) stored[name] = [data, { level: 0 }];
+  parts.clear();
+  return zipSync(stored);
 }
 
 function isMidnightUtc(date: Date): boolean {
@@ -89,14 +87,11 @@ function keepWorkbookModel(reader: ExcelJS.stream.xlsx.WorkbookReader): void {
 
 /** Streams the first worksheet of an .xlsx as rows numbered as Excel numbers them. */
 export async function readXlsx(bytes: Uint8Array, limits: ReadLimits): Promise<{ headers: string[]; rows: AsyncIterable<TableRow> }> {
-  const inflated = declaredUnzippedBytes(bytes);
-  if (inflated > limits.maxUnzippedBytes) {
-    throw new ImportFileError("too-large", "import.file.xlsxInflated", { size: inMegabytes(inflated), max: inMegabytes(limits.maxUnzippedBytes) });
-  }
+  const workbook = boundedWorkbook(bytes, limits);
   // Loaded on the first workbook, not at boot: exceljs and its zip stack are ~150 modules that a
   // server nobody imports a spreadsheet into should not hold (bench/memory.ts).
   const { default: Excel } = await import("exceljs");
-  const reader = new Excel.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]), {
+  const reader = new Excel.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(workbook.buffer, workbook.byteOffset, workbook.byteLength)]), {
     worksheets: "emit",
     sharedStrings: "cache",
     // Styles tell a date from a number; hyperlink targets are not needed, their text is in the cell.
