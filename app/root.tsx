@@ -1,3 +1,5 @@
+// First: before any module builds a Zod schema (see the module).
+import "./zod-jitless";
 import {
   data,
   type LinksFunction,
