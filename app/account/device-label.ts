@@ -24,3 +24,17 @@ export function deviceLabel(userAgent: string | null): { id: MessageId; values: 
   if (browser || system) return { id: "sessions.deviceOnly", values: { name: (browser ?? system)! } };
   return { id: "sessions.unknownDevice", values: {} };
 }
+
+/** A sign-in method as the catalogue's select names it (ICU selectors cannot hold hyphens). */
+export function methodSelector(method: string | null): string {
+  switch (method) {
+    case "two-step":
+      return "twoStep";
+    case "recovery-code":
+      return "recoveryCode";
+    case "sign-up":
+      return "signUp";
+    default:
+      return method ?? "other";
+  }
+}

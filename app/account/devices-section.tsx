@@ -2,7 +2,7 @@ import { Form } from "@remix-run/react";
 import { Alert, Badge, Button, Card } from "../components/ui";
 import { useT } from "../i18n/i18n-provider";
 import type { DeviceView } from "./devices.server";
-import { deviceLabel } from "./device-label";
+import { deviceLabel, methodSelector } from "./device-label";
 import { relativeTime } from "./relative-time";
 
 /**
@@ -49,7 +49,7 @@ function DeviceItem({ device }: { device: DeviceView }) {
         </p>
         {/* Relative times move on between the server's render and the browser's: approximate by design. */}
         <p className="small muted notification-text" suppressHydrationWarning>
-          <time dateTime={device.signedInAt}>{t("sessions.signedIn", { when: signedIn, method: device.method })}</time>
+          <time dateTime={device.signedInAt}>{t("sessions.signedIn", { when: signedIn, method: methodSelector(device.method) })}</time>
         </p>
         <p className="small muted notification-text" suppressHydrationWarning>
           <time dateTime={device.lastSeenAt}>{t("sessions.lastSeen", { when: relativeTime(tag, device.lastSeenAt) })}</time>

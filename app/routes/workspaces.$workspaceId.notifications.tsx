@@ -9,7 +9,7 @@ import { FormattedMessage } from "react-intl";
 import { PageErrorBoundary } from "../components/page-error-boundary";
 import { useT } from "../i18n/i18n-provider";
 import { pageMeta } from "../i18n/meta";
-import { deviceLabel } from "../account/device-label";
+import { deviceLabel, methodSelector } from "../account/device-label";
 import { relativeTime } from "../account/relative-time";
 
 export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "notifications.metaTitle");
@@ -152,7 +152,7 @@ function SignInText({ notification: n }: { notification: Item }) {
         values={{
           device: t(label.id, label.values),
           when: relativeTime(tag, n.at),
-          method: n.signInMethod ?? "other",
+          method: methodSelector(n.signInMethod),
           b: (chunks: React.ReactNode[]) => <strong>{chunks}</strong>,
           link: (chunks: React.ReactNode[]) => <Link to={n.href}>{chunks}</Link>,
         }}
