@@ -17,8 +17,7 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { getSession } from "./auth/auth.server";
-import { readSessionToken, sessionCookie } from "./auth/session.server";
+import { getSession, sessionHeaders } from "./auth/auth.server";
 import { AppShell } from "./components/app-shell";
 import { useNonce } from "./csp-nonce";
 import { ErrorPage } from "./components/error-page";
@@ -43,14 +42,12 @@ export const meta: MetaFunction = ({ matches }) => [
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const session = await getSession(request, context);
-  const user = session ? { id: session.user.id, name: session.user.name, email: session.user.email } : null;
+  // `shared`: the person said this is a shared computer, so the browser keeps no offline copy.
+  const user = session ? { id: session.user.id, name: session.user.name, email: session.user.email, shared: session.shared } : null;
   holdEveryCatalogue();
   const preferences = readPreferences(request, session?.user ?? null);
-  // Sliding expiry: when the server pushed the session back, push the cookie back with it.
-  const token = readSessionToken(request);
-  const headers: HeadersInit | undefined =
-    session?.renewed && token ? { "Set-Cookie": sessionCookie(request, context, token, session.expiresAt) } : undefined;
-  return data({ user, preferences }, { headers });
+  // Sliding expiry pushes the cookie back; a cookie whose session ended is cleared, with the browser's data.
+  return data({ user, preferences }, { headers: sessionHeaders(request, context, session) });
 }
 
 const ENGLISH: Preferences = { locale: "en", numerals: "latn" };

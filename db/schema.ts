@@ -269,19 +269,23 @@ export interface SuggestionsTable {
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
-export type NotificationKind = "mention" | "review-request" | "sign-off-request";
+export type NotificationKind = "mention" | "review-request" | "sign-off-request" | "sign-in";
 
 export interface NotificationsTable {
   id: Generated<string>;
   user_id: string;
-  workspace_id: string;
-  draft_id: string;
+  /** Null exactly for account-level notifications (a sign-in), which every workspace lists. */
+  workspace_id: string | null;
+  draft_id: string | null;
   thread_id: string | null;
   comment_id: string | null;
   kind: NotificationKind;
   actor_id: string | null;
   read_at: Date | null;
   created_at: CreatedAt;
+  /** A sign-in's browser (the User-Agent, cut to 256 characters; never an IP address). */
+  device: ColumnType<string | null, string | null | undefined, never>;
+  sign_in_method: ColumnType<SignInMethod | null, SignInMethod | null | undefined, never>;
 }
 
 export interface DraftReviewersTable {

@@ -20,7 +20,7 @@ export async function buildUser(handle: DatabaseHandle, name = `Person ${unique(
   const email = `${name.toLowerCase().replace(/\W+/g, ".")}.${unique()}@example.org`;
   const user = await createUser(handle.db, { email, name, passwordHash: await passwordHash });
   if (!user) throw new Error("factory email collided");
-  const { token } = await createSession(handle.db, user.id, { userAgent: "Caucus tests", shared: false, method: "password" });
+  const { token } = await createSession(handle.db, user.id, { userAgent: "Caucus tests", shared: false, method: "sign-up" });
   return { ...user, token };
 }
 

@@ -28,8 +28,37 @@ export async function requireSession(request: Request, context: AppLoadContext):
   if (session) return session;
   const url = new URL(request.url);
   const back = url.pathname + url.search;
-  const headers = readSessionToken(request) ? { "Set-Cookie": clearedSessionCookie(request, context) } : undefined;
+  // A cookie for a session that ended (signed out from another device, or removed): forget it all.
+  const headers = readSessionToken(request) ? signedOutHeaders(request, context) : undefined;
   throw redirect(`/login?redirectTo=${encodeURIComponent(back)}`, { headers });
+}
+
+/**
+ * What a browser is sent when its session ends: the cookie cleared, and Clear-Site-Data so it
+ * deletes what it holds for Caucus (the drafts' offline copies in IndexedDB, cached pages). The
+ * page it lands on deletes them too, for browsers that ignore the header (app/account/forget-browser-data.ts).
+ */
+export function signedOutHeaders(request: Request, context: AppLoadContext): Headers {
+  const headers = new Headers();
+  headers.append("Set-Cookie", clearedSessionCookie(request, context));
+  headers.set("Clear-Site-Data", CLEAR_SITE_DATA);
+  return headers;
+}
+
+/** Cookies stay (the language choice is one): only what holds drafts' words. */
+export const CLEAR_SITE_DATA = '"cache", "storage"';
+
+/**
+ * The headers every page's root loader sends about the session: a pushed-back cookie when the
+ * session was renewed (sliding expiry), and the signed-out headers when the cookie names a
+ * session that has ended, so a browser signed out from elsewhere forgets on any page it reaches.
+ */
+export function sessionHeaders(request: Request, context: AppLoadContext, session: ValidSession | null): Headers | undefined {
+  const token = readSessionToken(request);
+  if (!token) return undefined;
+  if (!session) return signedOutHeaders(request, context);
+  if (session.renewed) return new Headers({ "Set-Cookie": sessionCookie(request, context, token, session.expiresAt) });
+  return undefined;
 }
 
 /** Sign-in and sign-up pages send signed-in people on. */
@@ -47,6 +76,8 @@ export function safeRedirect(to: FormDataEntryValue | string | null | undefined,
 export interface SignIn {
   method: SignInMethod;
   shared: boolean;
+  /** This device signing in again (after a password change): not a new sign-in to notify. */
+  sameDevice?: boolean;
 }
 
 /** Starts a session (recording the browser, never the address) and sends the browser on with its cookie. */
@@ -61,6 +92,7 @@ export async function signInAndRedirect(
     userAgent: request.headers.get("user-agent"),
     shared: signIn.shared,
     method: signIn.method,
+    sameDevice: signIn.sameDevice,
   });
   return redirect(to, { headers: { "Set-Cookie": sessionCookie(request, context, token, expiresAt) } });
 }

@@ -1,5 +1,6 @@
 import { Form, Link } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { ForgetBrowserData } from "../account/forget-browser-data";
 import { useOptionalUser } from "../hooks/use-optional-user";
 import { useT } from "../i18n/i18n-provider";
 import { LanguageMenu } from "../i18n/language-menu";
@@ -10,6 +11,7 @@ export function AppShell({ children }: { children: ReactNode }) {
   const { t } = useT();
   return (
     <>
+      <ForgetBrowserData />
       <a className="skip-link" href="#main">
         {t("common.shell.skip")}
       </a>

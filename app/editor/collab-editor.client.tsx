@@ -7,6 +7,7 @@ import type { WebsocketProvider } from "y-websocket";
 import type * as Y from "yjs";
 import { BODY_FIELD, documentExtensions } from "../../core/editor/extensions";
 import { ConnectionStatus } from "./connection-status";
+import { useOptionalUser } from "../hooks/use-optional-user";
 import { directionOf } from "../../core/editor/language";
 import { CoverPanel, useCover, type CoverOrganisation } from "./cover-panel";
 import { readCover } from "../../core/editor/cover";
@@ -71,7 +72,9 @@ export interface CollabEditorProps {
 
 /** The live draft: Tiptap bound to the shared Y.Doc, with presence, carets and connection state. */
 export default function CollabEditor(props: CollabEditorProps) {
-  const { session, refused, dismissRefused, pausedBecause } = useCollabSession(props.docName, props.user.id);
+  // A shared computer (said at sign-in): no offline copy, and the status says what offline then means.
+  const shared = useOptionalUser()?.shared ?? false;
+  const { session, refused, dismissRefused, pausedBecause } = useCollabSession(props.docName, props.user.id, { shared });
   // A refusal means the page's idea of this person's access (role badge, read-only reason) may
   // be older than the server's: load it again.
   const revalidator = useRevalidator();
@@ -166,7 +169,7 @@ function SessionEditor({ session, refused, onDismissRefused, pausedBecause, docN
     <section className="editor-shell" aria-label={t("editor.shell.label")} ref={shell}>
       <div className="editor-bar">
         <Presence provider={session.provider} online={session.state === "online"} />
-        <ConnectionStatus state={session.state} durable={session.durable} />
+        <ConnectionStatus state={session.state} durable={session.durable} shared={session.shared} />
       </div>
       {refused ? <RefusedEdits work={refused} editor={editor} comments={commentsApi} canComment={canComment} onDismiss={onDismissRefused} /> : null}
       {session.endedBecause ? (

@@ -6,10 +6,12 @@ import { useDurableState, type ConnectionState } from "./use-collab-session";
 /**
  * What the person is told about their work. "Saved" only once the server confirmed it stored
  * (core/collab/durable-sync.ts), never because a socket is open; offline, how many changes wait
- * on this device ("Offline — 3 changes kept on this device", in the reader's plural forms).
+ * on this device ("Offline — 3 changes kept on this device", in the reader's plural forms). On a
+ * shared computer nothing is kept on the device, so offline says what that means instead.
  */
-export function connectionLabel(state: ConnectionState, unsaved: number): Message {
+export function connectionLabel(state: ConnectionState, unsaved: number, shared = false): Message {
   const count = { count: unsaved };
+  if (shared && (state === "offline" || (state === "connecting" && unsaved > 0))) return message("editor.connection.offlineShared", count);
   switch (state) {
     case "ended":
       return unsaved > 0 ? message("editor.connection.endedUnsaved", count) : message("editor.connection.ended");
@@ -35,16 +37,16 @@ const ANNOUNCED: Record<ConnectionState, MessageId> = {
 };
 
 /** The save-and-connection indicator in the draft's sticky bar, with a polite live region for changes of link. */
-export function ConnectionStatus({ state, durable }: { state: ConnectionState; durable: DurableSync }) {
+export function ConnectionStatus({ state, durable, shared = false }: { state: ConnectionState; durable: DurableSync; shared?: boolean }) {
   const { t, text } = useT();
   const { unsaved } = useDurableState(durable);
   const saving = state === "online" && unsaved > 0;
   return (
-    <p className={`connection-status connection-${state}${saving ? " connection-saving" : ""}`} data-state={state} data-unsaved={unsaved}>
+    <p className={`connection-status connection-${state}${saving ? " connection-saving" : ""}`} data-state={state} data-unsaved={unsaved} data-shared={shared || undefined}>
       <span className="connection-dot" aria-hidden="true" />
-      <span className="connection-label">{text(connectionLabel(state, unsaved))}</span>
+      <span className="connection-label">{text(connectionLabel(state, unsaved, shared))}</span>
       <span className="sr-only" role="status" aria-live="polite">
-        {t(ANNOUNCED[state])}
+        {t(shared && state === "offline" ? "editor.connection.announce.offlineShared" : ANNOUNCED[state])}
       </span>
     </p>
   );

@@ -2,7 +2,8 @@ import { useCallback, useEffect, useState, useSyncExternalStore } from "react";
 import { IndexeddbPersistence } from "y-indexeddb";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
-import { closeMessage, isPermanentClose } from "../../core/collab/close-codes";
+import { closeMessage, CloseCode, isPermanentClose } from "../../core/collab/close-codes";
+import { offlineCopyName } from "../account/offline-copies";
 import { DurableSync, type DurableSyncState } from "../../core/collab/durable-sync";
 import { refusedChanges, type RefusedPiece } from "../../core/collab/refused-changes";
 import type { RefusalReason } from "../../core/collab/session-messages";
@@ -23,6 +24,8 @@ export interface CollabSession {
   state: ConnectionState;
   /** Why the server ended the session for good (access changed, signed out…), for the page to put into words. */
   endedBecause: Message | null;
+  /** A shared computer: nothing is kept on this device, so going offline risks what is unsent. */
+  shared: boolean;
 }
 
 /** Work of this device that the server refused, kept in memory only, to copy or post. */
@@ -45,8 +48,12 @@ const UNSAVED_KEY = "caucus:unsaved";
  * opens the draft again from the server: after that, what the page shows is the draft. Editing
  * stays paused (`pausedBecause`) until the draft's status changes, as the page's own idea of
  * what this person may do may be older than the refusal.
+ *
+ * On a shared computer (the person said so at sign-in) nothing goes to IndexedDB at all. When
+ * the server ends the socket because the session ended, or the draft is no longer theirs to see,
+ * this device's copy is deleted: a shared or lost computer keeps nothing (issue 22).
  */
-export function useCollabSession(docName: string, userId: string) {
+export function useCollabSession(docName: string, userId: string, { shared }: { shared: boolean }) {
   const [session, setSession] = useState<CollabSession | null>(null);
   const [refused, setRefused] = useState<RefusedWork | null>(null);
   const [pausedBecause, setPausedBecause] = useState<RefusalReason | null>(null);
@@ -57,7 +64,7 @@ export function useCollabSession(docName: string, userId: string) {
     let teardown = () => {};
     const doc = new Y.Doc();
     // Per user as well as per draft: two people sharing a computer never share unsent edits.
-    const local = new IndexeddbPersistence(`caucus:${userId}:${docName}`, doc);
+    const local = shared ? null : new IndexeddbPersistence(offlineCopyName(userId, docName), doc);
 
     const start = (carriedOver: number) => {
       const scheme = window.location.protocol === "https:" ? "wss" : "ws";
@@ -67,13 +74,13 @@ export function useCollabSession(docName: string, userId: string) {
         maxBackoffTime: 5000,
       });
       acceptDraftEvents(provider);
-      const durable = new DurableSync(provider, { carriedOver, isLoadOrigin: (origin) => origin === local });
-      let current: CollabSession = { doc, provider, durable, state: "connecting", endedBecause: null };
+      const durable = new DurableSync(provider, { carriedOver, isLoadOrigin: (origin) => local !== null && origin === local });
+      let current: CollabSession = { doc, provider, durable, state: "connecting", endedBecause: null, shared };
       const update = (changes: Partial<CollabSession>) => {
         current = { ...current, ...changes };
         if (!disposed) setSession(current);
       };
-      const keepCount = throttle((n: number) => void local.set(UNSAVED_KEY, n).catch(() => {}), 500);
+      const keepCount = throttle((n: number) => void local?.set(UNSAVED_KEY, n).catch(() => {}), 500);
       const follow = (state: DurableSyncState) => {
         keepCount(state.unsaved);
         if (state.refused) return void resetAfterRefusal(state.refused, state.unsaved);
@@ -83,7 +90,11 @@ export function useCollabSession(docName: string, userId: string) {
       const stopEvents = listenToDraftEvents(provider, (event) => {
         if (event.type === "status") setPausedBecause(null);
       });
-      provider.on("closed", ({ code }) => update({ state: "ended", endedBecause: closeMessage(code) ?? message("editor.close.default") }));
+      provider.on("closed", ({ code }) => {
+        // Signed out (here or from another device), or the draft is no longer this person's to see.
+        if (code === CloseCode.SessionEnded || code === CloseCode.DocumentNotFound) void local?.clearData().catch(() => {});
+        update({ state: "ended", endedBecause: closeMessage(code) ?? message("editor.close.default") });
+      });
       const offline = () => durable.networkLost();
       const online = () => durable.networkBack();
       window.addEventListener("offline", offline);
@@ -102,7 +113,7 @@ export function useCollabSession(docName: string, userId: string) {
         }
         teardown();
         // The refused work must not come back from this device's store after a reload.
-        await local.clearData().catch(() => {});
+        await local?.clearData().catch(() => {});
         if (disposed) return;
         setPausedBecause(refusal.reason);
         if (pieces.length > 0) setRefused({ reason: refusal.reason, pieces });
@@ -122,16 +133,17 @@ export function useCollabSession(docName: string, userId: string) {
       provider.connect();
     };
 
-    void Promise.all([local.whenSynced, local.get(UNSAVED_KEY).catch(() => 0)]).then(([, carried]) => {
+    const loaded = local ? Promise.all([local.whenSynced, local.get(UNSAVED_KEY).catch(() => 0)]) : Promise.resolve([null, 0]);
+    void loaded.then(([, carried]) => {
       if (!disposed) start(typeof carried === "number" ? carried : 0);
     });
     return () => {
       disposed = true;
       teardown();
-      void local.destroy();
+      void local?.destroy();
       doc.destroy();
     };
-  }, [docName, userId, generation]);
+  }, [docName, userId, shared, generation]);
 
   const dismissRefused = useCallback(() => setRefused(null), []);
   return { session, refused, dismissRefused, pausedBecause };

@@ -1,23 +1,26 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { PASSWORD_MIN_LENGTH } from "../../core/accounts/password-policy";
-import { requireSession, signInAndRedirect } from "../auth/auth.server";
-import { clearedSessionCookie } from "../auth/session.server";
+import { requireSession, signedOutHeaders, signInAndRedirect } from "../auth/auth.server";
 import { Alert, Button, Card, PageHeader, TextField } from "../components/ui";
 import { invalid, parseForm } from "../forms.server";
 import { ChangePasswordSchema } from "../schemas/account";
 import { PageErrorBoundary } from "../components/page-error-boundary";
 import { LanguageSettings } from "../i18n/language-settings";
 import { useT } from "../i18n/i18n-provider";
+import { DevicesSection } from "../account/devices-section";
+import { loadDevices } from "../account/devices.server";
 import { pageMeta } from "../i18n/meta";
 import { message } from "../../core/i18n/message";
 
 export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "auth.account.metaTitle");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { user } = await requireSession(request, context);
-  const changed = new URL(request.url).searchParams.get("changed") === "password";
-  return { user, changed };
+  const session = await requireSession(request, context);
+  const { user } = session;
+  const search = new URL(request.url).searchParams;
+  const changed = search.get("changed") === "password";
+  return { user, changed, devices: await loadDevices(context, session), deviceEnded: search.get("ended") === "device" };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -26,7 +29,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   if (formData.get("intent") === "sign-out-everywhere") {
     await context.services.auth.endAllSessions(session.user.id);
-    return redirect("/login", { headers: { "Set-Cookie": clearedSessionCookie(request, context) } });
+    return redirect("/login", { headers: signedOutHeaders(request, context) });
   }
 
   const parsed = parseForm(formData, ChangePasswordSchema);
@@ -37,12 +40,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return invalid({ fieldErrors: { currentPassword: [message("common.limits.tooMany", { minutes: Math.max(1, Math.ceil(changed.retryAfterMs / 60_000)) })] } }, 429);
   }
   if (!changed.ok) return invalid({ fieldErrors: { currentPassword: [message("auth.password.wrongCurrent")] } });
-  return signInAndRedirect(request, context, session.user.id, "/account?changed=password", { method: "password", shared: session.shared });
+  return signInAndRedirect(request, context, session.user.id, "/account?changed=password", { method: "password", shared: session.shared, sameDevice: true });
 }
 
 export default function Account() {
   const { t } = useT();
-  const { user, changed } = useLoaderData<typeof loader>();
+  const { user, changed, devices, deviceEnded } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const errors = actionData?.fieldErrors ?? {};
@@ -77,16 +80,7 @@ export default function Account() {
             </div>
           </Form>
         </Card>
-        <Card aria-labelledby="devices-heading">
-          <h2 id="devices-heading">{t("auth.account.devices")}</h2>
-          <p className="muted">{t("auth.account.devicesBody")}</p>
-          <Form method="post">
-            <input type="hidden" name="intent" value="sign-out-everywhere" />
-            <Button type="submit" variant="danger">
-              {t("auth.account.signOutEverywhere")}
-            </Button>
-          </Form>
-        </Card>
+        <DevicesSection devices={devices} ended={deviceEnded} />
         <LanguageSettings numerals={user.numerals} />
       </div>
     </>

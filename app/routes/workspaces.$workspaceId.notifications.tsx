@@ -9,6 +9,8 @@ import { FormattedMessage } from "react-intl";
 import { PageErrorBoundary } from "../components/page-error-boundary";
 import { useT } from "../i18n/i18n-provider";
 import { pageMeta } from "../i18n/meta";
+import { deviceLabel, methodSelector } from "../account/device-label";
+import { relativeTime } from "../account/relative-time";
 
 export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "notifications.metaTitle");
 
@@ -26,10 +28,16 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       kind: n.kind,
       // The row holds who and what (kind, names, the comment's own text), never words of ours.
       actor: n.actorName,
-      draftTitle: n.draftTitle,
+      draftTitle: n.draftTitle ?? "",
+      // A sign-in (account-level, listed in every workspace): the browser and how; never an address.
+      device: n.device,
+      signInMethod: n.signInMethod,
       // The editor opens the thread named in the query, when there is one.
-      // A sign-off request opens the Sign-off tab.
-      href: `/workspaces/${workspace.id}/drafts/${n.draftId}${n.threadId ? `?thread=${n.threadId}` : n.kind === "sign-off-request" ? "?tab=sign-off" : ""}`,
+      // A sign-off request opens the Sign-off tab; a sign-in leads to the devices on the Account page.
+      href:
+        n.kind === "sign-in"
+          ? "/account#devices-heading"
+          : `/workspaces/${workspace.id}/drafts/${n.draftId}${n.threadId ? `?thread=${n.threadId}` : n.kind === "sign-off-request" ? "?tab=sign-off" : ""}`,
       excerpt: n.commentBody ? excerpt(n.commentBody) : null,
       unread: n.readAt === null,
       at: n.createdAt.toISOString(),
@@ -101,15 +109,19 @@ function NotificationItem({ notification: n }: { notification: Item }) {
       <div>
         <p className="notification-text">
           {unread ? <span className="sr-only">{t("notifications.unread")}</span> : null}
-          <FormattedMessage
-            id={n.kind === "mention" ? "notifications.mention" : n.kind === "sign-off-request" ? "signOff.notification" : "notifications.reviewRequest"}
-            values={{
-              actor: n.actor ?? t("workspace.formerMember"),
-              draft: n.draftTitle,
-              b: (chunks: React.ReactNode[]) => <strong>{chunks}</strong>,
-              link: (chunks: React.ReactNode[]) => <Link to={n.href}>{chunks}</Link>,
-            }}
-          />
+          {n.kind === "sign-in" ? (
+            <SignInText notification={n} />
+          ) : (
+            <FormattedMessage
+              id={n.kind === "mention" ? "notifications.mention" : n.kind === "sign-off-request" ? "signOff.notification" : "notifications.reviewRequest"}
+              values={{
+                actor: n.actor ?? t("workspace.formerMember"),
+                draft: n.draftTitle,
+                b: (chunks: React.ReactNode[]) => <strong>{chunks}</strong>,
+                link: (chunks: React.ReactNode[]) => <Link to={n.href}>{chunks}</Link>,
+              }}
+            />
+          )}
         </p>
         {n.excerpt ? <blockquote className="notification-excerpt">{n.excerpt}</blockquote> : null}
         <time className="small muted" dateTime={n.at}>
@@ -126,6 +138,26 @@ function NotificationItem({ notification: n }: { notification: Item }) {
         </fetcher.Form>
       ) : null}
     </li>
+  );
+}
+
+/** "New sign-in: Chrome 156 on Linux, 2 minutes ago, with a password. Not you? Review your devices" */
+function SignInText({ notification: n }: { notification: Item }) {
+  const { t, tag } = useT();
+  const label = deviceLabel(n.device);
+  return (
+    <span suppressHydrationWarning>
+      <FormattedMessage
+        id="notifications.signIn"
+        values={{
+          device: t(label.id, label.values),
+          when: relativeTime(tag, n.at),
+          method: methodSelector(n.signInMethod),
+          b: (chunks: React.ReactNode[]) => <strong>{chunks}</strong>,
+          link: (chunks: React.ReactNode[]) => <Link to={n.href}>{chunks}</Link>,
+        }}
+      />
+    </span>
   );
 }
 

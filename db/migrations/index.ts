@@ -13,6 +13,7 @@ import * as versionsAndSignOff from "./20261208090000-versions-and-sign-off";
 import * as signOffNotifications from "./20261208100000-sign-off-notifications";
 import * as sessionDevices from "./20261209090000-session-devices";
 import * as sharedLimits from "./20261209090100-shared-limits";
+import * as signInNotifications from "./20261209090300-sign-in-notifications";
 
 /**
  * Every migration, by name, in order. Listed statically (not read from disk) so the same list
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   "20261208100000-sign-off-notifications": signOffNotifications,
   "20261209090000-session-devices": sessionDevices,
   "20261209090100-shared-limits": sharedLimits,
+  "20261209090300-sign-in-notifications": signInNotifications,
 };

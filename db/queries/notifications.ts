@@ -1,4 +1,5 @@
-import type { NotificationKind } from "../schema";
+import type { ExpressionBuilder } from "kysely";
+import type { Database, NotificationKind, SignInMethod } from "../schema";
 import type { Executor } from "./executor";
 
 export interface NotificationInput {
@@ -30,11 +31,35 @@ export async function createNotifications(db: Executor, inputs: readonly Notific
     .execute();
 }
 
+/** "Someone signed in as you": account-level, so every workspace lists it (issue 22). */
+export interface SignInNotificationInput {
+  userId: string;
+  device: string | null;
+  method: SignInMethod;
+}
+
+export async function createSignInNotification(db: Executor, input: SignInNotificationInput): Promise<void> {
+  await db
+    .insertInto("notifications")
+    .values({ user_id: input.userId, workspace_id: null, draft_id: null, kind: "sign-in", actor_id: null, device: input.device, sign_in_method: input.method })
+    .execute();
+}
+
+/** The member's rows of this workspace, and their account-level ones (which belong to every workspace). */
+function inWorkspaceOrAccount(workspaceId: string) {
+  return (eb: ExpressionBuilder<Database, "notifications">) =>
+    eb.or([eb("notifications.workspace_id", "=", workspaceId), eb("notifications.workspace_id", "is", null)]);
+}
+
 export interface NotificationListRow {
   id: string;
   kind: NotificationKind;
-  draftId: string;
-  draftTitle: string;
+  /** Null for an account-level notification (a sign-in). */
+  draftId: string | null;
+  draftTitle: string | null;
+  /** A sign-in's browser (User-Agent) and how it signed in; null for the other kinds. */
+  device: string | null;
+  signInMethod: SignInMethod | null;
   threadId: string | null;
   actorName: string | null;
   /** The mentioning comment's words (null for a review request, or a comment since emptied). */
@@ -43,7 +68,7 @@ export interface NotificationListRow {
   createdAt: Date;
 }
 
-/** A member's notifications in one workspace, newest first. */
+/** A member's notifications in one workspace (and their account's sign-ins), newest first. */
 export async function listNotifications(
   db: Executor,
   userId: string,
@@ -51,25 +76,28 @@ export async function listNotifications(
   limit: number,
 ): Promise<NotificationListRow[]> {
   return db
-    .selectFrom("notifications as n")
-    .innerJoin("drafts as d", "d.id", "n.draft_id")
-    .leftJoin("users as a", "a.id", "n.actor_id")
-    .leftJoin("comments as c", "c.id", "n.comment_id")
+    .selectFrom("notifications")
+    // Left: a sign-in has no draft.
+    .leftJoin("drafts as d", "d.id", "notifications.draft_id")
+    .leftJoin("users as a", "a.id", "notifications.actor_id")
+    .leftJoin("comments as c", "c.id", "notifications.comment_id")
     .select([
-      "n.id",
-      "n.kind",
-      "n.draft_id as draftId",
+      "notifications.id",
+      "notifications.kind",
+      "notifications.draft_id as draftId",
       "d.title as draftTitle",
-      "n.thread_id as threadId",
+      "notifications.device",
+      "notifications.sign_in_method as signInMethod",
+      "notifications.thread_id as threadId",
       "a.name as actorName",
       "c.body as commentBody",
-      "n.read_at as readAt",
-      "n.created_at as createdAt",
+      "notifications.read_at as readAt",
+      "notifications.created_at as createdAt",
     ])
-    .where("n.user_id", "=", userId)
-    .where("n.workspace_id", "=", workspaceId)
-    .orderBy("n.created_at", "desc")
-    .orderBy("n.id", "desc")
+    .where("notifications.user_id", "=", userId)
+    .where(inWorkspaceOrAccount(workspaceId))
+    .orderBy("notifications.created_at", "desc")
+    .orderBy("notifications.id", "desc")
     .limit(limit)
     .execute();
 }
@@ -79,13 +107,13 @@ export async function countUnreadNotifications(db: Executor, userId: string, wor
     .selectFrom("notifications")
     .select((eb) => eb.fn.countAll<string>().as("n"))
     .where("user_id", "=", userId)
-    .where("workspace_id", "=", workspaceId)
+    .where(inWorkspaceOrAccount(workspaceId))
     .where("read_at", "is", null)
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
-/** Marks the member's unread notifications in a workspace read: all of them, or the given ones. */
+/** Marks the member's unread notifications in a workspace (sign-ins included) read: all of them, or the given ones. */
 export async function markNotificationsRead(
   db: Executor,
   userId: string,
@@ -97,7 +125,7 @@ export async function markNotificationsRead(
     .updateTable("notifications")
     .set({ read_at: new Date() })
     .where("user_id", "=", userId)
-    .where("workspace_id", "=", workspaceId)
+    .where(inWorkspaceOrAccount(workspaceId))
     .where("read_at", "is", null);
   if (ids) query = query.where("id", "in", ids);
   const result = await query.executeTakeFirst();

@@ -66,3 +66,36 @@ export async function deleteUserSessions(db: Executor, userId: string, exceptSes
 export async function deleteExpiredSessions(db: Executor, now = new Date()): Promise<void> {
   await db.deleteFrom("sessions").where("expires_at", "<=", now).execute();
 }
+
+/** What the Account page shows of one session: the browser, how and when, never an address. */
+export interface SessionListRow {
+  id: string;
+  userAgent: string | null;
+  shared: boolean;
+  method: Session["method"];
+  createdAt: Date;
+  lastSeenAt: Date;
+}
+
+/** The person's live sessions, the most recently used first. */
+export async function listUserSessions(db: Executor, userId: string, now = new Date()): Promise<SessionListRow[]> {
+  return db
+    .selectFrom("sessions")
+    .select(["id", "user_agent as userAgent", "shared", "method", "created_at as createdAt", "last_seen_at as lastSeenAt"])
+    .where("user_id", "=", userId)
+    .where("expires_at", ">", now)
+    .orderBy("last_seen_at", "desc")
+    .orderBy("created_at", "desc")
+    .execute();
+}
+
+/** Ends one of the person's sessions; 0 when the id is not theirs (or already gone). */
+export async function deleteUserSession(db: Executor, userId: string, sessionId: string): Promise<number> {
+  const result = await db.deleteFrom("sessions").where("id", "=", sessionId).where("user_id", "=", userId).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/** Records use, unless a recent request already did (the where keeps concurrent requests to one write). */
+export async function touchSession(db: Executor, sessionId: string, now: Date, unlessSince: Date): Promise<void> {
+  await db.updateTable("sessions").set({ last_seen_at: now }).where("id", "=", sessionId).where("last_seen_at", "<", unlessSince).execute();
+}

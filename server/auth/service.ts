@@ -1,12 +1,21 @@
 import type { InterfaceLocale, Numerals } from "../../core/i18n/locales";
+import { readableDraftIds } from "../../db/queries/offline-copies";
 import { updateUserPreferences } from "../../db/queries/users";
 import type { ServiceDeps } from "../services";
 import { attemptLogin, changePassword, registerUser } from "./accounts";
 import { HashGateBusy } from "./password";
-import { createSession, invalidateSession, invalidateUserSessions, validateSessionToken, type SessionMeta } from "./sessions";
+import {
+  createSession,
+  endOwnSession,
+  invalidateSession,
+  invalidateUserSessions,
+  listSessions,
+  validateSessionToken,
+  type SessionMeta,
+} from "./sessions";
 
 export type { LoginResult, PasswordChange } from "./accounts";
-export type { SessionMeta, SessionUser, ValidSession } from "./sessions";
+export type { SessionListRow, SessionMeta, SessionUser, ValidSession } from "./sessions";
 
 /**
  * Accounts and sessions. The routes read and write the cookie (app/auth/*.server.ts); this
@@ -26,6 +35,25 @@ export function createAuthService({ db, collab, limits }: Pick<ServiceDeps, "db"
       await invalidateSession(db, session.sessionId);
       await collab.revalidate({ userId: session.userId });
     },
+
+    /** The person's signed-in devices (browser, how, when; never an address). */
+    sessions: (userId: string) => listSessions(db, userId),
+
+    /**
+     * Signs out one of the person's own devices (false: not theirs, or already gone). Its open
+     * editors close within a second; that browser clears what it kept when it next reaches Caucus.
+     */
+    async endOwnSession(userId: string, sessionId: string): Promise<boolean> {
+      const ended = await endOwnSession(db, userId, sessionId);
+      if (ended) await collab.revalidate({ userId });
+      return ended;
+    },
+
+    /**
+     * Of the drafts a browser keeps offline copies of, those the person may still read: the
+     * browser deletes the others (an owner removed the person, or the draft is gone).
+     */
+    readableOfflineCopies: (userId: string, draftIds: readonly string[]) => readableDraftIds(db, userId, draftIds),
 
     /** Signs the user out on every device, this one included. */
     async endAllSessions(userId: string): Promise<void> {

@@ -1,11 +1,16 @@
 import type { Kysely } from "kysely";
 import type { Database, SignInMethod } from "../../db/schema";
+import { createSignInNotification } from "../../db/queries/notifications";
 import {
   deleteSession,
+  deleteUserSession,
   deleteUserSessions,
   extendSession,
   findSessionWithUser,
   insertSession,
+  listUserSessions,
+  touchSession,
+  type SessionListRow,
 } from "../../db/queries/sessions";
 import { generateToken, hashToken } from "./tokens";
 
@@ -20,6 +25,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export const SESSION_LIFETIME_MS = 30 * DAY_MS;
 /** Sliding expiry: a session used in its second half is pushed back to a full lifetime. */
 const RENEW_WHEN_REMAINING_MS = SESSION_LIFETIME_MS / 2;
+/** "Last seen" is approximate: one write per session every few minutes, not one per request. */
+export const LAST_SEEN_RESOLUTION_MS = 5 * 60 * 1000;
 
 type Db = Kysely<Database>;
 
@@ -40,6 +47,11 @@ export interface SessionMeta {
   /** "This is a shared computer": the browser keeps no offline copy of any draft. */
   shared: boolean;
   method: SignInMethod;
+  /**
+   * The same device signing in again (after changing its password, which ends every session):
+   * not a new sign-in to tell the person about.
+   */
+  sameDevice?: boolean;
 }
 
 export const USER_AGENT_MAX = 256;
@@ -54,19 +66,36 @@ export interface ValidSession {
   renewed: boolean;
 }
 
+/**
+ * A new session, and (in the same transaction) the notification that tells the person about it:
+ * "New sign-in: Firefox on Windows — not you?". Not for a new account's first session (sign-up),
+ * nor for the same device signing in again after a password change.
+ */
 export async function createSession(db: Db, userId: string, meta: SessionMeta): Promise<{ token: string; expiresAt: Date; sessionId: string }> {
   const token = generateToken();
   const expiresAt = new Date(Date.now() + SESSION_LIFETIME_MS);
   const sessionId = hashToken(token);
-  await insertSession(db, {
-    id: sessionId,
-    user_id: userId,
-    expires_at: expiresAt,
-    user_agent: meta.userAgent?.slice(0, USER_AGENT_MAX) ?? null,
-    shared: meta.shared,
-    method: meta.method,
-  });
+  const userAgent = meta.userAgent?.slice(0, USER_AGENT_MAX) ?? null;
+  const notify = meta.method !== "sign-up" && !meta.sameDevice;
+  const write = async (tx: Db) => {
+    await insertSession(tx, { id: sessionId, user_id: userId, expires_at: expiresAt, user_agent: userAgent, shared: meta.shared, method: meta.method });
+    if (notify) await createSignInNotification(tx, { userId, device: userAgent, method: meta.method });
+  };
+  // A caller already in a transaction (Kysely cannot nest them) writes within it.
+  await (db.isTransaction ? write(db) : db.transaction().execute(write));
   return { token, expiresAt, sessionId };
+}
+
+export type { SessionListRow };
+
+/** The person's signed-in devices for the Account page (no IP address is stored, so none is shown). */
+export function listSessions(db: Db, userId: string): Promise<SessionListRow[]> {
+  return listUserSessions(db, userId);
+}
+
+/** Ends one of the person's own sessions; false when the id is not one of theirs. */
+export async function endOwnSession(db: Db, userId: string, sessionId: string): Promise<boolean> {
+  return (await deleteUserSession(db, userId, sessionId)) > 0;
 }
 
 export async function validateSessionToken(db: Db, token: string): Promise<ValidSession | null> {
@@ -77,6 +106,9 @@ export async function validateSessionToken(db: Db, token: string): Promise<Valid
   if (found.session.expires_at.getTime() <= now) {
     await deleteSession(db, sessionId);
     return null;
+  }
+  if (now - found.session.last_seen_at.getTime() >= LAST_SEEN_RESOLUTION_MS) {
+    await touchSession(db, sessionId, new Date(now), new Date(now - LAST_SEEN_RESOLUTION_MS));
   }
   let expiresAt = found.session.expires_at;
   const renewed = expiresAt.getTime() - now < RENEW_WHEN_REMAINING_MS;

@@ -35,12 +35,15 @@ import * as versionPage from "../../app/routes/workspaces.$workspaceId.drafts.$d
 import * as comparePage from "../../app/routes/workspaces.$workspaceId.drafts.$draftId_.compare";
 import * as draftBudgets from "../../app/routes/workspaces.$workspaceId.drafts.$draftId_.budgets";
 import * as draftSignOff from "../../app/routes/workspaces.$workspaceId.drafts.$draftId_.sign-off";
+import * as endSession from "../../app/routes/account_.sessions";
+import * as offlineCopies from "../../app/routes/account_.offline-copies";
+import { hashToken } from "../../server/auth/tokens";
 import { recordStoredVersion } from "../../server/versions/moments";
 import { handTypedDocx } from "../fixtures/import/other-tools";
 import { uploadRequest } from "./library-requests";
 import { describeEachDatabase } from "../db/test-database";
 import { addMember, buildUser, buildWorkspace, type TestUser } from "../factories";
-import { makeRequest, ORIGIN, run, testContext, type TestContext } from "../remix";
+import { makeRequest, ORIGIN, run, runJson, testContext, type TestContext } from "../remix";
 
 type Actor = Role | "stranger" | "signed-out";
 const ACTORS: Actor[] = ["owner", "editor", "reviewer", "viewer", "stranger", "signed-out"];
@@ -440,6 +443,18 @@ describeEachDatabase("authorisation matrix", (handle) => {
       });
     }
   }
+
+  // Account-level routes act on the person's own things only: no role applies.
+  it("account routes: signed out → sign-in; another person's session → 404; a stranger learns no draft", async () => {
+    const end = (token: string | undefined, sessionId: string) =>
+      run(endSession.action, makeRequest("/account/sessions", { token, form: { intent: "sign-out-device", sessionId } }), world.context);
+    expect((await end(undefined, hashToken(world.users.owner.token))).location).toMatch(/^\/login\?redirectTo=/);
+    expect((await end(world.users.stranger.token, hashToken(world.users.owner.token))).status).toBe(404);
+    const ask = (token: string | undefined) => run(offlineCopies.action, makeRequest("/account/offline-copies", { token, form: { draftId: world.draftId } }), world.context);
+    expect((await ask(undefined)).location).toMatch(/^\/login\?redirectTo=/);
+    const stranger = await runJson(offlineCopies.action, makeRequest("/account/offline-copies", { token: world.users.stranger.token, form: { draftId: world.draftId } }), world.context);
+    expect(stranger).toEqual({ status: 200, body: { ok: true, readable: [] } });
+  });
 
   it("answers 404 for a draft reached through another workspace the user owns", async () => {
     const other = await buildWorkspace(handle());
