@@ -6,6 +6,7 @@ import { clearedSessionCookie } from "../auth/session.server";
 import { Alert, Button, Card, PageHeader, TextField } from "../components/ui";
 import { invalid, parseForm } from "../forms.server";
 import { ChangePasswordSchema } from "../schemas/account";
+import { TwoStepSection } from "../account/two-step-section";
 import { PageErrorBoundary } from "../components/page-error-boundary";
 import { LanguageSettings } from "../i18n/language-settings";
 import { useT } from "../i18n/i18n-provider";
@@ -17,7 +18,7 @@ export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "auth.accou
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = await requireSession(request, context);
   const changed = new URL(request.url).searchParams.get("changed") === "password";
-  return { user, changed };
+  return { user, changed, twoStepOn: await context.services.twoStep.hasSecondStep(user.id) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -39,7 +40,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function Account() {
   const { t } = useT();
-  const { user, changed } = useLoaderData<typeof loader>();
+  const { user, changed, twoStepOn } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const errors = actionData?.fieldErrors ?? {};
@@ -84,6 +85,7 @@ export default function Account() {
             </Button>
           </Form>
         </Card>
+        <TwoStepSection on={twoStepOn} />
         <LanguageSettings numerals={user.numerals} />
       </div>
     </>

@@ -185,3 +185,17 @@ export async function hasSecondStep(db: Executor, userId: string): Promise<boole
 export async function setRequireTwoStep(db: Executor, workspaceId: string, required: boolean): Promise<void> {
   await db.updateTable("workspaces").set({ require_two_step: required, updated_at: new Date() }).where("id", "=", workspaceId).execute();
 }
+
+/** True when the workspace requires two-step sign-in and the user has no second step: one query, for the socket upgrade. */
+export async function missesRequiredTwoStep(db: Executor, userId: string, workspaceId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom("workspaces")
+    .select(
+      sql<boolean>`workspaces.require_two_step and not exists (select 1 from users where users.id = ${userId} and users.totp_enabled_at is not null) and not exists (select 1 from passkeys where passkeys.user_id = ${userId})`.as(
+        "misses",
+      ),
+    )
+    .where("id", "=", workspaceId)
+    .executeTakeFirst();
+  return Boolean(row?.misses);
+}

@@ -18,6 +18,7 @@ import notificationsMessages from "./notifications.json";
 import draftsMessages from "./drafts.json";
 import templateNamesMessages from "./templateNames.json";
 import compareMessages from "./compare.json";
+import twoStepMessages from "./twoStep.json";
 
 const messages = {
   ...commonMessages,
@@ -38,6 +39,7 @@ const messages = {
   ...draftsMessages,
   ...templateNamesMessages,
   ...compareMessages,
+  ...twoStepMessages,
 };
 
 export default messages;
