@@ -33,7 +33,7 @@ export function SecondStepPasskeyButton({ primary }: { primary: boolean }) {
     <div className="passkey-sign-in">
       {error ? <Alert tone="error">{text(error)}</Alert> : null}
       <Button type="button" variant={primary ? "primary" : "secondary"} busy={busy} onClick={() => void proveWithPasskey()}>
-        {t("twoStep.signIn.proveWithPasskey")}
+        {t("twoStep.signIn.usePasskey")}
       </Button>
     </div>
   );
