@@ -9,7 +9,7 @@ import * as settings from "../../app/routes/workspaces.$workspaceId.settings";
 import { CloseCode } from "../../core/collab/close-codes";
 import { draftDocName } from "../../core/collab/doc-name";
 import { LIMIT_POLICIES } from "../../server/limits/limits";
-import { attemptConnection, collabSuite, synced } from "../collab/harness";
+import { attemptConnection, collabSuite, eventually, synced } from "../collab/harness";
 import { describeEachDatabase } from "../db/test-database";
 import { buildUser, buildWorkspace, TEST_PASSWORD } from "../factories";
 import { makeRequest, run, testContext, tokenFromSetCookie } from "../remix";
@@ -172,5 +172,15 @@ function describeSocket(handle: () => import("../../db/client").DatabaseHandle) 
     const client = suite.connect(members.editor.token, draft.id);
     await synced(client);
     expect(client.closes).toEqual([]);
+  });
+
+  it("closes the open editor of a member without two-step when the owner turns the requirement on", async () => {
+    const context = testContext(handle(), undefined, suite.harness.collab);
+    const { workspace, members, draft } = await buildWorkspace(handle());
+    const viewer = suite.connect(members.viewer.token, draft.id);
+    await synced(viewer);
+    await run(settings.action, makeRequest(`/workspaces/${workspace.id}/settings`, { token: members.owner.token, form: { intent: "require-two-step", required: "on" } }), context, { workspaceId: workspace.id });
+    await eventually(() => viewer.closes.length, (n) => n === 1, 3000);
+    expect(viewer.closes[0]!.code).toBe(CloseCode.AuthorizationChanged);
   });
 }
