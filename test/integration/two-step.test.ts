@@ -7,6 +7,7 @@ import * as login from "../../app/routes/login";
 import * as secondStep from "../../app/routes/login_.two-step";
 import * as settings from "../../app/routes/workspaces.$workspaceId.settings";
 import { CloseCode } from "../../core/collab/close-codes";
+import type { DatabaseHandle } from "../../db/client";
 import { draftDocName } from "../../core/collab/doc-name";
 import { LIMIT_POLICIES } from "../../server/limits/limits";
 import { attemptConnection, collabSuite, eventually, synced } from "../collab/harness";
@@ -159,7 +160,7 @@ describeEachDatabase("two-step sign-in", (handle) => {
 });
 
 /** The collaboration socket decides for itself: a member without two-step gets no socket on a requiring workspace's draft. */
-function describeSocket(handle: () => import("../../db/client").DatabaseHandle) {
+function describeSocket(handle: () => DatabaseHandle) {
   const suite = collabSuite(handle);
   it("refuses the socket upgrade to a member without two-step, and lets one with it in", async () => {
     const context = testContext(handle());
