@@ -24,6 +24,10 @@ export interface UsersTable {
   numerals: Generated<string>;
   created_at: CreatedAt;
   updated_at: Generated<Date>;
+  /** Two-step sign-in (issue 22): the authenticator app's key, when it was confirmed, the last step accepted. */
+  totp_key: Uint8Array | null;
+  totp_enabled_at: Date | null;
+  totp_last_step: number | null;
 }
 
 export interface SessionsTable {
@@ -49,6 +53,8 @@ export interface WorkspacesTable {
   description: Generated<string>;
   created_at: CreatedAt;
   updated_at: Generated<Date>;
+  /** An owner requires two-step sign-in of every member before they open a draft (issue 22). */
+  require_two_step: Generated<boolean>;
 }
 
 export interface OrganisationsTable {
@@ -416,6 +422,9 @@ export interface Database {
   sign_off_requests: SignOffRequestsTable;
   sign_offs: SignOffsTable;
   draft_word_budgets: DraftWordBudgetsTable;
+  recovery_codes: RecoveryCodesTable;
+  passkeys: PasskeysTable;
+  auth_challenges: AuthChallengesTable;
 }
 
 export type User = Selectable<UsersTable>;
@@ -438,3 +447,46 @@ export type DraftVersionRow = Selectable<DraftVersionsTable>;
 export type SignOffRequestRow = Selectable<SignOffRequestsTable>;
 export type SignOffRow = Selectable<SignOffsTable>;
 export type WordBudgetRow = Selectable<DraftWordBudgetsTable>;
+
+// Two-step sign-in (issue 22).
+
+export interface RecoveryCodesTable {
+  id: Generated<string>;
+  user_id: string;
+  /** Hex SHA-256 of a code with 80 random bits: too many to guess, so a fast hash is enough. */
+  code_hash: string;
+  used_at: Date | null;
+  created_at: CreatedAt;
+}
+
+export interface PasskeysTable {
+  /** The credential id, base64url. */
+  id: string;
+  user_id: string;
+  public_key: Uint8Array;
+  /** bigint: pg returns it as a string, PGlite as a number. */
+  counter: ColumnType<string | number, number | undefined, number>;
+  /** Comma-separated AuthenticatorTransport values, as the browser reported them. */
+  transports: Generated<string>;
+  name: string;
+  backed_up: Generated<boolean>;
+  created_at: CreatedAt;
+  last_used_at: Date | null;
+}
+
+export type AuthChallengePurpose = "second-step" | "passkey-sign-in" | "passkey-registration";
+
+export interface AuthChallengesTable {
+  /** Hex SHA-256 of the cookie's token. */
+  id: string;
+  user_id: string | null;
+  purpose: AuthChallengePurpose;
+  webauthn_challenge: string | null;
+  shared: Generated<boolean>;
+  redirect_to: Generated<string>;
+  expires_at: Timestamp;
+  created_at: CreatedAt;
+}
+
+export type PasskeyRow = Selectable<PasskeysTable>;
+export type AuthChallengeRow = Selectable<AuthChallengesTable>;

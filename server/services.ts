@@ -16,6 +16,7 @@ import { createLibraryService } from "./library/service";
 import { createVersionsService } from "./versions/service";
 import { createBudgetsService } from "./budgets/service";
 import { createSignOffService } from "./sign-off/service";
+import { createTwoStepService } from "./two-step/service";
 
 /** What the server entry builds once and every feature service is made from. */
 export interface ServiceDeps {
@@ -52,6 +53,7 @@ export function createServices(deps: ServiceDeps) {
     versions,
     budgets: createBudgetsService(deps),
     signOff: createSignOffService(deps, versions),
+    twoStep: createTwoStepService(deps),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { AppLoadContext } from "@remix-run/node";
+import { redirect, type AppLoadContext } from "@remix-run/node";
 import { z } from "zod";
 import { draftAbilities, workspaceAbilities, type Abilities, type Ability } from "../../core/policies";
 import type { Draft, Membership, Workspace } from "../../db/schema";
@@ -41,7 +41,10 @@ export interface DraftAccess extends WorkspaceAccess {
   draftAbilities: Abilities;
 }
 
-/** Like requireWorkspaceAccess, for one draft; a draft of another workspace is a 404. */
+/**
+ * Like requireWorkspaceAccess, for one draft; a draft of another workspace is a 404. A member of a
+ * workspace that requires two-step sign-in, who has none, is sent to set it up first (issue 22).
+ */
 export async function requireDraftAccess(
   request: Request,
   context: AppLoadContext,
@@ -52,10 +55,17 @@ export async function requireDraftAccess(
   if (!Id.safeParse(params.draftId).success) throw notFound();
   const draft = await context.services.workspaces.draftIn(access.workspace.id, params.draftId!);
   if (!draft) throw notFound();
+  if (await context.services.twoStep.missingFor(access.user.id, access.workspace)) throw redirect(twoStepSetupPath(access.workspace.id, draft.id));
   const abilities = draftAbilities(
     { role: access.membership.role, workspaceId: access.membership.workspace_id },
     { workspaceId: draft.workspace_id, status: draft.status },
   );
   if (!abilities[ability]) throw forbidden();
   return { ...access, draft, draftAbilities: abilities };
+}
+
+/** The set-up page, naming the workspace that asks for it, and the way back: the draft's own page. */
+function twoStepSetupPath(workspaceId: string, draftId: string): string {
+  const back = `/workspaces/${workspaceId}/drafts/${draftId}`;
+  return `/account/two-step?required=${encodeURIComponent(workspaceId)}&back=${encodeURIComponent(back)}`;
 }

@@ -5,6 +5,7 @@ import { requireSession, signedOutHeaders, signInAndRedirect } from "../auth/aut
 import { Alert, Button, Card, PageHeader, TextField } from "../components/ui";
 import { invalid, parseForm } from "../forms.server";
 import { ChangePasswordSchema } from "../schemas/account";
+import { TwoStepSection } from "../account/two-step-section";
 import { PageErrorBoundary } from "../components/page-error-boundary";
 import { LanguageSettings } from "../i18n/language-settings";
 import { useT } from "../i18n/i18n-provider";
@@ -20,7 +21,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = session;
   const search = new URL(request.url).searchParams;
   const changed = search.get("changed") === "password";
-  return { user, changed, devices: await loadDevices(context, session), deviceEnded: search.get("ended") === "device" };
+  return {
+    user,
+    changed,
+    devices: await loadDevices(context, session),
+    deviceEnded: search.get("ended") === "device",
+    twoStepOn: await context.services.twoStep.hasSecondStep(user.id),
+  };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -45,7 +52,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function Account() {
   const { t } = useT();
-  const { user, changed, devices, deviceEnded } = useLoaderData<typeof loader>();
+  const { user, changed, devices, deviceEnded, twoStepOn } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const errors = actionData?.fieldErrors ?? {};
@@ -81,6 +88,7 @@ export default function Account() {
           </Form>
         </Card>
         <DevicesSection devices={devices} ended={deviceEnded} />
+        <TwoStepSection on={twoStepOn} />
         <LanguageSettings numerals={user.numerals} />
       </div>
     </>

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData } from "@remix-run/react";
 import { message } from "../../core/i18n/message";
 import { requireAnonymous, safeRedirect, signInAndRedirect } from "../auth/auth.server";
@@ -8,6 +8,8 @@ import { invalid, parseForm } from "../forms.server";
 import { useT } from "../i18n/i18n-provider";
 import { pageMeta } from "../i18n/meta";
 import { LoginSchema } from "../schemas/account";
+import { challengeCookie } from "../two-step/challenge-cookie.server";
+import { PasskeySignInButton } from "../two-step/passkey-sign-in";
 
 export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "auth.login.metaTitle");
 
@@ -26,7 +28,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
       : // One message for unknown email and wrong password: the form must not confirm who has an account.
         invalid({ fieldErrors: {}, formError: message("auth.login.mismatch") }, 401);
   }
-  return signInAndRedirect(request, context, result.userId, safeRedirect(parsed.data.redirectTo), { method: "password", shared: parsed.data.shared });
+  const to = safeRedirect(parsed.data.redirectTo);
+  // A person with a second step is not signed in yet: a pending sign-in waits for it (issue 22).
+  const pending = await context.services.twoStep.beginSecondStep(result.userId, { shared: parsed.data.shared, redirectTo: to });
+  if (pending) return redirect("/login/two-step", { headers: { "Set-Cookie": challengeCookie(request, context, pending.token, pending.expiresAt) } });
+  return signInAndRedirect(request, context, result.userId, to, { method: "password", shared: parsed.data.shared });
 }
 
 export default function Login() {
@@ -45,6 +51,7 @@ export default function Login() {
       <TextField label={t("auth.field.email")} name="email" type="email" autoComplete="email" required errors={errors.email} />
       <TextField label={t("auth.field.password")} name="password" type="password" autoComplete="current-password" required errors={errors.password} />
       <CheckboxField label={t("auth.login.sharedComputer")} description={t("auth.login.sharedComputerHint")} name="shared" />
+      <PasskeySignInButton />
     </AuthCard>
   );
 }

@@ -4,18 +4,27 @@ import { requireWorkspaceAccess } from "../auth/guards.server";
 import { Alert, Button, Card, TextareaField, TextField } from "../components/ui";
 import { invalid, parseForm } from "../forms.server";
 import { WorkspaceSettingsSchema } from "../schemas/workspace";
+import { WorkspaceTwoStepSchema } from "../schemas/two-step";
+import { WorkspaceTwoStepCard } from "../two-step/workspace-requirement";
 import { PageErrorBoundary } from "../components/page-error-boundary";
 import { useT } from "../i18n/i18n-provider";
 import { message } from "../../core/i18n/message";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { workspace } = await requireWorkspaceAccess(request, context, params.workspaceId, "manage");
-  return { workspace: { name: workspace.name, description: workspace.description } };
+  return { workspace: { name: workspace.name, description: workspace.description, requireTwoStep: workspace.require_two_step } };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { workspace, user } = await requireWorkspaceAccess(request, context, params.workspaceId, "manage");
-  const parsed = parseForm(await request.formData(), WorkspaceSettingsSchema);
+  const formData = await request.formData();
+  if (formData.get("intent") === "require-two-step") {
+    const choice = parseForm(formData, WorkspaceTwoStepSchema);
+    if (!choice.ok) return invalid(choice);
+    await context.services.twoStep.setWorkspaceRequirement(workspace.id, choice.data.required);
+    return data({ ok: true as const, intent: choice.data.intent });
+  }
+  const parsed = parseForm(formData, WorkspaceSettingsSchema);
   if (!parsed.ok) return invalid(parsed);
   if (parsed.data.intent === "delete-workspace") {
     if (parsed.data.confirmName !== workspace.name) {
@@ -40,7 +49,7 @@ export default function WorkspaceSettings() {
     <div className="grid grid-2">
       <Card aria-labelledby="details-heading">
         <h2 id="details-heading">{t("workspace.settings.detailsHeading")}</h2>
-        {actionData?.ok ? <Alert tone="success">{t("workspace.settings.saved")}</Alert> : null}
+        {actionData?.ok && actionData.intent === "update-workspace" ? <Alert tone="success">{t("workspace.settings.saved")}</Alert> : null}
         <Form method="post" className="form" noValidate>
           <input type="hidden" name="intent" value="update-workspace" />
           <TextField label={t("workspace.field.coalitionName")} name="name" required defaultValue={workspace.name} errors={detailsErrors.name} />
@@ -52,6 +61,11 @@ export default function WorkspaceSettings() {
           </div>
         </Form>
       </Card>
+      <WorkspaceTwoStepCard
+        required={workspace.requireTwoStep}
+        saved={actionData?.ok === true && actionData.intent === "require-two-step"}
+        busy={navigation.formData?.get("intent") === "require-two-step"}
+      />
       <Card aria-labelledby="delete-heading">
         <h2 id="delete-heading">{t("workspace.settings.deleteHeading")}</h2>
         <p className="muted">{t("workspace.settings.deleteBody")}</p>

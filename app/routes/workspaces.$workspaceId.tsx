@@ -5,6 +5,7 @@ import { requireWorkspaceAccess } from "../auth/guards.server";
 import { Badge, PageHeader } from "../components/ui";
 import { useT } from "../i18n/i18n-provider";
 import { metaTranslator } from "../i18n/meta";
+import { TwoStepRequiredBanner } from "../two-step/workspace-requirement";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const { t } = metaTranslator(matches);
@@ -20,12 +21,14 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     // Re-read whenever Remix revalidates this layout (after any action, or a reload), so
     // marking read shows at once; a mention from someone else shows from the next one on.
     unreadNotifications: await context.services.review.unreadNotifications(user.id, workspace.id),
+    // The owner requires two-step sign-in (issue 22): the banner says so, and whether the reader has it.
+    twoStep: workspace.require_two_step ? { hasTwoStep: await context.services.twoStep.hasSecondStep(user.id) } : null,
   };
 }
 
 export default function WorkspaceLayout() {
   const { t, number } = useT();
-  const { workspace, role, abilities, unreadNotifications } = useLoaderData<typeof loader>();
+  const { workspace, role, abilities, unreadNotifications, twoStep } = useLoaderData<typeof loader>();
   const base = `/workspaces/${workspace.id}`;
   // The draft page needs the screen for the text: its child route asks for a one-line header.
   const compact = useMatches().some((match) => (match.handle as { compactHeader?: boolean } | undefined)?.compactHeader);
@@ -60,6 +63,7 @@ export default function WorkspaceLayout() {
         {abilities.manage ? <NavLink to={`${base}/audit`}>{t("workspace.tab.audit")}</NavLink> : null}
         {abilities.manage ? <NavLink to={`${base}/settings`}>{t("workspace.tab.settings")}</NavLink> : null}
       </nav>
+      {twoStep && !compact ? <TwoStepRequiredBanner hasTwoStep={twoStep.hasTwoStep} /> : null}
       <Outlet />
     </div>
   );

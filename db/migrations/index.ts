@@ -13,6 +13,7 @@ import * as versionsAndSignOff from "./20261208090000-versions-and-sign-off";
 import * as signOffNotifications from "./20261208100000-sign-off-notifications";
 import * as sessionDevices from "./20261209090000-session-devices";
 import * as sharedLimits from "./20261209090100-shared-limits";
+import * as twoStep from "./20261209090200-two-step";
 import * as signInNotifications from "./20261209090300-sign-in-notifications";
 
 /**
@@ -34,5 +35,6 @@ export const migrations: Record<string, Migration> = {
   "20261208100000-sign-off-notifications": signOffNotifications,
   "20261209090000-session-devices": sessionDevices,
   "20261209090100-shared-limits": sharedLimits,
+  "20261209090200-two-step": twoStep,
   "20261209090300-sign-in-notifications": signInNotifications,
 };

@@ -38,6 +38,10 @@ import * as draftSignOff from "../../app/routes/workspaces.$workspaceId.drafts.$
 import * as endSession from "../../app/routes/account_.sessions";
 import * as offlineCopies from "../../app/routes/account_.offline-copies";
 import { hashToken } from "../../server/auth/tokens";
+import * as accountTwoStep from "../../app/routes/account_.two-step";
+import * as passkeyRegistration from "../../app/routes/account_.two-step_.passkey";
+import * as loginTwoStep from "../../app/routes/login_.two-step";
+import * as loginPasskey from "../../app/routes/login_.passkey";
 import { recordStoredVersion } from "../../server/versions/moments";
 import { handTypedDocx } from "../fixtures/import/other-tools";
 import { uploadRequest } from "./library-requests";
@@ -395,6 +399,13 @@ const ENDPOINTS: Endpoint[] = [
     kind: "action",
     call: (w, token) => run(draftSignOff.action, makeRequest(path(w, `/drafts/${w.draftId}/sign-off`), { token, form: { intent: "request", name: "For sign-off" } }), w.context, params(w)),
   },
+  {
+    name: "require two-step sign-in",
+    ability: "manage",
+    kind: "action",
+    // Unchecked: the requirement stays off, so the other rows still open drafts.
+    call: (w, token) => run(settings.action, makeRequest(path(w, "/settings"), { token, form: { intent: "require-two-step" } }), w.context, params(w)),
+  },
   getRow("notifications page", "read", notifications.loader, "/notifications"),
   {
     name: "mark notifications read",
@@ -454,6 +465,37 @@ describeEachDatabase("authorisation matrix", (handle) => {
     expect((await ask(undefined)).location).toMatch(/^\/login\?redirectTo=/);
     const stranger = await runJson(offlineCopies.action, makeRequest("/account/offline-copies", { token: world.users.stranger.token, form: { draftId: world.draftId } }), world.context);
     expect(stranger).toEqual({ status: 200, body: { ok: true, readable: [] } });
+  });
+
+  // Two-step sign-in (issue 22): the account's own pages need a session; the sign-in steps need
+  // the pending sign-in's cookie instead, and without it send the person back to the password.
+  const accountRows: { name: string; call: (token: string | undefined) => Promise<{ status: number; location: string | null }>; signedIn: number[] }[] = [
+    { name: "two-step settings page", call: (token) => run(accountTwoStep.loader, makeRequest("/account/two-step", { token }), world.context), signedIn: [200] },
+    { name: "make recovery codes", call: (token) => run(accountTwoStep.action, makeRequest("/account/two-step", { token, form: { intent: "regenerate-codes" } }), world.context), signedIn: [409] },
+    { name: "passkey registration options", call: (token) => run(passkeyRegistration.action, makeRequest("/account/two-step/passkey", { token, form: {} }), world.context), signedIn: [200] },
+  ];
+  for (const row of accountRows) {
+    it(`account ${row.name} × signed-out → 302, × signed-in → ${row.signedIn.join(" or ")}`, async () => {
+      const out = await row.call(undefined);
+      expect(out.status).toBe(302);
+      expect(out.location).toMatch(/^\/login\?redirectTo=/);
+      // A fresh person each time: the viewer's account must not gain codes from the matrix.
+      const person = await buildUser(handle());
+      expect(row.signedIn).toContain((await row.call(person.token)).status);
+    });
+  }
+
+  it("sends the second step without a pending sign-in back to /login, and refuses passkey answers without a challenge", async () => {
+    const token = world.users.owner.token;
+    const page = await run(loginTwoStep.loader, makeRequest("/login/two-step"), world.context);
+    expect(page.location).toBe("/login");
+    const finish = await run(loginTwoStep.action, makeRequest("/login/two-step", { token, form: { intent: "totp", code: "123456" } }), world.context);
+    expect(finish.location).toBe("/login");
+    const options = await run(loginPasskey.action, makeRequest("/login/passkey", { form: { intent: "options", mode: "second-step" } }), world.context);
+    expect(options.status).toBe(410);
+    const verify = await run(loginPasskey.action, makeRequest("/login/passkey", { form: { intent: "verify", response: JSON.stringify({ id: "x", response: {} }) } }), world.context);
+    expect(verify.status).toBe(410);
+    expect((await run(loginPasskey.loader, makeRequest("/login/passkey"), world.context)).status).toBe(404);
   });
 
   it("answers 404 for a draft reached through another workspace the user owns", async () => {

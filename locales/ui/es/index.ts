@@ -19,6 +19,7 @@ import draftsMessages from "./drafts.json";
 import templateNamesMessages from "./templateNames.json";
 import compareMessages from "./compare.json";
 import sessionsMessages from "./sessions.json";
+import twoStepMessages from "./twoStep.json";
 
 const messages = {
   ...commonMessages,
@@ -40,6 +41,7 @@ const messages = {
   ...templateNamesMessages,
   ...compareMessages,
   ...sessionsMessages,
+  ...twoStepMessages,
 };
 
 export default messages;

@@ -3,6 +3,7 @@ import { CloseCode } from "../../../core/collab/close-codes";
 import { draftAbilities, type Abilities } from "../../../core/policies";
 import { findDraftAccess } from "../../../db/queries/memberships";
 import { findSessionWithUser } from "../../../db/queries/sessions";
+import { missesRequiredTwoStep } from "../../../db/queries/two-step";
 import type { Database } from "../../../db/schema";
 import { CloseRefusal, type CollabExtension, type ConnectionIdentity } from "../types";
 
@@ -10,6 +11,8 @@ import { CloseRefusal, type CollabExtension, type ConnectionIdentity } from "../
 async function abilitiesOn(db: Kysely<Database>, userId: string, draftId: string) {
   const access = await findDraftAccess(db, draftId, userId);
   if (!access) return null;
+  // A workspace that requires two-step sign-in opens no draft to a member without it (issue 22).
+  if (access.role && (await missesRequiredTwoStep(db, userId, access.workspaceId))) return null;
   const abilities: Abilities = draftAbilities(
     access.role ? { role: access.role, workspaceId: access.workspaceId } : null,
     { workspaceId: access.workspaceId, status: access.status },
