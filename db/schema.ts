@@ -442,3 +442,22 @@ export type DraftVersionRow = Selectable<DraftVersionsTable>;
 export type SignOffRequestRow = Selectable<SignOffRequestsTable>;
 export type SignOffRow = Selectable<SignOffsTable>;
 export type WordBudgetRow = Selectable<DraftWordBudgetsTable>;
+
+// Open sign-up (issue 22): a confirmation link mailed to an address without an account.
+export interface SignUpConfirmationsTable {
+  id: Generated<string>;
+  /** Lower-cased and trimmed, as users.email. */
+  email: string;
+  /** Hex SHA-256 of the mailed token; the token itself is never stored. */
+  token_hash: string;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+  /** Set when the account was created from it: a link works once. */
+  used_at: Timestamp | null;
+}
+
+export interface Database {
+  sign_up_confirmations: SignUpConfirmationsTable;
+}
+
+export type SignUpConfirmation = Selectable<SignUpConfirmationsTable>;

@@ -15,7 +15,7 @@ import { EnvError, parseEnv, type Env } from "./env";
 import { startHousekeeping } from "./housekeeping";
 import { createHttpApp } from "./http/app";
 import { createLogger } from "./logger";
-import { copyLinkMailer } from "./mail/mailer";
+import { mailerFromEnv } from "./mail/from-env";
 import { createCollabServer } from "./collab";
 import { JobPool } from "./jobs/job-pool";
 import { memoryLimits } from "./limits/limits";
@@ -62,7 +62,9 @@ const collab = createCollabServer({
 });
 // One compile at a time per spare core: exports queue rather than starve the sockets' core.
 const jobs = new JobPool({ size: Math.max(1, Math.min(2, availableParallelism() - 1)), timeoutMs: 60_000, maxOutputBytes: 50_000_000, metrics: metrics?.jobs });
-const services = createServices({ db: database.db, databaseKind: database.kind, mailer: copyLinkMailer, collab, jobs, log, limits: memoryLimits() });
+// Mail goes out by SMTP_URL, else into MAIL_OUTBOX_DIR, else owners copy invitation links (SIGNUP=open needs one of the two: env.ts).
+const { mailer, transport: mailTransport } = mailerFromEnv(env);
+const services = createServices({ db: database.db, databaseKind: database.kind, mailer, collab, jobs, log, limits: memoryLimits(), signUp: env.SIGNUP });
 const httpServer = createServer();
 const { app, vite } = await createHttpApp({
   env,
@@ -102,6 +104,8 @@ httpServer.listen(env.PORT, env.HOST, () => {
     port,
     database: database.kind,
     mode: env.NODE_ENV,
+    signUp: env.SIGNUP,
+    mail: mailTransport,
     bootMs: Math.round(performance.now() - startedAt),
   });
 });
@@ -123,6 +127,7 @@ async function shutdown(signal: string): Promise<void> {
   await metricsListener?.close();
   await jobs.close();
   await vite?.close();
+  await services.registration.settled(); // sign-up mails still being written use the database
   await database.close();
   await releaseLock();
   log.info("stopped");

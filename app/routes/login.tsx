@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useActionData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { LOGIN_WINDOW_MS } from "../../core/accounts/login-limits";
 import { message } from "../../core/i18n/message";
 import { requireAnonymous, safeRedirect, signInAndRedirect } from "../auth/auth.server";
@@ -14,7 +14,8 @@ export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "auth.login
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAnonymous(request, context);
-  return null;
+  // "Create an account" only where one can be: open sign-up, or a fresh install's first account.
+  return { canSignUp: (await context.services.registration.mode()) !== "invitation" };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -33,15 +34,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function Login() {
   const { t } = useT();
   const actionData = useActionData<typeof action>();
+  const { canSignUp } = useLoaderData<typeof loader>();
   const errors = actionData?.fieldErrors ?? {};
+  const toSignUp = canSignUp ? ({ switchPrompt: t("auth.login.switchPrompt"), switchLabel: t("auth.login.switchLabel"), switchTo: "/signup" } as const) : {};
   return (
     <AuthCard
       title={t("auth.login.heading")}
       formError={actionData?.formError}
       submitLabel={t("auth.login.submit")}
-      switchPrompt={t("auth.login.switchPrompt")}
-      switchLabel={t("auth.login.switchLabel")}
-      switchTo="/signup"
+      {...toSignUp}
     >
       <TextField label={t("auth.field.email")} name="email" type="email" autoComplete="email" required errors={errors.email} />
       <TextField label={t("auth.field.password")} name="password" type="password" autoComplete="current-password" required errors={errors.password} />

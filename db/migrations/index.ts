@@ -12,6 +12,7 @@ import * as suggestions from "./20261207120000-suggestions";
 import * as versionsAndSignOff from "./20261208090000-versions-and-sign-off";
 import * as signOffNotifications from "./20261208100000-sign-off-notifications";
 import * as sessionDevices from "./20261209090000-session-devices";
+import * as signUpConfirmations from "./20261209090400-sign-up-confirmations";
 
 /**
  * Every migration, by name, in order. Listed statically (not read from disk) so the same list
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   "20261208090000-versions-and-sign-off": versionsAndSignOff,
   "20261208100000-sign-off-notifications": signOffNotifications,
   "20261209090000-session-devices": sessionDevices,
+  "20261209090400-sign-up-confirmations": signUpConfirmations,
 };

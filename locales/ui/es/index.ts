@@ -18,6 +18,8 @@ import notificationsMessages from "./notifications.json";
 import draftsMessages from "./drafts.json";
 import templateNamesMessages from "./templateNames.json";
 import compareMessages from "./compare.json";
+import signupMessages from "./signup.json";
+import mailMessages from "./mail.json";
 
 const messages = {
   ...commonMessages,
@@ -38,6 +40,8 @@ const messages = {
   ...draftsMessages,
   ...templateNamesMessages,
   ...compareMessages,
+  ...signupMessages,
+  ...mailMessages,
 };
 
 export default messages;
