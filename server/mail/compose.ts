@@ -16,7 +16,7 @@ function translator(locale: InterfaceLocale | undefined) {
 
 export function composeInvitation(mail: InvitationMail): ComposedMail {
   const { t, date } = translator(mail.locale);
-  const values = { inviter: mail.inviterName, workspace: mail.workspaceName };
+  const values = { inviter: mail.inviterName ?? t("auth.invite.aCoordinator"), workspace: mail.workspaceName };
   return {
     to: mail.to,
     subject: t("mail.invitation.subject", values),

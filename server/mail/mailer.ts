@@ -4,7 +4,8 @@ import type { Role } from "../../core/policies/roles";
 export interface InvitationMail {
   to: string;
   workspaceName: string;
-  inviterName: string;
+  /** Null when the operator made it from the command line: the mail then says "a coordinator". */
+  inviterName: string | null;
   role: Role;
   /** The one-time link; the only place the raw token exists besides the owner's screen. */
   link: string;
