@@ -1,10 +1,8 @@
-import { readdir, readFile } from "node:fs/promises";
-import { join } from "node:path";
 import type { DatabaseHandle } from "../db/client";
 import { createLogger } from "../server/logger";
 import { memoryLimits, type Limits } from "../server/limits/limits";
 import { copyLinkMailer, type Mailer } from "../server/mail/mailer";
-import { deliveringMailer, outboxTransport, type OutboxMail } from "../server/mail/transports";
+import { deliveringMailer, outboxTransport } from "../server/mail/transports";
 import { createServices } from "../server/services";
 import type { TestContext } from "./remix";
 
@@ -30,15 +28,4 @@ export function registrationContext(
   return { db: handle.db, databaseKind: handle.kind, services, clientIp: options.clientIp ?? "203.0.113.9", publicOrigin: undefined };
 }
 
-/** Every mail in an outbox folder, oldest first. */
-export async function readOutbox(dir: string): Promise<OutboxMail[]> {
-  const names = (await readdir(dir).catch(() => [] as string[])).filter((name) => name.endsWith(".json")).sort();
-  return Promise.all(names.map(async (name) => JSON.parse(await readFile(join(dir, name), "utf8")) as OutboxMail));
-}
-
-/** The first link in a mail's text. */
-export function linkIn(mail: OutboxMail): string {
-  const link = /https?:\/\/\S+/.exec(mail.text)?.[0];
-  if (!link) throw new Error(`no link in the mail to ${mail.to}`);
-  return link;
-}
+export { linkIn, readOutbox } from "./outbox";
