@@ -425,6 +425,7 @@ export interface Database {
   recovery_codes: RecoveryCodesTable;
   passkeys: PasskeysTable;
   auth_challenges: AuthChallengesTable;
+  sign_up_confirmations: SignUpConfirmationsTable;
 }
 
 export type User = Selectable<UsersTable>;
@@ -490,3 +491,18 @@ export interface AuthChallengesTable {
 
 export type PasskeyRow = Selectable<PasskeysTable>;
 export type AuthChallengeRow = Selectable<AuthChallengesTable>;
+
+// Open sign-up (issue 22): a confirmation link mailed to an address without an account.
+export interface SignUpConfirmationsTable {
+  id: Generated<string>;
+  /** Lower-cased and trimmed, as users.email. */
+  email: string;
+  /** Hex SHA-256 of the mailed token; the token itself is never stored. */
+  token_hash: string;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+  /** Set when the account was created from it: a link works once. */
+  used_at: Timestamp | null;
+}
+
+export type SignUpConfirmation = Selectable<SignUpConfirmationsTable>;

@@ -33,6 +33,8 @@ const NODE_ENTRIES = {
   "check-cli": "server/checks/check-cli.ts",
   "import-cli": "server/library/import-cli.ts",
   "migrate-cli": "db/migrate-cli.ts",
+  "account-cli": "server/registration/account-cli.ts",
+  "invite-cli": "server/registration/invite-cli.ts",
 };
 const CODE = /\.(?:[cm]?[jt]sx?)$/;
 

@@ -47,4 +47,15 @@ describe("parseEnv", () => {
       expect(() => parseEnv({ METRICS_ADDRESS: bad })).toThrow(/^METRICS_ADDRESS must be host:port for the metrics listener, such as 127\.0\.0\.1:9464 or \[::1\]:9464 \(got "[^"\n]*"\)$/);
     }
   });
+
+  it("accounts are by invitation unless SIGNUP=open, which needs a mail transport that delivers", () => {
+    expect(parseEnv({}).SIGNUP).toBe("invitation");
+    expect(() => parseEnv({ SIGNUP: "open" })).toThrow(/^SIGNUP is open, which needs a mail transport that delivers: set SMTP_URL/);
+    expect(parseEnv({ SIGNUP: "open", MAIL_OUTBOX_DIR: "/tmp/outbox" })).toMatchObject({ SIGNUP: "open", MAIL_OUTBOX_DIR: "/tmp/outbox" });
+    expect(() => parseEnv({ SIGNUP: "anyone" })).toThrow(/^SIGNUP must be invitation or open/);
+  });
+
+  it("never echoes an SMTP URL, which may hold a password", () => {
+    expect(() => parseEnv({ SMTP_URL: "http://u:hunter2@mail" })).toThrow(/^SMTP_URL must be an smtp:\/\/ or smtps:\/\/ URL$/);
+  });
 });

@@ -52,12 +52,25 @@ const EnvSchema = z.object({
     .transform((v) => v === "true" || v === "1"),
   /** Where GET /metrics (Prometheus) listens, apart from the public port; unset = no metrics listener. */
   METRICS_ADDRESS: optional(listenAddress),
+  /** Who may create an account once one exists: only invitees (default), or anyone who confirms their address. */
+  SIGNUP: optional(z.enum(["invitation", "open"], { error: "must be invitation or open" })).default("invitation"),
+  /** Where mail goes out: smtp(s)://user:password@host:port; unset = no SMTP. */
+  SMTP_URL: optional(z.string().refine((v) => /^smtps?:\/\/./.test(v), "must be an smtp:// or smtps:// URL")),
+  /** The sender of every mail, such as "Caucus <caucus@example.org>". */
+  MAIL_FROM: optional(z.string().min(3)).default("Caucus <caucus@localhost>"),
+  /** A folder where each mail is written as one .eml file instead of sent (no SMTP server; tests). */
+  MAIL_OUTBOX_DIR: optional(z.string().min(1)),
+}).superRefine((env, ctx) => {
+  // Open sign-up answers "check your inbox": without a transport that delivers, nobody could ever confirm.
+  if (env.SIGNUP === "open" && !env.SMTP_URL && !env.MAIL_OUTBOX_DIR) {
+    ctx.addIssue({ code: "custom", path: ["SIGNUP"], message: "is open, which needs a mail transport that delivers: set SMTP_URL (or MAIL_OUTBOX_DIR to write each mail to a folder)" });
+  }
 });
 
 export type Env = z.infer<typeof EnvSchema>;
 
 /** Variables whose values may hold credentials: never echoed in error messages. */
-const SECRET = new Set(["DATABASE_URL", "REDIS_URL"]);
+const SECRET = new Set(["DATABASE_URL", "REDIS_URL", "SMTP_URL"]);
 
 export class EnvError extends Error {
   override readonly name = "EnvError";

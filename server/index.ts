@@ -15,7 +15,7 @@ import { EnvError, parseEnv, type Env } from "./env";
 import { startHousekeeping } from "./housekeeping";
 import { createHttpApp } from "./http/app";
 import { createLogger } from "./logger";
-import { copyLinkMailer } from "./mail/mailer";
+import { mailerFromEnv } from "./mail/from-env";
 import { createCollabServer } from "./collab";
 import { JobPool } from "./jobs/job-pool";
 import { openLimitsStore } from "./limits/stores";
@@ -65,7 +65,9 @@ const jobs = new JobPool({ size: Math.max(1, Math.min(2, availableParallelism() 
 // Attempt limits in the store every node shares: Redis, else PostgreSQL, else this process's memory.
 const limitsStore = await openLimitsStore({ redisUrl: env.REDIS_URL, database, log });
 log.info("attempt limits", { store: limitsStore.kind });
-const services = createServices({ db: database.db, databaseKind: database.kind, mailer: copyLinkMailer, collab, jobs, log, limits: limitsStore.limits });
+// Mail goes out by SMTP_URL, else into MAIL_OUTBOX_DIR, else owners copy invitation links (SIGNUP=open needs one of the two: env.ts).
+const { mailer, transport: mailTransport } = mailerFromEnv(env);
+const services = createServices({ db: database.db, databaseKind: database.kind, mailer, collab, jobs, log, limits: limitsStore.limits, signUp: env.SIGNUP });
 const httpServer = createServer();
 const { app, vite } = await createHttpApp({
   env,
@@ -105,6 +107,8 @@ httpServer.listen(env.PORT, env.HOST, () => {
     port,
     database: database.kind,
     mode: env.NODE_ENV,
+    signUp: env.SIGNUP,
+    mail: mailTransport,
     bootMs: Math.round(performance.now() - startedAt),
   });
 });
@@ -127,6 +131,7 @@ async function shutdown(signal: string): Promise<void> {
   await jobs.close();
   await limitsStore.close();
   await vite?.close();
+  await services.registration.settled(); // sign-up mails still being written use the database
   await database.close();
   await releaseLock();
   log.info("stopped");

@@ -6,6 +6,7 @@ import type { Limits } from "./limits/limits";
 import type { Logger } from "./logger";
 import type { Mailer } from "./mail/mailer";
 import { createAuthService } from "./auth/service";
+import { createRegistrationService, type SignUpSetting } from "./registration/service";
 import { createReviewService } from "./review/service";
 import { createWorkspacesService } from "./workspaces/service";
 import { createChecksService } from "./checks/service";
@@ -28,6 +29,8 @@ export interface ServiceDeps {
   log: Logger;
   /** Attempt limits shared by every node (issue 22). */
   limits: Limits;
+  /** SIGNUP: who may create an account once one exists (default: invitees only). */
+  signUp?: SignUpSetting;
 }
 
 /**
@@ -41,6 +44,7 @@ export function createServices(deps: ServiceDeps) {
   return {
     // Accounts and coalitions: auth, workspaces, review.
     auth: createAuthService(deps),
+    registration: createRegistrationService(deps),
     workspaces: createWorkspacesService(deps),
     review: createReviewService(deps),
 

@@ -7,6 +7,8 @@ import { createInterface } from "node:readline";
 
 export interface RunningServer {
   url: string;
+  /** The folder the server writes its mail into (MAIL_OUTBOX_DIR): sign-up links, invitations. */
+  outbox: string;
   logs: string[];
   /** SIGTERM, then the exit code: graceful shutdown must end with 0. */
   stop(): Promise<number | null>;
@@ -25,6 +27,16 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** Each running server's outbox by its URL, so a browser flow finds the mail its page asked for. */
+const outboxes = new Map<string, string>();
+
+/** The outbox of the server a page is on (by its origin). */
+export function outboxOf(origin: string): string {
+  const dir = outboxes.get(origin);
+  if (!dir) throw new Error(`no server started by startServer at ${origin}`);
+  return dir;
+}
+
 /** The compiled server (decision 019): what `npm start` runs. */
 const SERVER_ENTRY = "build/node/index.js";
 
@@ -38,9 +50,13 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   const ownDir = !env.DATA_DIR;
   const dataDir = env.DATA_DIR ?? (await mkdtemp(join(tmpdir(), "caucus-e2e-")));
   if (!existsSync(SERVER_ENTRY)) throw new Error(`no ${SERVER_ENTRY}: run \`npm run build\` first`);
+  // Browser suites sign many people up: open sign-up, its mail written to a folder the flows read
+  // (test/e2e/flows.ts signUp). A caller may still ask for SIGNUP=invitation.
+  const ownOutbox = !env.MAIL_OUTBOX_DIR;
+  const outbox = env.MAIL_OUTBOX_DIR ?? (await mkdtemp(join(tmpdir(), "caucus-outbox-")));
   // One process (no npm or shell wrapper), so a signal reaches the server itself, SIGKILL included.
   const child: ChildProcess = spawn(process.execPath, [SERVER_ENTRY], {
-    env: { ...process.env, NODE_ENV: "production", PORT: "0", HOST: "127.0.0.1", DATABASE_URL: "", REDIS_URL: "", ...env, DATA_DIR: dataDir },
+    env: { ...process.env, NODE_ENV: "production", PORT: "0", HOST: "127.0.0.1", DATABASE_URL: "", REDIS_URL: "", SMTP_URL: "", SIGNUP: "open", ...env, MAIL_OUTBOX_DIR: outbox, DATA_DIR: dataDir },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const logs: string[] = [];
@@ -58,18 +74,26 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     });
     void exited.then((code) => reject(new Error(`server exited with ${code}:\n${logs.join("\n")}`)));
   });
+  outboxes.set(url, outbox);
+  const forget = async () => {
+    outboxes.delete(url);
+    if (ownOutbox) await rm(outbox, { recursive: true, force: true });
+  };
   return {
     url,
+    outbox,
     logs,
     async stop() {
       child.kill("SIGTERM");
       const code = await exited;
       if (ownDir) await rm(dataDir, { recursive: true, force: true });
+      await forget();
       return code;
     },
     async kill() {
       child.kill("SIGKILL");
       await exited;
+      await forget();
     },
   };
 }

@@ -10,10 +10,10 @@ interface Props {
   /** The action's refusal of the whole form, put into the reader's language here. */
   formError?: Message;
   submitLabel: string;
-  /** The other way in: "Create an account" from sign-in, and back. */
-  switchPrompt: string;
-  switchLabel: string;
-  switchTo: "/login" | "/signup";
+  /** The other way in: "Create an account" from sign-in (where accounts can be created), and back. */
+  switchPrompt?: string;
+  switchLabel?: string;
+  switchTo?: "/login" | "/signup";
   children: ReactNode;
 }
 
@@ -40,9 +40,11 @@ export function AuthCard({ title, intro, formError, submitLabel, switchPrompt, s
             {submitLabel}
           </Button>
         </Form>
-        <p className="auth-switch">
-          {switchPrompt} <Link to={`${switchTo}${query}`}>{switchLabel}</Link>
-        </p>
+        {switchTo ? (
+          <p className="auth-switch">
+            {switchPrompt} <Link to={`${switchTo}${query}`}>{switchLabel}</Link>
+          </p>
+        ) : null}
       </Card>
     </div>
   );

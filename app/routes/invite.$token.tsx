@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useParams } from "@remix-run/react";
 import { FormattedMessage } from "react-intl";
 import type { MessageId } from "../../core/i18n/message";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS } from "../../core/policies";
@@ -50,6 +50,8 @@ export default function Invitation() {
   const { problem, invite, user, path } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
+  // The account is made from the invitation itself (its address fixed), and joins in the same step.
+  const { token } = useParams();
   if (problem || !invite) {
     return (
       <div className="narrow-page">
@@ -84,7 +86,7 @@ export default function Invitation() {
         {actionData?.problem ? <Alert tone="error">{t(actionData.problem)}</Alert> : null}
         {!user ? (
           <div className="form-actions">
-            <Link className="btn btn-primary" to={`/signup?redirectTo=${back}&email=${encodeURIComponent(invite.email)}`}>
+            <Link className="btn btn-primary" to={`/signup?invitation=${encodeURIComponent(token ?? "")}&redirectTo=${back}`}>
               {t("auth.invite.createAccount")}
             </Link>
             <Link className="btn btn-secondary" to={`/login?redirectTo=${back}`}>

@@ -1,5 +1,5 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useActionData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { message } from "../../core/i18n/message";
 import { requireAnonymous, safeRedirect, signInAndRedirect } from "../auth/auth.server";
 import { AuthCard } from "../components/auth-card";
@@ -15,7 +15,8 @@ export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "auth.login
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAnonymous(request, context);
-  return null;
+  // "Create an account" only where one can be: open sign-up, or a fresh install's first account.
+  return { canSignUp: (await context.services.registration.mode()) !== "invitation" };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -38,15 +39,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function Login() {
   const { t } = useT();
   const actionData = useActionData<typeof action>();
+  const { canSignUp } = useLoaderData<typeof loader>();
   const errors = actionData?.fieldErrors ?? {};
+  const toSignUp = canSignUp ? ({ switchPrompt: t("auth.login.switchPrompt"), switchLabel: t("auth.login.switchLabel"), switchTo: "/signup" } as const) : {};
   return (
     <AuthCard
       title={t("auth.login.heading")}
       formError={actionData?.formError}
       submitLabel={t("auth.login.submit")}
-      switchPrompt={t("auth.login.switchPrompt")}
-      switchLabel={t("auth.login.switchLabel")}
-      switchTo="/signup"
+      {...toSignUp}
     >
       <TextField label={t("auth.field.email")} name="email" type="email" autoComplete="email" required errors={errors.email} />
       <TextField label={t("auth.field.password")} name="password" type="password" autoComplete="current-password" required errors={errors.password} />

@@ -15,6 +15,7 @@ import * as sessionDevices from "./20261209090000-session-devices";
 import * as sharedLimits from "./20261209090100-shared-limits";
 import * as twoStep from "./20261209090200-two-step";
 import * as signInNotifications from "./20261209090300-sign-in-notifications";
+import * as signUpConfirmations from "./20261209090400-sign-up-confirmations";
 
 /**
  * Every migration, by name, in order. Listed statically (not read from disk) so the same list
@@ -37,4 +38,5 @@ export const migrations: Record<string, Migration> = {
   "20261209090100-shared-limits": sharedLimits,
   "20261209090200-two-step": twoStep,
   "20261209090300-sign-in-notifications": signInNotifications,
+  "20261209090400-sign-up-confirmations": signUpConfirmations,
 };

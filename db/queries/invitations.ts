@@ -20,7 +20,7 @@ export async function createInvitation(
     role: Role;
     organisationId: string | null;
     tokenHash: string;
-    invitedBy: string;
+    invitedBy: string | null;
     expiresAt: Date;
   },
 ): Promise<Invitation> {

@@ -93,25 +93,45 @@ export async function acceptInvitation(db: Kysely<Database>, user: SessionUser, 
     const state = stateOf(invitation);
     if (state !== "valid" || !invitation) return { ok: false, reason: state === "valid" ? "unknown" : state };
     if (invitation.email !== user.email) return { ok: false, reason: "wrong_email" };
-    const existing = await findMembership(tx, invitation.workspace_id, user.id);
-    // Someone already inside keeps their role: an old viewer link must not demote an owner.
-    if (!existing) {
-      await upsertMembership(tx, {
-        workspaceId: invitation.workspace_id,
-        userId: user.id,
-        role: invitation.role,
-        organisationId: invitation.organisation_id,
-      });
-    }
-    await markInvitationAccepted(tx, invitation.id, user.id);
-    await recordAudit(tx, {
-      workspaceId: invitation.workspace_id,
-      actorId: user.id,
-      action: "invitation.accepted",
-      targetType: "invitation",
-      targetId: invitation.id,
-      details: { email: invitation.email, role: existing?.role ?? invitation.role, alreadyMember: Boolean(existing) },
-    });
+    await admitInvitee(tx, invitation, user.id);
     return { ok: true, workspaceId: invitation.workspace_id };
+  });
+}
+
+/** A valid invitation's row, locked in the caller's transaction (null when the link is no good). */
+export async function lockValidInvitation(
+  tx: Executor,
+  token: string,
+): Promise<{ invitation: Invitation; state: "valid" } | { invitation: null; state: Exclude<InvitationState, "valid"> }> {
+  if (!TOKEN_SHAPE.test(token)) return { invitation: null, state: "unknown" };
+  const invitation = await findInvitationByTokenHashForUpdate(tx, hashToken(token));
+  const state = stateOf(invitation);
+  if (state !== "valid" || !invitation) return { invitation: null, state: state === "valid" ? "unknown" : state };
+  return { invitation, state };
+}
+
+/**
+ * Lets the invitation's person in (its row locked by the caller, its address theirs) and spends
+ * the link; shared by accepting while signed in and by creating an account from the invitation.
+ */
+export async function admitInvitee(tx: Executor, invitation: Invitation, userId: string): Promise<void> {
+  const existing = await findMembership(tx, invitation.workspace_id, userId);
+  // Someone already inside keeps their role: an old viewer link must not demote an owner.
+  if (!existing) {
+    await upsertMembership(tx, {
+      workspaceId: invitation.workspace_id,
+      userId,
+      role: invitation.role,
+      organisationId: invitation.organisation_id,
+    });
+  }
+  await markInvitationAccepted(tx, invitation.id, userId);
+  await recordAudit(tx, {
+    workspaceId: invitation.workspace_id,
+    actorId: userId,
+    action: "invitation.accepted",
+    targetType: "invitation",
+    targetId: invitation.id,
+    details: { email: invitation.email, role: existing?.role ?? invitation.role, alreadyMember: Boolean(existing) },
   });
 }

@@ -1,4 +1,5 @@
 import { message, type Message } from "../../core/i18n/message";
+import { isInterfaceLocale } from "../../core/i18n/locales";
 import type { Role } from "../../core/policies";
 import { recordAudit } from "../../db/queries/audit";
 import { createInvitation, revokeInvitation } from "../../db/queries/invitations";
@@ -75,6 +76,8 @@ export async function inviteMember(
     });
   });
   const link = `${origin}/invite/${token}`;
+  // In the inviter's language: the invitee's is not known until they choose one.
+  const inviterLocale = mailer.delivers ? (await findUserById(db, actor.userId))?.locale : undefined;
   await mailer.sendInvitation({
     to: input.email,
     workspaceName: actor.workspaceName,
@@ -82,6 +85,7 @@ export async function inviteMember(
     role: input.role,
     link,
     expiresAt,
+    locale: isInterfaceLocale(inviterLocale) ? inviterLocale : undefined,
   });
   // How long the link works, in days, so the page says so without keeping its own copy of the rule.
   return { link, delivered: mailer.delivers, validDays: INVITATION_LIFETIME_MS / 86_400_000 };

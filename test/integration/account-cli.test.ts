@@ -3,14 +3,13 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase } from "../../db/client";
+import { openDatabase, type DatabaseHandle } from "../../db/client";
 import { findUserByEmail } from "../../db/queries/users";
 import { createWorkspace } from "../../db/queries/workspaces";
 import { verifyPassword } from "../../server/auth/password";
 import { lockDataDir } from "../../server/data-dir-lock";
 import { describeInvitation } from "../../server/workspaces/invitations";
 import { openTestDatabase, testDatabaseKinds } from "../db/test-database";
-import type { DatabaseHandle } from "../../db/client";
 
 const PASSWORD = "violet lantern orchard 7";
 
@@ -43,9 +42,9 @@ interface Target {
   cleanup(): Promise<void>;
 }
 
-async function pgliteTarget(): Promise<Target & { dataDir: string }> {
+async function pgliteTarget(): Promise<Target> {
   const dataDir = await mkdtemp(join(tmpdir(), "caucus-cli-"));
-  return { dataDir, env: { DATA_DIR: dataDir }, open: () => openDatabase({ dataDir }), cleanup: () => rm(dataDir, { recursive: true, force: true }) };
+  return { env: { DATA_DIR: dataDir }, open: () => openDatabase({ dataDir }), cleanup: () => rm(dataDir, { recursive: true, force: true }) };
 }
 
 async function postgresTarget(): Promise<Target> {
@@ -117,9 +116,9 @@ for (const kind of testDatabaseKinds()) {
 
     if (kind === "pglite") {
       it("refuses while another process holds the data directory (the server)", async () => {
-        const { DATA_DIR } = target.env;
+        const dataDir = target.env.DATA_DIR!;
         // This test process stands in for the running server: it holds the lock the server takes.
-        const release = await lockDataDir(DATA_DIR!);
+        const release = await lockDataDir(dataDir);
         try {
           const refused = await cli("account-cli", ["--email", "late@example.org", "--name", "Late"], target.env, `${PASSWORD}\n`);
           expect(refused.code).toBe(1);

@@ -7,38 +7,46 @@ import * as workspaces from "../../app/routes/workspaces._index";
 import { validateSessionToken } from "../../server/auth/sessions";
 import { hashToken } from "../../server/auth/tokens";
 import { LIMIT_POLICIES } from "../../server/limits/limits";
-
-const MAX_FAILURES_PER_ACCOUNT = LIMIT_POLICIES["sign-in-account"].points;
-const MAX_FAILURES_PER_IP = LIMIT_POLICIES["sign-in-address"].points;
-import { describeEachDatabase } from "../db/test-database";
+import { describeEachDatabase, openTestDatabase } from "../db/test-database";
 import { buildUser, TEST_PASSWORD } from "../factories";
 import { makeRequest, run, testContext, tokenFromSetCookie } from "../remix";
 
-describeEachDatabase("accounts and sessions", (handle) => {
+const MAX_FAILURES_PER_ACCOUNT = LIMIT_POLICIES["sign-in-account"].points;
+const MAX_FAILURES_PER_IP = LIMIT_POLICIES["sign-in-address"].points;
+
+describeEachDatabase("accounts and sessions", (handle, kind) => {
   const ctx = (ip?: string) => testContext(handle(), ip);
 
-  it("signs up, sets an HttpOnly Lax cookie and stores only the token's hash", async () => {
-    const email = `amina.${Date.now()}@example.org`;
-    const outcome = await run(signup.action, makeRequest("/signup", { form: { name: "Amina Diallo", email, password: "tea kettle harbour 42", redirectTo: "/workspaces" } }), ctx());
-    expect(outcome.status).toBe(302);
-    expect(outcome.location).toBe("/workspaces");
-    expect(outcome.setCookie).toMatch(/HttpOnly/);
-    expect(outcome.setCookie).toMatch(/SameSite=Lax/);
-    expect(outcome.setCookie).toMatch(/Max-Age=259\d{4}\b/) // 30 days, give or take the second it took;
-    const token = tokenFromSetCookie(outcome.setCookie)!;
-    const rows = await handle().db.selectFrom("sessions").select("id").execute();
-    expect(rows.map((r) => r.id)).toContain(hashToken(token));
-    expect(rows.map((r) => r.id)).not.toContain(token);
+  it("signs up (a fresh install's first account), sets an HttpOnly Lax cookie and stores only the token's hash", async () => {
+    const fresh = await openTestDatabase(kind);
+    try {
+      const email = `amina.${Date.now()}@example.org`;
+      const outcome = await run(signup.action, makeRequest("/signup", { form: { intent: "first", name: "Amina Diallo", email, password: "tea kettle harbour 42", redirectTo: "/workspaces" } }), testContext(fresh));
+      expect(outcome.status).toBe(302);
+      expect(outcome.location).toBe("/workspaces");
+      expect(outcome.setCookie).toMatch(/HttpOnly/);
+      expect(outcome.setCookie).toMatch(/SameSite=Lax/);
+      expect(outcome.setCookie).toMatch(/Max-Age=259\d{4}\b/) // 30 days, give or take the second it took;
+      const token = tokenFromSetCookie(outcome.setCookie)!;
+      const rows = await fresh.db.selectFrom("sessions").select("id").execute();
+      expect(rows.map((r) => r.id)).toContain(hashToken(token));
+      expect(rows.map((r) => r.id)).not.toContain(token);
+    } finally {
+      await fresh.close();
+    }
   });
 
-  it("refuses a weak password and a taken email with field errors, creating nothing", async () => {
+  it("refuses a weak password with a field error, creating nothing; a taken address is never told apart", async () => {
     const before = await handle().db.selectFrom("users").select("id").execute();
-    const weak = await run(signup.action, makeRequest("/signup", { form: { name: "A", email: "weak@example.org", password: "password123" } }), ctx());
+    const weak = await run(signup.action, makeRequest("/signup", { form: { intent: "first", name: "A", email: "weak@example.org", password: "password123" } }), ctx());
     expect(weak.status).toBe(400);
     expect(weak.body).toMatchObject({ fieldErrors: { password: [{ id: "auth.password.common" }] } });
     const existing = await buildUser(handle());
-    const taken = await run(signup.action, makeRequest("/signup", { form: { name: "B", email: existing.email.toUpperCase(), password: "tea kettle harbour 42" } }), ctx());
-    expect(taken.status).toBe(409);
+    // Sign-up is by invitation once accounts exist: the same refusal for a taken address and a new one.
+    const taken = await run(signup.action, makeRequest("/signup", { form: { intent: "first", name: "B", email: existing.email.toUpperCase(), password: "tea kettle harbour 42" } }), ctx());
+    const unknown = await run(signup.action, makeRequest("/signup", { form: { intent: "first", name: "B", email: "nobody.yet@example.org", password: "tea kettle harbour 42" } }), ctx());
+    expect(taken.status).toBe(unknown.status);
+    expect(taken.body).toEqual(unknown.body);
     const after = await handle().db.selectFrom("users").select("id").execute();
     expect(after.length).toBe(before.length + 1); // only the factory's user
   });

@@ -20,6 +20,8 @@ import templateNamesMessages from "./templateNames.json";
 import compareMessages from "./compare.json";
 import sessionsMessages from "./sessions.json";
 import twoStepMessages from "./twoStep.json";
+import signupMessages from "./signup.json";
+import mailMessages from "./mail.json";
 
 const messages = {
   ...commonMessages,
@@ -42,6 +44,8 @@ const messages = {
   ...compareMessages,
   ...sessionsMessages,
   ...twoStepMessages,
+  ...signupMessages,
+  ...mailMessages,
 };
 
 export default messages;
