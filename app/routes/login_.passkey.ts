@@ -32,7 +32,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return options ? Response.json({ ok: true, options } satisfies PasskeySignInAnswer) : refuse(410, message("twoStep.signIn.expired"));
     }
     const target = { shared: parsed.data.shared, redirectTo: safeRedirect(parsed.data.redirectTo) };
-    const opened = await context.services.twoStep.passkeySignInOptions(origin, target);
+    const opened = await context.services.twoStep.passkeySignInOptions(origin, target, context.clientIp);
+    if (!opened.ok) return refuse(429, message("auth.login.rateLimited", { minutes: Math.max(1, Math.ceil(opened.retryAfterMs / 60_000)) }));
     return Response.json({ ok: true, options: opened.options } satisfies PasskeySignInAnswer, {
       headers: { "Set-Cookie": challengeCookie(request, context, opened.token, opened.expiresAt) },
     });

@@ -78,11 +78,17 @@ export function createSignInSteps({ db, limits }: Pick<ServiceDeps, "db" | "limi
       return { ok: true, userId, method, shared: taken.shared, redirectTo: taken.redirectTo };
     },
 
-    /** A username-less passkey sign-in: options for any passkey of this site, the challenge under a fresh token. */
-    async passkeySignInOptions(origin: string, target: SignInTarget) {
+    /**
+     * A username-less passkey sign-in: options for any passkey of this site, the challenge under a
+     * fresh token. Anyone may ask, so each ask spends one of the address's sign-in attempts: the
+     * table of challenges cannot be flooded from one place.
+     */
+    async passkeySignInOptions(origin: string, target: SignInTarget, clientIp: string) {
+      const allowed = await limits.consume("sign-in-address", clientIp);
+      if (!allowed.ok) return { ok: false as const, retryAfterMs: allowed.retryAfterMs };
       const options = await authenticationOptions(origin, []);
       const { token, expiresAt } = await openChallenge(db, { userId: null, purpose: "passkey-sign-in", webauthnChallenge: options.challenge, ...target });
-      return { options, token, expiresAt };
+      return { ok: true as const, options, token, expiresAt };
     },
 
     /** The passkey alone: whose it is decides who signs in. */

@@ -127,6 +127,12 @@ describe.runIf(browserAvailable())("two-step sign-in in the browser", () => {
     await page.waitForURL(`${base}/workspaces`);
     await page.goto(`${base}/account/two-step`);
     await page.locator(".passkey-list").getByText(/last used/).waitFor();
+
+    // With the password, the passkey is the second step.
+    await signOut(page);
+    await passwordStep(page, base, "tomas@example.org");
+    await page.getByRole("button", { name: "Use a passkey" }).click();
+    await page.waitForURL(`${base}/workspaces`);
     await page.context().close();
   });
 
