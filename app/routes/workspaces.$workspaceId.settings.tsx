@@ -21,7 +21,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (formData.get("intent") === "require-two-step") {
     const choice = parseForm(formData, WorkspaceTwoStepSchema);
     if (!choice.ok) return invalid(choice);
-    await context.services.twoStep.setWorkspaceRequirement(workspace.id, choice.data.required);
+    await context.services.twoStep.setWorkspaceRequirement(user.id, workspace, choice.data.required);
     return data({ ok: true as const, intent: choice.data.intent });
   }
   const parsed = parseForm(formData, WorkspaceSettingsSchema);

@@ -5,6 +5,7 @@ import type { Executor } from "./executor";
 export type AuditAction =
   | "workspace.created"
   | "workspace.updated"
+  | "workspace.two_step_required"
   | "organisation.added"
   | "organisation.updated"
   | "organisation.removed"

@@ -13,6 +13,7 @@ import {
   workspacesRequiringTwoStep,
   type TwoStepState,
 } from "../../db/queries/two-step";
+import { recordAudit } from "../../db/queries/audit";
 import { findUserById } from "../../db/queries/users";
 import { verifyPassword } from "../auth/password";
 import type { ServiceDeps } from "../services";
@@ -77,10 +78,17 @@ export function createTwoStepService(deps: Pick<ServiceDeps, "db" | "limits" | "
       return workspace.require_two_step && !(await hasSecondStep(db, userId));
     },
 
-    /** An owner's choice; turning it on closes open editors of members without two-step (within a second). */
-    async setWorkspaceRequirement(workspaceId: string, required: boolean): Promise<void> {
-      await setRequireTwoStep(db, workspaceId, required);
-      if (required) await collab.revalidate({ workspaceId });
+    /**
+     * An owner's choice, in the audit log (an owner turning it off is worth seeing); turning it on
+     * closes open editors of members without two-step (within a second).
+     */
+    async setWorkspaceRequirement(actorId: string, workspace: { id: string; require_two_step: boolean }, required: boolean): Promise<void> {
+      if (workspace.require_two_step === required) return;
+      await db.transaction().execute(async (tx) => {
+        await setRequireTwoStep(tx, workspace.id, required);
+        await recordAudit(tx, { workspaceId: workspace.id, actorId, action: "workspace.two_step_required", targetType: "workspace", targetId: workspace.id, details: { required } });
+      });
+      if (required) await collab.revalidate({ workspaceId: workspace.id });
     },
 
     /** The key to put in the app (a new one unless one is waiting for its first code); null once the app is on. */

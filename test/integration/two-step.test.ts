@@ -143,6 +143,9 @@ describeEachDatabase("two-step sign-in", (handle) => {
     expect(byEditor.status).toBe(403);
     await run(settings.action, makeRequest(`/workspaces/${workspace.id}/settings`, { token: members.owner.token, form: { intent: "require-two-step", required: "on" } }), context, { workspaceId: workspace.id });
 
+    const audit = await handle().db.selectFrom("audit_events").select(["actor_id", "details"]).where("workspace_id", "=", workspace.id).where("action", "=", "workspace.two_step_required").execute();
+    expect(audit).toEqual([{ actor_id: members.owner.id, details: { required: true } }]);
+
     const sent = await open(members.viewer.token);
     expect(sent.status).toBe(302);
     expect(sent.location).toBe(`/account/two-step?required=${workspace.id}&back=${encodeURIComponent(`/workspaces/${workspace.id}/drafts/${draft.id}`)}`);
@@ -165,7 +168,7 @@ function describeSocket(handle: () => DatabaseHandle) {
   it("refuses the socket upgrade to a member without two-step, and lets one with it in", async () => {
     const context = testContext(handle());
     const { workspace, members, draft } = await buildWorkspace(handle());
-    await context.services.twoStep.setWorkspaceRequirement(workspace.id, true);
+    await context.services.twoStep.setWorkspaceRequirement(members.owner.id, workspace, true);
     const url = `${suite.harness.url}/${draftDocName(draft.id)}`;
     const refused = await attemptConnection(url, { origin: suite.harness.origin, cookie: `caucus_session=${members.editor.token}` });
     expect(refused).toEqual({ code: CloseCode.DocumentNotFound });

@@ -29,6 +29,11 @@ describe("describeAuditEvent", () => {
     );
   });
 
+  it("says whether the owner required two-step sign-in or lifted it", () => {
+    expect(describeAuditEvent(en, "workspace.two_step_required", { required: true })).toBe("turned on two-step sign-in for everyone");
+    expect(describeAuditEvent(fr, "workspace.two_step_required", { required: false })).toBe("a levé l'exigence de connexion en deux étapes");
+  });
+
   it("names an unknown role rather than show its code", () => {
     expect(describeAuditEvent(fr, "member.removed", { member: "Ana", role: "admin" })).toBe("a retiré Ana (rôle inconnu)");
   });

@@ -32,6 +32,8 @@ export function describeAuditEvent(tr: Translator, action: string, details: Reco
       const after = (details.after as { name?: string } | undefined)?.name;
       return before && after && before !== after ? t("workspace.audit.workspaceRenamed", { before, after }) : t("workspace.audit.workspaceUpdated");
     }
+    case "workspace.two_step_required":
+      return t(details.required ? "twoStep.audit.required" : "twoStep.audit.notRequired");
     case "organisation.added":
       return t(details.confidential ? "workspace.audit.organisationAddedConfidential" : "workspace.audit.organisationAdded", { name: text("name") });
     case "organisation.updated":
