@@ -7,6 +7,8 @@ import { createInterface } from "node:readline";
 
 export interface RunningServer {
   url: string;
+  /** The server's process id (to read its memory from /proc). */
+  pid: number;
   logs: string[];
   /** SIGTERM, then the exit code: graceful shutdown must end with 0. */
   stop(): Promise<number | null>;
@@ -60,6 +62,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   });
   return {
     url,
+    pid: child.pid!,
     logs,
     async stop() {
       child.kill("SIGTERM");
