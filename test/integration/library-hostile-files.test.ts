@@ -1,5 +1,5 @@
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ImportStreamLine } from "../../core/library/import-types";
@@ -22,6 +22,12 @@ const english = createTranslator("en", UI_CATALOGUES.en);
 const MB = 1024 * 1024;
 /** The bound /healthz must answer within while a hostile file is read (issue 22). */
 const HEALTHZ_MAX_MS = 100;
+/**
+ * What the server's main thread may spend on each file (receiving the upload, handing it to the
+ * pool, answering the polls). Reading the files there instead cost it seconds (issue 22: the CSV
+ * held /healthz 3.5 s, the workbook 25 s).
+ */
+const MAIN_CPU_MS = { bomb: 600, rows: 1000, small: 300 };
 
 type World = Awaited<ReturnType<typeof buildWorkspace>>;
 
@@ -30,6 +36,7 @@ describe("hostile library files against the real server", () => {
   let server: RunningServer;
   let target: World;
   let warmUp: World;
+  let cpuPerPollMs = 0;
   const files: Record<"bomb" | "rows" | "deep" | "ris", File> = {} as never;
 
   beforeAll(async () => {
@@ -77,7 +84,8 @@ describe("hostile library files against the real server", () => {
   }
 
   /** Runs `work` while polling /healthz every ~20 ms; the slowest answer, and how many there were. */
-  async function watchingHealth<T>(work: () => Promise<T>): Promise<{ result: T; slowestMs: number; polls: number }> {
+  async function watchingHealth<T>(work: () => Promise<T>): Promise<{ result: T; slowestMs: number; polls: number; mainCpuMs: number }> {
+    const cpuBefore = await mainThreadCpuMs();
     let done = false;
     const times: number[] = [];
     const poller = (async () => {
@@ -91,11 +99,23 @@ describe("hostile library files against the real server", () => {
       }
     })();
     try {
-      return { result: await work(), slowestMs: Math.max(...times), polls: times.length };
+      const result = await work();
+      done = true;
+      await poller;
+      // The main thread also answered every poll (each a database round trip): what it spent is counted with them.
+      return { result, slowestMs: Math.max(...times), polls: times.length, mainCpuMs: (await mainThreadCpuMs()) - cpuBefore };
     } finally {
       done = true;
       await poller;
     }
+  }
+
+  /** CPU time the server's main thread (its thread id is the process id) has used, in ms, from /proc. */
+  async function mainThreadCpuMs(): Promise<number> {
+    const stat = await readFile(`/proc/${server.pid}/task/${server.pid}/stat`, "utf8");
+    // Fields after the command's closing parenthesis; utime and stime are the 12th and 13th there, in clock ticks (100 a second).
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * 10;
   }
 
   /** kB → bytes, from /proc/<pid>/status (VmRSS: now; VmHWM: the peak since it was last reset). */
@@ -105,6 +125,23 @@ describe("hostile library files against the real server", () => {
     return { rss: field("VmRSS"), peak: field("VmHWM") };
   }
 
+  /**
+   * The server stayed responsive while it took the file: /healthz under 100 ms on a machine that
+   * is not oversubscribed (a helper's machine can run at load 15 on 2 cores, where any process
+   * waits for the CPU), and, whatever the load, its main thread spent little CPU: reading the file
+   * happened in the pool. A 250,000-row CSV parsed in the main thread costs it seconds.
+   */
+  function expectResponsive(label: string, watched: { slowestMs: number; polls: number; mainCpuMs: number }, maxMainCpuMs: number): void {
+    const load = loadavg()[0]!;
+    const oversubscribed = load > availableParallelism();
+    const importCpuMs = Math.round(watched.mainCpuMs - watched.polls * cpuPerPollMs);
+    console.log(
+      `${label}: /healthz slowest ${watched.slowestMs.toFixed(1)} ms over ${watched.polls} polls; main thread CPU ${watched.mainCpuMs} ms, ~${importCpuMs} ms of it the import's; load ${load.toFixed(1)}${oversubscribed ? " (oversubscribed: the 100 ms bound is not asserted)" : ""}`
+    );
+    expect(importCpuMs).toBeLessThan(maxMainCpuMs);
+    if (!oversubscribed) expect(watched.slowestMs).toBeLessThan(HEALTHZ_MAX_MS);
+  }
+
   const lastLine = (lines: ImportStreamLine[]) => lines.at(-1)!;
   const said = (line: ImportStreamLine) => (line.type === "error" ? english.text(line.message) : JSON.stringify(line));
 
@@ -112,6 +149,9 @@ describe("hostile library files against the real server", () => {
     const fixture = await readFile(new URL("../fixtures/library/uhri-export.xlsx", import.meta.url));
     const { status, lines } = await post(warmUp, { intent: "import" }, new File([fixture], "uhri-export.xlsx"));
     expect([status, lastLine(lines).type]).toEqual([200, "result"]);
+    // What one poll costs the main thread on its own (a database round trip), to tell it apart from the import's share.
+    const idle = await watchingHealth(() => new Promise((resolve) => setTimeout(resolve, 2000)));
+    cpuPerPollMs = idle.mainCpuMs / idle.polls;
   });
 
   it("refuses the xlsx bomb from the bytes it inflates, within a bounded memory, and keeps /healthz fast", async () => {
@@ -119,7 +159,8 @@ describe("hostile library files against the real server", () => {
     await writeFile(`/proc/${server.pid}/clear_refs`, "5");
     const before = await memory();
     const started = performance.now();
-    const { result, slowestMs, polls } = await watchingHealth(() => post(target, { intent: "import" }, files.bomb));
+    const watched = await watchingHealth(() => post(target, { intent: "import" }, files.bomb));
+    const { result } = watched;
     const after = await memory();
     const seconds = (performance.now() - started) / 1000;
     const line = lastLine(result.lines);
@@ -129,38 +170,40 @@ describe("hostile library files against the real server", () => {
     // bound before it is refused, beside two copies of the 6 MB upload (the form, the worker's):
     // the peak may rise by that and the garbage the request leaves, never by the 1.3 GB.
     const grewMb = (after.peak - before.rss) / MB;
-    console.log(`xlsx bomb: refused in ${seconds.toFixed(2)} s; VmRSS ${(before.rss / MB).toFixed(0)} MB before, peak ${(after.peak / MB).toFixed(0)} MB (+${grewMb.toFixed(0)} MB); /healthz slowest ${slowestMs.toFixed(1)} ms over ${polls} polls`);
+    console.log(`xlsx bomb: refused in ${seconds.toFixed(2)} s; VmRSS ${(before.rss / MB).toFixed(0)} MB before, peak ${(after.peak / MB).toFixed(0)} MB (+${grewMb.toFixed(0)} MB)`);
     expect(grewMb).toBeLessThan(256);
-    expect(slowestMs).toBeLessThan(HEALTHZ_MAX_MS);
-  });
+    expectResponsive("xlsx bomb", watched, MAIN_CPU_MS.bomb);
+  }, 120_000);
 
   it("refuses a 250,000-row CSV past the row bound, read in the pool while /healthz stays fast", async () => {
-    const { result, slowestMs, polls } = await watchingHealth(() => post(target, { intent: "import" }, files.rows));
-    console.log(`250,000-row CSV (${(files.rows.size / MB).toFixed(1)} MB): /healthz slowest ${slowestMs.toFixed(1)} ms over ${polls} polls`);
+    const watched = await watchingHealth(() => post(target, { intent: "import" }, files.rows));
+    const { result } = watched;
     const line = lastLine(result.lines);
     expect(line).toMatchObject({ type: "error", status: 400 });
     expect(said(line)).toBe("The file has more than 200,000 rows; split it and import the parts.");
-    expect(polls).toBeGreaterThan(3);
-    expect(slowestMs).toBeLessThan(HEALTHZ_MAX_MS);
-  });
+    expect(watched.polls).toBeGreaterThan(3);
+    expectResponsive(`250,000-row CSV (${(files.rows.size / MB).toFixed(1)} MB)`, watched, MAIN_CPU_MS.rows);
+  }, 120_000);
 
   it("refuses CSL-JSON nested 50,000 deep with 422 and a sentence, not a stack overflow", async () => {
-    const { result, slowestMs } = await watchingHealth(() => post(target, { intent: "import-sources" }, files.deep));
+    const watched = await watchingHealth(() => post(target, { intent: "import-sources" }, files.deep));
+    const { result } = watched;
     const line = lastLine(result.lines);
     expect(line).toMatchObject({ type: "error", status: 422 });
     expect(said(line)).toBe("This JSON file nests more than 64 levels deep (at character 65); a library file needs only a few, so it cannot be imported.");
-    expect(slowestMs).toBeLessThan(HEALTHZ_MAX_MS);
+    expectResponsive("CSL-JSON 50,000 deep", watched, MAIN_CPU_MS.small);
   });
 
   it("imports nothing from a RIS file with a malformed record, even when told to skip bad entries, and lists it", async () => {
-    const { result, slowestMs } = await watchingHealth(() => post(target, { intent: "import-sources", policy: "skip-bad-rows" }, files.ris));
+    const watched = await watchingHealth(() => post(target, { intent: "import-sources", policy: "skip-bad-rows" }, files.ris));
+    const { result } = watched;
     const line = lastLine(result.lines);
     if (line.type !== "result") throw new Error(`expected a result, got ${said(line)}`);
     expect(line.summary).toMatchObject({ kind: "sources", written: false, inserted: 0, read: 2, errorCount: 1, malformed: 1 });
     expect(line.summary.errors.map((e) => ({ row: e.rowNumber, reasons: e.reasons.map((r) => english.text(r)) }))).toEqual([
       { row: 2, reasons: ["Line 7 is not a RIS tag line (two capitals, two spaces and a hyphen, as in “AU  - Name”)."] },
     ]);
-    expect(slowestMs).toBeLessThan(HEALTHZ_MAX_MS);
+    expectResponsive("malformed RIS", watched, MAIN_CPU_MS.small);
   });
 
   it("wrote nothing for any of them: no recommendation, no source, no audit event", async () => {
