@@ -9,6 +9,8 @@ export interface RunningServer {
   url: string;
   /** The folder the server writes its mail into (MAIL_OUTBOX_DIR): sign-up links, invitations. */
   outbox: string;
+  /** The server's process id (to read its memory from /proc). */
+  pid: number;
   logs: string[];
   /** SIGTERM, then the exit code: graceful shutdown must end with 0. */
   stop(): Promise<number | null>;
@@ -82,6 +84,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   return {
     url,
     outbox,
+    pid: child.pid!,
     logs,
     async stop() {
       child.kill("SIGTERM");

@@ -13,7 +13,7 @@ export interface HandEntry {
   declaredSize: number;
 }
 
-export function handZip(entries: HandEntry[]): Uint8Array {
+export function handZip(entries: HandEntry[]): Uint8Array<ArrayBuffer> {
   const encoder = new TextEncoder();
   const locals: Uint8Array[] = [];
   const centrals: Uint8Array[] = [];
@@ -95,7 +95,7 @@ function deflate(chunks: Buffer[]): Promise<Uint8Array> {
 }
 
 /** A workbook whose shared strings unpack to `megabytes` MB while the zip declares 1 KB: the attack of issue 22. */
-export async function xlsxBomb(megabytes: number): Promise<Uint8Array> {
+export async function xlsxBomb(megabytes: number): Promise<Uint8Array<ArrayBuffer>> {
   const xml = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
   const ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
   return handZip([

@@ -38,6 +38,12 @@ describe("an import report, rendered in the reader's language", () => {
     expect(en.text(importReport({ ...summary(0, 6), written: false, read: 20 }).lines[0]!)).toBe(
       "6 rows of 20 cannot be imported. Fix them in the file and import it again, or choose “Import the good rows”."
     );
+    // Malformed entries: skipping them is not offered, as what was read of them may be partial.
+    const malformed = { ...summary(0, 2), kind: "sources" as const, unit: "entry" as const, written: false, read: 5, malformed: 1 };
+    expect(said(en, importReport(malformed))).toEqual([
+      "Nothing was imported",
+      "1 entry of 5 is not written as the format requires, so none of the file was imported: what was read of it may be partial. Fix the file and import it again.",
+    ]);
   });
 
   it("says French counts with French plurals (one covers 0 and 1)", () => {

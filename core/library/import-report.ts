@@ -23,7 +23,12 @@ export function importReport(summary: ImportSummary): ImportReport {
     return {
       tone: "error",
       title: message("import.report.nothingTitle"),
-      lines: [message("import.report.refused", { unit, count: summary.errorCount, read: summary.read })],
+      // A malformed entry may have been read only in part, so skipping it is not offered.
+      lines: [
+        summary.malformed
+          ? message("import.report.malformed", { count: summary.malformed, read: summary.read })
+          : message("import.report.refused", { unit, count: summary.errorCount, read: summary.read }),
+      ],
       skipped: null,
     };
   }

@@ -3,6 +3,8 @@
  * every coalition reads (coalitions add to their own library from the Library page instead).
  * Recommendations from CSV, XLSX or JSON; sources from BibTeX, RIS or CSL-JSON (--sources, or
  * a .bib/.ris extension). With PGlite, stop the server first: one process per data directory.
+ * The file is read in this process (no event loop to keep free here), by the same bounded
+ * readers the server's job pool runs: the unzip that counts inflated bytes, the JSON depth bound.
  */
 import { readFile } from "node:fs/promises";
 import { basename, extname } from "node:path";
@@ -93,7 +95,8 @@ try {
     // Entries are counted from 0 in the reader; people count them from 1.
     const errors = result.errors.map((e) => ({ rowNumber: e.rowNumber + 1, reasons: e.reasons }));
     const { written, read, inserted, updated } = result;
-    printReport({ kind: "sources", written, read, unit: "entry", inserted, updated, unchanged: 0, duplicates: 0, errorCount: errors.length, errors }, errors);
+    const malformed = result.malformed > 0 ? { malformed: result.malformed } : {};
+    printReport({ kind: "sources", written, read, unit: "entry", inserted, updated, unchanged: 0, duplicates: 0, errorCount: errors.length, errors, ...malformed }, errors);
     process.exitCode = result.written ? 0 : 1;
   } else {
     const result = await importRecommendationsIntoLibrary(

@@ -3,6 +3,7 @@ import * as importPage from "../../app/routes/workspaces.$workspaceId.library_.i
 import * as importStream from "../../app/routes/workspaces.$workspaceId.library_.import[.]ndjson";
 import * as exportFile from "../../app/routes/workspaces.$workspaceId.library_.export.$file";
 import type { ImportSummary, RecommendationPreview } from "../../core/library/import-types";
+import { describeAuditEvent } from "../../app/components/audit/describe-event";
 import { createTranslator } from "../../core/i18n/translator";
 import { UI_CATALOGUES } from "../../locales/ui/all";
 import { countRecommendations } from "../../db/queries/library-recommendations";
@@ -170,5 +171,38 @@ describeEachDatabase("library import and export", (handle) => {
     const sourcesCsv = new Uint8Array(await (await download(to, "sources.csv")).arrayBuffer());
     expect([...sourcesCsv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(new TextDecoder().decode(sourcesCsv)).toMatch(/^Symbol,Title/);
+  });
+
+  it("audits each library export: one event saying who, which file and how many records, never their text", async () => {
+    const w = await buildWorkspace(handle());
+    const file = await fixtureFile("uhri-export.csv");
+    await postPage(w, w.members.owner.token, { intent: "import", ...mappingFields(await preview(w, file)) }, file);
+    const texts = (await handle().db.selectFrom("recommendations").select("text").where("workspace_id", "=", w.workspace.id).execute()).map((r) => r.text);
+    expect(texts.length).toBeGreaterThan(0);
+    const exports = () => handle().db.selectFrom("audit_events").selectAll().where("workspace_id", "=", w.workspace.id).where("action", "=", "library.exported").execute();
+    expect(await exports()).toHaveLength(0);
+
+    const csv = await (await download(w, "recommendations.csv")).text();
+    expect(csv).toContain(texts[0]!.slice(0, 40).split("\n")[0]!); // the file holds the text...
+    const events = await exports();
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({
+      actor_id: w.members.viewer.id,
+      target_type: "workspace",
+      details: { kind: "recommendations", format: "csv", file: "recommendations.csv", count: texts.length },
+    });
+    // ...the event none of it.
+    const stored = JSON.stringify(events[0]);
+    for (const text of texts) expect(stored).not.toContain(text.slice(0, 30));
+
+    await download(w, "sources.json", w.members.owner.token);
+    expect((await exports()).map((e) => [e.actor_id, (e.details as { format: string }).format]).sort()).toEqual(
+      [
+        [w.members.viewer.id, "csv"],
+        [w.members.owner.id, "csl-json"],
+      ].sort()
+    );
+    // The audit page says it in words.
+    expect(describeAuditEvent(english, "library.exported", events[0]!.details as Record<string, unknown>)).toBe(`exported the coalition library's ${texts.length} recommendations as CSV`);
   });
 });
