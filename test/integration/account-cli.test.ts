@@ -12,6 +12,8 @@ import { describeInvitation } from "../../server/workspaces/invitations";
 import { openTestDatabase, testDatabaseKinds } from "../db/test-database";
 
 const PASSWORD = "violet lantern orchard 7";
+/** Each run is a process opening the database (PGlite: seconds on a busy machine). */
+const SLOW = 240_000;
 
 interface Ran {
   code: number | null;
@@ -81,7 +83,7 @@ for (const kind of testDatabaseKinds()) {
       } finally {
         await handle.close();
       }
-    });
+    }, SLOW);
 
     it("invites into a workspace and prints the one-time link on ORIGIN", async () => {
       let workspaceId: string;
@@ -112,7 +114,7 @@ for (const kind of testDatabaseKinds()) {
       } finally {
         await again.close();
       }
-    });
+    }, SLOW);
 
     if (kind === "pglite") {
       it("refuses while another process holds the data directory (the server)", async () => {
@@ -129,7 +131,7 @@ for (const kind of testDatabaseKinds()) {
         } finally {
           await release();
         }
-      });
+      }, SLOW);
     }
   });
 }
