@@ -47,7 +47,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   holdEveryCatalogue();
   const preferences = readPreferences(request, session?.user ?? null);
   // Sliding expiry pushes the cookie back; a cookie whose session ended is cleared, with the browser's data.
-  return data({ user, preferences }, { headers: sessionHeaders(request, context, session) });
+  // The top bar offers "Create account" only where one can be made: open sign-up or a fresh install.
+  const canSignUp = !user && (await context.services.registration.mode()) !== "invitation";
+  return data({ user, preferences, canSignUp }, { headers: sessionHeaders(request, context, session) });
 }
 
 const ENGLISH: Preferences = { locale: "en", numerals: "latn" };

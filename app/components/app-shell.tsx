@@ -1,13 +1,15 @@
-import { Form, Link } from "@remix-run/react";
+import { Form, Link, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { ForgetBrowserData } from "../account/forget-browser-data";
 import { useOptionalUser } from "../hooks/use-optional-user";
 import { useT } from "../i18n/i18n-provider";
 import { LanguageMenu } from "../i18n/language-menu";
+import type { loader as rootLoader } from "../root";
 
 /** The frame every page shares: skip link, brand, the language, the signed-in person and sign-out. */
 export function AppShell({ children }: { children: ReactNode }) {
   const user = useOptionalUser();
+  const canSignUp = useRouteLoaderData<typeof rootLoader>("root")?.canSignUp ?? false;
   const { t } = useT();
   return (
     <>
@@ -39,9 +41,11 @@ export function AppShell({ children }: { children: ReactNode }) {
             ) : (
               <>
                 <Link to="/login">{t("common.shell.signIn")}</Link>
-                <Link to="/signup" className="btn btn-primary btn-sm">
-                  {t("common.shell.createAccount")}
-                </Link>
+                {canSignUp ? (
+                  <Link to="/signup" className="btn btn-primary btn-sm">
+                    {t("common.shell.createAccount")}
+                  </Link>
+                ) : null}
               </>
             )}
           </nav>

@@ -1,9 +1,8 @@
 import type { Kysely } from "kysely";
 import type { Executor } from "../../db/queries/executor";
-import { createUser, findUserByEmail, findUserById, normaliseEmail, updatePasswordHash } from "../../db/queries/users";
+import { findUserByEmail, findUserById, normaliseEmail, updatePasswordHash } from "../../db/queries/users";
 import type { Database } from "../../db/schema";
 import type { Limits } from "../limits/limits";
-import { consumeOrThrow } from "../limits/refusal";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "./password";
 import { invalidateUserSessions } from "./sessions";
 
@@ -27,21 +26,6 @@ export async function attemptLogin(db: Executor, limits: Limits, input: { email:
   if (!user || !valid) return { ok: false, reason: "invalid" };
   await limits.reset("sign-in-account", accountKey);
   return { ok: true, userId: user.id };
-}
-
-/**
- * Creates an account; returns null when the email is taken. Accounts per address are limited
- * before the password is hashed (a 429 Response is thrown past the limit, see consumeOrThrow).
- */
-export async function registerUser(
-  db: Executor,
-  limits: Limits,
-  input: { email: string; name: string; password: string; clientIp: string },
-): Promise<{ id: string } | null> {
-  await consumeOrThrow(limits, "sign-up", input.clientIp);
-  const passwordHash = await hashPassword(input.password);
-  const user = await createUser(db, { email: input.email, name: input.name, passwordHash });
-  return user ? { id: user.id } : null;
 }
 
 export type PasswordChange = { ok: true } | { ok: false; reason: "wrong_password" } | { ok: false; reason: "rate_limited"; retryAfterMs: number };

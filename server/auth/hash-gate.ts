@@ -52,3 +52,21 @@ export class HashGate {
 
 /** A hash takes ~50 ms per core; a full queue drains within a few seconds. */
 const RETRY_AFTER_SECONDS = 5;
+
+/**
+ * Too many password hashes at once: answered as 503 with Retry-After by throwing a Response,
+ * which Remix sends as it is from any loader or action, so every route that checks or sets a
+ * password (sign-in, sign-up, password change, two-step off) says "busy, try again shortly"
+ * without a branch of its own.
+ */
+export async function busyAsHttp<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!(error instanceof HashGateBusy)) throw error;
+    throw new Response("common.error.busy", {
+      status: 503,
+      headers: { "Retry-After": String(error.retryAfterSeconds), "Content-Type": "text/plain; charset=utf-8" },
+    });
+  }
+}

@@ -2,8 +2,8 @@ import type { InterfaceLocale, Numerals } from "../../core/i18n/locales";
 import { readableDraftIds } from "../../db/queries/offline-copies";
 import { updateUserPreferences } from "../../db/queries/users";
 import type { ServiceDeps } from "../services";
-import { attemptLogin, changePassword, registerUser } from "./accounts";
-import { HashGateBusy } from "./password";
+import { attemptLogin, changePassword } from "./accounts";
+import { busyAsHttp } from "./hash-gate";
 import {
   createSession,
   endOwnSession,
@@ -64,9 +64,6 @@ export function createAuthService({ db, collab, limits }: Pick<ServiceDeps, "db"
     /** Checks a password under the rate limits (per account and per client address). */
     attemptLogin: (input: { email: string; password: string; clientIp: string }) => busyAsHttp(() => attemptLogin(db, limits, input)),
 
-    /** Creates an account; null when the email is taken; a 429 Response is thrown past the sign-up limit. */
-    register: (input: { email: string; name: string; password: string; clientIp: string }) => busyAsHttp(() => registerUser(db, limits, input)),
-
     /** Changes the password and ends every session of the user (the caller starts a new one). */
     async changePassword(userId: string, input: { currentPassword: string; newPassword: string }) {
       const result = await busyAsHttp(() => changePassword(db, limits, userId, input));
@@ -78,23 +75,6 @@ export function createAuthService({ db, collab, limits }: Pick<ServiceDeps, "db"
     setPreferences: (userId: string, preferences: { locale: InterfaceLocale | null; numerals: Numerals }) =>
       updateUserPreferences(db, userId, preferences),
   };
-}
-
-/**
- * Too many password hashes at once (server/auth/password.ts): answered as 503 with Retry-After
- * by throwing a Response, which Remix sends as it is from any loader or action, so every route
- * that checks or sets a password says "busy, try again shortly" without a branch of its own.
- */
-async function busyAsHttp<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (!(error instanceof HashGateBusy)) throw error;
-    throw new Response("common.error.busy", {
-      status: 503,
-      headers: { "Retry-After": String(error.retryAfterSeconds), "Content-Type": "text/plain; charset=utf-8" },
-    });
-  }
 }
 
 export type AuthService = ReturnType<typeof createAuthService>;

@@ -1,3 +1,4 @@
+import { busyAsHttp } from "../auth/hash-gate";
 import type { InterfaceLocale } from "../../core/i18n/locales";
 import { hasAnyUser } from "../../db/queries/registration";
 import type { LimitOutcome } from "../limits/limits";
@@ -52,7 +53,7 @@ export function createRegistrationService({ db, mailer, limits, log, signUp = "i
     async createFirstAccount(input: NewAccount, clientIp: string) {
       const spent = await spend(clientIp);
       if (!spent.ok) return refused(spent);
-      const result = await createFirstAccount(db, input);
+      const result = await busyAsHttp(() => createFirstAccount(db, input));
       someoneHasAnAccount = true;
       return result;
     },
@@ -64,7 +65,7 @@ export function createRegistrationService({ db, mailer, limits, log, signUp = "i
     async signUpFromInvitation(input: { token: string; name: string; password: string }, clientIp: string) {
       const spent = await spend(clientIp);
       if (!spent.ok) return refused(spent);
-      const result = await signUpFromInvitation(db, input);
+      const result = await busyAsHttp(() => signUpFromInvitation(db, input));
       if (result.ok) someoneHasAnAccount = true;
       return result;
     },
@@ -97,7 +98,7 @@ export function createRegistrationService({ db, mailer, limits, log, signUp = "i
 
     /** Creates the account from a mailed link (once). */
     async confirmSignUp(input: { token: string; name: string; password: string }) {
-      const result = await confirmSignUp(db, input);
+      const result = await busyAsHttp(() => confirmSignUp(db, input));
       if (result.ok) someoneHasAnAccount = true;
       return result;
     },

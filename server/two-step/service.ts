@@ -15,6 +15,7 @@ import {
 } from "../../db/queries/two-step";
 import { recordAudit } from "../../db/queries/audit";
 import { findUserById } from "../../db/queries/users";
+import { busyAsHttp } from "../auth/hash-gate";
 import { verifyPassword } from "../auth/password";
 import type { ServiceDeps } from "../services";
 import { attachWebAuthnChallenge, consumeChallenge, openChallenge } from "./challenges";
@@ -119,7 +120,7 @@ export function createTwoStepService(deps: Pick<ServiceDeps, "db" | "limits" | "
       const allowed = await limits.consume("two-step", userId);
       if (!allowed.ok) return { ok: false, reason: "rate-limited", retryAfterMs: allowed.retryAfterMs };
       const user = await findUserById(db, userId);
-      if (!user || !(await verifyPassword(user.password_hash, password))) return { ok: false, reason: "wrong-password" };
+      if (!user || !(await busyAsHttp(() => verifyPassword(user.password_hash, password)))) return { ok: false, reason: "wrong-password" };
       const workspaces = await requiredElsewhere(userId);
       if (workspaces.length > 0) return { ok: false, reason: "required", workspaces };
       await db.transaction().execute((tx) => clearTwoStep(tx, userId));
