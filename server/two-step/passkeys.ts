@@ -4,6 +4,7 @@ import {
   verifyAuthenticationResponse,
   verifyRegistrationResponse,
   type AuthenticationResponseJSON,
+  type AuthenticatorTransportFuture,
   type PublicKeyCredentialCreationOptionsJSON,
   type PublicKeyCredentialRequestOptionsJSON,
   type RegistrationResponseJSON,
@@ -21,7 +22,8 @@ export function relyingParty(origin: string): { rpID: string; origin: string } {
   return { rpID: new URL(origin).hostname, origin };
 }
 
-const transportsOf = (row: PasskeyRow) => (row.transports ? row.transports.split(",") : undefined);
+// Stored as the browser reported them at registration (checked there), so the cast is safe.
+const transportsOf = (row: PasskeyRow) => (row.transports ? (row.transports.split(",") as AuthenticatorTransportFuture[]) : undefined);
 
 export function registrationOptions(
   origin: string,
