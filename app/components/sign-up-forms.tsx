@@ -11,7 +11,8 @@ export interface SignUpFailure {
   formError?: Message;
 }
 
-function NewPasswordField({ errors }: { errors?: Message[] }) {
+/** The password a new account is made with, and the policy's hint (every sign-up form). */
+export function NewPasswordField({ errors }: { errors?: Message[] }) {
   const { t } = useT();
   return (
     <TextField

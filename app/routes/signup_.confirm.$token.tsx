@@ -1,9 +1,10 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { passwordProblem, PASSWORD_MIN_LENGTH } from "../../core/accounts/password-policy";
+import { passwordProblem } from "../../core/accounts/password-policy";
 import { message, type MessageId } from "../../core/i18n/message";
 import { requireAnonymous, signInAndRedirect } from "../auth/auth.server";
 import { AuthCard } from "../components/auth-card";
+import { NewPasswordField } from "../components/sign-up-forms";
 import { Alert, Card, TextField } from "../components/ui";
 import { invalid, parseForm } from "../forms.server";
 import { useT } from "../i18n/i18n-provider";
@@ -67,16 +68,7 @@ export default function ConfirmSignUp() {
     <AuthCard title={t("auth.signup.heading")} intro={t("signup.confirm.intro")} formError={actionData?.formError} submitLabel={t("auth.signup.submit")}>
       <TextField label={t("auth.field.name")} name="name" autoComplete="name" required errors={errors.name} />
       <TextField label={t("auth.field.email")} type="email" autoComplete="email" readOnly value={email} />
-      <TextField
-        label={t("auth.field.password")}
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        required
-        minLength={PASSWORD_MIN_LENGTH}
-        description={t("auth.signup.passwordHint", { min: PASSWORD_MIN_LENGTH })}
-        errors={errors.password}
-      />
+      <NewPasswordField errors={errors.password} />
     </AuthCard>
   );
 }
