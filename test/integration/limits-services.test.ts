@@ -1,5 +1,4 @@
 import { expect, it } from "vitest";
-import * as signup from "../../app/routes/signup";
 import * as login from "../../app/routes/login";
 import * as account from "../../app/routes/account";
 import * as invite from "../../app/routes/invite.$token";
@@ -23,24 +22,8 @@ async function exhaust(limits: Limits, name: LimitName, key: string): Promise<nu
 const messageIds = (body: unknown) => JSON.stringify(body);
 
 describeEachDatabase("limits applied by the services", (handle) => {
-  it("sign-up: ten accounts per address, the eleventh is refused with 429 and Retry-After", async () => {
-    const limits = memoryLimits();
-    const ctx = testContext(handle(), "198.51.100.77", undefined, undefined, limits);
-    const signUp = (i: number) =>
-      run(signup.action, makeRequest("/signup", { form: { name: `Signer ${i}`, email: `signer.${i}.${Date.now()}@example.org`, password: "tea kettle harbour 42" } }), ctx);
-    for (let i = 0; i < LIMIT_POLICIES["sign-up"].points; i++) expect((await signUp(i)).status).toBe(302);
-    const refused = await signUp(99);
-    expect(refused.status).toBe(429);
-    const before = await handle().db.selectFrom("users").select("id").execute();
-    // Another address still signs up.
-    const elsewhere = await run(
-      signup.action,
-      makeRequest("/signup", { form: { name: "Elsewhere", email: `elsewhere.${Date.now()}@example.org`, password: "tea kettle harbour 42" } }),
-      testContext(handle(), "198.51.100.78", undefined, undefined, limits),
-    );
-    expect(elsewhere.status).toBe(302);
-    expect((await handle().db.selectFrom("users").select("id").execute()).length).toBe(before.length + 1);
-  });
+  // Sign-up's limit (per client address, before any hash or mail) is tested with the sign-up
+  // modes themselves, in registration.test.ts.
 
   it("sign-in: a correct password clears the account's count", async () => {
     const limits = memoryLimits();

@@ -9,10 +9,11 @@ import * as offlineCopies from "../../app/routes/account_.offline-copies";
 import * as root from "../../app/root";
 import * as layout from "../../app/routes/workspaces.$workspaceId";
 import * as notifications from "../../app/routes/workspaces.$workspaceId.notifications";
+import { createInvitation } from "../../db/queries/invitations";
 import { createWorkspace } from "../../db/queries/workspaces";
 import type { CollabControl } from "../../server/context";
 import { LAST_SEEN_RESOLUTION_MS, validateSessionToken } from "../../server/auth/sessions";
-import { hashToken } from "../../server/auth/tokens";
+import { generateToken, hashToken } from "../../server/auth/tokens";
 import { describeEachDatabase } from "../db/test-database";
 import { buildUser, buildWorkspace, TEST_PASSWORD, type TestUser } from "../factories";
 import { makeRequest, run, runJson, testContext, tokenFromSetCookie } from "../remix";
@@ -143,8 +144,23 @@ describeEachDatabase("signed-in devices and sign-in notifications", (handle) => 
     const editorPage = await run(notifications.loader, makeRequest(`/workspaces/${workspace.id}/notifications`, { token: members.editor.token }), ctx(), { workspaceId: workspace.id });
     expect((editorPage.body as Awaited<ReturnType<typeof notifications.loader>>).notifications).toEqual([]);
 
+    // A newcomer's account is made from an invitation (accounts are by invitation): its first session tells nobody.
     const email = `new.${Date.now()}@example.org`;
-    const created = await run(signup.action, fromBrowser(makeRequest("/signup", { form: { name: "New Person", email, password: "tea kettle harbour 42" } })), ctx());
+    const invitation = generateToken();
+    await createInvitation(handle().db, {
+      workspaceId: workspace.id,
+      email,
+      role: "reviewer",
+      organisationId: null,
+      tokenHash: hashToken(invitation),
+      invitedBy: owner.id,
+      expiresAt: new Date(Date.now() + 86_400_000),
+    });
+    const created = await run(
+      signup.action,
+      fromBrowser(makeRequest("/signup", { form: { intent: "invitation", invitation, name: "New Person", password: "tea kettle harbour 42" } })),
+      ctx(),
+    );
     expect(created.status).toBe(302);
     const newcomer = await handle().db.selectFrom("users").select("id").where("email", "=", email).executeTakeFirstOrThrow();
     expect(await countSignIns(newcomer.id)).toBe(0);
