@@ -34,7 +34,8 @@ const outboxes = new Map<string, string>();
 
 /** The outbox of the server a page is on (by its origin). */
 export function outboxOf(origin: string): string {
-  const dir = outboxes.get(origin);
+  // A passkey test reaches the server as localhost (WebAuthn refuses IP addresses): the same server.
+  const dir = outboxes.get(origin) ?? outboxes.get(origin.replace("//localhost:", "//127.0.0.1:"));
   if (!dir) throw new Error(`no server started by startServer at ${origin}`);
   return dir;
 }

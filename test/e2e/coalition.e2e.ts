@@ -112,7 +112,7 @@ describe.runIf(browserAvailable())("a coalition in the browser", () => {
     await page.goto(`${server.url}/login`);
     await page.getByLabel("Email").fill("amina@example.org");
     await page.getByLabel("Password").fill(PASSWORD);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await page.waitForURL(`${server.url}/workspaces`);
     await page.goto(`${workspaceUrl}/audit`);
     const log = await page.getByRole("list", { name: "Events, newest first" }).innerText();

@@ -21,7 +21,7 @@ async function signIn(page: Page, baseUrl: string, options: { shared?: boolean }
   await page.getByLabel("Email").fill(EMAIL);
   await page.getByLabel("Password").fill(PASSWORD);
   if (options.shared) await page.getByLabel("This is a shared computer").check();
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await page.waitForURL(`${baseUrl}/workspaces`);
 }
 

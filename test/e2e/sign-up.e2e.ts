@@ -107,7 +107,7 @@ describe("creating accounts in the browser", () => {
       await again.goto(`${server.url}/login`);
       await again.getByLabel("Email").fill("kofi@example.org");
       await again.getByLabel("Password").fill(PASSWORD);
-      await again.getByRole("button", { name: "Sign in" }).click();
+      await again.getByRole("button", { name: "Sign in", exact: true }).click();
       await again.waitForURL(`${server.url}/workspaces`);
     });
   });
