@@ -19,6 +19,8 @@ export async function signUp(page: Page, name: string, email?: string): Promise<
   await nameField.or(sendLink).first().waitFor();
   if (await sendLink.isVisible()) {
     if (!email) throw new Error("open sign-up asks for an address: pass signUp an email");
+    // Typed before the page hydrates, the address can be lost when React takes the form over.
+    await page.waitForLoadState("networkidle");
     await page.getByLabel("Email").fill(email);
     await sendLink.click();
     await page.getByRole("heading", { name: "Check your inbox" }).waitFor();

@@ -82,6 +82,8 @@ describe("creating accounts in the browser", () => {
       const someone = await (await browser.newContext()).newPage();
       await someone.goto(`${server.url}/login`);
       await someone.getByRole("link", { name: "Create an account" }).click();
+      await someone.waitForURL(`${server.url}/signup`);
+      await someone.waitForLoadState("networkidle");
       await someone.getByLabel("Email").fill("amina@example.org");
       await someone.getByRole("button", { name: "Send me the link" }).click();
       await someone.getByRole("heading", { name: "Check your inbox" }).waitFor();
