@@ -15,7 +15,7 @@ export function browserAvailable(): boolean {
 }
 
 /** Debian's Chromium, headless, with the flags this closed network needs (docs/stack.md, Install and CI). */
-export function launchBrowser(): Promise<Browser> {
+export function launchBrowser(options: { extraArgs?: string[] } = {}): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
@@ -27,6 +27,7 @@ export function launchBrowser(): Promise<Browser> {
       "--disable-sync",
       "--no-first-run",
       "--disable-quic",
+      ...(options.extraArgs ?? []),
     ],
   });
 }
