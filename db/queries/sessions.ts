@@ -11,27 +11,25 @@ export async function insertSession(db: Executor, session: Insertable<SessionsTa
   await db.insertInto("sessions").values(session).execute();
 }
 
-export async function findSessionWithUser(db: Executor, sessionId: string): Promise<SessionWithUser | undefined> {
-  const row = await db
-    .selectFrom("sessions")
-    .innerJoin("users", "users.id", "sessions.user_id")
-    .select([
-      "sessions.id",
-      "sessions.user_id",
-      "sessions.expires_at",
-      "sessions.created_at",
-      "sessions.user_agent",
-      "sessions.shared",
-      "sessions.method",
-      "sessions.last_seen_at",
-      "users.email",
-      "users.name",
-      "users.locale",
-      "users.numerals",
-    ])
-    .where("sessions.id", "=", sessionId)
-    .executeTakeFirst();
-  if (!row) return undefined;
+/** The columns a session with its user is read from; shared with upgrade-access.ts. */
+export const SESSION_WITH_USER_COLUMNS = [
+  "sessions.id",
+  "sessions.user_id",
+  "sessions.expires_at",
+  "sessions.created_at",
+  "sessions.user_agent",
+  "sessions.shared",
+  "sessions.method",
+  "sessions.last_seen_at",
+  "users.email",
+  "users.name",
+  "users.locale",
+  "users.numerals",
+] as const;
+
+type SessionWithUserRow = Session & { email: string; name: string; locale: string | null; numerals: string };
+
+export function sessionWithUserOf(row: SessionWithUserRow): SessionWithUser {
   return {
     session: {
       id: row.id,
@@ -45,6 +43,16 @@ export async function findSessionWithUser(db: Executor, sessionId: string): Prom
     },
     user: { id: row.user_id, email: row.email, name: row.name, locale: row.locale, numerals: row.numerals },
   };
+}
+
+export async function findSessionWithUser(db: Executor, sessionId: string): Promise<SessionWithUser | undefined> {
+  const row = await db
+    .selectFrom("sessions")
+    .innerJoin("users", "users.id", "sessions.user_id")
+    .select(SESSION_WITH_USER_COLUMNS)
+    .where("sessions.id", "=", sessionId)
+    .executeTakeFirst();
+  return row ? sessionWithUserOf(row) : undefined;
 }
 
 export async function extendSession(db: Executor, sessionId: string, expiresAt: Date): Promise<void> {

@@ -11,7 +11,9 @@ import {
   listUserSessions,
   touchSession,
   type SessionListRow,
+  type SessionWithUser,
 } from "../../db/queries/sessions";
+import { findSessionWithDraftAccess, type DraftAccessRow } from "../../db/queries/upgrade-access";
 import { generateToken, hashToken } from "./tokens";
 
 export { SESSION_COOKIE, readSessionTokenFromCookies } from "../../core/accounts/session-cookie";
@@ -101,7 +103,26 @@ export async function endOwnSession(db: Db, userId: string, sessionId: string): 
 export async function validateSessionToken(db: Db, token: string): Promise<ValidSession | null> {
   const sessionId = hashToken(token);
   const found = await findSessionWithUser(db, sessionId);
-  if (!found) return null;
+  return found ? settleSession(db, found) : null;
+}
+
+/**
+ * The session and, read in the same statement, its user's access to one draft: what a
+ * collaboration socket's upgrade needs, in one round trip (issue 23's reconnect storm).
+ */
+export async function validateSessionForDraft(
+  db: Db,
+  token: string,
+  draftId: string,
+): Promise<{ session: ValidSession; access: DraftAccessRow | null } | null> {
+  const found = await findSessionWithDraftAccess(db, hashToken(token), draftId);
+  const session = found ? await settleSession(db, found) : null;
+  return session && found ? { session, access: found.access } : null;
+}
+
+/** An expired session is deleted; a live one has its last-seen time and expiry moved on as due. */
+async function settleSession(db: Db, found: SessionWithUser): Promise<ValidSession | null> {
+  const sessionId = found.session.id;
   const now = Date.now();
   if (found.session.expires_at.getTime() <= now) {
     await deleteSession(db, sessionId);

@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from "node:http";
 import type { Abilities } from "../../core/policies";
+import type { DraftAccessRow } from "../../db/queries/upgrade-access";
 import type { DraftStatus } from "../../db/schema";
 import type { Connection } from "./connection";
 import type { Room } from "./room";
@@ -12,6 +13,11 @@ export interface UpgradeRequest {
   /** Set by authentication. */
   user?: { id: string; name: string; email: string };
   sessionId?: string;
+  /**
+   * Set by authentication: the user's access to the draft, read with the session in one
+   * statement (null: no such draft). Authorisation decides from it; it is not kept on the socket.
+   */
+  draftAccess?: DraftAccessRow | null;
   /** Set by authorisation. */
   workspaceId?: string;
   abilities?: Abilities;
@@ -19,7 +25,7 @@ export interface UpgradeRequest {
   draftStatus?: DraftStatus;
 }
 
-export type ConnectionIdentity = Required<Omit<UpgradeRequest, "headers">>;
+export type ConnectionIdentity = Required<Omit<UpgradeRequest, "headers" | "draftAccess">>;
 
 /** Where a change to a room's document came from. */
 export type ChangeOrigin =

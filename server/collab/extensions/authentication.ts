@@ -1,12 +1,13 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../../db/schema";
-import { readSessionTokenFromCookies, validateSessionToken } from "../../auth/sessions";
+import { readSessionTokenFromCookies, validateSessionForDraft } from "../../auth/sessions";
 import { isSameOriginRequest } from "../../http/origin-guard";
 import { HttpRefusal, type CollabExtension } from "../types";
 
 /**
  * The upgrade must come from our own pages (Origin: a WebSocket is not covered by CORS) and carry
- * a live session cookie. Both are checked before any socket exists.
+ * a live session cookie. Both are checked before any socket exists; the same statement reads the
+ * user's access to the draft, which authorisation then decides on.
  */
 export function authentication(options: { db: Kysely<Database>; publicOrigin: string | undefined; trustProxy: boolean }): CollabExtension {
   return {
@@ -18,10 +19,11 @@ export function authentication(options: { db: Kysely<Database>; publicOrigin: st
       const origin = request.headers.origin;
       if (!host || !isSameOriginRequest({ origin }, expected)) throw new HttpRefusal(403, "Forbidden origin");
       const token = readSessionTokenFromCookies(request.headers.cookie);
-      const session = token ? await validateSessionToken(options.db, token) : null;
-      if (!session) throw new HttpRefusal(401, "Unauthorized");
-      request.user = session.user;
-      request.sessionId = session.sessionId;
+      const found = token ? await validateSessionForDraft(options.db, token, request.draftId) : null;
+      if (!found) throw new HttpRefusal(401, "Unauthorized");
+      request.user = found.session.user;
+      request.sessionId = found.session.sessionId;
+      request.draftAccess = found.access;
     },
   };
 }
