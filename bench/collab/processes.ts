@@ -38,7 +38,8 @@ export function signalProbe(server: ServerUnderTest): void {
 }
 
 export async function readProbe(server: ServerUnderTest): Promise<ProbeResult | null> {
-  for (let i = 0; i < 20; i++) {
+  // Up to 10 s: a server seconds behind on its queue handles the window's closing signal late.
+  for (let i = 0; i < 200; i++) {
     try {
       return JSON.parse(await readFile(server.probeFile, "utf8")) as ProbeResult;
     } catch {
