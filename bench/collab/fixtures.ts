@@ -5,6 +5,7 @@ import pg from "pg";
 import { openDatabase, openPGlite, type DatabaseHandle } from "../../db/client";
 import { migrateToLatest } from "../../db/migrate";
 import { generateToken, hashToken } from "../../server/auth/tokens";
+import { SESSION_LIFETIME_MS } from "../../server/auth/sessions";
 import { databaseUrlFor } from "../../test/db/postgres-admin";
 
 export interface BenchData {
@@ -49,7 +50,9 @@ export async function prepareBenchData(users: number, drafts: number, fill?: (ha
       .execute();
     const batchTokens = rows.map(() => generateToken());
     tokens.push(...batchTokens);
-    const expires = new Date(Date.now() + 86_400_000);
+    // A full lifetime, as sign-in gives: a session one day from its end is renewed (written) at
+    // every upgrade, which no real storm of fresh-enough sessions pays.
+    const expires = new Date(Date.now() + SESSION_LIFETIME_MS);
     await handle.db
       .insertInto("sessions")
       .values(rows.map((r, i) => ({ id: hashToken(batchTokens[i]!), user_id: r.id, expires_at: expires })))
