@@ -72,13 +72,14 @@ export async function lockDraftForCompaction(db: Executor, draftId: string): Pro
 /** Stores the merged state and removes exactly the log rows it was merged from. */
 export async function saveDraftSnapshot(
   db: Executor,
-  input: { draftId: string; state: Uint8Array; content: Record<string, unknown>; text: string; mergedSeqs: string[] },
+  /** `content` may come already as JSON text (a compaction's worker writes it, off the sockets' thread). */
+  input: { draftId: string; state: Uint8Array; content: Record<string, unknown> | string; text: string; mergedSeqs: string[] },
 ): Promise<void> {
   const upToSeq = input.mergedSeqs.at(-1) ?? "0";
   const values = {
     draft_id: input.draftId,
     state: asBuffer(input.state),
-    content: JSON.stringify(input.content),
+    content: typeof input.content === "string" ? input.content : JSON.stringify(input.content),
     text: input.text,
     up_to_seq: upToSeq,
   };

@@ -31,7 +31,11 @@ export interface CompactionWork {
 export interface CompactionResult {
   /** The merged Yjs state (Y.encodeStateAsUpdate). */
   state: Uint8Array;
-  json: Record<string, unknown>;
+  /**
+   * The canonical JSON as text: a string crosses threads as one copy, where the object would be
+   * rebuilt node by node on the receiving (sockets') thread and then stringified there again.
+   */
+  json: string;
   text: string;
   /** The draft read at the end of each session, in order (empty when `versions` was null). */
   readings: VersionReading[];
@@ -83,7 +87,7 @@ export function computeCompaction(work: CompactionWork): CompactionResult {
     }
     if (work.sessions.length === 0 && inMemory) Y.applyUpdate(doc, inMemory);
     const { json, text } = canonicalDocument(doc);
-    return { state: Y.encodeStateAsUpdate(doc), json, text, readings };
+    return { state: Y.encodeStateAsUpdate(doc), json: JSON.stringify(json), text, readings };
   } finally {
     doc.destroy();
   }

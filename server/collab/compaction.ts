@@ -47,6 +47,7 @@ export async function compactDraft(db: Kysely<Database>, draftId: string, memory
     const inMemory = freeze && !freeze.frozen ? memory : undefined;
     const stored = await loadDraftDocument(tx, draftId);
     if (stored.updates.length === 0 && stored.snapshot && !inMemory) return 0;
+    await letSocketsIn();
     const sessions = splitSessions(stored.storedAt, stored.userIds);
     const context = sessions.length > 0 ? await loadVersionContext(tx, draftId) : undefined;
     const work = packCompactionWork(
@@ -56,12 +57,23 @@ export async function compactDraft(db: Kysely<Database>, draftId: string, memory
     const result = await compute(jobs, work);
     if (context) {
       const measure = changeMeasure(jobs, context);
-      for (const [index, session] of sessions.entries()) await keepSession(tx, draftId, result.readings[index]!, session, context, measure);
+      for (const [index, session] of sessions.entries()) {
+        await keepSession(tx, draftId, result.readings[index]!, session, context, measure);
+        await letSocketsIn();
+      }
     }
     await saveDraftSnapshot(tx, { draftId, state: result.state, content: result.json, text: result.text, mergedSeqs: stored.seqs });
     return stored.updates.length;
   });
 }
+
+/**
+ * Lets timers and sockets run between two of this transaction's statements. On PGlite a statement
+ * runs in this thread and resolves without passing through the event loop, so back-to-back
+ * statements (a version written, the next one read; the log read, then the draft's people) would
+ * otherwise hold it as one long stall.
+ */
+const letSocketsIn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 async function keepSession(
   tx: Executor,
