@@ -86,7 +86,17 @@ export async function saveDraftSnapshot(
   await db
     .insertInto("draft_snapshots")
     .values(values)
-    .onConflict((oc) => oc.column("draft_id").doUpdateSet({ ...values, updated_at: new Date() }))
+    // The new row's own values (excluded.*), not the parameters again: a 50,000-word draft's JSON
+    // and state bound twice were parsed twice (PGlite parses them in the server's own thread).
+    .onConflict((oc) =>
+      oc.column("draft_id").doUpdateSet((eb) => ({
+        state: eb.ref("excluded.state"),
+        content: eb.ref("excluded.content"),
+        text: eb.ref("excluded.text"),
+        up_to_seq: eb.ref("excluded.up_to_seq"),
+        updated_at: new Date(),
+      })),
+    )
     .execute();
   if (input.mergedSeqs.length > 0) {
     await db
