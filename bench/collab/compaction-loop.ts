@@ -15,6 +15,7 @@
  */
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
+import { performance as nodePerformance } from "node:perf_hooks";
 import { join } from "node:path";
 import { prosemirrorJSONToYDoc } from "@tiptap/y-tiptap";
 import { sql, type Kysely } from "kysely";
@@ -140,9 +141,9 @@ async function measured(draftId: string, jobs: JobRunner | null, rows: number): 
   const start = performance.now();
   // This thread's own busy time (eventLoopUtilization is per thread): lateness on a loaded
   // machine also counts time the OS gave the cores to others; this counts only our work.
-  const busyBefore = performance.eventLoopUtilization();
+  const busyBefore = nodePerformance.eventLoopUtilization();
   await compactDraft(db, draftId, undefined, jobs);
-  const mainBusyMs = performance.eventLoopUtilization(busyBefore).active;
+  const mainBusyMs = nodePerformance.eventLoopUtilization(busyBefore).active;
   const wallMs = performance.now() - start;
   const loop = lateness.stop();
   running = false;

@@ -1,5 +1,4 @@
 import { prosemirrorJSONToYDoc } from "@tiptap/y-tiptap";
-import { sql } from "kysely";
 import { afterAll, expect, it } from "vitest";
 import * as Y from "yjs";
 import { BODY_FIELD, documentSchema, writeCover } from "../../core/editor";
