@@ -72,20 +72,31 @@ export async function lockDraftForCompaction(db: Executor, draftId: string): Pro
 /** Stores the merged state and removes exactly the log rows it was merged from. */
 export async function saveDraftSnapshot(
   db: Executor,
-  input: { draftId: string; state: Uint8Array; content: Record<string, unknown>; text: string; mergedSeqs: string[] },
+  /** `content` may come already as JSON text (a compaction's worker writes it, off the sockets' thread). */
+  input: { draftId: string; state: Uint8Array; content: Record<string, unknown> | string; text: string; mergedSeqs: string[] },
 ): Promise<void> {
   const upToSeq = input.mergedSeqs.at(-1) ?? "0";
   const values = {
     draft_id: input.draftId,
     state: asBuffer(input.state),
-    content: JSON.stringify(input.content),
+    content: typeof input.content === "string" ? input.content : JSON.stringify(input.content),
     text: input.text,
     up_to_seq: upToSeq,
   };
   await db
     .insertInto("draft_snapshots")
     .values(values)
-    .onConflict((oc) => oc.column("draft_id").doUpdateSet({ ...values, updated_at: new Date() }))
+    // The new row's own values (excluded.*), not the parameters again: a 50,000-word draft's JSON
+    // and state bound twice were parsed twice (PGlite parses them in the server's own thread).
+    .onConflict((oc) =>
+      oc.column("draft_id").doUpdateSet((eb) => ({
+        state: eb.ref("excluded.state"),
+        content: eb.ref("excluded.content"),
+        text: eb.ref("excluded.text"),
+        up_to_seq: eb.ref("excluded.up_to_seq"),
+        updated_at: new Date(),
+      })),
+    )
     .execute();
   if (input.mergedSeqs.length > 0) {
     await db

@@ -7,4 +7,6 @@ import type { PoolJob } from "./pool-job";
  * native compiler, the Word reader) into a process that never runs a job itself.
  */
 export const jobNoun = (job: PoolJob): string =>
+  // Not a person's job: its failures are logged, never shown; "compaction" also names it in /metrics.
+  job.format === "compaction" || job.format === "version-change" ? "compaction" :
   job.format === "word-import" || job.format.startsWith("library-") ? "import" : job.format === "word-check" ? "check" : "export";

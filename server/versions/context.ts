@@ -11,6 +11,9 @@ export interface VersionContext {
   userOfClient(clientId: number): string | null;
   person(userId: string): VersionPerson;
   organisationOf(userId: string): string | null;
+  /** The same as plain data, for a worker thread (functions do not cross): Yjs client → user, user → organisation. */
+  clients: ReadonlyMap<number, string | null>;
+  organisations: ReadonlyMap<string, string | null>;
 }
 
 /** Undefined when the draft is gone. */
@@ -25,5 +28,7 @@ export async function loadVersionContext(db: Executor, draftId: string): Promise
     userOfClient: (clientId) => clients.get(clientId) ?? null,
     person: (userId) => ({ userId, organisationId: organisationOf.get(userId) ?? null }),
     organisationOf: (userId) => organisationOf.get(userId) ?? null,
+    clients,
+    organisations: organisationOf,
   };
 }

@@ -1,7 +1,7 @@
 import type { VersionKind, VersionPerson } from "../../core/versions/contract";
 import { deleteVersions, insertVersion, latestVersion, listThinnable, replaceVersion, type VersionMeta } from "../../db/queries/draft-versions";
 import type { Executor } from "../../db/queries/executor";
-import { measureChange } from "./change";
+import { measureChange, type VersionChange } from "./change";
 import type { VersionReading } from "./reading";
 import { versionsToThin } from "./thinning";
 
@@ -21,12 +21,30 @@ export interface VersionMoment {
 }
 
 /**
+ * Measures what changed between the version before and a reading: measureChange by default; the
+ * compaction passes one that runs it in a worker thread (on a 50,000-word draft it takes
+ * hundreds of milliseconds, which must not stall the sockets' event loop).
+ */
+export type ChangeMeasure = (
+  previous: { content: Record<string, unknown>; authorship: VersionReading["authorship"] } | null,
+  reading: VersionReading,
+  people: readonly VersionPerson[],
+  organisationOf: (userId: string) => string | null,
+) => VersionChange | Promise<VersionChange>;
+
+/**
  * Stores a reading as a version, with what changed since the version before it. A session of
  * work that goes on (the newest version is a session whose last change is less than
  * SESSION_GAP_MS before this one's first) rewrites that version instead of adding one; a session
  * that changed nothing adds nothing. Then lets old sessions thin (thinning.ts).
  */
-export async function recordVersion(db: Executor, draftId: string, reading: VersionReading, moment: VersionMoment): Promise<VersionMeta | null> {
+export async function recordVersion(
+  db: Executor,
+  draftId: string,
+  reading: VersionReading,
+  moment: VersionMoment,
+  measure: ChangeMeasure = measureChange,
+): Promise<VersionMeta | null> {
   const createdAt = moment.createdAt ?? new Date();
   const startedAt = moment.startedAt ?? createdAt;
   let people = moment.people ?? [];
@@ -35,13 +53,13 @@ export async function recordVersion(db: Executor, draftId: string, reading: Vers
   if (continues) {
     const before = await latestVersion(db, draftId, latest.started_at);
     people = mergePeople(latest.people, people);
-    const change = measureChange(before ?? null, reading, people, moment.organisationOf ?? noOrganisation);
+    const change = await measure(before ?? null, reading, people, moment.organisationOf ?? noOrganisation);
     const fields = { ...fieldsOf(reading, moment, people, change), startedAt: latest.started_at, createdAt };
     await replaceVersion(db, latest.id, fields);
     return { ...latest, ...{ words: reading.words, added: change.added, removed: change.removed, by_organisation: change.byOrganisation, people, created_at: createdAt, content_sha256: reading.contentSha256 } };
   }
   if (moment.kind === "session" && latest?.content_sha256 === reading.contentSha256) return null;
-  const change = measureChange(latest ?? null, reading, people, moment.organisationOf ?? noOrganisation);
+  const change = await measure(latest ?? null, reading, people, moment.organisationOf ?? noOrganisation);
   const stored = await insertVersion(db, { draftId, ...fieldsOf(reading, moment, people, change), startedAt, createdAt });
   if (moment.kind === "session") await thinSessions(db, draftId, createdAt);
   return stored;
