@@ -15,8 +15,21 @@ const CLOSE_TIMEOUT_MS = 10_000;
 /** Frontend message types (the first byte) that end a query cycle: simple Query and Sync. */
 const QUERY = 0x51;
 const SYNC = 0x53;
+/** Frontend messages whose answers PostgreSQL holds until Sync or Flush: Parse, Bind, Describe, Execute, Close. */
+const HELD_UNTIL_SYNC = new Set([0x50, 0x42, 0x44, 0x45, 0x43]);
 /** ReadyForQuery, idle. */
 const READY_FOR_QUERY = Uint8Array.from([0x5a, 0, 0, 0, 5, 0x49]);
+
+/** The messages in one buffer of their own (so it can be transferred whole). */
+function concat(parts: Uint8Array[]): Uint8Array<ArrayBuffer> {
+  const joined = new Uint8Array(parts.reduce((length, part) => length + part.byteLength, 0));
+  let offset = 0;
+  for (const part of parts) {
+    joined.set(part, offset);
+    offset += part.byteLength;
+  }
+  return joined;
+}
 
 /** An ErrorResponse: FATAL, connection_failure (08006), with `message`. */
 function errorResponse(message: string): Uint8Array {
@@ -54,9 +67,11 @@ export class PGliteThread {
   private stopped: Error | null = null;
   private closing: Promise<void> | null = null;
   private refusedSinceSync = false;
+  /** Parse, Bind, Describe, Execute and Close messages waiting for their Sync. */
+  private held: Uint8Array[] = [];
 
-  private constructor(dataDir: string, options: PGliteThreadOptions) {
-    this.worker = new Worker(THREAD_ENTRY, { workerData: { dataDir } satisfies ThreadData });
+  private constructor(data: ThreadData, options: PGliteThreadOptions) {
+    this.worker = new Worker(THREAD_ENTRY, { workerData: data });
     // Held open only while a request is outstanding: an idle database must not keep a process
     // alive (in-process PGlite never did), but a query awaited by a command must finish.
     this.worker.unref();
@@ -70,12 +85,17 @@ export class PGliteThread {
     this.worker.on("exit", (code) => this.stop(new Error(`The database thread stopped (exit code ${code}); the database is closed.`), options));
   }
 
-  /** Starts the thread and opens `dataDir` there (pg_trgm loaded, as openPGlite does in-process). */
-  static async open(dataDir: string, options: PGliteThreadOptions = {}): Promise<PGliteThread> {
-    const thread = new PGliteThread(dataDir, options);
+  /**
+   * Starts the thread and opens `dataDir` there (pg_trgm loaded, as openPGlite does in-process),
+   * from the dump `loadDataDir` if given.
+   */
+  static async open(dataDir: string, options: PGliteThreadOptions & { loadDataDir?: Uint8Array } = {}): Promise<PGliteThread> {
+    const thread = new PGliteThread({ dataDir, loadDataDir: options.loadDataDir }, options);
     try {
       await thread.waitReady;
     } catch (error) {
+      // The caller hears of it from this rejection, not from onFailure as well.
+      thread.closing = Promise.resolve();
       await thread.worker.terminate();
       throw error;
     }
@@ -84,12 +104,22 @@ export class PGliteThread {
 
   /**
    * Runs wire-protocol bytes and returns the backend's messages, errors included (node-postgres
-   * asks with throwOnError false and turns an ErrorResponse into the query's rejection). The bytes
-   * are copied to the thread, not transferred: node-postgres's serializer hands out shared
-   * constants for Sync and Flush.
+   * asks with throwOnError false and turns an ErrorResponse into the query's rejection).
+   *
+   * One round trip per query, not per message: node-postgres sends an extended query as five
+   * calls (parse, bind, describe, execute, sync) and waits for none of their answers before the
+   * next, so the first four are held here, answered with nothing, and sent with the Sync, whose
+   * answer carries all of theirs. PostgreSQL itself holds its output until Sync or Flush, so a
+   * client cannot tell. Anything else (Sync, Flush, a simple Query, the end of a COPY) goes at once.
    */
   async execProtocolStream(bytes: Uint8Array, options: { throwOnError?: boolean } = {}): Promise<BackendMessage[]> {
-    const reply = await this.request((id) => ({ id, bytes })).catch((error: Error) => {
+    if (HELD_UNTIL_SYNC.has(bytes[0]!)) {
+      this.held.push(bytes);
+      return [];
+    }
+    const batch = this.held.length ? concat([...this.held, bytes]) : null;
+    this.held = [];
+    const reply = await this.request((id) => ({ id, bytes: batch ?? bytes }), batch ? [batch.buffer] : []).catch((error: Error) => {
       if (error !== this.stopped) throw error;
       return this.refusal(bytes[0]!, error);
     });
@@ -143,11 +173,15 @@ export class PGliteThread {
     await this.worker.terminate();
   }
 
-  private request(make: (id: number) => ThreadRequest): Promise<Uint8Array | undefined> {
+  /**
+   * Sends a request; `transfer` only for buffers made here. node-postgres's own bytes are copied:
+   * its serializer hands out shared constants for Sync and Flush.
+   */
+  private request(make: (id: number) => ThreadRequest, transfer: ArrayBuffer[] = []): Promise<Uint8Array | undefined> {
     if (this.stopped) return Promise.reject(this.stopped);
     const id = this.nextId++;
     const reply = new Promise<Uint8Array | undefined>((resolve, reject) => this.track(id, { resolve, reject }));
-    this.worker.postMessage(make(id));
+    this.worker.postMessage(make(id), transfer);
     return reply;
   }
 

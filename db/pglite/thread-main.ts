@@ -10,10 +10,12 @@ export type ThreadReply =
 
 export interface ThreadData {
   dataDir: string;
+  /** A dump to start from (PGlite's loadDataDir), as tests clone a migrated template. */
+  loadDataDir?: Uint8Array;
 }
 
 const port = parentPort!;
-const { dataDir } = workerData as ThreadData;
+const { dataDir, loadDataDir } = workerData as ThreadData;
 
 function failure(id: number, error: unknown): ThreadReply {
   const { message, stack } = error instanceof Error ? error : new Error(String(error));
@@ -27,7 +29,7 @@ function failure(id: number, error: unknown): ThreadReply {
  * PGlite made of its output buffer, so they are transferred, not copied again.
  */
 try {
-  const pglite = await openPGlite(dataDir);
+  const pglite = await openPGlite(dataDir, loadDataDir && new Blob([loadDataDir]));
   let chain: Promise<unknown> = Promise.resolve();
   port.on("message", (request: ThreadRequest) => {
     chain = chain.then(async () => {

@@ -58,7 +58,7 @@ describe("PGlite on a worker thread", () => {
   it("rolls a transaction back", async () => {
     await expect(
       handle.db.transaction().execute(async (trx) => {
-        await sql`insert into notes (id, body) values (2, 'rolled back')`.execute(trx);
+        await sql`insert into notes (id, body) values (${2}, ${"rolled back"})`.execute(trx);
         throw new Error("abandon");
       })
     ).rejects.toThrow("abandon");
@@ -68,10 +68,13 @@ describe("PGlite on a worker thread", () => {
 
   it("reports PostgreSQL's error message and code, and notices, and keeps working", async () => {
     await expect(sql`selec 1`.execute(handle.db)).rejects.toMatchObject({ message: 'syntax error at or near "selec"', code: "42601" });
-    await expect(sql`insert into notes (id, body) values (1, 'duplicate')`.execute(handle.db)).rejects.toMatchObject({
+    // With parameters (the extended protocol: its messages go to the thread together with Sync).
+    await expect(sql`insert into notes (id, body) values (${1}, ${"duplicate"})`.execute(handle.db)).rejects.toMatchObject({
       code: "23505",
       constraint: "notes_pkey",
     });
+    await expect(sql`selec ${1}`.execute(handle.db)).rejects.toMatchObject({ code: "42601" });
+    await expect(sql`select ${1}::int4 / 0`.execute(handle.db)).rejects.toMatchObject({ message: "division by zero", code: "22012" });
     const client = await handle.pool!.connect();
     try {
       const notices: string[] = [];
