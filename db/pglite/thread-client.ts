@@ -89,7 +89,7 @@ export class PGliteThread {
    * Starts the thread and opens `dataDir` there (pg_trgm loaded, as openPGlite does in-process),
    * from the dump `loadDataDir` if given.
    */
-  static async open(dataDir: string, options: PGliteThreadOptions & { loadDataDir?: Uint8Array } = {}): Promise<PGliteThread> {
+  static async open(dataDir: string, options: PGliteThreadOptions & { loadDataDir?: Uint8Array<ArrayBuffer> } = {}): Promise<PGliteThread> {
     const thread = new PGliteThread({ dataDir, loadDataDir: options.loadDataDir }, options);
     try {
       await thread.waitReady;

@@ -11,7 +11,7 @@ export type ThreadReply =
 export interface ThreadData {
   dataDir: string;
   /** A dump to start from (PGlite's loadDataDir), as tests clone a migrated template. */
-  loadDataDir?: Uint8Array;
+  loadDataDir?: Uint8Array<ArrayBuffer>;
 }
 
 const port = parentPort!;
