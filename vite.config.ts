@@ -54,6 +54,7 @@ const TIMED_TESTS = [
   "test/collab/draft-events.test.ts",
   "test/collab/revocation-across-nodes.test.ts",
   "test/collab/suggestions-across-nodes.test.ts",
+  "db/pglite/thread.test.ts",
 ];
 
 let resourceRouteNames: Set<string> | undefined;

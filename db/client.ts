@@ -1,7 +1,9 @@
-import { mkdir } from "node:fs/promises";
 import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
+import { openPGlite } from "./pglite/open";
 import type { Database } from "./schema";
+
+export { openPGlite };
 
 export type DatabaseKind = "pglite" | "postgres";
 
@@ -25,7 +27,16 @@ export type DatabaseConfig =
       /** An idle pooled connection failed (server restart, admin termination); the pool replaces it. */
       readonly onIdleError?: (error: Error) => void;
     }
-  | { readonly dataDir: string }
+  | {
+      readonly dataDir: string;
+      /**
+       * Where PGlite runs: its own worker thread (the default), so no statement ever stalls the
+       * event loop that serves sockets (issue 23), or this thread (`"main"`).
+       */
+      readonly thread?: "worker" | "main";
+      /** The worker thread died (a crash, a fatal engine error): every query now fails; log it. */
+      readonly onEngineFailure?: (error: Error) => void;
+    }
   | { readonly pglite: PGliteLike };
 
 /** The subset of a PGlite instance we own and close; kept structural so tests can pass clones. */
@@ -34,8 +45,9 @@ export interface PGliteLike {
 }
 
 /**
- * Opens the database: PostgreSQL when a URL is given, otherwise embedded PGlite in `dataDir`.
- * PGlite has no cross-process locking, so exactly one process may open a data directory.
+ * Opens the database: PostgreSQL when a URL is given, otherwise embedded PGlite in `dataDir`, on a
+ * worker thread unless told otherwise (db/pglite/thread-client.ts). PGlite has no cross-process
+ * locking, so exactly one process may open a data directory (server/data-dir-lock.ts).
  */
 export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
   if ("databaseUrl" in config) {
@@ -45,23 +57,17 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
     pool.on("error", config.onIdleError ?? (() => {}));
     return handle(pool, "postgres", async () => {});
   }
-  const pglite = "pglite" in config ? config.pglite : await openPGlite(config.dataDir);
+  const pglite = "pglite" in config ? config.pglite : await openEmbedded(config);
   const { createPgConfig } = await import("@electric-sql/pglite/node-postgres");
   // A pool of one: PGlite is a single connection, so one client keeps transactions isolated.
   const pool = new pg.Pool(createPgConfig(pglite as never) as unknown as pg.PoolConfig);
   return handle(pool, "pglite", () => pglite.close());
 }
 
-/** Creates (or reopens) a PGlite data directory with the extensions migrations expect. */
-export async function openPGlite(dataDir: string, loadDataDir?: Blob) {
-  const [{ PGlite }, { pg_trgm }] = await Promise.all([
-    import("@electric-sql/pglite"),
-    import("@electric-sql/pglite/contrib/pg_trgm"),
-  ]);
-  if (!dataDir.startsWith("memory://")) await mkdir(dataDir, { recursive: true });
-  const pglite = new PGlite({ dataDir, extensions: { pg_trgm }, loadDataDir });
-  await pglite.waitReady;
-  return pglite;
+async function openEmbedded(config: { dataDir: string; thread?: "worker" | "main"; onEngineFailure?: (error: Error) => void }): Promise<PGliteLike> {
+  if (config.thread === "main") return openPGlite(config.dataDir);
+  const { PGliteThread } = await import("./pglite/thread-client");
+  return PGliteThread.open(config.dataDir, { onFailure: config.onEngineFailure });
 }
 
 function handle(pool: pg.Pool, kind: DatabaseKind, closeEngine: () => Promise<void>): DatabaseHandle {

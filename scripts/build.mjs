@@ -3,8 +3,8 @@
  * The production build (decision 019). Two halves:
  *   - `remix vite:build`: the browser assets (build/client) and the routes' server bundle
  *     (build/server/index.js), which the server imports;
- *   - esbuild: the Node side (build/node): the server entry, the job worker and the command-line
- *     tools, bundled from TypeScript with every node_modules package left external, so native
+ *   - esbuild: the Node side (build/node): the server entry, the job worker, the database thread
+ *     and the command-line tools, bundled from TypeScript with every node_modules package left external, so native
  *     addons and wasm files load from node_modules as they do in development.
  *
  *   node scripts/build.mjs                         everything, always (npm run build)
@@ -30,6 +30,7 @@ const SOURCE_FILES = ["package.json", "package-lock.json", "vite.config.ts", "ts
 const NODE_ENTRIES = {
   index: "server/index.ts",
   "job-worker": "server/jobs/job-worker-main.ts",
+  "pglite-thread": "db/pglite/thread-main.ts",
   "check-cli": "server/checks/check-cli.ts",
   "import-cli": "server/library/import-cli.ts",
   "migrate-cli": "db/migrate-cli.ts",

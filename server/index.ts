@@ -43,7 +43,11 @@ const releaseLock = env.DATABASE_URL ? async () => {} : await lockDataDir(env.DA
 const database = await openDatabase(
   env.DATABASE_URL
     ? { databaseUrl: env.DATABASE_URL, onIdleError: (error) => log.warn("database connection lost; the pool reconnects", { error: error.message }) }
-    : { dataDir: env.DATA_DIR },
+    : {
+        dataDir: env.DATA_DIR,
+        // Every query fails from here on (none hangs); a supervisor's restart is the way back.
+        onEngineFailure: (error) => log.error("embedded database stopped; every query fails until a restart", { error: error.message }),
+      },
 );
 const applied = await migrateToLatest(database.db);
 if (applied.length) log.info("migrations applied", { migrations: applied });

@@ -19,6 +19,12 @@ export interface TestDatabase extends DatabaseHandle {
 export async function openTestDatabase(kind: DatabaseKind): Promise<TestDatabase> {
   if (kind === "pglite") {
     const dump = await readFile(inject("pgliteTemplate"));
+    // In-process by default (each clone on a thread would add one per test file); TEST_PGLITE_THREAD=1
+    // runs every clone on its own database thread, as the server runs PGlite.
+    if (process.env.TEST_PGLITE_THREAD === "1") {
+      const { PGliteThread } = await import("../../db/pglite/thread-client");
+      return openDatabase({ pglite: await PGliteThread.open("memory://", { loadDataDir: dump }) });
+    }
     const pglite = await openPGlite("memory://", new Blob([dump]));
     return openDatabase({ pglite });
   }
