@@ -9,7 +9,9 @@ import * as Y from "yjs";
 import { canonicalDocument } from "../../core/editor/canonical";
 import { appendDraftUpdates } from "../../db/queries/draft-documents";
 import { compactDraft } from "../../server/collab/compaction";
-import { connectClient, synced, type TestClient } from "../../test/collab/harness";
+import { WebSocket } from "ws";
+import { WebsocketProvider } from "y-websocket";
+import { draftDocName } from "../../core/collab/doc-name";
 import { prepareBenchData } from "./fixtures";
 import { rssKiB, startCaucus } from "./processes";
 import { fmt, median, table } from "./stats";
@@ -67,6 +69,22 @@ const data = await prepareBenchData(WARM_SAMPLES + 2, COLD_SAMPLES, async (handl
     }
   }
 });
+
+/** A plain y-websocket client (the test harness imports vitest, which a bench cannot). */
+type TestClient = { provider: WebsocketProvider; destroy(): void };
+function connectClient(target: { url: string; origin: string }, token: string, draftId: string): TestClient {
+  const headers = { origin: target.origin, cookie: `caucus_session=${token}` };
+  const socket = class extends WebSocket {
+    constructor(url: string, protocols?: string | string[]) {
+      super(url, protocols, { headers });
+    }
+  };
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(target.url, draftDocName(draftId), doc, { WebSocketPolyfill: socket as unknown as typeof globalThis.WebSocket, disableBc: true });
+  return { provider, destroy: () => (provider.destroy(), doc.destroy()) };
+}
+const synced = (client: TestClient) =>
+  client.provider.synced ? Promise.resolve() : new Promise<void>((resolve) => client.provider.once("sync", () => resolve()));
 
 const server = await startCaucus({ ...data.env, LOG_LEVEL: "debug" });
 const target = { url: server.wsUrl, origin: server.origin };
