@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import * as Y from "yjs";
 import { listenToDraftEvents } from "../../app/editor/draft-events";
 import { draftDocName } from "../../core/collab/doc-name";
 import { encodeDraftEvent, type DraftEvent } from "../../core/collab/draft-events";
