@@ -6,51 +6,18 @@
  *   npx tsx bench/collab/big-draft.ts    (needs `npm run build`)
  */
 import * as Y from "yjs";
-import { canonicalDocument } from "../../core/editor/canonical";
 import { appendDraftUpdates } from "../../db/queries/draft-documents";
 import { compactDraft } from "../../server/collab/compaction";
-import { connectClient, synced, type TestClient } from "../../test/collab/harness";
+import { WebSocket } from "ws";
+import { WebsocketProvider } from "y-websocket";
+import { draftDocName } from "../../core/collab/doc-name";
+import { buildHistory } from "./big-history";
 import { prepareBenchData } from "./fixtures";
 import { rssKiB, startCaucus } from "./processes";
 import { fmt, median, table } from "./stats";
 
 const COLD_SAMPLES = 18;
 const WARM_SAMPLES = 25;
-const WORDS = ["State", "recommendation", "supported", "implementation", "detention", "journalists", "freedom", "expression", "Committee", "report", "para.", "186.60", "the", "of", "and", "to", "in", "that"];
-
-/** Builds the draft the way people write: thousands of small edits, some rewritten. */
-function buildHistory(): { updates: Uint8Array[]; words: number } {
-  const doc = new Y.Doc();
-  const updates: Uint8Array[] = [];
-  doc.on("update", (u: Uint8Array) => updates.push(u));
-  const body = doc.getXmlFragment("body");
-  let seed = 7;
-  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-  const sentence = (n: number) => Array.from({ length: n }, () => WORDS[Math.floor(random() * WORDS.length)]).join(" ") + ". ";
-  let words = 0;
-  while (words < 50_000) {
-    doc.transact(() => {
-      if (body.length === 0 || random() < 0.08) {
-        const p = new Y.XmlElement("paragraph");
-        p.insert(0, [new Y.XmlText()]);
-        body.insert(body.length, [p]);
-      }
-      const text = (body.get(Math.floor(random() * body.length)) as Y.XmlElement).get(0) as Y.XmlText;
-      const added = 5 + Math.floor(random() * 20);
-      text.insert(text.length, sentence(added));
-      words += added;
-      // Rewriting leaves tombstones behind: the history a real draft carries.
-      if (random() < 0.3 && text.length > 40) {
-        const cut = 10 + Math.floor(random() * 20);
-        text.delete(Math.floor(random() * (text.length - cut)), cut);
-        words -= Math.round(cut / 7);
-      }
-    });
-  }
-  const counted = canonicalDocument(doc).text.split(/\s+/).filter(Boolean).length;
-  return { updates, words: counted };
-}
-
 const history = buildHistory();
 const data = await prepareBenchData(WARM_SAMPLES + 2, COLD_SAMPLES, async (handle, draftIds) => {
   for (const draftId of draftIds) {
@@ -67,6 +34,22 @@ const data = await prepareBenchData(WARM_SAMPLES + 2, COLD_SAMPLES, async (handl
     }
   }
 });
+
+/** A plain y-websocket client (the test harness imports vitest, which a bench cannot). */
+type TestClient = { provider: WebsocketProvider; destroy(): void };
+function connectClient(target: { url: string; origin: string }, token: string, draftId: string): TestClient {
+  const headers = { origin: target.origin, cookie: `caucus_session=${token}` };
+  const socket = class extends WebSocket {
+    constructor(url: string, protocols?: string | string[]) {
+      super(url, protocols, { headers });
+    }
+  };
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(target.url, draftDocName(draftId), doc, { WebSocketPolyfill: socket as unknown as typeof globalThis.WebSocket, disableBc: true });
+  return { provider, destroy: () => (provider.destroy(), doc.destroy()) };
+}
+const synced = (client: TestClient) =>
+  client.provider.synced ? Promise.resolve() : new Promise<void>((resolve) => client.provider.once("sync", () => resolve()));
 
 const server = await startCaucus({ ...data.env, LOG_LEVEL: "debug" });
 const target = { url: server.wsUrl, origin: server.origin };

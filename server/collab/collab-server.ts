@@ -9,8 +9,7 @@ import { noCollabMetrics, type CollabMetrics } from "../metrics/recorder";
 import { Connection } from "./connection";
 import { RoomRegistry } from "./room-registry";
 import { watchLiveness } from "./liveness";
-import { encodeAwarenessStates, encodeSyncStep1 } from "./protocol";
-import * as Y from "yjs";
+import { encodeAwarenessStates } from "./protocol";
 import { SERVER_ORIGIN, type Room } from "./room";
 import type { ChunkLimits } from "./update-chunks";
 import { FrameIntake } from "./frame-intake";
@@ -53,11 +52,11 @@ export class CollabServer {
       extensions: options.extensions,
       graceMs: options.roomGraceMs,
       log: options.log,
-      onChange: (room, update, origin) => {
+      onChange: (room, update, origin, freshClients) => {
         // The room has just sent it to every local socket but its author.
         const author = origin.kind === "client" && room.connections.has(origin.connection) ? 1 : 0;
         metrics.updatesDelivered(room.connections.size - author);
-        this.each("onChange", (e) => e.onChange?.(room, update, origin));
+        this.each("onChange", (e) => e.onChange?.(room, update, origin, freshClients));
       },
       onAwarenessChange: (room, update, origin) =>
         this.each("onAwarenessChange", (e) => e.onAwarenessChange?.(room, update, origin)),
@@ -132,7 +131,7 @@ export class CollabServer {
         room = opened;
         connection.roomReadyAt = performance.now();
         opened.connections.add(connection);
-        connection.send(encodeSyncStep1(opened.doc));
+        connection.send(opened.syncStep1());
         const states = [...opened.awareness.getStates().keys()];
         if (states.length > 0) connection.send(encodeAwarenessStates(opened.awareness, states));
         for (const bytes of queue.splice(0)) this.intake.receive(opened, connection, bytes);
@@ -173,7 +172,13 @@ export class CollabServer {
    */
   applyStoredChange(draftId: string, update: Uint8Array): void {
     const room = this.rooms.get(draftDocName(draftId));
-    if (room) Y.applyUpdate(room.doc, update, SERVER_ORIGIN);
+    if (room) {
+      try {
+        room.receive(update, SERVER_ORIGIN);
+      } catch (error) {
+        this.options.log.error("collab stored change not applied", { draftId, error: String(error) });
+      }
+    }
     this.each("onStoredChange", (e) => e.onStoredChange?.(draftId, update));
   }
 

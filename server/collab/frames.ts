@@ -1,9 +1,8 @@
 import * as awarenessProtocol from "y-protocols/awareness";
-import * as Y from "yjs";
 import { encodePong } from "../../core/collab/session-messages";
 import type { Logger } from "../logger";
 import type { Connection } from "./connection";
-import { encodeAwarenessStates, encodeSyncStep2, readAwarenessPayload, readStateVector, readSyncPayload } from "./protocol";
+import { encodeAwarenessStates, readAwarenessPayload, readStateVector, readSyncPayload } from "./protocol";
 import type { Room } from "./room";
 import type { ChangeOrigin, ClassifiedMessage } from "./types";
 
@@ -21,9 +20,10 @@ export function applyFrame(room: Room, connection: Connection, message: Classifi
         break;
       case "sync-step-2":
       case "sync-update": {
-        const before = room.changeCount;
-        Y.applyUpdate(room.doc, readSyncPayload(message.bytes), origin);
-        if (room.changeCount === before) connection.sentKnownContent = true;
+        const update = readSyncPayload(message.bytes);
+        // An update frame that ends with its update is relayed as it came; anything else is re-framed.
+        const relayable = message.type === "sync-update" && update.byteOffset + update.byteLength === message.bytes.byteOffset + message.bytes.byteLength;
+        if (!room.receive(update, origin, relayable ? message.bytes : undefined)) connection.sentKnownContent = true;
         break;
       }
       case "awareness":
@@ -51,9 +51,9 @@ export function applyFrame(room: Room, connection: Connection, message: Classifi
 function answerSyncStep1(room: Room, connection: Connection, bytes: Uint8Array, log: Logger): void {
   const replyStartedAt = performance.now();
   const stateVector = readStateVector(bytes);
-  // An empty state vector (a new client) gets the cached full state: no re-encoding.
-  const reply = isEmptyStateVector(stateVector) ? room.fullState() : encodeSyncStep2(Y.encodeStateAsUpdate(room.doc, stateVector));
-  connection.send(reply);
+  // A new client gets the frames the room holds encoded already: nothing is merged or re-encoded.
+  const reply = room.syncReply(stateVector);
+  for (const frame of reply) connection.send(frame);
   if (connection.firstSyncDone) return;
   connection.firstSyncDone = true;
   // Server time only: authenticate, load the room, answer; not the client's round trip.
@@ -68,10 +68,7 @@ function answerSyncStep1(room: Room, connection: Connection, bytes: Uint8Array, 
     authMs,
     loadMs,
     replyMs,
-    bytes: reply.byteLength,
+    bytes: reply.reduce((sum, frame) => sum + frame.byteLength, 0),
+    frames: reply.length,
   });
-}
-
-function isEmptyStateVector(stateVector: Uint8Array): boolean {
-  return stateVector.byteLength === 1 && stateVector[0] === 0;
 }

@@ -3,7 +3,6 @@ import * as encoding from "lib0/encoding";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as syncProtocol from "y-protocols/sync";
 import type { Awareness } from "y-protocols/awareness";
-import type * as Y from "yjs";
 import { MESSAGE_PING, MESSAGE_SAVE_REQUEST, MESSAGE_UPDATE_CHUNK } from "../../core/collab/session-messages";
 import type { ClassifiedMessage } from "./types";
 
@@ -57,10 +56,12 @@ export function readAwarenessPayload(bytes: Uint8Array): Uint8Array {
   return decoding.readVarUint8Array(decoder);
 }
 
-export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
+/** A sync-step-1 frame around an already-encoded state vector (rooms keep no Y.Doc to read one from). */
+export function encodeSyncStep1(stateVector: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MESSAGE_SYNC);
-  syncProtocol.writeSyncStep1(encoder, doc);
+  encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep1);
+  encoding.writeVarUint8Array(encoder, stateVector);
   return encoding.toUint8Array(encoder);
 }
 

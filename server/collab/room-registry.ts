@@ -6,7 +6,7 @@ interface RegistryOptions {
   extensions: CollabExtension[];
   graceMs: number;
   log: Logger;
-  onChange: (room: Room, update: Uint8Array, origin: ChangeOrigin) => void;
+  onChange: (room: Room, update: Uint8Array, origin: ChangeOrigin, freshClients: readonly number[]) => void;
   onAwarenessChange: (room: Room, update: Uint8Array, origin: ChangeOrigin) => void;
 }
 

@@ -1,29 +1,31 @@
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
 import type { Connection } from "./connection";
-import { encodeAwareness, encodeSyncStep2, encodeUpdate } from "./protocol";
+import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from "./protocol";
+import { inspectUpdate, UpdateLog } from "./update-log";
 import type { RefusalReason } from "../../core/collab/session-messages";
 import type { ChangeOrigin } from "./types";
 
 /** Origin used when storage fills the document, so persistence does not write it back. */
 export const STORAGE_ORIGIN: ChangeOrigin = { kind: "storage" };
 export const SERVER_ORIGIN: ChangeOrigin = { kind: "server" };
+/** A peer's or the server's update larger than this is cut to what the room lacks before it is kept. */
+const TRIM_ABOVE_BYTES = 16 * 1024;
 
 /**
- * One open draft: its Y.Doc, awareness and the local sockets on it. Every applied change is
- * broadcast to every local socket except its author, then handed to the extensions (which must
- * not block), so persistence never sits between receive and broadcast.
+ * One open draft: its state as updates (UpdateLog: no Y.Doc, issue 23), awareness and the local
+ * sockets on it. An update that holds something new is sent as it came to every local socket
+ * except its author, kept, then handed to the extensions (which must not block), so persistence
+ * never sits between receive and broadcast. Nothing is integrated: the server only relays, and
+ * merges bytes.
  */
 export class Room {
-  readonly doc = new Y.Doc();
-  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly log = new UpdateLog();
+  /** Awareness needs a Y.Doc only for a client id of its own; this one stays empty. */
+  private readonly awarenessDoc = new Y.Doc();
+  readonly awareness = new awarenessProtocol.Awareness(this.awarenessDoc);
   readonly connections = new Set<Connection>();
-  /** Approximate size of the document's history in bytes, for the document-size limit. */
-  approxBytes = 0;
-  /** Changes applied so far: a frame that leaves it unchanged held nothing new. */
-  changeCount = 0;
-  /** Full state as a sync-step-2 frame, for new clients with an empty document; reset on change. */
-  private fullStateFrame: Uint8Array | null = null;
+  private syncStep1Frame: Uint8Array | null = null;
   unloadTimer: NodeJS.Timeout | null = null;
   /**
    * Why no socket may change this draft now, or null: "submitting" while its file is made,
@@ -36,22 +38,11 @@ export class Room {
     readonly name: string,
     readonly draftId: string,
     readonly workspaceId: string,
-    onChange: (room: Room, update: Uint8Array, origin: ChangeOrigin) => void,
+    private readonly onChange: (room: Room, update: Uint8Array, origin: ChangeOrigin, freshClients: readonly number[]) => void,
     onAwarenessChange: (room: Room, update: Uint8Array, origin: ChangeOrigin) => void,
   ) {
     // The server holds no local awareness state of its own.
     this.awareness.setLocalState(null);
-    this.doc.on("update", (update: Uint8Array, origin: unknown) => {
-      const from = asOrigin(origin);
-      this.approxBytes += update.byteLength;
-      this.changeCount += 1;
-      this.fullStateFrame = null;
-      const frame = encodeUpdate(update);
-      for (const connection of this.connections) {
-        if (from.kind !== "client" || from.connection !== connection) connection.send(frame);
-      }
-      onChange(this, update, from);
-    });
     this.awareness.on(
       "update",
       ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
@@ -71,23 +62,64 @@ export class Room {
     );
   }
 
+  /** Approximate size of the document's history in bytes, for the document-size limit. */
+  get approxBytes(): number {
+    return this.log.bytes;
+  }
+
+  /** Fills the room from storage before any socket sees it (nothing is broadcast or stored again). */
+  load(snapshot: Uint8Array | null, updates: readonly Uint8Array[]): void {
+    this.log.load(snapshot, updates);
+    this.syncStep1Frame = null;
+  }
+
   /**
-   * Seeds the full-state cache with bytes that already encode the whole document (a snapshot
-   * loaded with no tail), so the first client after a cold load costs no re-encoding.
+   * Takes a change in: false when it held nothing the room lacks (then nothing happens). Throws,
+   * changing nothing, when it is not a well-formed update. `frame` is the update frame it came in,
+   * relayed as it is; updates from elsewhere (a peer, the server) are framed here, and a large one
+   * is cut down to what the room lacks first (a peer's answer to a sync request holds the draft).
    */
-  primeFullState(update: Uint8Array): void {
-    this.fullStateFrame = encodeSyncStep2(update);
+  receive(update: Uint8Array, origin: ChangeOrigin, frame?: Uint8Array): boolean {
+    const trimmed = origin.kind !== "client" && update.byteLength > TRIM_ABOVE_BYTES ? Y.diffUpdate(update, this.log.stateVector()) : update;
+    const inspected = inspectUpdate(trimmed);
+    const fresh = this.log.freshClients(inspected);
+    if (!fresh) return false;
+    const out = frame && trimmed === update ? frame : encodeUpdate(trimmed);
+    for (const connection of this.connections) {
+      if (origin.kind !== "client" || origin.connection !== connection) connection.send(out);
+    }
+    const kept = this.log.append(inspected, out);
+    this.syncStep1Frame = null;
+    this.onChange(this, kept, origin, fresh);
+    return true;
   }
 
-  /** The sync-step-2 answer for a client that has nothing yet, encoded once per change. */
-  fullState(): Uint8Array {
-    this.fullStateFrame ??= encodeSyncStep2(Y.encodeStateAsUpdate(this.doc));
-    return this.fullStateFrame;
+  /** The server's sync step 1 (its state vector), encoded once per change. */
+  syncStep1(): Uint8Array {
+    this.syncStep1Frame ??= encodeSyncStep1(this.log.stateVector());
+    return this.syncStep1Frame;
   }
 
-  /** The whole document as one update, for a socket whose edits were refused (rare: not cached). */
+  /**
+   * The answer to a client's sync step 1: update frames with what it lacks, then a sync step 2
+   * (the room's delete set, or empty) that ends it, so the client is synced only once it has all.
+   * For a new client every frame is one the room already holds encoded: nothing is re-encoded.
+   */
+  syncReply(stateVector: Uint8Array): Uint8Array[] {
+    const { frames, last } = this.log.missing(stateVector);
+    return [...frames, encodeSyncStep2(last)];
+  }
+
+  /** The whole document as one update, for a socket whose edits were refused (rare: merges it all). */
   stateUpdate(): Uint8Array {
-    return Y.encodeStateAsUpdate(this.doc);
+    return this.log.merged();
+  }
+
+  /** A Y.Doc of the room's state, for tests and diagnostics only: the room itself keeps none. */
+  materialise(): Y.Doc {
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, this.log.merged());
+    return doc;
   }
 
   /** Removes a socket and the awareness states it announced (its caret disappears for others). */
@@ -105,7 +137,7 @@ export class Room {
   destroy(): void {
     this.destroyed = true;
     this.awareness.destroy();
-    this.doc.destroy();
+    this.awarenessDoc.destroy();
   }
 }
 

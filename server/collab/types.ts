@@ -73,8 +73,11 @@ export interface CollabExtension {
   onMessage?(connection: Connection, message: ClassifiedMessage, room: Room): boolean;
   /** Fill a new room's document (from storage) before any client sees it. */
   onLoadDocument?(room: Room): Promise<void>;
-  /** A change that was applied to a room's document; must not block (persistence queues). */
-  onChange?(room: Room, update: Uint8Array, origin: ChangeOrigin): void;
+  /**
+   * A change the room took in (it held something new), exactly as it came; must not block
+   * (persistence queues). `freshClients`: the Yjs clients whose structs it adds to the room.
+   */
+  onChange?(room: Room, update: Uint8Array, origin: ChangeOrigin, freshClients: readonly number[]): void;
   onAwarenessChange?(room: Room, update: Uint8Array, origin: ChangeOrigin): void;
   onDisconnect?(connection: Connection): void;
   /** Whether the room still has work in flight (unsaved updates): such a room is never unloaded. */

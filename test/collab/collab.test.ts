@@ -56,7 +56,7 @@ describeEachDatabase("collaboration server", (handle) => {
       await new Promise((resolve) => setTimeout(resolve, 200));
       expect(editor.text()).toBe("Original text.");
       const room = suite.harness.collab.rooms.get(draftDocName(world.draft.id))!;
-      expect(canonicalDocument(room.doc).text).toBe("Original text.");
+      expect(canonicalDocument(room.materialise()).text).toBe("Original text.");
       const connection = [...room.connections].find((c) => c.identity.user.id === world.members[role].id)!;
       expect(connection.droppedFrames).toBeGreaterThan(0);
     }
@@ -127,7 +127,7 @@ describeEachDatabase("collaboration server", (handle) => {
     const a = connect(world.members.owner.token, world.draft.id);
     await synced(a);
     a.type("Paragraph one survives a restart.");
-    await eventually(() => suite.harness.collab.rooms.get(draftDocName(world.draft.id))?.doc, (d) => Boolean(d && canonicalDocument(d).text.includes("survives")));
+    await eventually(() => suite.harness.collab.rooms.get(draftDocName(world.draft.id))?.materialise(), (d) => Boolean(d && canonicalDocument(d).text.includes("survives")));
     a.destroy();
     // Empty for the grace period → flushed, compacted and evicted from memory.
     await eventually(() => suite.harness.collab.rooms.get(draftDocName(world.draft.id)), (room) => room === undefined);
@@ -150,7 +150,7 @@ describeEachDatabase("collaboration server", (handle) => {
     await sql`alter table draft_updates rename to draft_updates_paused`.execute(handle().db);
     try {
       a.type("Written while the database was down.");
-      await eventually(() => suite.harness.collab.rooms.get(name)?.doc, (d) => Boolean(d && canonicalDocument(d).text.includes("down")));
+      await eventually(() => suite.harness.collab.rooms.get(name)?.materialise(), (d) => Boolean(d && canonicalDocument(d).text.includes("down")));
       a.destroy();
       // Well past the 50 ms grace period: the empty room tried to close, and must not have.
       await new Promise((resolve) => setTimeout(resolve, 800));

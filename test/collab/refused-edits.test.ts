@@ -48,7 +48,7 @@ describeEachDatabase("refused edits, over the socket", (handle) => {
     expect(serverText).toBe("The accepted text.");
     await pause(300);
     expect(editor.text()).toBe("The accepted text.");
-    expect(canonicalDocument(roomOf(world.draft.id).doc).text).toBe("The accepted text.");
+    expect(canonicalDocument(roomOf(world.draft.id).materialise()).text).toBe("The accepted text.");
   });
 
   it("refuses what an editor typed offline after an owner lowered them to reviewer", async () => {
@@ -131,7 +131,7 @@ describeEachDatabase("refused edits, over the socket", (handle) => {
     // them broadcast before the store refused: it is told too, with nothing of its own unsaved,
     // so its page resets to the draft without a word (use-collab-session.ts).
     expect(await stored(world.draft.id)).toBe("Stored words.");
-    expect(canonicalDocument(roomOf(world.draft.id).doc).text).toBe("Stored words.");
+    expect(canonicalDocument(roomOf(world.draft.id).materialise()).text).toBe("Stored words.");
     const seen = await refusal(watcher, 8000);
     expect(seen.serverText).toBe("Stored words.");
     expect(watcher.durable.state.unsaved).toBe(0);

@@ -60,7 +60,7 @@ describeEachDatabase("a reviewer's comment and socket", (handle) => {
     editor.type(" Later.");
     await eventually(() => reviewer.text(), (text) => text.includes("Later."));
     const room = suite.harness.collab.rooms.get(draftDocName(world.draft.id))!;
-    expect(canonicalDocument(room.doc).text).not.toContain("Sneaky");
+    expect(canonicalDocument(room.materialise()).text).not.toContain("Sneaky");
     expect(editor.text()).not.toContain("Sneaky");
   });
 });

@@ -40,14 +40,14 @@ describeEachDatabase("a draft marked as submitted, over the socket", (handle) =>
     // A download right after a keystroke holds it: the room writes what it has first, it does
     // not wait for its half-second batch.
     editors.type("Typed just before a download. ");
-    await eventually(() => canonicalDocument(room().doc).text, (t) => t.includes("just before a download"));
+    await eventually(() => canonicalDocument(room().materialise()).text, (t) => t.includes("just before a download"));
     expect(await readDraftContent(handle().db, draft.id).then((c) => c.doc.textContent)).not.toContain("just before a download");
     const download = await fetchFile(exportRoute.loader, makeRequest(draftPath(world.workspace.id, draft.id, "/export?format=docx"), { token: owner.token }), context, { workspaceId: world.workspace.id, draftId: draft.id });
     expect(fileText(download.bytes, "docx")).toContain("Typed just before a download.");
 
     // The same for a submission: no need to wait for the batch.
     editors.type("Last words before Geneva. ");
-    await eventually(() => canonicalDocument(room().doc).text, (t) => t.includes("Last words before Geneva."));
+    await eventually(() => canonicalDocument(room().materialise()).text, (t) => t.includes("Last words before Geneva."));
     const answer = await fetchFile(submitRoute.action, submitRequest(world.workspace.id, draft.id, owner.token, { intent: "submit", format: "docx", signOffOverride: "on" }), context, { workspaceId: world.workspace.id, draftId: draft.id });
     expect(answer.status).toBe(200);
     // The stored file holds the last edit typed before submission.
@@ -70,7 +70,7 @@ describeEachDatabase("a draft marked as submitted, over the socket", (handle) =>
     const connection = [...room().connections].find((c) => c.identity.user.id === editor.id)!;
     expect(connection.readOnly).toBe(true);
     expect(connection.droppedFrames).toBeGreaterThan(0);
-    expect(canonicalDocument(room().doc).text).not.toContain("Typed after submission.");
+    expect(canonicalDocument(room().materialise()).text).not.toContain("Typed after submission.");
     expect((await readDraftContent(handle().db, draft.id)).doc.textContent).not.toContain("Typed after submission.");
 
     // An owner reopens it for a correction: the open room thaws, and a new editor's words are stored.

@@ -60,7 +60,7 @@ describe.runIf(redisUrl)("two nodes on one Redis", () => describeEachDatabase("s
         for (const node of [one, two]) {
           const room = node.collab.rooms.get(draftDocName(draft.id))!;
           expect(room.connections.size, `run ${run}`).toBeGreaterThan(0);
-          expect(blocksOf(room.doc), `run ${run}`).toEqual(frozen);
+          expect(blocksOf(room.materialise()), `run ${run}`).toEqual(frozen);
         }
         for (const reader of readers) expect(reader.closes, `run ${run}`).toEqual([]);
       } finally {

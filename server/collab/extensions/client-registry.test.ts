@@ -44,12 +44,12 @@ describeEachDatabase("the client registry extension", (handle) => {
     const settle = () => new Promise((resolve) => setTimeout(resolve, 60));
 
     state.down = true;
-    registry.onChange!(room, changeBy(7, "a"), fromEditor);
+    registry.onChange!(room, changeBy(7, "a"), fromEditor, [7]);
     await settle();
     expect(warnings).toEqual(["draft clients not recorded; their next change retries"]);
     state.down = false;
-    registry.onChange!(room, changeBy(9, "b"), { kind: "peer", nodeId: "other" });
-    registry.onChange!(room, changeBy(7, "c"), fromEditor);
+    registry.onChange!(room, changeBy(9, "b"), { kind: "peer", nodeId: "other" }, [9]);
+    registry.onChange!(room, changeBy(7, "c"), fromEditor, [7]);
     await settle();
     expect(await listDraftClients(handle().db, world.draft.id)).toEqual(new Map([[7, world.members.editor.id]]));
     await registry.onShutdown!();
@@ -60,7 +60,7 @@ describeEachDatabase("the client registry extension", (handle) => {
     const log: Logger = { debug() {}, info() {}, warn() {}, error() {} };
     const registry = clientRegistry({ db: handle().db, log, batchMs: 60_000 });
     const room = { draftId: world.draft.id } as Room;
-    registry.onChange!(room, changeBy(5, "x"), { kind: "client", connection: { identity: { user: { id: world.members.owner.id } } } as Connection });
+    registry.onChange!(room, changeBy(5, "x"), { kind: "client", connection: { identity: { user: { id: world.members.owner.id } } } as Connection }, [5]);
     await registry.onShutdown!();
     expect(await listDraftClients(handle().db, world.draft.id)).toEqual(new Map([[5, world.members.owner.id]]));
   });

@@ -1,5 +1,4 @@
 import type { Kysely } from "kysely";
-import * as Y from "yjs";
 import { recordDraftClients, type DraftClient } from "../../../db/queries/draft-clients";
 import type { Database } from "../../../db/schema";
 import type { Logger } from "../../logger";
@@ -21,8 +20,8 @@ interface Sighting extends DraftClient {
  * Records which user each Yjs client of a draft is (`draft_clients`), so words can later be
  * counted by author from the ids Yjs items carry (server/checks/words-by-organisation.ts).
  *
- * A change from a socket names the clients whose structs it adds (Y.parseUpdateMeta of the
- * applied update: only new structs are in it); the first sighting of a client on a draft is
+ * A change from a socket names the clients whose structs it adds to the room (the room read
+ * them when it checked the update was new); the first sighting of a client on a draft is
  * queued and written with every other draft's in one statement per batch, after the broadcast
  * and never in its way. Peer and storage changes are not ours to attribute: the node that heard
  * them from a socket records them. Read-only sockets' changes are dropped before they reach here.
@@ -61,12 +60,12 @@ export function clientRegistry(options: ClientRegistryOptions): CollabExtension 
 
   return {
     name: "client registry",
-    onChange(room, update, origin) {
+    onChange(room, _update, origin, freshClients) {
       if (origin.kind !== "client") return;
       let seen = known.get(room);
       if (!seen) known.set(room, (seen = new Set()));
       const userId = origin.connection.identity.user.id;
-      for (const clientId of Y.parseUpdateMeta(update).from.keys()) {
+      for (const clientId of freshClients) {
         if (seen.has(clientId)) continue;
         seen.add(clientId);
         pending.push({ room, draftId: room.draftId, clientId, userId });

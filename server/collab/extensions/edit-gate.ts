@@ -1,8 +1,8 @@
-import * as Y from "yjs";
 import { encodeEditsRefused, type RefusalReason } from "../../../core/collab/session-messages";
 import type { Connection } from "../connection";
 import { readSyncPayload } from "../protocol";
 import type { Room } from "../room";
+import { inspectUpdate } from "../update-log";
 import type { CollabExtension } from "../types";
 
 /**
@@ -16,8 +16,8 @@ export function refusalReason(connection: Connection, room: Room): RefusalReason
 }
 
 /**
- * Dropped frames checked for new content per socket. Each check reads the whole document
- * (Y.snapshot), and a reader's client sends one sync step 2 per connection; a socket that keeps
+ * Dropped frames checked for new content per socket. Each check reads the whole update against
+ * the room's clock ranges, and a reader's client sends one sync step 2 per connection; a socket that keeps
  * sending changes past this is told it was refused without more checks, and its page compares
  * the two copies itself, so a flood of empty changes cannot make the server scan the draft on
  * every frame.
@@ -29,8 +29,8 @@ const CHECKED_DROPS = 16;
  * made. A reviewer's client sends its whole delete set on every connect (sync step 2), which
  * is not an edit; only a change the document lacks is one the person must be told about.
  */
-function holdsNewContent(doc: Y.Doc, update: Uint8Array): boolean {
-  return !Y.snapshotContainsUpdate(Y.snapshot(doc), update);
+function holdsNewContent(room: Room, update: Uint8Array): boolean {
+  return room.log.freshClients(inspectUpdate(update)) !== null;
 }
 
 /**
@@ -55,7 +55,7 @@ export function editGate(): CollabExtension {
       if (connection.refusedEdits) return false;
       let refused: boolean;
       try {
-        refused = connection.droppedFrames > CHECKED_DROPS || holdsNewContent(room.doc, readSyncPayload(message.bytes));
+        refused = connection.droppedFrames > CHECKED_DROPS || holdsNewContent(room, readSyncPayload(message.bytes));
       } catch {
         connection.close(1007, "Malformed update");
         return false;

@@ -1,5 +1,4 @@
 import type { Kysely } from "kysely";
-import * as Y from "yjs";
 import type { SaveOutcome } from "../../../core/collab/session-messages";
 import { loadDraftDocument } from "../../../db/queries/draft-documents";
 import type { Database } from "../../../db/schema";
@@ -7,7 +6,7 @@ import type { Logger } from "../../logger";
 import type { CollabMetrics } from "../../metrics/recorder";
 import { compactDraft } from "../compaction";
 import type { Connection } from "../connection";
-import { STORAGE_ORIGIN, type Room } from "../room";
+import type { Room } from "../room";
 import { SaveQueue } from "../save-queue";
 import type { CollabExtension } from "../types";
 
@@ -62,14 +61,10 @@ export function persistence(options: PersistenceOptions): CollabExtension & {
     name: "persistence",
     async onLoadDocument(room) {
       const stored = await loadDraftDocument(options.db, room.draftId);
-      room.doc.transact(() => {
-        if (stored.snapshot) Y.applyUpdate(room.doc, stored.snapshot, STORAGE_ORIGIN);
-        for (const update of stored.updates) Y.applyUpdate(room.doc, update, STORAGE_ORIGIN);
-      }, STORAGE_ORIGIN);
-      // A compacted draft's snapshot already is its full state: new clients get it as stored.
-      if (stored.snapshot && stored.updates.length === 0) room.primeFullState(stored.snapshot);
+      // The snapshot is kept as it is stored (new clients get those very bytes), the log rows as runs.
+      room.load(stored.snapshot ?? null, stored.updates);
       rowsSinceCompaction.set(room.draftId, stored.updates.length);
-      storedFrom.set(room.draftId, Y.encodeStateVector(room.doc));
+      storedFrom.set(room.draftId, room.log.stateVector());
     },
     onChange(room, update, origin) {
       if (origin.kind === "peer") peerChanged.add(room.draftId);
@@ -80,8 +75,9 @@ export function persistence(options: PersistenceOptions): CollabExtension & {
       if (connection.sentKnownContent && peerChanged.has(room.draftId)) {
         // What it sent was known here only from a peer, which may not have stored it yet: store
         // everything the room gained since this node last did (repeats are harmless to Yjs).
-        queue.add(room.draftId, Y.encodeStateAsUpdate(room.doc, storedFrom.get(room.draftId)), null);
-        storedFrom.set(room.draftId, Y.encodeStateVector(room.doc));
+        const from = storedFrom.get(room.draftId);
+        storedFrom.set(room.draftId, room.log.stateVector());
+        queue.add(room.draftId, from ? room.log.since(from) : room.log.merged(), null);
         peerChanged.delete(room.draftId);
       }
       connection.sentKnownContent = false;
@@ -98,8 +94,8 @@ export function persistence(options: PersistenceOptions): CollabExtension & {
       const leaving = room.connections.size === 0;
       if (leaving || peerChanged.has(room.draftId)) {
         peerChanged.delete(room.draftId);
-        storedFrom.set(room.draftId, Y.encodeStateVector(room.doc));
-        await compactDraft(options.db, room.draftId, Y.encodeStateAsUpdate(room.doc));
+        storedFrom.set(room.draftId, room.log.stateVector());
+        await compactDraft(options.db, room.draftId, room.log.merged());
       }
       if (leaving) {
         rowsSinceCompaction.delete(room.draftId);

@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { Redis } from "ioredis";
 import * as awarenessProtocol from "y-protocols/awareness";
-import * as Y from "yjs";
 import { MESSAGE_DRAFT_EVENT } from "../../../core/collab/draft-events";
 import type { Logger } from "../../logger";
+import { readSyncPayload } from "../protocol";
 import type { Room } from "../room";
 import type { ChangeOrigin, CollabExtension, RevalidationFilter } from "../types";
 
@@ -83,19 +83,30 @@ export function redisFanOut(options: RedisFanOutOptions): CollabExtension & { no
     const room = rooms.get(channel);
     if (!room || from === nodeId) return;
     const origin: ChangeOrigin = { kind: "peer", nodeId: from };
-    if (kind === KIND_UPDATE) Y.applyUpdate(room.doc, payload, origin);
+    if (kind === KIND_UPDATE) receivePeerUpdate(room, payload, origin);
     else if (kind === KIND_AWARENESS) {
       const accepted = options.acceptPeerAwareness ? options.acceptPeerAwareness(room, from, payload) : payload;
       if (accepted) awarenessProtocol.applyAwarenessUpdate(room.awareness, accepted, origin);
     }
     else if (kind === KIND_SYNC_REQUEST) {
-      const missing = Y.encodeStateAsUpdate(room.doc, payload);
-      void publisher.publish(channel, frame(KIND_UPDATE, nodeId, missing)).catch((error: unknown) => options.log.warn("redis publish failed", { channel, error: String(error) }));
+      // Piece by piece as the room holds them: merging them into one would rewrite the whole draft.
+      const { frames, last } = room.log.missing(payload);
+      for (const update of [...frames.map(readSyncPayload), last]) {
+        void publisher.publish(channel, frame(KIND_UPDATE, nodeId, update)).catch((error: unknown) => options.log.warn("redis publish failed", { channel, error: String(error) }));
+      }
     } else if (kind === KIND_DRAFT_EVENT && payload[0] === MESSAGE_DRAFT_EVENT) {
       // Only ever a draft event: whatever else sits on the channel never reaches a browser raw.
       for (const connection of room.connections) connection.send(payload);
     }
   });
+
+  const receivePeerUpdate = (room: Room, update: Uint8Array, origin: ChangeOrigin) => {
+    try {
+      room.receive(update, origin);
+    } catch (error) {
+      options.log.warn("peer update refused: not a well-formed update", { draftId: room.draftId, from: origin.kind === "peer" ? origin.nodeId : "", error: String(error) });
+    }
+  };
 
   /**
    * Every node subscribed to the draft's channel answers a settle, the asking node included
@@ -131,7 +142,7 @@ export function redisFanOut(options: RedisFanOutOptions): CollabExtension & { no
       subscriber
         .subscribe(channel)
         // Peers may hold updates their clients sent that are not in the database yet.
-        .then(() => publish(room.draftId, KIND_SYNC_REQUEST, Y.encodeStateVector(room.doc)))
+        .then(() => publish(room.draftId, KIND_SYNC_REQUEST, room.log.stateVector()))
         .catch((error: unknown) => options.log.warn("redis subscribe failed; editing on this node only", { draftId: room.draftId, error: String(error) }));
       return Promise.resolve();
     },
