@@ -17,7 +17,6 @@ import { createHttpApp } from "./http/app";
 import { createLogger } from "./logger";
 import { mailerFromEnv } from "./mail/from-env";
 import { createCollabServer } from "./collab";
-import { useCompactionJobs } from "./collab/compaction";
 import { JobPool } from "./jobs/job-pool";
 import { openLimitsStore } from "./limits/stores";
 import { createServices } from "./services";
@@ -57,6 +56,12 @@ if (seeded.recommendations) log.info("demo library loaded into the empty shared 
 // Prometheus metrics on the operator's own address; without METRICS_ADDRESS nothing is loaded.
 const metrics = env.METRICS_ADDRESS ? await (await import("./metrics")).createPrometheusMetrics() : null;
 
+// One compile at a time per spare core: exports queue rather than starve the sockets' core.
+const jobs = new JobPool({ size: Math.max(1, Math.min(2, availableParallelism() - 1)), timeoutMs: 60_000, maxOutputBytes: 50_000_000, metrics: metrics?.jobs });
+// Compactions rebuild drafts and compare versions in a worker, not in the sockets' thread (issue 23).
+// Their own pool of one: a compaction waits for its worker inside its transaction (the advisory
+// lock, and on PGlite the one connection), so it must never queue behind a minute-long export.
+const compactionJobs = new JobPool({ size: 1, timeoutMs: 120_000, maxOutputBytes: Number.MAX_SAFE_INTEGER, maxQueued: 1_000, metrics: metrics?.jobs });
 const collab = createCollabServer({
   db: database.db,
   log,
@@ -64,14 +69,8 @@ const collab = createCollabServer({
   trustProxy: env.TRUST_PROXY,
   redisUrl: env.REDIS_URL,
   metrics: metrics?.collab,
+  compactionJobs,
 });
-// One compile at a time per spare core: exports queue rather than starve the sockets' core.
-const jobs = new JobPool({ size: Math.max(1, Math.min(2, availableParallelism() - 1)), timeoutMs: 60_000, maxOutputBytes: 50_000_000, metrics: metrics?.jobs });
-// Compactions rebuild drafts and compare versions in a worker, not in the sockets' thread (issue 23).
-// Their own pool of one: a compaction waits for its worker inside its transaction (the advisory
-// lock, and on PGlite the one connection), so it must never queue behind a minute-long export.
-const compactionJobs = new JobPool({ size: 1, timeoutMs: 120_000, maxOutputBytes: Number.MAX_SAFE_INTEGER, maxQueued: 1_000, metrics: metrics?.jobs });
-useCompactionJobs(compactionJobs);
 // Attempt limits in the store every node shares: Redis, else PostgreSQL, else this process's memory.
 const limitsStore = await openLimitsStore({ redisUrl: env.REDIS_URL, database, log });
 log.info("attempt limits", { store: limitsStore.kind });

@@ -164,7 +164,7 @@ const timedPool: JobRunner = {
 };
 let jobMs = 0;
 // A first job starts the worker (its module graph loads once): not what a compaction costs.
-await pool.run({ format: "compaction", work: { packed: new Uint8Array(), lengths: [], hasSnapshot: false, hasInMemory: false, sessions: [], versions: null } });
+await pool.run({ format: "compaction", work: { packed: new Uint8Array(), lengths: [], hasSnapshot: false, inMemoryCount: 0, sessions: [], versions: null } });
 
 const samples: Record<"pool" | "inProcess", Sample[]> = { pool: [], inProcess: [] };
 const poolJobMs: number[] = [];

@@ -17,11 +17,12 @@ import { readVersion, type VersionReading } from "../versions/reading";
  * no structured clone of thousands of small arrays.
  */
 export interface CompactionWork {
-  /** [snapshot?, ...log rows, inMemory?] back to back; which ones are there: `hasSnapshot`, `hasInMemory`. */
+  /** [snapshot?, ...log rows, ...inMemory] back to back; which ones are there: `hasSnapshot`, `inMemoryCount`. */
   packed: Uint8Array;
   lengths: number[];
   hasSnapshot: boolean;
-  hasInMemory: boolean;
+  /** How many of the last arrays are a room's memory (its update log's pieces, unmerged). */
+  inMemoryCount: number;
   /** Log row ranges [from, to), one per session of work, in order (server/versions/sessions.ts). */
   sessions: Array<{ from: number; to: number }>;
   /** What reading a version needs; null keeps no versions (the draft is gone). */
@@ -43,10 +44,10 @@ export interface CompactionResult {
 
 /** Packs the stored bytes for computeCompaction: one fresh buffer, safe to transfer. */
 export function packCompactionWork(
-  parts: { snapshot: Uint8Array | null; updates: readonly Uint8Array[]; inMemory: Uint8Array | undefined },
+  parts: { snapshot: Uint8Array | null; updates: readonly Uint8Array[]; inMemory: readonly Uint8Array[] | undefined },
   rest: Pick<CompactionWork, "sessions" | "versions">,
 ): CompactionWork {
-  const arrays = [...(parts.snapshot ? [parts.snapshot] : []), ...parts.updates, ...(parts.inMemory ? [parts.inMemory] : [])];
+  const arrays = [...(parts.snapshot ? [parts.snapshot] : []), ...parts.updates, ...(parts.inMemory ?? [])];
   const lengths = arrays.map((a) => a.byteLength);
   const packed = new Uint8Array(lengths.reduce((sum, n) => sum + n, 0));
   let offset = 0;
@@ -54,10 +55,10 @@ export function packCompactionWork(
     packed.set(array, offset);
     offset += array.byteLength;
   }
-  return { packed, lengths, hasSnapshot: parts.snapshot !== null, hasInMemory: parts.inMemory !== undefined, ...rest };
+  return { packed, lengths, hasSnapshot: parts.snapshot !== null, inMemoryCount: parts.inMemory?.length ?? 0, ...rest };
 }
 
-function unpack(work: CompactionWork): { snapshot: Uint8Array | null; updates: Uint8Array[]; inMemory: Uint8Array | null } {
+function unpack(work: CompactionWork): { snapshot: Uint8Array | null; updates: Uint8Array[]; inMemory: Uint8Array[] } {
   const arrays: Uint8Array[] = [];
   let offset = 0;
   for (const length of work.lengths) {
@@ -65,7 +66,7 @@ function unpack(work: CompactionWork): { snapshot: Uint8Array | null; updates: U
     offset += length;
   }
   const snapshot = work.hasSnapshot ? arrays.shift()! : null;
-  const inMemory = work.hasInMemory ? arrays.pop()! : null;
+  const inMemory = arrays.splice(arrays.length - work.inMemoryCount);
   return { snapshot, updates: arrays, inMemory };
 }
 
@@ -82,10 +83,10 @@ export function computeCompaction(work: CompactionWork): CompactionResult {
     const userOfClient = (clientId: number) => work.versions?.clients.get(clientId) ?? null;
     for (const [index, session] of work.sessions.entries()) {
       for (let row = session.from; row < session.to; row++) Y.applyUpdate(doc, updates[row]!);
-      if (index === work.sessions.length - 1 && inMemory) Y.applyUpdate(doc, inMemory);
+      if (index === work.sessions.length - 1) applyAll(doc, inMemory);
       if (work.versions) readings.push(readVersion(doc, work.versions.counts, userOfClient));
     }
-    if (work.sessions.length === 0 && inMemory) Y.applyUpdate(doc, inMemory);
+    if (work.sessions.length === 0) applyAll(doc, inMemory);
     const { json, text } = canonicalDocument(doc);
     return { state: Y.encodeStateAsUpdate(doc), json: JSON.stringify(json), text, readings };
   } finally {
@@ -123,4 +124,9 @@ export const isCompactionJob = (job: { format: string }): job is CompactionJob |
 export function runCompactionJob(job: CompactionJob | VersionChangeJob): CompactionResult | VersionChange {
   if (job.format === "compaction") return computeCompaction(job.work);
   return measureChange(job.previous, job.reading, job.people, (userId) => job.organisations.get(userId) ?? null);
+}
+
+/** A room's pieces in one transaction: one observer pass, as one merged update would take. */
+function applyAll(doc: Y.Doc, updates: readonly Uint8Array[]): void {
+  if (updates.length > 0) doc.transact(() => updates.forEach((update) => Y.applyUpdate(doc, update)));
 }

@@ -13,19 +13,6 @@ import { packCompactionWork, runCompactionJob, type CompactionJob, type Compacti
 import type { VersionChange } from "../versions/change";
 
 /**
- * Where compactions do their CPU work. Set once by the server entry (server/index.ts) to its job
- * pool: rebuilding a 50,000-word draft and comparing its versions takes hundreds of
- * milliseconds to seconds, which in the sockets' thread would stall every room (issue 23).
- * Unset (tests that build services without a pool, command-line tools), the same code runs
- * in-process.
- */
-let compactionJobs: JobRunner | null = null;
-
-export function useCompactionJobs(jobs: JobRunner | null): void {
-  compactionJobs = jobs;
-}
-
-/**
  * Merges a draft's update log into its snapshot (Yjs state + canonical JSON + text). Reads from
  * the database, so it is correct whichever node runs it and whatever other nodes appended; the
  * advisory lock makes nodes take turns. `inMemory` (a room's state) is merged in too, so changes
@@ -37,10 +24,12 @@ export function useCompactionJobs(jobs: JobRunner | null): void {
  * decision 023): the log is replayed session by session and the draft read at each one's end.
  *
  * This thread only reads and writes the database; the replay, the readings and the change
- * measures run in `jobs` (default: the pool set by useCompactionJobs) while the transaction,
- * and so the advisory lock, stays open around them.
+ * measures run in `jobs` (the server's compaction pool: rebuilding a 50,000-word draft and
+ * comparing its versions takes hundreds of milliseconds to seconds, which in the sockets' thread
+ * would stall every room, issue 23) while the transaction, and so the advisory lock, stays open
+ * around them. Without a pool (tests, command-line tools) the same code runs in-process.
  */
-export async function compactDraft(db: Kysely<Database>, draftId: string, memory?: Uint8Array, jobs: JobRunner | null = compactionJobs): Promise<number> {
+export async function compactDraft(db: Kysely<Database>, draftId: string, memory?: readonly Uint8Array[], jobs: JobRunner | null = null): Promise<number> {
   return db.transaction().execute(async (tx) => {
     await lockDraftForCompaction(tx, draftId);
     const freeze = memory ? await findDraftFreeze(tx, draftId, "share") : undefined;

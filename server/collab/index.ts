@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
+import type { JobRunner } from "../context";
 import type { Logger } from "../logger";
 import type { CollabMetrics } from "../metrics/recorder";
 import { CollabServer } from "./collab-server";
@@ -27,6 +28,8 @@ export interface CollabOptions {
   roomGraceMs?: number;
   /** Where rooms report updates, drops and save lag (server/metrics); nowhere by default. */
   metrics?: CollabMetrics;
+  /** Where compactions rebuild drafts (a pool of one worker in the server); in-process without. */
+  compactionJobs?: JobRunner | null;
 }
 
 /**
@@ -57,6 +60,7 @@ export function createCollabServer(options: CollabOptions): CollabServer {
     compactEvery: 200,
     onStoreRefused: (draftId) => server.reload(draftId),
     metrics: options.metrics,
+    compactionJobs: options.compactionJobs,
   });
   const server: CollabServer = new CollabServer({
     extensions: [

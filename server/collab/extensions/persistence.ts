@@ -4,6 +4,7 @@ import { loadDraftDocument } from "../../../db/queries/draft-documents";
 import type { Database } from "../../../db/schema";
 import type { Logger } from "../../logger";
 import type { CollabMetrics } from "../../metrics/recorder";
+import type { JobRunner } from "../../context";
 import { compactDraft } from "../compaction";
 import type { Connection } from "../connection";
 import type { Room } from "../room";
@@ -15,6 +16,8 @@ export interface PersistenceOptions {
   log: Logger;
   /** Longest an update waits in memory before it is written (a few hundred ms). */
   batchMs: number;
+  /** Where compactions do their CPU work (server/collab/compaction.ts); null: in-process. */
+  compactionJobs?: JobRunner | null;
   /** Compact a draft once this many rows accumulated since its snapshot. */
   compactEvery: number;
   /** A batch was refused (the draft was submitted meanwhile): the room must be reloaded. */
@@ -52,7 +55,7 @@ export function persistence(options: PersistenceOptions): CollabExtension & {
     const rows = (rowsSinceCompaction.get(draftId) ?? 0) + 1;
     if (rows < options.compactEvery) return void rowsSinceCompaction.set(draftId, rows);
     rowsSinceCompaction.set(draftId, 0);
-    void compactDraft(options.db, draftId).catch((error: unknown) =>
+    void compactDraft(options.db, draftId, undefined, options.compactionJobs).catch((error: unknown) =>
       options.log.warn("draft compaction failed; the log stays authoritative", { draftId, error: String(error) }),
     );
   };
@@ -95,7 +98,7 @@ export function persistence(options: PersistenceOptions): CollabExtension & {
       if (leaving || peerChanged.has(room.draftId)) {
         peerChanged.delete(room.draftId);
         storedFrom.set(room.draftId, room.log.stateVector());
-        await compactDraft(options.db, room.draftId, room.log.merged());
+        await compactDraft(options.db, room.draftId, room.log.updates(), options.compactionJobs);
       }
       if (leaving) {
         rowsSinceCompaction.delete(room.draftId);
