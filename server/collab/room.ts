@@ -26,6 +26,8 @@ export class Room {
   readonly awareness = new awarenessProtocol.Awareness(this.awarenessDoc);
   readonly connections = new Set<Connection>();
   private syncStep1Frame: Uint8Array | null = null;
+  /** The whole draft as a sync step 2, for clients that have nothing yet; reset on change. */
+  private fullStateFrame: Uint8Array | null = null;
   unloadTimer: NodeJS.Timeout | null = null;
   /**
    * Why no socket may change this draft now, or null: "submitting" while its file is made,
@@ -71,6 +73,7 @@ export class Room {
   load(snapshot: Uint8Array | null, updates: readonly Uint8Array[]): void {
     this.log.load(snapshot, updates);
     this.syncStep1Frame = null;
+    this.fullStateFrame = null;
   }
 
   /**
@@ -90,6 +93,7 @@ export class Room {
     }
     const kept = this.log.append(inspected, out);
     this.syncStep1Frame = null;
+    this.fullStateFrame = null;
     this.onChange(this, kept, origin, fresh);
     return true;
   }
@@ -101,13 +105,17 @@ export class Room {
   }
 
   /**
-   * The answer to a client's sync step 1: update frames with what it lacks, then a sync step 2
-   * (the room's delete set, or empty) that ends it, so the client is synced only once it has all.
-   * For a new client every frame is one the room already holds encoded: nothing is re-encoded.
+   * The answer to a client's sync step 1: one sync step 2 with everything it lacks. One frame, not
+   * the stored pieces one by one: the editor must receive the draft in the one transaction that
+   * also marks it synced (a reviewer's page in Suggesting mode hung on a draft that arrived as
+   * an update before its sync step 2). A new client gets a frame encoded once per change.
    */
   syncReply(stateVector: Uint8Array): Uint8Array[] {
-    const { frames, last } = this.log.missing(stateVector);
-    return [...frames, encodeSyncStep2(last)];
+    if (Y.decodeStateVector(stateVector).size === 0) {
+      this.fullStateFrame ??= encodeSyncStep2(this.log.merged());
+      return [this.fullStateFrame];
+    }
+    return [encodeSyncStep2(Y.diffUpdate(this.log.merged(), stateVector))];
   }
 
   /** The whole document as one update, for a socket whose edits were refused (rare: merges it all). */

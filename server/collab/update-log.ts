@@ -88,6 +88,8 @@ export class UpdateLog {
   private readonly deleted = new IdRanges();
   private stateVectorCache: Uint8Array | null = null;
   private deleteSetCache: Uint8Array | null = null;
+  /** Everything as one update, merged once per change: sync replies and refusals read it. */
+  private mergedCache: Uint8Array | null = null;
   /** Bytes of every update taken in, for the document-size limit. */
   bytes = 0;
 
@@ -158,8 +160,10 @@ export class UpdateLog {
 
   /** Everything as one update (storing memory at unload, a refused socket's reset): merges it all. */
   merged(): Uint8Array {
+    if (this.mergedCache) return this.mergedCache;
     const updates = this.updates();
-    return updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
+    this.mergedCache = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
+    return this.mergedCache;
   }
 
   /**
@@ -186,6 +190,7 @@ export class UpdateLog {
     const d = inspected.deletes;
     for (let i = 0; i < d.length; i += 3) this.deleted.add(d[i]!, d[i + 1]!, d[i + 2]!);
     this.stateVectorCache = null;
+    this.mergedCache = null;
     if (d.length > 0) this.deleteSetCache = null;
   }
 
