@@ -21,6 +21,7 @@ import { prosemirrorJSONToYDoc } from "@tiptap/y-tiptap";
 import { sql, type Kysely } from "kysely";
 import pg from "pg";
 import * as Y from "yjs";
+import { randomEdits, seededText } from "../../test/random-edits";
 import { BODY_FIELD, documentSchema, writeCover } from "../../core/editor";
 import { openDatabase, openPGlite } from "../../db/client";
 import { migrateToLatest } from "../../db/migrate";
@@ -40,9 +41,7 @@ const SESSIONS = Number(process.env.SESSIONS ?? 3);
 const EDITS = Number(process.env.EDITS ?? 200);
 const WORDS = Number(process.env.WORDS ?? 50_000);
 const VOCABULARY = "State recommendation supported noted implementation detention journalists freedom expression assembly Committee report the of and to in that".split(" ");
-let seed = 11;
-const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-const sentence = (n: number) => `${Array.from({ length: n }, () => VOCABULARY[Math.floor(random() * VOCABULARY.length)]).join(" ")}. `;
+const { random, sentence } = seededText(VOCABULARY, 11);
 
 /** ~75-word paragraphs under a heading every 40, a footnote in one of four. */
 function startingDraft(words: number): Record<string, unknown> {
@@ -102,14 +101,7 @@ async function appendLog(round: number): Promise<number> {
     Y.applyUpdate(client, Y.encodeStateAsUpdate(live));
     const updates: Uint8Array[] = [];
     client.on("update", (u: Uint8Array) => updates.push(u));
-    const body = client.getXmlFragment(BODY_FIELD);
-    for (let e = 0; e < EDITS; e++) {
-      const block = body.get(Math.floor(random() * body.length)) as Y.XmlElement;
-      const target = block.toArray().find((child): child is Y.XmlText => child instanceof Y.XmlText);
-      if (!target) continue;
-      if (random() < 0.3 && target.length > 60) target.delete(Math.floor(random() * (target.length - 20)), 8);
-      else target.insert(Math.floor(random() * target.length), sentence(2));
-    }
+    randomEdits(client, EDITS, { random, sentence });
     Y.applyUpdate(live, Y.encodeStateAsUpdate(client));
     const at = new Date(Date.now() - 20 * 86_400_000 + (round * SESSIONS + s) * 3_600_000);
     for (const draftId of Object.values(drafts)) {

@@ -16,6 +16,7 @@ import { join } from "node:path";
 import { prosemirrorJSONToYDoc } from "@tiptap/y-tiptap";
 import { sql } from "kysely";
 import * as Y from "yjs";
+import { randomEdits, seededText } from "../../test/random-edits";
 import { BODY_FIELD, documentSchema, writeCover } from "../../core/editor";
 import { openDatabase, openPGlite } from "../../db/client";
 import { migrateToLatest } from "../../db/migrate";
@@ -34,9 +35,7 @@ const RUNS = Number(process.env.RUNS ?? 15);
 const PEOPLE = 8;
 const VOCABULARY = "State recommendation supported noted implementation detention journalists freedom expression assembly Committee report the of and to in that was were has not by on with for as at from law police court women children".split(" ");
 
-let seed = 5;
-const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-const sentence = (n: number) => `${Array.from({ length: n }, () => VOCABULARY[Math.floor(random() * VOCABULARY.length)]).join(" ")}. `;
+const { random, sentence } = seededText(VOCABULARY, 5);
 type Json = Record<string, unknown>;
 const text = (value: string): Json => ({ type: "text", text: value });
 
@@ -100,14 +99,7 @@ for (let s = 1; s <= SESSIONS; s++) {
   const at = new Date(t0 + s * 6 * 3_600_000);
   const updates: Uint8Array[] = [];
   client.on("update", (u: Uint8Array) => updates.push(u));
-  const body = client.getXmlFragment(BODY_FIELD);
-  for (let e = 0; e < EDITS; e++) {
-    const block = body.get(Math.floor(random() * body.length)) as Y.XmlElement;
-    const target = block.toArray().find((child): child is Y.XmlText => child instanceof Y.XmlText);
-    if (!target) continue;
-    if (random() < 0.3 && target.length > 60) target.delete(Math.floor(random() * (target.length - 20)), 12);
-    else target.insert(Math.floor(random() * target.length), sentence(3));
-  }
+  randomEdits(client, EDITS, { random, sentence }, { deleteLength: 12, words: 3, minLength: 60 });
   // A session's edits arrive as the save queue stores them: a few dozen batches.
   for (let i = 0; i < updates.length; i += 8) await store(Y.mergeUpdates(updates.slice(i, i + 8)), person.id, new Date(at.getTime() + i * 1000));
   Y.applyUpdate(live, Y.encodeStateAsUpdate(client));

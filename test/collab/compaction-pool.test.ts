@@ -1,6 +1,7 @@
 import { prosemirrorJSONToYDoc } from "@tiptap/y-tiptap";
 import { afterAll, expect, it } from "vitest";
 import * as Y from "yjs";
+import { randomEdits, seededText } from "../random-edits";
 import { BODY_FIELD, documentSchema, writeCover } from "../../core/editor";
 import { canonicalDocument } from "../../core/editor/canonical";
 import type { DatabaseHandle } from "../../db/client";
@@ -18,9 +19,7 @@ const pool = new JobPool({ size: 1, timeoutMs: 300_000, maxOutputBytes: Number.M
 afterAll(() => pool.close());
 
 const WORDS = "State recommendation supported noted implementation detention journalists freedom expression assembly Committee report".split(" ");
-let seed = 3;
-const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-const sentence = (n: number) => `${Array.from({ length: n }, () => WORDS[Math.floor(random() * WORDS.length)]).join(" ")}. `;
+const { random, sentence } = seededText(WORDS, 3);
 const startingDoc = (words: number) => {
   const blocks: unknown[] = [];
   for (let p = 0; p * 75 < words; p++) {
@@ -39,13 +38,7 @@ function session(live: Y.Doc, edits: number): { clientId: number; updates: Uint8
   Y.applyUpdate(client, Y.encodeStateAsUpdate(live));
   const updates: Uint8Array[] = [];
   client.on("update", (update: Uint8Array) => updates.push(update));
-  const body = client.getXmlFragment(BODY_FIELD);
-  for (let e = 0; e < edits; e++) {
-    const target = (body.get(Math.floor(random() * body.length)) as Y.XmlElement).toArray().find((child): child is Y.XmlText => child instanceof Y.XmlText);
-    if (!target) continue;
-    if (random() < 0.3 && target.length > 40) target.delete(Math.floor(random() * (target.length - 20)), 8);
-    else target.insert(Math.floor(random() * target.length), sentence(2));
-  }
+  randomEdits(client, edits, { random, sentence }, { deleteLength: 8, words: 2, minLength: 40 });
   Y.applyUpdate(live, Y.encodeStateAsUpdate(client));
   const clientId = client.clientID;
   client.destroy();
