@@ -49,35 +49,32 @@ export interface RunResult {
 
 type WorkerResult = Extract<WorkerMessage, { type: "result" }>;
 
+/** Each workers' [key, time, count] entries joined per key: the latest time, the summed count. */
+function latestAndCount<K>(lists: ReadonlyArray<ReadonlyArray<readonly [K, number, number]>>): Map<K, [number, number]> {
+  const joined = new Map<K, [number, number]>();
+  for (const list of lists) {
+    for (const [key, at, count] of list) {
+      const entry = joined.get(key);
+      if (entry) {
+        entry[0] = Math.max(entry[0], at);
+        entry[1] += count;
+      } else joined.set(key, [at, count]);
+    }
+  }
+  return joined;
+}
+
 /** Per sent edit within the window: its latest arrival's latency, and how many peers got it. */
 function deliveries(results: WorkerResult[], receivers: ReceiverMode): Array<{ latency: number; count: number }> {
   if (receivers === "full") {
-    const merged = new Map<string, [number, number]>();
-    for (const result of results) {
-      for (const [key, latency, count] of result.received) {
-        const entry = merged.get(key);
-        if (entry) {
-          entry[0] = Math.max(entry[0], latency);
-          entry[1] += count;
-        } else merged.set(key, [latency, count]);
-      }
-    }
+    const merged = latestAndCount(results.map((r) => r.received));
     return results.flatMap((r) => r.sentKeys).map((key) => {
       const entry = merged.get(key);
       return { latency: entry?.[0] ?? NaN, count: entry?.[1] ?? 0 };
     });
   }
   // Light receivers timed arrivals by clock key; the senders noted when each key was sent.
-  const arrived = new Map<number, [number, number]>();
-  for (const result of results) {
-    for (const [key, at, count] of result.arrivals) {
-      const entry = arrived.get(key);
-      if (entry) {
-        entry[0] = Math.max(entry[0], at);
-        entry[1] += count;
-      } else arrived.set(key, [at, count]);
-    }
-  }
+  const arrived = latestAndCount(results.map((r) => r.arrivals));
   return results.flatMap((r) => r.sentClocks).map(([key, sentAt]) => {
     const entry = arrived.get(key);
     return { latency: entry ? entry[0] - sentAt : NaN, count: entry?.[1] ?? 0 };
