@@ -1,7 +1,10 @@
 // Preloaded (--import) into both servers under test: event-loop delay and GC pauses over the
 // measuring window, server-side, so client-side noise cannot hide a server's stalls. The
 // orchestrator sends SIGUSR2 at the window's start (reset) and end (write LOOP_PROBE_FILE).
+// With LOOP_PROBE_PROFILE=<file> it also writes a CPU profile of the main thread over the window
+// only (BENCH_CPU_PROF=window), without the boot, the setup and the unloads after the load.
 import { writeFileSync } from "node:fs";
+import { Session } from "node:inspector";
 import { monitorEventLoopDelay, PerformanceObserver } from "node:perf_hooks";
 
 const file = process.env.LOOP_PROBE_FILE;
@@ -17,7 +20,17 @@ if (file) {
     }
   }).observe({ entryTypes: ["gc"] });
   let measuring = false;
+  const profileFile = process.env.LOOP_PROBE_PROFILE;
+  const session = profileFile ? new Session() : null;
+  session?.connect();
   process.on("SIGUSR2", () => {
+    if (session && !measuring) {
+      session.post("Profiler.enable", () => session.post("Profiler.start"));
+    } else if (session) {
+      session.post("Profiler.stop", (error, result) => {
+        if (!error) writeFileSync(profileFile, JSON.stringify(result.profile));
+      });
+    }
     if (measuring) {
       const ms = (ns) => ns / 1e6;
       writeFileSync(

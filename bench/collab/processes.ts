@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -100,8 +100,12 @@ function stopper(child: ChildProcess): () => Promise<void> {
 /** Caucus itself, production build, auth and persistence on, pinned to core 0. */
 export async function startCaucus(env: Record<string, string>): Promise<ServerUnderTest> {
   const port = await freePort();
-  // BENCH_CPU_PROF=1 writes a V8 CPU profile of the server to bench/.profiles/ on exit.
-  const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", "--cpu-prof-dir=bench/.profiles"] : [];
+  // BENCH_CPU_PROF=1 writes V8 CPU profiles of the server's threads to bench/.profiles/ on exit;
+  // BENCH_CPU_PROF=window one of its main thread over the measuring window only (loop-probe.mjs).
+  const profileMode = process.env.BENCH_CPU_PROF;
+  const profile = profileMode && profileMode !== "window" ? ["--cpu-prof", "--cpu-prof-dir=bench/.profiles"] : [];
+  if (profileMode === "window") mkdirSync("bench/.profiles", { recursive: true });
+  const windowProfile = profileMode === "window" ? { LOOP_PROBE_PROFILE: `bench/.profiles/window-${Date.now()}.cpuprofile` } : {};
   // BENCH_NODE_FLAGS passes V8 flags to the server (e.g. "--max-semi-space-size=32").
   const flags = (process.env.BENCH_NODE_FLAGS ?? "").split(" ").filter(Boolean);
   const probeFile = probeFileFor("caucus");
@@ -110,6 +114,7 @@ export async function startCaucus(env: Record<string, string>): Promise<ServerUn
   const entry = process.env.CAUCUS_UNDER_TSX ? ["--import", "tsx", "server/index.ts"] : ["build/node/index.js"];
   const child = pinned(0, [...flags, ...profile, ...PROBE, ...entry], {
     LOOP_PROBE_FILE: probeFile,
+    ...windowProfile,
     NODE_ENV: "production",
     PORT: String(port),
     HOST: "127.0.0.1",

@@ -96,11 +96,11 @@ export class CollabServer {
       this.options.log.error("collab upgrade failed", { error: String(error) });
       return refuseHttp(socket, 503, "Service Unavailable");
     }
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, request as ConnectionIdentity, startedAt));
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, socket, request as ConnectionIdentity, startedAt));
   }
 
-  private accept(ws: WebSocket, identity: ConnectionIdentity, upgradeStartedAt: number): void {
-    const connection = new Connection(ws, identity);
+  private accept(ws: WebSocket, transport: Duplex, identity: ConnectionIdentity, upgradeStartedAt: number): void {
+    const connection = new Connection(ws, identity, transport);
     connection.upgradeStartedAt = upgradeStartedAt;
     connection.acceptedAt = performance.now();
     connection.roomWasOpen = this.rooms.get(identity.docName) !== undefined;

@@ -1,5 +1,7 @@
+import type { Duplex } from "node:stream";
 import { WebSocket } from "ws";
 import type { RefusalReason } from "../../core/collab/session-messages";
+import { holdWrites } from "./turn-writes";
 import type { ConnectionIdentity } from "./types";
 
 let nextId = 1;
@@ -40,6 +42,8 @@ export class Connection {
   constructor(
     readonly socket: WebSocket,
     public identity: ConnectionIdentity,
+    /** The TCP socket under `socket`: held (turn-writes.ts) so frames sent close together leave in one write. */
+    private readonly transport: Duplex | null = null,
   ) {
     socket.on("pong", () => {
       this.alive = true;
@@ -55,11 +59,15 @@ export class Connection {
     return !this.identity.abilities.edit;
   }
 
+  /**
+   * Queues a frame: it leaves at the end of this turn of the event loop with the others this
+   * socket was sent, or at the end of its window when the socket is busy (turn-writes.ts). A
+   * write error needs no callback here: ws closes the socket on it.
+   */
   send(frame: Uint8Array): void {
     if (this.socket.readyState !== WebSocket.OPEN) return;
-    this.socket.send(frame, (error) => {
-      if (error) this.socket.terminate();
-    });
+    if (this.transport) holdWrites(this.transport);
+    this.socket.send(frame);
   }
 
   close(code: number, reason: string): void {

@@ -123,7 +123,7 @@ export class UpdateLog {
   /** Keeps the update (a copy: `frame` may be a view of a socket's read buffer); returns the kept bytes. */
   append(inspected: InspectedUpdate, frame?: Uint8Array): Uint8Array {
     this.track(inspected);
-    const piece = pieceOf(inspected.update, endsOf(inspected), frame ? frame.slice() : undefined);
+    const piece = pieceOf(inspected.update, endsOf(inspected), frame ? new Uint8Array(frame) : undefined);
     this.tail.push(piece);
     this.tailBytes += piece.update.byteLength;
     this.bytes += piece.update.byteLength;
