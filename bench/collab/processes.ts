@@ -105,7 +105,7 @@ export async function startCaucus(env: Record<string, string>): Promise<ServerUn
   const profileMode = process.env.BENCH_CPU_PROF;
   const profile = profileMode && profileMode !== "window" ? ["--cpu-prof", "--cpu-prof-dir=bench/.profiles"] : [];
   if (profileMode === "window") mkdirSync("bench/.profiles", { recursive: true });
-  const windowProfile = profileMode === "window" ? { LOOP_PROBE_PROFILE: `bench/.profiles/window-${Date.now()}.cpuprofile` } : {};
+  const windowProfile: Record<string, string> = profileMode === "window" ? { LOOP_PROBE_PROFILE: `bench/.profiles/window-${Date.now()}.cpuprofile` } : {};
   // BENCH_NODE_FLAGS passes V8 flags to the server (e.g. "--max-semi-space-size=32").
   const flags = (process.env.BENCH_NODE_FLAGS ?? "").split(" ").filter(Boolean);
   const probeFile = probeFileFor("caucus");
