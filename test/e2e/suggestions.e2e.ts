@@ -100,7 +100,10 @@ describe.runIf(browserAvailable())("suggesting mode: a reviewer proposes, the ow
     await reviewer.getByRole("button", { name: "Comment", exact: true }).last().click();
     await reviewer.locator(".thread-card", { hasText: "Name the district" }).waitFor();
 
-    const response = await owner.request.get(`${draftUrl}/export?format=docx&variant=review&override=1`);
+    // "Connection: close": LibreOffice reads the file for several seconds before the next request,
+    // past the server's 5 s keep-alive, and a request sent on the connection the server is closing
+    // then fails with ECONNRESET (Playwright's request context does not retry as browsers do).
+    const response = await owner.request.get(`${draftUrl}/export?format=docx&variant=review&override=1`, { headers: { connection: "close" } });
     expect(response.status()).toBe(200);
     expect(response.headers()["content-disposition"]).toContain(`filename="Joint-submission-suggestions-review-copy.docx"`);
     const { content, regions, annotations } = readWithLibreOffice(new Uint8Array(await response.body()));
