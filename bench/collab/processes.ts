@@ -103,9 +103,12 @@ export async function startCaucus(env: Record<string, string>): Promise<ServerUn
   // BENCH_CPU_PROF=1 writes V8 CPU profiles of the server's threads to bench/.profiles/ on exit;
   // BENCH_CPU_PROF=window one of its main thread over the measuring window only (loop-probe.mjs).
   const profileMode = process.env.BENCH_CPU_PROF;
-  const profile = profileMode && profileMode !== "window" ? ["--cpu-prof", "--cpu-prof-dir=bench/.profiles"] : [];
-  if (profileMode === "window") mkdirSync("bench/.profiles", { recursive: true });
-  const windowProfile: Record<string, string> = profileMode === "window" ? { LOOP_PROBE_PROFILE: `bench/.profiles/window-${Date.now()}.cpuprofile` } : {};
+  let profile: string[] = [];
+  let windowProfile: Record<string, string> = {};
+  if (profileMode === "window") {
+    mkdirSync("bench/.profiles", { recursive: true });
+    windowProfile = { LOOP_PROBE_PROFILE: `bench/.profiles/window-${Date.now()}.cpuprofile` };
+  } else if (profileMode) profile = ["--cpu-prof", "--cpu-prof-dir=bench/.profiles"];
   // BENCH_NODE_FLAGS passes V8 flags to the server (e.g. "--max-semi-space-size=32").
   const flags = (process.env.BENCH_NODE_FLAGS ?? "").split(" ").filter(Boolean);
   const probeFile = probeFileFor("caucus");

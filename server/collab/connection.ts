@@ -43,7 +43,7 @@ export class Connection {
     readonly socket: WebSocket,
     public identity: ConnectionIdentity,
     /** The TCP socket under `socket`: held for a turn (turn-writes.ts), so a turn's frames leave in one write. */
-    private readonly transport: Duplex | null = null,
+    private readonly transport: Duplex,
   ) {
     socket.on("pong", () => {
       this.alive = true;
@@ -65,7 +65,7 @@ export class Connection {
    */
   send(frame: Uint8Array): void {
     if (this.socket.readyState !== WebSocket.OPEN) return;
-    if (this.transport) holdWrites(this.transport);
+    holdWrites(this.transport);
     this.socket.send(frame);
   }
 
