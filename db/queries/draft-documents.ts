@@ -45,20 +45,33 @@ export async function appendDraftUpdates(
  * lower seq can become visible after a compaction read past it.
  */
 export async function loadDraftDocument(db: Executor, draftId: string): Promise<StoredDocument> {
-  const snapshot = await db.selectFrom("draft_snapshots").select("state").where("draft_id", "=", draftId).executeTakeFirst();
+  return (await loadDraftDocuments(db, [draftId]))[0]!;
+}
+
+/** `loadDraftDocument` for many drafts in two statements, aligned with `draftIds` (a room-load batch). */
+export async function loadDraftDocuments(db: Executor, draftIds: readonly string[]): Promise<StoredDocument[]> {
+  if (draftIds.length === 0) return [];
+  const ids = [...draftIds];
+  const snapshots = await db.selectFrom("draft_snapshots").select(["draft_id", "state"]).where("draft_id", "in", ids).execute();
   const rows = await db
     .selectFrom("draft_updates")
-    .select(["seq", "update", "created_at", "user_id"])
-    .where("draft_id", "=", draftId)
+    .select(["draft_id", "seq", "update", "created_at", "user_id"])
+    .where("draft_id", "in", ids)
+    .orderBy("draft_id")
     .orderBy("seq")
     .execute();
-  return {
-    snapshot: snapshot?.state ?? null,
-    updates: rows.map((r) => r.update),
-    seqs: rows.map((r) => r.seq),
-    storedAt: rows.map((r) => r.created_at),
-    userIds: rows.map((r) => r.user_id),
-  };
+  const documents = new Map<string, StoredDocument>(
+    ids.map((id) => [id, { snapshot: null, updates: [], seqs: [], storedAt: [], userIds: [] }]),
+  );
+  for (const s of snapshots) documents.get(s.draft_id)!.snapshot = s.state;
+  for (const r of rows) {
+    const document = documents.get(r.draft_id)!;
+    document.updates.push(r.update);
+    document.seqs.push(r.seq);
+    document.storedAt.push(r.created_at);
+    document.userIds.push(r.user_id);
+  }
+  return ids.map((id) => documents.get(id)!);
 }
 
 /**

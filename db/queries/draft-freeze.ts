@@ -16,13 +16,27 @@ export interface DraftFreeze {
  * submission's row lock and then read what it left.
  */
 export async function findDraftFreeze(db: Executor, draftId: string, lock?: "share"): Promise<DraftFreeze | undefined> {
-  let query = db
-    .selectFrom("drafts")
-    .select(["status", "frozen_until", sql<boolean>`coalesce(frozen_until > now(), false)`.as("holding")])
-    .where("id", "=", draftId);
+  let query = db.selectFrom("drafts").select(FREEZE_COLUMNS).where("id", "=", draftId);
   if (lock) query = query.forShare();
   const row = await query.executeTakeFirst();
-  if (!row) return undefined;
+  return row ? freezeOf(row) : undefined;
+}
+
+/** `findDraftFreeze` for many drafts in one statement (a room-load batch), aligned with `draftIds`. */
+export async function findDraftFreezes(db: Executor, draftIds: readonly string[]): Promise<(DraftFreeze | undefined)[]> {
+  if (draftIds.length === 0) return [];
+  const rows = await db
+    .selectFrom("drafts")
+    .select(["id", ...FREEZE_COLUMNS])
+    .where("id", "in", [...draftIds])
+    .execute();
+  const byId = new Map(rows.map((row) => [row.id, freezeOf(row)]));
+  return draftIds.map((id) => byId.get(id));
+}
+
+const FREEZE_COLUMNS = ["status", "frozen_until", sql<boolean>`coalesce(frozen_until > now(), false)`.as("holding")] as const;
+
+function freezeOf(row: { status: DraftStatus; frozen_until: Date | null; holding: boolean }): DraftFreeze {
   const frozen = row.status === "submitted" ? "submitted" : row.holding ? "submitting" : null;
   return { status: row.status, frozen, frozenUntil: row.holding ? row.frozen_until : null };
 }

@@ -13,7 +13,8 @@ import {
   type SessionListRow,
   type SessionWithUser,
 } from "../../db/queries/sessions";
-import { findSessionWithDraftAccess, type DraftAccessRow } from "../../db/queries/upgrade-access";
+import { statementBatcher } from "../../db/queries/batching";
+import { findSessionsWithDraftAccess, type DraftAccessRow, type UpgradeAccessRequest } from "../../db/queries/upgrade-access";
 import { generateToken, hashToken } from "./tokens";
 
 export { SESSION_COOKIE, readSessionTokenFromCookies } from "../../core/accounts/session-cookie";
@@ -107,17 +108,17 @@ export async function validateSessionToken(db: Db, token: string): Promise<Valid
 }
 
 /**
- * The session and, read in the same statement, its user's access to one draft: what a
- * collaboration socket's upgrade needs, in one round trip (issue 23's reconnect storm).
+ * Validates sessions for collaboration upgrades: the session and, read in the same statement, its
+ * user's access to one draft. Concurrent upgrades share one statement (`statementBatcher`): a
+ * reconnect storm is thousands of them at once (issue 23).
  */
-export async function validateSessionForDraft(
-  db: Db,
-  token: string,
-  draftId: string,
-): Promise<{ session: ValidSession; access: DraftAccessRow | null } | null> {
-  const found = await findSessionWithDraftAccess(db, hashToken(token), draftId);
-  const session = found ? await settleSession(db, found) : null;
-  return session && found ? { session, access: found.access } : null;
+export function sessionForDraftValidator(db: Db): (token: string, draftId: string) => Promise<{ session: ValidSession; access: DraftAccessRow | null } | null> {
+  const find = statementBatcher((requests: readonly UpgradeAccessRequest[]) => findSessionsWithDraftAccess(db, requests), { maxBatchSize: 256 });
+  return async (token, draftId) => {
+    const found = await find({ sessionId: hashToken(token), draftId });
+    const session = found ? await settleSession(db, found) : null;
+    return session && found ? { session, access: found.access } : null;
+  };
 }
 
 /** An expired session is deleted; a live one has its last-seen time and expiry moved on as due. */

@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../../db/schema";
-import { readSessionTokenFromCookies, validateSessionForDraft } from "../../auth/sessions";
+import { readSessionTokenFromCookies, sessionForDraftValidator } from "../../auth/sessions";
 import { isSameOriginRequest } from "../../http/origin-guard";
 import { HttpRefusal, type CollabExtension } from "../types";
 
@@ -10,6 +10,7 @@ import { HttpRefusal, type CollabExtension } from "../types";
  * user's access to the draft, which authorisation then decides on.
  */
 export function authentication(options: { db: Kysely<Database>; publicOrigin: string | undefined; trustProxy: boolean }): CollabExtension {
+  const validate = sessionForDraftValidator(options.db);
   return {
     name: "authentication",
     async onUpgrade(request) {
@@ -19,7 +20,7 @@ export function authentication(options: { db: Kysely<Database>; publicOrigin: st
       const origin = request.headers.origin;
       if (!host || !isSameOriginRequest({ origin }, expected)) throw new HttpRefusal(403, "Forbidden origin");
       const token = readSessionTokenFromCookies(request.headers.cookie);
-      const found = token ? await validateSessionForDraft(options.db, token, request.draftId) : null;
+      const found = token ? await validate(token, request.draftId) : null;
       if (!found) throw new HttpRefusal(401, "Unauthorized");
       request.user = found.session.user;
       request.sessionId = found.session.sessionId;

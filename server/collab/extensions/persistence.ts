@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import type { SaveOutcome } from "../../../core/collab/session-messages";
-import { loadDraftDocument } from "../../../db/queries/draft-documents";
+import { statementBatcher } from "../../../db/queries/batching";
+import { loadDraftDocuments } from "../../../db/queries/draft-documents";
 import type { Database } from "../../../db/schema";
 import type { Logger } from "../../logger";
 import type { CollabMetrics } from "../../metrics/recorder";
@@ -51,6 +52,9 @@ export function persistence(options: PersistenceOptions): CollabExtension & {
     metrics: options.metrics,
   });
 
+  // Rooms opening together (a reconnect storm after a restart) load in shared statements.
+  const loadDocument = statementBatcher((draftIds: readonly string[]) => loadDraftDocuments(options.db, draftIds), { maxBatchSize: 64 });
+
   const compactWhenDue = (draftId: string) => {
     const rows = (rowsSinceCompaction.get(draftId) ?? 0) + 1;
     if (rows < options.compactEvery) return void rowsSinceCompaction.set(draftId, rows);
@@ -63,7 +67,7 @@ export function persistence(options: PersistenceOptions): CollabExtension & {
   return {
     name: "persistence",
     async onLoadDocument(room) {
-      const stored = await loadDraftDocument(options.db, room.draftId);
+      const stored = await loadDocument(room.draftId);
       // The snapshot is kept as it is stored (new clients get those very bytes), the log rows as runs.
       room.load(stored.snapshot ?? null, stored.updates);
       rowsSinceCompaction.set(room.draftId, stored.updates.length);

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
-import { findDraftFreeze } from "../../../db/queries/draft-freeze";
+import { statementBatcher } from "../../../db/queries/batching";
+import { findDraftFreezes } from "../../../db/queries/draft-freeze";
 import type { Database } from "../../../db/schema";
 import type { Room } from "../room";
 import type { CollabExtension } from "../types";
@@ -20,9 +21,11 @@ export interface SubmissionFreezeOptions {
  */
 export function submissionFreeze(options: SubmissionFreezeOptions): CollabExtension {
   const timers = new Map<Room, NodeJS.Timeout>();
+  // Rooms loading or settling together (a reconnect storm, a settle of every room) share statements.
+  const readFreeze = statementBatcher((draftIds: readonly string[]) => findDraftFreezes(options.db, draftIds), { maxBatchSize: 256 });
 
   const apply = async (room: Room): Promise<void> => {
-    const freeze = await findDraftFreeze(options.db, room.draftId);
+    const freeze = await readFreeze(room.draftId);
     const before = room.frozen;
     room.frozen = freeze?.frozen ?? null;
     clearTimeout(timers.get(room));
