@@ -34,6 +34,8 @@ export type DatabaseConfig =
        * event loop that serves sockets (issue 23), or this thread (`"main"`).
        */
       readonly thread?: "worker" | "main";
+      /** Compile the engine fully optimised at start: for a long-lived server (db/pglite/thread-main.ts). */
+      readonly optimiseAtStart?: boolean;
       /** The worker thread died (a crash, a fatal engine error): every query now fails; log it. */
       readonly onEngineFailure?: (error: Error) => void;
     }
@@ -64,10 +66,15 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
   return handle(pool, "pglite", () => pglite.close());
 }
 
-async function openEmbedded(config: { dataDir: string; thread?: "worker" | "main"; onEngineFailure?: (error: Error) => void }): Promise<PGliteLike> {
+async function openEmbedded(config: {
+  dataDir: string;
+  thread?: "worker" | "main";
+  optimiseAtStart?: boolean;
+  onEngineFailure?: (error: Error) => void;
+}): Promise<PGliteLike> {
   if (config.thread === "main") return openPGlite(config.dataDir);
   const { PGliteThread } = await import("./pglite/thread-client");
-  return PGliteThread.open(config.dataDir, { onFailure: config.onEngineFailure });
+  return PGliteThread.open(config.dataDir, { onFailure: config.onEngineFailure, optimiseAtStart: config.optimiseAtStart });
 }
 
 function handle(pool: pg.Pool, kind: DatabaseKind, closeEngine: () => Promise<void>): DatabaseHandle {

@@ -44,6 +44,7 @@ const database = await openDatabase(
     ? { databaseUrl: env.DATABASE_URL, onIdleError: (error) => log.warn("database connection lost; the pool reconnects", { error: error.message }) }
     : {
         dataDir: env.DATA_DIR,
+        optimiseAtStart: true,
         // Every query fails from here on (none hangs); a supervisor's restart is the way back.
         onEngineFailure: (error) => log.error("embedded database stopped; every query fails until a restart", { error: error.message }),
       },

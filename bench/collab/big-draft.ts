@@ -2,9 +2,12 @@
  * A 50,000-word draft with a long edit history: first sync for a new client when its room is
  * open (served from the cached encoded state) and cold from the database; resident memory of
  * the open room. Server-side times come from the server's own "collab first sync" log lines.
+ * The server runs on core 0; this process, the clients, pins itself to core 1, or its own
+ * decoding of the 430 KiB draft would compete with the server it measures.
  *
  *   npx tsx bench/collab/big-draft.ts    (needs `npm run build`)
  */
+import { execFileSync } from "node:child_process";
 import * as Y from "yjs";
 import { appendDraftUpdates } from "../../db/queries/draft-documents";
 import { compactDraft } from "../../server/collab/compaction";
@@ -18,6 +21,7 @@ import { fmt, median, table } from "./stats";
 
 const COLD_SAMPLES = 18;
 const WARM_SAMPLES = 25;
+execFileSync("taskset", ["-apc", "1", String(process.pid)], { stdio: "ignore" });
 const history = buildHistory();
 const data = await prepareBenchData(WARM_SAMPLES + 2, COLD_SAMPLES, async (handle, draftIds) => {
   for (const draftId of draftIds) {

@@ -12,6 +12,7 @@ import { UnParagraph } from "./nodes/paragraph";
 import { Recommendation } from "./nodes/recommendation";
 import { SectionHeading } from "./nodes/section-heading";
 import { NumberingDecorations } from "./numbering-decorations";
+import { OwnEditsTrailingNode } from "./own-edits";
 import { HEADING_LEVELS, NO_HEADING_NUMBERING, type HeadingNumbering } from "./numbering";
 
 /** The Y.Doc field holding the ProseMirror document (docs/design.md §4). */
@@ -47,6 +48,8 @@ export function documentExtensions(options: DocumentOptions = {}): Extensions {
       paragraph: false,
       orderedList: false,
       bulletList: false,
+      // Replaced by one that follows only this person's own edits (own-edits.ts).
+      trailingNode: false,
       link: {
         openOnClick: false,
         autolink: true,
@@ -54,6 +57,7 @@ export function documentExtensions(options: DocumentOptions = {}): Extensions {
         isAllowedUri: (url) => isAllowedLink(url),
       },
     }),
+    OwnEditsTrailingNode,
     UnParagraph,
     UnOrderedList,
     UnBulletList,

@@ -48,6 +48,8 @@ interface Pending {
 export interface PGliteThreadOptions {
   /** The thread stopped without being asked (a crash, a fatal PostgreSQL error): queries now fail. */
   onFailure?: (error: Error) => void;
+  /** Compile PostgreSQL's WebAssembly fully optimised at start (see ThreadData.optimiseAtStart). */
+  optimiseAtStart?: boolean;
 }
 
 /**
@@ -90,7 +92,7 @@ export class PGliteThread {
    * from the dump `loadDataDir` if given.
    */
   static async open(dataDir: string, options: PGliteThreadOptions & { loadDataDir?: Uint8Array<ArrayBuffer> } = {}): Promise<PGliteThread> {
-    const thread = new PGliteThread({ dataDir, loadDataDir: options.loadDataDir }, options);
+    const thread = new PGliteThread({ dataDir, loadDataDir: options.loadDataDir, optimiseAtStart: options.optimiseAtStart }, options);
     try {
       await thread.waitReady;
     } catch (error) {

@@ -1,3 +1,4 @@
+import { setFlagsFromString } from "node:v8";
 import { parentPort, workerData } from "node:worker_threads";
 import { openPGlite } from "./open";
 
@@ -12,10 +13,20 @@ export interface ThreadData {
   dataDir: string;
   /** A dump to start from (PGlite's loadDataDir), as tests clone a migrated template. */
   loadDataDir?: Uint8Array<ArrayBuffer>;
+  /**
+   * Compile PostgreSQL's WebAssembly optimised in the background at start, rather than tiering up
+   * each function once it is hot. A server pays ~2 s of compiler CPU once at boot; without it, the
+   * first thousands of statements after a restart (a reconnect storm: every client at once) run
+   * in the baseline tier while V8's compiler threads compete for the same cores (issue 23).
+   * Short-lived processes (tests, commands) do not want that bill.
+   */
+  optimiseAtStart?: boolean;
 }
 
 const port = parentPort!;
-const { dataDir, loadDataDir } = workerData as ThreadData;
+const { dataDir, loadDataDir, optimiseAtStart } = workerData as ThreadData;
+// Read when the module is compiled (openPGlite below), and PGlite is the process's only WebAssembly.
+if (optimiseAtStart) setFlagsFromString("--no-wasm-dynamic-tiering");
 
 function failure(id: number, error: unknown): ThreadReply {
   const { message, stack } = error instanceof Error ? error : new Error(String(error));

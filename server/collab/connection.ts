@@ -42,7 +42,7 @@ export class Connection {
   constructor(
     readonly socket: WebSocket,
     public identity: ConnectionIdentity,
-    /** The TCP socket under `socket`: held for a turn (turn-writes.ts), so a turn's frames leave in one write. */
+    /** The TCP socket under `socket`: held (turn-writes.ts) so frames sent close together leave in one write. */
     private readonly transport: Duplex,
   ) {
     socket.on("pong", () => {
@@ -61,7 +61,8 @@ export class Connection {
 
   /**
    * Queues a frame: it leaves at the end of this turn of the event loop with the others this
-   * socket was sent in it (turn-writes.ts). A write error needs no callback: ws closes the socket.
+   * socket was sent, or at the end of its window when the socket is busy (turn-writes.ts). A
+   * write error needs no callback here: ws closes the socket on it.
    */
   send(frame: Uint8Array): void {
     if (this.socket.readyState !== WebSocket.OPEN) return;

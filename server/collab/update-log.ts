@@ -29,7 +29,7 @@ export function inspectUpdate(update: Uint8Array): InspectedUpdate {
 }
 
 /** One stored piece of the room's state: an update and its ready-to-send update frame. */
-interface Piece {
+export interface Piece {
   readonly frame: Uint8Array;
   readonly update: Uint8Array;
   /** client → end of its last struct here: a state vector at or past it has all of them. */
@@ -51,7 +51,7 @@ const TAIL_FOLD_BYTES = 32 * 1024;
  * taken in, 10,000 keystrokes): 8 KiB 24 µs, no run merging 21 µs, a Y.Doc 70–79 µs.
  */
 const MAX_RUN_BYTES = 8 * 1024;
-const EMPTY_UPDATE = new Uint8Array([0, 0]);
+export const EMPTY_UPDATE = new Uint8Array([0, 0]);
 
 const pieceOf = (update: Uint8Array, ends: Map<number, number>, frame = encodeUpdate(update)): Piece => ({
   frame,
@@ -178,6 +178,11 @@ export class UpdateLog {
   since(stateVector: Uint8Array): Uint8Array {
     const updates = [...this.runs, ...this.tail].map((p) => p.update);
     return Y.diffUpdate(Y.mergeUpdates(updates), stateVector);
+  }
+
+  /** Every piece as kept, with its ready update frame: a new client's sync reply sends them as they are. */
+  pieceFrames(): readonly Piece[] {
+    return this.pieces();
   }
 
   private pieces(): Piece[] {

@@ -1,7 +1,7 @@
 import OrderedList from "@tiptap/extension-ordered-list";
 import type { Node as PMNode } from "@tiptap/pm/model";
 import { Plugin, PluginKey, type Transaction } from "@tiptap/pm/state";
-import { ySyncPluginKey } from "@tiptap/y-tiptap";
+import { isOwnEdit } from "../own-edits";
 import { isListStyle, type ListStyle } from "../list-styles";
 
 // How an ordered list counts (list-styles.ts). UN documents write sub-paragraphs as (a), (b)
@@ -43,7 +43,7 @@ export function nestedListStylePlugin(): Plugin {
   return new Plugin({
     key: new PluginKey("nestedListStyle"),
     appendTransaction: (transactions: readonly Transaction[], _old, state) => {
-      if (!transactions.some((tr) => tr.docChanged && !tr.getMeta(ySyncPluginKey)?.isChangeOrigin)) return null;
+      if (!transactions.some(isOwnEdit)) return null;
       const positions = nestedAlphaLists(state.doc);
       if (positions.length === 0) return null;
       const tr = state.tr;

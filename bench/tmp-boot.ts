@@ -1,0 +1,14 @@
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { openDatabase } from "../db/client";
+import { sql } from "kysely";
+const t0 = performance.now(); const c0 = process.cpuUsage();
+const handle = await openDatabase({ dataDir: await mkdtemp(join(tmpdir(), "boot-")), optimiseAtStart: process.env.OPT === "1" } as any);
+await sql`select 1`.execute(handle.db);
+const t1 = performance.now();
+console.log("open ms", (t1 - t0).toFixed(0), "cpu ms", ((process.cpuUsage(c0).user + process.cpuUsage(c0).system) / 1000).toFixed(0));
+await new Promise((r) => setTimeout(r, 8000));
+const c = process.cpuUsage(c0);
+console.log("cpu after 8 s idle ms", ((c.user + c.system) / 1000).toFixed(0));
+process.exit(0);
