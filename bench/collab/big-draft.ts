@@ -21,6 +21,7 @@ import { fmt, median, table } from "./stats";
 
 const COLD_SAMPLES = 18;
 const WARM_SAMPLES = 25;
+const SETTLE_MS = Number(process.env.SETTLE_MS ?? 5000);
 execFileSync("taskset", ["-apc", "1", String(process.pid)], { stdio: "ignore" });
 const history = buildHistory();
 const data = await prepareBenchData(WARM_SAMPLES + 2, COLD_SAMPLES, async (handle, draftIds) => {
@@ -64,7 +65,9 @@ const nextSync = async (count: number) => {
   return firstSyncs()[count - 1]!;
 };
 
-await new Promise((resolve) => setTimeout(resolve, 1000));
+// "Cold" means a room not in memory on a running server, not a process still starting: the
+// server compiles its database engine in the background for its first seconds (decision 025).
+await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
 const rssBefore = rssKiB(server.pid);
 const cold: number[] = [];
 const coldClient: number[] = [];

@@ -21,11 +21,23 @@ export function inspectUpdate(update: Uint8Array): InspectedUpdate {
   for (const struct of structs) {
     if (struct instanceof Y.Skip) continue;
     const { client, clock } = struct.id;
-    ranges.push(client, clock, clock + struct.length);
-    if (struct instanceof Y.GC || (struct instanceof Y.Item && struct.content instanceof Y.ContentDeleted)) deletes.push(client, clock, clock + struct.length);
+    addRange(ranges, client, clock, clock + struct.length);
+    if (struct instanceof Y.GC || (struct instanceof Y.Item && struct.content instanceof Y.ContentDeleted)) addRange(deletes, client, clock, clock + struct.length);
   }
-  for (const [client, items] of ds.clients) for (const item of items) deletes.push(client, item.clock, item.clock + item.len);
+  for (const [client, items] of ds.clients) for (const item of items) addRange(deletes, client, item.clock, item.clock + item.len);
   return { update, structs: ranges, deletes };
+}
+
+/**
+ * Appends [client, from, to] to a flat range list, extending the last range instead when it is
+ * the same client's and ends where this one starts. A stored draft holds each client's structs
+ * in clock order, so its tens of thousands of structs become a few ranges per client: every
+ * later step (tracking, "is this new?") then walks ranges, not structs (issue 23: cold loads).
+ */
+function addRange(list: number[], client: number, from: number, to: number): void {
+  const last = list.length - 3;
+  if (last >= 0 && list[last] === client && list[last + 2] === from) list[last + 2] = to;
+  else list.push(client, from, to);
 }
 
 /** One stored piece of the room's state: an update and its ready-to-send update frame. */
