@@ -66,12 +66,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
   return handle(pool, "pglite", () => pglite.close());
 }
 
-async function openEmbedded(config: {
-  dataDir: string;
-  thread?: "worker" | "main";
-  optimiseAtStart?: boolean;
-  onEngineFailure?: (error: Error) => void;
-}): Promise<PGliteLike> {
+async function openEmbedded(config: Extract<DatabaseConfig, { dataDir: string }>): Promise<PGliteLike> {
   if (config.thread === "main") return openPGlite(config.dataDir);
   const { PGliteThread } = await import("./pglite/thread-client");
   return PGliteThread.open(config.dataDir, { onFailure: config.onEngineFailure, optimiseAtStart: config.optimiseAtStart });

@@ -116,7 +116,7 @@ export class Room {
   syncReply(stateVector: Uint8Array): Uint8Array[] {
     if (Y.decodeStateVector(stateVector).size === 0) {
       if (!this.fullStateFrames) {
-        const [first, ...rest] = this.log.pieceFrames();
+        const [first, ...rest] = this.log.pieces();
         this.fullStateFrames = [encodeSyncStep2(first?.update ?? EMPTY_UPDATE), ...rest.map((piece) => piece.frame)];
       }
       return this.fullStateFrames;

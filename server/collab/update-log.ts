@@ -192,12 +192,8 @@ export class UpdateLog {
     return Y.diffUpdate(Y.mergeUpdates(updates), stateVector);
   }
 
-  /** Every piece as kept, with its ready update frame: a new client's sync reply sends them as they are. */
-  pieceFrames(): readonly Piece[] {
-    return this.pieces();
-  }
-
-  private pieces(): Piece[] {
+  /** Every piece as kept, base first, each with its ready update frame (a new client's sync reply). */
+  pieces(): Piece[] {
     return this.base ? [this.base, ...this.runs, ...this.tail] : [...this.runs, ...this.tail];
   }
 
